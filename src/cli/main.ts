@@ -1,0 +1,47 @@
+// The `burnrate` CLI: a thin shell over src/core. Each command lives in commands/ and is listed once here.
+import { EXIT_USAGE, UsageError, type CliIO, type Command } from './command';
+
+const COMMANDS: Command[] = [];
+
+function usage(): string {
+  const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
+  return `Usage: burnrate <command> [options]\n\nCommands:\n${rows}\n\nRun "burnrate <command> --help" for a command's options.\n`;
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`burnrate: unknown command "${name}"\n\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`burnrate ${name}: ${error.message}\nRun "burnrate ${name} --help" for usage.\n`);
+      return EXIT_USAGE;
+    }
+    io.err(`burnrate ${name}: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIO = {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  };
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,111 @@
+// The engine's shared vocabulary. Everything here is plain data so that both shells (extension, CLI) and the
+// webview can pass it around, serialise it and test it without VS Code.
+
+/** Zero-based, inclusive line range in the source file (VS Code's convention, so lenses map directly). */
+export interface LineRange {
+  startLine: number;
+  endLine: number;
+}
+
+/** A problem found while reading a file. Never thrown: carried with the result and shown to the user. */
+export interface Problem {
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** Zero-based line the problem refers to, when known. */
+  line?: number;
+}
+
+export type FormatId =
+  | 'vscode-prompt'
+  | 'vscode-instructions'
+  | 'vscode-agent'
+  | 'claude-agent'
+  | 'always-on'
+  | 'cursor-rule'
+  | 'prompty'
+  | 'dotprompt'
+  | 'crewai-agents'
+  | 'crewai-tasks'
+  | 'promptfoo'
+  | 'messages-json'
+  | 'plain-prompt';
+
+/** How a unit is billed: once per call, or added to every request the assistant makes (always-on context). */
+export type UnitKind = 'call' | 'always-on';
+
+/** What a piece of input text is, for the breakdown ("prompt body 812, tool schemas 340, ..."). */
+export type PartRole = 'system' | 'user' | 'assistant' | 'tool' | 'tool-schema' | 'body' | 'context';
+
+export interface PromptPart {
+  role: PartRole;
+  /** Short label shown in breakdowns, e.g. "system message", "tool schema: get_weather", "expected_output". */
+  label: string;
+  text: string;
+  range?: LineRange;
+}
+
+/** A markdown heading's section inside a unit's text. */
+export interface Section {
+  title: string;
+  level: number;
+  /** Heading line to the line before the next heading of the same or higher level. */
+  range: LineRange;
+  text: string;
+}
+
+/** A value read from the file, with the field it came from (for "why this model": `model:` in frontmatter). */
+export interface Declared<T> {
+  value: T;
+  field: string;
+  line?: number;
+}
+
+/** The file's own `burnrate:` frontmatter block: per-file usage assumptions that beat the usage file. */
+export interface FileUsageHints {
+  model?: string;
+  callsPerDay?: number;
+  outputTokens?: number;
+  line?: number;
+}
+
+/** One thing that costs money: a prompt file is one call, each CrewAI agent or task is one, etc. */
+export interface CostUnit {
+  name: string;
+  kind: UnitKind;
+  /** Lines the unit spans; `range.startLine` is where its lens goes. */
+  range: LineRange;
+  /** The input text parts, in the order they would be sent. */
+  parts: PromptPart[];
+  /** Number of chat messages the input forms (for per-message overhead); 1 for a plain prompt. */
+  messageCount: number;
+  /** Markdown sections of the unit's prose (empty when it has no headings). */
+  sections: Section[];
+  model?: Declared<string | string[]>;
+  maxOutputTokens?: Declared<number>;
+  /** Turns in one session (maxTurns, max_iter); absent means a single call. */
+  turns?: Declared<number>;
+  /** Tool names the unit declares (by name only, e.g. VS Code `tools:`); schemas, when present, are parts. */
+  tools?: string[];
+  /** For always-on units: which requests they are added to (an `applyTo` or `globs` pattern), when scoped. */
+  appliesTo?: string;
+}
+
+export interface ParsedFile {
+  path: string;
+  format: FormatId;
+  /** Human-readable format name: "VS Code prompt file", "CrewAI tasks", ... */
+  formatLabel: string;
+  units: CostUnit[];
+  problems: Problem[];
+  usageHints?: FileUsageHints;
+  /** Frontmatter lines (not sent to the model, not counted). */
+  frontmatter?: LineRange;
+}
+
+/** Why a file was not read as a prompt at all. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export type ReadResult = { ok: true; file: ParsedFile } | { ok: false; skipped: SkippedFile };
