@@ -1,0 +1,160 @@
+import { callCost } from '../pricing/rateCard';
+import { resolveFirst, resolveModel } from '../pricing/resolve';
+import type { PriceOverride } from '../pricing/overrides';
+import { countTokens } from '../tokenize/count';
+import { profileForModel, type TokenizerProfile } from '../tokenize/families';
+import type { CostUnit, ParsedFile } from '../types';
+import { sourced, type InputLayers, type Sourced } from '../usage/resolveInputs';
+import { BUILTIN_DEFAULTS } from '../usage/usageConfig';
+import { unitHints } from './hints';
+import { ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS, messageOverhead } from './messageOverhead';
+import { sessionInputTokens, turnInputTokens } from './session';
+import type { CostFigures, InputPartCount, Pricing, SectionCount, SessionFigures, UnitEstimate } from './types';
+
+export interface EstimateOptions extends InputLayers {
+  /** Price overrides from settings, after the usage file's own `prices:`. */
+  settingsPrices?: readonly PriceOverride[];
+}
+
+export function estimateUnit(file: ParsedFile, unit: CostUnit, options: EstimateOptions): UnitEstimate {
+  const model = sourced('model', file, unit, options);
+  const pricing = priceModel(model, unit, options);
+  const profile = profileForModel(pricing.ok ? pricing.rates.modelId : model.value, options.usage.tokenizer);
+  const monthHours = options.usage.monthHours ?? BUILTIN_DEFAULTS.monthHours;
+
+  const input = countInput(unit, profile, pricing);
+  const limit = unit.maxOutputTokens;
+  const expectedOutput = expectedOutputTokens(sourced('outputTokens', file, unit, options), unit, limit?.value);
+  const callsPerDay = sourced('callsPerDay', file, unit, options);
+  const session = unit.kind === 'call' && unit.turns ? sessionFigures(file, unit, options, input.tokens, expectedOutput.value, limit?.value, pricing) : undefined;
+
+  let cost: CostFigures | undefined;
+  if (pricing.ok) {
+    const rates = pricing.rates;
+    const inputPerCall = callCost(rates, { input: input.tokens, output: 0 });
+    const outputPerCall = callCost(rates, { input: input.tokens, output: expectedOutput.value }) - inputPerCall;
+    const perCall = inputPerCall + outputPerCall;
+    const perRun = session?.perSession ?? perCall;
+    const perDay = perRun * callsPerDay.value;
+    cost = { inputPerCall, outputPerCall, perCall, perDay, perMonth: (perDay * monthHours) / 24 };
+    if (limit) cost.worstCasePerCall = callCost(rates, { input: input.tokens, output: limit.value });
+  }
+
+  const estimate: UnitEstimate = {
+    path: file.path,
+    format: file.format,
+    formatLabel: file.formatLabel,
+    name: unit.name,
+    kind: unit.kind,
+    range: unit.range,
+    model,
+    pricing,
+    tokenizer: { family: profile.family, encoding: profile.encoding, exact: profile.exact, band: profile.band, basis: profile.basis },
+    input,
+    output: limit ? { expected: expectedOutput, limit: { value: limit.value, field: limit.field } } : { expected: expectedOutput },
+    callsPerDay,
+    sections: countSections(unit, profile),
+    hints: [],
+    problems: [],
+    monthHours,
+  };
+  if (unit.appliesTo) estimate.appliesTo = unit.appliesTo;
+  if (cost) estimate.cost = cost;
+  if (session) estimate.session = session;
+  if (!pricing.ok) estimate.problems.push({ severity: 'warning', message: pricing.message });
+  estimate.hints = unitHints(estimate, unit);
+  return estimate;
+}
+
+function priceModel(model: Sourced<string>, unit: CostUnit, options: EstimateOptions): Pricing {
+  const overrides = [...options.usage.prices, ...(options.settingsPrices ?? [])];
+  const declared = unit.model?.value;
+  const resolution =
+    model.source === 'format' && Array.isArray(declared) ? resolveFirst(declared, { overrides }) : resolveModel(model.value, { overrides });
+  return resolution.ok
+    ? { ok: true, rates: resolution.rates, how: resolution.how, explanation: resolution.explanation }
+    : { ok: false, message: resolution.message };
+}
+
+function countInput(unit: CostUnit, profile: TokenizerProfile, pricing: Pricing): UnitEstimate['input'] {
+  const parts: InputPartCount[] = [];
+  let exact = profile.exact;
+  let band = profile.band;
+  let tokens = 0;
+  for (const part of unit.parts) {
+    const count = countTokens(part.text, profile);
+    parts.push({ label: part.label, role: part.role, tokens: count.tokens });
+    tokens += count.tokens;
+  }
+  // Always-on context rides inside requests that already exist: it adds its text, not new messages.
+  if (unit.kind === 'call') {
+    const framing = messageOverhead(unit.messageCount);
+    if (framing > 0) {
+      parts.push({ label: `message framing (${unit.messageCount} message${unit.messageCount === 1 ? '' : 's'})`, role: 'overhead', tokens: framing });
+      tokens += framing;
+    }
+    const hasToolSchemas = unit.parts.some((p) => p.role === 'tool-schema');
+    if (hasToolSchemas && pricing.ok && pricing.rates.providerId === 'anthropic') {
+      parts.push({ label: 'Anthropic tool-use system prompt', role: 'overhead', tokens: ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS });
+      tokens += ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS;
+      exact = false;
+      band = Math.max(band, 0.05);
+    }
+  }
+  return { tokens, exact, band, parts };
+}
+
+function expectedOutputTokens(configured: Sourced<number>, unit: CostUnit, limit: number | undefined): Sourced<number> {
+  if (unit.kind === 'always-on') return { value: 0, source: 'format', detail: 'always-on context adds input only' };
+  if (limit !== undefined && configured.value > limit) {
+    return { value: limit, source: configured.source, detail: `${configured.detail}, capped at the declared limit of ${limit}` };
+  }
+  return configured;
+}
+
+function sessionFigures(
+  file: ParsedFile,
+  unit: CostUnit,
+  options: EstimateOptions,
+  promptTokens: number,
+  outputTokens: number,
+  outputLimit: number | undefined,
+  pricing: Pricing,
+): SessionFigures {
+  const maxTurns = unit.turns!.value;
+  const configured = sourced('turns', file, unit, options);
+  const turns: Sourced<number> =
+    configured.value > maxTurns
+      ? { value: maxTurns, source: configured.source, detail: `${configured.detail}, capped by ${unit.turns!.field} = ${maxTurns}` }
+      : configured;
+  const userTokensPerTurn = sourced('userTokensPerTurn', file, unit, options);
+  const carry = { promptTokens, userTokensPerTurn: userTokensPerTurn.value, outputTokensPerTurn: outputTokens, turns: turns.value };
+  const inputs = turnInputTokens(carry);
+  const figures: SessionFigures = {
+    turns,
+    maxTurns,
+    userTokensPerTurn,
+    turnInputTokens: inputs,
+    inputTokens: sessionInputTokens(carry),
+    outputTokens: outputTokens * turns.value,
+  };
+  if (pricing.ok) {
+    figures.perSession = inputs.reduce((sum, input) => sum + callCost(pricing.rates, { input, output: outputTokens }), 0);
+    const worstOutput = outputLimit ?? outputTokens;
+    const worstInputs = turnInputTokens({ ...carry, outputTokensPerTurn: worstOutput, turns: maxTurns });
+    figures.worstCasePerSession = worstInputs.reduce((sum, input) => sum + callCost(pricing.rates, { input, output: worstOutput }), 0);
+  }
+  return figures;
+}
+
+function countSections(unit: CostUnit, profile: TokenizerProfile): SectionCount[] {
+  const counted = unit.sections.map((section) => ({ section, tokens: countTokens(section.text, profile).tokens }));
+  const total = counted.reduce((sum, c) => sum + c.tokens, 0);
+  return counted.map(({ section, tokens }) => ({
+    title: section.title,
+    level: section.level,
+    range: section.range,
+    tokens,
+    share: total > 0 ? tokens / total : 0,
+  }));
+}

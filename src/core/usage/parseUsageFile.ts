@@ -1,0 +1,181 @@
+// Reads `.burnrate.yaml`. A malformed file, or a malformed entry, is reported with its line and ignored — the rest of
+// the file still applies, and nothing here throws.
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { PriceOverride } from '../pricing/overrides';
+import type { ProfileOverride } from '../tokenize/families';
+import type { Problem } from '../types';
+import { EMPTY_USAGE, type UsageConfig, type UsageDefaults, type UsageOverride } from './usageConfig';
+
+export interface UsageFileResult {
+  config: UsageConfig;
+  problems: Problem[];
+}
+
+const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn'] as const;
+const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'tokenizer', 'month', 'scenarios', 'presets']);
+
+export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): UsageFileResult {
+  const problems: Problem[] = [];
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lineOf = (node: Node | null | undefined): number | undefined => {
+    const offset = node?.range?.[0];
+    return offset === undefined ? undefined : lines.linePos(offset).line - 1;
+  };
+  const problem = (message: string, node?: Node | null, severity: Problem['severity'] = 'warning') => {
+    const line = lineOf(node);
+    problems.push(line === undefined ? { severity, message } : { severity, message: `${fileName} line ${line + 1}: ${message}`, line });
+  };
+
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0].line;
+      problems.push({
+        severity: 'error',
+        message: `${fileName}${line ? ` line ${line}` : ''}: ${error.message.split('\n')[0]} — the usage file is ignored until fixed`,
+        ...(line ? { line: line - 1 } : {}),
+      });
+    }
+    return { config: structuredClone(EMPTY_USAGE), problems };
+  }
+  const root = doc.contents;
+  if (root === null || root === undefined) return { config: structuredClone(EMPTY_USAGE), problems };
+  if (!isMap(root)) {
+    problem('expected a mapping with defaults:, overrides:, prices: … — the usage file is ignored', root, 'error');
+    return { config: structuredClone(EMPTY_USAGE), problems };
+  }
+
+  const config: UsageConfig = structuredClone(EMPTY_USAGE);
+  for (const pair of root.items) {
+    const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
+    if (!TOP_KEYS.has(key)) problem(`unknown key "${key}" (known: ${[...TOP_KEYS].join(', ')})`, pair.key as Node);
+  }
+
+  const defaultsNode = root.get('defaults', true) as Node | undefined;
+  if (defaultsNode) config.defaults = readDefaults(defaultsNode, 'defaults', problem);
+
+  const overridesNode = root.get('overrides', true) as Node | undefined;
+  if (overridesNode) {
+    if (!isSeq(overridesNode)) problem('overrides: expected a list of {files: glob, model, callsPerDay, …}', overridesNode);
+    else
+      for (const item of overridesNode.items as Node[]) {
+        if (!isMap(item) || typeof item.get('files') !== 'string') {
+          problem('overrides entry needs files: "<glob>" — entry ignored', item);
+          continue;
+        }
+        const line = lineOf(item);
+        const override: UsageOverride = { files: item.get('files') as string, ...readDefaults(item, 'overrides entry', problem, ['files']) };
+        if (line !== undefined) override.line = line;
+        config.overrides.push(override);
+      }
+  }
+
+  const pricesNode = root.get('prices', true) as Node | undefined;
+  if (pricesNode) {
+    if (!isSeq(pricesNode)) problem('prices: expected a list of {model, inputPerMTok, outputPerMTok}', pricesNode);
+    else
+      for (const item of pricesNode.items as Node[]) {
+        const price = readPrice(item, fileName, lineOf(item), problem);
+        if (price) config.prices.push(price);
+      }
+  }
+
+  const tokenizerNode = root.get('tokenizer', true) as Node | undefined;
+  if (tokenizerNode) {
+    if (!isMap(tokenizerNode)) problem('tokenizer: expected {family: {factor, band}}', tokenizerNode);
+    else
+      for (const pair of tokenizerNode.items) {
+        const family = String((pair.key as { value?: unknown }).value);
+        const value = pair.value as Node | null;
+        const factor = isMap(value) ? value.get('factor') : undefined;
+        const band = isMap(value) ? value.get('band') : undefined;
+        if (!isMap(value) || (factor !== undefined && !isPositive(factor)) || (band !== undefined && !isFraction(band))) {
+          problem(`tokenizer.${family}: expected {factor: number > 0, band: 0..1} — ignored`, value ?? (pair.key as Node));
+          continue;
+        }
+        const override: ProfileOverride = {};
+        if (typeof factor === 'number') override.factor = factor;
+        if (typeof band === 'number') override.band = band;
+        config.tokenizer[family] = override;
+      }
+  }
+
+  const month = root.get('month', true) as Node | undefined;
+  if (month) {
+    const hours = isMap(month) ? month.get('hours') : undefined;
+    if (isPositive(hours)) config.monthHours = hours;
+    else problem('month: expected {hours: number} (default 730 = 365 × 24 / 12) — ignored', month);
+  }
+
+  const scenarios = root.get('scenarios');
+  if (scenarios !== undefined) config.scenarios = (root.get('scenarios', true) as Node & { toJSON(): unknown }).toJSON();
+  return { config, problems };
+}
+
+type Report = (message: string, node?: Node | null) => void;
+
+function readDefaults(node: Node, where: string, problem: Report, extraKeys: string[] = []): UsageDefaults {
+  const result: UsageDefaults = {};
+  if (!isMap(node)) {
+    problem(`${where}: expected a mapping`, node);
+    return result;
+  }
+  for (const pair of node.items) {
+    const key = String((pair.key as { value?: unknown }).value);
+    const valueNode = pair.value as Node | null;
+    const value = (valueNode as { value?: unknown } | null)?.value;
+    if (extraKeys.includes(key)) continue;
+    if (!(DEFAULT_KEYS as readonly string[]).includes(key)) {
+      problem(`${where}: unknown key "${key}" (known: ${DEFAULT_KEYS.join(', ')})`, pair.key as Node);
+      continue;
+    }
+    if (key === 'model') {
+      if (typeof value === 'string' && value.trim()) result.model = value.trim();
+      else problem(`${where}.model: expected a model name — ignored`, valueNode);
+    } else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+      result[key as Exclude<(typeof DEFAULT_KEYS)[number], 'model'>] = value;
+    } else {
+      problem(`${where}.${key}: expected a non-negative number, got ${JSON.stringify(value ?? null)} — ignored`, valueNode);
+    }
+  }
+  return result;
+}
+
+function readPrice(node: Node, fileName: string, line: number | undefined, problem: Report): PriceOverride | undefined {
+  if (!isMap(node)) {
+    problem('prices entry: expected {model, inputPerMTok, outputPerMTok} — ignored', node);
+    return undefined;
+  }
+  const model = node.get('model');
+  const input = node.get('inputPerMTok');
+  const output = node.get('outputPerMTok');
+  if (typeof model !== 'string' || !isNonNegative(input) || !isNonNegative(output)) {
+    problem('prices entry needs model (text), inputPerMTok and outputPerMTok (USD per million tokens, ≥ 0) — ignored', node);
+    return undefined;
+  }
+  const price: PriceOverride = {
+    model,
+    inputPerMTok: input,
+    outputPerMTok: output,
+    origin: line === undefined ? fileName : `${fileName} line ${line + 1}`,
+  };
+  const cacheRead = node.get('cacheReadPerMTok');
+  if (isNonNegative(cacheRead)) price.cacheReadPerMTok = cacheRead;
+  const cacheWrite = node.get('cacheWritePerMTok');
+  if (isNonNegative(cacheWrite)) price.cacheWritePerMTok = cacheWrite;
+  const provider = node.get('provider');
+  if (typeof provider === 'string') price.provider = provider;
+  const aliases = node.get('aliases');
+  if (isSeq(aliases)) price.aliases = aliases.items.map((a) => String((a as { value?: unknown }).value));
+  return price;
+}
+
+function isNonNegative(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+function isPositive(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+function isFraction(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value <= 1;
+}

@@ -1,0 +1,48 @@
+// The assumptions that turn token counts into money: which model, how many calls a day, how long the answers are.
+// They come from `.burnrate.yaml` (this module's types) and from editor settings / CLI flags (same shape).
+import type { PriceOverride } from '../pricing/overrides';
+import type { ProfileOverride } from '../tokenize/families';
+
+export interface UsageDefaults {
+  model?: string;
+  /** Calls per day for a prompt; for always-on context, requests per day that carry it. For agents, sessions per day. */
+  callsPerDay?: number;
+  /** Expected output tokens per call. */
+  outputTokens?: number;
+  /** Expected turns per session for multi-turn units (capped by the file's maxTurns / max_iter). */
+  turns?: number;
+  /** New user-message tokens per turn after the first, for the carry calculation. */
+  userTokensPerTurn?: number;
+}
+
+export interface UsageOverride extends UsageDefaults {
+  /** Glob of workspace-relative paths this override applies to. */
+  files: string;
+  /** Line in the usage file (zero-based), for "why this value". */
+  line?: number;
+}
+
+export interface UsageConfig {
+  defaults: UsageDefaults;
+  overrides: UsageOverride[];
+  prices: PriceOverride[];
+  tokenizer: Record<string, ProfileOverride>;
+  /** Hours in a month for projections; 730 (365 × 24 / 12) unless set. */
+  monthHours?: number;
+  /** The raw `scenarios:` object, parsed by the simulation module. */
+  scenarios?: unknown;
+}
+
+export const EMPTY_USAGE: UsageConfig = { defaults: {}, overrides: [], prices: [], tokenizer: {} };
+
+export const USAGE_FILE_NAME = '.burnrate.yaml';
+
+/** Built-in defaults: used only when neither flags, the file, the usage file nor settings say anything. */
+export const BUILTIN_DEFAULTS = {
+  model: 'claude-sonnet-4-5',
+  callsPerDay: 1000,
+  outputTokens: 500,
+  turns: 3,
+  userTokensPerTurn: 100,
+  monthHours: 730,
+} as const;
