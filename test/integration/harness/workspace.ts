@@ -1,0 +1,37 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fixtureWorkspace } from './paths';
+
+/** A scratch directory removed at teardown. */
+export function makeTempDir(label: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `burnrate-${label}-`));
+}
+
+/** Copies the fixture workspace into `parent` so tests may edit, create and delete files freely. */
+export function copyFixtureWorkspace(parent: string): string {
+  const target = path.join(parent, 'workspace');
+  fs.cpSync(fixtureWorkspace, target, { recursive: true });
+  return target;
+}
+
+/** A user-data-dir whose settings keep the trust dialog and the welcome page from covering the editor. */
+export function makeUserDataDir(parent: string): string {
+  const dir = path.join(parent, 'user-data');
+  const settings = {
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+  };
+  fs.mkdirSync(path.join(dir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  return dir;
+}
+
+export function removeDir(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
