@@ -88,6 +88,15 @@ export interface CostUnit {
   tools?: string[];
   /** For always-on units: which requests they are added to (an `applyTo` or `globs` pattern), when scoped. */
   appliesTo?: string;
+  /** CrewAI task: the agent (key in agents.yaml) that runs it. */
+  agent?: string;
+  /**
+   * Calls this unit makes per evaluation run (promptfoo: tests × repeat). Absent for units that are not eval configs;
+   * the estimate layer multiplies the per-call cost by it to price one run.
+   */
+  callsPerRun?: number;
+  /** Upper bound on re-runs after errors (CrewAI `max_retry_limit`): a worst case, not part of the expected cost. */
+  retryLimit?: Declared<number>;
 }
 
 export interface ParsedFile {
