@@ -1,7 +1,9 @@
 // The `burnrate` CLI: a thin shell over src/core. Each command lives in commands/ and is listed once here.
 import { EXIT_USAGE, UsageError, type CliIO, type Command } from './command';
+import { estimateCommand } from './commands/estimate';
+import { modelsCommand } from './commands/models';
 
-const COMMANDS: Command[] = [];
+const COMMANDS: Command[] = [estimateCommand, modelsCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');

@@ -29,7 +29,7 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
 
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const line = error.linePos?.[0].line;
+      const line = lines.linePos(error.pos[0]).line;
       problems.push({
         severity: 'error',
         message: `${fileName}${line ? ` line ${line}` : ''}: ${error.message.split('\n')[0]} — the usage file is ignored until fixed`,

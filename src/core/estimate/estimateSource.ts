@@ -1,0 +1,24 @@
+// Bytes of a file → its estimate. The one entry point both shells use, so a file reads and prices the same in the
+// editor, the CLI and the diff.
+import { readPromptFile } from '../formats';
+import type { SkippedFile } from '../types';
+import { estimateFile } from './estimateFile';
+import type { EstimateOptions } from './estimateUnit';
+import type { FileEstimate } from './types';
+
+export type SourceEstimate = { ok: true; estimate: FileEstimate } | { ok: false; skipped: SkippedFile };
+
+export interface SourceOptions extends EstimateOptions {
+  maxBytes?: number;
+  extraGlobs?: string[];
+}
+
+/** `path` is shown to the user; `options.relativePath` (workspace-relative) is what format detection and globs see. */
+export function estimateSource(path: string, bytes: Uint8Array, options: SourceOptions): SourceEstimate {
+  const readOptions: { maxBytes?: number; extraGlobs?: string[] } = {};
+  if (options.maxBytes !== undefined) readOptions.maxBytes = options.maxBytes;
+  if (options.extraGlobs) readOptions.extraGlobs = options.extraGlobs;
+  const read = readPromptFile(options.relativePath, bytes, readOptions);
+  if (!read.ok) return { ok: false, skipped: { path, reason: read.skipped.reason } };
+  return { ok: true, estimate: estimateFile({ ...read.file, path }, options) };
+}
