@@ -21,6 +21,8 @@ export function makeUserDataDir(parent: string): string {
   const settings = {
     'security.workspace.trust.enabled': false,
     'workbench.startupEditor': 'none',
+    // One row per folder, so a check can click its way down `.github` → `prompts` → a file.
+    'explorer.compactFolders': false,
     'workbench.tips.enabled': false,
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
