@@ -138,7 +138,9 @@ function tableRow(u: UnitEstimate): string[] {
   const approx = u.input.exact ? '' : '≈';
   const output = u.kind === 'always-on' ? '—' : `${integer(u.output.expected.value)}${u.output.limit ? ` (≤${integer(u.output.limit.value)})` : ''}`;
   const model = u.pricing.ok ? u.pricing.rates.modelId : `${u.model.value} (no price)`;
-  const perCallLabel = u.cost ? `${approx}${usd(u.cost.perCall)}` : 'no price';
+  // For multi-turn units the money column is per session (all turns with carry), which is what calls/day multiplies.
+  const perRun = u.session?.perSession;
+  const perCallLabel = !u.cost ? 'no price' : perRun !== undefined ? `${approx}${usd(perRun)}/sess` : `${approx}${usd(u.cost.perCall)}`;
   const callsLabel = `${compact(u.callsPerDay.value)}${u.kind === 'always-on' ? ' req' : u.session ? ' sess' : ''}`;
   return [
     u.path,
