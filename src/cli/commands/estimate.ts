@@ -75,6 +75,7 @@ export const estimateCommand: Command = {
         relativePath: relativePath.startsWith('..') ? toPosix(path.relative(io.cwd, file)) : relativePath,
         usage: usage.config,
         flags: cliFlags,
+        readCompanion: (companion) => readIfExists(path.join(root, companion)),
         ...(flags.has('max-bytes') ? { maxBytes: flags.get('max-bytes') as number } : {}),
       });
       if (!result.ok) {
@@ -133,6 +134,14 @@ export const estimateCommand: Command = {
     return EXIT_OK;
   },
 };
+
+function readIfExists(file: string): Uint8Array | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
 
 function tableRow(u: UnitEstimate): string[] {
   const approx = u.input.exact ? '' : '≈';

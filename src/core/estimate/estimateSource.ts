@@ -2,6 +2,7 @@
 // editor, the CLI and the diff.
 import { readPromptFile } from '../formats';
 import type { SkippedFile } from '../types';
+import { withCrewAgents, type CompanionReader } from './crewCompanion';
 import { estimateFile } from './estimateFile';
 import type { EstimateOptions } from './estimateUnit';
 import type { FileEstimate } from './types';
@@ -11,6 +12,8 @@ export type SourceEstimate = { ok: true; estimate: FileEstimate } | { ok: false;
 export interface SourceOptions extends EstimateOptions {
   maxBytes?: number;
   extraGlobs?: string[];
+  /** Reads sibling files a format refers to (CrewAI tasks → agents.yaml). */
+  readCompanion?: CompanionReader;
 }
 
 /** `path` is shown to the user; `options.relativePath` (workspace-relative) is what format detection and globs see. */
@@ -20,5 +23,6 @@ export function estimateSource(path: string, bytes: Uint8Array, options: SourceO
   if (options.extraGlobs) readOptions.extraGlobs = options.extraGlobs;
   const read = readPromptFile(options.relativePath, bytes, readOptions);
   if (!read.ok) return { ok: false, skipped: { path, reason: read.skipped.reason } };
-  return { ok: true, estimate: estimateFile({ ...read.file, path }, options) };
+  const file = withCrewAgents({ ...read.file, path }, options.relativePath, options.readCompanion);
+  return { ok: true, estimate: estimateFile(file, options) };
 }
