@@ -1,0 +1,85 @@
+// What a simulation returns: plain, JSON-ready data, enough for the CLI tables, the exporters and a panel (histogram
+// with P50/P90/P99, cost per turn, component breakdown, presets side by side, gate counts).
+import type { ComponentId } from './components';
+import type { DayGateReport, SessionGateReport } from './gates';
+import type { MonthConvention } from './projection';
+import type { SharesMode } from './engine';
+import type { Histogram } from './stats';
+
+export interface Band {
+  p50: number;
+  p90: number;
+  p99: number;
+  mean: number;
+}
+
+export interface ComponentShare {
+  id: ComponentId;
+  label: string;
+  /** Mean USD per session. */
+  meanUsd: number;
+  /** Share of the total, 0-1. */
+  share: number;
+}
+
+export interface TurnStat {
+  /** 1-based. */
+  turn: number;
+  /** Share of sessions that reach this turn. */
+  reachedShare: number;
+  /** Mean cost of this turn (all its calls, retries and any summary) among sessions that reach it. */
+  meanCostUsd: number;
+  /** Mean input tokens of the turn's first call: the carry growing. */
+  meanFirstCallInputTokens: number;
+}
+
+export interface PricedModel {
+  id: string;
+  provider: string;
+  inputPerMTok: number;
+  outputPerMTok: number;
+  cacheReadPerMTok?: number;
+  cacheWritePerMTok?: number;
+  source: string;
+  asOf: string;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  /** "base", "bull", "stress" or a preset of the user's own. */
+  preset: string;
+  /** How the preset differs from the scenario ("sessions/day ×2, …"); empty for base. */
+  presetDescription: string;
+  model: PricedModel;
+  routing?: { model: PricedModel; share: number; per: 'call' | 'session' };
+  /** The inputs as the engine read them, for display: {turns: "p50 4 / p90 9", …}. */
+  assumptions: Record<string, string>;
+  sessionsSimulated: number;
+  seed: number;
+  shares: SharesMode;
+  perSession: Band & { min: number; max: number };
+  sessionsPerDay: Band;
+  perDay: Band;
+  perMonth: Band;
+  month: MonthConvention;
+  components: ComponentShare[];
+  perTurn: TurnStat[];
+  histogram: Histogram;
+  meanPerSession: { calls: number; inputTokens: number; outputTokens: number };
+  gates: { perSession?: SessionGateReport; perDay?: DayGateReport };
+  overContextWindow: { sessions: number; share: number; windowTokens?: number };
+  notes: string[];
+}
+
+export interface ScenarioRuns {
+  name: string;
+  /** Base first, then bull, stress and the user's own presets. */
+  runs: ScenarioResult[];
+}
+
+export interface SimulationReport {
+  seed: number;
+  sessions: number;
+  month: MonthConvention;
+  scenarios: ScenarioRuns[];
+}

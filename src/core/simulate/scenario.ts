@@ -1,0 +1,90 @@
+// A scenario ready for the engine: every model already priced, every file already counted, every default filled in.
+// The engine needs nothing else, so it can be tested with hand-made rate cards.
+import type { RateCard } from '../pricing/rateCard';
+import { fixed, type Dist } from './distribution';
+
+export interface Routing {
+  /** The cheaper model's rates. */
+  rates: RateCard;
+  /** Share of traffic sent to it, 0-1. */
+  share: number;
+  /** Whether each call is routed on its own, or a whole session goes to one model. */
+  per: 'call' | 'session';
+}
+
+export interface Budget {
+  perSessionUsd?: number;
+  perDayUsd?: number;
+}
+
+export interface Scenario {
+  name: string;
+  rates: RateCard;
+  routing?: Routing;
+  /** Tokens of the system prompt: the start of every call's input, and with the tool definitions the cacheable prefix. */
+  systemPromptTokens: number;
+  toolDefinitionTokens: number;
+  sessionsPerDay: Dist;
+  /** User turns per session, capped at maxTurns. */
+  turns: Dist;
+  maxTurns: number;
+  /** Tokens of each new user message. */
+  userTokens: Dist;
+  /** Tokens of each model call's output (tool-call requests and replies alike). */
+  outputTokens: Dist;
+  toolCallsPerTurn: Dist;
+  maxToolCallsPerTurn: number;
+  toolResultTokens: Dist;
+  /** Share of calls sent twice (the first attempt fails after it is billed). */
+  retryRate: number;
+  /** Share of calls whose prefix is read from the cache; the others write it. 0 = no caching. */
+  cacheHitRate: number;
+  /** After every N turns the history is replaced by a summary (one extra call that writes it). */
+  summarizeAfterTurns?: number;
+  summaryTokens: number;
+  budget: Budget;
+  /** Where figures came from ("system prompt: prompts/system.md, 812 tokens (estimate ±15%)"), shown with results. */
+  notes: string[];
+}
+
+/** The documented defaults for keys a scenario leaves out (the same figures as the usage file's built-in defaults). */
+export const SCENARIO_DEFAULTS = {
+  model: 'claude-sonnet-4-5',
+  systemPromptTokens: 0,
+  toolDefinitionTokens: 0,
+  sessionsPerDay: 1000,
+  turns: 3,
+  maxTurns: 50,
+  userTokens: 100,
+  outputTokens: 500,
+  toolCallsPerTurn: 0,
+  maxToolCallsPerTurn: 20,
+  toolResultTokens: 500,
+  retryRate: 0,
+  cacheHitRate: 0,
+  summaryTokens: 500,
+} as const;
+
+/** A scenario with every default, for tests and as a base for hand-built scenarios. */
+export function scenarioWithDefaults(name: string, rates: RateCard, fields: Partial<Scenario> = {}): Scenario {
+  return {
+    name,
+    rates,
+    systemPromptTokens: SCENARIO_DEFAULTS.systemPromptTokens,
+    toolDefinitionTokens: SCENARIO_DEFAULTS.toolDefinitionTokens,
+    sessionsPerDay: fixed(SCENARIO_DEFAULTS.sessionsPerDay),
+    turns: fixed(SCENARIO_DEFAULTS.turns),
+    maxTurns: SCENARIO_DEFAULTS.maxTurns,
+    userTokens: fixed(SCENARIO_DEFAULTS.userTokens),
+    outputTokens: fixed(SCENARIO_DEFAULTS.outputTokens),
+    toolCallsPerTurn: fixed(SCENARIO_DEFAULTS.toolCallsPerTurn),
+    maxToolCallsPerTurn: SCENARIO_DEFAULTS.maxToolCallsPerTurn,
+    toolResultTokens: fixed(SCENARIO_DEFAULTS.toolResultTokens),
+    retryRate: SCENARIO_DEFAULTS.retryRate,
+    cacheHitRate: SCENARIO_DEFAULTS.cacheHitRate,
+    summaryTokens: SCENARIO_DEFAULTS.summaryTokens,
+    budget: {},
+    notes: [],
+    ...fields,
+  };
+}

@@ -1,0 +1,141 @@
+// Turns a raw run into the result: percentiles, projections, shares, gates.
+import type { RateCard } from '../pricing/rateCard';
+import { COMPONENTS } from './components';
+import { describeDist, distMean } from './distribution';
+import type { RawRun } from './engine';
+import { dayGates, sessionGates } from './gates';
+import { monthConvention, simulateDays } from './projection';
+import type { Band, PricedModel, ScenarioResult, TurnStat } from './result';
+import type { Scenario } from './scenario';
+import { histogramOfSorted, meanOf, percentileOfSorted, sortedCopy, standardDeviationOf } from './stats';
+
+export interface SummaryOptions {
+  monthHours?: number;
+  preset?: string;
+  presetDescription?: string;
+  /** Days simulated for the daily band. */
+  days?: number;
+}
+
+export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): ScenarioResult {
+  const scenario = raw.scenario;
+  const sorted = sortedCopy(raw.costs);
+  const mean = meanOf(raw.costs);
+  const sd = standardDeviationOf(raw.costs, mean);
+  const month = monthConvention(options.monthHours);
+  const days = simulateDays(raw.costs, mean, sd, scenario.sessionsPerDay, raw.seed, options.days);
+  const sortedDays = sortedCopy(days.cost);
+  const perDay = bandOf(sortedDays, meanOf(days.cost));
+  const sessionsPerDayMean = distMean(scenario.sessionsPerDay);
+  const totalUsd = raw.componentUsd.reduce((sum, x) => sum + x, 0);
+  const n = raw.sessions;
+
+  const result: ScenarioResult = {
+    scenario: scenario.name,
+    preset: options.preset ?? 'base',
+    presetDescription: options.presetDescription ?? '',
+    model: pricedModel(scenario.rates),
+    assumptions: assumptionsOf(scenario),
+    sessionsSimulated: n,
+    seed: raw.seed,
+    shares: raw.shares,
+    perSession: { ...bandOf(sorted, mean), min: sorted[0] ?? 0, max: sorted[sorted.length - 1] ?? 0 },
+    sessionsPerDay: bandOf(sortedCopy(days.sessions), meanOf(days.sessions)),
+    perDay,
+    perMonth: scaleBand(perDay, month.days),
+    month,
+    components: COMPONENTS.map((c, i) => {
+      const sum = raw.componentUsd[i] ?? 0;
+      return { id: c.id, label: c.label, meanUsd: n > 0 ? sum / n : 0, share: totalUsd > 0 ? sum / totalUsd : 0 };
+    }),
+    perTurn: turnsOf(raw),
+    histogram: histogramOfSorted(sorted),
+    meanPerSession: {
+      calls: n > 0 ? raw.calls / n : 0,
+      inputTokens: n > 0 ? raw.inputTokens / n : 0,
+      outputTokens: n > 0 ? raw.outputTokens / n : 0,
+    },
+    gates: {},
+    overContextWindow: { sessions: raw.overContextSessions, share: n > 0 ? raw.overContextSessions / n : 0 },
+    notes: [...scenario.notes],
+  };
+  if (scenario.routing && scenario.routing.share > 0) {
+    result.routing = { model: pricedModel(scenario.routing.rates), share: scenario.routing.share, per: scenario.routing.per };
+  }
+  const window = scenario.rates.contextWindow;
+  if (window) result.overContextWindow.windowTokens = window;
+  if (scenario.budget.perSessionUsd !== undefined) {
+    result.gates.perSession = sessionGates(sorted, scenario.budget.perSessionUsd, sessionsPerDayMean);
+  }
+  if (scenario.budget.perDayUsd !== undefined) result.gates.perDay = dayGates(days.cost, days.sessions, scenario.budget.perDayUsd);
+  if (raw.overContextSessions > 0) {
+    result.notes.push(
+      `${raw.overContextSessions.toLocaleString('en-US')} simulated sessions send a call larger than the context window — a real API would refuse it; cap turns or summarise`,
+    );
+  }
+  return result;
+}
+
+function bandOf(sorted: Float64Array, mean: number): Band {
+  return {
+    p50: percentileOfSorted(sorted, 0.5),
+    p90: percentileOfSorted(sorted, 0.9),
+    p99: percentileOfSorted(sorted, 0.99),
+    mean,
+  };
+}
+
+function scaleBand(band: Band, factor: number): Band {
+  return { p50: band.p50 * factor, p90: band.p90 * factor, p99: band.p99 * factor, mean: band.mean * factor };
+}
+
+function turnsOf(raw: RawRun): TurnStat[] {
+  const stats: TurnStat[] = [];
+  for (let i = 0; i < raw.turnSessions.length; i++) {
+    const reached = raw.turnSessions[i]!;
+    if (reached === 0) break;
+    stats.push({
+      turn: i + 1,
+      reachedShare: raw.sessions > 0 ? reached / raw.sessions : 0,
+      meanCostUsd: raw.turnCostUsd[i]! / reached,
+      meanFirstCallInputTokens: raw.turnFirstInputTokens[i]! / reached,
+    });
+  }
+  return stats;
+}
+
+export function pricedModel(card: RateCard): PricedModel {
+  const model: PricedModel = {
+    id: card.modelId,
+    provider: card.providerId,
+    inputPerMTok: card.inputPerMTok,
+    outputPerMTok: card.outputPerMTok,
+    source: card.source,
+    asOf: card.asOf,
+  };
+  if (card.cacheReadPerMTok !== undefined) model.cacheReadPerMTok = card.cacheReadPerMTok;
+  if (card.cacheWritePerMTok !== undefined) model.cacheWritePerMTok = card.cacheWritePerMTok;
+  return model;
+}
+
+function assumptionsOf(s: Scenario): Record<string, string> {
+  const out: Record<string, string> = {
+    sessionsPerDay: describeDist(s.sessionsPerDay),
+    systemPromptTokens: s.systemPromptTokens.toLocaleString('en-US'),
+    toolDefinitionTokens: s.toolDefinitionTokens.toLocaleString('en-US'),
+    turns: `${describeDist(s.turns)} (max ${s.maxTurns})`,
+    userTokens: describeDist(s.userTokens),
+    outputTokens: describeDist(s.outputTokens),
+    toolCallsPerTurn: `${describeDist(s.toolCallsPerTurn)} (max ${s.maxToolCallsPerTurn})`,
+    toolResultTokens: describeDist(s.toolResultTokens),
+    retryRate: percent(s.retryRate),
+    cacheHitRate: s.cacheHitRate > 0 ? percent(s.cacheHitRate) : 'no caching',
+    summarize: s.summarizeAfterTurns ? `every ${s.summarizeAfterTurns} turns into ${s.summaryTokens.toLocaleString('en-US')} tokens` : 'never',
+  };
+  if (s.routing) out.routing = `${percent(s.routing.share)} of ${s.routing.per === 'session' ? 'sessions' : 'calls'} on ${s.routing.rates.modelId}`;
+  return out;
+}
+
+function percent(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
+}
