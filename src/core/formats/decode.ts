@@ -1,0 +1,76 @@
+// Bytes → text for parsing: size limit, binary sniffing, UTF-8 (or UTF-16 with a BOM) decoding, newline
+// normalisation. Everything after this works on `\n`-separated text whose line numbers match the editor's.
+import type { Problem } from '../types';
+import { firstInvalidUtf8, lineOfByte } from './utf8';
+
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+export type Decoded = { ok: true; text: string; problems: Problem[] } | { ok: false; reason: string };
+
+const SNIFF_BYTES = 8192;
+// Share of control characters above which a NUL-free file is still treated as binary.
+const CONTROL_RATIO_LIMIT = 0.1;
+
+export function decodeText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): Decoded {
+  if (bytes.length > maxBytes) {
+    return { ok: false, reason: `over the ${formatSize(maxBytes)} size limit (${formatSize(bytes.length)})` };
+  }
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    const text = new TextDecoder(utf16).decode(bytes);
+    return { ok: true, text: normalizeNewlines(text), problems: [{ severity: 'info', message: `decoded as ${utf16.toUpperCase()} (byte order mark)` }] };
+  }
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary file' };
+
+  const problems: Problem[] = [];
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const line = lineOfByte(bytes, bad);
+    problems.push({
+      severity: 'warning',
+      message: `not valid UTF-8 (first bad byte on line ${line + 1}): decoded with replacement characters, counts may be slightly off`,
+      line,
+    });
+  }
+  // TextDecoder drops a leading UTF-8 BOM by default (ignoreBOM: false).
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return { ok: true, text: normalizeNewlines(text), problems };
+}
+
+/** CRLF and lone CR both end a line in VS Code, so turning each into one LF keeps every line number. */
+export function normalizeNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+export function formatSize(bytes: number): string {
+  const mb = 1024 * 1024;
+  if (bytes >= mb) return `${trimDecimal(bytes / mb)} MB`;
+  if (bytes >= 1024) return `${trimDecimal(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+function trimDecimal(value: number): string {
+  return (Math.round(value * 10) / 10).toString();
+}
+
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  if (sample.length === 0) return false;
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if ((b < 0x20 && !isTextControl(b)) || b === 0x7f) control++;
+  }
+  return control / sample.length > CONTROL_RATIO_LIMIT;
+}
+
+// Tab, LF, VT, FF, CR and ESC (ANSI colours in pasted terminal output) are normal in text files.
+function isTextControl(b: number): boolean {
+  return b === 0x09 || b === 0x0a || b === 0x0b || b === 0x0c || b === 0x0d || b === 0x1b;
+}

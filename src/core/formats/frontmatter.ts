@@ -1,0 +1,69 @@
+// YAML frontmatter between `---` lines at the top of a file. It configures the prompt and is never sent to the model.
+import type { LineRange, Problem } from '../types';
+import type { SourceLines } from './lines';
+import { FieldReader, isDict } from './values';
+import { parseYaml, type YamlParse } from './yamlSource';
+
+export type Frontmatter =
+  | { kind: 'none' }
+  | { kind: 'ok'; fields: FieldReader; range: LineRange; bodyStart: number }
+  /** Unreadable: the caller counts the whole file as plain text and reports `problem`. */
+  | { kind: 'bad'; problem: Problem };
+
+export interface FrontmatterOptions {
+  /**
+   * Cursor writes `globs: **\/*.py, src/**` unquoted, which is not YAML (`*` starts an alias). Cursor reads such
+   * lines as plain `key: value` text, so for `.mdc` files we retry that way before giving up.
+   */
+  lenientValues?: boolean;
+}
+
+const OPENING = /^---[ \t]*$/;
+const CLOSING = /^(---|\.\.\.)[ \t]*$/;
+
+export function readFrontmatter(lines: SourceLines, problems: Problem[], options: FrontmatterOptions = {}): Frontmatter {
+  if (!OPENING.test(lines.lines[0] ?? '')) return { kind: 'none' };
+  let close = -1;
+  for (let i = 1; i < lines.lines.length; i++) {
+    if (CLOSING.test(lines.lines[i]!)) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return bad(0, 'the opening --- has no closing ---');
+
+  const yamlLines = lines.lines.slice(1, close);
+  let parsed: YamlParse = parseYaml(yamlLines.join('\n'), lines, 1);
+  if (!parsed.ok && options.lenientValues) {
+    const retry = parseYaml(quotePlainValues(yamlLines).join('\n'), lines, 1);
+    if (retry.ok) {
+      problems.push({
+        severity: 'info',
+        message: `frontmatter is not strict YAML (line ${parsed.line + 1}): read as one "key: value" per line, as Cursor does`,
+        line: parsed.line,
+      });
+      parsed = retry;
+    }
+  }
+  if (!parsed.ok) return bad(parsed.line, parsed.message);
+  const value = parsed.source.value;
+  if (value !== null && value !== undefined && !isDict(value)) return bad(1, 'it is not a set of "key: value" fields');
+  const fields = new FieldReader(parsed.source.value, parsed.source, problems);
+  return { kind: 'ok', fields, range: { startLine: 0, endLine: close }, bodyStart: close + 1 };
+}
+
+function bad(line: number, reason: string): Frontmatter {
+  return {
+    kind: 'bad',
+    problem: { severity: 'warning', message: `frontmatter unreadable at line ${line + 1} — counted as plain text (${reason})`, line },
+  };
+}
+
+// One line in, one line out, so positions stay right.
+function quotePlainValues(yamlLines: readonly string[]): string[] {
+  return yamlLines.map((line) => {
+    const match = /^([A-Za-z_][\w.-]*):[ \t]+(.*\S)[ \t]*$/.exec(line);
+    if (!match || /^["'[{|>#]/.test(match[2]!) || /^(true|false|null|~|-?\d+(\.\d+)?)$/i.test(match[2]!)) return line;
+    return `${match[1]}: ${JSON.stringify(match[2])}`;
+  });
+}

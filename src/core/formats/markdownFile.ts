@@ -1,0 +1,76 @@
+// Markdown-bodied formats (VS Code prompt/agent/instructions files, Claude subagents, Cursor rules, CLAUDE.md and
+// friends, plain prompts): optional frontmatter, then one body that is sent whole. What differs between them is only
+// how the frontmatter is read, which each format supplies as a `MarkdownProfile`.
+import type { CostUnit, Declared, Problem, UnitKind } from '../types';
+import { readFrontmatter } from './frontmatter';
+import type { FormatInput, FormatOutcome } from './parser';
+import { baseName, stemName } from './paths';
+import { wholeFileUnit } from './plainText';
+import { markdownSections } from './sections';
+import { readUsageHints } from './usageHints';
+import type { FieldReader } from './values';
+
+/** What a profile reads from the frontmatter (`fields` is undefined when the file has none). */
+export interface MarkdownSettings {
+  kind: UnitKind;
+  /** Breakdown label of the body part, e.g. "prompt body", "agent instructions". */
+  bodyLabel: string;
+  name?: string;
+  model?: Declared<string | string[]>;
+  turns?: Declared<number>;
+  tools?: string[];
+  appliesTo?: string;
+}
+
+export interface MarkdownProfile {
+  /** Cursor's `.mdc` frontmatter is looser than YAML. */
+  lenientFrontmatter?: boolean;
+  /** Plain `.txt` prompts have no frontmatter: a leading `---` is text. */
+  noFrontmatter?: boolean;
+  /** Unit name when the frontmatter gives none: the file name (CLAUDE.md) or its stem (review.prompt.md → review). */
+  nameFromFile: 'stem' | 'basename';
+  settings(fields: FieldReader | undefined, problems: Problem[], path: string): MarkdownSettings;
+}
+
+export function parseMarkdownFile(input: FormatInput, profile: MarkdownProfile): FormatOutcome {
+  const { lines, path } = input;
+  const problems: Problem[] = [];
+  const fileName = profile.nameFromFile === 'stem' ? stemName(path) : baseName(path);
+  const frontmatter = profile.noFrontmatter
+    ? ({ kind: 'none' } as const)
+    : readFrontmatter(lines, problems, { lenientValues: profile.lenientFrontmatter === true });
+
+  if (frontmatter.kind === 'bad') {
+    problems.push(frontmatter.problem);
+    const { kind } = profile.settings(undefined, [], path);
+    return { ok: true, units: [wholeFileUnit(lines, { name: fileName, kind, markdown: true })], problems };
+  }
+
+  const fields = frontmatter.kind === 'ok' ? frontmatter.fields : undefined;
+  const settings = profile.settings(fields, problems, path);
+  const bodyStart = frontmatter.kind === 'ok' ? frontmatter.bodyStart : 0;
+  const body = lines.trimmedBlock(bodyStart, lines.lastLine);
+  if (!body) problems.push({ severity: 'info', message: 'the body is empty: nothing is sent but the frontmatter settings' });
+
+  const unit: CostUnit = {
+    name: settings.name ?? fileName,
+    kind: settings.kind,
+    range: lines.fullRange,
+    parts: body ? [{ role: settings.kind === 'always-on' ? 'context' : 'body', label: settings.bodyLabel, ...body }] : [],
+    messageCount: 1,
+    sections: markdownSections(lines, bodyStart, lines.lastLine),
+  };
+  if (settings.model) unit.model = settings.model;
+  if (settings.turns) unit.turns = settings.turns;
+  if (settings.tools && settings.tools.length > 0) unit.tools = settings.tools;
+  if (settings.appliesTo) unit.appliesTo = settings.appliesTo;
+
+  const usageHints = fields && readUsageHints(fields);
+  return {
+    ok: true,
+    units: [unit],
+    problems,
+    ...(usageHints ? { usageHints } : {}),
+    ...(frontmatter.kind === 'ok' ? { frontmatter: frontmatter.range } : {}),
+  };
+}

@@ -1,0 +1,58 @@
+// Markdown ATX headings → sections, so a breakdown can say which part of a long prompt costs the most.
+import type { Section } from '../types';
+import type { SourceLines } from './lines';
+
+interface Heading {
+  line: number;
+  level: number;
+  title: string;
+}
+
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/** Sections of lines `start..end` (file lines, inclusive). Empty when there are no headings. */
+export function markdownSections(lines: SourceLines, start: number, end: number): Section[] {
+  const headings = findHeadings(lines, start, end);
+  if (headings.length === 0) return [];
+  const sections: Section[] = [];
+  const preamble = lines.trim(start, headings[0]!.line - 1);
+  if (preamble) {
+    sections.push({ title: '(preamble)', level: 0, range: preamble, text: lines.slice(preamble.startLine, preamble.endLine) });
+  }
+  const last = lines.trim(start, end)?.endLine ?? end;
+  headings.forEach((heading, i) => {
+    const next = headings.slice(i + 1).find((h) => h.level <= heading.level);
+    const endLine = next ? next.line - 1 : last;
+    sections.push({
+      title: heading.title,
+      level: heading.level,
+      range: { startLine: heading.line, endLine },
+      text: lines.slice(heading.line, endLine),
+    });
+  });
+  return sections;
+}
+
+function findHeadings(lines: SourceLines, start: number, end: number): Heading[] {
+  const headings: Heading[] = [];
+  let fence: { char: string; length: number } | undefined;
+  for (let line = start; line <= end && line < lines.lines.length; line++) {
+    const text = lines.lines[line]!;
+    const fenceMatch = FENCE.exec(text);
+    if (fence) {
+      // A closing fence uses the same character, at least as many of them, and no info string.
+      if (fenceMatch && fenceMatch[1]![0] === fence.char && fenceMatch[1]!.length >= fence.length && fenceMatch[2]!.trim() === '') {
+        fence = undefined;
+      }
+      continue;
+    }
+    if (fenceMatch && !(fenceMatch[1]![0] === '`' && fenceMatch[2]!.includes('`'))) {
+      fence = { char: fenceMatch[1]![0]!, length: fenceMatch[1]!.length };
+      continue;
+    }
+    const heading = ATX.exec(text);
+    if (heading) headings.push({ line, level: heading[1]!.length, title: (heading[2] ?? '').trim() || '(untitled)' });
+  }
+  return headings;
+}
