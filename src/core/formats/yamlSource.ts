@@ -1,6 +1,6 @@
 // YAML (and JSON, which the `yaml` package reads as YAML 1.2) parsed into plain values, with a way back from a value's
 // path to its lines in the file. Parsers read plain values and ask for lines only where they record them.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineRange } from '../types';
 import type { SourceLines } from './lines';
 import type { Positions } from './values';
@@ -32,6 +32,9 @@ export function parseYaml(text: string, lines: SourceLines, firstLine = 0): Yaml
 }
 
 export class YamlSource implements Positions {
+  // Key lookups per map, built on first use: a CrewAI file with thousands of agents would be quadratic otherwise.
+  private readonly pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
   constructor(
     private readonly doc: Document,
     /** The document as plain JS values. */
@@ -62,6 +65,17 @@ export class YamlSource implements Positions {
     return { startLine, endLine };
   }
 
+  private pairsOf(map: YAMLMap): Map<string, Pair> {
+    let index = this.pairIndex.get(map);
+    if (!index) {
+      index = new Map();
+      // Later duplicates win, as they do in the parsed values.
+      for (const pair of map.items) if (isScalar(pair.key)) index.set(String(pair.key.value), pair);
+      this.pairIndex.set(map, index);
+    }
+    return index;
+  }
+
   private lineOfOffset(offset: number): number {
     return this.counter.linePos(offset).line - 1 + this.firstLine;
   }
@@ -72,7 +86,7 @@ export class YamlSource implements Positions {
     for (const step of path) {
       key = undefined;
       if (isMap(current)) {
-        const pair = current.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(step));
+        const pair = this.pairsOf(current).get(String(step));
         if (!pair) return undefined;
         key = isScalar(pair.key) ? pair.key : undefined;
         current = pair.value;
