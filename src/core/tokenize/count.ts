@@ -1,4 +1,4 @@
-import { encodeOrdinary } from './encodings';
+import { countEncodingTokens } from './chunked';
 import type { TokenizerProfile } from './families';
 
 export interface TokenCount {
@@ -13,8 +13,7 @@ export const ZERO_COUNT: TokenCount = { tokens: 0, exact: true, band: 0 };
 /** Count `text` for a model family: exact for OpenAI encodings, a banded estimate elsewhere. */
 export function countTokens(text: string, profile: TokenizerProfile): TokenCount {
   if (text.length === 0) return { tokens: 0, exact: profile.exact, band: profile.band };
-  const raw = encodeOrdinary(profile.encoding, text).length;
-  return scaleCount(raw, profile);
+  return scaleCount(countEncodingTokens(profile.encoding, text), profile);
 }
 
 /** Turn an exact encoding count into the profile's count (identity for exact profiles). */
