@@ -12,8 +12,8 @@ export type Frontmatter =
 
 export interface FrontmatterOptions {
   /**
-   * Cursor writes `globs: **\/*.py, src/**` unquoted, which is not YAML (`*` starts an alias). Cursor reads such
-   * lines as plain `key: value` text, so for `.mdc` files we retry that way before giving up.
+   * Cursor rules and VS Code files often hold `globs: **\/*.py, src/**` unquoted, which is not YAML (`*` starts an
+   * alias). Those tools read such lines as plain `key: value` text, so for them we retry that way before giving up.
    */
   lenientValues?: boolean;
 }
@@ -39,7 +39,7 @@ export function readFrontmatter(lines: SourceLines, problems: Problem[], options
     if (retry.ok) {
       problems.push({
         severity: 'info',
-        message: `frontmatter is not strict YAML (line ${parsed.line + 1}): read as one "key: value" per line, as Cursor does`,
+        message: `frontmatter is not strict YAML (line ${parsed.line + 1}): read as one "key: value" per line, as the editor does`,
         line: parsed.line,
       });
       parsed = retry;

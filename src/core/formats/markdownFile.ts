@@ -23,7 +23,7 @@ export interface MarkdownSettings {
 }
 
 export interface MarkdownProfile {
-  /** Cursor's `.mdc` frontmatter is looser than YAML. */
+  /** The tool reads its frontmatter more loosely than YAML (Cursor, VS Code): unquoted `**` globs must still work. */
   lenientFrontmatter?: boolean;
   /** Plain `.txt` prompts have no frontmatter: a leading `---` is text. */
   noFrontmatter?: boolean;

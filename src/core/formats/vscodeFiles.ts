@@ -24,6 +24,7 @@ function frontmatterName(fields: FieldReader | undefined): string | undefined {
 // model, so they are deliberately not read here.
 export const vscodePromptProfile: MarkdownProfile = {
   nameFromFile: 'stem',
+  lenientFrontmatter: true,
   settings(fields) {
     const tools = fields?.names(['tools']);
     const model = vscodeModel(fields);
@@ -34,6 +35,7 @@ export const vscodePromptProfile: MarkdownProfile = {
 
 export const vscodeAgentProfile: MarkdownProfile = {
   nameFromFile: 'stem',
+  lenientFrontmatter: true,
   settings(fields) {
     const tools = fields?.names(['tools']);
     const model = vscodeModel(fields);
@@ -42,8 +44,10 @@ export const vscodeAgentProfile: MarkdownProfile = {
   },
 };
 
+// `applyTo: **/*.ts` is often written unquoted; VS Code's own header parser accepts it, so we do too.
 export const vscodeInstructionsProfile: MarkdownProfile = {
   nameFromFile: 'stem',
+  lenientFrontmatter: true,
   settings(fields, problems, path) {
     if (baseName(path).toLowerCase() === 'copilot-instructions.md') {
       return { kind: 'always-on', bodyLabel: 'instructions', name: baseName(path) };

@@ -48,9 +48,21 @@ describe('formats: frontmatter', () => {
     problemMatching(file, /not strict YAML/);
   });
 
-  it('strict YAML elsewhere: the same unquoted glob breaks a VS Code prompt file', () => {
-    const file = readText('x.prompt.md', '---\napplyTo: **/*.py\n---\nHi\n');
-    problemMatching(file, /frontmatter unreadable at line 2/);
+  it('VS Code instructions with an unquoted applyTo glob are read the same way', () => {
+    const file = readText('.github/instructions/py.instructions.md', '---\napplyTo: **/*.py\n---\nHi\n');
+    assert.strictEqual(onlyUnit(file).appliesTo, '**/*.py');
+    assert.strictEqual(onlyUnit(file).kind, 'always-on');
+  });
+
+  it('strict YAML elsewhere: the same unquoted glob breaks a Claude subagent file', () => {
+    const file = readText('.claude/agents/x.md', '---\nname: x\ntools: *\n---\nHi\n');
+    problemMatching(file, /frontmatter unreadable at line 3/);
+  });
+
+  it('lenient reading does not rescue structurally broken frontmatter', () => {
+    const file = readText('.cursor/rules/x.mdc', '---\nglobs: [a, b\nalwaysApply: true\n---\nHi\n');
+    problemMatching(file, /frontmatter unreadable/);
+    assert.strictEqual(onlyUnit(file).parts[0]!.range?.startLine, 0);
   });
 });
 
