@@ -50,7 +50,7 @@ export function parseMarkdownFile(input: FormatInput, profile: MarkdownProfile):
   const settings = profile.settings(fields, problems, path);
   const bodyStart = frontmatter.kind === 'ok' ? frontmatter.bodyStart : 0;
   const body = lines.trimmedBlock(bodyStart, lines.lastLine);
-  if (!body) problems.push({ severity: 'info', message: 'the body is empty: nothing is sent but the frontmatter settings' });
+  if (!body) problems.push({ severity: 'info', message: 'the body is empty: this file sends no prompt text' });
 
   const unit: CostUnit = {
     name: settings.name ?? fileName,
