@@ -75,9 +75,26 @@ export function detectFormat(path: string): FormatId | undefined {
   return undefined;
 }
 
-/** Should a walker read this file? Known formats, plus the user's extra globs (read as plain prompts). */
+/**
+ * Copies and renames of known formats outside their usual place: a Cursor rule exported as `python.mdc`, a saved
+ * `backend-AGENTS.md`, `team-copilot-instructions.md`, Claude subagents kept in an `agents/` folder. Weaker evidence
+ * than `detectFormat`, so the reader confirms by content where the name alone could mislead (`needsContentCheck`).
+ */
+export function detectLooseFormat(path: string): { format: FormatId; needsContentCheck: boolean } | undefined {
+  const segments = lowerSegments(path);
+  const name = segments[segments.length - 1];
+  if (name === undefined) return undefined;
+  const parent = segments[segments.length - 2] ?? '';
+  if (name.endsWith('.mdc') || name.endsWith('.cursorrules')) return { format: 'cursor-rule', needsContentCheck: false };
+  if (name.endsWith('copilot-instructions.md')) return { format: 'vscode-instructions', needsContentCheck: false };
+  if (/[-_.](agents|claude)\.md$/.test(name)) return { format: 'always-on', needsContentCheck: false };
+  if (name.endsWith('.md') && /(^|[-_.])agents$/.test(parent)) return { format: 'claude-agent', needsContentCheck: true };
+  return undefined;
+}
+
+/** Should a walker read this file? Known formats, their loose variants, plus the user's extra globs (read as plain prompts). */
 export function isPromptPath(path: string, extraGlobs: readonly string[] = []): boolean {
-  return detectFormat(path) !== undefined || matchesExtraGlobs(path, extraGlobs);
+  return detectFormat(path) !== undefined || detectLooseFormat(path) !== undefined || matchesExtraGlobs(path, extraGlobs);
 }
 
 /**

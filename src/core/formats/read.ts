@@ -5,7 +5,7 @@ import { claudeAgentProfile } from './claudeAgent';
 import { alwaysOnProfile, plainPromptProfile } from './contextFiles';
 import { cursorRuleProfile } from './cursorRule';
 import { decodeText, DEFAULT_MAX_BYTES } from './decode';
-import { detectFormat, FORMAT_LABELS, matchesExtraGlobs } from './detect';
+import { detectFormat, detectLooseFormat, FORMAT_LABELS, matchesExtraGlobs } from './detect';
 import { parseDotprompt } from './dotprompt';
 import { SourceLines } from './lines';
 import { parseMarkdownFile } from './markdownFile';
@@ -23,11 +23,15 @@ export interface ReadOptions {
 }
 
 export function readPromptFile(path: string, bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
-  const format = detectFormat(path) ?? (matchesExtraGlobs(path, options.extraGlobs ?? []) ? 'plain-prompt' : undefined);
+  const loose = detectFormat(path) === undefined ? detectLooseFormat(path) : undefined;
+  const format = detectFormat(path) ?? loose?.format ?? (matchesExtraGlobs(path, options.extraGlobs ?? []) ? 'plain-prompt' : undefined);
   if (!format) return { ok: false, skipped: { path, reason: 'not a prompt or agent file' } };
 
   const decoded = decodeText(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!decoded.ok) return { ok: false, skipped: { path, reason: decoded.reason } };
+  if (loose?.needsContentCheck && !looksLikeSubagent(decoded.text)) {
+    return { ok: false, skipped: { path, reason: 'not a Claude Code subagent (no name and description in frontmatter)' } };
+  }
 
   const input: FormatInput = { path, format, lines: new SourceLines(decoded.text) };
   let outcome: FormatOutcome;
@@ -82,4 +86,10 @@ function parseFormat(input: FormatInput): FormatOutcome {
     case 'messages-json':
       return parseMessagesJson(input);
   }
+}
+
+/** A subagent file opens with frontmatter naming and describing the agent. */
+function looksLikeSubagent(text: string): boolean {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  return match !== null && /^name:/m.test(match[1]!) && /^description:/m.test(match[1]!);
 }

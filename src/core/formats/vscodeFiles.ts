@@ -49,7 +49,7 @@ export const vscodeInstructionsProfile: MarkdownProfile = {
   nameFromFile: 'stem',
   lenientFrontmatter: true,
   settings(fields, problems, path) {
-    if (baseName(path).toLowerCase() === 'copilot-instructions.md') {
+    if (baseName(path).toLowerCase().endsWith('copilot-instructions.md')) {
       return { kind: 'always-on', bodyLabel: 'instructions', name: baseName(path) };
     }
     const applyTo = globList(fields, ['applyTo']);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { detectFormat, isPromptPath, readPromptFile } from '../../../src/core/formats';
+import { detectLooseFormat } from '../../../src/core/formats/detect';
 import type { FormatId } from '../../../src/core/types';
 import { bytes } from './fixtures';
 
@@ -73,5 +74,20 @@ describe('formats: isPromptPath and extra globs', () => {
   it('skips files that are no known format', () => {
     const result = readPromptFile('src/main.ts', bytes('console.log(1)'));
     assert.deepStrictEqual(result, { ok: false, skipped: { path: 'src/main.ts', reason: 'not a prompt or agent file' } });
+  });
+});
+
+describe('loose detection of renamed copies', () => {
+  // Saved or exported copies of known formats keep their shape but not their canonical path.
+  it('recognises .mdc, .cursorrules suffixes, *-AGENTS.md, *copilot-instructions.md and agents/ folders', () => {
+    assert.strictEqual(detectLooseFormat('rules/python.mdc')?.format, 'cursor-rule');
+    assert.strictEqual(detectLooseFormat('x/angular-typescript.cursorrules')?.format, 'cursor-rule');
+    assert.strictEqual(detectLooseFormat('docs/openai-codex-AGENTS.md')?.format, 'always-on');
+    assert.strictEqual(detectLooseFormat('docs/team-copilot-instructions.md')?.format, 'vscode-instructions');
+    assert.deepStrictEqual(detectLooseFormat('claude-agents/reviewer.md'), { format: 'claude-agent', needsContentCheck: true });
+    assert.strictEqual(detectLooseFormat('docs/readme.md'), undefined);
+    assert.ok(isPromptPath('claude-agents/reviewer.md'));
+    const notAnAgent = readPromptFile('docs/agents/notes.md', bytes('# Notes\nNothing here.\n'));
+    assert.ok(!notAnAgent.ok && /not a Claude Code subagent/.test(notAnAgent.skipped.reason));
   });
 });
