@@ -1,0 +1,171 @@
+// One changed file: its bytes at both sides → its cost change, or why it cannot be compared. Pure; the lens (the
+// unsaved buffer against HEAD) and the review (every changed file) both come through here.
+import { estimateSource, type SourceEstimate, type SourceOptions } from '../estimate/estimateSource';
+import type { FileEstimate } from '../estimate/types';
+import { isPromptPath } from '../formats';
+import { DEFAULT_MAX_BYTES, formatSize } from '../formats/decode';
+import { delta } from './delta';
+import type { ChangeStatus, Side } from './gitSource';
+import { compareUnits, unitSide } from './compareUnits';
+import { matchUnits, type UnitPair } from './matchUnits';
+import type { CostSide, FileDiff, FileStatus, UncomparedFile, UnitDiff } from './types';
+import { conflictMarkerLine, isBinary } from './unreadable';
+
+/** Everything estimateSource needs except the path, for one side. */
+export type SideOptions = Omit<SourceOptions, 'relativePath'>;
+
+export interface CompareInputs {
+  base: SideOptions;
+  head: SideOptions;
+  /** Repository path → the path format detection and the usage file's globs see (relative to the usage file). */
+  globPath?: (path: string) => string;
+  /** Names of the sides in messages: "HEAD", "working tree". */
+  baseLabel?: string;
+  headLabel?: string;
+}
+
+export interface FileVersions {
+  path: string;
+  basePath?: string;
+  /** Absent at a side: the file does not exist there. */
+  base?: Uint8Array;
+  head?: Uint8Array;
+  status: ChangeStatus | 'usage';
+}
+
+export type FileComparison =
+  | { kind: 'diff'; diff: FileDiff }
+  | { kind: 'uncompared'; file: UncomparedFile }
+  /** Not a prompt or agent file at either side. */
+  | { kind: 'ignored' }
+  /** Counts and prices the same on both sides. */
+  | { kind: 'unchanged' };
+
+export function compareFile(versions: FileVersions, inputs: CompareInputs): FileComparison {
+  const basePath = versions.basePath ?? versions.path;
+  const notes: string[] = [];
+  const base = sideEstimate('base', basePath, versions.base, inputs, notes);
+  const head = sideEstimate('head', versions.path, versions.head, inputs, notes);
+  if (base.kind === 'uncompared') return uncompared(versions, base.reason, base.severity);
+  if (head.kind === 'uncompared') return uncompared(versions, head.reason, head.severity);
+  if (base.kind === 'absent' && head.kind === 'absent') return { kind: 'ignored' };
+
+  const before = base.kind === 'estimate' ? base.estimate : undefined;
+  const after = head.kind === 'estimate' ? head.estimate : undefined;
+  const pairs = matchUnits(before?.units ?? [], after?.units ?? []);
+  const units = pairs.map(compareUnits).filter((u): u is UnitDiff => u !== undefined);
+  if (units.length === 0 && before && after) return { kind: 'unchanged' };
+
+  const sides = fileSides(pairs);
+  const shown = (after ?? before)!;
+  const status = fileStatus(versions, before, after);
+  if (status === 'renamed') notes.unshift(`renamed from ${basePath}`);
+  for (const unit of units) {
+    if (unit.before && unit.after && unit.before.model !== unit.after.model) {
+      notes.push(`${unit.name}: model ${unit.before.model} → ${unit.after.model}`);
+    }
+  }
+  for (const problem of after?.problems ?? []) if (problem.severity !== 'info') notes.push(problem.message);
+
+  const diff: FileDiff = {
+    path: after ? versions.path : basePath,
+    status,
+    format: shown.format,
+    formatLabel: shown.formatLabel,
+    before: sides.before,
+    after: sides.after,
+    delta: delta(sides.before, sides.after),
+    unpricedUnits: sides.unpriced,
+    units,
+    notes,
+  };
+  if (status === 'renamed') diff.basePath = basePath;
+  return { kind: 'diff', diff };
+}
+
+type SideResult =
+  | { kind: 'estimate'; estimate: FileEstimate }
+  | { kind: 'absent' }
+  | { kind: 'uncompared'; reason: string; severity: 'error' | 'warning' };
+
+function sideEstimate(side: Side, path: string, bytes: Uint8Array | undefined, inputs: CompareInputs, notes: string[]): SideResult {
+  if (bytes === undefined) return { kind: 'absent' };
+  const options = inputs[side];
+  const relativePath = inputs.globPath ? inputs.globPath(path) : path;
+  const label = side === 'base' ? inputs.baseLabel ?? 'the base' : inputs.headLabel ?? 'the head';
+  if (!isPromptPath(relativePath, options.extraGlobs ?? [])) {
+    notes.push(`${path} in ${label} is not a prompt or agent file`);
+    return { kind: 'absent' };
+  }
+
+  if (isBinary(bytes)) return { kind: 'uncompared', reason: `binary in ${label}: a cost diff needs text on both sides`, severity: 'error' };
+  const conflict = conflictMarkerLine(bytes);
+  if (conflict !== undefined) {
+    return {
+      kind: 'uncompared',
+      reason: `merge conflict markers in ${label} (line ${conflict + 1}): resolve the conflict to compare its cost`,
+      severity: 'error',
+    };
+  }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) {
+    const reason = `over the ${formatSize(maxBytes)} size limit in ${label} (${formatSize(bytes.length)}): not compared`;
+    return { kind: 'uncompared', reason, severity: 'warning' };
+  }
+  const result: SourceEstimate = estimateSource(path, bytes, { ...options, relativePath });
+  if (result.ok) return { kind: 'estimate', estimate: result.estimate };
+  if (result.skipped.reason === 'binary file') {
+    return { kind: 'uncompared', reason: `binary in ${label}: a cost diff needs text on both sides`, severity: 'error' };
+  }
+  // The content says it is not a prompt (a JSON file without messages, a YAML file that is not CrewAI): on this side
+  // it costs nothing.
+  notes.push(`in ${label}: ${result.skipped.reason}`);
+  return { kind: 'absent' };
+}
+
+function uncompared(versions: FileVersions, reason: string, severity: 'error' | 'warning'): FileComparison {
+  const file: UncomparedFile = { path: versions.path, severity, reason };
+  if (versions.basePath && versions.basePath !== versions.path) file.basePath = versions.basePath;
+  return { kind: 'uncompared', file };
+}
+
+function fileStatus(versions: FileVersions, before: FileEstimate | undefined, after: FileEstimate | undefined): FileStatus {
+  if (!before) return 'added';
+  if (!after) return 'deleted';
+  if (versions.status === 'usage') return 'usage';
+  if (versions.basePath && versions.basePath !== versions.path) return 'renamed';
+  return 'modified';
+}
+
+/** The file's totals: tokens of every unit; costs of the units whose change is known (both sides priced, or absent). */
+function fileSides(pairs: readonly UnitPair[]): { before: CostSide; after: CostSide; unpriced: number } {
+  const before: CostSide = { inputTokens: 0, exact: true };
+  const after: CostSide = { inputTokens: 0, exact: true };
+  let unpriced = 0;
+  let priced = 0;
+  let perCall = [0, 0];
+  let perMonth = [0, 0];
+  for (const pair of pairs) {
+    const b = pair.before ? unitSide(pair.before) : undefined;
+    const a = pair.after ? unitSide(pair.after) : undefined;
+    before.inputTokens += b?.inputTokens ?? 0;
+    after.inputTokens += a?.inputTokens ?? 0;
+    before.exact &&= b?.exact ?? true;
+    after.exact &&= a?.exact ?? true;
+    const known = (!b || b.perMonth !== undefined) && (!a || a.perMonth !== undefined);
+    if (!known) {
+      unpriced++;
+      continue;
+    }
+    priced++;
+    perCall = [perCall[0]! + (b?.perCall ?? 0), perCall[1]! + (a?.perCall ?? 0)];
+    perMonth = [perMonth[0]! + (b?.perMonth ?? 0), perMonth[1]! + (a?.perMonth ?? 0)];
+  }
+  if (priced > 0) {
+    before.perCall = perCall[0]!;
+    after.perCall = perCall[1]!;
+    before.perMonth = perMonth[0]!;
+    after.perMonth = perMonth[1]!;
+  }
+  return { before, after, unpriced };
+}

@@ -1,0 +1,29 @@
+// Content that cannot be priced for a diff: binary data (git's own test: a NUL byte in the first 8,000 bytes) and
+// unresolved merge conflicts, whose two halves would both be counted.
+
+const GIT_BINARY_SNIFF = 8000;
+
+export function isBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, GIT_BINARY_SNIFF).includes(0);
+}
+
+const START = /^<{7}(?: |$)/;
+const MIDDLE = /^={7}$/;
+const END = /^>{7}(?: |$)/;
+
+/** Zero-based line of the first conflict block (`<<<<<<<`, `=======`, `>>>>>>>` in that order), or undefined. */
+export function conflictMarkerLine(bytes: Uint8Array): number | undefined {
+  if (!bytes.includes(0x3c) || !bytes.includes(0x3e)) return undefined; // no `<` or `>`: the common case, checked fast
+  const lines = new TextDecoder('utf-8').decode(bytes).split(/\r?\n|\r/);
+  let start: number | undefined;
+  let middle = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (START.test(line)) {
+      start = i;
+      middle = false;
+    } else if (start !== undefined && MIDDLE.test(line)) middle = true;
+    else if (start !== undefined && middle && END.test(line)) return start;
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+// Which usage file prices each side. By default each side is priced with its own `.burnrate.yaml`, so a changed
+// default model or call rate shows up as a cost change of every prompt it covers; `head-for-both` prices both sides
+// with the head's file so that only the prompts' own changes show.
+import type { Problem } from '../types';
+import { parseUsageFile } from '../usage/parseUsageFile';
+import { EMPTY_USAGE, type UsageConfig } from '../usage/usageConfig';
+import type { GitOutcome, GitSource } from './gitSource';
+import type { UsagePricing, UsageReport } from './types';
+
+export interface ExplicitUsage {
+  config: UsageConfig;
+  problems: Problem[];
+  /** Shown in the report. */
+  file: string;
+}
+
+export interface UsageSides {
+  base: UsageConfig;
+  head: UsageConfig;
+  report: UsageReport;
+}
+
+export async function loadUsageSides(
+  git: GitSource,
+  usageFile: string | undefined,
+  pricing: Exclude<UsagePricing, 'explicit'>,
+  explicit?: ExplicitUsage,
+): Promise<GitOutcome<UsageSides>> {
+  if (explicit) {
+    return { ok: true, value: { base: explicit.config, head: explicit.config, report: { file: explicit.file, pricing: 'explicit', changed: false, problems: explicit.problems } } };
+  }
+  if (usageFile === undefined) {
+    return { ok: true, value: { base: EMPTY_USAGE, head: EMPTY_USAGE, report: { pricing, changed: false, problems: [] } } };
+  }
+  const [base, head] = await Promise.all([git.read('base', [{ path: usageFile }]), git.read('head', [{ path: usageFile }])]);
+  if (!base.ok) return base;
+  if (!head.ok) return head;
+  const name = usageFile.slice(usageFile.lastIndexOf('/') + 1);
+  const parsedBase = parse(base.value[0], name);
+  const parsedHead = parse(head.value[0], name);
+  const changed = fingerprint(parsedBase.config) !== fingerprint(parsedHead.config);
+  const problems = [...parsedHead.problems];
+  if (pricing === 'each-side') problems.push(...parsedBase.problems.map((p) => ({ ...p, message: `in the base: ${p.message}` })));
+  const report: UsageReport = { pricing, changed, problems };
+  if (base.value[0] !== undefined || head.value[0] !== undefined) report.file = usageFile;
+  return { ok: true, value: { base: pricing === 'each-side' ? parsedBase.config : parsedHead.config, head: parsedHead.config, report } };
+}
+
+function parse(bytes: Uint8Array | undefined, name: string): { config: UsageConfig; problems: Problem[] } {
+  if (bytes === undefined) return { config: EMPTY_USAGE, problems: [] };
+  return parseUsageFile(new TextDecoder('utf-8').decode(bytes), name);
+}
+
+/** The settings only: line numbers and origins move when a comment is added, and that changes no price. */
+export function fingerprint(config: UsageConfig): string {
+  return JSON.stringify(config, (key, value: unknown) => (key === 'line' || key === 'origin' ? undefined : value));
+}
