@@ -23,7 +23,7 @@ const screenshotPath = path.join(testResultsDir, 'lenses.png');
 const LENS_TIMEOUT_MS = 30_000;
 
 /** Files the package must carry, and patterns it must not (sources, tests, compiled tests, source maps). */
-const REQUIRED_FILES = ['package.json', 'out/extension.js', 'out/ranks/o200k_base.js', 'out/ranks/cl100k_base.js', 'LICENSE'];
+const REQUIRED_FILES = ['package.json', 'README.md', 'LICENSE', 'out/extension.js', 'out/ranks/o200k_base.js', 'out/ranks/cl100k_base.js'];
 const FORBIDDEN = [/^src\//, /^test\//, /^out\/node\//, /\.map$/, /^node_modules\//, /\.vsix$/];
 
 interface StepResult {
@@ -117,7 +117,7 @@ function checkContents(): string {
   });
   if (result.status !== 0) throw new Error(`vsce ls failed:\n${result.stderr}`);
   const files = result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
-  const absent = REQUIRED_FILES.filter((file) => !files.includes(file));
+  const absent = [...REQUIRED_FILES, ...manifestReferences()].filter((file) => !files.includes(file));
   const unwanted = files.filter((file) => FORBIDDEN.some((pattern) => pattern.test(file)));
   const problems = [
     ...absent.map((file) => `missing: ${file}`),
@@ -125,6 +125,20 @@ function checkContents(): string {
   ];
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return `${files.length} files`;
+}
+
+/** Files the manifest points at ("./media/icon.png", a jsonValidation schema…): the package must carry each one. */
+function manifestReferences(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string' && value.startsWith('./')) found.add(path.posix.normalize(value));
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
+  };
+  // The fields VS Code reads; `bin` (the CLI) is npm's business and not part of the extension package.
+  for (const field of ['main', 'browser', 'icon', 'contributes']) visit(manifest[field]);
+  return [...found];
 }
 
 function install(extensionsDir: string, userDataDir: string): string {

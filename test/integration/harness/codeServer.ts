@@ -2,6 +2,7 @@ import { spawn, spawnSync, ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
+import { onExitKill } from './cleanup';
 import { codeServerBinary } from './paths';
 
 export interface CodeServerOptions {
@@ -62,6 +63,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     env: { ...process.env, ...options.env },
   });
   fs.closeSync(log);
+  const pid = child.pid;
+  const forgetExitKill = pid === undefined ? () => undefined : onExitKill(() => signalGroup(pid, 'SIGKILL'));
 
   let stopping = false;
   const exited = new Promise<never>((_, reject) => {
@@ -78,6 +81,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     async stop() {
       stopping = true;
       await killGroup(child);
+      forgetExitKill(); // the group is gone; its id may be reused
+
     },
   };
   try {
