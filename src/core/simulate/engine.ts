@@ -36,6 +36,10 @@ export interface RawRun {
   turnCostUsd: Float64Array;
   turnFirstInputTokens: Float64Array;
   turnSessions: Float64Array;
+  /** Per call index within a session (0-based, first CALL_STATS calls): summed cost and input tokens, and sessions with that call. */
+  callCostUsd: Float64Array;
+  callInputTokens: Float64Array;
+  callSessions: Float64Array;
   /** Billed calls and tokens, retries included. */
   calls: number;
   inputTokens: number;
@@ -45,6 +49,9 @@ export interface RawRun {
 }
 
 const NONE = -1;
+
+/** Calls per session tracked one by one for the "k-th call" chart; later calls count in the totals only. */
+export const CALL_STATS = 256;
 
 export class SessionEngine {
   private readonly scenario: Scenario;
@@ -77,6 +84,11 @@ export class SessionEngine {
   private readonly turnCostUsd: Float64Array;
   private readonly turnFirstInputTokens: Float64Array;
   private readonly turnSessions: Float64Array;
+  private readonly callCostUsd = new Float64Array(CALL_STATS);
+  private readonly callInputTokens = new Float64Array(CALL_STATS);
+  private readonly callSessions = new Float64Array(CALL_STATS);
+  /** Index of the current session's next call. */
+  private callIndex = 0;
   private calls = 0;
   private inputTokens = 0;
   private outputTokens = 0;
@@ -147,6 +159,9 @@ export class SessionEngine {
       turnCostUsd: this.turnCostUsd.slice(),
       turnFirstInputTokens: this.turnFirstInputTokens.slice(),
       turnSessions: this.turnSessions.slice(),
+      callCostUsd: this.callCostUsd.slice(),
+      callInputTokens: this.callInputTokens.slice(),
+      callSessions: this.callSessions.slice(),
       calls: this.calls,
       inputTokens: this.inputTokens,
       outputTokens: this.outputTokens,
@@ -164,6 +179,7 @@ export class SessionEngine {
     const parts = this.sessionComponents;
     parts.fill(0);
     this.sessionOverContext = false;
+    this.callIndex = 0;
 
     let carriedMessages = 0;
     let carriedToolResults = 0;
@@ -199,6 +215,17 @@ export class SessionEngine {
 
   /** One model call (and its retry, if any); adds its cost to the session's components and returns it. */
   private call(user: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
+    const cost = this.callOnce(user, history, toolResults, output, sessionRoute);
+    const k = this.callIndex++;
+    if (k < CALL_STATS) {
+      this.callCostUsd[k]! += cost;
+      this.callInputTokens[k]! += this.prefix + user + history + toolResults;
+      this.callSessions[k]! += 1;
+    }
+    return cost;
+  }
+
+  private callOnce(user: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
     const input = this.prefix + user + history + toolResults;
     if (input > this.contextWindow) this.sessionOverContext = true;
     let cost: number;

@@ -33,6 +33,14 @@ export interface TurnStat {
   meanFirstCallInputTokens: number;
 }
 
+export interface CallStat {
+  /** 1-based position of the call in its session (retries are part of their call; summaries are calls). */
+  call: number;
+  reachedShare: number;
+  meanCostUsd: number;
+  meanInputTokens: number;
+}
+
 export interface PricedModel {
   id: string;
   provider: string;
@@ -64,6 +72,8 @@ export interface ScenarioResult {
   month: MonthConvention;
   components: ComponentShare[];
   perTurn: TurnStat[];
+  /** How the k-th call grows (the first 256 calls of a session). */
+  perCall: CallStat[];
   histogram: Histogram;
   meanPerSession: { calls: number; inputTokens: number; outputTokens: number };
   gates: { perSession?: SessionGateReport; perDay?: DayGateReport };

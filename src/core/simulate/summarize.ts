@@ -5,7 +5,7 @@ import { describeDist, distMean } from './distribution';
 import type { RawRun } from './engine';
 import { dayGates, sessionGates } from './gates';
 import { monthConvention, simulateDays } from './projection';
-import type { Band, PricedModel, ScenarioResult, TurnStat } from './result';
+import type { Band, CallStat, PricedModel, ScenarioResult, TurnStat } from './result';
 import type { Scenario } from './scenario';
 import { histogramOfSorted, meanOf, percentileOfSorted, sortedCopy, standardDeviationOf } from './stats';
 
@@ -49,6 +49,7 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
       return { id: c.id, label: c.label, meanUsd: n > 0 ? sum / n : 0, share: totalUsd > 0 ? sum / totalUsd : 0 };
     }),
     perTurn: turnsOf(raw),
+    perCall: callsOf(raw),
     histogram: histogramOfSorted(sorted),
     meanPerSession: {
       calls: n > 0 ? raw.calls / n : 0,
@@ -68,6 +69,9 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
     result.gates.perSession = sessionGates(sorted, scenario.budget.perSessionUsd, sessionsPerDayMean);
   }
   if (scenario.budget.perDayUsd !== undefined) result.gates.perDay = dayGates(days.cost, days.sessions, scenario.budget.perDayUsd);
+  if (scenario.sessionsPerDay.kind === 'fixed') {
+    result.notes.push('sessionsPerDay is a fixed number, so the daily band shows session-to-session variation only; give {p50, p90} for day-to-day swings');
+  }
   if (raw.overContextSessions > 0) {
     result.notes.push(
       `${raw.overContextSessions.toLocaleString('en-US')} simulated sessions send a call larger than the context window — a real API would refuse it; cap turns or summarise`,
@@ -99,6 +103,21 @@ function turnsOf(raw: RawRun): TurnStat[] {
       reachedShare: raw.sessions > 0 ? reached / raw.sessions : 0,
       meanCostUsd: raw.turnCostUsd[i]! / reached,
       meanFirstCallInputTokens: raw.turnFirstInputTokens[i]! / reached,
+    });
+  }
+  return stats;
+}
+
+function callsOf(raw: RawRun): CallStat[] {
+  const stats: CallStat[] = [];
+  for (let i = 0; i < raw.callSessions.length; i++) {
+    const reached = raw.callSessions[i]!;
+    if (reached === 0) break;
+    stats.push({
+      call: i + 1,
+      reachedShare: raw.sessions > 0 ? reached / raw.sessions : 0,
+      meanCostUsd: raw.callCostUsd[i]! / reached,
+      meanInputTokens: raw.callInputTokens[i]! / reached,
     });
   }
   return stats;

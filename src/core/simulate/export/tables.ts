@@ -1,0 +1,126 @@
+// The simulation's results as plain tables (header + rows of cells), rendered to Markdown or aligned text by the
+// exporters, so the CLI, a report and a panel all show the same figures.
+import { integer, percent, usd } from '../../present/money';
+import type { ScenarioResult, ScenarioRuns } from '../result';
+
+export interface Table {
+  header: string[];
+  rows: string[][];
+  /** Columns whose cells are right-aligned (numbers). */
+  numeric: boolean[];
+}
+
+/** Per session, per day and per month at P50 / P90 / P99 / mean, one column per preset. */
+export function summaryTable(scenario: ScenarioRuns): Table {
+  const runs = scenario.runs;
+  const rows: string[][] = [];
+  const line = (label: string, pick: (r: ScenarioResult) => string) => rows.push([label, ...runs.map(pick)]);
+  line('sessions/day (mean)', (r) => integer(r.sessionsPerDay.mean));
+  for (const [label, key] of [
+    ['per session', 'perSession'],
+    ['per day', 'perDay'],
+    ['per month', 'perMonth'],
+  ] as const) {
+    line(`${label} P50`, (r) => usd(r[key].p50));
+    line(`${label} P90`, (r) => usd(r[key].p90));
+    line(`${label} P99`, (r) => usd(r[key].p99));
+    line(`${label} mean`, (r) => usd(r[key].mean));
+  }
+  line('calls/session (mean)', (r) => r.meanPerSession.calls.toFixed(1));
+  return { header: ['', ...runs.map((r) => r.preset)], rows, numeric: [false, ...runs.map(() => true)] };
+}
+
+export function componentsTable(result: ScenarioResult): Table {
+  const rows = [...result.components]
+    .sort((a, b) => b.meanUsd - a.meanUsd)
+    .map((c) => [c.label, usd(c.meanUsd), percent(c.share)]);
+  return { header: ['component', 'mean per session', 'share'], rows, numeric: [false, true, true] };
+}
+
+export function gatesTable(result: ScenarioResult): Table | undefined {
+  const rows: string[][] = [];
+  const session = result.gates.perSession;
+  if (session) {
+    for (const gate of session.gates) {
+      rows.push([
+        `per session ${usd(session.budgetUsd)}`,
+        `${gate.level} at ${usd(gate.thresholdUsd)}`,
+        `${shareText(gate.share)} of sessions`,
+        `≈${integer(gate.perDay)} sessions/day`,
+      ]);
+    }
+  }
+  const day = result.gates.perDay;
+  if (day) {
+    for (const gate of day.gates) {
+      rows.push([
+        `per day ${usd(day.budgetUsd)}`,
+        `${gate.level} at ${usd(gate.thresholdUsd)}`,
+        `${shareText(gate.daysShare)} of days`,
+        `≈${integer(gate.sessionsPastPerDay)} sessions/day past it`,
+      ]);
+    }
+  }
+  if (rows.length === 0) return undefined;
+  return { header: ['budget', 'gate', 'reached by', 'volume'], rows, numeric: [false, false, true, true] };
+}
+
+/** The first turns and the last, so a 50-turn tail still fits a screen. */
+export function turnsTable(result: ScenarioResult, maxRows = 12): Table {
+  const turns = result.perTurn;
+  const shown = turns.length <= maxRows ? turns : [...turns.slice(0, maxRows - 2), ...turns.slice(-2)];
+  const rows: string[][] = [];
+  shown.forEach((t, i) => {
+    if (i > 0 && t.turn !== shown[i - 1]!.turn + 1) rows.push(['…', '', '', '']);
+    rows.push([String(t.turn), shareText(t.reachedShare), integer(t.meanFirstCallInputTokens), usd(t.meanCostUsd)]);
+  });
+  return { header: ['turn', 'sessions reaching it', 'input tokens (1st call)', 'mean cost'], rows, numeric: [true, true, true, true] };
+}
+
+/** How the k-th call of a session grows: the view for single-turn agents, whose calls are all in one turn. */
+export function callsTable(result: ScenarioResult, maxRows = 12): Table {
+  const calls = result.perCall;
+  const shown = calls.length <= maxRows ? calls : [...calls.slice(0, maxRows - 2), ...calls.slice(-2)];
+  const rows: string[][] = [];
+  shown.forEach((c, i) => {
+    if (i > 0 && c.call !== shown[i - 1]!.call + 1) rows.push(['…', '', '', '']);
+    rows.push([String(c.call), shareText(c.reachedShare), integer(c.meanInputTokens), usd(c.meanCostUsd)]);
+  });
+  return { header: ['call', 'sessions reaching it', 'input tokens', 'mean cost'], rows, numeric: [true, true, true, true] };
+}
+
+/** Per turn for multi-turn scenarios, per call when every session is a single turn. */
+export function growthTable(result: ScenarioResult, maxRows = 12): { title: string; table: Table } {
+  return result.perTurn.length > 1
+    ? { title: 'Cost per turn', table: turnsTable(result, maxRows) }
+    : { title: 'Cost per call', table: callsTable(result, maxRows) };
+}
+
+/** 0.1% rather than 0% for small, non-zero shares: a gate reached by 3 sessions in 10,000 is not "none". */
+export function shareText(share: number): string {
+  if (share === 0) return '0%';
+  if (share < 0.001) return '<0.1%';
+  if (share < 0.1) return `${(share * 100).toFixed(1)}%`;
+  return percent(share);
+}
+
+export function renderMarkdown(table: Table): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  const lines = [
+    `| ${table.header.map(escape).join(' | ')} |`,
+    `|${table.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...table.rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ];
+  return lines.join('\n');
+}
+
+export function renderText(table: Table, indent = '  '): string {
+  const widths = table.header.map((h, i) => Math.max(h.length, ...table.rows.map((r) => (r[i] ?? '').length)));
+  const format = (row: string[]) =>
+    indent +
+    row
+      .map((cell, i) => (table.numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [format(table.header), ...table.rows.map(format)].join('\n');
+}

@@ -1,0 +1,149 @@
+// A validated scenario spec → a scenario the engine can run: models priced through the injected lookup (the CLI and
+// extension pass the real resolver), system-prompt files counted through the injected counter, usage logs read through
+// the injected loader, documented defaults filled in. Pure apart from those three functions.
+import type { Problem } from '../types';
+import { fixed, type Dist } from './distribution';
+import type { ModelLookup } from './modelLookup';
+import type { PresetSpec } from './presets';
+import { observedCacheHitRate, outputSamples, type UsageLog } from './replay/replay';
+import { SCENARIO_DEFAULTS, type Scenario } from './scenario';
+import type { FromLog, ScenarioSpec, TokensOrFile } from './spec';
+
+export type FileCount = { tokens: number; exact: boolean; band?: number } | { error: string };
+
+export interface PrepareDeps {
+  lookup: ModelLookup;
+  /** Tokens of a file's text for a model's tokenizer; paths as written in the scenario. */
+  countFile(path: string, modelId: string): FileCount;
+  /** Reads a JSONL usage log; paths as written in the scenario. */
+  loadLog?(path: string): { ok: true; log: UsageLog } | { ok: false; message: string };
+  /** Model for scenarios that name none (the usage file's default), else SCENARIO_DEFAULTS.model. */
+  defaultModel?: string;
+}
+
+export interface PreparedScenario {
+  /** Absent when the scenario cannot run (an unknown model, a missing file); see problems. */
+  scenario?: Scenario;
+  presets: Record<string, PresetSpec>;
+  problems: Problem[];
+}
+
+/** Below this prefix, most providers do not cache at all (Anthropic Sonnet/Opus and OpenAI: 1,024; Haiku: 2,048). */
+const MIN_CACHEABLE_PREFIX = 1024;
+
+export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): PreparedScenario {
+  const problems: Problem[] = [];
+  const notes: string[] = [];
+  const path = (key: string) => `scenarios.${spec.name}.${key}`;
+  const fail = (key: string, message: string): PreparedScenario => {
+    problems.push({ severity: 'error', message: `${path(key)}: ${message}` });
+    return { presets: spec.presets, problems };
+  };
+
+  const modelName = spec.model ?? deps.defaultModel ?? SCENARIO_DEFAULTS.model;
+  if (!spec.model) notes.push(`model not set: using ${modelName}`);
+  const main = deps.lookup(modelName);
+  if (!main.ok) return fail('model', main.message);
+  const rates = main.rates;
+  notes.push(`model ${modelName}: ${main.explanation} — $${rates.inputPerMTok} in / $${rates.outputPerMTok} out per M (${rates.source})`);
+
+  let routing: Scenario['routing'];
+  if (spec.routing && spec.routing.share > 0) {
+    const cheap = deps.lookup(spec.routing.model);
+    if (!cheap.ok) return fail('routing.model', cheap.message);
+    routing = { rates: cheap.rates, share: spec.routing.share, per: spec.routing.per };
+    notes.push(`routing ${spec.routing.model}: ${cheap.explanation} — $${cheap.rates.inputPerMTok} / $${cheap.rates.outputPerMTok} per M`);
+  }
+
+  const system = tokensOf(spec.systemPrompt, 'system prompt', rates.modelId, deps, notes);
+  if ('error' in system) return fail('systemPrompt', system.error);
+  const tools = tokensOf(spec.toolDefinitions, 'tool definitions', rates.modelId, deps, notes);
+  if ('error' in tools) return fail('toolDefinitions', tools.error);
+
+  const logs = new Map<string, UsageLog>();
+  const fromLog = (key: string, ref: FromLog): UsageLog | string => {
+    const cached = logs.get(ref.fromLog);
+    if (cached) return cached;
+    if (!deps.loadLog) return `${path(key)}: usage logs cannot be read here`;
+    const loaded = deps.loadLog(ref.fromLog);
+    if (!loaded.ok) return `${path(key)}: ${loaded.message}`;
+    if (loaded.log.calls.length === 0) return `${path(key)}: ${ref.fromLog} has no usage records`;
+    logs.set(ref.fromLog, loaded.log);
+    return loaded.log;
+  };
+
+  let outputTokens: Dist = fixed(SCENARIO_DEFAULTS.outputTokens);
+  if (spec.outputTokens && 'fromLog' in spec.outputTokens) {
+    const log = fromLog('outputTokens', spec.outputTokens);
+    if (typeof log === 'string') return failWith(problems, spec, log);
+    outputTokens = { kind: 'empirical', samples: outputSamples(log), source: spec.outputTokens.fromLog };
+    notes.push(`output tokens: ${log.calls.length.toLocaleString('en-US')} calls observed in ${spec.outputTokens.fromLog}`);
+  } else if (spec.outputTokens) {
+    outputTokens = spec.outputTokens;
+  }
+
+  let cacheHitRate: number = SCENARIO_DEFAULTS.cacheHitRate;
+  if (typeof spec.cacheHitRate === 'object') {
+    const log = fromLog('cacheHitRate', spec.cacheHitRate);
+    if (typeof log === 'string') return failWith(problems, spec, log);
+    cacheHitRate = observedCacheHitRate(log);
+    notes.push(`cache hit rate ${(cacheHitRate * 100).toFixed(1)}%: share of calls with cache reads in ${spec.cacheHitRate.fromLog}`);
+  } else if (spec.cacheHitRate !== undefined) {
+    cacheHitRate = spec.cacheHitRate;
+  }
+
+  const prefix = system.tokens + tools.tokens;
+  if (cacheHitRate > 0 && prefix < MIN_CACHEABLE_PREFIX) {
+    problems.push({
+      severity: 'warning',
+      message: `${path('cacheHitRate')}: the cacheable prefix is ${prefix} tokens; most providers cache nothing under ${MIN_CACHEABLE_PREFIX.toLocaleString('en-US')}, so the simulated savings may not happen`,
+    });
+  }
+  if (cacheHitRate > 0 && rates.cacheReadPerMTok === undefined) {
+    notes.push(`${rates.modelId} has no cache-read price in the price data: cache reads are billed as plain input`);
+  }
+
+  const scenario: Scenario = {
+    name: spec.name,
+    rates,
+    systemPromptTokens: system.tokens,
+    toolDefinitionTokens: tools.tokens,
+    sessionsPerDay: spec.sessionsPerDay ?? fixed(SCENARIO_DEFAULTS.sessionsPerDay),
+    turns: spec.turns ?? fixed(SCENARIO_DEFAULTS.turns),
+    maxTurns: spec.maxTurns ?? SCENARIO_DEFAULTS.maxTurns,
+    userTokens: spec.userTokens ?? fixed(SCENARIO_DEFAULTS.userTokens),
+    outputTokens,
+    toolCallsPerTurn: spec.toolCallsPerTurn ?? fixed(SCENARIO_DEFAULTS.toolCallsPerTurn),
+    maxToolCallsPerTurn: spec.maxToolCallsPerTurn ?? SCENARIO_DEFAULTS.maxToolCallsPerTurn,
+    toolResultTokens: spec.toolResultTokens ?? fixed(SCENARIO_DEFAULTS.toolResultTokens),
+    retryRate: spec.retryRate ?? SCENARIO_DEFAULTS.retryRate,
+    cacheHitRate,
+    summaryTokens: spec.summaryTokens ?? SCENARIO_DEFAULTS.summaryTokens,
+    budget: spec.budget ?? {},
+    notes,
+  };
+  if (routing) scenario.routing = routing;
+  if (spec.summarizeAfterTurns !== undefined) scenario.summarizeAfterTurns = spec.summarizeAfterTurns;
+  return { scenario, presets: spec.presets, problems };
+}
+
+function failWith(problems: Problem[], spec: ScenarioSpec, message: string): PreparedScenario {
+  problems.push({ severity: 'error', message });
+  return { presets: spec.presets, problems };
+}
+
+function tokensOf(
+  value: TokensOrFile | undefined,
+  what: string,
+  modelId: string,
+  deps: PrepareDeps,
+  notes: string[],
+): { tokens: number } | { error: string } {
+  if (!value) return { tokens: 0 };
+  if ('tokens' in value) return { tokens: value.tokens };
+  const counted = deps.countFile(value.file, modelId);
+  if ('error' in counted) return { error: `${value.file}: ${counted.error}` };
+  const accuracy = counted.exact ? 'exact' : `estimate ±${Math.round((counted.band ?? 0) * 100)}%`;
+  notes.push(`${what}: ${value.file}, ${counted.tokens.toLocaleString('en-US')} tokens (${accuracy})`);
+  return { tokens: counted.tokens };
+}

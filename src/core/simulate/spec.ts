@@ -1,0 +1,65 @@
+// A scenario as written in `.burnrate.yaml`, validated but not yet resolved: model names are still names, the system
+// prompt may still be a file path, a distribution may still point at a usage log. prepareScenario() resolves it.
+import type { Dist } from './distribution';
+import type { PresetSpec } from './presets';
+import type { Budget } from './scenario';
+
+/** A token count given as a number, or a file whose text the engine counts. */
+export type TokensOrFile = { tokens: number } | { file: string };
+
+/** Values observed in a usage log (JSONL of API responses), instead of a guessed p50/p90. */
+export interface FromLog {
+  fromLog: string;
+}
+
+export interface RoutingSpec {
+  model: string;
+  share: number;
+  per: 'call' | 'session';
+}
+
+export interface ScenarioSpec {
+  name: string;
+  description?: string;
+  model?: string;
+  systemPrompt?: TokensOrFile;
+  toolDefinitions?: TokensOrFile;
+  sessionsPerDay?: Dist;
+  turns?: Dist;
+  maxTurns?: number;
+  userTokens?: Dist;
+  outputTokens?: Dist | FromLog;
+  toolCallsPerTurn?: Dist;
+  maxToolCallsPerTurn?: number;
+  toolResultTokens?: Dist;
+  retryRate?: number;
+  cacheHitRate?: number | FromLog;
+  summarizeAfterTurns?: number;
+  summaryTokens?: number;
+  routing?: RoutingSpec;
+  budget?: Budget;
+  presets: Record<string, PresetSpec>;
+}
+
+/** Every key a scenario accepts, in the order the documentation lists them. */
+export const SCENARIO_KEYS = [
+  'description',
+  'model',
+  'systemPrompt',
+  'toolDefinitions',
+  'sessionsPerDay',
+  'turns',
+  'maxTurns',
+  'userTokens',
+  'outputTokens',
+  'toolCallsPerTurn',
+  'maxToolCallsPerTurn',
+  'toolResultTokens',
+  'retryRate',
+  'cacheHitRate',
+  'summarizeAfterTurns',
+  'summaryTokens',
+  'routing',
+  'budget',
+  'presets',
+] as const;
