@@ -105,7 +105,9 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
       const h = headBytes.get(change);
       if (b !== undefined) versions.base = b;
       if (h !== undefined) versions.head = h;
-      if (b !== undefined && h !== undefined && !usageMatters && sameBytes(b, h)) unchangedFiles++;
+      if (change.unmerged && h === undefined) {
+        uncompared.push({ path: change.path, severity: 'error', reason: `unmerged in ${git.headLabel} (merge conflict): resolve and stage it to compare its cost` });
+      } else if (b !== undefined && h !== undefined && !usageMatters && sameBytes(b, h)) unchangedFiles++;
       else record(versions);
     }
     options.onProgress?.(Math.min(start + batch, work.length), total);

@@ -1,0 +1,88 @@
+// The CLI's GitSource: `git diff --raw` for what changed, one `git cat-file --batch` per batch for committed and
+// staged content, the file system for the working tree.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { ChangedFile, FileRef, GitOutcome, GitSource, Side } from '../../core/diff';
+import { readObjects } from './catFile';
+import { parsePathList, parseRawDiff } from './rawDiff';
+import type { ResolvedRef } from './resolveRef';
+import { gitMessage, runGit } from './runGit';
+
+/** The head side: the working tree (staged, unstaged and untracked files), the index, or a commit. */
+export type HeadSide = { kind: 'worktree' } | { kind: 'index' } | { kind: 'commit'; ref: ResolvedRef };
+
+export interface CliGitOptions {
+  top: string;
+  base: ResolvedRef;
+  head: HeadSide;
+  /** Repository-relative paths (files or folders) to limit the diff to; empty for all. */
+  pathspecs: readonly string[];
+}
+
+const DIFF_ARGS = ['diff', '--raw', '-z', '--no-abbrev', '--find-renames', '--no-ext-diff', '--no-textconv', '--ignore-submodules'];
+
+export class CliGitSource implements GitSource {
+  readonly baseLabel: string;
+  readonly headLabel: string;
+
+  constructor(private readonly options: CliGitOptions) {
+    this.baseLabel = options.base.label;
+    const head = options.head;
+    this.headLabel = head.kind === 'worktree' ? 'working tree' : head.kind === 'index' ? 'index (staged)' : head.ref.label;
+  }
+
+  async changes(): Promise<GitOutcome<ChangedFile[]>> {
+    const { base, head, pathspecs } = this.options;
+    const args =
+      head.kind === 'commit'
+        ? [...DIFF_ARGS, base.commit, head.ref.commit]
+        : head.kind === 'index'
+          ? [...DIFF_ARGS, '--cached', base.commit]
+          : [...DIFF_ARGS, base.commit];
+    const diff = await this.git([...args, '--', ...pathspecs]);
+    if (!diff.ok) return diff;
+    const changes = parseRawDiff(diff.value);
+    if (head.kind === 'worktree') {
+      const untracked = await this.git(['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]);
+      if (!untracked.ok) return untracked;
+      const known = new Set(changes.map((c) => c.path));
+      for (const file of parsePathList(untracked.value)) if (!known.has(file)) changes.push({ status: 'added', path: file });
+    }
+    return { ok: true, value: changes };
+  }
+
+  async read(side: Side, files: readonly FileRef[]): Promise<GitOutcome<(Uint8Array | undefined)[]>> {
+    const head = this.options.head;
+    if (side === 'head' && head.kind === 'worktree') return { ok: true, value: files.map((f) => this.readWorkingFile(f.path)) };
+    const rev = side === 'base' ? this.options.base.commit : head.kind === 'commit' ? head.ref.commit : ''; // "" + ":path" = the index
+    const read = await readObjects(this.options.top, files.map((f) => f.id ?? `${rev}:${f.path}`));
+    if (!read.ok) return { ok: false, failure: { kind: 'failed', message: read.message } };
+    return { ok: true, value: read.blobs };
+  }
+
+  async listFiles(): Promise<GitOutcome<string[]>> {
+    const { head, pathspecs } = this.options;
+    const args =
+      head.kind === 'commit'
+        ? ['ls-tree', '-r', '-z', '--name-only', head.ref.commit, '--', ...pathspecs]
+        : ['ls-files', '-z', '--cached', ...(head.kind === 'worktree' ? ['--others', '--exclude-standard'] : []), '--', ...pathspecs];
+    const listed = await this.git(args);
+    return listed.ok ? { ok: true, value: parsePathList(listed.value) } : listed;
+  }
+
+  private readWorkingFile(relative: string): Uint8Array | undefined {
+    try {
+      const full = path.join(this.options.top, ...relative.split('/'));
+      return fs.statSync(full).isFile() ? fs.readFileSync(full) : undefined;
+    } catch {
+      return undefined; // deleted in the working tree, or unreadable: absent at this side
+    }
+  }
+
+  private async git(args: string[]): Promise<GitOutcome<Buffer>> {
+    const run = await runGit(this.options.top, args);
+    if (!run.ok) return { ok: false, failure: { kind: 'git-missing', message: run.message } };
+    if (run.code !== 0) return { ok: false, failure: { kind: 'failed', message: `git ${args[0]} failed: ${gitMessage(run.stderr)}` } };
+    return { ok: true, value: run.stdout };
+  }
+}

@@ -1,0 +1,28 @@
+// Command-line paths → repository-relative pathspecs. Paths may name deleted files, so only the nearest existing
+// folder is resolved on disk (through symlinks, as git reports its top level).
+import * as fs from 'fs';
+import * as path from 'path';
+
+export type RepoPath = { ok: true; path: string } | { ok: false; message: string };
+
+export function toRepoPath(top: string, cwd: string, input: string): RepoPath {
+  const absolute = realish(path.resolve(cwd, input));
+  const relative = path.relative(top, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    return { ok: false, message: `${input} is outside the repository (${top})` };
+  }
+  return { ok: true, path: relative.split(path.sep).join('/') };
+}
+
+/** The real path of the nearest existing ancestor, with the rest appended as written. */
+export function realish(absolute: string): string {
+  const rest: string[] = [];
+  let at = absolute;
+  while (!fs.existsSync(at)) {
+    const parent = path.dirname(at);
+    if (parent === at) return absolute;
+    rest.unshift(path.basename(at));
+    at = parent;
+  }
+  return path.join(fs.realpathSync(at), ...rest);
+}

@@ -1,0 +1,44 @@
+// Runs git without a shell: arguments are passed as they are, so no path or ref is ever interpreted by a shell.
+import { spawn } from 'child_process';
+
+export type GitRun = { ok: true; code: number; stdout: Buffer; stderr: string } | { ok: false; missing: true; message: string };
+
+// quotepath=off: paths come back as they are (with -z nothing is quoted anyway). literal-pathspecs: a path argument
+// named `*.md` or `:x` means that file, not a pattern. No optional locks: a read-only diff never blocks a commit.
+const GLOBAL_ARGS = ['-c', 'core.quotepath=off', '--literal-pathspecs', '--no-pager'];
+
+export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitRun> {
+  return new Promise((resolve) => {
+    let child;
+    try {
+      child = spawn('git', [...GLOBAL_ARGS, ...args], {
+        cwd,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+    } catch (error) {
+      resolve({ ok: false, missing: true, message: String(error) });
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      resolve({ ok: false, missing: true, message: error.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : error.message });
+    });
+    child.on('close', (code) => {
+      resolve({ ok: true, code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    // git may exit before reading all of stdin (e.g. a bad argument): a closed pipe is not our error to report.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** The first line git wrote to stderr, without its "fatal: " prefix. */
+export function gitMessage(stderr: string): string {
+  const line = stderr.split('\n').find((l) => l.trim().length > 0) ?? 'no message';
+  return line.replace(/^(fatal|error): /, '').trim();
+}
