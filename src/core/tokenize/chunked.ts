@@ -3,7 +3,8 @@
 // chunk but the edited one in the memo, so the work is a scan for line breaks plus one small chunk's encoding.
 import { TwoGenerationCache } from './boundedCache';
 import type { EncodingName } from './encodings';
-import { baseEncodingOf, clearPieceMemos, countPieces, type BaseEncoding } from './pieceCounter';
+import { baseEncodingOf, clearPieceMemos, countPieces } from './pieceCounter';
+import type { BaseEncoding } from './rankTable';
 import { chunkCuts, cutRulesFor } from './safeCuts';
 
 // Characters of chunk text kept per encoding: a few megabytes of documents stay warm.

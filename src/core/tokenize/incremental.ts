@@ -4,7 +4,7 @@
 // in a 1 KB file. Every cut stays safe after each edit, which keeps the total equal to a full recount.
 import { countChunk, countEncodingTokens } from './chunked';
 import type { EncodingName } from './encodings';
-import { chunkCuts, cutRulesFor, isSafeCut, type CutRules } from './safeCuts';
+import { chunkCuts, cutRulesFor, EDITOR_GRANULARITY, isSafeCut, type CutRules } from './safeCuts';
 
 /** One edit, in the shape of VS Code's TextDocumentContentChangeEvent (offsets in UTF-16 units). */
 export interface TextChange {
@@ -52,7 +52,7 @@ export class DocumentTokenCounter {
 
   /** Start over from a full text (a document reloaded from disk, or found out of step). */
   reset(text: string): number {
-    this.chunks = splitAtCuts(text, chunkCuts(text, this.rules));
+    this.chunks = splitAtCuts(text, chunkCuts(text, this.rules, EDITOR_GRANULARITY));
     this.counts = this.chunks.map((chunk) => countChunk(this.encoding, chunk));
     this.totalTokens = this.counts.reduce((sum, count) => sum + count, 0);
     this.totalLength = text.length;
@@ -98,7 +98,7 @@ export class DocumentTokenCounter {
       }
     }
 
-    const replacement = splitAtCuts(region, chunkCuts(region, this.rules));
+    const replacement = splitAtCuts(region, chunkCuts(region, this.rules, EDITOR_GRANULARITY));
     const replacementCounts = replacement.map((chunk) => countChunk(this.encoding, chunk));
     const removedCounts = this.counts.splice(lo, hi - lo + 1, ...replacementCounts);
     this.chunks.splice(lo, hi - lo + 1, ...replacement);

@@ -3,22 +3,18 @@
 // punctuation) repeat, so each distinct piece is merged once and remembered. Equal to js-tiktoken's
 // `encode(text, [], []).length` (special-token spellings count as ordinary text), which the tests check.
 import { TwoGenerationCache } from './boundedCache';
-import { bytePairCount, type RankOf } from './bytePairCount';
-import { getEncoder, splitPattern, type EncodingName } from './encodings';
+import { bytePairCount } from './bytePairCount';
+import type { EncodingName } from './encodings';
+import { loadRankTable, utf8ByteString, type BaseEncoding, type RankTable } from './rankTable';
 
 /** Encodings that split and merge ordinary text alike share one counter (harmony differs only in special tokens). */
-export type BaseEncoding = 'o200k_base' | 'cl100k_base';
-
 export function baseEncodingOf(name: EncodingName): BaseEncoding {
   return name === 'o200k_harmony' ? 'o200k_base' : name;
 }
 
-export type PieceCountingMode = 'ranks' | 'encode';
-
 interface PieceCounter {
   pattern: RegExp;
-  countPiece: (piece: string) => number;
-  mode: PieceCountingMode;
+  table: RankTable;
   memo: TwoGenerationCache<number>;
 }
 
@@ -31,44 +27,17 @@ function counterFor(name: EncodingName): PieceCounter {
   const base = baseEncodingOf(name);
   let counter = counters.get(base);
   if (!counter) {
-    counter = createCounter(base);
+    const table = loadRankTable(base);
+    counter = { table, pattern: new RegExp(table.pattern, 'gu'), memo: new TwoGenerationCache<number>(PIECE_MEMO_WEIGHT) };
     counters.set(base, counter);
   }
   return counter;
 }
 
-function createCounter(base: BaseEncoding): PieceCounter {
-  const encoder = getEncoder(base);
-  const rankMap = internalRankMap(encoder);
-  const memo = new TwoGenerationCache<number>(PIECE_MEMO_WEIGHT);
-  const pattern = new RegExp(splitPattern(base), 'gu');
-  if (!rankMap) {
-    // A future js-tiktoken without the internal map: still exact, only slower (one `encode` per distinct piece; a
-    // piece encoded alone splits into itself, since the pattern has no look-behind).
-    return { pattern, memo, mode: 'encode', countPiece: (piece) => encoder.encode(piece, [], []).length };
-  }
-  const utf8 = new TextEncoder();
-  // js-tiktoken keys its rank map by the token's bytes joined with commas.
-  const rankOf: RankOf = (bytes, start, end) => {
-    let key = String(bytes[start]);
-    for (let k = start + 1; k < end; k++) key += ',' + bytes[k];
-    return rankMap.get(key);
-  };
-  return { pattern, memo, mode: 'ranks', countPiece: (piece) => bytePairCount(utf8.encode(piece), rankOf) };
-}
-
-/** js-tiktoken's byte-sequence → rank map. Not public API, hence the shape check and the `encode` fallback. */
-function internalRankMap(encoder: object): ReadonlyMap<string, number> | undefined {
-  const candidate: unknown = (encoder as { rankMap?: unknown }).rankMap;
-  if (!(candidate instanceof Map) || candidate.size === 0) return undefined;
-  const [key, value] = candidate.entries().next().value as [unknown, unknown];
-  return typeof key === 'string' && typeof value === 'number' ? (candidate as ReadonlyMap<string, number>) : undefined;
-}
-
 /** Exact token count of `text` as ordinary text. Loads the encoding's ranks on first use. */
 export function countPieces(name: EncodingName, text: string): number {
   if (text.length === 0) return 0;
-  const { pattern, memo, countPiece } = counterFor(name);
+  const { pattern, memo, table } = counterFor(name);
   pattern.lastIndex = 0;
   let total = 0;
   let match: RegExpExecArray | null;
@@ -76,7 +45,7 @@ export function countPieces(name: EncodingName, text: string): number {
     const piece = match[0];
     let count = memo.get(piece);
     if (count === undefined) {
-      count = countPiece(piece);
+      count = bytePairCount(utf8ByteString(piece), table.ranks);
       memo.set(piece, count);
     }
     total += count;
@@ -84,9 +53,9 @@ export function countPieces(name: EncodingName, text: string): number {
   return total;
 }
 
-/** Whether counting merges pieces directly on the ranks (fast) or falls back to js-tiktoken's `encode`. */
-export function pieceCountingMode(name: EncodingName): PieceCountingMode {
-  return counterFor(name).mode;
+/** Whether an encoding's ranks are loaded (activation and start-up should load none). */
+export function isRankTableLoaded(name: EncodingName): boolean {
+  return counters.has(baseEncodingOf(name));
 }
 
 export function clearPieceMemos(): void {

@@ -66,9 +66,6 @@ function isLetterBefore(text: string, pos: number): boolean {
 // characters just before it), not from the distance to the previous cut, so that after an edit the cuts away from it
 // stay where they were and memoised chunk counts keep matching.
 const LINE_HASH_SPAN = 32;
-const LINE_HASH_MASK = 7; // about one line cut in 8 becomes a chunk boundary
-const MIN_CHUNK = 64;
-const MAX_CHUNK = 4096; // past this, the next line cut is taken whatever its hash
 // Lines longer than this (minified code, a paragraph on one line) are also cut between words.
 const LONG_LINE = 4096;
 const WORD_HASH_SPAN = 16;
@@ -76,8 +73,22 @@ const WORD_HASH_MASK = 31;
 const MIN_WORD_CHUNK = 256;
 const MAX_WORD_CHUNK = 2048;
 
+/** How finely to chunk: a line cut becomes a chunk boundary when its hash has zeros under `lineHashMask`. */
+export interface Granularity {
+  lineHashMask: number;
+  minChunk: number;
+  /** Past this size, the next line cut is taken whatever its hash. */
+  maxChunk: number;
+}
+
+/** For memoised counts of whole texts: about one line cut in 8, chunks of several hundred characters. */
+export const MEMO_GRANULARITY: Granularity = { lineHashMask: 7, minChunk: 64, maxChunk: 4096 };
+/** For an open document: about one line cut in 2, so that a keystroke re-splits only a few lines. */
+export const EDITOR_GRANULARITY: Granularity = { lineHashMask: 1, minChunk: 32, maxChunk: 1024 };
+
 /** Chunk boundaries inside `text` (excluding 0 and text.length), every one a safe cut. */
-export function chunkCuts(text: string, rules: CutRules): number[] {
+export function chunkCuts(text: string, rules: CutRules, granularity: Granularity = MEMO_GRANULARITY): number[] {
+  const { lineHashMask, minChunk, maxChunk } = granularity;
   const cuts: number[] = [];
   let last = 0;
   let previousCandidate = 0;
@@ -86,7 +97,7 @@ export function chunkCuts(text: string, rules: CutRules): number[] {
     if (!isLineCut(text, pos, rules)) continue;
     if (pos - previousCandidate > LONG_LINE) last = addWordCuts(text, previousCandidate, pos, last, cuts);
     const size = pos - last;
-    if (size >= MAX_CHUNK || (size >= MIN_CHUNK && (hashBefore(text, pos, LINE_HASH_SPAN) & LINE_HASH_MASK) === 0)) {
+    if (size >= maxChunk || (size >= minChunk && (hashBefore(text, pos, LINE_HASH_SPAN) & lineHashMask) === 0)) {
       cuts.push(pos);
       last = pos;
     }

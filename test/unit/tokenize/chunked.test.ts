@@ -4,7 +4,7 @@ import { clearTokenCountCaches, countEncodingTokens } from '../../../src/core/to
 import { countTokens } from '../../../src/core/tokenize/count';
 import type { EncodingName } from '../../../src/core/tokenize/encodings';
 import { BUILTIN_PROFILES } from '../../../src/core/tokenize/families';
-import { countPieces, pieceCountingMode } from '../../../src/core/tokenize/pieceCounter';
+import { countPieces } from '../../../src/core/tokenize/pieceCounter';
 import { cutRulesFor, isSafeCut } from '../../../src/core/tokenize/safeCuts';
 import { rawText, textArbitrary } from './arbitraries';
 import { gptTokenizerAgrees, gptTokenizerCount, realworldFiles, tiktokenCount } from './reference';
@@ -35,11 +35,6 @@ describe('countEncodingTokens', () => {
       }),
       { numRuns: 300 },
     );
-  });
-
-  it('merges pieces on the ranks directly (the fast path), not through encode', () => {
-    assert.strictEqual(pieceCountingMode('o200k_base'), 'ranks');
-    assert.strictEqual(pieceCountingMode('cl100k_base'), 'ranks');
   });
 
   it('counts long single pieces exactly (whitespace runs, base64, a long word)', () => {

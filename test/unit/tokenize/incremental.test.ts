@@ -133,15 +133,27 @@ describe('DocumentTokenCounter', () => {
     assert.strictEqual(counter.total, tiktokenCount('cl100k_base', '!Zbcd'));
   });
 
-  it('loading the counting modules loads no tokenizer ranks', () => {
-    const out = path.resolve(__dirname, '../../../src/core/tokenize');
+  it('loads no ranks until a text is counted, then only that encoding\'s, and no js-tiktoken encoder', () => {
+    const dir = path.resolve(__dirname, '../../../src/core/tokenize');
     const script = `
-      for (const m of ['count', 'chunked', 'incremental', 'safeCuts']) require(${JSON.stringify(out)} + '/' + m + '.js');
-      const enc = require(${JSON.stringify(out)} + '/encodings.js');
-      const ranks = Object.keys(require.cache).filter((k) => k.includes('ranks'));
-      console.log(JSON.stringify({ loaded: enc.ENCODING_NAMES.filter(enc.isEncodingLoaded), ranks }));`;
+      const load = (m) => require(${JSON.stringify(dir)} + '/' + m + '.js');
+      const count = load('count'); load('incremental'); load('safeCuts');
+      const pieces = load('pieceCounter');
+      const encodings = load('encodings');
+      const families = load('families');
+      const state = () => ({
+        tables: encodings.ENCODING_NAMES.filter(pieces.isRankTableLoaded),
+        encoders: encodings.ENCODING_NAMES.filter(encodings.isEncodingLoaded),
+        ranksModules: Object.keys(require.cache).filter((k) => k.includes('ranks')).map((k) => k.split('/').pop()),
+      });
+      const before = state();
+      count.countTokens('Hello, world', families.BUILTIN_PROFILES['openai-o200k']);
+      console.log(JSON.stringify({ before, after: state() }));`;
     const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     assert.strictEqual(result.status, 0, result.stderr);
-    assert.deepStrictEqual(JSON.parse(result.stdout), { loaded: [], ranks: [] });
+    assert.deepStrictEqual(JSON.parse(result.stdout), {
+      before: { tables: [], encoders: [], ranksModules: [] },
+      after: { tables: ['o200k_base', 'o200k_harmony'], encoders: [], ranksModules: ['o200k_base.cjs'] },
+    });
   });
 });
