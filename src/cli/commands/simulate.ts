@@ -47,7 +47,7 @@ Exit codes: 0 ok; 1 a budget gate tripped — in a base run, at least 10% of ses
 at least 10% of days reach the per-day budget (the P90 is over budget); 2 a usage error, an invalid scenario or a model
 without a price.
 A month is 730 hours (365 × 24 / 12 = 30.42 days) unless month.hours is set in .burnrate.yaml: monthly = daily × days.
-See examples/scenarios.burnrate.yaml for every key and its default.
+See examples/.burnrate.yaml for every key and its default.
 `;
 
 export const simulateCommand: Command = {
@@ -74,10 +74,10 @@ export const simulateCommand: Command = {
 
     const root = findWorkspaceRoot(io.cwd);
     const usage = loadUsageFile(root, flags.get('config') ? path.resolve(io.cwd, flags.get('config') as string) : undefined);
-    if (!usage.file) throw new UsageError(`no .burnrate.yaml found from ${io.cwd}; write one with a scenarios: block (see examples/scenarios.burnrate.yaml) or pass --config`);
+    if (!usage.file) throw new UsageError(`no .burnrate.yaml found from ${io.cwd}; write one with a scenarios: block (see examples/.burnrate.yaml) or pass --config`);
     if (usage.config.scenarios === undefined) {
       const broken = usage.problems.filter((p) => p.severity === 'error').map((p) => p.message);
-      throw new UsageError(broken.length > 0 ? broken.join('\n') : `${usage.file} has no scenarios: block (see examples/scenarios.burnrate.yaml)`);
+      throw new UsageError(broken.length > 0 ? broken.join('\n') : `${usage.file} has no scenarios: block (see examples/.burnrate.yaml)`);
     }
     const problems: Problem[] = [...usage.problems];
     const parsed = parseScenarios(usage.config.scenarios);

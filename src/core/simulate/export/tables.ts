@@ -27,7 +27,7 @@ export function summaryTable(scenario: ScenarioRuns): Table {
     line(`${label} mean`, (r) => usd(r[key].mean));
   }
   line('calls/session (mean)', (r) => r.meanPerSession.calls.toFixed(1));
-  return { header: ['', ...runs.map((r) => r.preset)], rows, numeric: [false, ...runs.map(() => true)] };
+  return { header: ['figure', ...runs.map((r) => r.preset)], rows, numeric: [false, ...runs.map(() => true)] };
 }
 
 export function componentsTable(result: ScenarioResult): Table {
