@@ -1,6 +1,71 @@
-// Placeholder activation until the editor shell lands; kept so the build and the integration harness have an entry.
-import type * as vscode from 'vscode';
+// Wiring only: what Burnrate shows in the editor is decided in src/core; each piece here is one VS Code surface.
+// Activation loads no tokenizer: the first count of a shown prompt file does (ranks are lazily required).
+import * as vscode from 'vscode';
+import { BreakdownDocuments } from './breakdown';
+import { CostLensProvider } from './codeLens';
+import { Commands } from './commands';
+import { Config } from './config';
+import { Disposable } from './disposable';
+import { DocumentEstimates } from './documentEstimates';
+import { FileChoices } from './fileChoices';
+import { CostHoverProvider } from './hover';
+import { guarded, Log } from './log';
+import { promptDocumentSelector } from './selectors';
+import { CostStatusBar, RESTRICTED_NOTE } from './statusBar';
+import { UsageFiles } from './usageFileWatcher';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What activate() returns: a read-only view for tests (the status bar cannot be read through VS Code's API). */
+export interface BurnrateApi {
+  statusText(): string | undefined;
+}
+
+class Burnrate extends Disposable implements BurnrateApi {
+  private providers: vscode.Disposable | undefined;
+  private readonly statusBar: CostStatusBar;
+
+  constructor(context: vscode.ExtensionContext) {
+    super();
+    const log = this.register(new Log());
+    const usage = this.register(new UsageFiles(log));
+    const choices = this.register(new FileChoices(context.workspaceState));
+    const estimates = this.register(new DocumentEstimates(usage, choices, log));
+    const lenses = this.register(new CostLensProvider(estimates, log));
+    const hovers = new CostHoverProvider(estimates, log);
+    this.register(new BreakdownDocuments(estimates, log));
+    this.statusBar = this.register(new CostStatusBar(estimates, usage, log));
+    this.register(new Commands({ estimates, usage, choices, log }));
+
+    // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.
+    const registerProviders = () => {
+      this.providers?.dispose();
+      const selector = promptDocumentSelector(new Config().extraGlobs);
+      this.providers = vscode.Disposable.from(
+        vscode.languages.registerCodeLensProvider(selector, lenses),
+        vscode.languages.registerHoverProvider(selector, hovers),
+      );
+    };
+    registerProviders();
+    this.register({ dispose: () => this.providers?.dispose() });
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (Config.affects(event, 'files.extraGlobs')) void guarded(log, 're-registering providers', undefined, registerProviders);
+      }),
+    );
+
+    // Said once per session, in the log and in the status bar tooltip; never a notification on every file.
+    if (!vscode.workspace.isTrusted) log.info(RESTRICTED_NOTE);
+    log.info(`activated (${vscode.version}, ${vscode.workspace.isTrusted ? 'trusted' : 'restricted'} workspace)`);
+  }
+
+  statusText(): string | undefined {
+    return this.statusBar.current?.text;
+  }
+}
+
+export function activate(context: vscode.ExtensionContext): BurnrateApi {
+  const burnrate = new Burnrate(context);
+  context.subscriptions.push(burnrate);
+  return burnrate;
+}
 
 export function deactivate(): void {}

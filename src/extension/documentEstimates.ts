@@ -1,0 +1,213 @@
+// The estimate of each open prompt document, computed off the editor's path: cached per document version, recomputed
+// after a pause in typing (debounced per document, with a ceiling so a long burst still updates), and thrown away
+// when settings, the usage file or a file choice change. Counting goes through the engine's chunk-memoised
+// `countTokens`, so after a keystroke only the edited stretch of text is encoded again.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { relabelFlagSources } from '../core/estimate/choiceLabels';
+import { estimateSource, type SourceEstimate } from '../core/estimate/estimateSource';
+import { detectFormat, isPromptPath } from '../core/formats';
+import { Config } from './config';
+import { Disposable } from './disposable';
+import type { FileChoices } from './fileChoices';
+import { errorMessage, type Log } from './log';
+import type { UsageFiles } from './usageFileWatcher';
+
+const DEBOUNCE_MS = 200;
+const MAX_WAIT_MS = 1000;
+const SLOW_ESTIMATE_MS = 50;
+// CrewAI tasks read their agents from the sibling agents.yaml; an edit there re-estimates open task files.
+const COMPANION_GLOB = '**/agents.{yaml,yml}';
+
+export interface DocumentEstimate {
+  uri: vscode.Uri;
+  version: number;
+  /** Workspace-relative path with `/` (what format detection and the usage file's globs see). */
+  relativePath: string;
+  folder: vscode.WorkspaceFolder | undefined;
+  result: SourceEstimate;
+  millis: number;
+}
+
+interface CacheEntry {
+  version: number;
+  generation: number;
+  estimate: DocumentEstimate;
+}
+
+interface Pending {
+  timer: ReturnType<typeof setTimeout>;
+  firstScheduled: number;
+  waiters: ((estimate: DocumentEstimate | undefined) => void)[];
+}
+
+export class DocumentEstimates extends Disposable {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly pending = new Map<string, Pending>();
+  private generation = 0;
+  private readonly invalidated = this.register(new vscode.EventEmitter<void>());
+  private readonly updated = this.register(new vscode.EventEmitter<DocumentEstimate>());
+  /** Every estimate is stale (settings, usage file or a file choice changed): providers should ask again. */
+  readonly onDidInvalidate = this.invalidated.event;
+  /** A document's estimate was recomputed. */
+  readonly onDidUpdate = this.updated.event;
+
+  constructor(
+    private readonly usage: UsageFiles,
+    private readonly choices: FileChoices,
+    private readonly log: Log,
+  ) {
+    super();
+    this.register(usage.onDidChange(() => this.invalidate('usage file changed')));
+    this.register(choices.onDidChange(() => this.invalidate('file choice changed')));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (Config.affects(event, 'defaults.model', 'defaults.callsPerDay', 'defaults.outputTokens', 'files.extraGlobs', 'files.maxSizeBytes', 'prices.overrides')) {
+          this.invalidate('settings changed');
+        }
+      }),
+    );
+    this.register(vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length === 0) return;
+      if (this.cache.has(event.document.uri.toString())) this.schedule(event.document);
+      if (detectFormat(relativePathOf(event.document.uri)) === 'crewai-agents') this.invalidateSoon('agents.yaml edited');
+    }));
+    const companions = this.register(vscode.workspace.createFileSystemWatcher(COMPANION_GLOB));
+    for (const event of [companions.onDidChange, companions.onDidCreate, companions.onDidDelete]) {
+      this.register(event(() => this.invalidateSoon('agents.yaml changed on disk')));
+    }
+    this.register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
+    this.register({ dispose: () => {
+      this.pending.forEach((p) => clearTimeout(p.timer));
+      clearTimeout(this.invalidateTimer);
+    } });
+  }
+
+  /** Is this a file Burnrate reads (known prompt format or one of the user's extra globs)? */
+  isPromptDocument(document: vscode.TextDocument): boolean {
+    return document.uri.scheme === 'file' && isPromptPath(relativePathOf(document.uri), new Config(document.uri).extraGlobs);
+  }
+
+  /** The latest estimate, if one was computed for this exact version and inputs. Never computes. */
+  peek(document: vscode.TextDocument): DocumentEstimate | undefined {
+    const entry = this.cache.get(document.uri.toString());
+    return entry && entry.version === document.version && entry.generation === this.generation ? entry.estimate : undefined;
+  }
+
+  /**
+   * The estimate of the document as it is (undefined for files Burnrate does not read, or when `token` is cancelled
+   * first). While the user types, this waits for the debounce instead of counting every keystroke.
+   */
+  async get(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<DocumentEstimate | undefined> {
+    if (!this.isPromptDocument(document)) return undefined;
+    await this.usage.ready;
+    const fresh = this.peek(document);
+    if (fresh) return fresh;
+    const key = document.uri.toString();
+    const typing = this.pending.has(key) || (this.cache.get(key)?.generation === this.generation && this.cache.get(key)!.version !== document.version);
+    if (!typing) return this.compute(document);
+    return new Promise((resolve) => {
+      const pending = this.schedule(document);
+      pending.waiters.push(resolve);
+      token?.onCancellationRequested(() => resolve(undefined));
+    });
+  }
+
+  private schedule(document: vscode.TextDocument): Pending {
+    const key = document.uri.toString();
+    const now = Date.now();
+    const existing = this.pending.get(key);
+    if (existing) clearTimeout(existing.timer);
+    const firstScheduled = existing?.firstScheduled ?? now;
+    const delay = Math.max(0, Math.min(DEBOUNCE_MS, firstScheduled + MAX_WAIT_MS - now));
+    const pending: Pending = {
+      firstScheduled,
+      waiters: existing?.waiters ?? [],
+      timer: setTimeout(() => {
+        this.pending.delete(key);
+        // Estimate the text as it is now; stale intermediate versions were never counted.
+        const estimate = document.isClosed ? undefined : this.compute(document);
+        for (const resolve of pending.waiters) resolve(estimate);
+      }, delay),
+    };
+    this.pending.set(key, pending);
+    return pending;
+  }
+
+  private compute(document: vscode.TextDocument): DocumentEstimate {
+    const started = performance.now();
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const relativePath = relativePathOf(document.uri);
+    const config = new Config(document.uri);
+    const prices = config.priceOverrides;
+    for (const problem of prices.problems) this.log.warn(problem);
+    const flags = this.choices.get(document.uri);
+    let result: SourceEstimate;
+    try {
+      const bytes = new TextEncoder().encode(document.getText());
+      result = estimateSource(relativePath, bytes, {
+        relativePath,
+        usage: this.usage.configFor(folder),
+        settings: config.usageDefaults,
+        settingsPrices: prices.prices,
+        maxBytes: config.maxSizeBytes,
+        extraGlobs: config.extraGlobs,
+        readCompanion: (companion) => readCompanion(folder, companion),
+        ...(flags ? { flags } : {}),
+      });
+      if (result.ok && flags) result = { ok: true, estimate: relabelFlagSources(result.estimate, (key) => `${key} chosen with a Burnrate command (kept in workspace state)`) };
+    } catch (error) {
+      // The engine returns failures as values; reaching this is a bug, shown as a lens rather than an exception.
+      this.log.error(`estimating ${relativePath}`, error);
+      result = { ok: false, skipped: { path: relativePath, reason: `internal error (${errorMessage(error)}) — see Output › Burnrate` } };
+    }
+    const millis = performance.now() - started;
+    if (millis > SLOW_ESTIMATE_MS) this.log.info(`${relativePath} v${document.version}: estimated in ${millis.toFixed(0)} ms`);
+    const estimate: DocumentEstimate = { uri: document.uri, version: document.version, relativePath, folder, result, millis };
+    this.cache.set(document.uri.toString(), { version: document.version, generation: this.generation, estimate });
+    this.updated.fire(estimate);
+    return estimate;
+  }
+
+  private invalidateTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private invalidateSoon(why: string): void {
+    clearTimeout(this.invalidateTimer);
+    this.invalidateTimer = setTimeout(() => this.invalidate(why), DEBOUNCE_MS);
+  }
+
+  private invalidate(why: string): void {
+    this.generation++;
+    this.log.debug(`estimates invalidated: ${why}`);
+    this.invalidated.fire();
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.cache.delete(key);
+    const pending = this.pending.get(key);
+    if (pending) {
+      clearTimeout(pending.timer);
+      this.pending.delete(key);
+      for (const resolve of pending.waiters) resolve(undefined);
+    }
+  }
+}
+
+/** A file the estimate refers to, as the editor has it (unsaved edits included), else as it is on disk. */
+function readCompanion(folder: vscode.WorkspaceFolder | undefined, relativePath: string): Uint8Array | undefined {
+  const uri = folder ? vscode.Uri.joinPath(folder.uri, relativePath) : vscode.Uri.file(relativePath);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return new TextEncoder().encode(open.getText());
+  try {
+    // Synchronous because the engine's estimate is: a small sibling file, read once per estimate.
+    return fs.readFileSync(uri.fsPath);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Workspace-relative with `/`; the full path for files outside every folder. */
+export function relativePathOf(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+}

@@ -1,0 +1,42 @@
+// A scenario started from an open prompt file: its estimated input is the system prompt, its model and calls a day
+// are the estimate's (so the usage file, frontmatter and settings all count, as in the lens). A unit that declares
+// turns (maxTurns, max_iter) is a session of that many turns with the estimate's user tokens per turn; any other
+// unit is one call per session, so with no levers moved a simulated session costs what the lens says a call costs.
+import { fixed } from '../../core/simulate/distribution';
+import type { PrepareDeps } from '../../core/simulate/prepare';
+import type { ScenarioSpec } from '../../core/simulate/spec';
+import type { UnitEstimate } from '../../core/estimate/types';
+import { preparedSource, type ScenarioSource } from './scenarioSources';
+
+export function unitScenarioSpec(unit: UnitEstimate, name: string): ScenarioSpec {
+  const spec: ScenarioSpec = {
+    name,
+    model: unit.pricing.ok ? unit.pricing.rates.modelId : unit.model.value,
+    systemPrompt: { tokens: unit.input.tokens },
+    outputTokens: fixed(unit.output.expected.value),
+    sessionsPerDay: fixed(unit.callsPerDay.value),
+    presets: {},
+  };
+  if (unit.session) {
+    spec.turns = fixed(unit.session.turns.value);
+    spec.maxTurns = Math.max(1, unit.session.maxTurns, unit.session.turns.value);
+    spec.userTokens = fixed(unit.session.userTokensPerTurn.value);
+  } else {
+    spec.turns = fixed(1);
+    spec.userTokens = fixed(0);
+  }
+  return spec;
+}
+
+/** One source per unit of the file (a CrewAI file has several); `fileKey` is the file's URI. */
+export function fileScenarioSources(units: readonly UnitEstimate[], relativePath: string, fileKey: string, deps: PrepareDeps, folder?: string): ScenarioSource[] {
+  return units.map((unit, index) => {
+    const name = units.length > 1 ? `${relativePath} › ${unit.name}` : relativePath;
+    const spec = unitScenarioSpec(unit, name);
+    const shape = unit.session ? `${unit.session.turns.value} turns of ${unit.session.userTokensPerTurn.value} user tokens` : 'one call per session';
+    const description = `from the file's estimate: ${unit.input.tokens.toLocaleString('en-US')} input tokens as the system prompt, ${unit.callsPerDay.value.toLocaleString('en-US')} sessions/day, ${shape}`;
+    const source = preparedSource(`file:${fileKey}#${index}`, name, `${relativePath} (open file)`, spec, deps, description);
+    if (folder) source.folder = folder;
+    return source;
+  });
+}

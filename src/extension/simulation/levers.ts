@@ -1,0 +1,105 @@
+// The panel's levers against a scenario as written: their starting values come from the prepared scenario (so a
+// fromLog cache hit rate shows the observed rate), and moving one edits the written scenario before it is prepared
+// again — a new model re-prices and re-counts the system prompt with its own tokenizer. Only levers that moved are
+// applied, so an untouched scenario runs exactly as `burnrate simulate` runs it. No vscode import: tested in Node.
+import { fixed, type Dist } from '../../core/simulate/distribution';
+import { scaleDist } from '../../core/simulate/presets';
+import { SCENARIO_DEFAULTS, type Scenario } from '../../core/simulate/scenario';
+import type { ScenarioSpec } from '../../core/simulate/spec';
+import type { Levers } from '../../webview/protocol';
+
+/** The median a lever shows for a distribution: the value, the p50, or the middle observed sample. */
+export function medianOf(dist: Dist): number {
+  switch (dist.kind) {
+    case 'fixed':
+      return dist.value;
+    case 'lognormal':
+      return dist.p50;
+    case 'empirical': {
+      const sorted = [...dist.samples].sort((a, b) => a - b);
+      return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+    }
+  }
+}
+
+/** `dist` moved so that its median is `target`, keeping its spread (p90/p50 ratio, or the samples' shape). */
+export function withMedian(dist: Dist, target: number): Dist {
+  const median = medianOf(dist);
+  return median > 0 ? scaleDist(dist, target / median) : fixed(target);
+}
+
+export function leverDefaults(spec: ScenarioSpec, prepared: Scenario, routingFallback: string): Levers {
+  return {
+    model: spec.model ?? prepared.rates.modelId,
+    turns: round(medianOf(prepared.turns)),
+    cacheHitRate: prepared.cacheHitRate,
+    retryRate: prepared.retryRate,
+    sessionsPerDay: round(medianOf(prepared.sessionsPerDay)),
+    routingShare: prepared.routing?.share ?? 0,
+    routingModel: spec.routing?.model ?? routingFallback,
+  };
+}
+
+export interface LeveredSpec {
+  spec: ScenarioSpec;
+  /** What moved, for the panel and the exports' notes: "turns p50 4 → 6". */
+  changes: string[];
+}
+
+export function applyLevers(written: ScenarioSpec, levers: Levers, defaults: Levers): LeveredSpec {
+  const spec: ScenarioSpec = { ...written };
+  const changes: string[] = [];
+  const moved = (key: keyof Levers) => (typeof levers[key] === 'number' ? Math.abs((levers[key] as number) - (defaults[key] as number)) > 1e-9 : levers[key] !== defaults[key]);
+
+  if (moved('model') && levers.model.trim()) {
+    spec.model = levers.model.trim();
+    changes.push(`model ${defaults.model} → ${spec.model}`);
+  }
+  if (moved('turns')) {
+    const turns = Math.max(1, levers.turns);
+    spec.turns = withMedian(written.turns ?? fixed(SCENARIO_DEFAULTS.turns), turns);
+    changes.push(`turns p50 ${defaults.turns} → ${turns}`);
+    const cap = written.maxTurns ?? SCENARIO_DEFAULTS.maxTurns;
+    if (Math.ceil(turns) > cap) {
+      spec.maxTurns = Math.ceil(turns);
+      changes.push(`maxTurns ${cap} → ${spec.maxTurns}`);
+    }
+  }
+  if (moved('sessionsPerDay')) {
+    const sessions = Math.max(0, levers.sessionsPerDay);
+    spec.sessionsPerDay = withMedian(written.sessionsPerDay ?? fixed(SCENARIO_DEFAULTS.sessionsPerDay), sessions);
+    changes.push(`sessions/day p50 ${defaults.sessionsPerDay} → ${sessions}`);
+  }
+  if (moved('cacheHitRate')) {
+    spec.cacheHitRate = clampShare(levers.cacheHitRate);
+    changes.push(`cache hit rate ${pct(defaults.cacheHitRate)} → ${pct(spec.cacheHitRate)}`);
+  }
+  if (moved('retryRate')) {
+    spec.retryRate = clampShare(levers.retryRate);
+    changes.push(`retry rate ${pct(defaults.retryRate)} → ${pct(spec.retryRate)}`);
+  }
+  const share = clampShare(levers.routingShare);
+  const routingModel = levers.routingModel.trim() || defaults.routingModel;
+  if (share === 0) {
+    if (moved('routingShare')) {
+      delete spec.routing;
+      changes.push(`routing ${pct(defaults.routingShare)} → off`);
+    }
+  } else if (moved('routingShare') || (moved('routingModel') && routingModel !== defaults.routingModel)) {
+    spec.routing = { model: routingModel, share, per: written.routing?.per ?? 'call' };
+    changes.push(`routing ${defaults.routingShare > 0 ? `${pct(defaults.routingShare)} on ${defaults.routingModel}` : 'off'} → ${pct(share)} on ${routingModel}`);
+  }
+  return { spec, changes };
+}
+
+function clampShare(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 1000) / 10}%`;
+}

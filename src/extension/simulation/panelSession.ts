@@ -1,0 +1,147 @@
+// The host side of one panel, without VS Code: the scenarios it offers, the run in flight (a new run request aborts
+// it), throttled progress, and the finished reports that exports are made from. Every outcome is a message; nothing
+// is thrown to the caller. The panel controller feeds it messages and forwards what it posts.
+import type { SimulationReport } from '../../core/simulate/result';
+import type { HostMessage, Levers } from '../../webview/protocol';
+import { runScenario } from './runScenario';
+import type { ScenarioSource } from './scenarioSources';
+
+export const MAX_SESSIONS = 1_000_000;
+const PROGRESS_INTERVAL_MS = 100;
+const KEPT_REPORTS = 4;
+
+export interface RunRequest {
+  requestId: string;
+  scenarioId: string;
+  levers: Levers;
+  sessions: number;
+  seed: number;
+}
+
+export interface FinishedRun {
+  requestId: string;
+  source: ScenarioSource;
+  report: SimulationReport;
+}
+
+export interface PanelSessionOptions {
+  post(message: HostMessage): void;
+  now?: () => number;
+  progressIntervalMs?: number;
+  batchSize?: number;
+}
+
+type ResultMessage = Extract<HostMessage, { type: 'result' }>;
+
+export class PanelSession {
+  private sources = new Map<string, ScenarioSource>();
+  private generation = 0;
+  private active: { requestId: string; controller: AbortController } | undefined;
+  private readonly finished: FinishedRun[] = [];
+  private cached: { key: string; message: ResultMessage; run: FinishedRun } | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly options: PanelSessionOptions) {
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  setSources(sources: readonly ScenarioSource[]): void {
+    this.sources = new Map(sources.map((s) => [s.choice.id, s]));
+    this.generation++;
+    this.cached = undefined;
+  }
+
+  get scenarios(): ScenarioSource[] {
+    return [...this.sources.values()];
+  }
+
+  /** A scenario by id, else by its label (a command argument may name it). */
+  find(idOrName: string): ScenarioSource | undefined {
+    return this.sources.get(idOrName) ?? this.scenarios.find((s) => s.choice.label === idOrName);
+  }
+
+  get running(): string | undefined {
+    return this.active?.requestId;
+  }
+
+  finishedRun(requestId: string): FinishedRun | undefined {
+    return this.finished.find((r) => r.requestId === requestId);
+  }
+
+  async run(request: RunRequest): Promise<void> {
+    this.active?.controller.abort();
+    const controller = new AbortController();
+    this.active = { requestId: request.requestId, controller };
+    const post = this.options.post;
+    const source = this.sources.get(request.scenarioId);
+    if (!source) {
+      this.settle(request.requestId);
+      post({ type: 'runFailed', requestId: request.requestId, message: 'This scenario is no longer offered (the usage file or the open files changed); pick one again.', problems: [] });
+      return;
+    }
+    const sessions = Math.min(MAX_SESSIONS, Math.max(1, Math.floor(request.sessions)));
+    const key = JSON.stringify([this.generation, request.scenarioId, request.levers, sessions, request.seed]);
+    if (this.cached?.key === key) {
+      // The same request again (the webview was hidden and reloaded): the seeded engine would give the same figures.
+      this.settle(request.requestId);
+      this.keep({ ...this.cached.run, requestId: request.requestId });
+      post({ ...this.cached.message, requestId: request.requestId });
+      return;
+    }
+    const started = this.now();
+    const interval = this.options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
+    let lastProgress = -Infinity;
+    const outcome = await runScenario(source, request.levers, {
+      sessions,
+      seed: request.seed,
+      signal: controller.signal,
+      ...(this.options.batchSize ? { batchSize: this.options.batchSize } : {}),
+      onProgress: (p) => {
+        const now = this.now();
+        if (now - lastProgress < interval && p.done < p.total) return;
+        lastProgress = now;
+        post({ type: 'progress', requestId: request.requestId, done: p.done, total: p.total, preset: p.preset });
+      },
+    });
+    this.settle(request.requestId);
+    if ((!outcome.ok && outcome.cancelled) || controller.signal.aborted) {
+      post({ type: 'cancelled', requestId: request.requestId });
+      return;
+    }
+    if (!outcome.ok) {
+      post({ type: 'runFailed', requestId: request.requestId, message: outcome.message, problems: outcome.problems });
+      return;
+    }
+    const message: ResultMessage = {
+      type: 'result',
+      requestId: request.requestId,
+      scenarioId: request.scenarioId,
+      report: outcome.report,
+      problems: outcome.problems,
+      changes: outcome.changes,
+      elapsedMs: Math.round(this.now() - started),
+    };
+    const run: FinishedRun = { requestId: request.requestId, source, report: outcome.report };
+    this.keep(run);
+    this.cached = { key, message, run };
+    post(message);
+  }
+
+  cancel(requestId: string): void {
+    if (this.active?.requestId === requestId) this.active.controller.abort();
+  }
+
+  dispose(): void {
+    this.active?.controller.abort();
+    this.active = undefined;
+  }
+
+  private settle(requestId: string): void {
+    if (this.active?.requestId === requestId) this.active = undefined;
+  }
+
+  private keep(run: FinishedRun): void {
+    this.finished.push(run);
+    if (this.finished.length > KEPT_REPORTS) this.finished.shift();
+  }
+}

@@ -1,0 +1,60 @@
+// One panel run: levers applied to the written scenario, the scenario prepared, then base / bull / stress (and the
+// scenario's own presets) simulated through the engine's batched driver, which yields to the event loop between
+// batches so the extension host stays responsive, reports progress, and stops when the signal is aborted.
+import { presetRuns } from '../../core/simulate/presets';
+import { prepareScenario } from '../../core/simulate/prepare';
+import type { SimulationReport } from '../../core/simulate/result';
+import { simulatePlan, type Progress } from '../../core/simulate/run';
+import type { Problem } from '../../core/types';
+import type { Levers } from '../../webview/protocol';
+import { applyLevers } from './levers';
+import type { ScenarioSource } from './scenarioSources';
+
+/** Small enough that one batch of long agent sessions stays well under a frame of extension-host time. */
+export const PANEL_BATCH = 2000;
+
+export interface RunOptions {
+  sessions: number;
+  seed: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+  batchSize?: number;
+}
+
+export type RunOutcome =
+  | { ok: true; report: SimulationReport; problems: Problem[]; changes: string[] }
+  | { ok: false; cancelled: true }
+  | { ok: false; cancelled: false; message: string; problems: Problem[] };
+
+export async function runScenario(source: ScenarioSource, levers: Levers, options: RunOptions): Promise<RunOutcome> {
+  const defaults = source.choice.defaults;
+  if (!source.spec || !defaults) {
+    const problems = source.choice.problems;
+    const first = problems.find((p) => p.severity === 'error');
+    return { ok: false, cancelled: false, message: `${source.choice.label} cannot be simulated${first ? `: ${first.message}` : ''}`, problems };
+  }
+  const sessions = Math.floor(options.sessions);
+  if (!(sessions >= 1)) return { ok: false, cancelled: false, message: `sessions must be at least 1, got ${options.sessions}`, problems: [] };
+  try {
+    const { spec, changes } = applyLevers(source.spec, levers, defaults);
+    const prepared = prepareScenario(spec, source.deps);
+    if (!prepared.scenario) {
+      const first = prepared.problems.find((p) => p.severity === 'error');
+      return { ok: false, cancelled: false, message: first?.message ?? `${spec.name} cannot be simulated`, problems: prepared.problems };
+    }
+    if (changes.length > 0) prepared.scenario.notes.push(`levers moved in the panel: ${changes.join(', ')}`);
+    const outcome = await simulatePlan([{ scenario: spec.name, runs: presetRuns(prepared.scenario, prepared.presets) }], {
+      sessions,
+      seed: options.seed,
+      batchSize: options.batchSize ?? PANEL_BATCH,
+      ...(source.monthHours !== undefined ? { monthHours: source.monthHours } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    if (!outcome.ok) return { ok: false, cancelled: true };
+    return { ok: true, report: outcome.value, problems: prepared.problems, changes };
+  } catch (error) {
+    // The engine reports failures as values; an exception here is a bug, shown in the panel rather than thrown.
+    return { ok: false, cancelled: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}`, problems: [] };
+  }
+}

@@ -1,0 +1,96 @@
+// Lenses on every format, as VS Code asks for them. The expected titles come from the engine run here in the test
+// (same usage file, same relative path): what is checked is that the editor shows the engine's figures, on the
+// right lines, for every kind of file, and nothing on files Burnrate does not read.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { estimateSource } from '../../../src/core/estimate/estimateSource';
+import { planLenses } from '../../../src/core/present/fileLenses';
+import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
+import { fixtureUri, lenses, lensesUntil, lensMatching, open, titles, workspaceRoot } from './editorHelpers';
+
+function expectedLenses(relative: string) {
+  const usage = parseUsageFile(fs.readFileSync(path.join(workspaceRoot(), '.burnrate.yaml'), 'utf8')).config;
+  const bytes = fs.readFileSync(path.join(workspaceRoot(), relative));
+  const readCompanion = (companion: string) => (fs.existsSync(path.join(workspaceRoot(), companion)) ? fs.readFileSync(path.join(workspaceRoot(), companion)) : undefined);
+  return planLenses(estimateSource(relative, bytes, { usage, relativePath: relative, readCompanion }), { sections: true });
+}
+
+const FORMATS: [string, RegExp][] = [
+  ['.github/prompts/review.prompt.md', /^[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/mo at 50 calls\/day · gpt-4o$/],
+  ['.github/prompts/review-pr.prompt.md', /^≈[\d,]+ tokens \(±15%\) · ≈\$[\d.]+\/call · .* · claude-sonnet-4-0$/],
+  ['.github/agents/planner.agent.md', / · gpt-4\.1$/],
+  ['.claude/agents/test-runner.md', /\/session \(3 turns\) · .* sessions\/day · claude-haiku-4-5 · worst case ≈\$[\d.]+\/session \(12 turns\)$/],
+  ['.cursor/rules/style.mdc', /^style adds [\d,]+ tokens to every request · \$[\d.]+\/mo at 200 requests\/day · gpt-4o$/],
+  ['.github/copilot-instructions.md', /^copilot-instructions\.md adds [\d,]+ tokens to every request · /],
+  ['CLAUDE.md', /^CLAUDE\.md adds [\d,]+ tokens to every request · \$[\d.]+\/mo at 200 requests\/day · gpt-4o$/],
+  ['api/support-chat.json', / · gpt-4o · worst case \$[\d.]+\/call$/],
+  ['crew/config/agents.yaml', /\/session \(3 turns\)/],
+  ['crew/config/tasks.yaml', /\/session \(3 turns\) · .* sessions\/day · gpt-4o · /],
+  ['evals/promptfooconfig.yaml', / · gpt-4\.1-mini$/],
+  ['prompts/classify.prompty', / · gpt-4\.1-mini · worst case \$[\d.]+\/call$/],
+  ['prompts/summarize.prompt', /^≈[\d,]+ tokens \(±20%\) · .* · gemini-2\.5-flash · worst case ≈\$[\d.]+\/call$/],
+  ['prompts/support/system.md', /^[\d,]+ tokens · /],
+  ['prompts/hello.md', /^[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/mo at 200 calls\/day · gpt-4o$/],
+];
+
+describe('editor: lenses on every format', () => {
+  for (const [relative, shape] of FORMATS) {
+    it(`${relative}: the engine's lenses, on their lines`, async () => {
+      const editor = await open(relative);
+      const expected = expectedLenses(relative);
+      const found = await lensesUntil(editor.document.uri, (t) => (t.length === expected.length ? undefined : `${t.length} lenses, expected ${expected.length}`));
+      assert.deepStrictEqual(
+        found.map((lens) => [lens.range.start.line, lens.command?.title]),
+        expected.map((lens) => [lens.line, lens.title]),
+      );
+      const unitTitles = expected.filter((l) => l.kind === 'unit').map((l) => l.title);
+      assert.ok(unitTitles.length > 0, 'every format has a cost unit');
+      assert.ok(unitTitles.some((t) => shape.test(t)), `no unit lens like ${shape}:\n${unitTitles.join('\n')}`);
+      for (const lens of found.filter((l) => /tokens ·|adds/.test(l.command?.title ?? ''))) {
+        assert.strictEqual(lens.command?.command, 'burnrate.showBreakdown', 'a unit lens opens the breakdown');
+        assert.strictEqual((lens.command?.arguments?.[0] as vscode.Uri).toString(), editor.document.uri.toString());
+      }
+    });
+  }
+
+  it('a multi-unit file gets one lens per unit, on each unit line', async () => {
+    const editor = await open('crew/config/agents.yaml');
+    const found = await lensesUntil(editor.document.uri, (t) => (t.length >= 2 ? undefined : 'fewer than 2'));
+    const lines = editor.document.getText().split('\n');
+    assert.deepStrictEqual(found.map((l) => l.range.start.line), [lines.indexOf('researcher:'), lines.indexOf('writer:')]);
+    assert.deepStrictEqual(found.map((l) => l.command?.arguments?.[1]), [0, 1]);
+  });
+
+  it('markdown headings get section lenses with tokens and share', async () => {
+    const editor = await open('.github/prompts/sections.prompt.md');
+    const rules = await lensMatching(editor.document.uri, /^## Rules — [\d,]+ tokens \(\d+%\)$/);
+    const shares = titles(await lenses(editor.document.uri))
+      .map((t) => /\((\d+)%\)$/.exec(t)?.[1])
+      .filter((s): s is string => s !== undefined)
+      .map(Number);
+    assert.ok(shares.length === 4, `sections: ${shares.join(', ')}`);
+    assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) <= 3, `shares add up to about 100%: ${shares.join(' + ')}`);
+    assert.ok(rules);
+  });
+
+  it('bad input is a lens, not an error: unreadable frontmatter, unknown model, a model without a price', async () => {
+    const broken = await open('.github/prompts/broken.prompt.md');
+    await lensMatching(broken.document.uri, /^⚠ frontmatter unreadable at line 3 — counted as plain text/);
+    const unknown = await open('.github/prompts/unknown-model.prompt.md');
+    await lensMatching(unknown.document.uri, /no price for "acme-llm-9000" — add one in \.burnrate\.yaml$/);
+    const finetune = await open('api/triage-finetune.json');
+    await lensMatching(finetune.document.uri, /no price for "ft:gpt-4\.1-mini:acme:support-v3"/);
+  });
+
+  it('files Burnrate does not read get no lens from it', async () => {
+    await open('prompts/hello.md');
+    for (const relative of ['.burnrate.yaml']) {
+      const document = await vscode.workspace.openTextDocument(fixtureUri(relative));
+      await vscode.window.showTextDocument(document);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepStrictEqual(titles(await lenses(document.uri)).filter((t) => /tokens|Burnrate/.test(t)), [], relative);
+    }
+  });
+});
