@@ -2,13 +2,14 @@
 // reference measured in the same process at the same moment (this machine is shared, absolute times drift).
 import * as path from 'path';
 import { mixedPromptText } from './corpus';
+import { diffRows } from './diff';
 import { renderRows, type Row } from './report';
 import { cliColdStartRows, heapProbe, heapRows } from './startup';
 import { fullCountRows, keystrokeRows } from './tokenize';
 
 const RUNS = 5;
 
-function main(): void {
+async function main(): Promise<void> {
   if (process.argv.includes('--heap-probe')) {
     heapProbe();
     return;
@@ -27,6 +28,8 @@ function main(): void {
   section('CLI cold start', () => cliColdStartRows(outDir, RUNS));
   section('heap', () => heapRows(__filename));
   section('simulation', simulationRows);
+  process.stderr.write('bench: cost diff, 1,000 changed files…\n');
+  rows.push(...(await diffRows(path.join(outDir, 'cli.js'))));
   process.stdout.write(renderRows(rows));
   if (rows.some((r) => r.met === false)) process.exitCode = 1;
 }
@@ -37,4 +40,4 @@ function simulationRows(): Row[] {
   return [{ measure: 'agent-loop simulation figures', value: 'not measured: bench/simulate.ts not present yet' }];
 }
 
-main();
+void main();
