@@ -47,6 +47,7 @@ async function main(): Promise<number> {
   const server = await startCodeServer({
     port,
     userDataDir,
+    tmpDir: path.join(scratch, 'tmp'),
     extensionsDir: path.join(scratch, 'extensions'),
     logFile: path.join(artifactsDir, 'code-server.log'),
     env: { [RESULTS_ENV]: resultsFile, ...(grep ? { [GREP_ENV]: grep } : {}) },

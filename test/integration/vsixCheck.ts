@@ -68,6 +68,7 @@ async function main(): Promise<void> {
   const server = await startCodeServer({
     port,
     userDataDir,
+    tmpDir: path.join(scratch, 'tmp'),
     extensionsDir,
     logFile: path.join(artifactsDir, 'code-server.log'),
   });

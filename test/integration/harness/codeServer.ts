@@ -9,6 +9,8 @@ export interface CodeServerOptions {
   port: number;
   userDataDir: string;
   extensionsDir: string;
+  /** TMPDIR for code-server and its children (their IPC sockets land there and go with the scratch dir). */
+  tmpDir: string;
   /** Everything code-server and its children print goes here. */
   logFile: string;
   /** Extra environment for code-server; the extension host inherits it. */
@@ -55,12 +57,13 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--extensions-dir', options.extensionsDir,
   ];
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
+  fs.mkdirSync(options.tmpDir, { recursive: true });
   const log = fs.openSync(options.logFile, 'w');
   // Its own process group, so stop() reaches the extension host, pty host and file watcher it spawns.
   const child = spawn(codeServerBinary, args, {
     detached: true,
     stdio: ['ignore', log, log],
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...options.env, TMPDIR: options.tmpDir },
   });
   fs.closeSync(log);
   const pid = child.pid;
