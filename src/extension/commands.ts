@@ -12,6 +12,7 @@ import type { FileChoices } from './fileChoices';
 import { writeUsageChoice } from './fileUsageWriter';
 import { errorMessage, type Log } from './log';
 import { pickModel } from './modelPicker';
+import type { SimulationPanels } from './simulation/simulationPanels';
 import { UsageFiles } from './usageFileWatcher';
 
 export interface CommandContext {
@@ -19,6 +20,7 @@ export interface CommandContext {
   usage: UsageFiles;
   choices: FileChoices;
   log: Log;
+  simulation: SimulationPanels;
 }
 
 export type CommandId =
@@ -27,7 +29,8 @@ export type CommandId =
   | 'burnrate.showBreakdown'
   | 'burnrate.resetFileChoices'
   | 'burnrate.openUsageFile'
-  | 'burnrate.toggleLenses';
+  | 'burnrate.toggleLenses'
+  | 'burnrate.runSimulation';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -128,6 +131,9 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
     await section.update('lenses.enabled', next, target);
     return next;
   },
+
+  /** (args?: RunSimulationArgs | Uri) → what the panel drew when args.waitForRender, else undefined. */
+  'burnrate.runSimulation': (ctx) => (args) => ctx.simulation.open(args),
 };
 
 export class Commands extends Disposable {

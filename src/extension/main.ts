@@ -11,6 +11,7 @@ import { FileChoices } from './fileChoices';
 import { CostHoverProvider } from './hover';
 import { guarded, Log } from './log';
 import { promptDocumentSelector } from './selectors';
+import { SimulationPanels } from './simulation/simulationPanels';
 import { CostStatusBar, RESTRICTED_NOTE } from './statusBar';
 import { UsageFiles } from './usageFileWatcher';
 
@@ -33,7 +34,8 @@ class Burnrate extends Disposable implements BurnrateApi {
     const hovers = new CostHoverProvider(estimates, log);
     this.register(new BreakdownDocuments(estimates, log));
     this.statusBar = this.register(new CostStatusBar(estimates, usage, log));
-    this.register(new Commands({ estimates, usage, choices, log }));
+    const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
+    this.register(new Commands({ estimates, usage, choices, log, simulation }));
 
     // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.
     const registerProviders = () => {

@@ -1,0 +1,143 @@
+// The levers form: model, turns, cache hit rate, retry rate, sessions/day and routing (share and model). Each input
+// shows the scenario's own value beside it; a change that parses is handed to `onChange` (the app debounces runs),
+// one that does not is marked invalid and sent nowhere.
+import type { Levers, ModelOption } from './protocol';
+import { el, fill } from './dom';
+
+export interface LeversFormOptions {
+  onChange(levers: Levers): void;
+  onReset(): void;
+}
+
+type NumberLever = 'turns' | 'sessionsPerDay';
+type ShareLever = 'cacheHitRate' | 'retryRate' | 'routingShare';
+type TextLever = 'model' | 'routingModel';
+
+const NUMBER_LEVERS: Record<NumberLever, { label: string; min: number; step: string }> = {
+  turns: { label: 'Turns per session (median)', min: 1, step: '0.5' },
+  sessionsPerDay: { label: 'Sessions per day (median)', min: 0, step: 'any' },
+};
+
+const SHARE_LEVERS: Record<ShareLever, { label: string; step: string }> = {
+  cacheHitRate: { label: 'Cache hit rate', step: '1' },
+  retryRate: { label: 'Retry rate', step: '0.5' },
+  routingShare: { label: 'Share routed to the cheaper model', step: '1' },
+};
+
+const TEXT_LEVERS: Record<TextLever, string> = { model: 'Model', routingModel: 'Cheaper model for routing' };
+
+const MODEL_LIST_ID = 'model-options';
+
+export class LeversForm {
+  readonly element: HTMLFormElement;
+  private readonly doc: Document;
+  private readonly text = new Map<TextLever, HTMLInputElement>();
+  private readonly numbers = new Map<NumberLever, HTMLInputElement>();
+  private readonly shares = new Map<ShareLever, { input: HTMLInputElement; output: HTMLOutputElement }>();
+  private readonly defaultsShown = new Map<keyof Levers, HTMLElement>();
+  private readonly models: HTMLDataListElement;
+
+  constructor(doc: Document, private readonly options: LeversFormOptions) {
+    this.doc = doc;
+    this.models = el(doc, 'datalist', { id: MODEL_LIST_ID });
+    const rows: HTMLElement[] = [];
+    const row = (key: keyof Levers, label: string, control: HTMLElement, extra?: HTMLElement) => {
+      const shown = el(doc, 'span', { className: 'lever-default' });
+      this.defaultsShown.set(key, shown);
+      rows.push(el(doc, 'div', { className: 'lever', attrs: { 'data-lever': key } }, el(doc, 'label', { attrs: { for: `lever-${key}` }, text: label }), control, extra, shown));
+    };
+    const textInput = (key: TextLever) => {
+      const input = el(doc, 'input', { id: `lever-${key}`, attrs: { type: 'text', list: MODEL_LIST_ID, spellcheck: 'false', autocomplete: 'off' } });
+      this.text.set(key, input);
+      return input;
+    };
+    row('model', TEXT_LEVERS.model, textInput('model'));
+    for (const key of Object.keys(NUMBER_LEVERS) as NumberLever[]) {
+      const spec = NUMBER_LEVERS[key];
+      const input = el(doc, 'input', { id: `lever-${key}`, attrs: { type: 'number', min: String(spec.min), step: spec.step, inputmode: 'decimal' } });
+      this.numbers.set(key, input);
+      row(key, spec.label, input);
+    }
+    for (const key of Object.keys(SHARE_LEVERS) as ShareLever[]) {
+      const spec = SHARE_LEVERS[key];
+      const input = el(doc, 'input', { id: `lever-${key}`, attrs: { type: 'range', min: '0', max: '100', step: spec.step } });
+      const output = el(doc, 'output', { attrs: { for: `lever-${key}` } });
+      this.shares.set(key, { input, output });
+      row(key, spec.label, input, output);
+    }
+    row('routingModel', TEXT_LEVERS.routingModel, textInput('routingModel'));
+    const reset = el(doc, 'button', { className: 'secondary', attrs: { type: 'button', 'data-action': 'reset-levers' }, text: 'Reset to the scenario' });
+    reset.addEventListener('click', () => options.onReset());
+    this.element = el(doc, 'form', { className: 'levers', attrs: { 'aria-label': 'Levers' } }, ...rows, this.models, el(doc, 'div', { className: 'lever-actions' }, reset));
+    this.element.addEventListener('submit', (event) => event.preventDefault());
+    this.element.addEventListener('input', () => this.changed());
+  }
+
+  /** Shows `levers`, with the scenario's own values (`defaults`) beside them. */
+  show(levers: Levers, defaults: Levers, models: readonly ModelOption[]): void {
+    if (this.models.options.length !== models.length) {
+      fill(this.models, ...models.map((m) => el(this.doc, 'option', { attrs: { value: m.id, label: `${m.id} — ${m.detail}` } })));
+    }
+    for (const [key, input] of this.text) input.value = levers[key];
+    for (const [key, input] of this.numbers) input.value = String(levers[key]);
+    for (const [key, { input, output }] of this.shares) {
+      input.value = String(Math.round(levers[key] * 1000) / 10);
+      output.value = percentText(levers[key]);
+    }
+    for (const [key, shown] of this.defaultsShown) {
+      const value = defaults[key];
+      shown.textContent = `scenario: ${typeof value === 'number' && key !== 'turns' && key !== 'sessionsPerDay' ? percentText(value) : String(value)}`;
+    }
+    this.element.querySelectorAll('input').forEach((input) => input.removeAttribute('aria-invalid'));
+  }
+
+  /** The levers as the inputs say, or undefined while one of them is not a valid value. */
+  read(): Levers | undefined {
+    let valid = true;
+    const mark = (input: HTMLInputElement, ok: boolean) => {
+      if (ok) input.removeAttribute('aria-invalid');
+      else input.setAttribute('aria-invalid', 'true');
+      valid &&= ok;
+    };
+    const textValue = (key: TextLever) => {
+      const input = this.text.get(key)!;
+      mark(input, input.value.trim().length > 0);
+      return input.value.trim();
+    };
+    const numberValue = (key: NumberLever) => {
+      const input = this.numbers.get(key)!;
+      const value = Number(input.value);
+      mark(input, input.value.trim() !== '' && Number.isFinite(value) && value >= NUMBER_LEVERS[key].min);
+      return value;
+    };
+    const shareValue = (key: ShareLever) => {
+      const { input, output } = this.shares.get(key)!;
+      const value = Math.min(100, Math.max(0, Number(input.value))) / 100;
+      output.value = percentText(value);
+      return value;
+    };
+    const levers: Levers = {
+      model: textValue('model'),
+      turns: numberValue('turns'),
+      cacheHitRate: shareValue('cacheHitRate'),
+      retryRate: shareValue('retryRate'),
+      sessionsPerDay: numberValue('sessionsPerDay'),
+      routingShare: shareValue('routingShare'),
+      routingModel: textValue('routingModel'),
+    };
+    return valid ? levers : undefined;
+  }
+
+  setEnabled(enabled: boolean): void {
+    this.element.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button').forEach((control) => (control.disabled = !enabled));
+  }
+
+  private changed(): void {
+    const levers = this.read();
+    if (levers) this.options.onChange(levers);
+  }
+}
+
+function percentText(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
