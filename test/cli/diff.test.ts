@@ -232,7 +232,7 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     const each = json(repo.diff(['--json']));
     assert.deepStrictEqual(each.usageFile, { path: '.burnrate.yaml', pricing: 'each-side', changed: true, problems: [] });
     const support = each.files.find((f) => f.path === SUPPORT)!;
-    assert.strictEqual(support.status, 'usage');
+    assert.strictEqual(support.status, 'repriced');
     assert.strictEqual(support.delta.inputTokens, 0);
     assert.ok(support.delta.costPerMonthUsd! > 0, 'gpt-4o costs more than gpt-4o-mini');
     assert.ok(!each.files.some((f) => f.path === REVIEW), 'its model is set in frontmatter: the usage default does not reach it');

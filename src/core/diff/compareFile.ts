@@ -30,7 +30,9 @@ export interface FileVersions {
   /** Absent at a side: the file does not exist there. */
   base?: Uint8Array;
   head?: Uint8Array;
-  status: ChangeStatus | 'usage';
+  status: ChangeStatus | 'repriced';
+  /** For `repriced`: what changed instead ("the changed .burnrate.yaml"). */
+  repricedBecause?: string;
 }
 
 export type FileComparison =
@@ -60,6 +62,7 @@ export function compareFile(versions: FileVersions, inputs: CompareInputs): File
   const shown = (after ?? before)!;
   const status = fileStatus(versions, before, after);
   if (status === 'renamed') notes.unshift(`renamed from ${basePath}`);
+  if (status === 'repriced') notes.unshift(`unchanged file, re-priced by ${versions.repricedBecause ?? 'a changed input'}`);
   for (const unit of units) {
     if (unit.before && unit.after && unit.before.model !== unit.after.model) {
       notes.push(`${unit.name}: model ${unit.before.model} → ${unit.after.model}`);
@@ -132,7 +135,7 @@ function uncompared(versions: FileVersions, reason: string, severity: 'error' | 
 function fileStatus(versions: FileVersions, before: FileEstimate | undefined, after: FileEstimate | undefined): FileStatus {
   if (!before) return 'added';
   if (!after) return 'deleted';
-  if (versions.status === 'usage') return 'usage';
+  if (versions.status === 'repriced') return 'repriced';
   if (versions.basePath && versions.basePath !== versions.path) return 'renamed';
   return 'modified';
 }

@@ -3,8 +3,9 @@
 import type { PriceOverride } from '../pricing/overrides';
 import { isPromptPath } from '../formats';
 import { BUILTIN_DEFAULTS, type UsageDefaults } from '../usage/usageConfig';
+import { companionOf, companionReader, dependentsOf } from './companions';
 import { compareFile, type CompareInputs, type FileVersions, type SideOptions } from './compareFile';
-import type { ChangedFile, GitFailure, GitSource } from './gitSource';
+import type { FileRef, GitFailure, GitSource, Side } from './gitSource';
 import { diffTotals, sortFiles } from './totals';
 import type { DiffReport, FileDiff, UncomparedFile } from './types';
 import { loadUsageSides, type ExplicitUsage } from './usageSides';
@@ -20,6 +21,7 @@ export interface ReviewOptions {
   usageRoot?: string;
   settings?: UsageDefaults;
   settingsPrices?: readonly PriceOverride[];
+  flags?: UsageDefaults;
   maxBytes?: number;
   extraGlobs?: string[];
   /** Files read and priced per step (progress is reported after each). */
@@ -29,6 +31,19 @@ export interface ReviewOptions {
 }
 
 export type ReviewOutcome = { ok: true; report: DiffReport } | { ok: false; failure: GitFailure };
+
+/** One file to compare: where its bytes are at each side. */
+interface Job {
+  path: string;
+  basePath?: string;
+  status: FileVersions['status'];
+  repricedBecause?: string;
+  base?: FileRef;
+  head?: FileRef;
+  /** Unchanged bytes, re-priced: the base bytes are the head bytes. */
+  sameBytes?: boolean;
+  unmerged?: boolean;
+}
 
 const DEFAULT_BATCH = 200;
 
@@ -45,6 +60,7 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
     const result: SideOptions = { usage: usageConfig };
     if (options.settings) result.settings = options.settings;
     if (options.settingsPrices) result.settingsPrices = options.settingsPrices;
+    if (options.flags) result.flags = options.flags;
     if (options.maxBytes !== undefined) result.maxBytes = options.maxBytes;
     if (extraGlobs.length > 0) result.extraGlobs = extraGlobs;
     return result;
@@ -55,74 +71,61 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
   const usageMatters = usage.value.report.changed && usage.value.report.pricing === 'each-side';
   let ignoredFiles = 0;
   let unchangedFiles = 0;
-  const work: ChangedFile[] = [];
+  const jobs: Job[] = [];
   for (const change of changes.value) {
     if (change.path === options.usageFile || !(isPrompt(change.path) || (change.basePath !== undefined && isPrompt(change.basePath)))) {
       ignoredFiles++;
     } else if (change.baseId !== undefined && change.baseId === change.headId && !usageMatters) {
       unchangedFiles++; // a mode change: same bytes, same cost
     } else {
-      work.push(change);
+      const job: Job = { path: change.path, status: change.status };
+      if (change.basePath !== undefined) job.basePath = change.basePath;
+      if (change.status !== 'added') job.base = ref(change.basePath ?? change.path, change.baseId);
+      if (change.status !== 'deleted') job.head = ref(change.path, change.headId);
+      if (change.unmerged) job.unmerged = true;
+      jobs.push(job);
     }
   }
-  const repriced: string[] = [];
+
+  const listed = new Set(changes.value.map((c) => c.path));
+  const reprice = (path: string, because: string) => {
+    if (listed.has(path) || path === options.usageFile || !isPrompt(path)) return;
+    listed.add(path);
+    jobs.push({ path, status: 'repriced', repricedBecause: because, head: { path }, sameBytes: true });
+  };
+  for (const job of [...jobs]) for (const dependent of dependentsOf(job.path)) reprice(dependent, `the changed ${job.path}`);
   if (usageMatters) {
-    const listed = await git.listFiles();
-    if (!listed.ok) return listed;
-    const changed = new Set(changes.value.map((c) => c.path));
-    repriced.push(...listed.value.filter((path) => !changed.has(path) && path !== options.usageFile && isPrompt(path)));
+    const files = await git.listFiles();
+    if (!files.ok) return files;
+    for (const path of files.value) reprice(path, `the changed ${usage.value.report.file ?? 'usage file'}`);
   }
 
   const files: FileDiff[] = [];
   const uncompared: UncomparedFile[] = [];
-  const total = work.length + repriced.length;
   const batch = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
-  const record = (versions: FileVersions) => {
-    const result = compareFile(versions, inputs);
-    if (result.kind === 'diff') files.push(result.diff);
-    else if (result.kind === 'uncompared') uncompared.push(result.file);
-    else if (result.kind === 'unchanged') unchangedFiles++;
-    else ignoredFiles++;
-  };
-
-  for (let start = 0; start < work.length; start += batch) {
+  for (let start = 0; start < jobs.length; start += batch) {
     if (options.isCancelled?.()) break;
-    const slice = work.slice(start, start + batch);
-    const atBase = slice.filter((c) => c.status !== 'added');
-    const atHead = slice.filter((c) => c.status !== 'deleted');
-    const [base, head] = await Promise.all([
-      git.read('base', atBase.map((c) => ref(c.basePath ?? c.path, c.baseId))),
-      git.read('head', atHead.map((c) => ref(c.path, c.headId))),
-    ]);
-    if (!base.ok) return base;
-    if (!head.ok) return head;
-    const baseBytes = new Map(atBase.map((c, i) => [c, base.value[i]]));
-    const headBytes = new Map(atHead.map((c, i) => [c, head.value[i]]));
-    for (const change of slice) {
-      const versions: FileVersions = { path: change.path, status: change.status };
-      if (change.basePath !== undefined) versions.basePath = change.basePath;
-      const b = baseBytes.get(change);
-      const h = headBytes.get(change);
-      if (b !== undefined) versions.base = b;
-      if (h !== undefined) versions.head = h;
-      if (change.unmerged && h === undefined) {
-        uncompared.push({ path: change.path, severity: 'error', reason: `unmerged in ${git.headLabel} (merge conflict): resolve and stage it to compare its cost` });
-      } else if (b !== undefined && h !== undefined && !usageMatters && sameBytes(b, h)) unchangedFiles++;
-      else record(versions);
-    }
-    options.onProgress?.(Math.min(start + batch, work.length), total);
-  }
-
-  for (let start = 0; start < repriced.length; start += batch) {
-    if (options.isCancelled?.()) break;
-    const slice = repriced.slice(start, start + batch);
-    const head = await git.read('head', slice.map((path) => ({ path })));
-    if (!head.ok) return head;
-    slice.forEach((path, i) => {
-      const bytes = head.value[i];
-      if (bytes !== undefined) record({ path, status: 'usage', base: bytes, head: bytes });
+    const slice = jobs.slice(start, start + batch);
+    const read = await readBatch(git, slice, globPath);
+    if (!read.ok) return read;
+    slice.forEach((job, i) => {
+      const versions = read.value[i]!;
+      if (job.status === 'repriced' && versions.head === undefined) return; // a dependent that does not exist
+      if (job.unmerged && versions.head === undefined) {
+        uncompared.push({ path: job.path, severity: 'error', reason: `unmerged in ${git.headLabel} (merge conflict): resolve and stage it to compare its cost` });
+        return;
+      }
+      if (versions.base !== undefined && versions.head !== undefined && !usageMatters && job.status !== 'repriced' && sameBytes(versions.base, versions.head)) {
+        unchangedFiles++;
+        return;
+      }
+      const result = compareFile(versions, withCompanions(inputs, versions));
+      if (result.kind === 'diff') files.push(result.diff);
+      else if (result.kind === 'uncompared') uncompared.push(result.file);
+      else if (result.kind === 'unchanged') unchangedFiles += job.status === 'repriced' ? 0 : 1;
+      else ignoredFiles++;
     });
-    options.onProgress?.(work.length + Math.min(start + batch, repriced.length), total);
+    options.onProgress?.(Math.min(start + batch, jobs.length), jobs.length);
   }
 
   const sorted = sortFiles(files);
@@ -142,6 +145,50 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
   };
 }
 
+type Versions = FileVersions & { companions: { base: Map<string, Uint8Array | undefined>; head: Map<string, Uint8Array | undefined> } };
+
+/** Reads a batch's files and their companions with one call per side. */
+async function readBatch(git: GitSource, jobs: readonly Job[], globPath: (path: string) => string): Promise<{ ok: true; value: Versions[] } | { ok: false; failure: GitFailure }> {
+  const wanted: Record<Side, FileRef[]> = { base: [], head: [] };
+  const slot = (side: Side, file: FileRef) => wanted[side].push(file) - 1;
+  const plans = jobs.map((job) => {
+    const baseCompanion = job.base || job.sameBytes ? companionOf(job.basePath ?? job.path) : undefined;
+    const headCompanion = job.head ? companionOf(job.path) : undefined;
+    return {
+      base: job.base ? slot('base', job.base) : undefined,
+      head: job.head ? slot('head', job.head) : undefined,
+      baseCompanion: baseCompanion === undefined ? undefined : { path: baseCompanion, at: slot('base', { path: baseCompanion }) },
+      headCompanion: headCompanion === undefined ? undefined : { path: headCompanion, at: slot('head', { path: headCompanion }) },
+    };
+  });
+  const [base, head] = await Promise.all([git.read('base', wanted.base), git.read('head', wanted.head)]);
+  if (!base.ok) return base;
+  if (!head.ok) return head;
+  const value = jobs.map((job, i): Versions => {
+    const plan = plans[i]!;
+    const versions: Versions = { path: job.path, status: job.status, companions: { base: new Map(), head: new Map() } };
+    if (job.basePath !== undefined) versions.basePath = job.basePath;
+    if (job.repricedBecause !== undefined) versions.repricedBecause = job.repricedBecause;
+    const headBytes = plan.head === undefined ? undefined : head.value[plan.head];
+    const baseBytes = job.sameBytes ? headBytes : plan.base === undefined ? undefined : base.value[plan.base];
+    if (baseBytes !== undefined) versions.base = baseBytes;
+    if (headBytes !== undefined) versions.head = headBytes;
+    if (plan.baseCompanion) versions.companions.base.set(globPath(plan.baseCompanion.path), base.value[plan.baseCompanion.at]);
+    if (plan.headCompanion) versions.companions.head.set(globPath(plan.headCompanion.path), head.value[plan.headCompanion.at]);
+    return versions;
+  });
+  return { ok: true, value };
+}
+
+function withCompanions(inputs: CompareInputs, versions: Versions): CompareInputs {
+  if (versions.companions.base.size === 0 && versions.companions.head.size === 0) return inputs;
+  return {
+    ...inputs,
+    base: { ...inputs.base, readCompanion: companionReader(versions.companions.base) },
+    head: { ...inputs.head, readCompanion: companionReader(versions.companions.head) },
+  };
+}
+
 /** Paths inside the usage file's folder are seen relative to it (its globs are written that way); others as they are. */
 export function globPathFor(usageRoot: string): (path: string) => string {
   const prefix = usageRoot.replace(/\/+$/, '');
@@ -149,7 +196,7 @@ export function globPathFor(usageRoot: string): (path: string) => string {
   return (path) => (path.startsWith(prefix + '/') ? path.slice(prefix.length + 1) : path);
 }
 
-function ref(path: string, id: string | undefined) {
+function ref(path: string, id: string | undefined): FileRef {
   return id === undefined ? { path } : { path, id };
 }
 

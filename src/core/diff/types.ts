@@ -59,8 +59,8 @@ export interface UnitDiff {
   sections: SectionDiff[];
 }
 
-/** `usage`: the bytes are equal, but the usage file changed and prices the file differently. */
-export type FileStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'usage';
+/** `repriced`: the bytes are equal, but something it is priced with changed (the usage file, a CrewAI agents.yaml). */
+export type FileStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'repriced';
 
 export interface FileDiff {
   /** Repository-relative path at the head side (the deleted path for a deleted file). */

@@ -145,7 +145,8 @@ describe('cost diff review (fake git)', () => {
     assert.strictEqual(each.usage.changed, true);
     assert.strictEqual(fake.listCalls, 1);
     assert.strictEqual(each.files.length, 1);
-    assert.strictEqual(each.files[0]!.status, 'usage');
+    assert.strictEqual(each.files[0]!.status, 'repriced');
+    assert.ok(each.files[0]!.notes.includes('unchanged file, re-priced by the changed .burnrate.yaml'), each.files[0]!.notes.join());
     assert.strictEqual(each.files[0]!.delta.tokens, 0);
     assert.ok(each.files[0]!.delta.perMonth! > 0, 'gpt-4o costs more than gpt-4o-mini');
 
@@ -211,6 +212,30 @@ describe('cost diff review (fake git)', () => {
     const report = await reviewOf(base, head);
     const units = report.files[0]!.units;
     assert.deepStrictEqual(units.map((u) => [u.name, u.status]).sort(), [['editor', 'added'], ['researcher', 'modified']]);
+  });
+
+  it('CrewAI tasks are priced with the agents.yaml beside them, and re-priced when only the agents changed', async () => {
+    const agents = (llm: string) => `researcher:\n  role: Researcher\n  goal: Find facts\n  backstory: Seasoned.\n  llm: ${llm}\n`;
+    const tasks = (text: string) => `research_task:\n  description: ${text}\n  expected_output: A list.\n  agent: researcher\n`;
+    const grown = await reviewOf(
+      { 'crew/config/agents.yaml': agents('gpt-4o-mini'), 'crew/config/tasks.yaml': tasks('Research the topic.') },
+      { 'crew/config/agents.yaml': agents('gpt-4o-mini'), 'crew/config/tasks.yaml': tasks('Research the topic in depth, with sources and dates.') },
+    );
+    const task = grown.files[0]!.units[0]!;
+    assert.strictEqual(task.after!.model, 'gpt-4o-mini', 'the agent\'s llm, not the default model');
+    assert.strictEqual(task.before!.model, 'gpt-4o-mini');
+
+    const switched = await reviewOf(
+      { 'crew/config/agents.yaml': agents('gpt-4o-mini'), 'crew/config/tasks.yaml': tasks('Research the topic.') },
+      { 'crew/config/agents.yaml': agents('gpt-4o'), 'crew/config/tasks.yaml': tasks('Research the topic.') },
+    );
+    const byPath = new Map(switched.files.map((f) => [f.path, f]));
+    const repriced = byPath.get('crew/config/tasks.yaml')!;
+    assert.strictEqual(repriced.status, 'repriced');
+    assert.ok(repriced.notes.includes('unchanged file, re-priced by the changed crew/config/agents.yaml'), repriced.notes.join());
+    assert.strictEqual(repriced.units[0]!.before!.model, 'gpt-4o-mini');
+    assert.strictEqual(repriced.units[0]!.after!.model, 'gpt-4o');
+    assert.ok(byPath.get('crew/config/agents.yaml')!.delta.perMonth! > 0);
   });
 
   it('reports progress up to the total and stops early when cancelled', async () => {

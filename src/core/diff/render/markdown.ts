@@ -3,7 +3,7 @@ import { PRICE_DATA } from '../../pricing/catalog';
 import { signedUsd, usd } from '../../present/money';
 import { callChange, costPercent, monthlyRange, signedPercent, signedTokens, tokenChange } from '../present';
 import type { DiffReport, FileDiff, UnitDiff } from '../types';
-import { plural, unitSigil, usageNote } from './sigils';
+import { plural, unitSigil } from './sigils';
 import { usageSentence } from './usageSentence';
 
 export function renderDiffMarkdown(report: DiffReport): string {
@@ -17,7 +17,7 @@ export function renderDiffMarkdown(report: DiffReport): string {
   } else {
     out.push('| | Unit | Model | Input tokens | $/call | $/month |', '|---|---|---|---:|---:|---:|');
     for (const file of report.files) for (const unit of file.units) out.push(row(file, unit));
-    const notes = report.files.flatMap((f) => [usageNote(f, report.usage.file), ...f.notes].filter((n): n is string => !!n).map((n) => `\`${escape(f.path)}\`: ${escape(n)}`));
+    const notes = report.files.flatMap((f) => f.notes.map((n) => `\`${escape(f.path)}\`: ${escape(n)}`));
     if (notes.length > 0) out.push('', ...notes.map((n) => `- ${n}`));
   }
   out.push('', `${plural(report.totals.files, 'file')}, ${plural(report.totals.units, 'unit')} changed · input tokens ${signedTokens(delta.tokens, before.exact && after.exact)}`);

@@ -10,10 +10,6 @@ export function unitLabel(file: FileDiff, unit: UnitDiff): string {
   return `${file.path}#${unit.name}`;
 }
 
-export function usageNote(file: FileDiff, usageFile: string | undefined): string | undefined {
-  return file.status === 'usage' ? `unchanged file, priced differently by the changed ${usageFile ?? 'usage file'}` : undefined;
-}
-
 export function plural(count: number, word: string): string {
   return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 }

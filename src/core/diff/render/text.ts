@@ -3,7 +3,7 @@ import { PRICE_DATA } from '../../pricing/catalog';
 import { usd } from '../../present/money';
 import { callChange, costPercent, monthlyChange, monthlyRange, signedPercent, signedTokens, tokenChange } from '../present';
 import type { DiffReport, FileDiff, SectionDiff, UnitDiff } from '../types';
-import { plural, unitLabel, unitSigil, usageNote } from './sigils';
+import { plural, unitLabel, unitSigil } from './sigils';
 import { usageSentence } from './usageSentence';
 
 const MAX_SECTIONS = 5;
@@ -16,7 +16,7 @@ export function renderDiffText(report: DiffReport): string {
     const rows: string[][] = [];
     const details = new Map<number, string[]>();
     for (const file of report.files) {
-      const extra = [...(usageNote(file, report.usage.file) ? [usageNote(file, report.usage.file)!] : []), ...file.notes];
+      const extra = file.notes;
       if (file.units.length === 0) {
         rows.push([`~ ${file.path}`, '', '', '', tokenChange(file.delta, file.before, file.before.exact && file.after.exact), '']);
         details.set(rows.length - 1, extra);
