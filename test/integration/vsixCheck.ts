@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   const workspace = copyFixtureWorkspace(scratch);
   await page.goto(`${server.origin}/?${new URLSearchParams({ folder: workspace }).toString()}`);
   try {
-    if (!(await step(`open ${relativeFile} from the Explorer`, () => openFromExplorer(page, relativeFile)))) return;
+    if (!(await step(`open ${relativeFile} from the Explorer`, () => openFromExplorer(page, workspace, relativeFile)))) return;
     await step('CodeLens mentioning "tokens"', () => readLenses(page));
   } finally {
     await page.screenshot({ path: screenshotPath }).catch(() => undefined);
@@ -150,15 +150,16 @@ function install(extensionsDir: string, userDataDir: string): string {
 }
 
 /** Clicks each folder on the way down, then the file, as a user would; resolves when its editor tab is active. */
-async function openFromExplorer(page: Page, relativeFile: string): Promise<string> {
+async function openFromExplorer(page: Page, workspace: string, relativeFile: string): Promise<string> {
   const explorerRows = page.locator('.explorer-folders-view .monaco-list-row');
   await explorerRows.first().waitFor({ timeout: 90_000 });
   const segments = relativeFile.split('/');
-  for (const [index, segment] of segments.entries()) {
-    const row = explorerRows.filter({ has: page.getByText(segment, { exact: true }) }).first();
+  for (let depth = 1; depth <= segments.length; depth++) {
+    // Rows carry their absolute path on the icon label; names alone repeat (.github/prompts and prompts/).
+    const absolute = path.join(workspace, ...segments.slice(0, depth));
+    const row = explorerRows.filter({ has: page.locator(`.explorer-item[aria-label=${JSON.stringify(absolute)}]`) });
     await row.click({ timeout: 15_000 });
-    const isFile = index === segments.length - 1;
-    if (!isFile) await row.and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 10_000 });
+    if (depth < segments.length) await row.and(page.locator('[aria-expanded="true"]')).waitFor({ timeout: 10_000 });
   }
   const fileName = segments[segments.length - 1] ?? relativeFile;
   const tab = page.locator('.tabs-container .tab.active', { hasText: fileName });
