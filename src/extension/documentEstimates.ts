@@ -125,8 +125,13 @@ export class DocumentEstimates extends Disposable {
       waiters: existing?.waiters ?? [],
       timer: setTimeout(() => {
         this.pending.delete(key);
-        // Estimate the text as it is now; stale intermediate versions were never counted.
-        const estimate = document.isClosed ? undefined : this.compute(document);
+        let estimate: DocumentEstimate | undefined;
+        try {
+          // Estimate the text as it is now; stale intermediate versions were never counted.
+          if (!document.isClosed) estimate = this.compute(document);
+        } catch (error) {
+          this.log.error(`estimating ${document.uri.fsPath}`, error);
+        }
         for (const resolve of pending.waiters) resolve(estimate);
       }, delay),
     };
