@@ -67,6 +67,19 @@ describe('simulate: engine', () => {
     assert.strictEqual(r.histogram.counts.reduce((a, b) => a + b, 0) + r.histogram.overflow, 20_000);
   });
 
+  it('per-session percentiles of a known distribution: P50/P90 within 2%, P99 within 4%, mean within 2% (100,000 sessions)', () => {
+    // One call of log-normal input (p50 1,000, p90 3,000) at $1/M and no output: cost = tokens / 1e6.
+    const scenario = scenarioWithDefaults('known', SIMPLE, { turns: fixed(1), userTokens: lognormal(1000, 3000), outputTokens: fixed(0) });
+    const r = simulateScenario(scenario, { sessions: 100_000, seed: 12 });
+    const sigma = Math.log(3) / 1.2815516;
+    const within = (actual: number, expected: number, tolerance: number) =>
+      assert.ok(Math.abs(actual / expected - 1) < tolerance, `${actual} vs ${expected} (±${tolerance * 100}%)`);
+    within(r.perSession.p50, 1000e-6, 0.02);
+    within(r.perSession.p90, 3000e-6, 0.02);
+    within(r.perSession.p99, 1000e-6 * Math.exp(2.3263479 * sigma), 0.04);
+    within(r.perSession.mean, 1000e-6 * Math.exp((sigma * sigma) / 2), 0.02);
+  });
+
   it('cost per turn grows with the carried history', () => {
     const r = simulateScenario({ ...support, turns: fixed(8), routing: undefined }, { sessions: 2000, seed: 3 });
     assert.strictEqual(r.perTurn.length, 8);
