@@ -37,14 +37,23 @@ summary_of() {
 }
 
 print_summary() {
-  local failed=0 i
+  local failed=0 i total_passed=0 total_failed=0
   printf '\n===== stages\n'
   for i in "${!names[@]}"; do
     local mark=PASS
     [ "${statuses[$i]}" -eq 0 ] || { mark=FAIL; failed=1; }
     printf '  %-4s %-12s %4ss  %s\n' "$mark" "${names[$i]}" "${seconds[$i]}" "${counts[$i]}"
+    local p f
+    p=$(echo "${counts[$i]}" | grep -Eo '^[0-9]+' || true)
+    f=$(echo "${counts[$i]}" | grep -Eo '[0-9]+ (failing|failed)' | grep -Eo '^[0-9]+' || true)
+    total_passed=$((total_passed + ${p:-0}))
+    total_failed=$((total_failed + ${f:-0}))
+    # A stage that failed without reporting a failing test (crash, timeout, build error) still counts as a failure.
+    if [ "${statuses[$i]}" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then total_failed=$((total_failed + 1)); fi
   done
   [ "$failed" -eq 0 ] && echo "npm test: all stages passed" || echo "npm test: FAILED (stage logs in $logs/)"
+  # The one closing line CI reads: every test of every stage.
+  echo "${total_passed} passed, ${total_failed} failed"
   return "$failed"
 }
 
