@@ -14,6 +14,8 @@ export interface CallRates {
   /** Rates of a request whose input is above `tierAbove` tokens (Infinity when the model has no long-context tier). */
   tier: TokenRates;
   tierAbove: number;
+  /** Whether the provider bills a cache write at its own rate (Anthropic); without one (OpenAI), a miss is plain input. */
+  writesCache: boolean;
 }
 
 export function callRates(card: RateCard): CallRates {
@@ -24,7 +26,8 @@ export function callRates(card: RateCard): CallRates {
     cacheWrite: (card.cacheWritePerMTok ?? card.inputPerMTok) / 1e6,
   };
   const long = card.longContext;
-  if (!long) return { base, tier: base, tierAbove: Infinity };
+  const writesCache = card.cacheWritePerMTok !== undefined || card.longContext?.cacheWritePerMTok !== undefined;
+  if (!long) return { base, tier: base, tierAbove: Infinity, writesCache };
   return {
     base,
     tier: {
@@ -34,6 +37,7 @@ export function callRates(card: RateCard): CallRates {
       cacheWrite: (long.cacheWritePerMTok ?? card.cacheWritePerMTok ?? long.inputPerMTok) / 1e6,
     },
     tierAbove: long.aboveInputTokens,
+    writesCache,
   };
 }
 

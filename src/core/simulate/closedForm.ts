@@ -94,8 +94,9 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
     if (weight === 0) continue;
     if (total.maxInput > rates.tierAbove) return { ok: false, message: 'the closed form assumes no call reaches the long-context tier' };
     const t: TokenRates = rates.base;
-    components.system += weight * total.prefix * (hit * t.cacheRead + (caching ? 0 : (1 - hit) * t.input));
-    components.cacheWrites += caching ? weight * total.prefix * (1 - hit) * t.cacheWrite : 0;
+    const writing = caching && rates.writesCache;
+    components.system += weight * total.prefix * (hit * t.cacheRead + (writing ? 0 : (1 - hit) * t.input));
+    components.cacheWrites += writing ? weight * total.prefix * (1 - hit) * t.cacheWrite : 0;
     components.userInput += weight * total.user * t.input;
     components.history += weight * total.history * t.input;
     components.toolResults += weight * total.tools * t.input;

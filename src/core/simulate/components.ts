@@ -8,7 +8,7 @@ export const COMPONENTS = [
   { id: 'toolResults', label: 'tool results (sent and re-sent)' },
   { id: 'output', label: 'output' },
   { id: 'retries', label: 'retries' },
-  { id: 'cacheWrites', label: 'cache writes (prefix written to the cache)' },
+  { id: 'cacheWrites', label: 'cache writes (prefix written to the cache at the write rate)' },
 ] as const;
 
 export type ComponentId = (typeof COMPONENTS)[number]['id'];

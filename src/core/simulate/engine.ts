@@ -271,10 +271,12 @@ export class SessionEngine {
     hit: number,
   ): number {
     const r = input > rates.tierAbove ? rates.tier : rates.base;
+    // A miss writes the cache when caching is on and the provider bills writes; otherwise it is plain input.
+    const writing = this.caching && rates.writesCache;
     const prefixRead = this.prefix * hit * r.cacheRead;
-    const prefixMissed = this.prefix * (1 - hit) * (this.caching ? r.cacheWrite : r.input);
-    const system = weight * (this.caching ? prefixRead : prefixRead + prefixMissed);
-    const writes = this.caching ? weight * prefixMissed : 0;
+    const prefixMissed = this.prefix * (1 - hit) * (writing ? r.cacheWrite : r.input);
+    const system = weight * (writing ? prefixRead : prefixRead + prefixMissed);
+    const writes = writing ? weight * prefixMissed : 0;
     const userCost = weight * user * r.input;
     const historyCost = weight * history * r.input;
     const toolCost = weight * toolResults * r.input;

@@ -93,6 +93,16 @@ describe('simulate: engine against the closed form (every distribution fixed)', 
     assert.ok(close(mixed.costUsd, (600 * 0.3 + 400 * 3.75 + 100 * 3) / 1e6));
   });
 
+  it('caching on a provider without a write price (OpenAI): a miss is plain input, not a cache write', () => {
+    const scenario = scenarioWithDefaults('openai', GPT4O, { systemPromptTokens: 2000, turns: fixed(1), userTokens: fixed(0), outputTokens: fixed(0), cacheHitRate: 0.5 });
+    const closed = closedFormSession(scenario);
+    assert.ok(closed.ok);
+    assert.strictEqual(closed.value.components.cacheWrites, 0);
+    assert.ok(close(closed.value.components.system, (1000 * 1.25 + 1000 * 2.5) / 1e6));
+    const result = simulateScenario(scenario, { sessions: 10, seed: 1, shares: 'expected' });
+    assert.strictEqual(result.components.find((c) => c.id === 'cacheWrites')!.meanUsd, 0);
+  });
+
   it('routing arithmetic: the cheap model takes its share of each call', () => {
     const scenario = scenarioWithDefaults('route', SONNET, {
       turns: fixed(1),
