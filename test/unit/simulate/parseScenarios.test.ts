@@ -4,8 +4,9 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import { parseScenarios } from '../../../src/core/simulate/parseScenarios';
 import { SCENARIO_KEYS } from '../../../src/core/simulate/spec';
+import { repoRoot } from '../repoRoot';
 
-const ROOT = path.resolve(__dirname, '../../../../..');
+const ROOT = repoRoot();
 
 function messages(raw: unknown): string[] {
   return parseScenarios(raw).problems.map((p) => `${p.severity}: ${p.message}`);

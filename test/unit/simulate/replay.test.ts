@@ -6,10 +6,10 @@ import type { ModelLookup } from '../../../src/core/simulate/modelLookup';
 import { lookupFromCards } from '../../../src/core/simulate/modelLookup';
 import { readUsageLog, recordCost, replayUsageLog } from '../../../src/core/simulate/replay/replay';
 import { readUsageLine } from '../../../src/core/simulate/replay/usageRecord';
+import { repoRoot } from '../repoRoot';
 import { card, close, GPT4O, SONNET } from './cards';
 
-// Fixtures live next to the sources; tests run from out/node/test/…, so resolve from the repository root.
-const FIXTURES = path.resolve(__dirname, '../../../../../test/unit/simulate/fixtures');
+const FIXTURES = path.join(repoRoot(), 'test/unit/simulate/fixtures');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
 const realResolver: ModelLookup = (name) => {
