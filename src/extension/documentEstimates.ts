@@ -62,9 +62,8 @@ export class DocumentEstimates extends Disposable {
     this.register(choices.onDidChange(() => this.invalidate('file choice changed')));
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (Config.affects(event, 'defaults.model', 'defaults.callsPerDay', 'defaults.outputTokens', 'files.extraGlobs', 'files.maxSizeBytes', 'prices.overrides')) {
-          this.invalidate('settings changed');
-        }
+        const inputs = ['defaults.model', 'defaults.callsPerDay', 'defaults.outputTokens', 'files.extraGlobs', 'files.maxSizeBytes', 'prices.overrides'] as const;
+        if (Config.affects(event, ...inputs)) this.invalidate('settings changed');
       }),
     );
     this.register(vscode.workspace.onDidChangeTextDocument((event) => {
@@ -107,9 +106,11 @@ export class DocumentEstimates extends Disposable {
     const typing = this.pending.has(key) || (this.cache.get(key)?.generation === this.generation && this.cache.get(key)!.version !== document.version);
     if (!typing) return this.compute(document);
     return new Promise((resolve) => {
-      const pending = this.schedule(document);
-      pending.waiters.push(resolve);
-      token?.onCancellationRequested(() => resolve(undefined));
+      const cancelled = token?.onCancellationRequested(() => resolve(undefined));
+      this.schedule(document).waiters.push((estimate) => {
+        cancelled?.dispose();
+        resolve(estimate);
+      });
     });
   }
 
@@ -160,7 +161,10 @@ export class DocumentEstimates extends Disposable {
         readCompanion: (companion) => readCompanion(folder, companion),
         ...(flags ? { flags } : {}),
       });
-      if (result.ok && flags) result = { ok: true, estimate: relabelFlagSources(result.estimate, (key) => `${key} chosen with a Burnrate command (kept in workspace state)`) };
+      if (result.ok && flags) {
+        const origin = (key: string) => `${key} chosen with a Burnrate command (kept in workspace state)`;
+        result = { ok: true, estimate: relabelFlagSources(result.estimate, origin) };
+      }
     } catch (error) {
       // The engine returns failures as values; reaching this is a bug, shown as a lens rather than an exception.
       this.log.error(`estimating ${relativePath}`, error);

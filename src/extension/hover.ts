@@ -18,7 +18,8 @@ export class CostHoverProvider implements vscode.HoverProvider {
       const index = units.findIndex((u) => u.range.startLine === position.line);
       if (index < 0) return undefined;
       const args = encodeURIComponent(JSON.stringify([document.uri.toString(), index]));
-      const markdown = new vscode.MarkdownString(`${unitBreakdownMarkdown(units[index]!)}\n\n[Open the breakdown as a document](command:burnrate.showBreakdown?${args})`);
+      const link = `[Open the breakdown as a document](command:burnrate.showBreakdown?${args})`;
+      const markdown = new vscode.MarkdownString(`${unitBreakdownMarkdown(units[index]!)}\n\n${link}`);
       markdown.isTrusted = { enabledCommands: ['burnrate.showBreakdown'] };
       return new vscode.Hover(markdown, document.lineAt(position.line).range);
     });

@@ -1,10 +1,17 @@
 // Each workspace folder's `.burnrate.yaml`, parsed and kept current: reloaded when it is created, changed, saved or
 // deleted, with its problems shown as diagnostics on the file itself. Listeners hear when any folder's usage changed.
 import * as vscode from 'vscode';
+import type { Problem } from '../core/types';
 import { parseUsageFile } from '../core/usage/parseUsageFile';
 import { EMPTY_USAGE, USAGE_FILE_NAME, type UsageConfig } from '../core/usage/usageConfig';
 import { Disposable } from './disposable';
 import { guarded, type Log } from './log';
+
+const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
 
 export class UsageFiles extends Disposable {
   private readonly configs = new Map<string, UsageConfig>();
@@ -65,8 +72,7 @@ export class UsageFiles extends Disposable {
         uri,
         problems.map((p) => {
           const line = p.line ?? 0;
-          const severity = p.severity === 'error' ? vscode.DiagnosticSeverity.Error : p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-          const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), p.message, severity);
+          const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), p.message, SEVERITY[p.severity]);
           diagnostic.source = 'Burnrate';
           return diagnostic;
         }),

@@ -4,7 +4,7 @@ import type { Sourced } from '../usage/resolveInputs';
 import type { FileEstimate, UnitEstimate } from './types';
 
 export function relabelFlagSources(estimate: FileEstimate, describe: (key: string) => string): FileEstimate {
-  const relabel = <T>(value: Sourced<T>, key: string): Sourced<T> => 
+  const relabel = <T>(value: Sourced<T>, key: string): Sourced<T> =>
     value.source === 'flag' ? { ...value, detail: value.detail.replace(/^--[\w-]+ option/, describe(key)) } : value;
   const units = estimate.units.map((u): UnitEstimate => {
     const unit: UnitEstimate = {

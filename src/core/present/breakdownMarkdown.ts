@@ -128,7 +128,8 @@ function sessionBlock(u: UnitEstimate, s: SessionFigures): string {
   let total = `Session: ${integer(s.inputTokens)} input + ${integer(s.outputTokens)} output tokens`;
   if (s.perSession !== undefined) total += ` → ${approx}${usd(s.perSession)}/session`;
   if (s.worstCasePerSession !== undefined) {
-    total += `; worst case (${integer(s.maxTurns)} turns${u.output.limit ? `, ${integer(u.output.limit.value)}-token replies` : ''}) ${approx}${usd(s.worstCasePerSession)}/session`;
+    const replies = u.output.limit ? `, ${integer(u.output.limit.value)}-token replies` : '';
+    total += `; worst case (${integer(s.maxTurns)} turns${replies}) ${approx}${usd(s.worstCasePerSession)}/session`;
   }
   lines.push(total);
   return lines.join('\n');

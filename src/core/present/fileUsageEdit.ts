@@ -104,7 +104,8 @@ function editFlowMap(line: string, blockLine: number, flow: string, key: string,
     }
     rendered.push(`${k}: ${yamlScalar(v)}`);
   }
-  return { ok: true, edit: { startLine: blockLine, startCharacter: 0, endLine: blockLine, endCharacter: line.length, text: `burnrate: { ${rendered.join(', ')} }` } };
+  const text = `burnrate: { ${rendered.join(', ')} }`;
+  return { ok: true, edit: { startLine: blockLine, startCharacter: 0, endLine: blockLine, endCharacter: line.length, text } };
 }
 
 /** A value as YAML: plain when it reads back as the same string, quoted otherwise. */

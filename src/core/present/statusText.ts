@@ -26,7 +26,9 @@ export function fileStatusText(result: SourceEstimate): StatusText {
     const money = u.kind === 'always-on' ? `${approx}${usd(u.cost.perMonth)}/mo` : `${approx}${usd(u.cost.perCall)}/call`;
     return {
       text: `${tokensShort} · ${money}`,
-      tooltip: `${tooltipHead}: ${approx}${usd(u.cost.perCall)} per ${u.kind === 'always-on' ? 'request' : 'call'}, ${approx}${usd(u.cost.perMonth)}/month\nClick to pick a model.`,
+      tooltip:
+        `${tooltipHead}: ${approx}${usd(u.cost.perCall)} per ${u.kind === 'always-on' ? 'request' : 'call'}, ` +
+        `${approx}${usd(u.cost.perMonth)}/month\nClick to pick a model.`,
     };
   }
   const month = units.reduce((sum, u) => sum + (u.cost?.perMonth ?? 0), 0);
