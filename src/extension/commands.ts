@@ -7,6 +7,7 @@ import { usageFileTemplate } from '../core/present/usageFileTemplate';
 import { BreakdownDocuments } from './breakdown';
 import { Config, SECTION } from './config';
 import { Disposable } from './disposable';
+import type { CostDiff } from './diff/costDiff';
 import type { DocumentEstimate, DocumentEstimates } from './documentEstimates';
 import type { FileChoices } from './fileChoices';
 import { writeUsageChoice } from './fileUsageWriter';
@@ -21,6 +22,7 @@ export interface CommandContext {
   choices: FileChoices;
   log: Log;
   simulation: SimulationPanels;
+  costDiff: CostDiff;
 }
 
 export type CommandId =
@@ -30,7 +32,9 @@ export type CommandId =
   | 'burnrate.resetFileChoices'
   | 'burnrate.openUsageFile'
   | 'burnrate.toggleLenses'
-  | 'burnrate.runSimulation';
+  | 'burnrate.runSimulation'
+  | 'burnrate.reviewCostChanges'
+  | 'burnrate.openCostChange';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -134,6 +138,12 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
 
   /** (args?: RunSimulationArgs | Uri) → what the panel drew when args.waitForRender, else undefined. */
   'burnrate.runSimulation': (ctx) => (args) => ctx.simulation.open(args),
+
+  /** () → a ReviewSummary; the result is also shown in the Prompt Cost Changes view. */
+  'burnrate.reviewCostChanges': (ctx) => () => ctx.costDiff.review(),
+
+  /** (change: OpenChangeArgs) → what was opened: VS Code's diff editor (HEAD ↔ working tree), or the file alone. */
+  'burnrate.openCostChange': (ctx) => (change) => ctx.costDiff.openChange(change),
 };
 
 export class Commands extends Disposable {

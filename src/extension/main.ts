@@ -5,6 +5,7 @@ import { BreakdownDocuments } from './breakdown';
 import { CostLensProvider } from './codeLens';
 import { Commands } from './commands';
 import { Config } from './config';
+import { CostDiff } from './diff/costDiff';
 import { Disposable } from './disposable';
 import { DocumentEstimates } from './documentEstimates';
 import { FileChoices } from './fileChoices';
@@ -35,7 +36,8 @@ class Burnrate extends Disposable implements BurnrateApi {
     this.register(new BreakdownDocuments(estimates, log));
     this.statusBar = this.register(new CostStatusBar(estimates, usage, log));
     const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
-    this.register(new Commands({ estimates, usage, choices, log, simulation }));
+    const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
+    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff }));
 
     // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.
     const registerProviders = () => {

@@ -19,6 +19,10 @@ export interface ReviewOptions {
   explicitUsage?: ExplicitUsage;
   /** Repository folder the usage file's globs are relative to ("" = the repository root). */
   usageRoot?: string;
+  /** Repository path → the path format detection and globs see, when that is not a plain prefix strip (editor folders). */
+  pathForGlobs?: (path: string) => string;
+  /** Per-file choices that beat everything else (the editor's "set model for this file"), applied to both sides. */
+  flagsFor?: (path: string) => UsageDefaults | undefined;
   settings?: UsageDefaults;
   settingsPrices?: readonly PriceOverride[];
   flags?: UsageDefaults;
@@ -54,7 +58,7 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
   if (!usage.ok) return usage;
 
   const extraGlobs = options.extraGlobs ?? [];
-  const globPath = globPathFor(options.usageRoot ?? '');
+  const globPath = options.pathForGlobs ?? globPathFor(options.usageRoot ?? '');
   const isPrompt = (path: string) => isPromptPath(globPath(path), extraGlobs);
   const side = (usageConfig: SideOptions['usage']): SideOptions => {
     const result: SideOptions = { usage: usageConfig };
@@ -119,7 +123,7 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
         unchangedFiles++;
         return;
       }
-      const result = compareFile(versions, withCompanions(inputs, versions));
+      const result = compareFile(versions, withFlags(withCompanions(inputs, versions), options.flagsFor?.(job.path)));
       if (result.kind === 'diff') files.push(result.diff);
       else if (result.kind === 'uncompared') uncompared.push(result.file);
       else if (result.kind === 'unchanged') unchangedFiles += job.status === 'repriced' ? 0 : 1;
@@ -187,6 +191,11 @@ function withCompanions(inputs: CompareInputs, versions: Versions): CompareInput
     base: { ...inputs.base, readCompanion: companionReader(versions.companions.base) },
     head: { ...inputs.head, readCompanion: companionReader(versions.companions.head) },
   };
+}
+
+function withFlags(inputs: CompareInputs, flags: UsageDefaults | undefined): CompareInputs {
+  if (!flags) return inputs;
+  return { ...inputs, base: { ...inputs.base, flags: { ...inputs.base.flags, ...flags } }, head: { ...inputs.head, flags: { ...inputs.head.flags, ...flags } } };
 }
 
 /** Paths inside the usage file's folder are seen relative to it (its globs are written that way); others as they are. */

@@ -1,0 +1,40 @@
+// Reaching git in the editor: only through the built-in git extension (never by spawning git ourselves), and not at
+// all in an untrusted workspace.
+import * as vscode from 'vscode';
+import type { GitFailure } from '../../core/diff';
+import type { GitApi, GitExtensionExports } from './gitApi';
+
+export type GitAccess = { ok: true; api: GitApi } | { ok: false; failure: GitFailure };
+
+const INIT_WAIT_MS = 10_000;
+
+export const UNTRUSTED_MESSAGE =
+  'Burnrate compares costs with git only in a trusted workspace (Restricted Mode runs no git). Trust this folder to review cost changes.';
+
+export async function gitAccess(): Promise<GitAccess> {
+  if (!vscode.workspace.isTrusted) return { ok: false, failure: { kind: 'untrusted', message: UNTRUSTED_MESSAGE } };
+  const extension = vscode.extensions.getExtension<GitExtensionExports>('vscode.git');
+  if (!extension) return { ok: false, failure: { kind: 'git-missing', message: "VS Code's built-in Git extension is not available (disabled?)." } };
+  let exports: GitExtensionExports;
+  try {
+    exports = extension.isActive ? extension.exports : await extension.activate();
+  } catch (error) {
+    return { ok: false, failure: { kind: 'git-missing', message: `VS Code's Git extension did not start: ${error instanceof Error ? error.message : String(error)}` } };
+  }
+  if (!exports?.enabled) return { ok: false, failure: { kind: 'git-missing', message: 'Git is disabled (setting git.enabled) or git is not installed.' } };
+  const api = exports.getAPI(1);
+  if (api.state !== 'initialized') await initialized(api);
+  return { ok: true, api };
+}
+
+function initialized(api: GitApi): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, INIT_WAIT_MS);
+    const listener = api.onDidChangeState((state) => state === 'initialized' && done());
+    function done() {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    }
+  });
+}

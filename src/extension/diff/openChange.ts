@@ -1,0 +1,44 @@
+// Opens one changed file in VS Code's diff editor (HEAD on the left, the working file on the right); a new file opens
+// as itself, a deleted one as its HEAD version.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { FileStatus } from '../../core/diff';
+import type { GitApi } from './gitApi';
+import { uriOf } from './repoPaths';
+
+export const OPEN_CHANGE_COMMAND = 'burnrate.openCostChange';
+
+/** Plain data, so a tree item or a lens can carry it as a command argument. */
+export interface OpenChangeArgs {
+  root: string;
+  commit: string;
+  path: string;
+  basePath?: string;
+  status?: FileStatus;
+}
+
+export function isOpenChangeArgs(value: unknown): value is OpenChangeArgs {
+  const v = value as Partial<OpenChangeArgs> | null;
+  return typeof v === 'object' && v !== null && typeof v.root === 'string' && typeof v.commit === 'string' && typeof v.path === 'string';
+}
+
+/** What was opened: the two sides of a diff, or one file. */
+export type Opened = { diff: [vscode.Uri, vscode.Uri] } | { file: vscode.Uri };
+
+export async function openChange(api: GitApi, args: OpenChangeArgs): Promise<Opened> {
+  const root = vscode.Uri.parse(args.root);
+  const working = uriOf(root, args.path);
+  const atHead = api.toGitUri(uriOf(root, args.basePath ?? args.path), args.commit);
+  if (args.status === 'added') {
+    await vscode.commands.executeCommand('vscode.open', working);
+    return { file: working };
+  }
+  if (args.status === 'deleted') {
+    await vscode.commands.executeCommand('vscode.open', atHead);
+    return { file: atHead };
+  }
+  const name = path.posix.basename(args.path);
+  const title = `${name} (HEAD ↔ Working Tree) · cost`;
+  await vscode.commands.executeCommand('vscode.diff', atHead, working, title);
+  return { diff: [atHead, working] };
+}

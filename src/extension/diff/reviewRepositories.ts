@@ -1,0 +1,71 @@
+// Runs the engine's review over each git repository of the workspace, through the git extension, with progress and
+// cancellation. Returns plain results for the tree view and for callers (tests, other commands).
+import * as vscode from 'vscode';
+import { review, type DiffReport, type ReviewOptions } from '../../core/diff';
+import { Config } from '../config';
+import { globPathIn, repositoryUsage, type DiffServices } from './diffInputs';
+import type { GitApi, GitRepository } from './gitApi';
+import { uriOf } from './repoPaths';
+import { VscodeGitSource } from './vscodeGitSource';
+
+export interface RepositoryReview {
+  root: vscode.Uri;
+  commit: string;
+  report: DiffReport;
+}
+
+export type ReviewRun =
+  | { ok: true; reviews: RepositoryReview[]; skipped: string[]; cancelled: boolean }
+  | { ok: false; message: string };
+
+export interface Progress {
+  report(done: number, total: number, repository: string): void;
+  isCancelled(): boolean;
+}
+
+export async function reviewRepositories(api: GitApi, services: DiffServices, progress: Progress): Promise<ReviewRun> {
+  const repositories = api.repositories.filter((r) => repositoryUsage(services, r.rootUri) !== undefined);
+  if (repositories.length === 0) return { ok: false, message: 'No git repository in this workspace: nothing to compare with HEAD.' };
+  const reviews: RepositoryReview[] = [];
+  const skipped: string[] = [];
+  for (const repository of sortByPath(repositories)) {
+    if (progress.isCancelled()) return { ok: true, reviews, skipped, cancelled: true };
+    const name = vscode.workspace.asRelativePath(repository.rootUri, true) || repository.rootUri.fsPath;
+    const source = VscodeGitSource.open(repository);
+    if (!source) {
+      skipped.push(`${name}: no commits yet, so there is no HEAD to compare with`);
+      continue;
+    }
+    const outcome = await review(source, optionsFor(services, repository, progress, name));
+    if (!outcome.ok) {
+      skipped.push(`${name}: ${outcome.failure.message}`);
+      continue;
+    }
+    reviews.push({ root: repository.rootUri, commit: source.headCommit, report: outcome.report });
+  }
+  return { ok: true, reviews, skipped, cancelled: progress.isCancelled() };
+}
+
+function optionsFor(services: DiffServices, repository: GitRepository, progress: Progress, name: string): ReviewOptions {
+  const root = repository.rootUri;
+  const usage = repositoryUsage(services, root)!;
+  const config = new Config(usage.folder.uri);
+  const options: ReviewOptions = {
+    pathForGlobs: globPathIn(root),
+    flagsFor: (path) => services.choices.get(uriOf(root, path)),
+    settings: config.usageDefaults,
+    settingsPrices: config.priceOverrides.prices,
+    maxBytes: config.maxSizeBytes,
+    extraGlobs: config.extraGlobs,
+    batchSize: 50,
+    onProgress: (done, total) => progress.report(done, total, name),
+    isCancelled: () => progress.isCancelled(),
+  };
+  if (usage.usageFile) options.usageFile = usage.usageFile;
+  if (usage.explicitUsage) options.explicitUsage = usage.explicitUsage;
+  return options;
+}
+
+function sortByPath(repositories: readonly GitRepository[]): GitRepository[] {
+  return [...repositories].sort((a, b) => a.rootUri.fsPath.localeCompare(b.rootUri.fsPath));
+}
