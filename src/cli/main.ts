@@ -41,6 +41,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  // `burnrate estimate | head` closes our stdout early: that is the reader's choice, not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const io: CliIO = {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

@@ -135,7 +135,7 @@ support-agent:
 });
 
 describe('simulate: scenarios JSON Schema', () => {
-  // ajv is a dependency of the packaging tools, not of Burnrate; the schema is plain draft-07 for editors.
+  // ajv (a dev dependency) checks the schema as editors will read it: plain draft-07.
   const Ajv = require('ajv') as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
   const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/scenarios.schema.json'), 'utf8')) as object;
   const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
