@@ -106,7 +106,6 @@ export function histogramSpec(result: ScenarioResult, colors: ChartColors): Hist
         },
         y: {
           beginAtZero: true,
-          max: top,
           title: { display: true, text: 'sessions', color: colors.foreground },
           ticks: { ...axis.ticks, precision: 0 },
           grid: axis.grid,

@@ -46,6 +46,8 @@ export class ResultView {
     const turns = turnTable(doc, result);
     fill(layout.turns, turns.element);
     fill(layout.notes, ...notes(doc, runs, result));
+    // Visible before drawing: Chart.js sizes the canvas from its container, which has no size while hidden.
+    layout.results.hidden = false;
     this.drawCharts(result);
     const h = result.histogram;
     fill(
@@ -53,7 +55,6 @@ export class ResultView {
       `${result.preset}: ${integer(result.sessionsSimulated)} sessions in ${h.counts.length} bins of ${usd(h.binWidthUsd)}` +
         (h.overflow > 0 ? `; ${integer(h.overflow)} sessions above ${usd(h.upperUsd)} are off the chart (max ${usd(result.perSession.max)}).` : '.'),
     );
-    layout.results.hidden = false;
 
     const markers = histogramMarkers(result, chartColors(doc));
     return {

@@ -28,7 +28,7 @@ export interface PanelSessionOptions {
   post(message: HostMessage): void;
   now?: () => number;
   progressIntervalMs?: number;
-  batchSize?: number;
+  sliceMs?: number;
 }
 
 type ResultMessage = Extract<HostMessage, { type: 'result' }>;
@@ -95,7 +95,7 @@ export class PanelSession {
       sessions,
       seed: request.seed,
       signal: controller.signal,
-      ...(this.options.batchSize ? { batchSize: this.options.batchSize } : {}),
+      ...(this.options.sliceMs ? { sliceMs: this.options.sliceMs } : {}),
       onProgress: (p) => {
         const now = this.now();
         if (now - lastProgress < interval && p.done < p.total) return;

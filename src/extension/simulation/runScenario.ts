@@ -1,24 +1,23 @@
 // One panel run: levers applied to the written scenario, the scenario prepared, then base / bull / stress (and the
-// scenario's own presets) simulated through the engine's batched driver, which yields to the event loop between
-// batches so the extension host stays responsive, reports progress, and stops when the signal is aborted.
+// scenario's own presets) simulated in time slices that yield to the event loop, so the extension host stays
+// responsive, progress is reported after each slice, and an aborted signal stops the run at the next one.
 import { presetRuns } from '../../core/simulate/presets';
 import { prepareScenario } from '../../core/simulate/prepare';
 import type { SimulationReport } from '../../core/simulate/result';
-import { simulatePlan, type Progress } from '../../core/simulate/run';
+import type { Progress } from '../../core/simulate/run';
+import { simulatePlanInSlices } from '../../core/simulate/slicedRun';
 import type { Problem } from '../../core/types';
 import type { Levers } from '../../webview/protocol';
 import { applyLevers } from './levers';
 import type { ScenarioSource } from './scenarioSources';
-
-/** Small enough that one batch of long agent sessions stays well under a frame of extension-host time. */
-export const PANEL_BATCH = 2000;
 
 export interface RunOptions {
   sessions: number;
   seed: number;
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
-  batchSize?: number;
+  /** Target milliseconds of engine work between two yields to the event loop. */
+  sliceMs?: number;
 }
 
 export type RunOutcome =
@@ -43,10 +42,10 @@ export async function runScenario(source: ScenarioSource, levers: Levers, option
       return { ok: false, cancelled: false, message: first?.message ?? `${spec.name} cannot be simulated`, problems: prepared.problems };
     }
     if (changes.length > 0) prepared.scenario.notes.push(`levers moved in the panel: ${changes.join(', ')}`);
-    const outcome = await simulatePlan([{ scenario: spec.name, runs: presetRuns(prepared.scenario, prepared.presets) }], {
+    const outcome = await simulatePlanInSlices([{ scenario: spec.name, runs: presetRuns(prepared.scenario, prepared.presets) }], {
       sessions,
       seed: options.seed,
-      batchSize: options.batchSize ?? PANEL_BATCH,
+      ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}),
       ...(source.monthHours !== undefined ? { monthHours: source.monthHours } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -8,6 +8,7 @@ import { fixed, lognormal } from '../../../src/core/simulate/distribution';
 import { prepareScenario } from '../../../src/core/simulate/prepare';
 import { presetRuns } from '../../../src/core/simulate/presets';
 import { simulatePlan } from '../../../src/core/simulate/run';
+import { simulatePlanInSlices } from '../../../src/core/simulate/slicedRun';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
 import { exportDocument } from '../../../src/extension/simulation/exportContent';
 import { fileScenarioSources, unitScenarioSpec } from '../../../src/extension/simulation/fileScenario';
@@ -86,11 +87,56 @@ describe('panel levers', () => {
   });
 });
 
+describe('time-sliced runs', () => {
+  const jobs = () => [{ scenario: 'support', runs: presetRuns(prepareScenario(agentSpec(), deps).scenario!) }];
+
+  it('give the same report as simulatePlan however the slices fall', async () => {
+    const direct = await simulatePlan(jobs(), { sessions: 3000, seed: 9 });
+    // A clock that makes slices look fast, then slow, so the slice size swings up and down.
+    let tick = 0;
+    const sizes: number[] = [];
+    let last = 0;
+    const sliced = await simulatePlanInSlices(jobs(), {
+      sessions: 3000,
+      seed: 9,
+      sliceMs: 10,
+      now: () => (tick += tick % 6 < 3 ? 1 : 60),
+      onProgress: (p) => {
+        sizes.push(p.done - last);
+        last = p.done;
+      },
+    });
+    assert.ok(direct.ok && sliced.ok);
+    assert.deepStrictEqual(sliced.value, direct.value);
+    assert.ok(new Set(sizes).size > 3, `slice sizes varied: ${[...new Set(sizes)].join(', ')}`);
+  });
+
+  it('grow slices while they are fast, and stop at the next slice once aborted', async () => {
+    const sizes: number[] = [];
+    let last = 0;
+    const controller = new AbortController();
+    const outcome = await simulatePlanInSlices(jobs(), {
+      sessions: 50_000,
+      seed: 1,
+      sliceMs: 15,
+      now: () => 0, // every slice takes "no time": each may double
+      signal: controller.signal,
+      onProgress: (p) => {
+        sizes.push(p.done - last);
+        last = p.done;
+        if (sizes.length === 5) controller.abort();
+      },
+    });
+    assert.deepStrictEqual(sizes, [100, 200, 400, 800, 1600]);
+    assert.deepStrictEqual(outcome, { ok: false, cancelled: true, done: 3100 });
+  });
+});
+
 describe('panel session', () => {
   function session() {
     const posted: HostMessage[] = [];
     let clock = 0;
-    const s = new PanelSession({ post: (m) => posted.push(m), now: () => (clock += 40), batchSize: 500 });
+    const s = new PanelSession({ post: (m) => posted.push(m), now: () => (clock += 40), sliceMs: 2 });
     return { s, posted };
   }
 
