@@ -4,9 +4,18 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { modelChoices } from '../../../src/core/present/modelChoices';
 import { usageFileTemplate } from '../../../src/core/present/usageFileTemplate';
 import { COMMANDS } from '../../../src/extension/commands';
-import { activated, EXTENSION_ID, fixtureUri, hoverText, lensMatching, open, restoreText, workspaceRoot } from './editorHelpers';
+import { activated, EXTENSION_ID, fixtureUri, hoverText, lensMatching, open, restoreText, sleep, workspaceRoot } from './editorHelpers';
+
+/** Runs a command that asks through a QuickPick or InputBox and accepts what it offers first, as Enter would. */
+async function acceptFirstOffer(command: string, ...args: unknown[]): Promise<unknown> {
+  const running = vscode.commands.executeCommand(command, ...args);
+  await sleep(1000);
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  return running;
+}
 
 interface Contributed {
   command: string;
@@ -58,6 +67,21 @@ describe('editor: commands', () => {
     }
     await lensMatching(editor.document.uri, / · gpt-4o · worst case/);
     assert.strictEqual(await vscode.commands.executeCommand('burnrate.resetFileChoices', editor.document.uri), false);
+  });
+
+  it('without arguments, setModel asks with a QuickPick of priced models and setCallsPerDay with an InputBox', async () => {
+    const editor = await open('.github/prompts/sections.prompt.md');
+    const original = editor.document.getText();
+    try {
+      assert.strictEqual(await acceptFirstOffer('burnrate.setModel', editor.document.uri), 'frontmatter');
+      const first = modelChoices()[0]!.id;
+      assert.ok(editor.document.getText().includes(`\nburnrate:\n  model: ${first}\n`), editor.document.getText());
+      // The InputBox offers the current figure (50 from the usage file's override); accepting it writes it.
+      assert.strictEqual(await acceptFirstOffer('burnrate.setCallsPerDay', editor.document.uri), 'frontmatter');
+      assert.ok(editor.document.getText().includes(`\nburnrate:\n  model: ${first}\n  callsPerDay: 50\n`), editor.document.getText());
+    } finally {
+      await restoreText(editor.document.uri, original);
+    }
   });
 
   it('setCallsPerDay accepts "12k" and writes burnrate.callsPerDay', async () => {
