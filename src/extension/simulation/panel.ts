@@ -43,8 +43,8 @@ export class SimulationPanel extends Disposable {
   private ready = false;
   private disposedPanel = false;
   private pending: Selection | undefined;
-  /** A file scenario the webview had selected before a reload: offered again so the selection survives. */
-  private restoredFile: vscode.Uri | undefined;
+  /** The prompt file of the scenario last run (or selected before a reload): kept in the list so the selection survives. */
+  private selectedFile: vscode.Uri | undefined;
   private readonly session: PanelSession;
   private readonly waiters = new Set<RenderWaiter>();
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
@@ -162,13 +162,14 @@ export class SimulationPanel extends Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        if (message.restoredScenarioId?.startsWith('file:') && !this.pending) this.restoredFile = fileOf(message.restoredScenarioId);
+        if (message.restoredScenarioId?.startsWith('file:')) this.selectedFile = fileOf(message.restoredScenarioId);
         await this.sendInit();
         return;
       case 'reloadScenarios':
         await this.sendInit();
         return;
       case 'run':
+        if (message.scenarioId.startsWith('file:')) this.selectedFile = fileOf(message.scenarioId);
         for (const waiter of this.waiters) if (waiter.scenarioId === message.scenarioId && !waiter.requestId) waiter.requestId = message.requestId;
         await this.session.run(message);
         return;
@@ -203,7 +204,7 @@ export class SimulationPanel extends Disposable {
     this.pending = undefined;
     const files = [...this.deps.promptFiles()];
     if (selection?.file) files.unshift(selection.file);
-    if (this.restoredFile) files.push(this.restoredFile);
+    if (this.selectedFile) files.push(this.selectedFile);
     const loaded = await loadScenarioSources(this.deps, files);
     this.session.setSources(loaded.sources);
     const message: InitMessage = {

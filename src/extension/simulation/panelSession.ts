@@ -35,7 +35,6 @@ type ResultMessage = Extract<HostMessage, { type: 'result' }>;
 
 export class PanelSession {
   private sources = new Map<string, ScenarioSource>();
-  private generation = 0;
   private active: { requestId: string; controller: AbortController } | undefined;
   private readonly finished: FinishedRun[] = [];
   private cached: { key: string; message: ResultMessage; run: FinishedRun } | undefined;
@@ -47,8 +46,6 @@ export class PanelSession {
 
   setSources(sources: readonly ScenarioSource[]): void {
     this.sources = new Map(sources.map((s) => [s.choice.id, s]));
-    this.generation++;
-    this.cached = undefined;
   }
 
   get scenarios(): ScenarioSource[] {
@@ -80,9 +77,10 @@ export class PanelSession {
       return;
     }
     const sessions = Math.min(MAX_SESSIONS, Math.max(1, Math.floor(request.sessions)));
-    const key = JSON.stringify([this.generation, request.scenarioId, request.levers, sessions, request.seed]);
+    // Same prepared scenario, levers, size and seed: the seeded engine would give the same figures again (the webview
+    // was hidden and rebuilt, or the scenario list was re-read while nothing in this scenario changed).
+    const key = JSON.stringify([source.fingerprint ?? '', source.monthHours, request.scenarioId, request.levers, sessions, request.seed]);
     if (this.cached?.key === key) {
-      // The same request again (the webview was hidden and reloaded): the seeded engine would give the same figures.
       this.settle(request.requestId);
       this.keep({ ...this.cached.run, requestId: request.requestId });
       post({ ...this.cached.message, requestId: request.requestId });

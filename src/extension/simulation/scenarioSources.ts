@@ -25,6 +25,8 @@ export interface ScenarioSource {
   monthHours?: number;
   /** Folder (URI string) that exports are offered in first. */
   folder?: string;
+  /** The prepared scenario as JSON: two sources with the same fingerprint simulate the same (a result can be reused). */
+  fingerprint?: string;
 }
 
 export type FileText = { text: string } | { error: string };
@@ -87,6 +89,7 @@ export function preparedSource(id: string, label: string, origin: string, spec: 
   if (prepared.scenario) {
     choice.defaults = leverDefaults(spec, prepared.scenario, spec.routing?.model ?? cheaperSibling(prepared.scenario.rates));
     source.spec = spec;
+    source.fingerprint = JSON.stringify(prepared.scenario);
   }
   return source;
 }

@@ -83,12 +83,13 @@ export class SimulationPanels extends Disposable {
       this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, 'Burnrate Simulation', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }));
     if (existed) panel.panel.reveal(undefined, false);
 
-    // Without a named scenario the panel keeps its selection; a new panel starts on the prompt file the user is in.
+    // Run from a prompt file's editor, the command starts from that file; from anywhere else the panel keeps its
+    // selection (or, when new, starts on the first scenario of .burnrate.yaml).
     let selection: Selection | undefined;
     if (args.scenario !== undefined || args.file || args.levers) {
       selection = { ...(args.scenario !== undefined ? { scenario: args.scenario } : {}), ...(args.file ? { file: args.file } : {}), ...(args.levers ? { levers: args.levers } : {}) };
-    } else if (!existed && this.promptFile && active && this.deps.estimates.isPromptDocument(active)) {
-      selection = { file: this.promptFile };
+    } else if (active && this.deps.estimates.isPromptDocument(active)) {
+      selection = { file: active.uri };
     }
     const waiting = args.waitForRender ? panel.nextRender(args.timeoutMs ?? DEFAULT_TIMEOUT_MS, selection) : undefined;
     if (selection) panel.select(selection);

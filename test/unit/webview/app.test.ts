@@ -122,6 +122,21 @@ describe('webview app', () => {
     assert.strictEqual(page.sent('rendered')[0]!.summary.requestId, second.requestId);
   });
 
+  it('redraws its charts in the new colours when VS Code switches theme', async () => {
+    page = openPage();
+    page.app.start();
+    const source = agentSource();
+    page.app.receive(initMessage([source]));
+    page.app.receive(await resultMessage(source, page.sent('run')[0]!.requestId));
+    assert.strictEqual(page.charts.histograms.length, 1);
+    page.doc.documentElement.style.setProperty('--vscode-charts-blue', '#123456');
+    page.doc.body.className = 'vscode-dark';
+    await delay(10);
+    assert.strictEqual(page.charts.histograms.length, 2);
+    assert.strictEqual(page.charts.destroyed, 2, 'the old histogram and turns charts were destroyed first');
+    assert.strictEqual(page.charts.histograms[1]!.data.datasets[0]!.backgroundColor, '#123456');
+  });
+
   it('shows a failed run as an error, not a result', () => {
     page = openPage();
     page.app.start();

@@ -184,6 +184,20 @@ describe('panel session', () => {
     assert.strictEqual(posted.at(-1)!.type, 'runFailed');
   });
 
+  it('reuses a result after the scenario list is re-read unchanged, and runs again when the scenario changed', async () => {
+    const { s, posted } = session();
+    const request = { requestId: 'p', scenarioId: agentSource().choice.id, levers: agentSource().choice.defaults!, sessions: 1000, seed: 1 };
+    s.setSources([agentSource()]);
+    await s.run(request);
+    s.setSources([agentSource()]);
+    const before = posted.length;
+    await s.run({ ...request, requestId: 'q' });
+    assert.deepStrictEqual(posted.slice(before).map((m) => m.type), ['result']);
+    s.setSources([agentSource('support', { userTokens: lognormal(90, 300) })]);
+    await s.run({ ...request, requestId: 'r' });
+    assert.ok(posted.slice(before + 1).some((m) => m.type === 'progress'), 'the edited scenario ran again');
+  });
+
   it('reports a scenario that cannot run (a model without a price) as a failed run with the reason', async () => {
     const { s, posted } = session();
     const source = agentSource();
