@@ -29,6 +29,7 @@ export function parseBatch(output: Buffer, count: number): BatchRead {
       continue;
     }
     const size = Number(match[2]);
+    if (at + size > output.length) return { ok: false, message: 'git cat-file: output ended inside an object' };
     blobs.push(match[1] === 'blob' ? output.subarray(at, at + size) : undefined);
     at += size + 1;
   }
