@@ -67,13 +67,30 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
 }
 
 function priceModel(model: Sourced<string>, unit: CostUnit, options: EstimateOptions): Pricing {
-  const overrides = [...options.usage.prices, ...(options.settingsPrices ?? [])];
+  const overrides = combinedOverrides(options.usage.prices, options.settingsPrices);
   const declared = unit.model?.value;
   const resolution =
     model.source === 'format' && Array.isArray(declared) ? resolveFirst(declared, { overrides }) : resolveModel(model.value, { overrides });
   return resolution.ok
     ? { ok: true, rates: resolution.rates, how: resolution.how, explanation: resolution.explanation }
     : { ok: false, message: resolution.message };
+}
+
+// The same list object for the same two inputs, so model resolution's per-list memo is hit across units and files.
+const combined = new WeakMap<readonly PriceOverride[], WeakMap<readonly PriceOverride[], readonly PriceOverride[]>>();
+function combinedOverrides(usage: readonly PriceOverride[], settings: readonly PriceOverride[] | undefined): readonly PriceOverride[] {
+  if (!settings || settings.length === 0) return usage;
+  let bySettings = combined.get(usage);
+  if (!bySettings) {
+    bySettings = new WeakMap();
+    combined.set(usage, bySettings);
+  }
+  let list = bySettings.get(settings);
+  if (!list) {
+    list = [...usage, ...settings];
+    bySettings.set(settings, list);
+  }
+  return list;
 }
 
 function countInput(unit: CostUnit, profile: TokenizerProfile, pricing: Pricing): UnitEstimate['input'] {

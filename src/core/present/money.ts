@@ -1,10 +1,21 @@
 // Number formatting shared by every surface (lens, hover, status bar, CLI), so the same estimate reads the same.
 
+// `toLocaleString` builds a formatter on every call (~90 µs); reviews format thousands of figures.
+const formatters = new Map<number, Intl.NumberFormat>();
+function fixed(value: number, digits: number): string {
+  let format = formatters.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, format);
+  }
+  return format.format(value);
+}
+
 /** USD with precision that suits the size: $1,404 · $12.50 · $0.0037 · $0.000012. */
 export function usd(value: number): string {
   const abs = Math.abs(value);
   const digits = abs >= 100 ? 0 : abs >= 1 ? 2 : abs >= 0.01 ? 4 : abs === 0 ? 2 : 6;
-  return `${value < 0 ? '-' : ''}$${abs.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+  return `${value < 0 ? '-' : ''}$${fixed(abs, digits)}`;
 }
 
 /** Signed USD for deltas: +$0.0009, -$1,404. */
@@ -13,7 +24,7 @@ export function signedUsd(value: number): string {
 }
 
 export function integer(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
+  return fixed(Math.round(value), 0);
 }
 
 /** "1,234 tokens" when exact, "≈1,240 tokens (±15%)" when estimated. */

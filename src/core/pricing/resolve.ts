@@ -16,10 +16,29 @@ export interface ResolveOptions {
   overrides?: readonly PriceOverride[];
 }
 
+// Resolution is pure given the name and the override list, and runs for every unit of every file: remember it per
+// override list (a new list — the usage file changed — starts a new memo).
+const memo = new WeakMap<readonly PriceOverride[], Map<string, ModelResolution>>();
+const NO_OVERRIDES: readonly PriceOverride[] = [];
+
 export function resolveModel(name: string, options: ResolveOptions = {}): ModelResolution {
+  const overrides = options.overrides ?? NO_OVERRIDES;
+  let byName = memo.get(overrides);
+  if (!byName) {
+    byName = new Map();
+    memo.set(overrides, byName);
+  }
+  let resolution = byName.get(name);
+  if (!resolution) {
+    resolution = resolveUncached(name, overrides);
+    byName.set(name, resolution);
+  }
+  return resolution;
+}
+
+function resolveUncached(name: string, overrides: readonly PriceOverride[]): ModelResolution {
   const requested = name.trim();
   if (!requested) return { ok: false, requested, message: 'no model given — set one with --model, frontmatter or .burnrate.yaml' };
-  const overrides = options.overrides ?? [];
 
   const override = overrides.find((o) => overrideMatches(o, requested));
   if (override) {
