@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { parse } from 'yaml';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
 import { BUILTIN_DEFAULTS } from '../../../src/core/usage/usageConfig';
 import { usageFileTemplate } from '../../../src/core/present/usageFileTemplate';
@@ -60,5 +61,23 @@ describe('.burnrate.yaml template and schema', () => {
     const parsed = parseUsageFile(full).config.prices[0]!;
     assert.deepStrictEqual(Object.keys(price.properties!).sort(), Object.keys(parsed).filter((k) => k !== 'origin').sort());
     assert.deepStrictEqual(price.required, ['model', 'inputPerMTok', 'outputPerMTok']);
+  });
+
+  it('validates, as an editor would (ajv, draft-07), the template and the usage files in the repository, and rejects bad ones', () => {
+    type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
+    const Ajv = require('ajv') as new (options: object) => { addSchema(schema: object, key: string): unknown; compile(schema: object): Validate };
+    const scenarios = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'schemas/scenarios.schema.json'), 'utf8')) as object;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    ajv.addSchema(scenarios, 'scenarios.schema.json');
+    const validate = ajv.compile(schema);
+    const files = ['examples/.burnrate.yaml', 'test/integration/workspace/.burnrate.yaml'];
+    for (const [name, text] of [['template', usageFileTemplate()], ...files.map((f) => [f, fs.readFileSync(path.join(repoRoot(), f), 'utf8')])] as [string, string][]) {
+      assert.ok(validate(parse(text)), `${name}: ${JSON.stringify(validate.errors, null, 1)}`);
+      assert.deepStrictEqual(parseUsageFile(text).problems, [], `${name} parses cleanly too`);
+    }
+    for (const bad of ['defaults:\n  callsPerDay: -5\n', 'prices:\n  - model: x\n    inputPerMTok: 1\n', 'defualts: {}\n', 'overrides:\n  - model: x\n']) {
+      assert.strictEqual(validate(parse(bad)), false, bad);
+      assert.ok(parseUsageFile(bad).problems.length > 0, `the parser also objects to ${JSON.stringify(bad)}`);
+    }
   });
 });
