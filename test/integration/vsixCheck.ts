@@ -3,7 +3,7 @@
  * the fixture workspace in headless chromium, click a prompt file in the Explorer and read the CodeLens titles the
  * user would see. Saves test-results/lenses.png. Fails when no lens mentioning "tokens" appears.
  *
- *   node out/node/test/integration/vsixCheck.js [--file .github/prompts/review.prompt.md]
+ *   node out/node/test/integration/vsixCheck.js [--file .github/prompts/review-pr.prompt.md]
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
 
 function fileArgument(): string {
   const index = process.argv.indexOf('--file');
-  return (index >= 0 ? process.argv[index + 1] : undefined) ?? '.github/prompts/review.prompt.md';
+  return (index >= 0 ? process.argv[index + 1] : undefined) ?? '.github/prompts/review-pr.prompt.md';
 }
 
 function packageVsix(): string {
