@@ -15,7 +15,8 @@ export { BUILTIN_PRESETS, presetRuns, type PresetRun, type PresetSpec } from './
 export { DEFAULT_MONTH_HOURS, monthConvention, type MonthConvention } from './projection';
 export { readUsageLog, replayUsageLog, type ReplayResult, type UsageLog } from './replay/replay';
 export type { Band, CallStat, ComponentShare, ScenarioResult, ScenarioRuns, SimulationReport, TurnStat } from './result';
-export { simulateInBatches, simulatePlan, simulateScenario, type Outcome, type Progress, type SimulateOptions, type SimulationJob } from './run';
+export { simulateInBatches, simulatePlan, simulateScenario, type Outcome, type PlanOptions, type Progress, type SimulateOptions, type SimulationJob } from './run';
+export { DEFAULT_BATCH, DEFAULT_SLICE_MS, fixedSlices, timedSlices, type Slicing } from './slicing';
 export { SCENARIO_DEFAULTS, scenarioWithDefaults, type Scenario } from './scenario';
 export type { ScenarioSpec } from './spec';
 export type { Histogram } from './stats';

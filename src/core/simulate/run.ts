@@ -1,15 +1,14 @@
-// Entry points: one scenario at once (tests, small runs), or in batches with progress and cancellation so that a UI
+// Entry points: one scenario at once (tests, small runs), or in slices with progress and cancellation so that a UI
 // stays responsive during long runs.
 import { SessionEngine, type EngineOptions } from './engine';
 import type { PresetRun } from './presets';
 import { monthConvention } from './projection';
 import type { ScenarioResult, ScenarioRuns, SimulationReport } from './result';
 import type { Scenario } from './scenario';
+import { DEFAULT_BATCH, fixedSlices, type Slicing } from './slicing';
 import { summarizeRun, type SummaryOptions } from './summarize';
 
 export type SimulateOptions = EngineOptions & SummaryOptions;
-
-export const DEFAULT_BATCH = 5000;
 
 export function simulateScenario(scenario: Scenario, options: SimulateOptions): ScenarioResult {
   const engine = new SessionEngine(scenario, options);
@@ -26,8 +25,9 @@ export interface Progress {
   preset: string;
 }
 
-export interface BatchOptions {
-  batchSize?: number;
+export interface PlanOptions extends SimulateOptions {
+  /** How each preset's sessions are cut into slices between yields to the event loop; fixed batches by default. */
+  slices?: Slicing;
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
 }
@@ -57,8 +57,9 @@ export interface SimulationJob {
   runs: PresetRun[];
 }
 
-/** Every preset of every scenario, with one progress count over all of them; cancelled through `signal`. */
-export async function simulatePlan(jobs: readonly SimulationJob[], options: SimulateOptions & BatchOptions): Promise<Outcome<SimulationReport>> {
+/** Every preset of every scenario, with one progress count over all of them; cancelled through `signal`, at the next slice. */
+export async function simulatePlan(jobs: readonly SimulationJob[], options: PlanOptions): Promise<Outcome<SimulationReport>> {
+  const slicing = options.slices ?? fixedSlices();
   const total = jobs.reduce((sum, job) => sum + job.runs.length, 0) * Math.max(0, Math.floor(options.sessions));
   let done = 0;
   const scenarios: ScenarioRuns[] = [];
@@ -66,12 +67,14 @@ export async function simulatePlan(jobs: readonly SimulationJob[], options: Simu
     const results: ScenarioResult[] = [];
     for (const run of job.runs) {
       const engine = new SessionEngine(run.scenario, options);
+      const runSlice = slicing();
       while (!engine.finished) {
         if (options.signal?.aborted) return { ok: false, cancelled: true, done };
-        done += engine.runBatch(options.batchSize ?? DEFAULT_BATCH);
+        done += runSlice(engine);
         options.onProgress?.({ done, total, scenario: job.scenario, preset: run.preset });
         await nextTick();
       }
+      if (options.signal?.aborted) return { ok: false, cancelled: true, done };
       results.push(summarizeRun(engine.raw(), { ...options, preset: run.preset, presetDescription: run.description }));
     }
     scenarios.push({ name: job.scenario, runs: results });

@@ -4,8 +4,8 @@
 import { presetRuns } from '../../core/simulate/presets';
 import { prepareScenario } from '../../core/simulate/prepare';
 import type { SimulationReport } from '../../core/simulate/result';
-import type { Progress } from '../../core/simulate/run';
-import { simulatePlanInSlices } from '../../core/simulate/slicedRun';
+import { simulatePlan, type Progress } from '../../core/simulate/run';
+import { timedSlices } from '../../core/simulate/slicing';
 import type { Problem } from '../../core/types';
 import type { Levers } from '../../webview/protocol';
 import { applyLevers } from './levers';
@@ -42,10 +42,10 @@ export async function runScenario(source: ScenarioSource, levers: Levers, option
       return { ok: false, cancelled: false, message: first?.message ?? `${spec.name} cannot be simulated`, problems: prepared.problems };
     }
     if (changes.length > 0) prepared.scenario.notes.push(`levers moved in the panel: ${changes.join(', ')}`);
-    const outcome = await simulatePlanInSlices([{ scenario: spec.name, runs: presetRuns(prepared.scenario, prepared.presets) }], {
+    const outcome = await simulatePlan([{ scenario: spec.name, runs: presetRuns(prepared.scenario, prepared.presets) }], {
       sessions,
       seed: options.seed,
-      ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}),
+      slices: timedSlices(options.sliceMs),
       ...(source.monthHours !== undefined ? { monthHours: source.monthHours } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

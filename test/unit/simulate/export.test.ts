@@ -7,6 +7,7 @@ import { toText } from '../../../src/core/simulate/export/text';
 import { presetRuns } from '../../../src/core/simulate/presets';
 import type { SimulationReport } from '../../../src/core/simulate/result';
 import { simulatePlan } from '../../../src/core/simulate/run';
+import { fixedSlices } from '../../../src/core/simulate/slicing';
 import { scenarioWithDefaults } from '../../../src/core/simulate/scenario';
 import { HAIKU, SONNET } from './cards';
 
@@ -36,7 +37,7 @@ describe('simulate: plan, progress, cancellation and exports', () => {
     const outcome = await simulatePlan([{ scenario: 's', runs: presetRuns(scenario) }], {
       sessions: 1000,
       seed: 1,
-      batchSize: 100,
+      slices: fixedSlices(100),
       signal: controller.signal,
       onProgress: (p) => {
         seen.push(p.done);

@@ -8,7 +8,7 @@ import { fixed, lognormal } from '../../../src/core/simulate/distribution';
 import { prepareScenario } from '../../../src/core/simulate/prepare';
 import { presetRuns } from '../../../src/core/simulate/presets';
 import { simulatePlan } from '../../../src/core/simulate/run';
-import { simulatePlanInSlices } from '../../../src/core/simulate/slicedRun';
+import { timedSlices } from '../../../src/core/simulate/slicing';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
 import { exportDocument } from '../../../src/extension/simulation/exportContent';
 import { fileScenarioSources, unitScenarioSpec } from '../../../src/extension/simulation/fileScenario';
@@ -96,11 +96,10 @@ describe('time-sliced runs', () => {
     let tick = 0;
     const sizes: number[] = [];
     let last = 0;
-    const sliced = await simulatePlanInSlices(jobs(), {
+    const sliced = await simulatePlan(jobs(), {
       sessions: 3000,
       seed: 9,
-      sliceMs: 10,
-      now: () => (tick += tick % 6 < 3 ? 1 : 60),
+      slices: timedSlices(10, () => (tick += tick % 6 < 3 ? 1 : 60)),
       onProgress: (p) => {
         sizes.push(p.done - last);
         last = p.done;
@@ -115,11 +114,10 @@ describe('time-sliced runs', () => {
     const sizes: number[] = [];
     let last = 0;
     const controller = new AbortController();
-    const outcome = await simulatePlanInSlices(jobs(), {
+    const outcome = await simulatePlan(jobs(), {
       sessions: 50_000,
       seed: 1,
-      sliceMs: 15,
-      now: () => 0, // every slice takes "no time": each may double
+      slices: timedSlices(15, () => 0), // every slice takes "no time": each may double
       signal: controller.signal,
       onProgress: (p) => {
         sizes.push(p.done - last);
