@@ -22,27 +22,22 @@ function frontmatterName(fields: FieldReader | undefined): string | undefined {
 
 // `agent:` / `mode:` in a prompt file name the chat mode the prompt runs in ("agent", "ask", a custom agent), not a
 // model, so they are deliberately not read here.
-export const vscodePromptProfile: MarkdownProfile = {
-  nameFromFile: 'stem',
-  lenientFrontmatter: true,
-  settings(fields) {
-    const tools = fields?.names(['tools']);
-    const model = vscodeModel(fields);
-    const name = frontmatterName(fields);
-    return { kind: 'call', bodyLabel: 'prompt body', ...(model && { model }), ...(tools && { tools }), ...(name && { name }) };
-  },
-};
+export const vscodePromptProfile = callProfile('prompt body');
+export const vscodeAgentProfile = callProfile('agent instructions');
 
-export const vscodeAgentProfile: MarkdownProfile = {
-  nameFromFile: 'stem',
-  lenientFrontmatter: true,
-  settings(fields) {
-    const tools = fields?.names(['tools']);
-    const model = vscodeModel(fields);
-    const name = frontmatterName(fields);
-    return { kind: 'call', bodyLabel: 'agent instructions', ...(model && { model }), ...(tools && { tools }), ...(name && { name }) };
-  },
-};
+/** Prompt files and custom agents: one call, with the model, tools and name their frontmatter gives. */
+function callProfile(bodyLabel: string): MarkdownProfile {
+  return {
+    nameFromFile: 'stem',
+    lenientFrontmatter: true,
+    settings(fields) {
+      const tools = fields?.names(['tools']);
+      const model = vscodeModel(fields);
+      const name = frontmatterName(fields);
+      return { kind: 'call', bodyLabel, ...(model && { model }), ...(tools && { tools }), ...(name && { name }) };
+    },
+  };
+}
 
 // `applyTo: **/*.ts` is often written unquoted; VS Code's own header parser accepts it, so we do too.
 export const vscodeInstructionsProfile: MarkdownProfile = {
