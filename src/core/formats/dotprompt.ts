@@ -2,13 +2,12 @@
 // Handlebars body whose `{{role "system"}}` helpers (or their expanded `<<<dotprompt:role:system>>>` markers) start
 // messages. `input.schema` only validates variables and is not sent, so it is not counted.
 import type { CostUnit, Problem, PromptPart } from '../types';
-import { readFrontmatter } from './frontmatter';
+import { frontmatterFileOutcome, readFrontmatter } from './frontmatter';
 import type { FormatInput, FormatOutcome } from './parser';
 import { baseName, stemName } from './paths';
 import { wholeFileUnit } from './plainText';
 import { chatRole, splitRoleBlocks } from './roleBlocks';
 import { markdownSections } from './sections';
-import { readUsageHints } from './usageHints';
 import { nonEmptyString, type FieldReader } from './values';
 
 const ROLE_MARKER = /\{\{~?\s*role\s+["'](\w+)["']\s*~?\}\}|<<<dotprompt:role:(\w+)>>>/g;
@@ -57,14 +56,7 @@ export function parseDotprompt(input: FormatInput): FormatOutcome {
     const tools = fields.names(['tools']);
     if (tools && tools.length > 0) unit.tools = tools;
   }
-  const usageHints = fields && readUsageHints(fields);
-  return {
-    ok: true,
-    units: [unit],
-    problems,
-    ...(usageHints ? { usageHints } : {}),
-    ...(frontmatter.kind === 'ok' ? { frontmatter: frontmatter.range } : {}),
-  };
+  return frontmatterFileOutcome(frontmatter, unit, problems);
 }
 
 /**

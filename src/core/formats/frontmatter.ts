@@ -1,6 +1,8 @@
 // YAML frontmatter between `---` lines at the top of a file. It configures the prompt and is never sent to the model.
-import type { LineRange, Problem } from '../types';
+import type { CostUnit, LineRange, Problem } from '../types';
 import type { SourceLines } from './lines';
+import type { FormatOutcome } from './parser';
+import { readUsageHints } from './usageHints';
 import { FieldReader, isDict } from './values';
 import { parseYaml, type YamlParse } from './yamlSource';
 
@@ -50,6 +52,18 @@ export function readFrontmatter(lines: SourceLines, problems: Problem[], options
   if (value !== null && value !== undefined && !isDict(value)) return bad(1, 'it is not a set of "key: value" fields');
   const fields = new FieldReader(parsed.source.value, parsed.source, problems);
   return { kind: 'ok', fields, range: { startLine: 0, endLine: close }, bodyStart: close + 1 };
+}
+
+/** A file of frontmatter and one unit: the frontmatter's `burnrate:` usage hints and its range go with the unit. */
+export function frontmatterFileOutcome(frontmatter: Frontmatter, unit: CostUnit, problems: Problem[]): FormatOutcome {
+  const usageHints = frontmatter.kind === 'ok' ? readUsageHints(frontmatter.fields) : undefined;
+  return {
+    ok: true,
+    units: [unit],
+    problems,
+    ...(usageHints ? { usageHints } : {}),
+    ...(frontmatter.kind === 'ok' ? { frontmatter: frontmatter.range } : {}),
+  };
 }
 
 function bad(line: number, reason: string): Frontmatter {

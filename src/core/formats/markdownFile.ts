@@ -2,12 +2,11 @@
 // friends, plain prompts): optional frontmatter, then one body that is sent whole. What differs between them is only
 // how the frontmatter is read, which each format supplies as a `MarkdownProfile`.
 import type { CostUnit, Declared, Problem, UnitKind } from '../types';
-import { readFrontmatter } from './frontmatter';
+import { frontmatterFileOutcome, readFrontmatter } from './frontmatter';
 import type { FormatInput, FormatOutcome } from './parser';
 import { baseName, stemName } from './paths';
 import { wholeFileUnit } from './plainText';
 import { markdownSections } from './sections';
-import { readUsageHints } from './usageHints';
 import type { FieldReader } from './values';
 
 /** What a profile reads from the frontmatter (`fields` is undefined when the file has none). */
@@ -65,12 +64,5 @@ export function parseMarkdownFile(input: FormatInput, profile: MarkdownProfile):
   if (settings.tools && settings.tools.length > 0) unit.tools = settings.tools;
   if (settings.appliesTo) unit.appliesTo = settings.appliesTo;
 
-  const usageHints = fields && readUsageHints(fields);
-  return {
-    ok: true,
-    units: [unit],
-    problems,
-    ...(usageHints ? { usageHints } : {}),
-    ...(frontmatter.kind === 'ok' ? { frontmatter: frontmatter.range } : {}),
-  };
+  return frontmatterFileOutcome(frontmatter, unit, problems);
 }

@@ -1,13 +1,12 @@
 // Prompty (`*.prompty`): YAML frontmatter (v2 `model.id` / `model.options`, v1 `model.configuration` /
 // `model.parameters`) and a body split into messages at `system:` / `user:` / `assistant:` lines.
 import type { CostUnit, Declared, Problem, PromptPart } from '../types';
-import { readFrontmatter } from './frontmatter';
+import { frontmatterFileOutcome, readFrontmatter } from './frontmatter';
 import type { FormatInput, FormatOutcome } from './parser';
 import { stemName } from './paths';
 import { wholeFileUnit } from './plainText';
 import { chatRole, splitRoleBlocks } from './roleBlocks';
 import { markdownSections } from './sections';
-import { readUsageHints } from './usageHints';
 import { isDict, nameOf, nonEmptyString, type FieldReader } from './values';
 
 // Prompty's chat parser: a line holding only a role name and a colon, optionally `# `-prefixed or with attributes
@@ -62,14 +61,7 @@ export function parsePrompty(input: FormatInput): FormatOutcome {
     const tools = toolParts.map((p) => p.label.replace(/^tool schema: /, ''));
     if (tools.length > 0) unit.tools = tools;
   }
-  const usageHints = fields && readUsageHints(fields);
-  return {
-    ok: true,
-    units: [unit],
-    problems,
-    ...(usageHints ? { usageHints } : {}),
-    ...(frontmatter.kind === 'ok' ? { frontmatter: frontmatter.range } : {}),
-  };
+  return frontmatterFileOutcome(frontmatter, unit, problems);
 }
 
 function firstString(fields: FieldReader, paths: readonly (readonly string[])[]): Declared<string> | undefined {
