@@ -36,16 +36,45 @@ export function matchCatalog(modelId: string, providerId?: string): RateCard | u
   }
 }
 
-/** Rate cards of every priced text model of a provider (for `burnrate models` and "cheaper model" hints). */
+/**
+ * Rate cards of every priced text model of a provider (for `burnrate models` and "cheaper model" hints), built from
+ * each model's own price entry — some catalog ids are not matched by their own match rules (Bedrock `regional.*`).
+ */
 export function listProviderModels(providerId: string): RateCard[] {
   const p = provider(providerId);
   if (!p) return [];
   const cards: RateCard[] = [];
   for (const model of p.models) {
-    const card = matchCatalog(model.id, p.id);
-    if (card && card.modelId === model.id && card.inputPerMTok > 0 && card.outputPerMTok > 0) cards.push(card);
+    const price = activePrice(model);
+    const card = price && toRateCard(model, p, price);
+    if (card && card.inputPerMTok > 0 && card.outputPerMTok > 0) cards.push(card);
   }
   return cards;
+}
+
+let byId: Map<string, RateCard> | undefined;
+
+/** A catalog model id typed exactly as the catalog (and `burnrate models`) spells it. */
+export function findExactModel(modelId: string): RateCard | undefined {
+  if (!byId) {
+    byId = new Map();
+    for (const providerId of PROVIDER_IDS) {
+      for (const card of listProviderModels(providerId)) if (!byId.has(card.modelId.toLowerCase())) byId.set(card.modelId.toLowerCase(), card);
+    }
+  }
+  return byId.get(modelId.trim().toLowerCase());
+}
+
+// Dated price changes in the data take effect on their start date, as the library applies them when it prices a call.
+function activePrice(model: ModelInfo, now = new Date()): ModelPrice | undefined {
+  if (!Array.isArray(model.prices)) return model.prices;
+  let active: ModelPrice | undefined;
+  for (const conditional of model.prices) {
+    const constraint = conditional.constraint;
+    if (!constraint) active ??= conditional.prices;
+    else if (constraint.type === 'start_date' && new Date(constraint.start_date) <= now) active = conditional.prices;
+  }
+  return active ?? model.prices[0]?.prices;
 }
 
 function toRateCard(model: ModelInfo, p: Provider, price: ModelPrice): RateCard | undefined {

@@ -1,7 +1,7 @@
 // Model name → priced model, with the reason. Order: the user's overrides, Claude Code's family aliases, the catalog's
 // own matching on progressively normalised spellings, then the catalog's display names. No match is an explicit
 // "no price" result — never a silent $0.
-import { listProviderModels, matchCatalog } from './catalog';
+import { findExactModel, listProviderModels, matchCatalog } from './catalog';
 import { claudeVersion, FAMILY_ALIASES, nameCandidates } from './modelNames';
 import { noPriceHint, overrideMatches, overrideRateCard, type PriceOverride } from './overrides';
 import type { RateCard } from './rateCard';
@@ -39,11 +39,29 @@ export function resolveModel(name: string, options: ResolveOptions = {}): ModelR
 function resolveUncached(name: string, overrides: readonly PriceOverride[]): ModelResolution {
   const requested = name.trim();
   if (!requested) return { ok: false, requested, message: 'no model given — set one with --model, frontmatter or .burnrate.yaml' };
-
   const override = overrides.find((o) => overrideMatches(o, requested));
   if (override) {
     return { ok: true, requested, rates: overrideRateCard(override), how: 'override', explanation: `your price for "${requested}" (${override.origin})` };
   }
+  const resolution = resolveInCatalog(requested, overrides);
+  if (!resolution.ok || resolution.how === 'override') return resolution;
+  // A user's price for the resolved id applies to every spelling that reaches it ("Claude Sonnet 4.5", dated ids, aliases).
+  const forResolved = overrides.find((o) => overrideMatches(o, resolution.rates.modelId));
+  if (!forResolved) return resolution;
+  return {
+    ok: true,
+    requested,
+    rates: overrideRateCard(forResolved),
+    how: 'override',
+    explanation: `${resolution.explanation}; your price for ${resolution.rates.modelId} (${forResolved.origin})`,
+  };
+}
+
+function resolveInCatalog(requested: string, overrides: readonly PriceOverride[]): ModelResolution {
+  // "vendor/model" ids exist only on aggregators (OpenRouter); LiteLLM, CrewAI and Genkit mean the vendor's own API by
+  // that spelling, so those go through provider-prefix normalisation instead.
+  const exact = requested.includes('/') ? undefined : findExactModel(requested);
+  if (exact) return { ok: true, requested, rates: exact, how: 'exact', explanation: `"${requested}" is in the price data` };
 
   const family = FAMILY_ALIASES[requested.toLowerCase()];
   if (family) {
@@ -70,17 +88,19 @@ function resolveUncached(name: string, overrides: readonly PriceOverride[]): Mod
         explanation: `your price for "${overridden.model}" (${overridden.origin}); ${candidate.steps.join(', ')}`,
       };
     }
-    const card = matchCatalog(candidate.id, candidate.providerHint) ?? (candidate.providerHint ? matchCatalog(candidate.id) : undefined);
+    const card =
+      (candidate.id.includes('/') ? undefined : findExactModel(candidate.id)) ??
+      matchCatalog(candidate.id, candidate.providerHint) ??
+      (candidate.providerHint ? matchCatalog(candidate.id) : undefined);
     if (!card) continue;
     const steps = [...candidate.steps];
     if (card.modelId !== candidate.id) steps.push(`catalog matches "${candidate.id}" to ${card.modelId}`);
-    const how: ResolutionKind = candidate.steps.length === 0 && card.modelId === candidate.id ? 'exact' : 'normalized';
     return {
       ok: true,
       requested,
       rates: card,
-      how,
-      explanation: how === 'exact' ? `"${requested}" is in the price data` : `"${requested}" → ${card.modelId} (${steps.join('; ')})`,
+      how: 'normalized',
+      explanation: `"${requested}" → ${card.modelId} (${steps.join('; ')})`,
     };
   }
 

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { listProviderModels } from '../../../src/core/pricing/catalog';
 import { resolveFirst, resolveModel } from '../../../src/core/pricing/resolve';
 
 describe('model name resolution', () => {
@@ -14,7 +15,8 @@ describe('model name resolution', () => {
     ['gpt-4o-2024-08-06', 'gpt-4o', 'normalized'],
     ['openai:gpt-4.1', 'gpt-4.1', 'normalized'],
     ['openai/gpt-4o', 'gpt-4o', 'normalized'],
-    ['GPT-4.1', 'gpt-4.1', 'normalized'],
+    ['GPT-4.1', 'gpt-4.1', 'exact'],
+    ['regional.anthropic.claude-opus-4-1-20250805-v1:0', 'regional.anthropic.claude-opus-4-1-20250805-v1:0', 'exact'],
     ['gpt-4.1 (copilot)', 'gpt-4.1', 'normalized'],
     ['Claude Haiku 3.5', 'claude-3-5-haiku-latest', 'display-name'],
     ['o4-mini', 'o4-mini', 'exact'],
@@ -59,6 +61,25 @@ describe('model name resolution', () => {
     assert.ok(b.ok && b.rates.outputPerMTok === 1.5);
     const c = resolveModel('openai:my-ft', { overrides });
     assert.ok(c.ok && c.how === 'override', 'provider-prefixed spelling reaches the override');
+  });
+
+  it('applies a user price to every spelling that resolves to its model', () => {
+    const overrides = [{ model: 'claude-sonnet-4-5', inputPerMTok: 1.5, outputPerMTok: 7.5, origin: 'test' }];
+    for (const spelling of ['claude-sonnet-4-5-20250929', 'Claude Sonnet 4.5', 'anthropic/claude-sonnet-4.5']) {
+      const r = resolveModel(spelling, { overrides });
+      assert.ok(r.ok && r.how === 'override' && r.rates.inputPerMTok === 1.5, spelling);
+      assert.match(r.ok ? r.explanation : '', /your price for claude-sonnet-4-5/);
+    }
+  });
+
+  it('prices every model `burnrate models` lists when its id is typed back in', () => {
+    for (const provider of ['anthropic', 'openai', 'aws', 'mistral', 'fireworks']) {
+      for (const card of listProviderModels(provider)) {
+        const r = resolveModel(card.modelId);
+        assert.ok(r.ok, `${provider} ${card.modelId}`);
+      }
+    }
+    assert.ok(listProviderModels('fireworks').length > 0);
   });
 
   it('takes the first priced entry of a fallback list', () => {
