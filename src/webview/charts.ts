@@ -90,23 +90,20 @@ export function histogramSpec(result: ScenarioResult, colors: ChartColors): Hist
       ],
     },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      font: { family: colors.fontFamily, size: colors.fontSize },
+      ...chartFrame(colors),
       scales: {
         x: {
           type: 'linear',
           min: 0,
           max: h.upperUsd,
           offset: false,
-          title: { display: true, text: 'cost per session', color: colors.foreground },
+          title: axis.title('cost per session'),
           ticks: { ...axis.ticks, callback: (value) => usd(Number(value)) },
           grid: axis.grid,
         },
         y: {
           beginAtZero: true,
-          title: { display: true, text: 'sessions', color: colors.foreground },
+          title: axis.title('sessions'),
           ticks: { ...axis.ticks, precision: 0 },
           grid: axis.grid,
         },
@@ -159,16 +156,13 @@ export function turnsSpec(result: ScenarioResult, colors: ChartColors): TurnsSpe
       ],
     },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      font: { family: colors.fontFamily, size: colors.fontSize },
+      ...chartFrame(colors),
       scales: {
-        x: { title: { display: true, text: 'turn', color: colors.foreground }, ticks: axis.ticks, grid: axis.grid },
+        x: { title: axis.title('turn'), ticks: axis.ticks, grid: axis.grid },
         y: {
           beginAtZero: true,
           position: 'left',
-          title: { display: true, text: 'mean cost', color: colors.foreground },
+          title: axis.title('mean cost'),
           ticks: { ...axis.ticks, callback: (value) => usd(Number(value)) },
           grid: axis.grid,
         },
@@ -176,7 +170,7 @@ export function turnsSpec(result: ScenarioResult, colors: ChartColors): TurnsSpe
           min: 0,
           max: 100,
           position: 'right',
-          title: { display: true, text: 'sessions reaching it', color: colors.foreground },
+          title: axis.title('sessions reaching it'),
           ticks: { ...axis.ticks, callback: (value) => `${value}%` },
           grid: { drawOnChartArea: false },
         },
@@ -195,5 +189,19 @@ export function turnsSpec(result: ScenarioResult, colors: ChartColors): TurnsSpe
 }
 
 function axisStyle(colors: ChartColors) {
-  return { ticks: { color: colors.foreground }, grid: { color: colors.grid } };
+  return {
+    ticks: { color: colors.foreground },
+    grid: { color: colors.grid },
+    title: (text: string) => ({ display: true, text, color: colors.foreground }),
+  };
+}
+
+/** Every chart of the panel: drawn once (no animation), sized by its box, in the editor's font. */
+function chartFrame(colors: ChartColors) {
+  return {
+    animation: false as const,
+    responsive: true,
+    maintainAspectRatio: false,
+    font: { family: colors.fontFamily, size: colors.fontSize },
+  };
 }
