@@ -94,32 +94,27 @@ function scaleBand(band: Band, factor: number): Band {
 }
 
 function turnsOf(raw: RawRun): TurnStat[] {
-  const stats: TurnStat[] = [];
-  for (let i = 0; i < raw.turnSessions.length; i++) {
-    const reached = raw.turnSessions[i]!;
-    if (reached === 0) break;
-    stats.push({
-      turn: i + 1,
-      reachedShare: raw.sessions > 0 ? reached / raw.sessions : 0,
-      meanCostUsd: raw.turnCostUsd[i]! / reached,
-      meanFirstCallInputTokens: raw.turnFirstInputTokens[i]! / reached,
-    });
-  }
-  return stats;
+  return reachedStats(raw.turnSessions, (i, reached) => ({
+    turn: i + 1,
+    reachedShare: raw.sessions > 0 ? reached / raw.sessions : 0,
+    meanCostUsd: raw.turnCostUsd[i]! / reached,
+    meanFirstCallInputTokens: raw.turnFirstInputTokens[i]! / reached,
+  }));
 }
 
 function callsOf(raw: RawRun): CallStat[] {
-  const stats: CallStat[] = [];
-  for (let i = 0; i < raw.callSessions.length; i++) {
-    const reached = raw.callSessions[i]!;
-    if (reached === 0) break;
-    stats.push({
-      call: i + 1,
-      reachedShare: raw.sessions > 0 ? reached / raw.sessions : 0,
-      meanCostUsd: raw.callCostUsd[i]! / reached,
-      meanInputTokens: raw.callInputTokens[i]! / reached,
-    });
-  }
+  return reachedStats(raw.callSessions, (i, reached) => ({
+    call: i + 1,
+    reachedShare: raw.sessions > 0 ? reached / raw.sessions : 0,
+    meanCostUsd: raw.callCostUsd[i]! / reached,
+    meanInputTokens: raw.callInputTokens[i]! / reached,
+  }));
+}
+
+/** One stat per turn (or call) 1, 2, … up to the first that no session reached; `reached` counts the sessions that did. */
+function reachedStats<T>(sessionsReaching: ArrayLike<number>, stat: (index: number, reached: number) => T): T[] {
+  const stats: T[] = [];
+  for (let i = 0; i < sessionsReaching.length && sessionsReaching[i] !== 0; i++) stats.push(stat(i, sessionsReaching[i]!));
   return stats;
 }
 
