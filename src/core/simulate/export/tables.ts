@@ -67,26 +67,36 @@ export function gatesTable(result: ScenarioResult): Table | undefined {
 
 /** The first turns and the last, so a 50-turn tail still fits a screen. */
 export function turnsTable(result: ScenarioResult, maxRows = 12): Table {
-  const turns = result.perTurn;
-  const shown = turns.length <= maxRows ? turns : [...turns.slice(0, maxRows - 2), ...turns.slice(-2)];
-  const rows: string[][] = [];
-  shown.forEach((t, i) => {
-    if (i > 0 && t.turn !== shown[i - 1]!.turn + 1) rows.push(['…', '', '', '']);
-    rows.push([String(t.turn), shareText(t.reachedShare), integer(t.meanFirstCallInputTokens), usd(t.meanCostUsd)]);
-  });
+  const rows = headAndTail(result.perTurn, maxRows, (t) => t.turn, (t) => [
+    String(t.turn),
+    shareText(t.reachedShare),
+    integer(t.meanFirstCallInputTokens),
+    usd(t.meanCostUsd),
+  ]);
   return { header: ['turn', 'sessions reaching it', 'input tokens (1st call)', 'mean cost'], rows, numeric: [true, true, true, true] };
 }
 
 /** How the k-th call of a session grows: the view for single-turn agents, whose calls are all in one turn. */
 export function callsTable(result: ScenarioResult, maxRows = 12): Table {
-  const calls = result.perCall;
-  const shown = calls.length <= maxRows ? calls : [...calls.slice(0, maxRows - 2), ...calls.slice(-2)];
-  const rows: string[][] = [];
-  shown.forEach((c, i) => {
-    if (i > 0 && c.call !== shown[i - 1]!.call + 1) rows.push(['…', '', '', '']);
-    rows.push([String(c.call), shareText(c.reachedShare), integer(c.meanInputTokens), usd(c.meanCostUsd)]);
-  });
+  const rows = headAndTail(result.perCall, maxRows, (c) => c.call, (c) => [
+    String(c.call),
+    shareText(c.reachedShare),
+    integer(c.meanInputTokens),
+    usd(c.meanCostUsd),
+  ]);
   return { header: ['call', 'sessions reaching it', 'input tokens', 'mean cost'], rows, numeric: [true, true, true, true] };
+}
+
+/** Rows of numbered stats, at most `maxRows`: the first ones and the last two, with a '…' row where numbers are skipped. */
+function headAndTail<T>(stats: readonly T[], maxRows: number, numberOf: (stat: T) => number, row: (stat: T) => string[]): string[][] {
+  const shown = stats.length <= maxRows ? stats : [...stats.slice(0, maxRows - 2), ...stats.slice(-2)];
+  const rows: string[][] = [];
+  shown.forEach((stat, i) => {
+    const cells = row(stat);
+    if (i > 0 && numberOf(stat) !== numberOf(shown[i - 1]!) + 1) rows.push(cells.map((_, column) => (column === 0 ? '…' : '')));
+    rows.push(cells);
+  });
+  return rows;
 }
 
 /** Per turn for multi-turn scenarios, per call when every session is a single turn. */
