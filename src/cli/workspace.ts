@@ -26,7 +26,16 @@ export function loadUsageFile(root: string, explicit?: string): UsageFileResult 
     if (explicit) throw new UsageError(`usage file not found: ${explicit}`);
     return { config: structuredClone(EMPTY_USAGE), problems: [] };
   }
-  return { ...parseUsageFile(fs.readFileSync(file, 'utf8'), path.basename(file)), file };
+  let text: string;
+  try {
+    if (!fs.statSync(file).isFile()) throw new Error('it is not a file');
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = `cannot read usage file ${path.relative(process.cwd(), file) || file}: ${(error as Error).message}`;
+    if (explicit) throw new UsageError(reason);
+    return { config: structuredClone(EMPTY_USAGE), problems: [{ severity: 'error', message: `${reason} — ignored` }] };
+  }
+  return { ...parseUsageFile(text, path.basename(file)), file };
 }
 
 export interface WalkResult {
@@ -36,13 +45,17 @@ export interface WalkResult {
   ignored: number;
 }
 
-export function collectFiles(inputs: readonly string[], cwd: string, isCandidate: (relativePath: string) => boolean): WalkResult {
+/**
+ * `isCandidate` sees each file's path relative to `root` (the workspace), so `.claude/agents/x.md` is recognised
+ * whichever folder the walk starts from; files outside the root are seen by their absolute path.
+ */
+export function collectFiles(inputs: readonly string[], cwd: string, root: string, isCandidate: (relativePath: string) => boolean): WalkResult {
   const result: WalkResult = { files: [], ignored: 0 };
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     if (!fs.existsSync(absolute)) throw new UsageError(`no such file or folder: ${input}`);
     if (fs.statSync(absolute).isFile()) result.files.push(absolute);
-    else walk(absolute, absolute, isCandidate, result);
+    else walk(absolute, root, isCandidate, result);
   }
   result.files = [...new Set(result.files)];
   return result;
@@ -60,10 +73,16 @@ function walk(dir: string, base: string, isCandidate: (relativePath: string) => 
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) walk(full, base, isCandidate, result);
     } else if (entry.isFile()) {
-      if (isCandidate(toPosix(path.relative(base, full)))) result.files.push(full);
+      if (isCandidate(workspacePath(base, full))) result.files.push(full);
       else result.ignored++;
     }
   }
+}
+
+/** A file's path relative to the workspace root with `/` separators; absolute when it lies outside the root. */
+export function workspacePath(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return toPosix(relative.startsWith('..') || path.isAbsolute(relative) ? file : relative);
 }
 
 export function toPosix(p: string): string {

@@ -2,16 +2,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isPromptPath } from '../../core/formats';
 import { estimateSource } from '../../core/estimate/estimateSource';
-import { totals } from '../../core/estimate/totals';
+import { coveredByTasks, totals } from '../../core/estimate/totals';
 import type { UnitEstimate } from '../../core/estimate/types';
 import { PRICE_DATA } from '../../core/pricing/catalog';
 import { compact, integer, tokenText, usd } from '../../core/present/money';
 import type { SkippedFile } from '../../core/types';
 import type { UsageDefaults } from '../../core/usage/usageConfig';
 import { parseArgs } from '../args';
-import { EXIT_OK, type Command } from '../command';
+import { EXIT_OK, UsageError, type Command } from '../command';
 import { renderTable } from '../table';
-import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix } from '../workspace';
+import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const HELP = `Usage: burnrate estimate [paths…] [options]
 
@@ -55,15 +55,19 @@ export const estimateCommand: Command = {
     if (flags.has('model')) cliFlags.model = flags.get('model') as string;
     if (flags.has('calls-per-day')) cliFlags.callsPerDay = flags.get('calls-per-day') as number;
     if (flags.has('output-tokens')) cliFlags.outputTokens = flags.get('output-tokens') as number;
-    if (flags.has('turns')) cliFlags.turns = flags.get('turns') as number;
+    if (flags.has('turns')) {
+      const turns = flags.get('turns') as number;
+      if (!Number.isInteger(turns) || turns < 1) throw new UsageError(`--turns needs a whole number of at least 1, got ${turns}`);
+      cliFlags.turns = turns;
+    }
 
-    const walked = collectFiles(inputs, io.cwd, (relative) => isPromptPath(relative));
+    const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
     const units: UnitEstimate[] = [];
     const skipped: SkippedFile[] = [];
     const fileProblems: { path: string; severity: string; message: string; line?: number }[] = [];
     for (const file of walked.files) {
       const shown = toPosix(path.relative(io.cwd, file)) || path.basename(file);
-      const relativePath = toPosix(path.relative(root, file));
+      const relativePath = workspacePath(root, file);
       let bytes: Uint8Array;
       try {
         bytes = fs.readFileSync(file);
@@ -72,7 +76,7 @@ export const estimateCommand: Command = {
         continue;
       }
       const result = estimateSource(shown, bytes, {
-        relativePath: relativePath.startsWith('..') ? toPosix(path.relative(io.cwd, file)) : relativePath,
+        relativePath,
         usage: usage.config,
         flags: cliFlags,
         readCompanion: (companion) => readIfExists(path.join(root, companion)),
@@ -86,6 +90,7 @@ export const estimateCommand: Command = {
       for (const problem of result.estimate.problems) fileProblems.push({ path: shown, ...problem });
     }
     const sum = totals(units);
+    const covered = coveredByTasks(units);
     const monthHours = usage.config.monthHours ?? 730;
 
     if (flags.get('json')) {
@@ -95,11 +100,19 @@ export const estimateCommand: Command = {
         workspaceRoot: root,
         usageFile: usage.file ?? null,
         usageFileProblems: usage.problems,
-        units: units.map(unitJson),
+        units: units.map((u) => unitJson(u, covered.has(u))),
         skipped,
         problems: fileProblems,
         ignoredFiles: walked.ignored,
-        totals: { units: sum.units, pricedUnits: sum.pricedUnits, unpricedUnits: sum.unpricedUnits, costPerDayUsd: sum.perDay, costPerMonthUsd: sum.perMonth },
+        totals: {
+          units: sum.units,
+          pricedUnits: sum.pricedUnits,
+          unpricedUnits: sum.unpricedUnits,
+          unitsCountedInTheirTasks: sum.coveredUnits,
+          exact: sum.exact,
+          costPerDayUsd: sum.perDay,
+          costPerMonthUsd: sum.perMonth,
+        },
       }, null, 2) + '\n');
       return EXIT_OK;
     }
@@ -112,12 +125,14 @@ export const estimateCommand: Command = {
           { title: 'input', align: 'right' }, { title: 'output', align: 'right' },
           { title: '$/call', align: 'right' }, { title: 'calls/day', align: 'right' }, { title: '$/day', align: 'right' }, { title: '$/month', align: 'right' },
         ],
-        units.map(tableRow),
+        units.map((u) => tableRow(u, covered.has(u))),
       ));
     } else {
       io.out('No prompt or agent files found.\n');
     }
-    io.out(`\nTotal: ${usd(sum.perDay)}/day · ${usd(sum.perMonth)}/month over ${sum.pricedUnits} priced unit${sum.pricedUnits === 1 ? '' : 's'}`);
+    const approxTotal = sum.exact ? '' : '≈';
+    io.out(`\nTotal: ${approxTotal}${usd(sum.perDay)}/day · ${approxTotal}${usd(sum.perMonth)}/month over ${sum.pricedUnits} priced unit${sum.pricedUnits === 1 ? '' : 's'}`);
+    if (sum.coveredUnits > 0) io.out(` (CrewAI agents are counted in their tasks: † rows)`);
     io.out(sum.unpricedUnits > 0 ? ` — ${sum.unpricedUnits} unit${sum.unpricedUnits === 1 ? ' has' : 's have'} no price and ${sum.unpricedUnits === 1 ? 'is' : 'are'} not in the total\n` : '\n');
     io.out(`≈ = estimated count (no exact offline tokenizer for that model). Month = ${monthHours} hours. Prices: ${PRICE_DATA.package} ${PRICE_DATA.version}, as of ${PRICE_DATA.asOf}.\n`);
     const notes = units.flatMap((u) => u.problems.map((p) => `${u.path}#${u.name}: ${p.message.split('\n')[0]}`));
@@ -143,14 +158,15 @@ function readIfExists(file: string): Uint8Array | undefined {
   }
 }
 
-function tableRow(u: UnitEstimate): string[] {
+function tableRow(u: UnitEstimate, countedInTasks: boolean): string[] {
   const approx = u.input.exact ? '' : '≈';
   const output = u.kind === 'always-on' ? '—' : `${integer(u.output.expected.value)}${u.output.limit ? ` (≤${integer(u.output.limit.value)})` : ''}`;
   const model = u.pricing.ok ? u.pricing.rates.modelId : `${u.model.value} (no price)`;
   // For multi-turn units the money column is per session (all turns with carry), which is what calls/day multiplies.
-  const perRun = u.session?.perSession;
-  const perCallLabel = !u.cost ? 'no price' : perRun !== undefined ? `${approx}${usd(perRun)}/sess` : `${approx}${usd(u.cost.perCall)}`;
-  const callsLabel = `${compact(u.callsPerDay.value)}${u.kind === 'always-on' ? ' req' : u.session ? ' sess' : ''}`;
+  const runLabel = u.session ? 'sess' : u.callsPerRun ? `run` : undefined;
+  const perCallLabel = !u.cost ? 'no price' : runLabel ? `${approx}${usd(u.cost.perRun)}/${runLabel}` : `${approx}${usd(u.cost.perCall)}`;
+  const callsLabel = `${compact(u.callsPerDay.value)}${u.kind === 'always-on' ? ' req' : u.session ? ' sess' : u.callsPerRun ? ` runs of ${u.callsPerRun}` : ''}`;
+  const dagger = countedInTasks ? ' †' : '';
   return [
     u.path,
     u.session ? `${u.name} (${u.session.turns.value} turns)` : u.name,
@@ -160,12 +176,12 @@ function tableRow(u: UnitEstimate): string[] {
     output,
     perCallLabel,
     callsLabel,
-    u.cost ? `${approx}${usd(u.cost.perDay)}` : '—',
-    u.cost ? `${approx}${usd(u.cost.perMonth)}` : '—',
+    u.cost ? `${approx}${usd(u.cost.perDay)}${dagger}` : '—',
+    u.cost ? `${approx}${usd(u.cost.perMonth)}${dagger}` : '—',
   ];
 }
 
-function unitJson(u: UnitEstimate) {
+function unitJson(u: UnitEstimate, countedInTasks: boolean) {
   return {
     path: u.path,
     format: u.format,
@@ -191,6 +207,10 @@ function unitJson(u: UnitEstimate) {
     callsPerDay: u.callsPerDay.value,
     callsPerDaySource: u.callsPerDay.detail,
     costPerCallUsd: u.cost?.perCall ?? null,
+    costPerSessionUsd: u.session?.perSession ?? null,
+    callsPerRun: u.callsPerRun ?? 1,
+    costPerRunUsd: u.cost?.perRun ?? null,
+    countedInTasks,
     worstCasePerCallUsd: u.cost?.worstCasePerCall ?? null,
     costPerDayUsd: u.cost?.perDay ?? null,
     costPerMonthUsd: u.cost?.perMonth ?? null,

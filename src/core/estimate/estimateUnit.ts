@@ -22,7 +22,7 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
   const profile = profileForModel(pricing.ok ? pricing.rates.modelId : model.value, options.usage.tokenizer);
   const monthHours = options.usage.monthHours ?? BUILTIN_DEFAULTS.monthHours;
 
-  const input = countInput(unit, profile, pricing);
+  const input = countInput(unit, profile);
   const limit = unit.maxOutputTokens;
   const expectedOutput = expectedOutputTokens(sourced('outputTokens', file, unit, options), unit, limit?.value);
   const callsPerDay = sourced('callsPerDay', file, unit, options);
@@ -34,9 +34,9 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
     const inputPerCall = callCost(rates, { input: input.tokens, output: 0 });
     const outputPerCall = callCost(rates, { input: input.tokens, output: expectedOutput.value }) - inputPerCall;
     const perCall = inputPerCall + outputPerCall;
-    const perRun = session?.perSession ?? perCall;
+    const perRun = session?.perSession ?? perCall * (unit.callsPerRun ?? 1);
     const perDay = perRun * callsPerDay.value;
-    cost = { inputPerCall, outputPerCall, perCall, perDay, perMonth: (perDay * monthHours) / 24 };
+    cost = { inputPerCall, outputPerCall, perCall, perRun, perDay, perMonth: (perDay * monthHours) / 24 };
     if (limit) cost.worstCasePerCall = callCost(rates, { input: input.tokens, output: limit.value });
   }
 
@@ -59,6 +59,16 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
     monthHours,
   };
   if (unit.appliesTo) estimate.appliesTo = unit.appliesTo;
+  if (unit.callsPerRun !== undefined && unit.callsPerRun > 1 && !session) estimate.callsPerRun = unit.callsPerRun;
+  if (unit.agent) estimate.agent = unit.agent;
+  const window = pricing.ok ? pricing.rates.contextWindow : undefined;
+  const largestInput = session ? Math.max(...session.turnInputTokens) : input.tokens;
+  if (window && largestInput > window) {
+    estimate.problems.push({
+      severity: 'warning',
+      message: `input of ${largestInput.toLocaleString('en-US')} tokens exceeds ${pricing.ok ? pricing.rates.modelId : 'the model'}'s context window of ${window.toLocaleString('en-US')}: the call would be rejected`,
+    });
+  }
   if (cost) estimate.cost = cost;
   if (session) estimate.session = session;
   if (!pricing.ok) estimate.problems.push({ severity: 'warning', message: pricing.message });
@@ -93,7 +103,7 @@ function combinedOverrides(usage: readonly PriceOverride[], settings: readonly P
   return list;
 }
 
-function countInput(unit: CostUnit, profile: TokenizerProfile, pricing: Pricing): UnitEstimate['input'] {
+function countInput(unit: CostUnit, profile: TokenizerProfile): UnitEstimate['input'] {
   const parts: InputPartCount[] = [];
   let exact = profile.exact;
   let band = profile.band;
@@ -111,11 +121,15 @@ function countInput(unit: CostUnit, profile: TokenizerProfile, pricing: Pricing)
       tokens += framing;
     }
     const hasToolSchemas = unit.parts.some((p) => p.role === 'tool-schema');
-    if (hasToolSchemas && pricing.ok && pricing.rates.providerId === 'anthropic') {
-      parts.push({ label: 'Anthropic tool-use system prompt', role: 'overhead', tokens: ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS });
-      tokens += ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS;
+    if (hasToolSchemas) {
+      // Providers render tool definitions into their own internal format before counting, so the JSON we count is
+      // close to, not equal to, what is billed.
       exact = false;
       band = Math.max(band, 0.05);
+    }
+    if (hasToolSchemas && profile.family.startsWith('claude')) {
+      parts.push({ label: 'Anthropic tool-use system prompt', role: 'overhead', tokens: ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS });
+      tokens += ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS;
     }
   }
   return { tokens, exact, band, parts };

@@ -7,10 +7,16 @@ import type { CostUnit } from '../types';
 import { usd } from '../present/money';
 import type { Hint, UnitEstimate } from './types';
 
-// Anthropic and OpenAI only cache prefixes of at least 1,024 tokens.
-const MIN_CACHEABLE_TOKENS = 1024;
-const CHEAP_TIER = /(mini|haiku|flash|nano|small|lite)/;
-const NOT_TEXT = /(^ft:|\.ft-|image|audio|tts|realtime|transcribe|embed|search|vision|live|ocr|moderation|deep-research|codex|:free)/;
+// Providers cache only prefixes of a minimum length: 1,024 tokens for OpenAI and most Claude models, 2,048 for Claude
+// Haiku 3 / 3.5, 4,096 for Claude Haiku 4.5 and Opus 4.5 (Anthropic prompt-caching docs).
+function minCacheableTokens(modelId: string): number {
+  if (/claude-(haiku-4-5|opus-4-5)/.test(modelId)) return 4096;
+  if (/claude-3(-5)?-haiku/.test(modelId)) return 2048;
+  return 1024;
+}
+// A tier word as its own segment of the id ("gpt-4o-mini", "gemini-2.5-flash"), not inside another word ("gemini").
+const CHEAP_TIER = /(^|[-/.])(mini|haiku|flash|nano|small|lite)($|[-.:])/;
+const NOT_TEXT = /(^ft:|\.ft-|preview|-latest|image|audio|tts|realtime|transcribe|embed|search|vision|live|ocr|moderation|deep-research|codex|:free)/;
 
 export function unitHints(estimate: UnitEstimate, unit: CostUnit): Hint[] {
   if (!estimate.pricing.ok || !estimate.cost) return [];
@@ -20,29 +26,33 @@ export function unitHints(estimate: UnitEstimate, unit: CostUnit): Hint[] {
   const callsPerRun = estimate.session ? estimate.session.turns.value : 1;
 
   const stablePrefix = estimate.input.parts.filter((p) => p.role !== 'user' && p.role !== 'assistant').reduce((s, p) => s + p.tokens, 0);
-  if (estimate.kind === 'call' && stablePrefix >= MIN_CACHEABLE_TOKENS && rates.cacheReadPerMTok !== undefined) {
-    const saved = ((rates.inputPerMTok - rates.cacheReadPerMTok) * stablePrefix) / 1e6;
+  if (estimate.kind === 'call' && stablePrefix >= minCacheableTokens(rates.modelId) && rates.cacheReadPerMTok !== undefined) {
+    // Inside a long-context tier the whole request, cached part included, is billed at the tier's rates.
+    const tier = rates.longContext && estimate.input.tokens > rates.longContext.aboveInputTokens ? rates.longContext : undefined;
+    const inputRate = tier?.inputPerMTok ?? rates.inputPerMTok;
+    const readRate = tier?.cacheReadPerMTok ?? rates.cacheReadPerMTok;
+    const writeRate = tier?.cacheWritePerMTok ?? rates.cacheWritePerMTok;
+    const saved = ((inputRate - readRate) * stablePrefix) / 1e6;
     hints.push({
       kind: 'caching',
       message:
-        `Caching the stable prefix (${stablePrefix.toLocaleString('en-US')} tokens) bills it at $${rates.cacheReadPerMTok}/M instead of ` +
-        `$${rates.inputPerMTok}/M on cache hits: up to ${usd(saved * callsPerRun * runsPerMonth)}/mo saved at a 100% hit rate` +
-        (rates.cacheWritePerMTok !== undefined ? ` (cache writes cost $${rates.cacheWritePerMTok}/M)` : ''),
+        `Caching the stable prefix (${stablePrefix.toLocaleString('en-US')} tokens) bills it at $${readRate}/M instead of ` +
+        `$${inputRate}/M on cache hits: up to ${usd(saved * callsPerRun * runsPerMonth)}/mo saved at a 100% hit rate` +
+        (writeRate !== undefined ? ` (cache writes cost $${writeRate}/M)` : ''),
       monthlyUsd: saved * callsPerRun * runsPerMonth,
     });
   }
 
-  const cheaper = cheaperModel(rates);
+  const tokens = { input: estimate.input.tokens, output: estimate.output.expected.value };
+  const cheaper = cheaperModel(rates, (card) => callCost(card, tokens) < estimate.cost!.perCall);
   if (cheaper) {
-    const perCall = callCost(cheaper, { input: estimate.input.tokens, output: estimate.output.expected.value });
+    const perCall = callCost(cheaper, tokens);
     const monthly = (estimate.cost.perMonth * perCall) / estimate.cost.perCall;
-    if (perCall < estimate.cost.perCall) {
-      hints.push({
-        kind: 'cheaper-model',
-        message: `On ${cheaper.modelId} the same unit costs ${usd(perCall)}/call (${usd(monthly)}/mo, ${Math.round((1 - perCall / estimate.cost.perCall) * 100)}% less) — check its quality on your task first`,
-        monthlyUsd: estimate.cost.perMonth - monthly,
-      });
-    }
+    hints.push({
+      kind: 'cheaper-model',
+      message: `On ${cheaper.modelId} the same unit costs ${usd(perCall)}/call (${usd(monthly)}/mo, ${Math.round((1 - perCall / estimate.cost.perCall) * 100)}% less) — check its quality on your task first`,
+      monthlyUsd: estimate.cost.perMonth - monthly,
+    });
   }
 
   if (rates.longContext && estimate.input.tokens > rates.longContext.aboveInputTokens) {
@@ -61,13 +71,19 @@ export function unitHints(estimate: UnitEstimate, unit: CostUnit): Hint[] {
   return hints;
 }
 
-function cheaperModel(rates: RateCard): RateCard | undefined {
+/** The same provider's small-tier model closest to this one (by id) that is cheaper for this unit. */
+function cheaperModel(rates: RateCard, isCheaper: (card: RateCard) => boolean): RateCard | undefined {
   if (rates.providerId === 'anthropic') {
     const haiku = resolveModel('haiku');
-    return haiku.ok && haiku.rates.modelId !== rates.modelId ? haiku.rates : undefined;
+    return haiku.ok && haiku.rates.modelId !== rates.modelId && isCheaper(haiku.rates) ? haiku.rates : undefined;
   }
   const candidates = listProviderModels(rates.providerId).filter(
-    (c) => c.modelId !== rates.modelId && CHEAP_TIER.test(c.modelId) && !NOT_TEXT.test(c.modelId) && c.inputPerMTok < rates.inputPerMTok,
+    (c) =>
+      c.modelId !== rates.modelId &&
+      vendorOf(c.modelId) === vendorOf(rates.modelId) &&
+      CHEAP_TIER.test(c.modelId) &&
+      !NOT_TEXT.test(c.modelId) &&
+      isCheaper(c),
   );
   let best: { card: RateCard; shared: number } | undefined;
   for (const card of candidates) {
@@ -75,6 +91,12 @@ function cheaperModel(rates: RateCard): RateCard | undefined {
     if (!best || shared > best.shared || (shared === best.shared && card.inputPerMTok > best.card.inputPerMTok)) best = { card, shared };
   }
   return best?.card;
+}
+
+// Aggregators (OpenRouter, Bedrock, Vertex) list many vendors: a hint stays within the model's own family.
+function vendorOf(modelId: string): string {
+  const id = modelId.toLowerCase().replace(/^.*\//, '').replace(/^(?:[a-z]{2,8}\.)?(anthropic|meta|mistral|amazon|cohere|openai)\./, '');
+  return /^[a-z]+/.exec(id)?.[0] ?? id;
 }
 
 function commonPrefixLength(a: string, b: string): number {

@@ -36,6 +36,8 @@ export interface CostFigures {
   inputPerCall: number;
   outputPerCall: number;
   perCall: number;
+  /** What one of the counted runs costs: a session with carry, an eval run of several calls, or one call. */
+  perRun: number;
   /** Per call with the declared output limit instead of the expected output; absent without a limit. */
   worstCasePerCall?: number;
   perDay: number;
@@ -78,6 +80,10 @@ export interface UnitEstimate {
   input: { tokens: number; exact: boolean; band: number; parts: InputPartCount[] };
   output: { expected: Sourced<number>; limit?: { value: number; field: string } };
   callsPerDay: Sourced<number>;
+  /** Calls one run makes (promptfoo: tests × repeat); callsPerDay then counts runs. Absent for one call per run. */
+  callsPerRun?: number;
+  /** CrewAI task: the agent that runs it (its definition is priced inside the task). */
+  agent?: string;
   /** Absent when the model has no price: shown as "no price for X", never as $0. */
   cost?: CostFigures;
   session?: SessionFigures;

@@ -76,7 +76,8 @@ export function profileForModel(modelId: string, overrides: Readonly<Record<stri
 }
 
 export function familyOf(modelId: string): string {
-  const id = modelId.toLowerCase().replace(/^.*\//, '');
+  // Fine-tunes keep their base model's tokenizer: "ft:gpt-4.1-mini:acme:v3".
+  const id = modelId.toLowerCase().replace(/^.*\//, '').replace(/^ft:/, '');
   if (/^gpt-oss/.test(id)) return 'openai-harmony';
   if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-6|o1|o3|o4|chatgpt-4o|codex|gpt-realtime|gpt-audio|gpt-chat)/.test(id)) return 'openai-o200k';
   if (/^(gpt-4|gpt-3\.5|gpt-35|text-embedding)/.test(id)) return 'openai-cl100k';

@@ -132,6 +132,8 @@ function readDefaults(node: Node, where: string, problem: Report, extraKeys: str
     if (key === 'model') {
       if (typeof value === 'string' && value.trim()) result.model = value.trim();
       else problem(`${where}.model: expected a model name — ignored`, valueNode);
+    } else if (key === 'turns' && !(Number.isInteger(value) && (value as number) >= 1)) {
+      problem(`${where}.turns: expected a whole number of turns, at least 1, got ${JSON.stringify(value ?? null)} — ignored`, valueNode);
     } else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
       result[key as Exclude<(typeof DEFAULT_KEYS)[number], 'model'>] = value;
     } else {

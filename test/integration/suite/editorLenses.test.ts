@@ -25,7 +25,7 @@ const FORMATS: [string, RegExp][] = [
   ['.cursor/rules/style.mdc', /^style adds [\d,]+ tokens to every request · \$[\d.]+\/mo at 200 requests\/day · gpt-4o$/],
   ['.github/copilot-instructions.md', /^copilot-instructions\.md adds [\d,]+ tokens to every request · /],
   ['CLAUDE.md', /^CLAUDE\.md adds [\d,]+ tokens to every request · \$[\d.]+\/mo at 200 requests\/day · gpt-4o$/],
-  ['api/support-chat.json', / · gpt-4o · worst case \$[\d.]+\/call$/],
+  ['api/support-chat.json', /^≈[\d,]+ tokens \(±5%\) · .* · gpt-4o · worst case ≈\$[\d.]+\/call$/],
   ['crew/config/agents.yaml', /\/session \(3 turns\)/],
   ['crew/config/tasks.yaml', /\/session \(3 turns\) · .* sessions\/day · gpt-4o · /],
   ['evals/promptfooconfig.yaml', / · gpt-4\.1-mini$/],
