@@ -3,7 +3,7 @@ import { resolveFirst, resolveModel } from '../pricing/resolve';
 import type { PriceOverride } from '../pricing/overrides';
 import { countTokens } from '../tokenize/count';
 import { profileForModel, type TokenizerProfile } from '../tokenize/families';
-import type { CostUnit, ParsedFile } from '../types';
+import type { CostUnit, LineRange, ParsedFile } from '../types';
 import { sourced, type InputLayers, type Sourced } from '../usage/resolveInputs';
 import { BUILTIN_DEFAULTS } from '../usage/usageConfig';
 import { unitHints } from './hints';
@@ -180,7 +180,10 @@ function sessionFigures(
 
 function countSections(unit: CostUnit, profile: TokenizerProfile): SectionCount[] {
   const counted = unit.sections.map((section) => ({ section, tokens: countTokens(section.text, profile).tokens }));
-  const total = counted.reduce((sum, c) => sum + c.tokens, 0);
+  // Sections nest (a `##` inside a `#`): shares are of the outermost sections' sum, so a heading that holds the whole
+  // prompt reads 100% and its subsections their part of it.
+  const outermost = counted.filter(({ section }) => !unit.sections.some((other) => other !== section && encloses(other.range, section.range)));
+  const total = outermost.reduce((sum, c) => sum + c.tokens, 0);
   return counted.map(({ section, tokens }) => ({
     title: section.title,
     level: section.level,
@@ -188,4 +191,8 @@ function countSections(unit: CostUnit, profile: TokenizerProfile): SectionCount[
     tokens,
     share: total > 0 ? tokens / total : 0,
   }));
+}
+
+function encloses(outer: LineRange, inner: LineRange): boolean {
+  return outer.startLine <= inner.startLine && inner.endLine <= outer.endLine && (outer.startLine !== inner.startLine || outer.endLine !== inner.endLine);
 }

@@ -105,6 +105,20 @@ describe('cost arithmetic', () => {
     assert.ok(e.sections[0]!.tokens > e.sections[1]!.tokens);
   });
 
+  it('gives nested sections their share of the enclosing heading, not of a double-counted sum', () => {
+    const u = unit({
+      sections: [
+        { title: 'Review', level: 1, range: { startLine: 0, endLine: 5 }, text: '# Review\nRead the diff.\n## Check\nBugs and tests.\n## Tone\nKind.' },
+        { title: 'Check', level: 2, range: { startLine: 2, endLine: 3 }, text: '## Check\nBugs and tests.' },
+        { title: 'Tone', level: 2, range: { startLine: 4, endLine: 5 }, text: '## Tone\nKind.' },
+      ],
+    });
+    const e = estimateUnit(file([u]), u, { usage: EMPTY_USAGE, relativePath: 'a.md', flags: { model: 'gpt-4o' } });
+    assert.strictEqual(e.sections[0]!.share, 1);
+    close(e.sections[1]!.share, e.sections[1]!.tokens / e.sections[0]!.tokens);
+    assert.ok(e.sections[1]!.share + e.sections[2]!.share < 1);
+  });
+
   it('adds the Anthropic tool-use system prompt when tool schemas are sent to Claude', () => {
     const u = unit({ parts: [{ role: 'system', label: 'system', text: 'Hi' }, { role: 'tool-schema', label: 'tool: f', text: '{"name":"f"}' }] });
     const claude = estimateUnit(file([u]), u, { usage: EMPTY_USAGE, relativePath: 'a.json', flags: { model: 'claude-sonnet-4-5' } });
