@@ -4,7 +4,10 @@
  * host calls the suite's run(). Nothing exits when the suite ends, so the suite writes a report file and this
  * runner waits for it with a deadline. Prints each test, then one `N passed, N failed` line.
  *
- *   node out/node/test/integration/runCodeServer.js [--grep <pattern>]
+ *   node out/node/test/integration/runCodeServer.js [--grep <pattern>] [--untrusted]
+ *
+ * --untrusted (or BURNRATE_IT_UNTRUSTED=1) runs suite-untrusted/ instead, with workspace trust enabled and the
+ * workspace opened in Restricted Mode (no dialog); its artifacts go to test-results/integration-untrusted/.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,13 +15,15 @@ import { openBrowser } from './harness/browser';
 import { onTeardown, teardownAll, tearingDown } from './harness/cleanup';
 import { codeServerMissing, delay, startCodeServer } from './harness/codeServer';
 import { freePort } from './harness/freePort';
-import { repoRoot, suiteEntry, testResultsDir } from './harness/paths';
+import { repoRoot, suiteEntry, testResultsDir, untrustedSuiteEntry } from './harness/paths';
 import { printReport } from './harness/report';
-import { GREP_ENV, readReport, RESULTS_ENV, SuiteReport } from './harness/results';
+import { GREP_ENV, LOGS_ENV, readReport, RESULTS_ENV, SuiteReport } from './harness/results';
 import { copyFixtureWorkspace, makeTempDir, makeUserDataDir, removeDir } from './harness/workspace';
 
 const deadlineMs = Number(process.env.BURNRATE_IT_TIMEOUT_S ?? 600) * 1000;
-const artifactsDir = path.join(testResultsDir, 'integration');
+const untrusted = process.argv.includes('--untrusted') || process.env.BURNRATE_IT_UNTRUSTED === '1';
+const entry = untrusted ? untrustedSuiteEntry : suiteEntry;
+const artifactsDir = path.join(testResultsDir, untrusted ? 'integration-untrusted' : 'integration');
 
 async function main(): Promise<number> {
   const missing = codeServerMissing();
@@ -26,7 +31,7 @@ async function main(): Promise<number> {
     console.error(process.env.CI ? `FATAL (CI): ${missing}` : missing);
     return 1;
   }
-  for (const built of [`${suiteEntry}.js`, path.join(repoRoot, 'out', 'extension.js')]) {
+  for (const built of [`${entry}.js`, path.join(repoRoot, 'out', 'extension.js')]) {
     if (!fs.existsSync(built)) {
       console.error(`${built} is missing; build first: npm run build && npx tsc -p .`);
       return 1;
@@ -38,7 +43,7 @@ async function main(): Promise<number> {
   const scratch = makeTempDir('it');
   onTeardown(() => removeDir(scratch));
   const workspace = copyFixtureWorkspace(scratch);
-  const userDataDir = makeUserDataDir(scratch);
+  const userDataDir = makeUserDataDir(scratch, untrusted);
   onTeardown(() => copyLogs(userDataDir));
   const resultsFile = path.join(scratch, 'results.json');
   const grep = grepArgument();
@@ -50,7 +55,8 @@ async function main(): Promise<number> {
     tmpDir: path.join(scratch, 'tmp'),
     extensionsDir: path.join(scratch, 'extensions'),
     logFile: path.join(artifactsDir, 'code-server.log'),
-    env: { [RESULTS_ENV]: resultsFile, ...(grep ? { [GREP_ENV]: grep } : {}) },
+    env: { [RESULTS_ENV]: resultsFile, [LOGS_ENV]: path.join(userDataDir, 'logs'), ...(grep ? { [GREP_ENV]: grep } : {}) },
+    workspaceTrust: untrusted,
   });
   onTeardown(() => server.stop());
 
@@ -60,10 +66,10 @@ async function main(): Promise<number> {
   const remote = (p: string): string => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(repoRoot)],
-    ['extensionTestsPath', remote(suiteEntry)],
+    ['extensionTestsPath', remote(entry)],
   ];
   const query = new URLSearchParams({ folder: workspace, payload: JSON.stringify(payload) });
-  console.log(`code-server ${server.origin}, workspace ${workspace}`);
+  console.log(`code-server ${server.origin}, workspace ${workspace}${untrusted ? ' (Restricted Mode: workspace trust on, folder not trusted)' : ''}`);
   const started = Date.now();
   await browser.page.goto(`${server.origin}/?${query.toString()}`);
 

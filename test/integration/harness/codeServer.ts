@@ -15,6 +15,8 @@ export interface CodeServerOptions {
   logFile: string;
   /** Extra environment for code-server; the extension host inherits it. */
   env?: Record<string, string>;
+  /** Leaves workspace trust on (for Restricted Mode tests); by default `--disable-workspace-trust` turns it off. */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -49,7 +51,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--bind-addr', `127.0.0.1:${options.port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--config', path.join(options.userDataDir, 'code-server.yaml'),

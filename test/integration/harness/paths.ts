@@ -9,6 +9,8 @@ export const codeServerBinary = path.join(codeServerPrefix, 'node_modules', '.bi
 export const chromiumPath = '/usr/bin/chromium';
 export const fixtureWorkspace = path.join(repoRoot, 'test', 'integration', 'workspace');
 export const suiteEntry = path.join(repoRoot, 'out', 'node', 'test', 'integration', 'suite', 'index');
+/** The Restricted Mode suite: run only with workspace trust enabled and the workspace left untrusted. */
+export const untrustedSuiteEntry = path.join(repoRoot, 'out', 'node', 'test', 'integration', 'suite-untrusted', 'index');
 export const testResultsDir = path.join(repoRoot, 'test-results');
 
 function findRepoRoot(start: string): string {

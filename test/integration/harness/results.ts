@@ -26,6 +26,9 @@ export function isSuiteReport(value: unknown): value is SuiteReport {
   return typeof report.passed === 'number' && typeof report.failed === 'number' && Array.isArray(report.tests);
 }
 
+/** Environment variable naming the folder VS Code writes its logs to (the extension's output channel among them). */
+export const LOGS_ENV = 'BURNRATE_TEST_LOGS';
+
 /** Optional environment variable: only tests whose full title matches this pattern run. */
 export const GREP_ENV = 'BURNRATE_TEST_GREP';
 

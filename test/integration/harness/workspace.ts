@@ -15,11 +15,17 @@ export function copyFixtureWorkspace(parent: string): string {
   return target;
 }
 
-/** A user-data-dir whose settings keep the trust dialog and the welcome page from covering the editor. */
-export function makeUserDataDir(parent: string): string {
+/**
+ * A user-data-dir whose settings keep the trust dialog and the welcome page from covering the editor. `untrusted`
+ * turns workspace trust on but never asks: the folder (trusted by no one) opens in Restricted Mode with no dialog.
+ */
+export function makeUserDataDir(parent: string, untrusted = false): string {
   const dir = path.join(parent, 'user-data');
+  const trust = untrusted
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' }
+    : { 'security.workspace.trust.enabled': false };
   const settings = {
-    'security.workspace.trust.enabled': false,
+    ...trust,
     'workbench.startupEditor': 'none',
     // One row per folder, so a check can click its way down `.github` → `prompts` → a file.
     'explorer.compactFolders': false,

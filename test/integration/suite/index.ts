@@ -2,17 +2,23 @@
  * The integration suite's entry point, called inside the extension host by either runner (runCodeServer.ts here,
  * runElectron.ts through @vscode/test-electron). Runs every suite/**\/*.test.js with mocha (bdd) and, when the
  * runner names a file in BURNRATE_TEST_RESULTS, writes a SuiteReport there. Rejects when any test fails.
+ * suite-untrusted/index.ts runs its own folder (Restricted Mode) through runSuite().
  */
 import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
 import { GREP_ENV, RESULTS_ENV, SuiteReport, TestOutcome } from '../harness/results';
 
-export async function run(): Promise<void> {
+export function run(): Promise<void> {
+  return runSuite(__dirname);
+}
+
+/** Runs every *.test.js under `dir` and reports as run() does. */
+export async function runSuite(dir: string): Promise<void> {
   const outcomes: TestOutcome[] = [];
   let fatal: string | undefined;
   try {
-    await runMocha(outcomes);
+    await runMocha(dir, outcomes);
   } catch (error) {
     fatal = describeError(error);
   }
@@ -22,11 +28,11 @@ export async function run(): Promise<void> {
   if (report.failed > 0) throw new Error(`${report.failed} integration test(s) failed`);
 }
 
-function runMocha(outcomes: TestOutcome[]): Promise<void> {
+function runMocha(dir: string, outcomes: TestOutcome[]): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env[GREP_ENV];
   if (grep) mocha.grep(grep);
-  for (const file of testFiles(__dirname)) mocha.addFile(file);
+  for (const file of testFiles(dir)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run(() => resolve());
