@@ -19,6 +19,8 @@ import { UsageFiles } from './usageFileWatcher';
 /** What activate() returns: a read-only view for tests (the status bar cannot be read through VS Code's API). */
 export interface BurnrateApi {
   statusText(): string | undefined;
+  /** The status bar item's tooltip while it is shown (where Restricted Mode is said), else undefined. */
+  statusTooltip(): string | undefined;
 }
 
 class Burnrate extends Disposable implements BurnrateApi {
@@ -63,6 +65,10 @@ class Burnrate extends Disposable implements BurnrateApi {
 
   statusText(): string | undefined {
     return this.statusBar.current?.text;
+  }
+
+  statusTooltip(): string | undefined {
+    return this.statusBar.current ? this.statusBar.tooltip : undefined;
   }
 }
 

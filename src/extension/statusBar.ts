@@ -34,6 +34,11 @@ export class CostStatusBar extends Disposable {
     this.refreshSoon(0);
   }
 
+  get tooltip(): string | undefined {
+    const tooltip = this.item.tooltip;
+    return typeof tooltip === 'string' || tooltip === undefined ? tooltip : tooltip.value;
+  }
+
   private refreshSoon(delay: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void guarded(this.log, 'status bar', undefined, () => this.refresh()), delay);
