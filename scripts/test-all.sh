@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: build, compile, unit + CLI tests, the integration suite inside VS Code (code-server), the packaged
-# .vsix as a user sees it. Build or compile failures stop the run (everything after depends on them); the test
-# stages all run so one report shows every failure. Any failing stage fails the whole.
+# `npm test`: build, compile, unit + CLI tests, the integration suite inside VS Code (code-server), the Restricted Mode
+# suite (same runner, workspace untrusted), the packaged .vsix as a user sees it. Build or compile failures stop the
+# run (everything after depends on them); the test stages all run so one report shows every failure. Any failing stage
+# fails the whole.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -42,7 +43,7 @@ print_summary() {
   for i in "${!names[@]}"; do
     local mark=PASS
     [ "${statuses[$i]}" -eq 0 ] || { mark=FAIL; failed=1; }
-    printf '  %-4s %-12s %4ss  %s\n' "$mark" "${names[$i]}" "${seconds[$i]}" "${counts[$i]}"
+    printf '  %-4s %-21s %4ss  %s\n' "$mark" "${names[$i]}" "${seconds[$i]}" "${counts[$i]}"
     local p f
     p=$(echo "${counts[$i]}" | grep -Eo '^[0-9]+' || true)
     f=$(echo "${counts[$i]}" | grep -Eo '[0-9]+ (failing|failed)' | grep -Eo '^[0-9]+' || true)
@@ -60,6 +61,7 @@ print_summary() {
 if run_stage build node esbuild.js && run_stage compile npx tsc -p .; then
   run_stage unit+cli npx mocha
   run_stage integration node out/node/test/integration/runCodeServer.js
+  run_stage integration-untrusted node out/node/test/integration/runCodeServer.js --untrusted
   run_stage vsix node out/node/test/integration/vsixCheck.js
 fi
 print_summary
