@@ -10,8 +10,7 @@ import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
 import type { BurnrateApi } from '../../../src/extension/main';
 import { RESTRICTED_NOTE } from '../../../src/extension/statusBar';
 import { LOGS_ENV } from '../harness/results';
-import { EXTENSION_ID, hoverText, lensesUntil, lensMatching, open, sleep, tokensIn } from '../suite/editorHelpers';
-import { workspaceRoot } from '../suite/editorHelpers';
+import { EXTENSION_ID, hoverText, lensesUntil, lensMatching, open, sleep, tokensIn, workspaceRoot } from '../suite/editorHelpers';
 
 function expectedLenses(relative: string) {
   const usage = parseUsageFile(fs.readFileSync(path.join(workspaceRoot(), '.burnrate.yaml'), 'utf8')).config;
