@@ -1,12 +1,15 @@
 // The estimate of each open prompt document, computed off the editor's path: cached per document version, recomputed
 // after a pause in typing (debounced per document, with a ceiling so a long burst still updates), and thrown away
-// when settings, the usage file or a file choice change. Counting goes through the engine's chunk-memoised
-// `countTokens`, so after a keystroke only the edited stretch of text is encoded again.
+// when settings, the usage file or a file choice change. Each open prompt document has a `DocumentCounter` that
+// follows every content change with exact incremental counts, so after a keystroke the body and each section are
+// recounted from stored chunk counts (only the edited stretch is encoded again); the debounced re-estimate then costs
+// the parse plus prefix-sum look-ups.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { relabelFlagSources } from '../core/estimate/choiceLabels';
 import { estimateSource, type SourceEstimate } from '../core/estimate/estimateSource';
 import { detectFormat, isPromptPath } from '../core/formats';
+import { DocumentCounter } from '../core/tokenize/documentCounter';
 import { Config } from './config';
 import { Disposable } from './disposable';
 import type { FileChoices } from './fileChoices';
@@ -43,6 +46,7 @@ interface Pending {
 
 export class DocumentEstimates extends Disposable {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly counters = new Map<string, DocumentCounter>();
   private readonly pending = new Map<string, Pending>();
   private generation = 0;
   private readonly invalidated = this.register(new vscode.EventEmitter<void>());
@@ -68,7 +72,9 @@ export class DocumentEstimates extends Disposable {
     );
     this.register(vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length === 0) return;
-      if (this.cache.has(event.document.uri.toString())) this.schedule(event.document);
+      const key = event.document.uri.toString();
+      this.counters.get(key)?.applyChanges(event.contentChanges, event.document.getText());
+      if (this.cache.has(key)) this.schedule(event.document);
       if (detectFormat(relativePathOf(event.document.uri)) === 'crewai-agents') this.invalidateSoon('agents.yaml edited');
     }));
     const companions = this.register(vscode.workspace.createFileSystemWatcher(COMPANION_GLOB));
@@ -150,8 +156,10 @@ export class DocumentEstimates extends Disposable {
     const flags = this.choices.get(document.uri);
     let result: SourceEstimate;
     try {
-      const bytes = new TextEncoder().encode(document.getText());
+      const text = document.getText();
+      const bytes = new TextEncoder().encode(text);
       result = estimateSource(relativePath, bytes, {
+        counter: this.counterFor(document.uri.toString(), text),
         relativePath,
         usage: this.usage.configFor(folder),
         settings: config.usageDefaults,
@@ -191,9 +199,17 @@ export class DocumentEstimates extends Disposable {
     this.invalidated.fire();
   }
 
+  private counterFor(key: string, text: string): DocumentCounter {
+    let counter = this.counters.get(key);
+    if (counter) counter.setText(text);
+    else this.counters.set(key, (counter = new DocumentCounter(text)));
+    return counter;
+  }
+
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.cache.delete(key);
+    this.counters.delete(key);
     const pending = this.pending.get(key);
     if (pending) {
       clearTimeout(pending.timer);

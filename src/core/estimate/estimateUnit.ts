@@ -1,7 +1,7 @@
 import { callCost } from '../pricing/rateCard';
 import { resolveFirst, resolveModel } from '../pricing/resolve';
 import type { PriceOverride } from '../pricing/overrides';
-import { countTokens } from '../tokenize/count';
+import { plainCounter, type TextCounter } from '../tokenize/textCounter';
 import { profileForModel, type TokenizerProfile } from '../tokenize/families';
 import type { CostUnit, LineRange, ParsedFile } from '../types';
 import { sourced, type InputLayers, type Sourced } from '../usage/resolveInputs';
@@ -14,6 +14,8 @@ import type { CostFigures, InputPartCount, Pricing, SectionCount, SessionFigures
 export interface EstimateOptions extends InputLayers {
   /** Price overrides from settings, after the usage file's own `prices:`. */
   settingsPrices?: readonly PriceOverride[];
+  /** How texts are counted; the editor passes a counter that follows the open document (default: count each text). */
+  counter?: TextCounter;
 }
 
 export function estimateUnit(file: ParsedFile, unit: CostUnit, options: EstimateOptions): UnitEstimate {
@@ -22,7 +24,8 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
   const profile = profileForModel(pricing.ok ? pricing.rates.modelId : model.value, options.usage.tokenizer);
   const monthHours = options.usage.monthHours ?? BUILTIN_DEFAULTS.monthHours;
 
-  const input = countInput(unit, profile);
+  const counter = options.counter ?? plainCounter;
+  const input = countInput(unit, profile, counter);
   const limit = unit.maxOutputTokens;
   const expectedOutput = expectedOutputTokens(sourced('outputTokens', file, unit, options), unit, limit?.value);
   const callsPerDay = sourced('callsPerDay', file, unit, options);
@@ -53,7 +56,7 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
     input,
     output: limit ? { expected: expectedOutput, limit: { value: limit.value, field: limit.field } } : { expected: expectedOutput },
     callsPerDay,
-    sections: countSections(unit, profile),
+    sections: countSections(unit, profile, counter),
     hints: [],
     problems: [],
     monthHours,
@@ -103,13 +106,13 @@ function combinedOverrides(usage: readonly PriceOverride[], settings: readonly P
   return list;
 }
 
-function countInput(unit: CostUnit, profile: TokenizerProfile): UnitEstimate['input'] {
+function countInput(unit: CostUnit, profile: TokenizerProfile, counter: TextCounter): UnitEstimate['input'] {
   const parts: InputPartCount[] = [];
   let exact = profile.exact;
   let band = profile.band;
   let tokens = 0;
   for (const part of unit.parts) {
-    const count = countTokens(part.text, profile);
+    const count = counter.count(part.text, profile, part.range);
     parts.push({ label: part.label, role: part.role, tokens: count.tokens });
     tokens += count.tokens;
   }
@@ -178,11 +181,11 @@ function sessionFigures(
   return figures;
 }
 
-function countSections(unit: CostUnit, profile: TokenizerProfile): SectionCount[] {
-  const counted = unit.sections.map((section) => ({ section, tokens: countTokens(section.text, profile).tokens }));
+function countSections(unit: CostUnit, profile: TokenizerProfile, counter: TextCounter): SectionCount[] {
+  const counted = unit.sections.map((section) => ({ section, tokens: counter.count(section.text, profile, section.range).tokens }));
   // Sections nest (a `##` inside a `#`): shares are of the outermost sections' sum, so a heading that holds the whole
   // prompt reads 100% and its subsections their part of it.
-  const outermost = counted.filter(({ section }) => !unit.sections.some((other) => other !== section && encloses(other.range, section.range)));
+  const outermost = outermostOf(counted);
   const total = outermost.reduce((sum, c) => sum + c.tokens, 0);
   return counted.map(({ section, tokens }) => ({
     title: section.title,
@@ -193,6 +196,16 @@ function countSections(unit: CostUnit, profile: TokenizerProfile): SectionCount[
   }));
 }
 
-function encloses(outer: LineRange, inner: LineRange): boolean {
-  return outer.startLine <= inner.startLine && inner.endLine <= outer.endLine && (outer.startLine !== inner.startLine || outer.endLine !== inner.endLine);
+/** Sections not inside another one; sections nest like a tree, so one pass in line order finds them. */
+function outermostOf<T extends { section: { range: LineRange } }>(items: readonly T[]): T[] {
+  const ordered = [...items].sort((a, b) => a.section.range.startLine - b.section.range.startLine || b.section.range.endLine - a.section.range.endLine);
+  const result: T[] = [];
+  let coveredTo = -1;
+  for (const item of ordered) {
+    if (item.section.range.startLine > coveredTo) {
+      result.push(item);
+      coveredTo = item.section.range.endLine;
+    }
+  }
+  return result;
 }

@@ -41,9 +41,12 @@ export class SourceLines {
     return (this.lines[line] ?? '').trim() === '';
   }
 
-  /** Lines `start..end` joined back into text. */
+  /** Lines `start..end` joined back into text (a substring of the text, so no copy of a large file per section). */
   slice(start: number, end: number): string {
-    return this.lines.slice(start, end + 1).join('\n');
+    const first = Math.max(start, 0);
+    const last = Math.min(end, this.lines.length - 1);
+    if (last < first) return '';
+    return this.text.slice(this.starts[first]!, this.starts[last]! + this.lines[last]!.length);
   }
 
   /** The range shrunk to its first and last non-blank lines; undefined when every line is blank. */

@@ -22,7 +22,8 @@ export function markdownSections(lines: SourceLines, start: number, end: number)
   }
   const last = lines.trim(start, end)?.endLine ?? end;
   headings.forEach((heading, i) => {
-    const next = headings.slice(i + 1).find((h) => h.level <= heading.level);
+    let next: Heading | undefined;
+    for (let j = i + 1; j < headings.length && !next; j++) if (headings[j]!.level <= heading.level) next = headings[j];
     const endLine = next ? next.line - 1 : last;
     sections.push({
       title: heading.title,
