@@ -3,6 +3,7 @@
 import * as path from 'path';
 import { mixedPromptText } from './corpus';
 import { diffRows } from './diff';
+import { editorKeystrokeRows } from './editor';
 import { renderRows, type Row } from './report';
 import { simulationRows } from './simulate';
 import { cliColdStartRows, heapProbe, heapRows } from './startup';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   section('full count', () => fullCountRows(large, '1 MB', RUNS));
   section('keystrokes, 20 KB', () => keystrokeRows(small, '20 KB', RUNS));
   section('keystrokes, 1 MB', () => keystrokeRows(large, '1 MB', RUNS));
+  section('editor keystroke, 1 MB', () => editorKeystrokeRows(large, '1 MB', RUNS));
   section('CLI cold start', () => cliColdStartRows(outDir, RUNS));
   section('heap', () => heapRows(__filename));
   section('simulation (1e5 and 1e6 sessions of 20 turns)', () => simulationRows());

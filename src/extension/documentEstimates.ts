@@ -157,8 +157,7 @@ export class DocumentEstimates extends Disposable {
     let result: SourceEstimate;
     try {
       const text = document.getText();
-      const bytes = new TextEncoder().encode(text);
-      result = estimateSource(relativePath, bytes, {
+      result = estimateSource(relativePath, text, {
         counter: this.counterFor(document.uri.toString(), text),
         relativePath,
         usage: this.usage.configFor(folder),

@@ -16,12 +16,12 @@ export interface SourceOptions extends EstimateOptions {
   readCompanion?: CompanionReader;
 }
 
-/** `path` is shown to the user; `options.relativePath` (workspace-relative) is what format detection and globs see. */
-export function estimateSource(path: string, bytes: Uint8Array, options: SourceOptions): SourceEstimate {
+/** `source` is the file's bytes, or its text as an editor holds it. `path` is shown to the user; `options.relativePath` (workspace-relative) is what format detection and globs see. */
+export function estimateSource(path: string, source: Uint8Array | string, options: SourceOptions): SourceEstimate {
   const readOptions: { maxBytes?: number; extraGlobs?: string[] } = {};
   if (options.maxBytes !== undefined) readOptions.maxBytes = options.maxBytes;
   if (options.extraGlobs) readOptions.extraGlobs = options.extraGlobs;
-  const read = readPromptFile(options.relativePath, bytes, readOptions);
+  const read = readPromptFile(options.relativePath, source, readOptions);
   if (!read.ok) return { ok: false, skipped: { path, reason: read.skipped.reason } };
   const file = withCrewAgents({ ...read.file, path }, options.relativePath, options.readCompanion);
   return { ok: true, estimate: estimateFile(file, options) };

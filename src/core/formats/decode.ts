@@ -37,6 +37,28 @@ export function decodeText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYT
   return { ok: true, text: normalizeNewlines(text), problems };
 }
 
+/** Text an editor already decoded: the same size limit (in UTF-8 bytes) and newline handling as for bytes. */
+export function acceptText(text: string, maxBytes: number = DEFAULT_MAX_BYTES): Decoded {
+  // UTF-8 takes 1 to 3 bytes per UTF-16 unit: measure exactly only when the bounds don't settle it.
+  const size = text.length > maxBytes || text.length * 3 <= maxBytes ? text.length : utf8Length(text);
+  if (size > maxBytes) return { ok: false, reason: `over the ${formatSize(maxBytes)} size limit (${formatSize(utf8Length(text))})` };
+  return { ok: true, text: normalizeNewlines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), problems: [] };
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 /** CRLF and lone CR both end a line in VS Code, so turning each into one LF keeps every line number. */
 export function normalizeNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;

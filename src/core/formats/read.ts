@@ -4,7 +4,7 @@ import { parseCrewAi } from './crewai';
 import { claudeAgentProfile } from './claudeAgent';
 import { alwaysOnProfile, plainPromptProfile } from './contextFiles';
 import { cursorRuleProfile } from './cursorRule';
-import { decodeText, DEFAULT_MAX_BYTES } from './decode';
+import { acceptText, decodeText, DEFAULT_MAX_BYTES } from './decode';
 import { detectFormat, detectLooseFormat, FORMAT_LABELS, matchesExtraGlobs } from './detect';
 import { parseDotprompt } from './dotprompt';
 import { SourceLines } from './lines';
@@ -22,12 +22,17 @@ export interface ReadOptions {
   extraGlobs?: string[];
 }
 
-export function readPromptFile(path: string, bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
+/**
+ * `source` is the file's bytes (from disk), or its text when an editor already holds it decoded — which spares a
+ * megabyte-sized encode/decode round trip on every keystroke.
+ */
+export function readPromptFile(path: string, source: Uint8Array | string, options: ReadOptions = {}): ReadResult {
   const loose = detectFormat(path) === undefined ? detectLooseFormat(path) : undefined;
   const format = detectFormat(path) ?? loose?.format ?? (matchesExtraGlobs(path, options.extraGlobs ?? []) ? 'plain-prompt' : undefined);
   if (!format) return { ok: false, skipped: { path, reason: 'not a prompt or agent file' } };
 
-  const decoded = decodeText(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const decoded = typeof source === 'string' ? acceptText(source, maxBytes) : decodeText(source, maxBytes);
   if (!decoded.ok) return { ok: false, skipped: { path, reason: decoded.reason } };
   if (loose?.needsContentCheck && !looksLikeSubagent(decoded.text)) {
     return { ok: false, skipped: { path, reason: 'not a Claude Code subagent (no name and description in frontmatter)' } };

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { estimateSource } from '../../../src/core/estimate/estimateSource';
+import { readPromptFile } from '../../../src/core/formats';
 import { DocumentCounter } from '../../../src/core/tokenize/documentCounter';
 import { EMPTY_USAGE } from '../../../src/core/usage/usageConfig';
 import { repoRoot } from '../repoRoot';
@@ -68,5 +69,23 @@ describe('document counter (the editor path)', () => {
     const a = estimate(crlf, counter);
     assert.deepStrictEqual(a.sections, estimate(crlf).sections);
     assert.strictEqual(counter.stats.fromDocument, 0);
+  });
+});
+
+describe('reading an editor’s text instead of bytes', () => {
+
+  const path = '.github/prompts/a.prompt.md';
+  it('reads the same file from text as from its bytes, including BOM, CRLF and non-ASCII text', () => {
+    for (const text of ['---\nmodel: gpt-4o\n---\n# A\nhé 漢字 🙂\n', '\ufeff# A\r\nline\r\n', '']) {
+      const fromBytes = readPromptFile(path, new TextEncoder().encode(text));
+      const fromText = readPromptFile(path, text);
+      assert.deepStrictEqual(fromText, fromBytes, JSON.stringify(text));
+    }
+  });
+  it('applies the size limit in UTF-8 bytes', () => {
+    const text = '漢'.repeat(400); // 1,200 bytes in UTF-8, 400 UTF-16 units
+    const over = readPromptFile(path, text, { maxBytes: 1000 });
+    assert.ok(!over.ok && /size limit/.test(over.skipped.reason));
+    assert.ok(readPromptFile(path, text, { maxBytes: 1200 }).ok);
   });
 });
