@@ -4,7 +4,8 @@ import * as path from 'path';
 import { repoRoot } from '../repoRoot';
 
 // The editor's cost diff must reach git only through VS Code's git extension, and not at all in Restricted Mode.
-// These read the sources because an untrusted workspace cannot be simulated inside the integration suite's VS Code.
+// These read the sources, so a removed trust check fails here in seconds; test/integration/suite-untrusted/ checks the same
+// behaviour end to end in a real Restricted Mode workspace.
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
