@@ -5,19 +5,11 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { GIT_ENV } from '../../gitEnv';
 import type { ReviewSummary } from '../../../src/extension/diff/costDiff';
 import { EXTENSION_ID, activated, lenses, lensMatching, sleep, titles, workspaceRoot } from '../suite/editorHelpers';
 import { describeSpawns, SpawnRecorder } from './spawnRecorder';
 
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
 const PROMPT = 'prompts/support.md';
 const TEXT = '# Support\nYou help customers with orders.\n\n## Tone\nFriendly and brief.\n';
 

@@ -5,19 +5,11 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { GIT_ENV } from '../../gitEnv';
 import type { ReviewSummary } from '../../../src/extension/diff/costDiff';
 import type { GitApi, GitExtensionExports, GitRepository } from '../../../src/extension/diff/gitApi';
 import { activated, lensesUntil, lensMatching, sleep, titles, workspaceRoot } from './editorHelpers';
 
-const GIT_ENV = {
-  ...process.env,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
 
 const SUPPORT = 'prompts/support.md';
 const REVIEW = '.github/prompts/review.prompt.md';
