@@ -8,8 +8,6 @@ export interface TokenCount {
   band: number;
 }
 
-export const ZERO_COUNT: TokenCount = { tokens: 0, exact: true, band: 0 };
-
 /** Count `text` for a model family: exact for OpenAI encodings, a banded estimate elsewhere. */
 export function countTokens(text: string, profile: TokenizerProfile): TokenCount {
   if (text.length === 0) return { tokens: 0, exact: profile.exact, band: profile.band };
@@ -20,8 +18,4 @@ export function countTokens(text: string, profile: TokenizerProfile): TokenCount
 export function scaleCount(encodingTokens: number, profile: TokenizerProfile): TokenCount {
   if (profile.exact) return { tokens: encodingTokens, exact: true, band: 0 };
   return { tokens: Math.round(encodingTokens * profile.factor), exact: false, band: profile.band };
-}
-
-export function addCounts(a: TokenCount, b: TokenCount): TokenCount {
-  return { tokens: a.tokens + b.tokens, exact: a.exact && b.exact, band: Math.max(a.band, b.band) };
 }

@@ -1,7 +1,8 @@
-// Exact BPE encoders, loaded on first use. Each ranks module is megabytes of data (o200k holds ~126 MB of heap once
-// parsed), so nothing here runs at import time: activation and CLI start-up pay for an encoding only when a file
-// that needs it is counted.
-import { Tiktoken, type TiktokenBPE } from 'js-tiktoken/lite';
+// js-tiktoken's encoders, built on first use: the reference that Burnrate's own counting (rankTable.ts,
+// bytePairCount.ts) is checked against in tests and the bench, and the source of token ids where ids are needed.
+// Counting itself never builds them (js-tiktoken's o200k encoder holds ~63 MB of heap).
+import { Tiktoken } from 'js-tiktoken/lite';
+import { loadRanks } from './rankTable';
 
 export type EncodingName = 'o200k_base' | 'cl100k_base' | 'o200k_harmony';
 
@@ -23,16 +24,6 @@ const HARMONY_SPECIAL_TOKENS: Record<string, number> = {
   '<|endofprompt|>': 200018,
 };
 
-// Literal requires (not a computed path) so the bundler can rewrite each one to a lazily loaded file.
-function loadRanks(name: 'o200k_base' | 'cl100k_base'): TiktokenBPE {
-  switch (name) {
-    case 'o200k_base':
-      return require('js-tiktoken/ranks/o200k_base') as TiktokenBPE;
-    case 'cl100k_base':
-      return require('js-tiktoken/ranks/cl100k_base') as TiktokenBPE;
-  }
-}
-
 const loaded = new Map<EncodingName, Tiktoken>();
 
 export function isEncodingLoaded(name: EncodingName): boolean {
@@ -44,21 +35,16 @@ export function getEncoder(name: EncodingName): Tiktoken {
   if (!encoder) {
     encoder =
       name === 'o200k_harmony'
-        ? new Tiktoken(unwrapDefault(loadRanks('o200k_base')), HARMONY_SPECIAL_TOKENS)
-        : new Tiktoken(unwrapDefault(loadRanks(name)));
+        ? new Tiktoken(loadRanks('o200k_base'), HARMONY_SPECIAL_TOKENS)
+        : new Tiktoken(loadRanks(name));
     loaded.set(name, encoder);
   }
   return encoder;
 }
 
-/** The regex tiktoken uses to split text into pieces before merging; exported for incremental counting. */
+/** The regex tiktoken uses to split text into pieces before merging (tests check the safe cuts against it). */
 export function splitPattern(name: EncodingName): string {
-  const ranks = unwrapDefault(loadRanks(name === 'o200k_harmony' ? 'o200k_base' : name));
-  return ranks.pat_str;
-}
-
-function unwrapDefault(mod: TiktokenBPE | { default: TiktokenBPE }): TiktokenBPE {
-  return 'default' in mod ? mod.default : mod;
+  return loadRanks(name === 'o200k_harmony' ? 'o200k_base' : name).pat_str;
 }
 
 /**

@@ -12,9 +12,9 @@ export interface RankTable {
   ranks: ReadonlyMap<string, number>;
 }
 
-// Literal requires (not a computed path) so the bundler can rewrite each one to a lazily loaded file; Node's module
-// cache shares the parsed module with encodings.ts.
-function loadRanksModule(name: BaseEncoding): TiktokenBPE {
+// The one place the ranks modules are required: literal requires (not a computed path) so the bundler can rewrite each
+// one to a lazily loaded file. encodings.ts (the js-tiktoken reference encoder) loads through here too.
+export function loadRanks(name: BaseEncoding): TiktokenBPE {
   const mod = (name === 'o200k_base' ? require('js-tiktoken/ranks/o200k_base') : require('js-tiktoken/ranks/cl100k_base')) as
     | TiktokenBPE
     | { default: TiktokenBPE };
@@ -22,7 +22,7 @@ function loadRanksModule(name: BaseEncoding): TiktokenBPE {
 }
 
 export function loadRankTable(name: BaseEncoding): RankTable {
-  const source = loadRanksModule(name);
+  const source = loadRanks(name);
   const ranks = new Map<string, number>();
   // Lines of "<ignored> <first rank> <base64 token> <base64 token> …", ranks consecutive within a line.
   for (const line of source.bpe_ranks.split('\n')) {
