@@ -2,6 +2,7 @@
 // the file still applies, and nothing here throws.
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { PriceOverride } from '../pricing/overrides';
+import { readPriceEntry } from '../pricing/priceEntry';
 import type { ProfileOverride } from '../tokenize/families';
 import type { Problem } from '../types';
 import { EMPTY_USAGE, type UsageConfig, type UsageDefaults, type UsageOverride } from './usageConfig';
@@ -144,37 +145,17 @@ function readDefaults(node: Node, where: string, problem: Report, extraKeys: str
 }
 
 function readPrice(node: Node, fileName: string, line: number | undefined, problem: Report): PriceOverride | undefined {
-  if (!isMap(node)) {
-    problem('prices entry: expected {model, inputPerMTok, outputPerMTok} — ignored', node);
-    return undefined;
-  }
-  const model = node.get('model');
-  const input = node.get('inputPerMTok');
-  const output = node.get('outputPerMTok');
-  if (typeof model !== 'string' || !isNonNegative(input) || !isNonNegative(output)) {
-    problem('prices entry needs model (text), inputPerMTok and outputPerMTok (USD per million tokens, ≥ 0) — ignored', node);
-    return undefined;
-  }
-  const price: PriceOverride = {
-    model,
-    inputPerMTok: input,
-    outputPerMTok: output,
-    origin: line === undefined ? fileName : `${fileName} line ${line + 1}`,
-  };
-  const cacheRead = node.get('cacheReadPerMTok');
-  if (isNonNegative(cacheRead)) price.cacheReadPerMTok = cacheRead;
-  const cacheWrite = node.get('cacheWritePerMTok');
-  if (isNonNegative(cacheWrite)) price.cacheWritePerMTok = cacheWrite;
-  const provider = node.get('provider');
-  if (typeof provider === 'string') price.provider = provider;
-  const aliases = node.get('aliases');
-  if (isSeq(aliases)) price.aliases = aliases.items.map((a) => String((a as { value?: unknown }).value));
-  return price;
+  const read = readPriceEntry(isMap(node) ? node.toJSON() : undefined, line === undefined ? fileName : `${fileName} line ${line + 1}`);
+  if (read.ok) return read.price;
+  problem(
+    read.problem === 'not a mapping'
+      ? 'prices entry: expected {model, inputPerMTok, outputPerMTok} — ignored'
+      : 'prices entry needs model (text), inputPerMTok and outputPerMTok (USD per million tokens, ≥ 0) — ignored',
+    node,
+  );
+  return undefined;
 }
 
-function isNonNegative(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
 function isPositive(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
