@@ -2,6 +2,7 @@
 // provider would cost, when a request crosses a long-context price tier.
 import { listProviderModels } from '../pricing/catalog';
 import { callCost, type RateCard } from '../pricing/rateCard';
+import { BEDROCK_ID } from '../pricing/modelNames';
 import { resolveModel } from '../pricing/resolve';
 import type { CostUnit } from '../types';
 import { usd } from '../present/money';
@@ -95,7 +96,8 @@ function cheaperModel(rates: RateCard, isCheaper: (card: RateCard) => boolean): 
 
 // Aggregators (OpenRouter, Bedrock, Vertex) list many vendors: a hint stays within the model's own family.
 function vendorOf(modelId: string): string {
-  const id = modelId.toLowerCase().replace(/^.*\//, '').replace(/^(?:[a-z]{2,8}\.)?(anthropic|meta|mistral|amazon|cohere|openai)\./, '');
+  const unprefixed = modelId.toLowerCase().replace(/^.*\//, '');
+  const id = BEDROCK_ID.exec(unprefixed)?.[2] ?? unprefixed;
   return /^[a-z]+/.exec(id)?.[0] ?? id;
 }
 

@@ -40,6 +40,12 @@ const PROVIDER_PREFIXES: Record<string, string> = {
 // promptfoo and LiteLLM put an API flavour between provider and model ("anthropic:messages:claude-...", "openai:chat:gpt-4o").
 const API_FLAVOURS = new Set(['messages', 'chat', 'completion', 'completions', 'responses', 'converse', 'invoke']);
 
+/**
+ * Bedrock ids: "anthropic.claude-3-haiku-20240307-v1:0", "us.anthropic.claude-sonnet-4-…", "regional.anthropic.…":
+ * an optional region, the vendor, the vendor's model id, an optional "-v1:0" version.
+ */
+export const BEDROCK_ID = /^(?:[a-z]{2,8}\.)?(anthropic|meta|mistral|amazon|cohere|deepseek|openai)\.(.+?)(?:-v\d+(?::\d+)?)?$/;
+
 /** Provider-qualified and display spellings reduced to candidate catalog ids, most literal first. */
 export function nameCandidates(written: string): NameCandidate[] {
   const candidates: NameCandidate[] = [];
@@ -92,8 +98,7 @@ export function nameCandidates(written: string): NameCandidate[] {
     add(dashed, [...steps, 'version dots as hyphens'], providerHint);
     id = dashed;
   }
-  // Bedrock ids: "anthropic.claude-3-haiku-20240307-v1:0", "us.anthropic.claude-sonnet-4-...".
-  const bedrock = /^(?:[a-z]{2,6}\.)?(anthropic|meta|mistral|amazon|cohere|deepseek|openai)\.(.+?)(?:-v\d+(?::\d+)?)?$/.exec(id);
+  const bedrock = BEDROCK_ID.exec(id);
   if (bedrock) {
     add(bedrock[2]!, [...steps, 'Bedrock model id'], providerHint ?? (bedrock[1] === 'anthropic' ? 'anthropic' : undefined));
     id = bedrock[2]!;
