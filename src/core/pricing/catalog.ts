@@ -40,7 +40,19 @@ export function matchCatalog(modelId: string, providerId?: string): RateCard | u
  * Rate cards of every priced text model of a provider (for `burnrate models` and "cheaper model" hints), built from
  * each model's own price entry — some catalog ids are not matched by their own match rules (Bedrock `regional.*`).
  */
-export function listProviderModels(providerId: string): RateCard[] {
+export function listProviderModels(providerId: string): readonly RateCard[] {
+  let cards = providerModels.get(providerId);
+  if (!cards) {
+    cards = buildProviderModels(providerId);
+    providerModels.set(providerId, cards);
+  }
+  return cards;
+}
+
+// Built once per provider and process: hints ask for every unit of every file (a review of 1,000 files).
+const providerModels = new Map<string, readonly RateCard[]>();
+
+function buildProviderModels(providerId: string): RateCard[] {
   const p = provider(providerId);
   if (!p) return [];
   const cards: RateCard[] = [];
