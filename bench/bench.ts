@@ -4,6 +4,7 @@ import * as path from 'path';
 import { mixedPromptText } from './corpus';
 import { diffRows } from './diff';
 import { editorKeystrokeRows } from './editor';
+import { historyRows } from './history';
 import { renderRows, type Row } from './report';
 import { simulationRows } from './simulate';
 import { cliColdStartRows, heapProbe, heapRows } from './startup';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   section('CLI cold start', () => cliColdStartRows(outDir, RUNS));
   section('heap', () => heapRows(__filename));
   section('simulation (1e5 and 1e6 sessions of 20 turns)', () => simulationRows());
+  section('cost history, 1,000 commits', () => historyRows(path.join(outDir, 'cli.js')));
   process.stderr.write('bench: cost diff, 1,000 changed files…\n');
   rows.push(...(await diffRows(path.join(outDir, 'cli.js'))));
   process.stdout.write(renderRows(rows));

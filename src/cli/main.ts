@@ -2,11 +2,12 @@
 import { EXIT_USAGE, UsageError, type CliIO, type Command } from './command';
 import { diffCommand } from './commands/diff';
 import { estimateCommand } from './commands/estimate';
+import { historyCommand } from './commands/history';
 import { modelsCommand } from './commands/models';
 import { replayCommand } from './commands/replay';
 import { simulateCommand } from './commands/simulate';
 
-const COMMANDS: Command[] = [estimateCommand, diffCommand, modelsCommand, simulateCommand, replayCommand];
+const COMMANDS: Command[] = [estimateCommand, diffCommand, historyCommand, modelsCommand, simulateCommand, replayCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');

@@ -5,46 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { GIT_ENV } from '../gitEnv';
 import { runCli, type CliRun } from './runCli';
+import { Repo, removeTemps, temps } from './tempRepo';
 
-
-const temps: string[] = [];
-
-class Repo {
-  constructor(readonly dir: string) {}
-
-  static create(): Repo {
-    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-diff-')));
-    temps.push(dir);
-    const repo = new Repo(dir);
-    repo.git('-c', 'init.defaultBranch=main', 'init', '-q');
-    return repo;
-  }
-
-  git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  }
-
-  write(file: string, content: string | Buffer): this {
-    fs.mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(this.dir, file), content);
-    return this;
-  }
-
-  remove(file: string): this {
-    fs.rmSync(path.join(this.dir, file));
-    return this;
-  }
-
-  commit(message: string): this {
-    this.git('add', '-A');
-    this.git('commit', '-q', '-m', message);
-    return this;
-  }
-
-  diff(args: string[] = [], cwd = this.dir, env: NodeJS.ProcessEnv = {}): CliRun {
-    return runCli(['diff', ...args], cwd, { ...GIT_ENV, ...env });
-  }
-}
 
 const SUPPORT = 'prompts/support.md';
 const REVIEW = '.github/prompts/review.prompt.md';
@@ -106,7 +68,7 @@ function assertCleanError(run: CliRun, pattern: RegExp): void {
 
 describe('burnrate diff (built CLI, real git repositories)', function () {
   this.timeout(60_000);
-  after(() => temps.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+  after(removeTemps);
 
   it('a grown prompt file: --fail-on-increase-percent 10 exits 1 and names the file', () => {
     const repo = baseRepo().write(SUPPORT, GROWN_TEXT);

@@ -1,0 +1,253 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { companionOf } from '../../core/diff/companions';
+import { isPromptPath } from '../../core/formats';
+import { buildHistory, type CostHistory, type FileHistory, type HistoryPoint } from '../../core/history/buildHistory';
+import { fileTimelines } from '../../core/history/fileTimelines';
+import type { VersionCost } from '../../core/history/versionCost';
+import { integer, signedUsd, usd } from '../../core/present/money';
+import { parseUsageFile } from '../../core/usage/parseUsageFile';
+import { EMPTY_USAGE, type UsageConfig } from '../../core/usage/usageConfig';
+import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../command';
+import type { FlagTable } from '../flags';
+import { readLog, readVersions } from '../git/historyLog';
+import { openRepository } from '../git/openRepository';
+import { realish, toRepoPath } from '../git/repoPaths';
+import { resolveRef } from '../git/resolveRef';
+import { locateUsageFile } from '../git/usageLocation';
+import { renderTable } from '../table';
+import { loadUsageFile } from '../workspace';
+
+const DEFAULT_MAX_COMMITS = 1000;
+
+const FLAGS = {
+  since: { type: 'string', value: 'REF|DATE', help: 'only commits after REF (a commit, branch or tag), or since DATE (2026-06-01, "3 months ago")' },
+  'max-commits': {
+    type: 'integer',
+    value: 'N',
+    min: 1,
+    max: 1_000_000,
+    help: `read at most the newest N commits (default ${integer(DEFAULT_MAX_COMMITS)})`,
+  },
+  'usage-at-commit': { type: 'boolean', help: "price each commit with that commit's own .burnrate.yaml (default: today's)" },
+  config: { type: 'string', value: 'FILE', help: 'price every commit with this usage file' },
+  'max-bytes': { type: 'number', value: 'N', min: 1, help: 'do not price versions larger than N bytes (default 5 MB)' },
+  json: { type: 'boolean', help: 'print one JSON document: per file, every point with its figures and change' },
+} as const satisfies FlagTable;
+
+export const historyCommand = defineCommand({
+  name: 'history',
+  summary: 'cost of each prompt and agent file at every commit that changed it, and the workspace total',
+  usage: 'burnrate history [paths…] [options]',
+  description: `For each prompt and agent file (under the given paths; default the whole repository), the cost at every commit that
+changed it: date, commit, author, tokens, $/call, $/month at today's volume, and the change from the previous point.
+Renames are followed. Then the workspace total after each of those commits. Git is read with two processes (one
+git log, one git cat-file --batch), whatever the number of commits.`,
+  flags: FLAGS,
+  footer: `$/month uses today's .burnrate.yaml (the nearest one at or above the current folder), so points differ only by the files'
+own changes; --usage-at-commit prices each commit with the usage file it had. A version whose model has no price
+reads "no price" and is left out of the total (counted as unknown), never as $0.
+
+Exit codes: 0 ok · 2 usage or git error (not a repository, no commits, unknown ref).`,
+  async run({ flags, positionals }, io) {
+    if (flags.config !== undefined && flags['usage-at-commit']) throw new UsageError('--config prices every commit; drop --usage-at-commit');
+    const cwd = realish(path.resolve(io.cwd));
+    const repository = await openRepository(cwd);
+    if (!repository.ok) return fail(io, repository.failure.message);
+    const top = repository.top;
+    const head = await resolveRef(top, 'HEAD', 'HEAD');
+    if (!head.ok) return fail(io, head.failure.message);
+
+    const pathspecs: string[] = [];
+    for (const input of positionals) {
+      const repoPath = toRepoPath(top, cwd, input);
+      if (!repoPath.ok) return fail(io, repoPath.message);
+      pathspecs.push(repoPath.path === '' ? '.' : repoPath.path);
+    }
+    // One file named (perhaps deleted since): follow it across renames; --follow takes exactly one path.
+    const follow = pathspecs.length === 1 && !isDirectory(path.join(top, pathspecs[0]!));
+
+    let since: { commit: string } | { date: string } | undefined;
+    if (flags.since !== undefined) {
+      const ref = await resolveRef(top, flags.since, '--since');
+      if (ref.ok) since = { commit: ref.value.commit };
+      else if (looksLikeDate(flags.since)) since = { date: flags.since };
+      else return fail(io, `--since ${flags.since}: neither a commit, branch or tag here nor a date (2026-06-01, "3 months ago")`);
+    }
+
+    const maxCommits = flags['max-commits'] ?? DEFAULT_MAX_COMMITS;
+    const log = await readLog({ top, pathspecs, maxCommits, follow, ...(since ? { since } : {}) });
+    if (!log.ok) return fail(io, log.message);
+
+    // Like estimate: the usage file nearest the first path named (or the current folder) prices the history.
+    const start = positionals.length > 0 ? path.resolve(cwd, positionals[0]!) : cwd;
+    const location = locateUsageFile(top, realish(isFile(start) ? path.dirname(start) : start));
+    const relativePath = (repoPath: string) =>
+      location.root && repoPath.startsWith(`${location.root}/`) ? repoPath.slice(location.root.length + 1) : repoPath;
+    const timelines = fileTimelines(log.commits, (repoPath) => isPromptPath(relativePath(repoPath)));
+
+    const names: string[] = [];
+    for (const timeline of timelines) {
+      for (const point of timeline.points) {
+        if (point.status === 'deleted') continue;
+        const commit = log.commits[point.commitIndex]!.commit;
+        names.push(`${commit}:${point.path}`);
+        const companion = companionOf(point.path);
+        if (companion) names.push(`${commit}:${companion}`);
+      }
+    }
+    const atCommit = flags['usage-at-commit'] === true;
+    if (atCommit) for (const logged of log.commits) names.push(`${logged.commit}:${location.file}`);
+    const versions = await readVersions(top, names);
+    if (!versions.ok) return fail(io, versions.message);
+
+    const today = flags.config !== undefined ? loadUsageFile(top, path.resolve(io.cwd, flags.config)) : loadUsageFile(path.join(top, location.root));
+    const usageAt = (commit: string): UsageConfig => {
+      if (!atCommit) return today.config;
+      const bytes = versions.blobs.get(`${commit}:${location.file}`);
+      return bytes ? parseUsageFile(bytes.toString('utf8'), location.file).config : EMPTY_USAGE;
+    };
+    const history = buildHistory({
+      commits: log.commits,
+      timelines,
+      blobAt: (commit, repoPath) => versions.blobs.get(`${commit}:${repoPath}`),
+      companionAt: (commit, repoPath) => versions.blobs.get(`${commit}:${repoPath}`),
+      usageAt,
+      relativePath,
+      ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
+    });
+
+    const pricedWith = flags.config ?? (atCommit ? `each commit's own ${location.file}` : today.file ? `today's ${location.file}` : 'the built-in defaults (no .burnrate.yaml)');
+    const limited = log.commits.length >= maxCommits;
+    if (flags.json) {
+      io.out(JSON.stringify({ repository: top, pricedWith, commitsRead: log.commits.length, limited, ...historyJson(history) }, null, 2) + '\n');
+    } else {
+      io.out(renderHistory(history, { commitsRead: log.commits.length, limited, pricedWith, maxCommits }));
+    }
+    return EXIT_OK;
+  },
+});
+
+function fail(io: CliIO, message: string): number {
+  io.err(`burnrate history: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** ISO dates and git's relative forms; anything else would be read by git's approxidate as some other date. */
+function looksLikeDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/.test(text) || /^\d+ (second|minute|hour|day|week|month|year)s? ago$/.test(text);
+}
+
+function historyJson(history: CostHistory) {
+  return {
+    files: history.files.map((file) => ({ path: file.path, points: file.points.map(pointJson) })),
+    total: history.total.map((t) => ({ commit: t.commit, date: t.date, subject: t.subject, perMonthUsd: t.perMonth, exact: t.exact, unknownFiles: t.unknown, deltaPerMonthUsd: t.deltaPerMonth })),
+  };
+}
+
+function pointJson(point: HistoryPoint) {
+  const cost = point.cost;
+  return {
+    commit: point.commit,
+    date: point.date,
+    author: point.author,
+    subject: point.subject,
+    status: point.status,
+    path: point.path,
+    ...(point.oldPath ? { oldPath: point.oldPath } : {}),
+    cost: cost.kind,
+    inputTokens: cost.kind === 'priced' || cost.kind === 'unpriced' ? cost.inputTokens : null,
+    exact: cost.kind === 'priced' || cost.kind === 'unpriced' ? cost.exact : null,
+    perRunUsd: cost.kind === 'priced' ? (cost.perRun ?? null) : null,
+    perMonthUsd: cost.kind === 'priced' ? cost.perMonth : cost.kind === 'deleted' ? 0 : null,
+    deltaPerMonthUsd: point.deltaPerMonth ?? null,
+    deltaTokens: point.deltaTokens ?? null,
+    ...(cost.kind === 'unpriced' || cost.kind === 'unreadable' ? { reason: cost.reason } : {}),
+  };
+}
+
+interface RenderContext {
+  commitsRead: number;
+  limited: boolean;
+  pricedWith: string;
+  maxCommits: number;
+}
+
+function renderHistory(history: CostHistory, context: RenderContext): string {
+  const lines: string[] = [];
+  const scope = context.limited ? `the newest ${integer(context.commitsRead)} commits (--max-commits ${integer(context.maxCommits)})` : `${integer(context.commitsRead)} commits`;
+  lines.push(`Cost history: ${history.files.length} prompt and agent file${history.files.length === 1 ? '' : 's'} over ${scope}; priced with ${context.pricedWith}.`);
+  if (history.files.length === 0) {
+    lines.push('No commit in that range changed a prompt or agent file.');
+    return lines.join('\n') + '\n';
+  }
+  for (const file of history.files) lines.push('', terminalSafe(file.path), indent(fileTable(file)));
+  lines.push('', 'Workspace total ($/month after each commit that changed a tracked file)');
+  const rows = history.total.map((t) => [
+    t.date.slice(0, 10),
+    t.commit.slice(0, 7),
+    approx(t.exact) + usd(t.perMonth) + (t.unknown > 0 ? ` (+${t.unknown} unknown)` : ''),
+    signedUsd(t.deltaPerMonth),
+    terminalSafe(shorten(t.subject)),
+  ]);
+  lines.push(indent(renderTable([{ title: 'date' }, { title: 'commit' }, { title: '$/month', align: 'right' }, { title: 'change', align: 'right' }, { title: 'subject' }], rows)));
+  return lines.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+function fileTable(file: FileHistory): string {
+  const rows = file.points.map((point) => [
+    point.date.slice(0, 10),
+    point.commit.slice(0, 7),
+    terminalSafe(point.author),
+    tokensCell(point.cost),
+    point.cost.kind === 'priced' && point.cost.perRun !== undefined ? approx(point.cost.exact) + usd(point.cost.perRun) : '',
+    monthCell(point.cost),
+    point.deltaPerMonth !== undefined ? signedUsd(point.deltaPerMonth) : '?',
+    terminalSafe(shorten(point.status === 'renamed' && point.oldPath ? `(renamed from ${point.oldPath}) ${point.subject}` : point.subject)),
+  ]);
+  return renderTable(
+    [
+      { title: 'date' }, { title: 'commit' }, { title: 'author' }, { title: 'tokens', align: 'right' }, { title: '$/call', align: 'right' },
+      { title: '$/month', align: 'right' }, { title: 'change', align: 'right' }, { title: 'subject' },
+    ],
+    rows,
+  );
+}
+
+function tokensCell(cost: VersionCost): string {
+  if (cost.kind === 'deleted') return 'deleted';
+  if (cost.kind === 'unreadable') return 'unreadable';
+  return approx(cost.exact) + integer(cost.inputTokens);
+}
+
+function monthCell(cost: VersionCost): string {
+  if (cost.kind === 'priced') return approx(cost.exact) + usd(cost.perMonth);
+  if (cost.kind === 'deleted') return usd(0);
+  return cost.kind === 'unpriced' ? 'no price' : '?';
+}
+
+/** Subjects are cut to keep a row within a terminal; --json has them whole. */
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+const approx = (exact: boolean) => (exact ? '' : '≈');
+const indent = (text: string) => text.replace(/\n$/, '').split('\n').map((l) => `  ${l}`).join('\n');
+
+/** Commit subjects and author names are anyone's text: control characters must not reach the terminal raw. */
+function terminalSafe(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
