@@ -28,21 +28,26 @@ Options:
   --fail-on-increase-percent P     exit 1 when a file's $/month or input tokens rise by more than P percent
                                    (new files have no baseline: the USD gate covers them)
   --usage-from-head                price both sides with the head's .burnrate.yaml
+  --usage-from-base                price both sides with the base's .burnrate.yaml: what CI gates should use, so a
+                                   pull request's own usage file (a $0 price, a lower call rate) cannot pass its gate
   --config FILE                    price both sides with this usage file
-  --max-bytes N                    do not compare files larger than N bytes (default 5 MB)
+  --max-bytes N                    do not compare files larger than N bytes (default 5 MB); a changed file over it
+                                   cannot be compared and exits 2
   --help                           show this help
 
 Usage file: each side is priced with its own .burnrate.yaml (the nearest one at or above the current folder inside
 the repository, else the repository root's), read from that side. When it changed, every prompt it covers is
 re-priced and listed, so a new default model or call rate shows its cost; --usage-from-head prices both sides with
-the head's file, so only the prompts' own changes show. The report always says which was used.
+the head's file, so only the prompts' own changes show; --usage-from-base with the base's. The report always says
+which was used.
 
-Exit codes: 0 no gate tripped · 1 a gate tripped (the message names the gate and the files) · 2 usage or git error
-(not a repository, unknown ref, shallow history, no commits), or a changed file that cannot be compared (binary at
-one side, merge conflict markers).
+Exit codes: 0 no gate tripped · 1 a gate tripped (the message names the gate and the files; with any gate, a changed
+unit without a price at the head trips it, since its cost cannot be checked) · 2 usage or git error (not a
+repository, unknown ref, shallow history, no commits), or a changed file that cannot be compared (binary at one side,
+merge conflict markers, over --max-bytes).
 
 Pre-commit hook (.git/hooks/pre-commit):  npx burnrate diff --staged --fail-on-increase-percent 20
-CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head HEAD --markdown --fail-on-increase-usd-month 50
+CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head HEAD --usage-from-base --markdown --fail-on-increase-usd-month 50
 `;
 
 export const diffCommand: Command = {
@@ -60,12 +65,15 @@ export const diffCommand: Command = {
       { name: 'fail-on-increase-usd-month', kind: 'number' },
       { name: 'fail-on-increase-percent', kind: 'number' },
       { name: 'usage-from-head', kind: 'boolean' },
+      { name: 'usage-from-base', kind: 'boolean' },
       { name: 'config', kind: 'string' },
       { name: 'max-bytes', kind: 'number' },
     ]);
     if (flags.get('json') && flags.get('markdown')) throw new UsageError('choose one of --json and --markdown');
     if (flags.get('staged') && flags.has('head')) throw new UsageError('--staged compares the index; it cannot be combined with --head');
-    if (flags.has('config') && flags.get('usage-from-head')) throw new UsageError('--config already prices both sides; drop --usage-from-head');
+    const usageFrom = flags.get('usage-from-head') ? 'head' : flags.get('usage-from-base') ? 'base' : undefined;
+    if (flags.get('usage-from-head') && flags.get('usage-from-base')) throw new UsageError('choose one of --usage-from-head and --usage-from-base');
+    if (flags.has('config') && usageFrom) throw new UsageError(`--config already prices both sides; drop --usage-from-${usageFrom}`);
     for (const name of ['base', 'head']) {
       const ref = flags.get(name) as string | undefined;
       if (ref !== undefined && (ref.trim() === '' || ref.startsWith('-'))) throw new UsageError(`--${name} needs a ref (commit, branch or tag), got "${ref}"`);
@@ -114,7 +122,7 @@ export const diffCommand: Command = {
     const outcome = await review(git, {
       usageFile: location.file,
       usageRoot: location.root,
-      usagePricing: flags.get('usage-from-head') ? 'head-for-both' : 'each-side',
+      usagePricing: usageFrom === 'head' ? 'head-for-both' : usageFrom === 'base' ? 'base-for-both' : 'each-side',
       ...(explicitUsage ? { explicitUsage } : {}),
       ...(flags.has('max-bytes') ? { maxBytes: flags.get('max-bytes') as number } : {}),
     });

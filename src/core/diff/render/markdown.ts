@@ -10,7 +10,8 @@ export function renderDiffMarkdown(report: DiffReport): string {
   const { delta, before, after } = report.totals;
   const out: string[] = ['### Burnrate cost diff', ''];
   const percent = delta.costPercent !== undefined ? ` (${signedPercent(delta.costPercent)})` : '';
-  out.push(`**Monthly cost change: ${signedUsd(delta.perMonth ?? 0)}${percent}** (${usd(before.perMonth ?? 0)} → ${usd(after.perMonth ?? 0)}) · ${escape(report.baseLabel)} → ${escape(report.headLabel)}`);
+  const label = report.totals.unpricedUnits > 0 ? 'Monthly cost change of the priced units' : 'Monthly cost change';
+  out.push(`**${label}: ${signedUsd(delta.perMonth ?? 0)}${percent}** (${usd(before.perMonth ?? 0)} → ${usd(after.perMonth ?? 0)}) · ${escape(report.baseLabel)} → ${escape(report.headLabel)}`);
   out.push('');
   if (report.files.length === 0) {
     out.push('No changed prompt or agent file prices differently.');
