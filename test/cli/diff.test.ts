@@ -311,6 +311,17 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     });
   });
 
+  it('control characters in a path or heading never reach the terminal raw; --json still round-trips them', () => {
+    const name = 'prompts/red\u001b[31m\u202eevil.md';
+    const repo = baseRepo().write(name, '# Title \u001b]0;owned\u0007 here\nSome text to count.\n');
+    const run = repo.diff();
+    assert.strictEqual(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stdout + run.stderr, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    assert.ok(run.stdout.includes('prompts/red\\u001b[31m\\u202eevil.md#'), run.stdout);
+    const doc = json(repo.diff(['--json']));
+    assert.ok(doc.files.some((f) => f.path === name), 'JSON escapes decode to the real path');
+  });
+
   describe('the CI gate cannot be bypassed', () => {
     const grown = (model: string) => `---\nmode: agent\nmodel: ${model}\n---\n${'Check every changed line for bugs and unclear names. '.repeat(9000)}\n`;
 

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { checkGates, diffReportJson, renderDiffMarkdown, renderDiffText, review, type GateLimits, type GateResult, type GitFailure } from '../../core/diff';
 import type { ExplicitUsage } from '../../core/diff/usageSides';
+import { markdownText } from '../../core/present/markdownEscape';
 import { parseArgs } from '../args';
 import { EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../command';
 import { CliGitSource, type HeadSide } from '../git/cliGitSource';
@@ -153,6 +154,6 @@ function exitCode(errors: readonly { path: string; reason: string }[], gates: re
 
 function gatesMarkdown(gates: readonly GateResult[]): string {
   const tripped = gates.filter((g) => g.tripped);
-  return tripped.length === 0 ? '' : '\n' + tripped.map((g) => `> **Cost gate tripped:** ${g.message.replace(/\|/g, '\\|')}\n`).join('');
+  return tripped.length === 0 ? '' : '\n' + tripped.map((g) => `> **Cost gate tripped:** ${markdownText(g.message)}\n`).join('');
 }
 
