@@ -27,7 +27,7 @@ const FLAGS = {
   'usage-from-head': { type: 'boolean', help: "price both sides with the head's .burnrate.yaml" },
   'usage-from-base': {
     type: 'boolean',
-    help: "price both sides with the base's .burnrate.yaml: what CI gates should use, so a pull request's own\nusage file (a $0 price, a lower call rate) cannot pass its gate",
+    help: "price both sides with the base's .burnrate.yaml — for CI gates, so a pull request's\nown usage file (a $0 price, a lower call rate) cannot lower the cost it is judged by",
   },
   config: { type: 'string', value: 'FILE', help: 'price both sides with this usage file' },
   'max-bytes': { type: 'number', value: 'N', min: 1, help: 'do not compare files larger than N bytes (default 5 MB); a changed file over it\ncannot be compared and exits 2' },
