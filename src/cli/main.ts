@@ -6,6 +6,7 @@ import { historyCommand } from './commands/history';
 import { modelsCommand } from './commands/models';
 import { replayCommand } from './commands/replay';
 import { simulateCommand } from './commands/simulate';
+import { visibleControls } from '../core/present/visibleControls';
 
 const COMMANDS: Command[] = [estimateCommand, diffCommand, historyCommand, modelsCommand, simulateCommand, replayCommand];
 
@@ -43,9 +44,10 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+  // Every line may carry a repository's text (names, paths, headings): none of its control characters reach the terminal.
   const io: CliIO = {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out: (text) => process.stdout.write(visibleControls(text)),
+    err: (text) => process.stderr.write(visibleControls(text)),
     cwd: process.cwd(),
   };
   runCli(process.argv.slice(2), io).then((code) => {

@@ -273,6 +273,67 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     });
   });
 
+  it('control characters in a path or heading never reach the terminal raw; --json still round-trips them', () => {
+    const name = 'prompts/red\u001b[31m\u202eevil.md';
+    const repo = baseRepo().write(name, '# Title \u001b]0;owned\u0007 here\nSome text to count.\n');
+    const run = repo.diff();
+    assert.strictEqual(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stdout + run.stderr, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    assert.ok(run.stdout.includes('prompts/red\\u001b[31m\\u202eevil.md#'), run.stdout);
+    const doc = json(repo.diff(['--json']));
+    assert.ok(doc.files.some((f) => f.path === name), 'JSON escapes decode to the real path');
+  });
+
+  describe('the CI gate cannot be bypassed', () => {
+    const grown = (model: string) => `---\nmode: agent\nmodel: ${model}\n---\n${'Check every changed line for bugs and unclear names. '.repeat(9000)}\n`;
+
+    it('a changed prompt over --max-bytes is not reported as $0.00: exit 2 with the reason', () => {
+      const repo = baseRepo().write(REVIEW, grown('claude-haiku-4-5'));
+      const run = repo.diff(['--max-bytes', '1000', '--fail-on-increase-usd-month', '1']);
+      assertCleanError(run, /1 changed file could not be compared:\n {2}\.github\/prompts\/review\.prompt\.md: over the 1000 bytes size limit in working tree \([\d.]+ KB\): its cost change is unknown/);
+      assert.match(run.stdout, /! \.github\/prompts\/review\.prompt\.md: over the 1000 bytes size limit/);
+    });
+
+    it('switching a prompt to a model with no price trips the gate and names the unit', () => {
+      const repo = baseRepo().write(REVIEW, grown('acme-unpriced-model-9'));
+      const run = repo.diff(['--fail-on-increase-usd-month', '1']);
+      assert.strictEqual(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stderr, /gate tripped: 1 changed unit has no price, so the gate cannot check its cost .*\.github\/prompts\/review\.prompt\.md#review \(no price for acme-unpriced-model-9\)/);
+      assert.match(run.stdout, /^Monthly cost change of the priced units: /m);
+      const doc = json(repo.diff(['--json', '--fail-on-increase-percent', '1000000000']));
+      assert.deepStrictEqual(doc.gates.map((g) => [g.gate, g.tripped]), [['increase-percent', false], ['unpriced', true]]);
+      assert.strictEqual(repo.diff().code, 0, 'without a gate it is reported, not failed');
+    });
+
+    it("the pull request's own .burnrate.yaml with a $0 price does not pass the README recipe (--usage-from-base)", () => {
+      const repo = baseRepo();
+      repo.git('checkout', '-q', '-b', 'pr');
+      repo.write('.burnrate.yaml', 'prices:\n  - model: claude-haiku-4-5\n    inputPerMTok: 0\n    outputPerMTok: 0\n');
+      repo.write(REVIEW, grown('claude-haiku-4-5')).commit('free haiku, long prompt');
+      const recipe = ['--base', 'main', '--merge-base', '--head', 'HEAD', '--fail-on-increase-usd-month', '50'];
+      const fooled = repo.diff(recipe);
+      assert.strictEqual(fooled.code, 0, 'priced each side with its own file, the pull request re-prices itself to $0');
+      const run = repo.diff([...recipe, '--usage-from-base']);
+      assert.strictEqual(run.code, 1, run.stdout + run.stderr);
+      assert.match(run.stderr, /gate tripped: monthly cost rises by \+\$[\d,.]+, more than the allowed \$50\.00\/mo/);
+      assert.match(run.stdout, /No \.burnrate\.yaml in merge base of main \([0-9a-f]{7}\): both sides priced with the built-in defaults \(the head's is not applied\)/);
+      const doc = json(repo.diff([...recipe, '--usage-from-base', '--json']));
+      assert.strictEqual(doc.usageFile.pricing, 'base-for-both');
+      assertCleanError(repo.diff(['--usage-from-base', '--usage-from-head']), /choose one of --usage-from-head and --usage-from-base/);
+    });
+
+    it("--usage-from-base prices both sides with the base's file when it has one", () => {
+      const repo = baseRepo().write('.burnrate.yaml', 'defaults:\n  callsPerDay: 100\n').commit('usage');
+      repo.write('.burnrate.yaml', 'defaults:\n  callsPerDay: 1\n');
+      repo.write(REVIEW, grown('claude-haiku-4-5'));
+      const base = json(repo.diff(['--json', '--usage-from-base']));
+      const head = json(repo.diff(['--json', '--usage-from-head']));
+      assert.deepStrictEqual(base.files.map((f) => f.path), [REVIEW], 'no re-priced files: one usage file for both sides');
+      assert.ok(Math.abs(base.totals.delta.costPerMonthUsd / head.totals.delta.costPerMonthUsd - 100) < 1e-6, 'priced at 100 calls/day, not 1');
+      assert.match(repo.diff(['--usage-from-base']).stdout, /Both sides priced with the HEAD \([0-9a-f]{7}, main\)'s \.burnrate\.yaml \(the head changed it; that change is not applied\)\./);
+    });
+  });
+
   it('--help documents the usage-file choice, the gates and the exit codes', () => {
     const run = runCli(['diff', '--help']);
     assert.strictEqual(run.code, 0);

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { checkGates, diffReportJson, renderDiffMarkdown, renderDiffText, review, type GateLimits, type GateResult, type GitFailure } from '../../core/diff';
 import type { ExplicitUsage } from '../../core/diff/usageSides';
+import { markdownText } from '../../core/present/markdownEscape';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../command';
 import { CliGitSource, type HeadSide } from '../git/cliGitSource';
@@ -24,8 +25,12 @@ const FLAGS = {
     help: "exit 1 when a file's $/month or input tokens rise by more than P percent\n(new files have no baseline: the USD gate covers them)",
   },
   'usage-from-head': { type: 'boolean', help: "price both sides with the head's .burnrate.yaml" },
+  'usage-from-base': {
+    type: 'boolean',
+    help: "price both sides with the base's .burnrate.yaml — for CI gates, so a pull request's\nown usage file (a $0 price, a lower call rate) cannot lower the cost it is judged by",
+  },
   config: { type: 'string', value: 'FILE', help: 'price both sides with this usage file' },
-  'max-bytes': { type: 'number', value: 'N', min: 1, help: 'do not compare files larger than N bytes (default 5 MB)' },
+  'max-bytes': { type: 'number', value: 'N', min: 1, help: 'do not compare files larger than N bytes (default 5 MB); a changed file over it\ncannot be compared and exits 2' },
 } as const satisfies FlagTable;
 
 export const diffCommand = defineCommand({
@@ -40,18 +45,22 @@ go to zero; a model switch shows its cost even when no text changed. Paths limit
   footer: `Usage file: each side is priced with its own .burnrate.yaml (the nearest one at or above the current folder inside
 the repository, else the repository root's), read from that side. When it changed, every prompt it covers is
 re-priced and listed, so a new default model or call rate shows its cost; --usage-from-head prices both sides with
-the head's file, so only the prompts' own changes show. The report always says which was used.
+the head's file, so only the prompts' own changes show; --usage-from-base with the base's. The report always says
+which was used.
 
-Exit codes: 0 no gate tripped · 1 a gate tripped (the message names the gate and the files) · 2 usage or git error
-(not a repository, unknown ref, shallow history, no commits), or a changed file that cannot be compared (binary at
-one side, merge conflict markers).
+Exit codes: 0 no gate tripped · 1 a gate tripped (the message names the gate and the files; with any gate, a changed
+unit without a price at the head trips it, since its cost cannot be checked) · 2 usage or git error (not a
+repository, unknown ref, shallow history, no commits), or a changed file that cannot be compared (binary at one side,
+merge conflict markers, over --max-bytes).
 
 Pre-commit hook (.git/hooks/pre-commit):  npx burnrate diff --staged --fail-on-increase-percent 20
-CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head HEAD --markdown --fail-on-increase-usd-month 50`,
+CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head HEAD --usage-from-base --markdown --fail-on-increase-usd-month 50`,
   async run({ flags, positionals }, io) {
     if (flags.json && flags.markdown) throw new UsageError('choose one of --json and --markdown');
     if (flags.staged && flags.head !== undefined) throw new UsageError('--staged compares the index; it cannot be combined with --head');
-    if (flags.config !== undefined && flags['usage-from-head']) throw new UsageError('--config already prices both sides; drop --usage-from-head');
+    const usageFrom = flags['usage-from-head'] ? 'head' : flags['usage-from-base'] ? 'base' : undefined;
+    if (flags['usage-from-head'] && flags['usage-from-base']) throw new UsageError('choose one of --usage-from-head and --usage-from-base');
+    if (flags.config !== undefined && usageFrom) throw new UsageError(`--config already prices both sides; drop --usage-from-${usageFrom}`);
     for (const name of ['base', 'head'] as const) {
       const ref = flags[name];
       if (ref !== undefined && (ref.trim() === '' || ref.startsWith('-'))) throw new UsageError(`--${name} needs a ref (commit, branch or tag), got "${ref}"`);
@@ -100,7 +109,7 @@ CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head 
     const outcome = await review(git, {
       usageFile: location.file,
       usageRoot: location.root,
-      usagePricing: flags['usage-from-head'] ? 'head-for-both' : 'each-side',
+      usagePricing: usageFrom === 'head' ? 'head-for-both' : usageFrom === 'base' ? 'base-for-both' : 'each-side',
       ...(explicitUsage ? { explicitUsage } : {}),
       ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
     });
@@ -131,6 +140,6 @@ function exitCode(errors: readonly { path: string; reason: string }[], gates: re
 
 function gatesMarkdown(gates: readonly GateResult[]): string {
   const tripped = gates.filter((g) => g.tripped);
-  return tripped.length === 0 ? '' : '\n' + tripped.map((g) => `> **Cost gate tripped:** ${g.message.replace(/\|/g, '\\|')}\n`).join('');
+  return tripped.length === 0 ? '' : '\n' + tripped.map((g) => `> **Cost gate tripped:** ${markdownText(g.message)}\n`).join('');
 }
 

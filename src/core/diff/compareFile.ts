@@ -112,8 +112,9 @@ function sideEstimate(side: Side, path: string, bytes: Uint8Array | undefined, i
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > maxBytes) {
-    const reason = `over the ${formatSize(maxBytes)} size limit in ${label} (${formatSize(bytes.length)}): not compared`;
-    return { kind: 'uncompared', reason, severity: 'warning' };
+    // An error, not a warning: a gate that skipped the file would pass whatever it grew by.
+    const reason = `over the ${formatSize(maxBytes)} size limit in ${label} (${formatSize(bytes.length)}): its cost change is unknown`;
+    return { kind: 'uncompared', reason, severity: 'error' };
   }
   const result: SourceEstimate = estimateSource(path, bytes, { ...options, relativePath });
   if (result.ok) return { kind: 'estimate', estimate: result.estimate };

@@ -11,7 +11,8 @@ export interface GateLimits {
 }
 
 export interface GateResult {
-  gate: 'increase-usd-month' | 'increase-percent';
+  /** `unpriced`: a changed unit has no price at the head, so no limit can be checked for it (added with any gate). */
+  gate: 'increase-usd-month' | 'increase-percent' | 'unpriced';
   threshold: number;
   tripped: boolean;
   message: string;
@@ -23,7 +24,32 @@ export function checkGates(report: DiffReport, limits: GateLimits): GateResult[]
   const results: GateResult[] = [];
   if (limits.increaseUsdMonth !== undefined) results.push(usdGate(report, limits.increaseUsdMonth));
   if (limits.increasePercent !== undefined) results.push(percentGate(report, limits.increasePercent));
+  if (results.length > 0) {
+    const unpriced = unpricedGate(report);
+    if (unpriced) results.push(unpriced);
+  }
   return results;
+}
+
+/**
+ * A changed unit whose head side has no price costs an unknown amount: counting it as $0 would let a switch to an
+ * unpriced model (or a price-less model that grew by 100,000 tokens) through every dollar gate.
+ */
+function unpricedGate(report: DiffReport): GateResult | undefined {
+  const units = report.files.flatMap((file) =>
+    file.units.filter((u) => u.after !== undefined && !u.after.priced).map((u) => `${file.path}#${u.name} (no price for ${u.after!.model})`),
+  );
+  if (units.length === 0) return undefined;
+  const more = units.length > 5 ? ` and ${units.length - 5} more` : '';
+  return {
+    gate: 'unpriced',
+    threshold: 0,
+    tripped: true,
+    message:
+      `${units.length} changed unit${units.length === 1 ? '' : 's'} ha${units.length === 1 ? 's' : 've'} no price, so the gate cannot check ` +
+      `${units.length === 1 ? 'its' : 'their'} cost (add the model under prices: in the base's .burnrate.yaml): ${units.slice(0, 5).join(', ')}${more}`,
+    files: [...new Set(report.files.filter((f) => f.units.some((u) => u.after !== undefined && !u.after.priced)).map((f) => f.path))],
+  };
 }
 
 function usdGate(report: DiffReport, limit: number): GateResult {

@@ -7,14 +7,15 @@ import { companionOf, companionReader, dependentsOf } from './companions';
 import { compareFile, type CompareInputs, type FileVersions, type SideOptions } from './compareFile';
 import type { FileRef, GitFailure, GitSource, Side } from './gitSource';
 import { diffTotals, sortFiles } from './totals';
-import type { DiffReport, FileDiff, UncomparedFile } from './types';
+import type { DiffReport, FileDiff, UncomparedFile, UsagePricing } from './types';
 import { loadUsageSides, type ExplicitUsage } from './usageSides';
 
 export interface ReviewOptions {
   /** Repository path of the usage file, read at each side (e.g. ".burnrate.yaml"); absent: no usage file. */
   usageFile?: string;
-  /** Default `each-side`: each side is priced with its own usage file. */
-  usagePricing?: 'each-side' | 'head-for-both';
+  /** Default `each-side`: each side is priced with its own usage file; `base-for-both` is the CI gate's (a pull
+   * request cannot re-price itself). */
+  usagePricing?: Exclude<UsagePricing, 'explicit'>;
   /** A usage file named explicitly (CLI --config): prices both sides. */
   explicitUsage?: ExplicitUsage;
   /** Repository folder the usage file's globs are relative to ("" = the repository root). */

@@ -98,7 +98,7 @@ export interface DiffTotals {
   unpricedUnits: number;
 }
 
-export type UsagePricing = 'each-side' | 'head-for-both' | 'explicit';
+export type UsagePricing = 'each-side' | 'head-for-both' | 'base-for-both' | 'explicit';
 
 export interface UsageReport {
   /** Repository-relative path of the usage file, or the explicit file's path; absent when there is none. */

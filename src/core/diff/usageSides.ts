@@ -1,6 +1,7 @@
 // Which usage file prices each side. By default each side is priced with its own `.burnrate.yaml`, so a changed
 // default model or call rate shows up as a cost change of every prompt it covers; `head-for-both` prices both sides
-// with the head's file so that only the prompts' own changes show.
+// with the head's file so that only the prompts' own changes show; `base-for-both` prices both with the base's, so a
+// pull request's own usage file (a $0 price, a lower call rate) cannot lower what its gate measures.
 import type { Problem } from '../types';
 import { parseUsageFile } from '../usage/parseUsageFile';
 import { EMPTY_USAGE, type UsageConfig } from '../usage/usageConfig';
@@ -39,11 +40,21 @@ export async function loadUsageSides(
   const parsedBase = parse(base.value[0], name);
   const parsedHead = parse(head.value[0], name);
   const changed = fingerprint(parsedBase.config) !== fingerprint(parsedHead.config);
-  const problems = [...parsedHead.problems];
-  if (pricing === 'each-side') problems.push(...parsedBase.problems.map((p) => ({ ...p, message: `in the base: ${p.message}` })));
+  const inBase = (p: Problem) => ({ ...p, message: `in the base: ${p.message}` });
+  const problems =
+    pricing === 'base-for-both'
+      ? parsedBase.problems.map(inBase)
+      : [...parsedHead.problems, ...(pricing === 'each-side' ? parsedBase.problems.map(inBase) : [])];
   const report: UsageReport = { pricing, changed, problems };
-  if (base.value[0] !== undefined || head.value[0] !== undefined) report.file = usageFile;
-  return { ok: true, value: { base: pricing === 'each-side' ? parsedBase.config : parsedHead.config, head: parsedHead.config, report } };
+  const present = pricing === 'base-for-both' ? base.value[0] !== undefined : base.value[0] !== undefined || head.value[0] !== undefined;
+  if (present) report.file = usageFile;
+  const sides =
+    pricing === 'each-side'
+      ? { base: parsedBase.config, head: parsedHead.config }
+      : pricing === 'base-for-both'
+        ? { base: parsedBase.config, head: parsedBase.config }
+        : { base: parsedHead.config, head: parsedHead.config };
+  return { ok: true, value: { ...sides, report } };
 }
 
 function parse(bytes: Uint8Array | undefined, name: string): { config: UsageConfig; problems: Problem[] } {

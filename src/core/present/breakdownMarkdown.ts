@@ -4,19 +4,20 @@
 import type { FileEstimate, SessionFigures, UnitEstimate } from '../estimate/types';
 import type { RateCard } from '../pricing/rateCard';
 import type { Problem } from '../types';
+import { markdownCodeBlock, markdownText } from './markdownEscape';
 import { integer, percent, tokenText, usd } from './money';
 
 /** Markdown for one unit, starting with a level-3 heading. */
 export function unitBreakdownMarkdown(u: UnitEstimate): string {
   const approx = u.input.exact ? '' : '≈';
   const blocks: string[] = [
-    `### ${escapeMarkdown(u.name)} — ${escapeMarkdown(u.formatLabel)}${u.kind === 'always-on' ? ' (always-on context)' : ''}`,
+    `### ${markdownText(u.name)} — ${markdownText(u.formatLabel)}${u.kind === 'always-on' ? ' (always-on context)' : ''}`,
     headline(u),
     inputTable(u),
   ];
   if (u.kind === 'call') blocks.push(outputBlock(u));
   blocks.push(rateCardBlock(u));
-  blocks.push(`**Tokenizer:** ${escapeMarkdown(u.tokenizer.basis)}`);
+  blocks.push(`**Tokenizer:** ${markdownText(u.tokenizer.basis)}`);
   blocks.push(volumeBlock(u));
   if (u.cost) {
     const c = u.cost;
@@ -29,14 +30,14 @@ export function unitBreakdownMarkdown(u: UnitEstimate): string {
   }
   if (u.session) blocks.push(sessionBlock(u, u.session));
   if (u.sections.length > 1) blocks.push(sectionsTable(u));
-  if (u.hints.length > 0) blocks.push(['**Hints**', '', ...u.hints.map((h) => `- ${escapeMarkdown(h.message)}`)].join('\n'));
+  if (u.hints.length > 0) blocks.push(['**Hints**', '', ...u.hints.map((h) => `- ${markdownText(h.message)}`)].join('\n'));
   if (u.problems.length > 0) blocks.push(problemList('**Notes**', u.problems));
   return blocks.join('\n\n');
 }
 
 /** Markdown for a whole file: a title, file-level notes, then every unit. */
 export function fileBreakdownMarkdown(file: FileEstimate): string {
-  const blocks = [`## ${escapeMarkdown(file.path)} — ${escapeMarkdown(file.formatLabel)}`];
+  const blocks = [`## ${markdownText(file.path)} — ${markdownText(file.formatLabel)}`];
   if (file.units.length > 1) {
     const priced = file.units.filter((u) => u.cost);
     const month = priced.reduce((sum, u) => sum + (u.cost?.perMonth ?? 0), 0);
@@ -57,7 +58,7 @@ function headline(u: UnitEstimate): string {
   if (!u.cost || !u.pricing.ok) return `**${tokens}** · no price for this model`;
   const approx = u.input.exact ? '' : '≈';
   if (u.kind === 'always-on') {
-    const scope = u.appliesTo ? ` on ${escapeMarkdown(u.appliesTo)}` : '';
+    const scope = u.appliesTo ? ` on ${markdownText(u.appliesTo)}` : '';
     return `Adds **${tokens}** to every request${scope} · **${approx}${usd(u.cost.perMonth)}/month** at ${integer(u.callsPerDay.value)} requests/day`;
   }
   const perRun = u.session?.perSession !== undefined ? ` · **${approx}${usd(u.session.perSession)}/session**` : '';
@@ -65,7 +66,7 @@ function headline(u: UnitEstimate): string {
 }
 
 function inputTable(u: UnitEstimate): string {
-  const rows = u.input.parts.map((p) => `| ${escapeMarkdown(p.label)} | ${integer(p.tokens)} |`);
+  const rows = u.input.parts.map((p) => `| ${markdownText(p.label)} | ${integer(p.tokens)} |`);
   if (rows.length === 0) rows.push('| (nothing — the body is empty) | 0 |');
   const total = u.input.exact ? integer(u.input.tokens) : `≈${integer(u.input.tokens)} (±${Math.round(u.input.band * 100)}%)`;
   return ['| Input | Tokens |', '| --- | ---: |', ...rows, `| **total** | **${total}** |`].join('\n');
@@ -73,7 +74,7 @@ function inputTable(u: UnitEstimate): string {
 
 function outputBlock(u: UnitEstimate): string {
   const expected = u.output.expected;
-  let text = `**Output:** expected ${integer(expected.value)} tokens (${escapeMarkdown(expected.detail)})`;
+  let text = `**Output:** expected ${integer(expected.value)} tokens (${markdownText(expected.detail)})`;
   const limit = u.output.limit;
   if (limit) {
     text += `; worst case ${integer(limit.value)} tokens (\`${limit.field.replace(/`/g, "'")}\`)`;
@@ -86,13 +87,13 @@ function outputBlock(u: UnitEstimate): string {
 
 function rateCardBlock(u: UnitEstimate): string {
   if (!u.pricing.ok) {
-    return [`**Model:** ${escapeMarkdown(u.model.value)} (${escapeMarkdown(u.model.detail)})`, '', '```', u.pricing.message, '```'].join('\n');
+    return [`**Model:** ${markdownText(u.model.value)} (${markdownText(u.model.detail)})`, '', markdownCodeBlock(u.pricing.message)].join('\n');
   }
   const r = u.pricing.rates;
   return [
-    `**Rate card:** ${escapeMarkdown(r.modelId)} (${escapeMarkdown(r.providerId)}) — ${rateList(r)}  `,
-    `Prices: ${escapeMarkdown(r.source)}${r.asOf && !r.source.includes(r.asOf) ? `, as of ${escapeMarkdown(r.asOf)}` : ''}  `,
-    `Why this model: ${escapeMarkdown(u.model.detail)} → ${escapeMarkdown(u.pricing.explanation)}`,
+    `**Rate card:** ${markdownText(r.modelId)} (${markdownText(r.providerId)}) — ${rateList(r)}  `,
+    `Prices: ${markdownText(r.source)}${r.asOf && !r.source.includes(r.asOf) ? `, as of ${markdownText(r.asOf)}` : ''}  `,
+    `Why this model: ${markdownText(u.model.detail)} → ${markdownText(u.pricing.explanation)}`,
   ].join('\n');
 }
 
@@ -110,14 +111,14 @@ function rateList(r: RateCard): string {
 
 function volumeBlock(u: UnitEstimate): string {
   const what = u.kind === 'always-on' ? 'requests' : u.session ? 'sessions' : 'calls';
-  return `**Volume:** ${integer(u.callsPerDay.value)} ${what}/day (${escapeMarkdown(u.callsPerDay.detail)}) · a month is ${integer(u.monthHours)} hours`;
+  return `**Volume:** ${integer(u.callsPerDay.value)} ${what}/day (${markdownText(u.callsPerDay.detail)}) · a month is ${integer(u.monthHours)} hours`;
 }
 
 function sessionBlock(u: UnitEstimate, s: SessionFigures): string {
   const approx = u.input.exact ? '' : '≈';
   const lines = [
-    `**Session carry:** ${integer(s.turns.value)} turns (${escapeMarkdown(s.turns.detail)}; declared cap ${integer(s.maxTurns)}), ` +
-      `${integer(s.userTokensPerTurn.value)} new user tokens per turn (${escapeMarkdown(s.userTokensPerTurn.detail)}). ` +
+    `**Session carry:** ${integer(s.turns.value)} turns (${markdownText(s.turns.detail)}; declared cap ${integer(s.maxTurns)}), ` +
+      `${integer(s.userTokensPerTurn.value)} new user tokens per turn (${markdownText(s.userTokensPerTurn.detail)}). ` +
       'Every turn re-sends the prompt and all earlier messages, so input grows turn by turn:',
     '',
     '| Turn | Input tokens |',
@@ -145,22 +146,17 @@ function turnRows(inputs: readonly number[]): string[] {
 function sectionsTable(u: UnitEstimate): string {
   const approx = u.input.exact ? '' : '≈';
   const rows = u.sections.map(
-    (s) => `| ${s.level > 0 ? '#'.repeat(s.level) + ' ' : ''}${escapeMarkdown(s.title)} | ${approx}${integer(s.tokens)} | ${percent(s.share)} |`,
+    (s) => `| ${s.level > 0 ? '#'.repeat(s.level) + ' ' : ''}${markdownText(s.title)} | ${approx}${integer(s.tokens)} | ${percent(s.share)} |`,
   );
   return ['| Section | Tokens | Share |', '| --- | ---: | ---: |', ...rows].join('\n');
 }
 
 function problemList(title: string, problems: readonly Problem[]): string {
-  const items = problems.map((p) => `- ${p.severity === 'info' ? '' : `${p.severity}: `}${escapeMarkdown(p.message.split('\n')[0]!)}`);
+  const items = problems.map((p) => `- ${p.severity === 'info' ? '' : `${p.severity}: `}${markdownText(p.message.split('\n')[0]!)}`);
   return [title, '', ...items].join('\n');
 }
 
 /** $3 · $0.3 · $0.075 — rates as written in price lists, without trailing zeros. */
 function rate(perMTok: number): string {
   return `$${+perMTok.toFixed(4)}`;
-}
-
-/** Text from files (names, titles, messages) must not turn into markup, links or tables. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~]/g, '\\$&').replace(/\r?\n/g, ' ');
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { FileDiff, SectionDiff, UncomparedFile, UnitDiff } from '../../core/diff';
 import { signedPercent, signedTokens } from '../../core/diff';
+import { fileTooltipMarkdown } from '../../core/diff/render/tooltip';
 import { signedUsd, usd } from '../../core/present/money';
 import { Disposable } from '../disposable';
 import { OPEN_CHANGE_COMMAND, type OpenChangeArgs } from './openChange';
@@ -147,12 +148,8 @@ function changeText(delta: FileDiff['delta'], isNew: boolean, exact: boolean): s
 }
 
 function fileTooltip(file: FileDiff): vscode.MarkdownString {
-  const lines = [`**${file.path}** — ${file.formatLabel}, ${file.status}`, ''];
-  if (file.before.perMonth !== undefined && file.after.perMonth !== undefined) lines.push(`$/month: ${usd(file.before.perMonth)} → ${usd(file.after.perMonth)}`, '');
-  lines.push(`input tokens: ${file.before.inputTokens.toLocaleString('en-US')} → ${file.after.inputTokens.toLocaleString('en-US')}`);
-  if (file.unpricedUnits > 0) lines.push('', `${file.unpricedUnits} unit(s) without a price: not in the dollar figures`);
-  for (const note of file.notes) lines.push('', `- ${note}`);
-  const markdown = new vscode.MarkdownString(lines.join('\n'));
+  const markdown = new vscode.MarkdownString(fileTooltipMarkdown(file));
   markdown.supportHtml = false;
+  markdown.isTrusted = false; // no command links: every value in it comes from the repository
   return markdown;
 }

@@ -62,7 +62,7 @@ describe('cost diff presentation', () => {
     assert.match(text, /§ Tone: ≈\+\d+ tokens \(\+[\d,]+%\) ≈ \+\$[\d.]+\/mo/);
     assert.match(text, /no price for acme-llm-9/);
     const total = r.totals.delta;
-    assert.ok(text.includes(`Monthly cost change: ${signedUsd(total.perMonth!)} (${signedPercent(total.costPercent!)})`), text);
+    assert.ok(text.includes(`Monthly cost change of the priced units: ${signedUsd(total.perMonth!)} (${signedPercent(total.costPercent!)})`), text);
     assert.match(text, /1 unit without a price is not in the dollar total/);
     assert.match(text, /^Cost diff: HEAD → working tree$/m);
   });
@@ -70,7 +70,7 @@ describe('cost diff presentation', () => {
   it('the markdown comment leads with the total and has a table row per unit', async () => {
     const r = await report();
     const md = renderDiffMarkdown(r);
-    assert.match(md.split('\n')[2]!, /^\*\*Monthly cost change: [+-]\$[\d,.]+ \([+-][\d.,]+%\)\*\*/);
+    assert.match(md.split('\n')[2]!, /^\*\*Monthly cost change of the priced units: [+-]\$[\d,.]+ \([+-][\d.,]+%\)\*\*/);
     const rows = md.split('\n').filter((l) => /^\| [~+-] \|/.test(l));
     assert.strictEqual(rows.length, r.totals.units);
     assert.ok(rows.some((l) => l.includes(`\`${NEW}\``) && l.startsWith('| + |')));

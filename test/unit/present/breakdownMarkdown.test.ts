@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { escapeMarkdown, fileBreakdownMarkdown, unitBreakdownMarkdown } from '../../../src/core/present/breakdownMarkdown';
+import { fileBreakdownMarkdown, unitBreakdownMarkdown } from '../../../src/core/present/breakdownMarkdown';
+import { markdownText } from '../../../src/core/present/markdownEscape';
 import { integer, usd } from '../../../src/core/present/money';
 import { PRICE_DATA } from '../../../src/core/pricing/catalog';
 import { fileEstimate, firstUnit, PROMPT, SUBAGENT } from './estimates';
@@ -8,7 +9,7 @@ describe('breakdown markdown', () => {
   it('lists every input part with its tokens and the total', () => {
     const u = firstUnit('.github/prompts/review.prompt.md', PROMPT);
     const md = unitBreakdownMarkdown(u);
-    for (const part of u.input.parts) assert.ok(md.includes(`| ${escapeMarkdown(part.label)} | ${integer(part.tokens)} |`), part.label);
+    for (const part of u.input.parts) assert.ok(md.includes(`| ${markdownText(part.label)} | ${integer(part.tokens)} |`), part.label);
     assert.ok(md.includes(`| **total** | **${integer(u.input.tokens)}** |`));
     assert.ok(u.input.parts.some((p) => p.role === 'overhead'), 'per-message overhead is a part of its own');
   });
@@ -54,7 +55,7 @@ describe('breakdown markdown', () => {
   });
 
   it('text from the file cannot become markup', () => {
-    assert.strictEqual(escapeMarkdown('a|b *c* [x](y) <img>'), 'a\\|b \\*c\\* \\[x\\](y) \\<img\\>');
+    assert.strictEqual(markdownText('a|b *c* [x](y) <img>'), 'a\\|b \\*c\\* \\[x\\](y) \\<img\\>');
     const u = firstUnit('.github/prompts/review.prompt.md', PROMPT.replace('## Rules', '## Rules | <b>bold</b>'));
     assert.ok(unitBreakdownMarkdown(u).includes('## Rules \\| \\<b\\>bold\\</b\\>'));
   });

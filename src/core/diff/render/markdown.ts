@@ -5,30 +5,32 @@ import { callChange, costPercent, monthlyRange, signedPercent, signedTokens, tok
 import type { DiffReport, FileDiff, UnitDiff } from '../types';
 import { plural, unitSigil } from './sigils';
 import { usageSentence } from './usageSentence';
+import { markdownCode, markdownText } from '../../present/markdownEscape';
 
 export function renderDiffMarkdown(report: DiffReport): string {
   const { delta, before, after } = report.totals;
   const out: string[] = ['### Burnrate cost diff', ''];
   const percent = delta.costPercent !== undefined ? ` (${signedPercent(delta.costPercent)})` : '';
-  out.push(`**Monthly cost change: ${signedUsd(delta.perMonth ?? 0)}${percent}** (${usd(before.perMonth ?? 0)} → ${usd(after.perMonth ?? 0)}) · ${escape(report.baseLabel)} → ${escape(report.headLabel)}`);
+  const label = report.totals.unpricedUnits > 0 ? 'Monthly cost change of the priced units' : 'Monthly cost change';
+  out.push(`**${label}: ${signedUsd(delta.perMonth ?? 0)}${percent}** (${usd(before.perMonth ?? 0)} → ${usd(after.perMonth ?? 0)}) · ${markdownText(report.baseLabel)} → ${markdownText(report.headLabel)}`);
   out.push('');
   if (report.files.length === 0) {
     out.push('No changed prompt or agent file prices differently.');
   } else {
     out.push('| | Unit | Model | Input tokens | $/call | $/month |', '|---|---|---|---:|---:|---:|');
     for (const file of report.files) for (const unit of file.units) out.push(row(file, unit));
-    const notes = report.files.flatMap((f) => f.notes.map((n) => `\`${escape(f.path)}\`: ${escape(n)}`));
+    const notes = report.files.flatMap((f) => f.notes.map((n) => `${markdownCode(f.path)}: ${markdownText(n)}`));
     if (notes.length > 0) out.push('', ...notes.map((n) => `- ${n}`));
   }
   out.push('', `${plural(report.totals.files, 'file')}, ${plural(report.totals.units, 'unit')} changed · input tokens ${signedTokens(delta.tokens, before.exact && after.exact)}`);
   if (report.totals.unpricedUnits > 0) out.push(`${plural(report.totals.unpricedUnits, 'unit')} without a price ${report.totals.unpricedUnits === 1 ? 'is' : 'are'} not in the dollar total.`);
   if (report.uncompared.length > 0) {
     out.push('', '**Not compared**', '');
-    for (const file of report.uncompared) out.push(`- \`${escape(file.path)}\`: ${escape(file.reason)}`);
+    for (const file of report.uncompared) out.push(`- ${markdownCode(file.path)}: ${markdownText(file.reason)}`);
   }
   out.push(
     '',
-    `<sub>${escape(usageSentence(report))} ≈ = estimated count. Month = ${report.monthHours} hours. Prices: ${PRICE_DATA.package} ${PRICE_DATA.version} (${PRICE_DATA.asOf}).</sub>`,
+    `<sub>${markdownText(usageSentence(report))} ≈ = estimated count. Month = ${report.monthHours} hours. Prices: ${PRICE_DATA.package} ${PRICE_DATA.version} (${PRICE_DATA.asOf}).</sub>`,
   );
   return out.join('\n') + '\n';
 }
@@ -42,10 +44,5 @@ function row(file: FileDiff, unit: UnitDiff): string {
     unit.delta.perMonth === undefined
       ? 'no price'
       : `**${signedUsd(unit.delta.perMonth)}**${costPercent(unit.delta) ? ` (${costPercent(unit.delta)})` : ''} ${monthlyRange(unit.before ?? zero, unit.after ?? zero) ?? ''}`.trim();
-  return `| ${unitSigil(unit)} | \`${escape(file.path)}\`#${escape(unit.name)} | ${escape(model)}${noPrice ? ' (no price)' : ''} | ${tokenChange(unit.delta, unit.before ?? zero, exact)} | ${callChange(unit.delta)?.replace('/call', '') ?? '—'} | ${monthly} |`;
-}
-
-/** Table cells: a pipe would end the cell, and a backtick or angle bracket would start markup. */
-function escape(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, "'").replace(/\r?\n/g, ' ');
+  return `| ${unitSigil(unit)} | ${markdownCode(file.path, { inTable: true })}#${markdownText(unit.name)} | ${markdownText(model)}${noPrice ? ' (no price)' : ''} | ${tokenChange(unit.delta, unit.before ?? zero, exact)} | ${callChange(unit.delta)?.replace('/call', '') ?? '—'} | ${monthly} |`;
 }

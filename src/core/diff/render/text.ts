@@ -78,5 +78,6 @@ function totalLine(report: DiffReport): string {
   const { delta, before, after } = report.totals;
   const money = delta.perMonth ?? 0;
   const percent = delta.costPercent !== undefined ? ` (${signedPercent(delta.costPercent)})` : '';
-  return `Monthly cost change: ${money > 0 ? '+' : ''}${usd(money)}${percent}  (${usd(before.perMonth ?? 0)} → ${usd(after.perMonth ?? 0)})`;
+  const label = report.totals.unpricedUnits > 0 ? 'Monthly cost change of the priced units' : 'Monthly cost change';
+  return `${label}: ${money > 0 ? '+' : ''}${usd(money)}${percent}  (${usd(before.perMonth ?? 0)} → ${usd(after.perMonth ?? 0)})`;
 }

@@ -50,6 +50,11 @@ function runRows(name: string, r: ScenarioResult): (string | number)[][] {
 }
 
 function cell(value: string | number): string {
-  const text = typeof value === 'number' ? String(value) : value;
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = typeof value === 'number' ? String(value) : neutralised(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A scenario or model name that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM`, `+cmd`) stays text. */
+function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

@@ -1,4 +1,5 @@
 // Markdown report: per scenario, presets side by side, where the money goes, the gates, and how cost grows per turn.
+import { markdownText } from '../../present/markdownEscape';
 import { usd } from '../../present/money';
 import type { ScenarioRuns, SimulationReport } from '../result';
 import { componentsTable, gatesTable, growthTable, renderMarkdown, summaryTable } from './tables';
@@ -15,17 +16,17 @@ export function toMarkdown(report: SimulationReport): string {
 
 export function scenarioMarkdown(scenario: ScenarioRuns): string {
   const base = scenario.runs[0];
-  if (!base) return `## ${scenario.name}\n\nNo runs.`;
-  const parts = [`## ${scenario.name}`, '', `Model ${base.model.id} ($${base.model.inputPerMTok} in / $${base.model.outputPerMTok} out per M, ${base.model.source}).`];
+  if (!base) return `## ${markdownText(scenario.name)}\n\nNo runs.`;
+  const parts = [`## ${markdownText(scenario.name)}`, '', `Model ${markdownText(base.model.id)} ($${base.model.inputPerMTok} in / $${base.model.outputPerMTok} out per M, ${markdownText(base.model.source)}).`];
   parts.push('', renderMarkdown(summaryTable(scenario)));
   const described = scenario.runs.filter((r) => r.presetDescription);
-  if (described.length > 0) parts.push('', ...described.map((r) => `- **${r.preset}**: ${r.presetDescription}`));
-  parts.push('', `### Where the money goes (${base.preset}, mean ${usd(base.perSession.mean)} per session)`, '', renderMarkdown(componentsTable(base)));
+  if (described.length > 0) parts.push('', ...described.map((r) => `- **${markdownText(r.preset)}**: ${markdownText(r.presetDescription ?? '')}`));
+  parts.push('', `### Where the money goes (${markdownText(base.preset)}, mean ${usd(base.perSession.mean)} per session)`, '', renderMarkdown(componentsTable(base)));
   const gates = gatesTable(base);
-  if (gates) parts.push('', `### Budget gates (${base.preset})`, '', renderMarkdown(gates));
+  if (gates) parts.push('', `### Budget gates (${markdownText(base.preset)})`, '', renderMarkdown(gates));
   const growth = growthTable(base);
-  parts.push('', `### ${growth.title} (${base.preset})`, '', renderMarkdown(growth.table));
-  parts.push('', '### Assumptions', '', ...Object.entries(base.assumptions).map(([k, v]) => `- ${k}: ${v}`));
-  if (base.notes.length > 0) parts.push(...base.notes.map((n) => `- ${n}`));
+  parts.push('', `### ${markdownText(growth.title)} (${markdownText(base.preset)})`, '', renderMarkdown(growth.table));
+  parts.push('', '### Assumptions', '', ...Object.entries(base.assumptions).map(([k, v]) => `- ${markdownText(k)}: ${markdownText(String(v))}`));
+  if (base.notes.length > 0) parts.push(...base.notes.map((n) => `- ${markdownText(n)}`));
   return parts.join('\n');
 }

@@ -2,6 +2,7 @@
 // exporters, so the CLI, a report and a panel all show the same figures.
 import { integer, percent, usd } from '../../present/money';
 import type { ScenarioResult, ScenarioRuns } from '../result';
+import { markdownText } from '../../present/markdownEscape';
 
 export interface Table {
   header: string[];
@@ -115,7 +116,7 @@ export function shareText(share: number): string {
 }
 
 export function renderMarkdown(table: Table): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  const escape = markdownText; // cells carry scenario, preset and component names from the scenario file
   const lines = [
     `| ${table.header.map(escape).join(' | ')} |`,
     `|${table.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`,
