@@ -176,7 +176,7 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     assert.strictEqual(run.code, 1);
     assert.match(run.stdout, /^### Burnrate cost diff$/m);
     assert.match(run.stdout, /^\*\*Monthly cost change: \+\$[\d,.]+ \(\+[\d.]+%\)\*\*/m);
-    assert.match(run.stdout, /^\| ~ \| `prompts\/support\.md`#support \| claude-sonnet-4-5 \|/m);
+    assert.match(run.stdout, /^\| ~ \| `prompts\/support\.md`#support \| claude-sonnet-5 \|/m);
     assert.match(run.stdout, /^> \*\*Cost gate tripped:\*\* .*prompts\/support\.md/m);
   });
 

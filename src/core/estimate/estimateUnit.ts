@@ -83,10 +83,16 @@ function priceModel(model: Sourced<string>, unit: CostUnit, options: EstimateOpt
   const overrides = combinedOverrides(options.usage.prices, options.settingsPrices);
   const declared = unit.model?.value;
   const resolution =
-    model.source === 'format' && Array.isArray(declared) ? resolveFirst(declared, { overrides }) : resolveModel(model.value, { overrides });
+    model.source === 'format' && Array.isArray(declared)
+      ? resolveFirst(declared, { overrides, ...aliasOption(options) })
+      : resolveModel(model.value, { overrides, ...aliasOption(options) });
   return resolution.ok
     ? { ok: true, rates: resolution.rates, how: resolution.how, explanation: resolution.explanation }
     : { ok: false, message: resolution.message };
+}
+
+function aliasOption(options: EstimateOptions): { aliases?: NonNullable<EstimateOptions['usage']['aliases']> } {
+  return options.usage.aliases ? { aliases: options.usage.aliases } : {};
 }
 
 // The same list object for the same two inputs, so model resolution's per-list memo is hit across units and files.

@@ -1,9 +1,8 @@
 // Advice attached to an estimate: what caching the stable prefix would save, what a cheaper model of the same
 // provider would cost, when a request crosses a long-context price tier.
-import { listProviderModels } from '../pricing/catalog';
+import { listProviderModels, newestPricedClaude } from '../pricing/catalog';
 import { callCost, type RateCard } from '../pricing/rateCard';
 import { BEDROCK_ID } from '../pricing/modelNames';
-import { resolveModel } from '../pricing/resolve';
 import type { CostUnit } from '../types';
 import { usd } from '../present/money';
 import type { Hint, UnitEstimate } from './types';
@@ -75,8 +74,8 @@ export function unitHints(estimate: UnitEstimate, unit: CostUnit): Hint[] {
 /** The same provider's small-tier model closest to this one (by id) that is cheaper for this unit. */
 function cheaperModel(rates: RateCard, isCheaper: (card: RateCard) => boolean): RateCard | undefined {
   if (rates.providerId === 'anthropic') {
-    const haiku = resolveModel('haiku');
-    return haiku.ok && haiku.rates.modelId !== rates.modelId && isCheaper(haiku.rates) ? haiku.rates : undefined;
+    const haiku = newestPricedClaude('haiku');
+    return haiku && haiku.modelId !== rates.modelId && isCheaper(haiku) ? haiku : undefined;
   }
   const candidates = listProviderModels(rates.providerId).filter(
     (c) =>

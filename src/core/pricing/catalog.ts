@@ -1,6 +1,7 @@
-// The bundled price catalog: @pydantic/genai-prices, used offline. Its data ships inside the npm package; we never call
-// its `updatePrices` (which fetches from the network), so prices change only when the dependency is upgraded.
-import { calcPrice, findProvider, type ModelInfo, type ModelPrice, type Provider } from '@pydantic/genai-prices';
+// The price catalog: @pydantic/genai-prices. Its bundled data ships inside the npm package and is the offline default;
+// a data file the user fetched with `burnrate prices update` or pinned with --prices / priceData: replaces it for the
+// process (usePriceData). Nothing here touches the network.
+import { calcPrice, findProvider, updatePrices, type MatchLogic, type ModelInfo, type ModelPrice, type Provider } from '@pydantic/genai-prices';
 import type { LongContextTier, RateCard } from './rateCard';
 
 /** Version and publication date of the bundled price data. A unit test keeps these in step with package.json. */
@@ -12,6 +13,54 @@ export const PRICE_DATA = {
 
 export const PRICE_SOURCE = `${PRICE_DATA.package} ${PRICE_DATA.version} (prices as of ${PRICE_DATA.asOf})`;
 
+/** Which price data prices this process: the bundled package, data fetched by `prices update`, or a pinned file. */
+export interface PriceDataInfo {
+  kind: 'bundled' | 'updated' | 'pinned';
+  /** ISO date the prices are as of: the package's data date, the fetch date, or the pinned file's modification date. */
+  asOf: string;
+  /** What `asOf` is. */
+  dateBasis: 'data date' | 'fetched on' | 'file modified';
+  /** Where the data comes from: the package and version, the URL it was fetched from, or the pinned file's path. */
+  source: string;
+  /** One line for footers and rate cards: "@pydantic/genai-prices 0.1.8 (prices as of 2026-09-23)". */
+  label: string;
+}
+
+export const BUNDLED_PRICE_DATA: PriceDataInfo = {
+  kind: 'bundled',
+  asOf: PRICE_DATA.asOf,
+  dateBasis: 'data date',
+  source: `${PRICE_DATA.package} ${PRICE_DATA.version} (bundled)`,
+  label: PRICE_SOURCE,
+};
+
+let active: { info: PriceDataInfo; providers?: readonly Provider[] } = { info: BUNDLED_PRICE_DATA };
+let bundledProviders: Provider[] | undefined;
+
+/** The price data in use; a new object whenever the data changes (callers may memoise on its identity). */
+export function activePriceData(): PriceDataInfo {
+  return active.info;
+}
+
+/**
+ * Price with `providers` (already checked by priceDataFile.ts) from now on, or go back to the bundled data with no
+ * argument. The library keeps one global data set; we hand it the same list so its own matching agrees with ours.
+ */
+export function usePriceData(info?: PriceDataInfo, providers?: readonly Provider[]): void {
+  bundledProviders ??= PROVIDER_IDS.map((id) => findProvider({ providerId: id })).filter((p): p is Provider => p !== undefined);
+  const next = info && providers ? providers : bundledProviders;
+  updatePrices(({ setProviderData }) => setProviderData([...next]));
+  active = info && providers ? { info: { ...info }, providers } : { info: { ...BUNDLED_PRICE_DATA } };
+  providerModels.clear();
+  byId = undefined;
+  byExactName = undefined;
+}
+
+/** Provider ids in the data in use. */
+export function providerIds(): readonly string[] {
+  return active.providers ? active.providers.map((p) => p.id) : PROVIDER_IDS;
+}
+
 /** Provider ids in the bundled data; the library exposes lookup by id only, so the list is kept here (tested). */
 export const PROVIDER_IDS = [
   'anthropic', 'openai', 'google', 'aws', 'azure', 'mistral', 'deepseek', 'x-ai', 'groq', 'cohere', 'together',
@@ -21,6 +70,7 @@ export const PROVIDER_IDS = [
 ] as const;
 
 export function provider(id: string): Provider | undefined {
+  if (active.providers) return active.providers.find((p) => p.id === id);
   return findProvider({ providerId: id });
 }
 
@@ -70,11 +120,38 @@ let byId: Map<string, RateCard> | undefined;
 export function findExactModel(modelId: string): RateCard | undefined {
   if (!byId) {
     byId = new Map();
-    for (const providerId of PROVIDER_IDS) {
+    for (const providerId of providerIds()) {
       for (const card of listProviderModels(providerId)) if (!byId.has(card.modelId.toLowerCase())) byId.set(card.modelId.toLowerCase(), card);
     }
   }
   return byId.get(modelId.trim().toLowerCase());
+}
+
+let byExactName: Map<string, RateCard> | undefined;
+
+/** The model whose match rule names `name` exactly (an `equals`), e.g. the data's own record of a "-latest" alias. */
+export function namedExactly(name: string): RateCard | undefined {
+  if (!byExactName) {
+    byExactName = new Map();
+    for (const providerId of providerIds()) {
+      const p = provider(providerId);
+      if (!p) continue;
+      for (const model of p.models) {
+        const price = activePrice(model);
+        const card = price && toRateCard(model, p, price);
+        if (!card || !(card.inputPerMTok > 0 && card.outputPerMTok > 0)) continue;
+        for (const equals of exactNames(model.match)) if (!byExactName.has(equals)) byExactName.set(equals, card);
+      }
+    }
+  }
+  return byExactName.get(name.trim().toLowerCase());
+}
+
+function exactNames(match: MatchLogic, depth = 0): string[] {
+  if (depth > 8) return [];
+  if ('equals' in match) return [match.equals.toLowerCase()];
+  if ('or' in match) return match.or.flatMap((m) => exactNames(m, depth + 1));
+  return [];
 }
 
 // Dated price changes in the data take effect on their start date, as the library applies them when it prices a call.
@@ -98,8 +175,8 @@ function toRateCard(model: ModelInfo, p: Provider, price: ModelPrice): RateCard 
     providerId: p.id,
     inputPerMTok: input,
     outputPerMTok: output,
-    source: PRICE_SOURCE,
-    asOf: PRICE_DATA.asOf,
+    source: active.info.label,
+    asOf: active.info.asOf,
   };
   if (model.name) card.modelName = model.name;
   const cacheRead = base(price.cache_read_mtok);
@@ -139,4 +216,34 @@ function longContextTier(price: ModelPrice): LongContextTier | undefined {
   const cacheWrite = firstTier(price.cache_write_mtok)?.price;
   if (cacheWrite !== undefined) tier.cacheWritePerMTok = cacheWrite;
   return tier;
+}
+
+/**
+ * The newest model of a Claude family that has a price in the data in use ("haiku" → claude-haiku-4-5 in the bundled
+ * data). For hints that want a cheaper sibling; not what Claude Code runs under its aliases (see aliases.ts).
+ */
+export function newestPricedClaude(family: 'haiku' | 'sonnet' | 'opus'): RateCard | undefined {
+  let best: { card: RateCard; version: number[] } | undefined;
+  for (const card of listProviderModels('anthropic')) {
+    const version = claudeVersion(card.modelId, family);
+    if (version && (!best || compareVersions(version, best.version) > 0)) best = { card, version };
+  }
+  return best?.card;
+}
+
+/** Version of a Claude model id in a family, for picking the newest: "claude-sonnet-4-5" → [4,5]. */
+function claudeVersion(modelId: string, family: string): number[] | undefined {
+  const modern = new RegExp(`^claude-${family}-(\\d+)(?:-(\\d))?$`).exec(modelId);
+  if (modern) return [Number(modern[1]), Number(modern[2] ?? 0)];
+  const legacy = new RegExp(`^claude-(\\d)(?:-(\\d))?-${family}`).exec(modelId);
+  if (legacy) return [Number(legacy[1]), Number(legacy[2] ?? 0)];
+  return undefined;
+}
+
+function compareVersions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
 }

@@ -9,33 +9,34 @@ export interface NameCandidate {
 }
 
 // Prefixes seen in Genkit (googleai/, vertexai/), LiteLLM and CrewAI (openai/, anthropic/, bedrock/), promptfoo
-// (openai:, anthropic:messages:, bedrock:), OpenRouter (anthropic/...). Values are catalog provider ids.
-const PROVIDER_PREFIXES: Record<string, string> = {
-  openai: 'openai',
-  azure: 'openai',
-  azureopenai: 'openai',
-  'azure-openai': 'openai',
-  anthropic: 'anthropic',
-  claude: 'anthropic',
-  googleai: 'google',
-  google: 'google',
-  gemini: 'google',
-  vertexai: 'google',
-  vertex: 'google',
-  'vertex_ai': 'google',
-  bedrock: 'aws',
-  aws: 'aws',
-  mistral: 'mistral',
-  mistralai: 'mistral',
-  deepseek: 'deepseek',
-  groq: 'groq',
-  xai: 'x-ai',
-  'x-ai': 'x-ai',
-  openrouter: 'openrouter',
-  together: 'together',
-  fireworks: 'fireworks',
-  cohere: 'cohere',
-};
+// (openai:, anthropic:messages:, bedrock:), OpenRouter (anthropic/...). Values are catalog provider ids. A Map, so a
+// written "__proto__:" or "constructor/" is just an unknown prefix.
+const PROVIDER_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ['openai', 'openai'],
+  ['azure', 'openai'],
+  ['azureopenai', 'openai'],
+  ['azure-openai', 'openai'],
+  ['anthropic', 'anthropic'],
+  ['claude', 'anthropic'],
+  ['googleai', 'google'],
+  ['google', 'google'],
+  ['gemini', 'google'],
+  ['vertexai', 'google'],
+  ['vertex', 'google'],
+  ['vertex_ai', 'google'],
+  ['bedrock', 'aws'],
+  ['aws', 'aws'],
+  ['mistral', 'mistral'],
+  ['mistralai', 'mistral'],
+  ['deepseek', 'deepseek'],
+  ['groq', 'groq'],
+  ['xai', 'x-ai'],
+  ['x-ai', 'x-ai'],
+  ['openrouter', 'openrouter'],
+  ['together', 'together'],
+  ['fireworks', 'fireworks'],
+  ['cohere', 'cohere'],
+]);
 
 // promptfoo and LiteLLM put an API flavour between provider and model ("anthropic:messages:claude-...", "openai:chat:gpt-4o").
 const API_FLAVOURS = new Set(['messages', 'chat', 'completion', 'completions', 'responses', 'converse', 'invoke']);
@@ -72,7 +73,7 @@ export function nameCandidates(written: string): NameCandidate[] {
     const match = /^([a-z0-9_-]+)[:/](.+)$/.exec(id);
     if (!match) break;
     const [, prefix, rest] = match as unknown as [string, string, string];
-    const providerId = PROVIDER_PREFIXES[prefix];
+    const providerId = PROVIDER_PREFIXES.get(prefix);
     if (providerId) {
       providerHint ??= providerId;
       steps.push(`provider prefix "${prefix}${id.charAt(prefix.length)}"`);
@@ -100,28 +101,12 @@ export function nameCandidates(written: string): NameCandidate[] {
   }
   const bedrock = BEDROCK_ID.exec(id);
   if (bedrock) {
+    // Bedrock's own entries first: geographic ids ("us.", "eu.") carry the regional premium in the price data.
+    add(id, [...steps, 'Bedrock model id'], 'aws');
     add(bedrock[2]!, [...steps, 'Bedrock model id'], providerHint ?? (bedrock[1] === 'anthropic' ? 'anthropic' : undefined));
     id = bedrock[2]!;
   }
   const undated = id.replace(/-(?:\d{8}|\d{4}-\d{2}-\d{2}|latest|preview)$/, '').replace(/@\d+$/, '');
   if (undated !== id) add(undated, [...steps, 'without date/version suffix'], providerHint);
   return candidates;
-}
-
-/** Claude Code's short model aliases; resolved to the newest catalog model of that family. */
-export const FAMILY_ALIASES: Record<string, 'sonnet' | 'opus' | 'haiku'> = {
-  sonnet: 'sonnet',
-  opus: 'opus',
-  haiku: 'haiku',
-  opusplan: 'opus',
-  'sonnet[1m]': 'sonnet',
-};
-
-/** Version of a Claude model id in a family, for picking the newest: "claude-sonnet-4-5" → [4,5]. */
-export function claudeVersion(modelId: string, family: string): number[] | undefined {
-  const modern = new RegExp(`^claude-${family}-(\\d+)(?:-(\\d))?$`).exec(modelId);
-  if (modern) return [Number(modern[1]), Number(modern[2] ?? 0)];
-  const legacy = new RegExp(`^claude-(\\d)(?:-(\\d))?-${family}`).exec(modelId);
-  if (legacy) return [Number(legacy[1]), Number(legacy[2] ?? 0)];
-  return undefined;
 }

@@ -1,7 +1,7 @@
 // User-supplied prices: for models missing from the catalog (fine-tunes, local or private deployments) or to replace
 // catalog rates (negotiated discounts, batch pricing). From `.burnrate.yaml` `prices:` and the `burnrate.prices.overrides`
 // setting.
-import { PRICE_DATA } from './catalog';
+import { activePriceData } from './catalog';
 import type { RateCard } from './rateCard';
 
 export interface PriceOverride {
@@ -43,6 +43,6 @@ export function noPriceHint(name: string): string {
   return (
     `no price for "${name}" — add one in .burnrate.yaml:\n` +
     `  prices:\n    - model: ${name}\n      inputPerMTok: 1.00   # USD per million input tokens\n      outputPerMTok: 4.00\n` +
-    `(or the burnrate.prices.overrides setting; bundled prices: ${PRICE_DATA.package} ${PRICE_DATA.version}, ${PRICE_DATA.asOf})`
+    `(or the burnrate.prices.overrides setting; prices in use: ${activePriceData().label})`
   );
 }

@@ -1,8 +1,9 @@
-// Model name → priced model, with the reason. Order: the user's overrides, Claude Code's family aliases, the catalog's
-// own matching on progressively normalised spellings, then the catalog's display names. No match is an explicit
-// "no price" result — never a silent $0.
-import { findExactModel, listProviderModels, matchCatalog } from './catalog';
-import { claudeVersion, FAMILY_ALIASES, nameCandidates } from './modelNames';
+// Model name → priced model, with the reason. Order: the user's overrides, the alias table (what Claude Code, Mistral,
+// DeepSeek serve under a name of theirs), the catalog's own matching on progressively normalised spellings, then the
+// catalog's display names. No match is an explicit "no price" result — never a silent $0.
+import { findAlias, type AliasOverride, type ModelAlias } from './aliases';
+import { activePriceData, findExactModel, listProviderModels, matchCatalog, namedExactly } from './catalog';
+import { nameCandidates } from './modelNames';
 import { noPriceHint, overrideMatches, overrideRateCard, type PriceOverride } from './overrides';
 import type { RateCard } from './rateCard';
 
@@ -14,35 +15,52 @@ export type ModelResolution =
 
 export interface ResolveOptions {
   overrides?: readonly PriceOverride[];
+  /** The usage file's `aliases:`, replacing bundled alias-table entries of the same name. */
+  aliases?: readonly AliasOverride[];
 }
 
-// Resolution is pure given the name and the override list, and runs for every unit of every file: remember it per
-// override list (a new list — the usage file changed — starts a new memo).
-const memo = new WeakMap<readonly PriceOverride[], Map<string, ModelResolution>>();
+// Resolution is pure given the name, the override and alias lists and the active price data, and runs for every unit
+// of every file: remember it per list pair (a new list — the usage file changed — starts a new memo; new price data
+// starts a new memo altogether).
+let memo = new WeakMap<readonly PriceOverride[], WeakMap<readonly AliasOverride[], Map<string, ModelResolution>>>();
+let memoData: unknown;
 const NO_OVERRIDES: readonly PriceOverride[] = [];
+const NO_ALIASES: readonly AliasOverride[] = [];
 
 export function resolveModel(name: string, options: ResolveOptions = {}): ModelResolution {
   const overrides = options.overrides ?? NO_OVERRIDES;
-  let byName = memo.get(overrides);
+  const aliases = options.aliases ?? NO_ALIASES;
+  if (memoData !== activePriceData()) {
+    memo = new WeakMap();
+    memoData = activePriceData();
+  }
+  let byAliases = memo.get(overrides);
+  if (!byAliases) {
+    byAliases = new WeakMap();
+    memo.set(overrides, byAliases);
+  }
+  let byName = byAliases.get(aliases);
   if (!byName) {
     byName = new Map();
-    memo.set(overrides, byName);
+    byAliases.set(aliases, byName);
   }
   let resolution = byName.get(name);
   if (!resolution) {
-    resolution = resolveUncached(name, overrides);
+    resolution = resolveUncached(name, overrides, aliases);
     byName.set(name, resolution);
   }
   return resolution;
 }
 
-function resolveUncached(name: string, overrides: readonly PriceOverride[]): ModelResolution {
+function resolveUncached(name: string, overrides: readonly PriceOverride[], aliases: readonly AliasOverride[]): ModelResolution {
   const requested = name.trim();
   if (!requested) return { ok: false, requested, message: 'no model given — set one with --model, frontmatter or .burnrate.yaml' };
   const override = overrides.find((o) => overrideMatches(o, requested));
   if (override) {
     return { ok: true, requested, rates: overrideRateCard(override), how: 'override', explanation: `your price for "${requested}" (${override.origin})` };
   }
+  const alias = findAlias(requested, aliases) ?? aliasOfSpelling(requested, aliases);
+  if (alias) return resolveAlias(requested, alias, overrides);
   const resolution = resolveInCatalog(requested, overrides);
   if (!resolution.ok || resolution.how === 'override') return resolution;
   // A user's price for the resolved id applies to every spelling that reaches it ("Claude Sonnet 4.5", dated ids, aliases).
@@ -57,26 +75,70 @@ function resolveUncached(name: string, overrides: readonly PriceOverride[]): Mod
   };
 }
 
+// "deepseek/deepseek-chat", "mistral:mistral-large-latest": the alias behind a provider prefix or API flavour.
+function aliasOfSpelling(requested: string, aliases: readonly AliasOverride[]): ModelAlias | undefined {
+  for (const candidate of nameCandidates(requested).slice(1)) {
+    const alias = findAlias(candidate.id, aliases);
+    if (alias) return alias;
+  }
+  return undefined;
+}
+
+/** An alias's model priced like any written name (the user's price for it applies), never through the table again. */
+function resolveAlias(requested: string, alias: ModelAlias, overrides: readonly PriceOverride[]): ModelResolution {
+  const origin = alias.asOf === 'your mapping' ? alias.source : `${alias.source}, as of ${alias.asOf}`;
+  if (alias.kind === 'retired') {
+    const successor = alias.successor ? `; its successor is ${alias.successor}` : '';
+    return {
+      ok: false,
+      requested,
+      message:
+        `"${requested}" was retired by its vendor on ${alias.retired} — requests to it fail${successor} (${origin}). ` +
+        `Name the model it should be, or map it in .burnrate.yaml (aliases: {${requested}: <model>})`,
+    };
+  }
+  if (alias.kind === 'unknowable') {
+    return {
+      ok: false,
+      requested,
+      message: `"${requested}" cannot be priced: ${alias.reason} (${origin}). Name the model, or map it in .burnrate.yaml (aliases: {${requested}: <model>})`,
+    };
+  }
+  const why = `alias "${requested}" → ${alias.model}${alias.note ? ` (${alias.note})` : ''}; ${origin}`;
+  const target = resolveTarget(alias.model, overrides);
+  if (!target.ok) {
+    const data = activePriceData();
+    return {
+      ok: false,
+      requested,
+      message:
+        `${why}. The price data in use (${data.label}) has no price for ${alias.model}, so "${requested}" is not priced rather than ` +
+        `priced as another model. Run "burnrate prices update" (or "Burnrate: Update Prices"), add a price for ${alias.model} in ` +
+        `.burnrate.yaml prices:, or map the alias to a priced model in .burnrate.yaml aliases:`,
+    };
+  }
+  return { ok: true, requested, rates: target.rates, how: target.how === 'override' ? 'override' : 'alias', explanation: `${why}; ${target.explanation}` };
+}
+
+// An alias names its model exactly: the catalog's id or a name its data lists, never a prefix match.
+function resolveTarget(model: string, overrides: readonly PriceOverride[]): ModelResolution {
+  const override = overrides.find((o) => overrideMatches(o, model));
+  if (override) return { ok: true, requested: model, rates: overrideRateCard(override), how: 'override', explanation: `your price (${override.origin})` };
+  const card = findExactModel(model) ?? namedExactly(model);
+  if (card) return { ok: true, requested: model, rates: card, how: 'exact', explanation: `${card.modelId} in ${card.source}` };
+  return { ok: false, requested: model, message: noPriceHint(model) };
+}
+
 function resolveInCatalog(requested: string, overrides: readonly PriceOverride[]): ModelResolution {
   // "vendor/model" ids exist only on aggregators (OpenRouter); LiteLLM, CrewAI and Genkit mean the vendor's own API by
   // that spelling, so those go through provider-prefix normalisation instead.
   const exact = requested.includes('/') ? undefined : findExactModel(requested);
   if (exact) return { ok: true, requested, rates: exact, how: 'exact', explanation: `"${requested}" is in the price data` };
 
-  const family = FAMILY_ALIASES[requested.toLowerCase()];
-  if (family) {
-    const newest = newestClaude(family);
-    if (newest) {
-      return {
-        ok: true,
-        requested,
-        rates: newest,
-        how: 'alias',
-        explanation: `alias "${requested}" → newest Claude ${family} in the price data (${newest.modelId})`,
-      };
-    }
-  }
+  const moving = movingAlias(requested);
+  if (moving) return moving;
 
+  let earlier: { written: string; card: RateCard } | undefined;
   for (const candidate of nameCandidates(requested)) {
     const overridden = overrides.find((o) => overrideMatches(o, candidate.id));
     if (overridden) {
@@ -93,8 +155,13 @@ function resolveInCatalog(requested: string, overrides: readonly PriceOverride[]
       matchCatalog(candidate.id, candidate.providerHint) ??
       (candidate.providerHint ? matchCatalog(candidate.id) : undefined);
     if (!card) continue;
+    if (isLaterVersion(candidate.id, card.modelId)) {
+      earlier ??= { written: candidate.id, card };
+      continue;
+    }
     const steps = [...candidate.steps];
     if (card.modelId !== candidate.id) steps.push(`catalog matches "${candidate.id}" to ${card.modelId}`);
+    if (card.modelId.startsWith('regional.')) steps.push('Bedrock regional endpoint rates, as the price data lists them');
     return {
       ok: true,
       requested,
@@ -107,6 +174,15 @@ function resolveInCatalog(requested: string, overrides: readonly PriceOverride[]
   const byName = displayNameIndex().get(normalizeDisplay(requested));
   if (byName) {
     return { ok: true, requested, rates: byName, how: 'display-name', explanation: `display name "${requested}" → ${byName.modelId}` };
+  }
+  if (earlier) {
+    return {
+      ok: false,
+      requested,
+      message:
+        `${noPriceHint(requested)}\nThe price data's nearest entry, ${earlier.card.modelId}, is an earlier version than ` +
+        `"${earlier.written}" and is not used for it (prices in use: ${activePriceData().label}; "burnrate prices update" fetches newer data).`,
+    };
   }
   return { ok: false, requested, message: noPriceHint(requested) };
 }
@@ -143,24 +219,35 @@ function normalizeDisplay(name: string): string {
   return name.toLowerCase().replace(/\s*\([^)]*\)\s*$/, '').replace(/[\s_-]+/g, ' ').trim();
 }
 
-const newestByFamily = new Map<string, RateCard | undefined>();
-
-function newestClaude(family: string): RateCard | undefined {
-  if (!newestByFamily.has(family)) {
-    let best: { card: RateCard; version: number[] } | undefined;
-    for (const card of listProviderModels('anthropic')) {
-      const version = claudeVersion(card.modelId, family);
-      if (version && (!best || compareVersions(version, best.version) > 0)) best = { card, version };
-    }
-    newestByFamily.set(family, best?.card);
-  }
-  return newestByFamily.get(family);
+// The library's prefix rules match "claude-sonnet-5-5" to claude-sonnet-5 and "gpt-6.1" to gpt-6: a newer model priced
+// as an older one. A date or a variant after the matched id is fine; a further version number is not.
+function isLaterVersion(written: string, matchedId: string): boolean {
+  const w = written.toLowerCase();
+  const m = matchedId.toLowerCase();
+  return w.startsWith(m) && /^[-.]\d{1,2}(?!\d)/.test(w.slice(m.length));
 }
 
-function compareVersions(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const diff = (a[i] ?? 0) - (b[i] ?? 0);
-    if (diff !== 0) return diff;
+// A "-latest" name is whatever the vendor serves under it today. The price data knows that only where one of its
+// entries names the alias exactly; a prefix or suffix match would be a guess.
+function movingAlias(requested: string): ModelResolution | undefined {
+  const candidates = nameCandidates(requested);
+  const latest = candidates.find((c) => /-latest$/.test(c.id));
+  if (!latest) return undefined;
+  const card = namedExactly(latest.id);
+  if (card) {
+    return {
+      ok: true,
+      requested,
+      rates: card,
+      how: 'normalized',
+      explanation: `"${requested}" → ${card.modelId} (the price data names ${latest.id} as this model, as of ${card.asOf})`,
+    };
   }
-  return 0;
+  return {
+    ok: false,
+    requested,
+    message:
+      `"${requested}" is a moving alias: Burnrate cannot know which model its vendor serves under it today. Name the dated ` +
+      `model, or map it in .burnrate.yaml (aliases: {${requested}: <model>})`,
+  };
 }

@@ -13,7 +13,7 @@ export interface UsageFileResult {
 }
 
 const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn'] as const;
-const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'tokenizer', 'month', 'scenarios', 'presets']);
+const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'aliases', 'priceData', 'tokenizer', 'month', 'scenarios', 'presets']);
 
 export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): UsageFileResult {
   const problems: Problem[] = [];
@@ -79,6 +79,32 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
         const price = readPrice(item, fileName, lineOf(item), problem);
         if (price) config.prices.push(price);
       }
+  }
+
+  const aliasesNode = root.get('aliases', true) as Node | undefined;
+  if (aliasesNode) {
+    if (!isMap(aliasesNode)) problem('aliases: expected a mapping of names to models, e.g. {haiku: claude-haiku-4-5}', aliasesNode);
+    else {
+      config.aliases = [];
+      for (const pair of aliasesNode.items) {
+        const alias = (pair.key as { value?: unknown } | null)?.value;
+        const model = (pair.value as { value?: unknown } | null)?.value;
+        const line = lineOf((pair.key as Node | null) ?? undefined);
+        if (typeof alias !== 'string' || !alias.trim() || typeof model !== 'string' || !model.trim()) {
+          problem('aliases entry: expected name: model (both text) — ignored', (pair.value as Node | null) ?? (pair.key as Node));
+          continue;
+        }
+        config.aliases.push({ alias: alias.trim(), model: model.trim(), origin: line === undefined ? fileName : `${fileName} line ${line + 1}` });
+      }
+    }
+  }
+
+  const priceDataNode = root.get('priceData', true) as Node | undefined;
+  if (priceDataNode) {
+    const value = (priceDataNode as { value?: unknown }).value;
+    const line = lineOf(priceDataNode);
+    if (typeof value === 'string' && value.trim()) config.priceData = { path: value.trim(), ...(line === undefined ? {} : { line }) };
+    else problem('priceData: expected the path of a genai-prices data file (JSON), relative to this file — ignored', priceDataNode);
   }
 
   const tokenizerNode = root.get('tokenizer', true) as Node | undefined;

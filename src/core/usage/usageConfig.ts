@@ -1,5 +1,6 @@
 // The assumptions that turn token counts into money: which model, how many calls a day, how long the answers are.
 // They come from `.burnrate.yaml` (this module's types) and from editor settings / CLI flags (same shape).
+import type { AliasOverride } from '../pricing/aliases';
 import type { PriceOverride } from '../pricing/overrides';
 import type { ProfileOverride } from '../tokenize/families';
 
@@ -26,6 +27,10 @@ export interface UsageConfig {
   defaults: UsageDefaults;
   overrides: UsageOverride[];
   prices: PriceOverride[];
+  /** `aliases:` — the user's own mapping of names such as `haiku` to a model, replacing the bundled alias table. */
+  aliases?: AliasOverride[];
+  /** `priceData:` — a genai-prices data file the repository pins, relative to the usage file's folder. */
+  priceData?: { path: string; line?: number };
   tokenizer: Record<string, ProfileOverride>;
   /** Hours in a month for projections; 730 (365 × 24 / 12) unless set. */
   monthHours?: number;
@@ -39,7 +44,9 @@ export const USAGE_FILE_NAME = '.burnrate.yaml';
 
 /** Built-in defaults: used only when neither flags, the file, the usage file nor settings say anything. */
 export const BUILTIN_DEFAULTS = {
-  model: 'claude-sonnet-4-5',
+  // The current Sonnet with a price in the bundled data (claude-sonnet-5-5, what Claude Code's `sonnet` runs, has none
+  // there yet). Units priced on it are marked as assumed.
+  model: 'claude-sonnet-5',
   callsPerDay: 1000,
   outputTokens: 500,
   turns: 3,

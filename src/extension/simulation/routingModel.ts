@@ -1,17 +1,16 @@
 // The model the routing lever offers first when a scenario routes nowhere yet: the same provider's cheaper tier,
 // chosen the way the estimate's "cheaper model" hint chooses it (Haiku for Anthropic; otherwise the closest-named
 // mini/flash/nano model that is cheaper). Falls back to the scenario's own model, where a share changes nothing.
-import { listProviderModels } from '../../core/pricing/catalog';
+import { listProviderModels, newestPricedClaude } from '../../core/pricing/catalog';
 import type { RateCard } from '../../core/pricing/rateCard';
-import { resolveModel } from '../../core/pricing/resolve';
 
 const CHEAP_TIER = /(mini|haiku|flash|nano|small|lite)/;
 const NOT_TEXT = /(^ft:|\.ft-|image|audio|tts|realtime|transcribe|embed|search|vision|live|ocr|moderation|deep-research|codex|:free)/;
 
 export function cheaperSibling(rates: RateCard): string {
   if (rates.providerId === 'anthropic') {
-    const haiku = resolveModel('haiku');
-    if (haiku.ok && haiku.rates.modelId !== rates.modelId) return haiku.rates.modelId;
+    const haiku = newestPricedClaude('haiku');
+    if (haiku && haiku.modelId !== rates.modelId) return haiku.modelId;
   }
   let best: { id: string; shared: number; input: number } | undefined;
   for (const card of listProviderModels(rates.providerId)) {
