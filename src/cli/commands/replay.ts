@@ -47,7 +47,7 @@ export const replayCommand: Command = {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`);
     }
-    const root = findWorkspaceRoot(file === '-' ? io.cwd : path.resolve(io.cwd, file));
+    const root = findWorkspaceRoot(file === '-' ? io.cwd : path.resolve(io.cwd, file), io.cwd);
     const usage = loadUsageFile(root, flags.get('config') ? path.resolve(io.cwd, flags.get('config') as string) : undefined);
     const deps = prepareDeps(usage.config, usage.file ? path.dirname(usage.file) : root);
     const log = readUsageLog(text, file === '-' ? 'stdin' : file, flags.get('session-key') as string | undefined);
