@@ -23,7 +23,7 @@ function project(files: Record<string, string | Buffer>): string {
 }
 
 const json = (args: string[], cwd: string): JsonDoc => {
-  const run = runCli([...args, '--json'], cwd);
+  const run = runCli([args[0]!, '--json', ...args.slice(1)], cwd); // before any --
   assert.strictEqual(run.code, 0, run.stderr);
   return JSON.parse(run.stdout) as JsonDoc;
 };
@@ -48,6 +48,15 @@ describe('burnrate estimate: the first commands a newcomer runs', function () {
     assert.strictEqual(run.code, 0);
     assert.match(run.stdout, /blob\.txt: .*binary/);
     assert.doesNotMatch(run.stdout, /\$0\.00/, 'nothing priced is not $0');
+  });
+
+  it('estimate -- -h reads and prices a file named -h; --model with an empty name is an error', () => {
+    const dir = project({ '-h': 'Reply with the word yes.\n' });
+    const doc = json(['estimate', '--', '-h'], dir);
+    assert.deepStrictEqual(doc.units.map((u) => [u.path, u.format]), [['-h', 'plain-prompt']]);
+    const empty = runCli(['estimate', '-h', '--model', ''], dir);
+    assert.strictEqual(empty.code, 2);
+    assert.match(empty.stderr, /--model/);
   });
 
   it('a folder walk keeps to the known formats, and one that finds nothing says where it looked (exit 0)', () => {
