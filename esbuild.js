@@ -37,6 +37,7 @@ const node = {
 const targets = {
   extension: { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.js', external: ['vscode'] },
   cli: { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  action: { ...node, entryPoints: ['src/action/main.ts'], outfile: 'out/action.js', plugins: [] },
   ranks: {
     ...node,
     plugins: [],
