@@ -1,10 +1,12 @@
-// Bundles the extension host, the CLI, the webview and the benchmark. Type checking is `tsc` (see package.json).
+// Bundles the extension host, the CLI, the webview and the benchmark (`--watch`: rebuilds each on change). Type
+// checking is `tsc` (see package.json).
 // Tokenizer ranks (megabytes of data each) are emitted as separate files under out/ranks/ and required only when an
 // encoding is first used, so activating the extension or starting the CLI parses none of them.
 const esbuild = require('esbuild');
 const path = require('path');
 
 const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
 
@@ -35,6 +37,7 @@ const node = {
 const targets = {
   extension: { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.js', external: ['vscode'] },
   cli: { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  action: { ...node, entryPoints: ['src/action/main.ts'], outfile: 'out/action.js', plugins: [] },
   ranks: {
     ...node,
     plugins: [],
@@ -65,8 +68,11 @@ async function main() {
     const entries = options.entryPoints;
     const first = Array.isArray(entries) ? entries[0] : Object.values(entries)[0];
     if (!fs.existsSync(first)) continue; // a shell not written yet
-    await esbuild.build(options);
+    if (!watch) await esbuild.build(options);
+    else if (name !== 'ranks') await (await esbuild.context(options)).watch();
+    else await esbuild.build(options); // data, not source: built once
   }
+  if (watch) console.log(`esbuild: watching ${names.filter((n) => n !== 'ranks').join(', ')} (Ctrl-C stops)`);
 }
 
 main().catch((error) => {

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the integration tests need to run a real VS Code here: code-server (VS Code 1.100.3 server and
 # workbench) into its own prefix under .vscode-test/, plus Debian's chromium, ripgrep and libkrb5-dev.
-# Idempotent: every step is skipped when its result is already present. See ../shared/notes/vscode-in-ci.md.
+# Idempotent: every step is skipped when its result is already present. Exits 3, after one line saying why, when the
+# Debian packages are missing and cannot be installed here (no apt-get, or neither root nor passwordless sudo);
+# scripts/test-all.sh then skips the integration stages (and .ci/run, which sets BURNRATE_NO_SKIP=1, fails).
 set -euo pipefail
+CANNOT_INSTALL=3
 
 CODE_SERVER_VERSION=4.100.3
 # The @vscode/ripgrep inside code-server 4.100.3 looks for this archive before trying to download rg from GitHub.
@@ -25,6 +28,14 @@ install_debian_packages() {
   fi
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if ! command -v apt-get >/dev/null 2>&1; then
+    log "cannot install ${missing[*]}: no apt-get on this machine (install them, or chromium at /usr/bin/chromium, by hand)"
+    exit "$CANNOT_INSTALL"
+  fi
+  if [ -n "$sudo" ] && ! sudo -n true 2>/dev/null; then
+    log "cannot install ${missing[*]}: not root and no passwordless sudo (run this script as root once)"
+    exit "$CANNOT_INSTALL"
+  fi
   log "apt-get install ${missing[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

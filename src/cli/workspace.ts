@@ -8,16 +8,25 @@ import { UsageError } from './command';
 // Folders that hold dependencies or build output, never the user's prompts.
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'coverage']);
 
-/** The folder whose `.burnrate.yaml` applies: nearest ancestor with one, else the nearest git root, else `start`. */
-export function findWorkspaceRoot(start: string): string {
+/**
+ * The workspace: the folder whose `.burnrate.yaml` applies and that format detection sees paths from. The nearest
+ * ancestor of `start` (a file or folder the user named) with a `.burnrate.yaml`, else its nearest git root; when
+ * neither is above it, the same search from the current folder, and else the current folder itself — never the named
+ * folder, so `estimate prompts/x.md` sees `prompts/x.md` as `estimate .` does.
+ */
+export function findWorkspaceRoot(start: string, cwd: string = start): string {
   const from = fs.existsSync(start) && fs.statSync(start).isFile() ? path.dirname(start) : start;
+  return markedAncestor(path.resolve(from)) ?? markedAncestor(path.resolve(cwd)) ?? path.resolve(cwd);
+}
+
+/** The nearest ancestor with a usage file, else the nearest with `.git`, else undefined. */
+function markedAncestor(from: string): string | undefined {
   let gitRoot: string | undefined;
-  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+  for (let dir = from; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, USAGE_FILE_NAME))) return dir;
     if (!gitRoot && fs.existsSync(path.join(dir, '.git'))) gitRoot = dir;
-    if (path.dirname(dir) === dir) break;
+    if (path.dirname(dir) === dir) return gitRoot;
   }
-  return gitRoot ?? path.resolve(from);
 }
 
 export function loadUsageFile(root: string, explicit?: string): UsageFileResult & { file?: string } {
@@ -41,6 +50,8 @@ export function loadUsageFile(root: string, explicit?: string): UsageFileResult 
 export interface WalkResult {
   /** Files to read: explicitly named ones and prompt-like files found in folders. */
   files: string[];
+  /** The files of `files` the user named (priced even when no format is recognised). */
+  named: Set<string>;
   /** Files in walked folders that are not prompt or agent files. */
   ignored: number;
 }
@@ -50,12 +61,14 @@ export interface WalkResult {
  * whichever folder the walk starts from; files outside the root are seen by their absolute path.
  */
 export function collectFiles(inputs: readonly string[], cwd: string, root: string, isCandidate: (relativePath: string) => boolean): WalkResult {
-  const result: WalkResult = { files: [], ignored: 0 };
+  const result: WalkResult = { files: [], named: new Set(), ignored: 0 };
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     if (!fs.existsSync(absolute)) throw new UsageError(`no such file or folder: ${input}`);
-    if (fs.statSync(absolute).isFile()) result.files.push(absolute);
-    else walk(absolute, root, isCandidate, result);
+    if (fs.statSync(absolute).isFile()) {
+      result.files.push(absolute);
+      result.named.add(absolute);
+    } else walk(absolute, root, isCandidate, result);
   }
   result.files = [...new Set(result.files)];
   return result;

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { repoRoot, sharedRealworld } from '../unit/repoRoot';
+import { itRealworld, repoRoot } from '../unit/repoRoot';
 import { runCli } from './runCli';
 
 interface JsonUnit {
@@ -89,11 +89,11 @@ describe('burnrate estimate (built CLI)', () => {
     assert.ok(Math.abs(u!.costPerMonthUsd! - (perCall * 10 * 730) / 24) < 1e-9);
   });
 
-  it('reads every real-world file in shared/realworld without an error', () => {
-    const run = runCli(['estimate', sharedRealworld(), '--json']);
+  itRealworld('reads every real-world file in shared/realworld without an error', (corpus) => {
+    const run = runCli(['estimate', corpus, '--json']);
     assert.strictEqual(run.code, 0, run.stderr);
     const doc = JSON.parse(run.stdout) as { units: JsonUnit[]; skipped: { path: string; reason: string }[]; problems: { severity: string; message: string; path: string }[] };
-    const files = fs.readdirSync(sharedRealworld(), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name !== 'SOURCES.md');
+    const files = fs.readdirSync(corpus, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name !== 'SOURCES.md');
     const seen = new Set(doc.units.map((u) => path.basename(u.path)));
     for (const f of files) assert.ok(seen.has(f.name), `${f.name} gave no unit (skipped: ${JSON.stringify(doc.skipped)})`);
     assert.deepStrictEqual(doc.problems.filter((p) => p.severity === 'error'), []);

@@ -37,7 +37,7 @@ Prices: ${PRICE_DATA.package} ${PRICE_DATA.version} (as of ${PRICE_DATA.asOf}), 
 A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
   async run({ flags, positionals }, io) {
     const inputs = positionals.length > 0 ? positionals : ['.'];
-    const root = findWorkspaceRoot(path.resolve(io.cwd, inputs[0]!));
+    const root = findWorkspaceRoot(path.resolve(io.cwd, inputs[0]!), io.cwd);
     const usage = loadUsageFile(root, flags.config);
     const cliFlags: UsageDefaults = {};
     if (flags.model !== undefined) cliFlags.model = flags.model;
@@ -64,6 +64,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
         usage: usage.config,
         flags: cliFlags,
         readCompanion: (companion) => readIfExists(path.join(root, companion)),
+        namedByUser: walked.named.has(file),
         ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
       });
       if (!result.ok) {
@@ -111,14 +112,14 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
         ],
         units.map((u) => tableRow(u, covered.has(u))),
       ));
+      const approxTotal = sum.exact ? '' : '≈';
+      io.out(`\nTotal: ${approxTotal}${usd(sum.perDay)}/day · ${approxTotal}${usd(sum.perMonth)}/month over ${sum.pricedUnits} priced unit${sum.pricedUnits === 1 ? '' : 's'}`);
+      if (sum.coveredUnits > 0) io.out(` (CrewAI agents are counted in their tasks: † rows)`);
+      io.out(sum.unpricedUnits > 0 ? ` — ${sum.unpricedUnits} unit${sum.unpricedUnits === 1 ? ' has' : 's have'} no price and ${sum.unpricedUnits === 1 ? 'is' : 'are'} not in the total\n` : '\n');
+      io.out(`≈ = estimated count (no exact offline tokenizer for that model). Month = ${monthHours} hours. Prices: ${PRICE_DATA.package} ${PRICE_DATA.version}, as of ${PRICE_DATA.asOf}.\n`);
     } else {
-      io.out('No prompt or agent files found.\n');
+      io.out(nothingFound(inputs, walked.ignored, skipped.length, root, io.cwd)); // no total: nothing was priced, not $0
     }
-    const approxTotal = sum.exact ? '' : '≈';
-    io.out(`\nTotal: ${approxTotal}${usd(sum.perDay)}/day · ${approxTotal}${usd(sum.perMonth)}/month over ${sum.pricedUnits} priced unit${sum.pricedUnits === 1 ? '' : 's'}`);
-    if (sum.coveredUnits > 0) io.out(` (CrewAI agents are counted in their tasks: † rows)`);
-    io.out(sum.unpricedUnits > 0 ? ` — ${sum.unpricedUnits} unit${sum.unpricedUnits === 1 ? ' has' : 's have'} no price and ${sum.unpricedUnits === 1 ? 'is' : 'are'} not in the total\n` : '\n');
-    io.out(`≈ = estimated count (no exact offline tokenizer for that model). Month = ${monthHours} hours. Prices: ${PRICE_DATA.package} ${PRICE_DATA.version}, as of ${PRICE_DATA.asOf}.\n`);
     const notes = units.flatMap((u) => u.problems.map((p) => `${u.path}#${u.name}: ${p.message.split('\n')[0]}`));
     const seen = new Set<string>();
     for (const note of [...fileProblems.filter((p) => p.severity !== 'info').map((p) => `${p.path}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`), ...notes]) {
@@ -133,6 +134,15 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     return EXIT_OK;
   },
 });
+
+/** Where a walk that priced nothing looked, and what to do about it. */
+function nothingFound(inputs: readonly string[], ignored: number, skipped: number, root: string, cwd: string): string {
+  const where = inputs.map((input) => toPosix(input)).join(', ');
+  const others = ignored > 0 ? `; ${ignored} other file${ignored === 1 ? ' there is not a prompt or agent file' : 's there are not prompt or agent files'}` : '';
+  const rootShown = toPosix(path.relative(cwd, root)) || '.';
+  return `No prompt or agent files found in ${where} (workspace root ${rootShown}${others}${skipped > 0 ? `; ${skipped} skipped, below` : ''}).\n`
+    + `Name a file to price it as a plain prompt (burnrate estimate notes/system.txt), or see the formats in the README.\n`;
+}
 
 function readIfExists(file: string): Uint8Array | undefined {
   try {

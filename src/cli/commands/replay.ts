@@ -38,7 +38,7 @@ Prints the cost per model and per call, per session when lines name one (${SESSI
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`);
     }
-    const root = findWorkspaceRoot(file === '-' ? io.cwd : path.resolve(io.cwd, file));
+    const root = findWorkspaceRoot(file === '-' ? io.cwd : path.resolve(io.cwd, file), io.cwd);
     const usage = loadUsageFile(root, flags.config !== undefined ? path.resolve(io.cwd, flags.config) : undefined);
     const deps = prepareDeps(usage.config, usage.file ? path.dirname(usage.file) : root);
     const log = readUsageLog(text, file === '-' ? 'stdin' : file, flags['session-key']);

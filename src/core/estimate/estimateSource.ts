@@ -1,6 +1,6 @@
 // Bytes of a file → its estimate. The one entry point both shells use, so a file reads and prices the same in the
 // editor, the CLI and the diff.
-import { readPromptFile } from '../formats';
+import { readPromptFile, type ReadOptions } from '../formats';
 import type { SkippedFile } from '../types';
 import { withCrewAgents, type CompanionReader } from './crewCompanion';
 import { estimateFile } from './estimateFile';
@@ -12,15 +12,18 @@ export type SourceEstimate = { ok: true; estimate: FileEstimate } | { ok: false;
 export interface SourceOptions extends EstimateOptions {
   maxBytes?: number;
   extraGlobs?: string[];
+  /** The user named this file: priced as a plain prompt when it is no known format (see ReadOptions). */
+  namedByUser?: boolean;
   /** Reads sibling files a format refers to (CrewAI tasks → agents.yaml). */
   readCompanion?: CompanionReader;
 }
 
 /** `source` is the file's bytes, or its text as an editor holds it. `path` is shown to the user; `options.relativePath` (workspace-relative) is what format detection and globs see. */
 export function estimateSource(path: string, source: Uint8Array | string, options: SourceOptions): SourceEstimate {
-  const readOptions: { maxBytes?: number; extraGlobs?: string[] } = {};
+  const readOptions: ReadOptions = {};
   if (options.maxBytes !== undefined) readOptions.maxBytes = options.maxBytes;
   if (options.extraGlobs) readOptions.extraGlobs = options.extraGlobs;
+  if (options.namedByUser) readOptions.namedByUser = true;
   const read = readPromptFile(options.relativePath, source, readOptions);
   if (!read.ok) return { ok: false, skipped: { path, reason: read.skipped.reason } };
   const file = withCrewAgents({ ...read.file, path }, options.relativePath, options.readCompanion);

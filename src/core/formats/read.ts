@@ -20,6 +20,8 @@ export interface ReadOptions {
   maxBytes?: number;
   /** User globs for extra prompt files; matches that are no known format are read as plain prompts. */
   extraGlobs?: string[];
+  /** The user named this file (not found by a walk): read it as a plain prompt when it is no known format. */
+  namedByUser?: boolean;
 }
 
 /**
@@ -28,14 +30,18 @@ export interface ReadOptions {
  */
 export function readPromptFile(path: string, source: Uint8Array | string, options: ReadOptions = {}): ReadResult {
   const loose = detectFormat(path) === undefined ? detectLooseFormat(path) : undefined;
-  const format = detectFormat(path) ?? loose?.format ?? (matchesExtraGlobs(path, options.extraGlobs ?? []) ? 'plain-prompt' : undefined);
+  const plain = options.namedByUser || matchesExtraGlobs(path, options.extraGlobs ?? []);
+  let format = detectFormat(path) ?? loose?.format ?? (plain ? 'plain-prompt' : undefined);
   if (!format) return { ok: false, skipped: { path, reason: 'not a prompt or agent file' } };
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const decoded = typeof source === 'string' ? acceptText(source, maxBytes) : decodeText(source, maxBytes);
   if (!decoded.ok) return { ok: false, skipped: { path, reason: decoded.reason } };
   if (loose?.needsContentCheck && !looksLikeSubagent(decoded.text)) {
-    return { ok: false, skipped: { path, reason: 'not a Claude Code subagent (no name and description in frontmatter)' } };
+    if (!options.namedByUser) {
+      return { ok: false, skipped: { path, reason: 'not a Claude Code subagent (no name and description in frontmatter)' } };
+    }
+    format = 'plain-prompt';
   }
 
   const input: FormatInput = { path, format, lines: new SourceLines(decoded.text) };

@@ -49,14 +49,15 @@ describe('extension activation (built bundle, stand-in vscode)', () => {
   const calls: Call[] = [];
   type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
   const loader = Module as unknown as { _load: Loader };
-  let originalLoad: Loader;
+  let originalLoad: Loader | undefined;
 
   before(async function () {
     if (!fs.existsSync(bundle)) assert.fail(`${bundle} is missing: run npm run build first`);
     assert.deepStrictEqual(ranksLoaded(), [], 'another test loaded ranks into this process first');
     originalLoad = loader._load;
     const vscode = Object.fromEntries(VSCODE_EXPORTS.map((name) => [name, recordingStub(`vscode.${name}`, calls)]));
-    loader._load = (request, parent, isMain) => (request === 'vscode' ? vscode : originalLoad(request, parent, isMain));
+    const load = originalLoad;
+    loader._load = (request, parent, isMain) => (request === 'vscode' ? vscode : load(request, parent, isMain));
     const extension = require(bundle) as { activate(context: unknown): unknown };
     const context = { subscriptions: [] as unknown[], workspaceState: recordingStub('workspaceState', calls) };
     extension.activate(context);
@@ -65,7 +66,7 @@ describe('extension activation (built bundle, stand-in vscode)', () => {
   });
 
   after(() => {
-    loader._load = originalLoad;
+    if (originalLoad) loader._load = originalLoad; // unset when before() failed ahead of the swap
   });
 
   it('loads no tokenizer ranks', () => {

@@ -5,9 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readPromptFile } from '../../../src/core/formats';
 import type { FormatId, ParsedFile } from '../../../src/core/types';
-import { sharedRealworld } from '../repoRoot';
-
-const REALWORLD = sharedRealworld();
+import { describeRealworld } from '../repoRoot';
 
 interface Case {
   stored: string;
@@ -47,6 +45,7 @@ function listFiles(dir: string, prefix = ''): string[] {
   });
 }
 
+let REALWORLD = '';
 const parsed = new Map<string, ParsedFile>();
 function read(stored: string): ParsedFile {
   const cached = parsed.get(stored);
@@ -62,7 +61,8 @@ function unit(stored: string, index = 0) {
   return read(stored).units[index]!;
 }
 
-describe('formats: real-world files', () => {
+describeRealworld('formats: real-world files', (dir) => {
+  REALWORLD = dir;
   it('the case table covers every file in the shared folder', () => {
     const files = listFiles(REALWORLD).filter((f) => f !== 'SOURCES.md').sort();
     assert.deepStrictEqual(files, CASES.map((c) => c.stored).sort());

@@ -31,7 +31,8 @@ describe('prompt file globs (editor selectors and activation)', () => {
   });
 
   it('cover every file of the examples, the integration workspace and the real-world corpus that isPromptPath accepts', () => {
-    const roots = [path.join(repoRoot(), 'examples'), path.join(repoRoot(), 'test/integration/workspace'), sharedRealworld()];
+    const corpus = sharedRealworld(); // the real-world corpus too, when it is beside the checkout
+    const roots = [path.join(repoRoot(), 'examples'), path.join(repoRoot(), 'test/integration/workspace'), ...(corpus ? [corpus] : [])];
     let checked = 0;
     for (const root of roots) {
       for (const file of filesUnder(root)) {

@@ -7,6 +7,7 @@ import { BUILTIN_PROFILES } from '../../../src/core/tokenize/families';
 import { countPieces } from '../../../src/core/tokenize/pieceCounter';
 import { cutRulesFor, isSafeCut } from '../../../src/core/tokenize/safeCuts';
 import { rawText, textArbitrary } from './arbitraries';
+import { itRealworld } from '../repoRoot';
 import { gptTokenizerAgrees, gptTokenizerCount, realworldFiles, tiktokenCount } from './reference';
 
 const ENCODINGS: EncodingName[] = ['o200k_base', 'cl100k_base', 'o200k_harmony'];
@@ -49,8 +50,8 @@ describe('countEncodingTokens', () => {
     }
   });
 
-  it('equals both references on every real-world prompt file, alone and all concatenated', () => {
-    const files = realworldFiles();
+  itRealworld('equals both references on every real-world prompt file, alone and all concatenated', (dir) => {
+    const files = realworldFiles(dir);
     assert.ok(files.length >= 20, `only ${files.length} files under shared/realworld`);
     const all = files.map((f) => f.text).join('\n');
     for (const name of ENCODINGS) {
@@ -62,8 +63,8 @@ describe('countEncodingTokens', () => {
     }
   });
 
-  it('gives the same count from a cold and a warm memo, and after edits elsewhere', () => {
-    const text = realworldFiles()
+  itRealworld('gives the same count from a cold and a warm memo, and after edits elsewhere', (dir) => {
+    const text = realworldFiles(dir)
       .map((f) => f.text)
       .join('\n');
     clearTokenCountCaches();
@@ -74,8 +75,8 @@ describe('countEncodingTokens', () => {
     assert.strictEqual(countEncodingTokens('o200k_base', edited), tiktokenCount('o200k_base', edited));
   });
 
-  it('section counts add up to the file count when sections start at line starts', () => {
-    for (const file of realworldFiles().filter((f) => f.name.endsWith('.md'))) {
+  itRealworld('section counts add up to the file count when sections start at line starts', (dir) => {
+    for (const file of realworldFiles(dir).filter((f) => f.name.endsWith('.md'))) {
       const starts = [0];
       const rules = cutRulesFor('o200k_base');
       for (const match of file.text.matchAll(/^#{1,6} /gm)) {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { EncodingName } from '../../../src/core/tokenize/encodings';
 import { DocumentTokenCounter, type TextChange } from '../../../src/core/tokenize/incremental';
 import { fragment, textArbitrary } from './arbitraries';
+import { itRealworld } from '../repoRoot';
 import { gptTokenizerCount, gptTokenizerAgrees, realworldFiles, tiktokenCount } from './reference';
 
 interface Edit {
@@ -80,8 +81,8 @@ describe('DocumentTokenCounter', () => {
     assert.strictEqual(total, tiktokenCount('o200k_base', expected));
   });
 
-  it('keeps exact totals while typing, pasting and deleting through every real-world file', () => {
-    for (const file of realworldFiles()) {
+  itRealworld('keeps exact totals while typing, pasting and deleting through every real-world file', (dir) => {
+    for (const file of realworldFiles(dir)) {
       for (const name of ['o200k_base', 'cl100k_base'] as EncodingName[]) {
         const counter = new DocumentTokenCounter(name, file.text);
         let text = file.text;
@@ -95,7 +96,7 @@ describe('DocumentTokenCounter', () => {
         }
         checkAgainstReferences(name, counter, text, `${file.name} typed`);
         // paste a block of another file near the start, delete a stretch near the end, clear and retype
-        const paste = realworldFiles()[0]!.text.slice(0, 500);
+        const paste = realworldFiles(dir)[0]!.text.slice(0, 500);
         counter.applyEdit(3, 0, paste);
         text = applyToString(text, 3, 0, paste);
         const cut = Math.max(0, text.length - 300);
@@ -110,8 +111,8 @@ describe('DocumentTokenCounter', () => {
     }
   });
 
-  it('keeps a 1 MB document chunked (an edit re-counts a small neighbourhood, not the file)', () => {
-    const one = realworldFiles()
+  itRealworld('keeps a 1 MB document chunked (an edit re-counts a small neighbourhood, not the file)', (dir) => {
+    const one = realworldFiles(dir)
       .map((f) => f.text)
       .join('\n');
     let big = '';

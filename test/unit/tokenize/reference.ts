@@ -6,7 +6,6 @@ import * as gptCl100k from 'gpt-tokenizer/cjs/encoding/cl100k_base';
 import * as gptHarmony from 'gpt-tokenizer/cjs/encoding/o200k_harmony';
 import * as gptO200k from 'gpt-tokenizer/cjs/encoding/o200k_base';
 import { getEncoder, type EncodingName } from '../../../src/core/tokenize/encodings';
-import { sharedRealworld } from '../repoRoot';
 
 const NO_SPECIAL = { disallowedSpecial: new Set<string>() };
 const GPT = { o200k_base: gptO200k, cl100k_base: gptCl100k, o200k_harmony: gptHarmony } as const;
@@ -29,8 +28,8 @@ export function gptTokenizerAgrees(text: string): boolean {
   return !/[\p{Surrogate}\ufeff]/u.test(text);
 }
 
-export function realworldFiles(): { name: string; text: string }[] {
-  const root = sharedRealworld();
+/** Every file of the real-world corpus at `root` (see repoRoot.sharedRealworld), sorted by path. */
+export function realworldFiles(root: string): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
