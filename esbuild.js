@@ -38,6 +38,7 @@ const targets = {
   extension: { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.js', external: ['vscode'] },
   cli: { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   action: { ...node, entryPoints: ['src/action/main.ts'], outfile: 'out/action.js', plugins: [] },
+  mcp: { ...node, entryPoints: ['src/cli/mcp/server.ts'], outfile: 'out/mcp.js' },
   ranks: {
     ...node,
     plugins: [],
@@ -61,7 +62,8 @@ const targets = {
 
 const fs = require('fs');
 async function main() {
-  const names = only ? ['ranks', ...only.split(',')] : Object.keys(targets);
+  // The CLI loads out/mcp.js for `burnrate mcp`: build them together.
+  const names = only ? ['ranks', ...only.split(',').flatMap((n) => (n === 'cli' ? ['cli', 'mcp'] : [n]))] : Object.keys(targets);
   for (const name of names) {
     const options = targets[name];
     if (!options) throw new Error(`unknown target ${name}`);

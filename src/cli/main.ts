@@ -3,12 +3,13 @@ import { EXIT_USAGE, UsageError, type CliIO, type Command } from './command';
 import { diffCommand } from './commands/diff';
 import { estimateCommand } from './commands/estimate';
 import { historyCommand } from './commands/history';
+import { mcpCommand } from './commands/mcp';
 import { modelsCommand } from './commands/models';
 import { replayCommand } from './commands/replay';
 import { simulateCommand } from './commands/simulate';
 import { visibleControls } from '../core/present/visibleControls';
 
-const COMMANDS: Command[] = [estimateCommand, diffCommand, historyCommand, modelsCommand, simulateCommand, replayCommand];
+const COMMANDS: Command[] = [estimateCommand, diffCommand, historyCommand, modelsCommand, simulateCommand, replayCommand, mcpCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');

@@ -175,7 +175,7 @@ function tableRow(u: UnitEstimate, countedInTasks: boolean): string[] {
   ];
 }
 
-function unitJson(u: UnitEstimate, countedInTasks: boolean) {
+export function unitJson(u: UnitEstimate, countedInTasks: boolean) {
   return {
     path: u.path,
     format: u.format,
