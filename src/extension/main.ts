@@ -1,6 +1,7 @@
 // Wiring only: what Burnrate shows in the editor is decided in src/core; each piece here is one VS Code surface.
 // Activation loads no tokenizer: the first count of a shown prompt file does (ranks are lazily required).
 import * as vscode from 'vscode';
+import { AgentTools } from './agentTools';
 import { BreakdownDocuments } from './breakdown';
 import { CostLensProvider } from './codeLens';
 import { Commands } from './commands';
@@ -40,6 +41,7 @@ class Burnrate extends Disposable implements BurnrateApi {
     const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
     const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
     this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff }));
+    this.register(new AgentTools({ estimates, usage, costDiff }));
 
     // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.
     const registerProviders = () => {

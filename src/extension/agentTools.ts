@@ -1,0 +1,159 @@
+// The agent tools (src/core/agentTools) as VS Code language-model tools, so Copilot's agent mode can ask what a prompt
+// costs. File estimates come from DocumentEstimates (the one model every lens reads), the diff from the review.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { AGENT_TOOLS, checkToolInput, type AgentToolDefinition } from '../core/agentTools/tools';
+import { estimateSource } from '../core/estimate/estimateSource';
+import type { UnitEstimate } from '../core/estimate/types';
+import { isPromptPath } from '../core/formats';
+import { Config } from './config';
+import type { CostDiff } from './diff/costDiff';
+import { Disposable } from './disposable';
+import { relativePathOf, type DocumentEstimates } from './documentEstimates';
+import type { UsageFiles } from './usageFileWatcher';
+
+// A folder of thousands of files would keep the agent waiting; it is told when the list was cut.
+const MAX_FILES = 200;
+
+export interface AgentToolServices {
+  estimates: DocumentEstimates;
+  usage: UsageFiles;
+  costDiff: CostDiff;
+}
+
+export class AgentTools extends Disposable {
+  constructor(private readonly services: AgentToolServices) {
+    super();
+    for (const definition of AGENT_TOOLS) {
+      this.register(
+        vscode.lm.registerTool<Record<string, unknown>>(definition.name, {
+          prepareInvocation: (options) => ({ invocationMessage: invocationMessage(definition, options.input) }),
+          invoke: async (options, token) => textResult(await this.invoke(definition, options.input, token)),
+        }),
+      );
+    }
+  }
+
+  private async invoke(definition: AgentToolDefinition, input: unknown, token: vscode.CancellationToken): Promise<unknown> {
+    const checked = checkToolInput(definition, input);
+    if (!checked.ok) return { error: checked.message };
+    const args = checked.value;
+    if (definition.name === 'burnrate_diff') return this.diff(Array.isArray(args.paths) ? args.paths : []);
+    const model = typeof args.model === 'string' ? args.model : undefined;
+    if (typeof args.text === 'string') return this.estimateText(args.text, model);
+    return this.estimatePath(typeof args.path === 'string' ? args.path : '.', model, token);
+  }
+
+  private estimateText(text: string, model: string | undefined): unknown {
+    const result = this.estimateWith('(text)', text, vscode.workspace.workspaceFolders?.[0], model, true);
+    return result.ok ? { units: result.estimate.units.map(unitSummary) } : { error: result.skipped.reason };
+  }
+
+  /** A text priced with the workspace's inputs and the model the agent asked for (beats every other source). */
+  private estimateWith(relativePath: string, text: string, folder: vscode.WorkspaceFolder | undefined, model: string | undefined, namedByUser: boolean) {
+    const config = new Config(folder?.uri);
+    return estimateSource(relativePath, text, {
+      relativePath,
+      namedByUser,
+      usage: this.services.usage.configFor(folder),
+      settings: config.usageDefaults,
+      settingsPrices: config.priceOverrides.prices,
+      ...(model ? { flags: { model } } : {}),
+    });
+  }
+
+  private async estimatePath(given: string, model: string | undefined, token: vscode.CancellationToken): Promise<unknown> {
+    const target = confine(given);
+    if (!target.ok) return { error: target.message };
+    const named = !fs.statSync(target.path).isDirectory();
+    const files = named ? [vscode.Uri.file(target.path)] : await promptFilesUnder(target.path);
+    const units: unknown[] = [];
+    const skipped: { path: string; reason: string }[] = [];
+    for (const uri of files.slice(0, MAX_FILES)) {
+      if (token.isCancellationRequested) break;
+      const document = await vscode.workspace.openTextDocument(uri);
+      const relativePath = relativePathOf(uri);
+      // Without a model the agent sees exactly what the lens shows; with one, the same text re-priced on it.
+      const result = model
+        ? this.estimateWith(relativePath, document.getText(), vscode.workspace.getWorkspaceFolder(uri), model, named)
+        : (await this.services.estimates.get(document, token))?.result;
+      if (!result) skipped.push({ path: relativePath, reason: 'not a prompt or agent file' });
+      else if (!result.ok) skipped.push({ path: relativePath, reason: result.skipped.reason });
+      else units.push(...result.estimate.units.map(unitSummary));
+    }
+    return { units, skipped, ...(files.length > MAX_FILES ? { truncated: `${files.length} files, the first ${MAX_FILES} estimated` } : {}) };
+  }
+
+  private async diff(paths: string[]): Promise<unknown> {
+    const summary = await this.services.costDiff.review();
+    if (!summary.ok) return { error: summary.message ?? 'the review did not run' };
+    const wanted = (file: string) => paths.length === 0 || paths.some((p) => file === p || file.startsWith(`${p.replace(/\/$/, '')}/`));
+    return {
+      repositories: summary.repositories.map((r) => ({
+        root: r.root,
+        base: r.base,
+        head: r.head,
+        totalPerMonthDelta: r.totalPerMonthDelta,
+        totalPercent: r.totalPercent,
+        files: r.files.filter((f) => wanted(f.path)).map(({ item: _item, ...file }) => file),
+        uncompared: r.uncompared,
+      })),
+      skipped: summary.skipped,
+    };
+  }
+}
+
+function unitSummary(u: UnitEstimate) {
+  return {
+    path: u.path,
+    unit: u.name,
+    format: u.format,
+    model: u.pricing.ok ? u.pricing.rates.modelId : u.model.value,
+    priced: u.pricing.ok,
+    ...(u.pricing.ok ? {} : { priceError: u.pricing.message }),
+    inputTokens: u.input.tokens,
+    exact: u.input.exact,
+    errorBand: u.input.band,
+    perCallUsd: u.cost?.perCall ?? null,
+    perSessionUsd: u.session?.perSession ?? null,
+    perMonthUsd: u.cost?.perMonth ?? null,
+    callsPerDay: u.callsPerDay.value,
+  };
+}
+
+/** Workspace-relative (or absolute) path → a real path inside a workspace folder; symlinks leaving it are refused. */
+function confine(given: string): { ok: true; path: string } | { ok: false; message: string } {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) return { ok: false, message: 'no workspace folder is open' };
+  const roots = folders.map((f) => realpath(f.uri.fsPath) ?? f.uri.fsPath);
+  const real = realpath(path.resolve(roots[0]!, given));
+  if (!real) return { ok: false, message: `no such file or folder in the workspace: ${given}` };
+  const inside = roots.some((root) => {
+    const relative = path.relative(root, real);
+    return !relative.startsWith('..') && !path.isAbsolute(relative);
+  });
+  return inside ? { ok: true, path: real } : { ok: false, message: `${given} is outside the workspace; only workspace files are read` };
+}
+
+function realpath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+async function promptFilesUnder(folder: string): Promise<vscode.Uri[]> {
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*'), '**/{node_modules,.git,out,dist}/**', MAX_FILES * 20);
+  return found.filter((uri) => isPromptPath(relativePathOf(uri))).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+}
+
+function invocationMessage(definition: AgentToolDefinition, input: Record<string, unknown>): string {
+  if (definition.name === 'burnrate_diff') return 'Burnrate: comparing prompt costs with HEAD';
+  return typeof input.path === 'string' ? `Burnrate: pricing ${input.path}` : 'Burnrate: pricing the prompt';
+}
+
+function textResult(value: unknown): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(JSON.stringify(value, null, 2))]);
+}
