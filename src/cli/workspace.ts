@@ -3,6 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseUsageFile, type UsageFileResult } from '../core/usage/parseUsageFile';
 import { EMPTY_USAGE, USAGE_FILE_NAME } from '../core/usage/usageConfig';
+import { climbsOut } from '../core/files/insidePath';
+import { checkReadable } from '../core/files/readableFile';
+import { nodeFileProbe } from '../node/fileProbe';
 import { UsageError } from './command';
 
 // Folders that hold dependencies or build output, never the user's prompts.
@@ -54,6 +57,8 @@ export interface WalkResult {
   named: Set<string>;
   /** Files in walked folders that are not prompt or agent files. */
   ignored: number;
+  /** Named or prompt-like entries that are not read, and why: a symlink out of the workspace, a FIFO, a device. */
+  refused: { path: string; reason: string }[];
 }
 
 /**
@@ -61,14 +66,21 @@ export interface WalkResult {
  * whichever folder the walk starts from; files outside the root are seen by their absolute path.
  */
 export function collectFiles(inputs: readonly string[], cwd: string, root: string, isCandidate: (relativePath: string) => boolean): WalkResult {
-  const result: WalkResult = { files: [], named: new Set(), ignored: 0 };
+  const result: WalkResult = { files: [], named: new Set(), ignored: 0, refused: [] };
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
-    if (!fs.existsSync(absolute)) throw new UsageError(`no such file or folder: ${input}`);
-    if (fs.statSync(absolute).isFile()) {
+    const check = checkReadable(nodeFileProbe, absolute, [root]);
+    if (check.ok) {
       result.files.push(absolute);
       result.named.add(absolute);
-    } else walk(absolute, root, isCandidate, result);
+    } else if (check.missing) throw new UsageError(`no such file or folder: ${input}`);
+    else if (nodeFileProbe.targetKind(absolute) === 'directory' && nodeFileProbe.kind(absolute) === 'directory') {
+      const found = result.files.length;
+      walk(absolute, root, isCandidate, result);
+      if (result.files.length === found && isCandidate(workspacePath(root, absolute))) {
+        result.refused.push({ path: input, reason: 'a folder named like a prompt file, with no prompt files in it' });
+      }
+    } else result.refused.push({ path: input, reason: check.reason });
   }
   result.files = [...new Set(result.files)];
   return result;
@@ -85,17 +97,23 @@ function walk(dir: string, base: string, isCandidate: (relativePath: string) => 
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) walk(full, base, isCandidate, result);
-    } else if (entry.isFile()) {
-      if (isCandidate(workspacePath(base, full))) result.files.push(full);
-      else result.ignored++;
+      continue;
     }
+    if (!isCandidate(workspacePath(base, full))) {
+      if (entry.isFile()) result.ignored++;
+      continue;
+    }
+    const check = entry.isFile() ? ({ ok: true } as const) : checkReadable(nodeFileProbe, full, [base]);
+    if (check.ok) result.files.push(full);
+    // A symlink to a folder is not walked: the folder is walked where it is, if it is in the workspace.
+    else if (!check.missing && nodeFileProbe.targetKind(full) !== 'directory') result.refused.push({ path: workspacePath(base, full), reason: check.reason });
   }
 }
 
 /** A file's path relative to the workspace root with `/` separators; absolute when it lies outside the root. */
 export function workspacePath(root: string, file: string): string {
   const relative = path.relative(root, file);
-  return toPosix(relative.startsWith('..') || path.isAbsolute(relative) ? file : relative);
+  return toPosix(climbsOut(relative) || path.isAbsolute(relative) ? file : relative);
 }
 
 export function toPosix(p: string): string {

@@ -8,6 +8,8 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { relabelFlagSources } from '../core/estimate/choiceLabels';
 import { estimateSource, type SourceEstimate } from '../core/estimate/estimateSource';
+import { checkReadable } from '../core/files/readableFile';
+import { nodeFileProbe } from '../node/fileProbe';
 import { detectFormat, isPromptPath } from '../core/formats';
 import { DocumentCounter } from '../core/tokenize/documentCounter';
 import { Config } from './config';
@@ -223,6 +225,9 @@ function readCompanion(folder: vscode.WorkspaceFolder | undefined, relativePath:
   const uri = folder ? vscode.Uri.joinPath(folder.uri, relativePath) : vscode.Uri.file(relativePath);
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return new TextEncoder().encode(open.getText());
+  // As the CLI reads: never a symlink out of the workspace, a FIFO or a device.
+  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  if (!checkReadable(nodeFileProbe, uri.fsPath, roots).ok) return undefined;
   try {
     // Synchronous because the engine's estimate is: a small sibling file, read once per estimate.
     return fs.readFileSync(uri.fsPath);

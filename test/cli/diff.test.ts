@@ -284,6 +284,66 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     assert.ok(doc.files.some((f) => f.path === name), 'JSON escapes decode to the real path');
   });
 
+  describe('git and the file system, consistently', () => {
+    it('a symlink out of the repository is not read by diff or estimate; one inside is followed by both', () => {
+      const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-outside-')));
+      temps.push(outside);
+      fs.writeFileSync(path.join(outside, 'secrets.md'), '# AWS_SECRET_KEY=abc\n# DB_PASSWORD=hunter2\n');
+      const repo = baseRepo();
+      fs.symlinkSync(path.join(outside, 'secrets.md'), path.join(repo.dir, 'prompts/leak.md'));
+      fs.symlinkSync('support.md', path.join(repo.dir, 'prompts/alias.md'));
+      const run = repo.diff();
+      assertCleanError(run, /prompts\/leak\.md: a symlink to outside the workspace: not read \(working tree\)/);
+      assert.doesNotMatch(run.stdout + run.stderr, /AWS_SECRET|hunter2/);
+      assert.match(run.stdout, /\+ prompts\/alias\.md#alias/);
+      const estimate = runCli(['estimate', 'prompts'], repo.dir, GIT_ENV);
+      assert.strictEqual(estimate.code, 0, estimate.stderr);
+      assert.match(estimate.stdout, /prompts\/leak\.md: a symlink to outside the workspace: not read/);
+      assert.match(estimate.stdout, /prompts\/alias\.md/);
+      assert.doesNotMatch(estimate.stdout, /AWS_SECRET|hunter2/);
+    });
+
+    it('a named FIFO and a folder named like a prompt are listed as skipped, never read', function () {
+      if (process.platform === 'win32') this.skip();
+      const repo = baseRepo();
+      execFileSync('mkfifo', [path.join(repo.dir, 'prompts/pipe.md')]);
+      fs.mkdirSync(path.join(repo.dir, 'prompts/folder.prompt.md'));
+      const run = runCli(['estimate', 'prompts/pipe.md', 'prompts/folder.prompt.md', SUPPORT], repo.dir, GIT_ENV);
+      assert.strictEqual(run.code, 0, run.stderr);
+      assert.match(run.stdout, /prompts\/pipe\.md: a named pipe \(FIFO\): not read/);
+      assert.match(run.stdout, /prompts\/folder\.prompt\.md: a folder named like a prompt file/);
+      const walked = runCli(['estimate', 'prompts'], repo.dir, GIT_ENV);
+      assert.match(walked.stdout, /prompts\/pipe\.md: a named pipe \(FIFO\): not read/);
+    });
+
+    it('a Git LFS pointer is reported as such; conflict markers quoted in a code fence are not a conflict', () => {
+      const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${'ab'.repeat(32)}\nsize 48213\n`;
+      const fenced = SUPPORT_TEXT + '\n## Resolving conflicts\n```\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> branch\n```\n';
+      const repo = baseRepo().write('prompts/big.md', pointer).write(SUPPORT, fenced);
+      const run = repo.diff();
+      assertCleanError(run, /prompts\/big\.md: a Git LFS pointer, not the file itself: run `git lfs pull` to count it/);
+      assert.match(run.stdout, /~ prompts\/support\.md#support/);
+      assert.match(runCli(['estimate', 'prompts/big.md'], repo.dir, GIT_ENV).stdout, /a Git LFS pointer/);
+    });
+
+    it('a file named ..notes is inside the repository', () => {
+      const repo = baseRepo().write('..notes.prompt.md', 'Notes.\n').commit('notes');
+      const run = repo.diff(['..notes.prompt.md']);
+      assert.strictEqual(run.code, 0, run.stderr);
+    });
+
+    it("a repository's core.fsmonitor runs nothing", () => {
+      const repo = baseRepo().write(SUPPORT, GROWN_TEXT);
+      const marker = path.join(repo.dir, 'fsmonitor-ran');
+      const hook = path.join(repo.dir, 'hook.sh');
+      fs.writeFileSync(hook, `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+      repo.git('config', 'core.fsmonitor', hook);
+      const run = repo.diff();
+      assert.strictEqual(run.code, 0, run.stderr);
+      assert.ok(!fs.existsSync(marker), 'git ran the repository\'s fsmonitor hook');
+    });
+  });
+
   describe('the CI gate cannot be bypassed', () => {
     const grown = (model: string) => `---\nmode: agent\nmodel: ${model}\n---\n${'Check every changed line for bugs and unclear names. '.repeat(9000)}\n`;
 

@@ -47,7 +47,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
 
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
     const units: UnitEstimate[] = [];
-    const skipped: SkippedFile[] = [];
+    const skipped: SkippedFile[] = walked.refused.map((r) => ({ path: r.path, reason: r.reason }));
     const fileProblems: { path: string; severity: string; message: string; line?: number }[] = [];
     for (const file of walked.files) {
       const shown = toPosix(path.relative(io.cwd, file)) || path.basename(file);

@@ -2,7 +2,9 @@
 // staged content, the file system for the working tree.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ChangedFile, FileRef, GitOutcome, GitSource, Side } from '../../core/diff';
+import type { ChangedFile, FileRef, GitOutcome, GitSource, Side, SideContent } from '../../core/diff';
+import { checkReadable } from '../../core/files/readableFile';
+import { nodeFileProbe } from '../../node/fileProbe';
 import { readObjects } from './catFile';
 import { parsePathList, parseRawDiff } from './rawDiff';
 import type { ResolvedRef } from './resolveRef';
@@ -51,7 +53,7 @@ export class CliGitSource implements GitSource {
     return { ok: true, value: changes };
   }
 
-  async read(side: Side, files: readonly FileRef[]): Promise<GitOutcome<(Uint8Array | undefined)[]>> {
+  async read(side: Side, files: readonly FileRef[]): Promise<GitOutcome<SideContent[]>> {
     const head = this.options.head;
     if (side === 'head' && head.kind === 'worktree') return { ok: true, value: files.map((f) => this.readWorkingFile(f.path)) };
     const rev = side === 'base' ? this.options.base.commit : head.kind === 'commit' ? head.ref.commit : ''; // "" + ":path" = the index
@@ -70,12 +72,15 @@ export class CliGitSource implements GitSource {
     return listed.ok ? { ok: true, value: parsePathList(listed.value) } : listed;
   }
 
-  private readWorkingFile(relative: string): Uint8Array | undefined {
+  /** As the editor and `estimate` read: a symlink only when it stays inside the repository; never a FIFO or device. */
+  private readWorkingFile(relative: string): SideContent {
+    const full = path.join(this.options.top, ...relative.split('/'));
+    const check = checkReadable(nodeFileProbe, full, [this.options.top]);
+    if (!check.ok) return check.missing ? undefined : { unreadable: check.reason };
     try {
-      const full = path.join(this.options.top, ...relative.split('/'));
-      return fs.statSync(full).isFile() ? fs.readFileSync(full) : undefined;
-    } catch {
-      return undefined; // deleted in the working tree, or unreadable: absent at this side
+      return fs.readFileSync(full);
+    } catch (error) {
+      return { unreadable: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
     }
   }
 

@@ -2,13 +2,14 @@
 // folder is resolved on disk (through symlinks, as git reports its top level).
 import * as fs from 'fs';
 import * as path from 'path';
+import { climbsOut } from '../../core/files/insidePath';
 
 export type RepoPath = { ok: true; path: string } | { ok: false; message: string };
 
 export function toRepoPath(top: string, cwd: string, input: string): RepoPath {
   const absolute = realish(path.resolve(cwd, input));
   const relative = path.relative(top, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  if (climbsOut(relative) || path.isAbsolute(relative)) {
     return { ok: false, message: `${input} is outside the repository (${top})` };
   }
   return { ok: true, path: relative.split(path.sep).join('/') };

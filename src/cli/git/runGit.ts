@@ -5,7 +5,10 @@ export type GitRun = { ok: true; code: number; stdout: Buffer; stderr: string } 
 
 // quotepath=off: paths come back as they are (with -z nothing is quoted anyway). literal-pathspecs: a path argument
 // named `*.md` or `:x` means that file, not a pattern. No optional locks: a read-only diff never blocks a commit.
-const GLOBAL_ARGS = ['-c', 'core.quotepath=off', '--literal-pathspecs', '--no-pager'];
+// core.fsmonitor=false: a repository's own .git/config cannot name a program for git to run on `git diff`;
+// GIT_NO_LAZY_FETCH: a partial clone's missing blob is an error, never a network fetch.
+const GLOBAL_ARGS = ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', '--literal-pathspecs', '--no-pager'];
+const GIT_ENV = { GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' };
 
 export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitRun> {
   return new Promise((resolve) => {
@@ -13,7 +16,7 @@ export function runGit(cwd: string, args: readonly string[], input?: string): Pr
     try {
       child = spawn('git', [...GLOBAL_ARGS, ...args], {
         cwd,
-        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+        env: { ...process.env, ...GIT_ENV },
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
       });

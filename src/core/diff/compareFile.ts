@@ -5,11 +5,12 @@ import type { FileEstimate } from '../estimate/types';
 import { isPromptPath } from '../formats';
 import { DEFAULT_MAX_BYTES, formatSize } from '../formats/decode';
 import { delta } from './delta';
-import type { ChangeStatus, Side } from './gitSource';
+import { isUnreadable, type ChangeStatus, type Side, type Unreadable } from './gitSource';
 import { compareUnits, unitSide } from './compareUnits';
 import { matchUnits, type UnitPair } from './matchUnits';
 import type { CostSide, FileDiff, FileStatus, UncomparedFile, UnitDiff } from './types';
 import { conflictMarkerLine, isBinary } from './unreadable';
+import { isLfsPointer, LFS_POINTER_REASON } from '../files/lfsPointer';
 
 /** Everything estimateSource needs except the path, for one side. */
 export type SideOptions = Omit<SourceOptions, 'relativePath'>;
@@ -28,8 +29,8 @@ export interface FileVersions {
   path: string;
   basePath?: string;
   /** Absent at a side: the file does not exist there. */
-  base?: Uint8Array;
-  head?: Uint8Array;
+  base?: Uint8Array | Unreadable;
+  head?: Uint8Array | Unreadable;
   status: ChangeStatus | 'repriced';
   /** For `repriced`: what changed instead ("the changed .burnrate.yaml"). */
   repricedBecause?: string;
@@ -91,8 +92,8 @@ type SideResult =
   | { kind: 'absent' }
   | { kind: 'uncompared'; reason: string; severity: 'error' | 'warning' };
 
-function sideEstimate(side: Side, path: string, bytes: Uint8Array | undefined, inputs: CompareInputs, notes: string[]): SideResult {
-  if (bytes === undefined) return { kind: 'absent' };
+function sideEstimate(side: Side, path: string, content: Uint8Array | Unreadable | undefined, inputs: CompareInputs, notes: string[]): SideResult {
+  if (content === undefined) return { kind: 'absent' };
   const options = inputs[side];
   const relativePath = inputs.globPath ? inputs.globPath(path) : path;
   const label = side === 'base' ? inputs.baseLabel ?? 'the base' : inputs.headLabel ?? 'the head';
@@ -100,8 +101,11 @@ function sideEstimate(side: Side, path: string, bytes: Uint8Array | undefined, i
     notes.push(`${path} in ${label} is not a prompt or agent file`);
     return { kind: 'absent' };
   }
+  if (isUnreadable(content)) return { kind: 'uncompared', reason: `${content.unreadable} (${label})`, severity: 'error' };
+  const bytes = content;
 
   if (isBinary(bytes)) return { kind: 'uncompared', reason: `binary in ${label}: a cost diff needs text on both sides`, severity: 'error' };
+  if (isLfsPointer(bytes)) return { kind: 'uncompared', reason: `${LFS_POINTER_REASON} (${label})`, severity: 'error' };
   const conflict = conflictMarkerLine(bytes);
   if (conflict !== undefined) {
     return {

@@ -40,6 +40,18 @@ export interface GitFailure {
   message: string;
 }
 
+/** A file that exists at a side but is not read (a symlink out of the repository, a FIFO, a folder): why. */
+export interface Unreadable {
+  unreadable: string;
+}
+
+/** A file's content at one side: its bytes, why it was not read, or undefined when it does not exist there. */
+export type SideContent = Uint8Array | Unreadable | undefined;
+
+export function isUnreadable(content: SideContent): content is Unreadable {
+  return content !== undefined && !(content instanceof Uint8Array);
+}
+
 export type GitOutcome<T> = { ok: true; value: T } | { ok: false; failure: GitFailure };
 
 export interface GitSource {
@@ -50,7 +62,7 @@ export interface GitSource {
   /** Files whose content differs between the two sides (renames followed where the source can detect them). */
   changes(): Promise<GitOutcome<ChangedFile[]>>;
   /** Bytes of each file at one side, in the order asked; `undefined` where the file does not exist at that side. */
-  read(side: Side, files: readonly FileRef[]): Promise<GitOutcome<(Uint8Array | undefined)[]>>;
+  read(side: Side, files: readonly FileRef[]): Promise<GitOutcome<SideContent[]>>;
   /** Every file at the head side (needed only when the usage file changed, so unchanged prompts are re-priced). */
   listFiles(): Promise<GitOutcome<string[]>>;
 }

@@ -5,7 +5,7 @@ import { isPromptPath } from '../formats';
 import { BUILTIN_DEFAULTS, type UsageDefaults } from '../usage/usageConfig';
 import { companionOf, companionReader, dependentsOf } from './companions';
 import { compareFile, type CompareInputs, type FileVersions, type SideOptions } from './compareFile';
-import type { FileRef, GitFailure, GitSource, Side } from './gitSource';
+import { isUnreadable, type FileRef, type GitFailure, type GitSource, type Side, type SideContent } from './gitSource';
 import { diffTotals, sortFiles } from './totals';
 import type { DiffReport, FileDiff, UncomparedFile, UsagePricing } from './types';
 import { loadUsageSides, type ExplicitUsage } from './usageSides';
@@ -152,6 +152,11 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
 
 type Versions = FileVersions & { companions: { base: Map<string, Uint8Array | undefined>; head: Map<string, Uint8Array | undefined> } };
 
+/** Companions that may not be read count as absent. */
+function bytesOf(content: SideContent): Uint8Array | undefined {
+  return isUnreadable(content) ? undefined : content;
+}
+
 /** Reads a batch's files and their companions with one call per side. */
 async function readBatch(git: GitSource, jobs: readonly Job[], globPath: (path: string) => string): Promise<{ ok: true; value: Versions[] } | { ok: false; failure: GitFailure }> {
   const wanted: Record<Side, FileRef[]> = { base: [], head: [] };
@@ -178,8 +183,8 @@ async function readBatch(git: GitSource, jobs: readonly Job[], globPath: (path: 
     const baseBytes = job.sameBytes ? headBytes : plan.base === undefined ? undefined : base.value[plan.base];
     if (baseBytes !== undefined) versions.base = baseBytes;
     if (headBytes !== undefined) versions.head = headBytes;
-    if (plan.baseCompanion) versions.companions.base.set(globPath(plan.baseCompanion.path), base.value[plan.baseCompanion.at]);
-    if (plan.headCompanion) versions.companions.head.set(globPath(plan.headCompanion.path), head.value[plan.headCompanion.at]);
+    if (plan.baseCompanion) versions.companions.base.set(globPath(plan.baseCompanion.path), bytesOf(base.value[plan.baseCompanion.at]));
+    if (plan.headCompanion) versions.companions.head.set(globPath(plan.headCompanion.path), bytesOf(head.value[plan.headCompanion.at]));
     return versions;
   });
   return { ok: true, value };
@@ -210,7 +215,8 @@ function ref(path: string, id: string | undefined): FileRef {
   return id === undefined ? { path } : { path, id };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+function sameBytes(a: Uint8Array | SideContent, b: Uint8Array | SideContent): boolean {
+  if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array)) return false;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -7,6 +7,8 @@ export function isBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, GIT_BINARY_SNIFF).includes(0);
 }
 
+// A fenced code block (``` or ~~~, closed by the same character at least as long) may quote conflict markers.
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const START = /^<{7}(?: |$)/;
 const MIDDLE = /^={7}$/;
 const END = /^>{7}(?: |$)/;
@@ -17,8 +19,16 @@ export function conflictMarkerLine(bytes: Uint8Array): number | undefined {
   const lines = new TextDecoder('utf-8').decode(bytes).split(/\r?\n|\r/);
   let start: number | undefined;
   let middle = false;
+  let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    const fenceMark = FENCE.exec(line)?.[1];
+    if (fenceMark !== undefined && start === undefined) {
+      if (fence === undefined) fence = fenceMark;
+      else if (fenceMark[0] === fence[0] && fenceMark.length >= fence.length && line.trim() === fenceMark) fence = undefined;
+      continue;
+    }
+    if (fence !== undefined) continue;
     if (START.test(line)) {
       start = i;
       middle = false;

@@ -5,7 +5,7 @@
 import type { Problem } from '../types';
 import { parseUsageFile } from '../usage/parseUsageFile';
 import { EMPTY_USAGE, type UsageConfig } from '../usage/usageConfig';
-import type { GitOutcome, GitSource } from './gitSource';
+import { isUnreadable, type GitOutcome, type GitSource, type SideContent } from './gitSource';
 import type { UsagePricing, UsageReport } from './types';
 
 export interface ExplicitUsage {
@@ -37,8 +37,8 @@ export async function loadUsageSides(
   if (!base.ok) return base;
   if (!head.ok) return head;
   const name = usageFile.slice(usageFile.lastIndexOf('/') + 1);
-  const parsedBase = parse(base.value[0], name);
-  const parsedHead = parse(head.value[0], name);
+  const parsedBase = parse(readable(base.value[0]), name);
+  const parsedHead = parse(readable(head.value[0]), name);
   const changed = fingerprint(parsedBase.config) !== fingerprint(parsedHead.config);
   const inBase = (p: Problem) => ({ ...p, message: `in the base: ${p.message}` });
   const problems =
@@ -55,6 +55,11 @@ export async function loadUsageSides(
         ? { base: parsedBase.config, head: parsedBase.config }
         : { base: parsedHead.config, head: parsedHead.config };
   return { ok: true, value: { ...sides, report } };
+}
+
+/** A usage file that may not be read (a symlink out of the repository) prices nothing. */
+function readable(content: SideContent): Uint8Array | undefined {
+  return isUnreadable(content) ? undefined : content;
 }
 
 function parse(bytes: Uint8Array | undefined, name: string): { config: UsageConfig; problems: Problem[] } {

@@ -2,6 +2,7 @@
 // normalisation. Everything after this works on `\n`-separated text whose line numbers match the editor's.
 import type { Problem } from '../types';
 import { firstInvalidUtf8, lineOfByte } from './utf8';
+import { isLfsPointer, LFS_POINTER_REASON } from '../files/lfsPointer';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -21,6 +22,7 @@ export function decodeText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYT
     return { ok: true, text: normalizeNewlines(text), problems: [{ severity: 'info', message: `decoded as ${utf16.toUpperCase()} (byte order mark)` }] };
   }
   if (looksBinary(bytes)) return { ok: false, reason: 'binary file' };
+  if (isLfsPointer(bytes)) return { ok: false, reason: LFS_POINTER_REASON };
 
   const problems: Problem[] = [];
   const bad = firstInvalidUtf8(bytes);

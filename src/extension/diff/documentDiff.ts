@@ -7,7 +7,7 @@ import { GitStatus, type GitApi, type GitRepository } from './gitApi';
 import { globPathIn, sideOptions, type DiffServices } from './diffInputs';
 import type { HeadVersions } from './headVersions';
 import { repoPathOf, uriOf } from './repoPaths';
-import { readWorking } from './vscodeGitSource';
+import { companionBytes, readWorking } from './vscodeGitSource';
 
 export interface DocumentDiff {
   repository: GitRepository;
@@ -43,7 +43,7 @@ export async function diffDocument(api: GitApi, heads: HeadVersions, services: D
   const baseOptions = { ...side };
   const headOptions = { ...side };
   if (baseCompanion) baseOptions.readCompanion = companionReader(new Map([[globPath(baseCompanion), await heads.read(repository, commit, uriOf(root, baseCompanion))]]));
-  if (headCompanion) headOptions.readCompanion = companionReader(new Map([[globPath(headCompanion), await readWorking(uriOf(root, headCompanion))]]));
+  if (headCompanion) headOptions.readCompanion = companionReader(new Map([[globPath(headCompanion), companionBytes(await readWorking(uriOf(root, headCompanion), root))]]));
 
   const comparison = compareFile(versions, { base: baseOptions, head: headOptions, globPath, baseLabel: 'HEAD', headLabel: 'this editor' });
   const diff: DocumentDiff = { repository, commit, path, identical: false, comparison };

@@ -1,10 +1,11 @@
 // Repository-relative paths (with `/`) ↔ file URIs, for one repository.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { climbsOut } from '../../core/files/insidePath';
 
 export function repoPathOf(root: vscode.Uri, uri: vscode.Uri): string | undefined {
   const relative = path.relative(root.fsPath, uri.fsPath);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  if (relative === '' || climbsOut(relative) || path.isAbsolute(relative)) return undefined;
   return relative.split(path.sep).join('/');
 }
 

@@ -1,7 +1,9 @@
 // The editor's GitSource: changes from the git extension's repository state, HEAD content through its `buffer`/`show`
 // (no git process of ours), the head side from open editors (unsaved edits included) or the disk.
 import * as vscode from 'vscode';
-import type { ChangedFile, FileRef, GitOutcome, GitSource, Side } from '../../core/diff';
+import { isUnreadable, type ChangedFile, type FileRef, type GitOutcome, type GitSource, type Side, type SideContent } from '../../core/diff';
+import { checkReadable } from '../../core/files/readableFile';
+import { nodeFileProbe } from '../../node/fileProbe';
 import type { GitRepository } from './gitApi';
 import { repoPathOf, uriOf } from './repoPaths';
 import { changesAgainstHead } from './workingTreeChanges';
@@ -40,9 +42,12 @@ export class VscodeGitSource implements GitSource {
     return { ok: true, value: changesAgainstHead(this.repository.state, (uri) => repoPathOf(this.root, uri)) };
   }
 
-  async read(side: Side, files: readonly FileRef[]): Promise<GitOutcome<(Uint8Array | undefined)[]>> {
-    const readOne = side === 'base' ? (file: FileRef) => readAtRef(this.repository, this.commit, uriOf(this.root, file.path)) : (file: FileRef) => readWorking(uriOf(this.root, file.path));
-    const results: (Uint8Array | undefined)[] = new Array(files.length);
+  async read(side: Side, files: readonly FileRef[]): Promise<GitOutcome<SideContent[]>> {
+    const readOne =
+      side === 'base'
+        ? (file: FileRef) => readAtRef(this.repository, this.commit, uriOf(this.root, file.path))
+        : (file: FileRef) => readWorking(uriOf(this.root, file.path), this.root);
+    const results: SideContent[] = new Array(files.length);
     let next = 0;
     const worker = async () => {
       while (next < files.length) {
@@ -74,12 +79,28 @@ export async function readAtRef(repository: GitRepository, ref: string, uri: vsc
  * The head side as the user sees it: an editor's unsaved text, else the file on disk. A saved document is not used:
  * VS Code refreshes it from disk a little after the file changes, and the disk is what git will see.
  */
-export async function readWorking(uri: vscode.Uri): Promise<Uint8Array | undefined> {
+export async function readWorking(uri: vscode.Uri, root: vscode.Uri): Promise<SideContent> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open?.isDirty) return new TextEncoder().encode(open.getText());
+  const refused = refusedOnDisk(uri, [root]);
+  if (refused !== undefined) return refused;
   try {
     return await vscode.workspace.fs.readFile(uri);
   } catch {
     return undefined;
   }
+}
+
+/** The same rule as the CLI's: a symlink out of the repository or the workspace, a FIFO or a device is not read. */
+export function refusedOnDisk(uri: vscode.Uri, roots: readonly vscode.Uri[]): SideContent | undefined {
+  if (uri.scheme !== 'file') return undefined;
+  const folders = [...roots, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)].filter((r) => r.scheme === 'file').map((r) => r.fsPath);
+  const check = checkReadable(nodeFileProbe, uri.fsPath, folders);
+  if (check.ok) return undefined;
+  return check.missing ? undefined : { unreadable: check.reason };
+}
+
+/** Bytes, or undefined for a companion that is missing or may not be read. */
+export function companionBytes(content: SideContent): Uint8Array | undefined {
+  return isUnreadable(content) ? undefined : content;
 }
