@@ -3,10 +3,11 @@ import { EXIT_USAGE, UsageError, type CliIO, type Command } from './command';
 import { diffCommand } from './commands/diff';
 import { estimateCommand } from './commands/estimate';
 import { modelsCommand } from './commands/models';
+import { pricesCommand } from './commands/prices';
 import { replayCommand } from './commands/replay';
 import { simulateCommand } from './commands/simulate';
 
-const COMMANDS: Command[] = [estimateCommand, diffCommand, modelsCommand, simulateCommand, replayCommand];
+const COMMANDS: Command[] = [estimateCommand, diffCommand, modelsCommand, pricesCommand, simulateCommand, replayCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
