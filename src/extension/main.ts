@@ -7,6 +7,7 @@ import { Commands } from './commands';
 import { Config } from './config';
 import { CostDiff } from './diff/costDiff';
 import { Disposable } from './disposable';
+import { EditorPriceData } from './priceData';
 import { DocumentEstimates } from './documentEstimates';
 import { FileChoices } from './fileChoices';
 import { CostHoverProvider } from './hover';
@@ -39,7 +40,8 @@ class Burnrate extends Disposable implements BurnrateApi {
     this.statusBar = this.register(new CostStatusBar(estimates, usage, log));
     const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
     const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
-    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff }));
+    const prices = this.register(new EditorPriceData(context, estimates, log));
+    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices }));
 
     // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.
     const registerProviders = () => {

@@ -71,7 +71,7 @@ function row(card: RateCard): string[] {
     rate(card.inputPerMTok),
     rate(card.outputPerMTok),
     rate(card.cacheReadPerMTok),
-    rate(card.cacheWritePerMTok),
+    card.cacheWrite1hPerMTok !== undefined ? `${rate(card.cacheWritePerMTok)} / ${rate(card.cacheWrite1hPerMTok)} 1h` : rate(card.cacheWritePerMTok),
     card.longContext ? `>${card.longContext.aboveInputTokens / 1000}k: ${card.longContext.inputPerMTok}/${card.longContext.outputPerMTok}` : '',
     profile.exact ? `exact ${profile.encoding}` : `≈ ±${Math.round(profile.band * 100)}%`,
   ];
