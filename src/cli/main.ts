@@ -5,11 +5,12 @@ import { estimateCommand } from './commands/estimate';
 import { historyCommand } from './commands/history';
 import { mcpCommand } from './commands/mcp';
 import { modelsCommand } from './commands/models';
+import { pricesCommand } from './commands/prices';
 import { replayCommand } from './commands/replay';
 import { simulateCommand } from './commands/simulate';
 import { visibleControls } from '../core/present/visibleControls';
 
-const COMMANDS: Command[] = [estimateCommand, diffCommand, historyCommand, modelsCommand, simulateCommand, replayCommand, mcpCommand];
+const COMMANDS: Command[] = [estimateCommand, diffCommand, historyCommand, modelsCommand, pricesCommand, simulateCommand, replayCommand, mcpCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');

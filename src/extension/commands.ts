@@ -10,6 +10,7 @@ import { Disposable } from './disposable';
 import type { CostDiff } from './diff/costDiff';
 import type { DocumentEstimate, DocumentEstimates } from './documentEstimates';
 import type { FileChoices } from './fileChoices';
+import type { EditorPriceData } from './priceData';
 import { writeUsageChoice } from './fileUsageWriter';
 import { errorMessage, type Log } from './log';
 import { pickModel } from './modelPicker';
@@ -23,6 +24,7 @@ export interface CommandContext {
   log: Log;
   simulation: SimulationPanels;
   costDiff: CostDiff;
+  prices: EditorPriceData;
 }
 
 export type CommandId =
@@ -34,7 +36,8 @@ export type CommandId =
   | 'burnrate.toggleLenses'
   | 'burnrate.runSimulation'
   | 'burnrate.reviewCostChanges'
-  | 'burnrate.openCostChange';
+  | 'burnrate.openCostChange'
+  | 'burnrate.updatePrices';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -138,6 +141,9 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
 
   /** (args?: RunSimulationArgs | Uri) → what the panel drew when args.waitForRender, else undefined. */
   'burnrate.runSimulation': (ctx) => (args) => ctx.simulation.open(args),
+
+  /** () → true when newer price data was fetched, checked and is now in use. Reaches the network; only on request. */
+  'burnrate.updatePrices': (ctx) => () => ctx.prices.update(),
 
   /** () → a ReviewSummary; the result is also shown in the Prompt Cost Changes view. */
   'burnrate.reviewCostChanges': (ctx) => () => ctx.costDiff.review(),

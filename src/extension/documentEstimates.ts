@@ -194,6 +194,11 @@ export class DocumentEstimates extends Disposable {
     this.invalidateTimer = setTimeout(() => this.invalidate(why), DEBOUNCE_MS);
   }
 
+  /** Every estimate is stale for a reason outside the documents (the price data changed). */
+  invalidateAll(why: string): void {
+    this.invalidate(why);
+  }
+
   private invalidate(why: string): void {
     this.generation++;
     this.log.debug(`estimates invalidated: ${why}`);

@@ -8,6 +8,7 @@ import { Commands } from './commands';
 import { Config } from './config';
 import { CostDiff } from './diff/costDiff';
 import { Disposable } from './disposable';
+import { EditorPriceData } from './priceData';
 import { DocumentEstimates } from './documentEstimates';
 import { FileChoices } from './fileChoices';
 import { CostHoverProvider } from './hover';
@@ -40,7 +41,8 @@ class Burnrate extends Disposable implements BurnrateApi {
     this.statusBar = this.register(new CostStatusBar(estimates, usage, log));
     const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
     const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
-    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff }));
+    const prices = this.register(new EditorPriceData(context, estimates, log));
+    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices }));
     this.register(new AgentTools({ estimates, usage, costDiff }));
 
     // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.

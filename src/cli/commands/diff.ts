@@ -9,7 +9,9 @@ import { openRepository } from '../git/openRepository';
 import { realish, toRepoPath } from '../git/repoPaths';
 import { mergeBase, resolveRef } from '../git/resolveRef';
 import { locateUsageFile } from '../git/usageLocation';
+import { choosePriceData, PRICES_FLAG } from '../priceData';
 import { loadUsageFile } from '../workspace';
+import { EMPTY_USAGE } from '../../core/usage/usageConfig';
 
 const FLAGS = {
   base: { type: 'string', value: 'REF', help: 'compare against REF: a commit, branch or tag (default HEAD)' },
@@ -30,6 +32,7 @@ const FLAGS = {
     help: "price both sides with the base's .burnrate.yaml — for CI gates, so a pull request's\nown usage file (a $0 price, a lower call rate) cannot lower the cost it is judged by",
   },
   config: { type: 'string', value: 'FILE', help: 'price both sides with this usage file' },
+  prices: PRICES_FLAG,
   'max-bytes': { type: 'number', value: 'N', min: 1, help: 'do not compare files larger than N bytes (default 5 MB); a changed file over it\ncannot be compared and exits 2' },
 } as const satisfies FlagTable;
 
@@ -105,6 +108,8 @@ CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head 
       explicitUsage = { config: loaded.config, problems: loaded.problems, file: config };
     }
 
+    const prices = choosePriceData({ ...(flags.prices !== undefined ? { flag: flags.prices } : {}), cwd: io.cwd, usage: EMPTY_USAGE, root: top });
+    for (const warning of prices.warnings) io.err(`warning: ${warning}\n`);
     const git = new CliGitSource({ top, base: base.value, head, pathspecs });
     const outcome = await review(git, {
       usageFile: location.file,

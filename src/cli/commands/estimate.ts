@@ -4,13 +4,15 @@ import { isPromptPath } from '../../core/formats';
 import { estimateSource } from '../../core/estimate/estimateSource';
 import { coveredByTasks, totals } from '../../core/estimate/totals';
 import type { UnitEstimate } from '../../core/estimate/types';
-import { PRICE_DATA } from '../../core/pricing/catalog';
+import { priceDataJson, priceDataLine, staleNotice } from '../../core/pricing/freshness';
 import { compact, integer, tokenText, usd } from '../../core/present/money';
 import type { SkippedFile } from '../../core/types';
+import { isAssumedModel } from '../../core/usage/resolveInputs';
 import type { UsageDefaults } from '../../core/usage/usageConfig';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK } from '../command';
 import { renderTable } from '../table';
+import { choosePriceData, PRICES_FLAG } from '../priceData';
 import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const FLAGS = {
@@ -19,6 +21,7 @@ const FLAGS = {
   'output-tokens': { type: 'number', value: 'N', help: 'expected output tokens per call' },
   turns: { type: 'integer', value: 'N', min: 1, help: 'expected turns per session for multi-turn agents (capped by maxTurns / max_iter)' },
   config: { type: 'string', value: 'FILE', help: 'usage file to use instead of the nearest .burnrate.yaml' },
+  prices: PRICES_FLAG,
   'max-bytes': { type: 'number', value: 'N', min: 1, help: 'skip files larger than N bytes (default 5 MB)' },
   json: { type: 'boolean', help: 'print one JSON document instead of a table' },
 } as const satisfies FlagTable;
@@ -33,12 +36,14 @@ context is billed on every request).`,
   flags: FLAGS,
   footer: `Token counts are exact for OpenAI models (tiktoken encodings) and marked ≈ with an error band elsewhere.
 A month is 730 hours (365 × 24 / 12); change it with month.hours in .burnrate.yaml.
-Prices: ${PRICE_DATA.package} ${PRICE_DATA.version} (as of ${PRICE_DATA.asOf}), overridable in .burnrate.yaml (prices:).
+Prices: the bundled genai-prices data unless "burnrate prices update" stored newer data or --prices / priceData: pins
+a file ("burnrate prices" says which); rates overridable in .burnrate.yaml (prices:).
 A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
   async run({ flags, positionals }, io) {
     const inputs = positionals.length > 0 ? positionals : ['.'];
     const root = findWorkspaceRoot(path.resolve(io.cwd, inputs[0]!), io.cwd);
     const usage = loadUsageFile(root, flags.config);
+    const prices = choosePriceData({ ...(flags.prices !== undefined ? { flag: flags.prices } : {}), cwd: io.cwd, usage: usage.config, ...(usage.file ? { usageFile: usage.file } : {}), root });
     const cliFlags: UsageDefaults = {};
     if (flags.model !== undefined) cliFlags.model = flags.model;
     if (flags['calls-per-day'] !== undefined) cliFlags.callsPerDay = flags['calls-per-day'];
@@ -80,7 +85,8 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
 
     if (flags.json) {
       io.out(JSON.stringify({
-        priceData: PRICE_DATA,
+        priceData: priceDataJson(prices.info),
+        priceDataWarnings: prices.warnings,
         monthHours,
         workspaceRoot: root,
         usageFile: usage.file ?? null,
@@ -103,6 +109,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     }
 
     for (const problem of usage.problems) io.err(`warning: ${problem.message}\n`);
+    for (const warning of prices.warnings) io.err(`warning: ${warning}\n`);
     if (units.length > 0) {
       io.out(renderTable(
         [
@@ -116,7 +123,13 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
       io.out(`\nTotal: ${approxTotal}${usd(sum.perDay)}/day · ${approxTotal}${usd(sum.perMonth)}/month over ${sum.pricedUnits} priced unit${sum.pricedUnits === 1 ? '' : 's'}`);
       if (sum.coveredUnits > 0) io.out(` (CrewAI agents are counted in their tasks: † rows)`);
       io.out(sum.unpricedUnits > 0 ? ` — ${sum.unpricedUnits} unit${sum.unpricedUnits === 1 ? ' has' : 's have'} no price and ${sum.unpricedUnits === 1 ? 'is' : 'are'} not in the total\n` : '\n');
-      io.out(`≈ = estimated count (no exact offline tokenizer for that model). Month = ${monthHours} hours. Prices: ${PRICE_DATA.package} ${PRICE_DATA.version}, as of ${PRICE_DATA.asOf}.\n`);
+      io.out(`≈ = estimated count (no exact offline tokenizer for that model). Month = ${monthHours} hours. Prices: ${priceDataLine(prices.info)}.\n`);
+      const assumed = units.filter((u) => isAssumedModel(u.model));
+      if (assumed.length > 0) {
+        io.out(`* priced on the default model ${assumed[0]!.model.value} (${assumed[0]!.model.detail}): no file or .burnrate.yaml names one — an assumption; set defaults.model in .burnrate.yaml.\n`);
+      }
+      const notice = staleNotice(prices.info);
+      if (notice) io.out(`${notice}\n`);
     } else {
       io.out(nothingFound(inputs, walked.ignored, skipped.length, root, io.cwd)); // no total: nothing was priced, not $0
     }
@@ -155,7 +168,7 @@ function readIfExists(file: string): Uint8Array | undefined {
 function tableRow(u: UnitEstimate, countedInTasks: boolean): string[] {
   const approx = u.input.exact ? '' : '≈';
   const output = u.kind === 'always-on' ? '—' : `${integer(u.output.expected.value)}${u.output.limit ? ` (≤${integer(u.output.limit.value)})` : ''}`;
-  const model = u.pricing.ok ? u.pricing.rates.modelId : `${u.model.value} (no price)`;
+  const model = `${u.pricing.ok ? u.pricing.rates.modelId : `${u.model.value} (no price)`}${isAssumedModel(u.model) ? '*' : ''}`;
   // For multi-turn units the money column is per session (all turns with carry), which is what calls/day multiplies.
   const runLabel = u.session ? 'sess' : u.callsPerRun ? `run` : undefined;
   const perCallLabel = !u.cost ? 'no price' : runLabel ? `${approx}${usd(u.cost.perRun)}/${runLabel}` : `${approx}${usd(u.cost.perCall)}`;
@@ -186,6 +199,7 @@ export function unitJson(u: UnitEstimate, countedInTasks: boolean) {
     model: u.pricing.ok ? u.pricing.rates.modelId : null,
     modelRequested: u.model.value,
     modelSource: u.model.detail,
+    modelAssumed: isAssumedModel(u.model),
     modelResolution: u.pricing.ok ? u.pricing.explanation : null,
     priceError: u.pricing.ok ? null : u.pricing.message,
     rates: u.pricing.ok ? u.pricing.rates : null,

@@ -1,9 +1,11 @@
-import { listProviderModels, PRICE_DATA, PROVIDER_IDS } from '../../core/pricing/catalog';
+import { listProviderModels, PROVIDER_IDS, providerIds } from '../../core/pricing/catalog';
+import { priceDataJson, priceDataLine, staleNotice } from '../../core/pricing/freshness';
 import type { RateCard } from '../../core/pricing/rateCard';
 import { profileForModel } from '../../core/tokenize/families';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK, UsageError } from '../command';
 import { renderTable } from '../table';
+import { choosePriceData, PRICES_FLAG } from '../priceData';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
 import { overrideRateCard } from '../../core/pricing/overrides';
 
@@ -12,6 +14,7 @@ const MAIN_PROVIDERS = ['anthropic', 'openai', 'google', 'mistral', 'deepseek', 
 const FLAGS = {
   provider: { type: 'string', value: 'ID', help: 'only this provider (e.g. anthropic, openai, google, aws, openrouter); "all" for every provider' },
   search: { type: 'string', value: 'TEXT', help: 'only models whose id contains TEXT' },
+  prices: PRICES_FLAG,
   json: { type: 'boolean', help: 'print JSON' },
 } as const satisfies FlagTable;
 
@@ -25,18 +28,22 @@ the price data. Your own prices from .burnrate.yaml (prices:) are listed first.`
   footer: `Default providers: ${MAIN_PROVIDERS.join(', ')}. All providers: ${PROVIDER_IDS.join(', ')}.`,
   async run({ flags, positionals }, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const root = findWorkspaceRoot(io.cwd);
+    const usage = loadUsageFile(root);
+    const choice = choosePriceData({ ...(flags.prices !== undefined ? { flag: flags.prices } : {}), cwd: io.cwd, usage: usage.config, ...(usage.file ? { usageFile: usage.file } : {}), root });
+    for (const warning of choice.warnings) io.err(`warning: ${warning}\n`);
+    const known = providerIds();
     const provider = flags.provider;
-    if (provider && provider !== 'all' && !(PROVIDER_IDS as readonly string[]).includes(provider)) {
-      throw new UsageError(`unknown provider "${provider}" (known: ${PROVIDER_IDS.join(', ')})`);
+    if (provider && provider !== 'all' && !known.includes(provider)) {
+      throw new UsageError(`unknown provider "${provider}" (known: ${known.join(', ')})`);
     }
-    const providers = provider === 'all' ? [...PROVIDER_IDS] : provider ? [provider] : MAIN_PROVIDERS;
+    const providers = provider === 'all' ? [...known] : provider ? [provider] : MAIN_PROVIDERS;
     const search = flags.search?.toLowerCase();
-    const usage = loadUsageFile(findWorkspaceRoot(io.cwd));
     const own = usage.config.prices.map(overrideRateCard);
     const cards = [...own, ...providers.flatMap((p) => listProviderModels(p))].filter((c) => !search || c.modelId.toLowerCase().includes(search));
 
     if (flags.json) {
-      io.out(JSON.stringify({ priceData: PRICE_DATA, models: cards.map((c) => ({ ...c, tokenizer: profileForModel(c.modelId).family })) }, null, 2) + '\n');
+      io.out(JSON.stringify({ priceData: priceDataJson(choice.info), warnings: choice.warnings, models: cards.map((c) => ({ ...c, tokenizer: profileForModel(c.modelId).family })) }, null, 2) + '\n');
       return EXIT_OK;
     }
     io.out(renderTable(
@@ -46,7 +53,10 @@ the price data. Your own prices from .burnrate.yaml (prices:) are listed first.`
       ],
       cards.map(row),
     ));
-    io.out(`\n${cards.length} models. Prices: ${PRICE_DATA.package} ${PRICE_DATA.version}, as of ${PRICE_DATA.asOf} (offline; no auto-update).\n`);
+    io.out(`\n${cards.length} models. Prices: ${priceDataLine(choice.info)}.\n`);
+    io.out(`Price data in use: ${choice.info.kind} — ${choice.info.source} (date is the ${choice.info.dateBasis}). Never updated automatically; "burnrate prices update" fetches the newest.\n`);
+    const notice = staleNotice(choice.info);
+    if (notice) io.out(`${notice}\n`);
     io.out('tokens: "exact" = OpenAI tiktoken encoding; "≈ ±N%" = estimated from o200k_base with a per-family factor.\n');
     return EXIT_OK;
   },
@@ -61,7 +71,7 @@ function row(card: RateCard): string[] {
     rate(card.inputPerMTok),
     rate(card.outputPerMTok),
     rate(card.cacheReadPerMTok),
-    rate(card.cacheWritePerMTok),
+    card.cacheWrite1hPerMTok !== undefined ? `${rate(card.cacheWritePerMTok)} / ${rate(card.cacheWrite1hPerMTok)} 1h` : rate(card.cacheWritePerMTok),
     card.longContext ? `>${card.longContext.aboveInputTokens / 1000}k: ${card.longContext.inputPerMTok}/${card.longContext.outputPerMTok}` : '',
     profile.exact ? `exact ${profile.encoding}` : `≈ ±${Math.round(profile.band * 100)}%`,
   ];

@@ -6,6 +6,8 @@ import type { RateCard } from '../pricing/rateCard';
 import type { Problem } from '../types';
 import { markdownCodeBlock, markdownText } from './markdownEscape';
 import { integer, percent, tokenText, usd } from './money';
+import { ageInDays, STALE_AFTER_DAYS } from '../pricing/freshness';
+import { isAssumedModel } from '../usage/resolveInputs';
 
 /** Markdown for one unit, starting with a level-3 heading. */
 export function unitBreakdownMarkdown(u: UnitEstimate): string {
@@ -92,15 +94,22 @@ function rateCardBlock(u: UnitEstimate): string {
   const r = u.pricing.rates;
   return [
     `**Rate card:** ${markdownText(r.modelId)} (${markdownText(r.providerId)}) — ${rateList(r)}  `,
-    `Prices: ${markdownText(r.source)}${r.asOf && !r.source.includes(r.asOf) ? `, as of ${markdownText(r.asOf)}` : ''}  `,
-    `Why this model: ${markdownText(u.model.detail)} → ${markdownText(u.pricing.explanation)}`,
+    `Prices: ${markdownText(r.source)}${r.asOf && !r.source.includes(r.asOf) ? `, as of ${markdownText(r.asOf)}` : ''}${ageText(r.asOf)}  `,
+    `Why this model: ${markdownText(u.model.detail)} → ${markdownText(u.pricing.explanation)}` +
+      (isAssumedModel(u.model) ? '  \n**Assumed model:** no file, usage file or flag names one, so this unit is priced on the default model.' : ''),
   ].join('\n');
+}
+
+function ageText(asOf: string): string {
+  const age = ageInDays(asOf);
+  return age === undefined ? '' : ` (${age} days old${age > STALE_AFTER_DAYS ? ' — "Burnrate: Update Prices" fetches newer data' : ''})`;
 }
 
 function rateList(r: RateCard): string {
   const parts = [`${rate(r.inputPerMTok)}/M in`, `${rate(r.outputPerMTok)}/M out`];
   if (r.cacheReadPerMTok !== undefined) parts.push(`cache read ${rate(r.cacheReadPerMTok)}/M`);
-  if (r.cacheWritePerMTok !== undefined) parts.push(`cache write ${rate(r.cacheWritePerMTok)}/M`);
+  if (r.cacheWritePerMTok !== undefined) parts.push(`cache write ${rate(r.cacheWritePerMTok)}/M${r.cacheWrite1hPerMTok !== undefined ? ' (5 min)' : ''}`);
+  if (r.cacheWrite1hPerMTok !== undefined) parts.push(`1-hour cache write ${rate(r.cacheWrite1hPerMTok)}/M`);
   if (r.longContext) {
     parts.push(
       `above ${integer(r.longContext.aboveInputTokens)} input tokens ${rate(r.longContext.inputPerMTok)}/M in, ${rate(r.longContext.outputPerMTok)}/M out`,

@@ -2,6 +2,7 @@
 // weight, a section's share, a problem. Pure text so the CLI, tests and the editor word things the same way.
 import type { SectionCount, UnitEstimate } from '../estimate/types';
 import { compact, integer, percent, tokenText, usd } from './money';
+import { isAssumedModel } from '../usage/resolveInputs';
 
 const SEP = ' · ';
 
@@ -15,7 +16,7 @@ export function unitLensTitle(u: UnitEstimate): string {
   const session = u.session;
   if (session?.perSession !== undefined) pieces.push(`${approx}${usd(session.perSession)}/session (${plural(session.turns.value, 'turn')})`);
   pieces.push(`${approx}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} ${session ? 'sessions' : 'calls'}/day`);
-  pieces.push(u.pricing.rates.modelId);
+  pieces.push(modelLabel(u, u.pricing.rates.modelId));
   const worst = worstCaseText(u);
   if (worst) pieces.push(worst);
   return pieces.join(SEP);
@@ -27,7 +28,7 @@ export function alwaysOnLensTitle(u: UnitEstimate): string {
   const head = `${u.name} adds ${tokenText(u.input.tokens, u.input.exact, u.input.band)} ${scope}`;
   if (!u.cost || !u.pricing.ok) return [head, noPriceText(u)].join(SEP);
   const approx = u.input.exact ? '' : '≈';
-  return [head, `${approx}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} requests/day`, u.pricing.rates.modelId].join(SEP);
+  return [head, `${approx}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} requests/day`, modelLabel(u, u.pricing.rates.modelId)].join(SEP);
 }
 
 /** `## Rules — 412 tokens (33%)`; the band is on the unit's own lens, so sections only say `≈`. */
@@ -65,4 +66,9 @@ function plural(n: number, word: string): string {
 
 function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
+}
+
+// A model nobody named (the built-in or settings default) is an assumption, and the lens says so.
+function modelLabel(u: UnitEstimate, modelId: string): string {
+  return isAssumedModel(u.model) ? `${modelId} (default — assumed)` : modelId;
 }

@@ -1,6 +1,6 @@
 // The `.burnrate.yaml` written by "Burnrate: Open or Create Usage File": every setting present, most commented out,
 // each with what it changes. It must parse without a single warning (a unit test checks).
-import { PRICE_DATA } from '../pricing/catalog';
+import { priceDataLine } from '../pricing/freshness';
 import { BUILTIN_DEFAULTS } from '../usage/usageConfig';
 
 export function usageFileTemplate(): string {
@@ -29,7 +29,7 @@ overrides: []
 #    callsPerDay: 20000
 
 # Your own prices (USD per million tokens): models missing from the bundled data (fine-tunes, private deployments)
-# or negotiated rates. Bundled prices: ${PRICE_DATA.package} ${PRICE_DATA.version}, as of ${PRICE_DATA.asOf}.
+# or negotiated rates. Prices in use: ${priceDataLine()}.
 prices: []
 #  - model: my-finetune
 #    inputPerMTok: 1.00

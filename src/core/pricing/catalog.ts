@@ -183,6 +183,8 @@ function toRateCard(model: ModelInfo, p: Provider, price: ModelPrice): RateCard 
   if (cacheRead !== undefined) card.cacheReadPerMTok = cacheRead;
   const cacheWrite = base(price.cache_write_mtok);
   if (cacheWrite !== undefined) card.cacheWritePerMTok = cacheWrite;
+  const cacheWrite1h = base(price.cache_write_1h_mtok);
+  if (cacheWrite1h !== undefined) card.cacheWrite1hPerMTok = cacheWrite1h;
   if (model.context_window) card.contextWindow = model.context_window;
   const tier = longContextTier(price);
   if (tier) card.longContext = tier;

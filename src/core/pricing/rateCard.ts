@@ -20,6 +20,8 @@ export interface RateCard {
   cacheReadPerMTok?: number;
   /** Rate for input written to the prompt cache (Anthropic 5-minute write). */
   cacheWritePerMTok?: number;
+  /** Rate for a 1-hour cache write (Anthropic `ttl: "1h"`, 2× input), where the data has one. */
+  cacheWrite1hPerMTok?: number;
   longContext?: LongContextTier;
   contextWindow?: number;
   /** Where the rates come from: "@pydantic/genai-prices 0.1.8 (2026-09-23)" or "override in .burnrate.yaml". */

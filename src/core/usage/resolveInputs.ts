@@ -74,3 +74,11 @@ export function sourced<K extends Key>(key: K, file: ParsedFile, unit: CostUnit,
     detail: `built-in default — set defaults.${key} in ${USAGE_FILE_NAME}`,
   };
 }
+
+/**
+ * True when no file, usage file or flag named the model: it is the built-in default or the editor's default setting,
+ * an assumption every surface marks.
+ */
+export function isAssumedModel(model: Sourced<unknown>): boolean {
+  return model.source === 'default' || model.source === 'settings';
+}

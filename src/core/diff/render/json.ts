@@ -1,13 +1,13 @@
 // The `--json` document: per file and per unit, before and after tokens and costs, and the totals. Costs are USD;
 // null means "no price" (never $0).
-import { PRICE_DATA } from '../../pricing/catalog';
+import { priceDataJson } from '../../pricing/freshness';
 import type { CostSide, Delta, DiffReport, FileDiff, SectionDiff, UnitDiff, UnitSide } from '../types';
 
 export function diffReportJson(report: DiffReport) {
   return {
     base: report.baseLabel,
     head: report.headLabel,
-    priceData: PRICE_DATA,
+    priceData: priceDataJson(),
     monthHours: report.monthHours,
     usageFile: { path: report.usage.file ?? null, pricing: report.usage.pricing, changed: report.usage.changed, problems: report.usage.problems },
     totals: {

@@ -1,5 +1,5 @@
 // A pull-request comment: the total first, then one table row per changed unit, then what could not be compared.
-import { PRICE_DATA } from '../../pricing/catalog';
+import { priceDataLine } from '../../pricing/freshness';
 import { signedUsd, usd } from '../../present/money';
 import { callChange, costPercent, monthlyRange, signedPercent, signedTokens, tokenChange } from '../present';
 import type { DiffReport, FileDiff, UnitDiff } from '../types';
@@ -30,7 +30,7 @@ export function renderDiffMarkdown(report: DiffReport): string {
   }
   out.push(
     '',
-    `<sub>${markdownText(usageSentence(report))} ≈ = estimated count. Month = ${report.monthHours} hours. Prices: ${PRICE_DATA.package} ${PRICE_DATA.version} (${PRICE_DATA.asOf}).</sub>`,
+    `<sub>${markdownText(usageSentence(report))} ≈ = estimated count. Month = ${report.monthHours} hours. Prices: ${markdownText(priceDataLine())}.</sub>`,
   );
   return out.join('\n') + '\n';
 }

@@ -1,5 +1,5 @@
 // The terminal report, read like `infracost diff`: one row per changed unit, then the total with its percent.
-import { PRICE_DATA } from '../../pricing/catalog';
+import { priceDataLine } from '../../pricing/freshness';
 import { usd } from '../../present/money';
 import { callChange, costPercent, monthlyChange, monthlyRange, signedPercent, signedTokens, tokenChange } from '../present';
 import type { DiffReport, FileDiff, SectionDiff, UnitDiff } from '../types';
@@ -42,7 +42,7 @@ export function renderDiffText(report: DiffReport): string {
     for (const file of report.uncompared) out.push(`  ${file.severity === 'error' ? '!' : '?'} ${file.path}: ${file.reason}`);
   }
   for (const problem of report.usage.problems) out.push(`  warning: ${problem.message}`);
-  out.push('', `≈ = estimated count. Month = ${report.monthHours} hours. Prices: ${PRICE_DATA.package} ${PRICE_DATA.version}, as of ${PRICE_DATA.asOf}.`);
+  out.push('', `≈ = estimated count. Month = ${report.monthHours} hours. Prices: ${priceDataLine()}.`);
   return out.join('\n') + '\n';
 }
 

@@ -1,0 +1,68 @@
+// Which price data a CLI run prices with, highest first: --prices FILE, the usage file's priceData:, data stored by
+// `burnrate prices update`, the bundled data. A file that fails the check is reported and the bundled data stays.
+import * as fs from 'fs';
+import * as path from 'path';
+import { activePriceData, type PriceDataInfo } from '../core/pricing/catalog';
+import { applyPriceData, cliCacheDir, loadPinnedPriceData, loadStoredPriceData } from '../core/pricing/priceDataStore';
+import type { UsageConfig } from '../core/usage/usageConfig';
+import { UsageError } from './command';
+
+/** The shared flag every pricing command declares. */
+export const PRICES_FLAG = {
+  type: 'string',
+  value: 'FILE',
+  help: 'price with this genai-prices data file instead of the bundled (or updated) data; beats priceData: in .burnrate.yaml',
+} as const;
+
+export interface PriceDataChoice {
+  info: PriceDataInfo;
+  /** Problems to print on stderr: a pinned or stored file that failed its check. */
+  warnings: string[];
+}
+
+export function choosePriceData(options: { flag?: string; cwd: string; usage: UsageConfig; usageFile?: string; root: string }): PriceDataChoice {
+  const warnings: string[] = [];
+  if (options.flag !== undefined) {
+    const file = path.resolve(options.cwd, options.flag);
+    if (!fs.existsSync(file)) throw new UsageError(`price data file not found: ${options.flag}`);
+    const applied = applyPriceData(loadPinnedPriceData(file, options.flag));
+    if (!applied.ok) throw new UsageError(applied.message);
+    return { info: applied.info, warnings };
+  }
+  const pinned = options.usage.priceData;
+  if (pinned) {
+    const base = options.usageFile ? path.dirname(options.usageFile) : options.root;
+    const where = `priceData: ${pinned.path}${pinned.line !== undefined ? ` (.burnrate.yaml line ${pinned.line + 1})` : ''}`;
+    const file = insideWorkspace(path.resolve(base, pinned.path), options.root);
+    if (!file) warnings.push(`${where} is not a file inside the workspace — using the ${fallbackName()} data`);
+    else {
+      const applied = applyPriceData(loadPinnedPriceData(file, pinned.path));
+      if (applied.ok) return { info: applied.info, warnings };
+      warnings.push(applied.message);
+    }
+  }
+  const stored = loadStoredPriceData(cliCacheDir());
+  if (stored) {
+    const applied = applyPriceData(stored);
+    if (applied.ok) return { info: applied.info, warnings };
+    warnings.push(applied.message);
+  }
+  return { info: activePriceData(), warnings };
+}
+
+function fallbackName(): string {
+  return loadStoredPriceData(cliCacheDir())?.ok ? 'updated' : 'bundled';
+}
+
+// A repository's priceData: may not reach outside it, through `..` or a symlink.
+function insideWorkspace(file: string, root: string): string | undefined {
+  try {
+    const real = fs.realpathSync(file);
+    const realRoot = fs.realpathSync(root);
+    const relative = path.relative(realRoot, real);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    return fs.statSync(real).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
