@@ -181,7 +181,16 @@ async function readLenses(page: Page): Promise<string> {
   }
   const texts = (await lenses.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
   for (const text of texts) console.log(`      lens: ${text}`);
-  return `${texts.length} lens line(s)`;
+  // The cost lens is short (tokens · $/call · $/mo; the rest is its tooltip) and ends inside the editor.
+  const cost = lenses.filter({ hasText: 'tokens' }).first();
+  const edges = await cost.evaluate((el) => {
+    const parts = [...el.querySelectorAll('a, span')].map((part) => part.getBoundingClientRect().right);
+    return { lens: Math.max(el.getBoundingClientRect().left, ...parts), editor: el.closest('.monaco-editor')!.getBoundingClientRect().right };
+  });
+  const costText = (await cost.innerText()).split('|')[0]!.trim();
+  if (costText.split(' · ').length > 3) throw new Error(`the cost lens is not short: ${costText}`);
+  if (edges.lens > edges.editor) throw new Error(`the cost lens ends at x=${edges.lens}, past the editor's right edge at ${edges.editor}`);
+  return `${texts.length} lens line(s); the cost lens ends at x=${Math.round(edges.lens)} of ${Math.round(edges.editor)}`;
 }
 
 main()
