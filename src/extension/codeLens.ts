@@ -37,7 +37,12 @@ export class CostLensProvider extends Disposable implements vscode.CodeLensProvi
         const command: vscode.Command =
           lens.unitIndex === undefined
             ? { title: lens.title, command: '' }
-            : { title: lens.title, command: 'burnrate.showBreakdown', arguments: [document.uri, lens.unitIndex], tooltip: 'Show the cost breakdown' };
+            : {
+                title: lens.title,
+                command: 'burnrate.showBreakdown',
+                arguments: [document.uri, lens.unitIndex],
+                tooltip: lens.detail ? `${lens.detail} — click for the cost breakdown` : 'Show the cost breakdown',
+              };
         return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), command);
       });
     });

@@ -1,5 +1,6 @@
 // Writes a per-file usage choice (model, calls per day) where it belongs: the file's own `burnrate:` frontmatter when
-// its format has one, else this workspace's Burnrate state, saying so. Only ever called by a command the user ran.
+// its format has one that no validator flags (not VS Code prompt, instructions or agent files: see frontmatterPolicy),
+// else this workspace's Burnrate state, saying so. Only ever called by a command the user ran.
 import * as vscode from 'vscode';
 import { detectFormat } from '../core/formats';
 import { setUsageHint, type UsageHintKey } from '../core/present/fileUsageEdit';
@@ -30,7 +31,8 @@ export async function writeUsageChoice(
   await choices.set(document.uri, key, value);
   const why = edit.ok ? 'the file could not be edited' : edit.reason;
   void vscode.window.showInformationMessage(
-    `Burnrate: ${key} = ${value} for ${estimate.relativePath} is kept in this workspace's Burnrate state (${why}); the file itself is unchanged.`,
+    `Burnrate: ${key} = ${value} for ${estimate.relativePath} is kept in this workspace's Burnrate state (${why}); the file itself is unchanged. ` +
+      'To share it with your team and CI, put it in .burnrate.yaml (Burnrate: Open or Create Usage File).',
   );
   return 'workspace-state';
 }

@@ -23,7 +23,7 @@ const screenshotPath = path.join(testResultsDir, 'lenses.png');
 const LENS_TIMEOUT_MS = 30_000;
 
 /** Files the package must carry, and patterns it must not (sources, tests, compiled tests, source maps). */
-const REQUIRED_FILES = ['package.json', 'README.md', 'LICENSE', 'out/extension.js', 'out/ranks/o200k_base.js', 'out/ranks/cl100k_base.js'];
+const REQUIRED_FILES = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/ranks/o200k_base.js', 'out/ranks/cl100k_base.js'];
 const FORBIDDEN = [/^src\//, /^test\//, /^out\/node\//, /\.map$/, /^node_modules\//, /\.vsix$/];
 
 interface StepResult {
@@ -133,7 +133,8 @@ function manifestReferences(): string[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, unknown>;
   const found = new Set<string>();
   const visit = (value: unknown): void => {
-    if (typeof value === 'string' && value.startsWith('./')) found.add(path.posix.normalize(value));
+    // Paths are written ./out/… or media/… (the icon, walkthrough pages).
+    if (typeof value === 'string' && (value.startsWith('./') || value.startsWith('media/'))) found.add(path.posix.normalize(value));
     else if (Array.isArray(value)) value.forEach(visit);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
   };
@@ -181,7 +182,16 @@ async function readLenses(page: Page): Promise<string> {
   }
   const texts = (await lenses.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
   for (const text of texts) console.log(`      lens: ${text}`);
-  return `${texts.length} lens line(s)`;
+  // The cost lens is short (tokens · $/call · $/mo; the rest is its tooltip) and ends inside the editor.
+  const cost = lenses.filter({ hasText: 'tokens' }).first();
+  const edges = await cost.evaluate((el) => {
+    const parts = [...el.querySelectorAll('a, span')].map((part) => part.getBoundingClientRect().right);
+    return { lens: Math.max(el.getBoundingClientRect().left, ...parts), editor: el.closest('.monaco-editor')!.getBoundingClientRect().right };
+  });
+  const costText = (await cost.innerText()).split('|')[0]!.trim();
+  if (costText.split(' · ').length > 3) throw new Error(`the cost lens is not short: ${costText}`);
+  if (edges.lens > edges.editor) throw new Error(`the cost lens ends at x=${edges.lens}, past the editor's right edge at ${edges.editor}`);
+  return `${texts.length} lens line(s); the cost lens ends at x=${Math.round(edges.lens)} of ${Math.round(edges.editor)}`;
 }
 
 main()

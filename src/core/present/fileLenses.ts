@@ -1,7 +1,7 @@
 // Which lenses a file gets and where: one per cost unit, one per markdown section (optional), one per problem worth
 // seeing before opening the breakdown, or a single "skipped" lens. The editor only turns these into CodeLens objects.
 import type { SourceEstimate } from '../estimate/estimateSource';
-import { problemLensTitle, sectionLensTitle, skippedLensTitle, unitLensTitle } from './lensTitles';
+import { problemLensTitle, sectionLensTitle, skippedLensTitle, unitLensDetail, unitLensTitle } from './lensTitles';
 
 export type LensKind = 'unit' | 'section' | 'problem' | 'skipped';
 
@@ -10,6 +10,8 @@ export interface LensSpec {
   /** Zero-based line the lens sits above. */
   line: number;
   title: string;
+  /** What did not fit in the title (band, volume, model, worst case): the lens's hover text. */
+  detail?: string;
   /** The unit whose breakdown a click opens (absent for file-level lenses). */
   unitIndex?: number;
 }
@@ -31,7 +33,7 @@ export function planLenses(result: SourceEstimate, options: LensOptions): LensSp
     lenses.push({ kind: 'problem', line, title: problemLensTitle(problem.message) });
   }
   result.estimate.units.forEach((unit, unitIndex) => {
-    lenses.push({ kind: 'unit', line: unit.range.startLine, title: unitLensTitle(unit), unitIndex });
+    lenses.push({ kind: 'unit', line: unit.range.startLine, title: unitLensTitle(unit), detail: unitLensDetail(unit), unitIndex });
     if (!options.sections || unit.sections.length < 2) return; // one section is the whole unit: its lens says it all
     for (const section of unit.sections) {
       lenses.push({ kind: 'section', line: section.range.startLine, title: sectionLensTitle(section, unit.input.exact), unitIndex });

@@ -20,18 +20,22 @@ export type UsageHintEdit = { ok: true; edit: TextEdit } | { ok: false; reason: 
 /**
  * `create`: the tool that reads the file strips frontmatter, so adding one is safe. `existing`: only a frontmatter
  * already there is edited (CLAUDE.md and friends are sent as written). `never`: YAML/JSON configs and plain text.
+ * `flagged`: VS Code's own prompt-file validation (promptValidator.ts, checkForInvalidArguments) marks every header
+ * key it does not know — "Attribute 'burnrate' is not supported in prompt files" — as a warning in the Problems panel
+ * (a hint in later versions), for prompt, instructions and agent files alike; a choice for those is kept elsewhere.
  */
-export function frontmatterPolicy(format: FormatId, path: string): 'create' | 'existing' | 'never' {
+export function frontmatterPolicy(format: FormatId, path: string): 'create' | 'existing' | 'never' | 'flagged' {
   const name = path.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
   switch (format) {
     case 'vscode-prompt':
     case 'vscode-agent':
+      return 'flagged';
     case 'claude-agent':
     case 'prompty':
     case 'dotprompt':
       return 'create';
     case 'vscode-instructions':
-      return name === 'copilot-instructions.md' ? 'existing' : 'create';
+      return name === 'copilot-instructions.md' ? 'existing' : 'flagged';
     case 'cursor-rule':
       return name.endsWith('.mdc') ? 'create' : 'never';
     case 'always-on':
@@ -53,6 +57,7 @@ const BURNRATE = /^burnrate[ \t]*:(.*)$/;
 export function setUsageHint(text: string, key: UsageHintKey, value: string | number, format: FormatId, path: string): UsageHintEdit {
   const policy = frontmatterPolicy(format, path);
   if (policy === 'never') return { ok: false, reason: 'this kind of file has no frontmatter' };
+  if (policy === 'flagged') return { ok: false, reason: "VS Code's prompt-file validation warns about header keys it does not know" };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   const entry = `${key}: ${yamlScalar(value)}`;

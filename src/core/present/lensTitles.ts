@@ -6,9 +6,27 @@ import { isAssumedModel } from '../usage/resolveInputs';
 
 const SEP = ' · ';
 
-/** `≈1,240 tokens (±15%) · ≈$0.0037/call · ≈$112/mo at 1k calls/day · claude-sonnet-4-5 · worst case ≈$0.0120/call` */
+/**
+ * What fits above a line of text: `≈1,240 tokens · ≈$0.0037/call · ≈$112/mo`, or `… · ≈$0.0121/session · ≈$738/mo`
+ * for a multi-turn agent. The band, the volume, the model and the worst case are in `unitLensDetail` (the lens's
+ * tooltip) and the breakdown.
+ */
 export function unitLensTitle(u: UnitEstimate): string {
   if (u.kind === 'always-on') return alwaysOnLensTitle(u);
+  const tokens = shortTokens(u);
+  if (!u.cost || !u.pricing.ok) return [tokens, noPriceText(u)].join(SEP);
+  const approx = u.input.exact ? '' : '≈';
+  const perSession = u.session?.perSession;
+  const each = perSession !== undefined ? `${approx}${usd(perSession)}/session` : `${approx}${usd(u.cost.perCall)}/call`;
+  return [tokens, each, `${approx}${usd(u.cost.perMonth)}/mo`].join(SEP);
+}
+
+/**
+ * The whole of a unit lens: `≈121 tokens (±15%) · ≈$0.002121/call · ≈$0.0121/session (4 turns) · ≈$738/mo at 2k
+ * sessions/day · claude-haiku-4-5 · worst case ≈$0.0420/session (10 turns)`.
+ */
+export function unitLensDetail(u: UnitEstimate): string {
+  if (u.kind === 'always-on') return alwaysOnLensDetail(u);
   const pieces = [tokenText(u.input.tokens, u.input.exact, u.input.band)];
   if (!u.cost || !u.pricing.ok) return [...pieces, noPriceText(u)].join(SEP);
   const approx = u.input.exact ? '' : '≈';
@@ -22,13 +40,20 @@ export function unitLensTitle(u: UnitEstimate): string {
   return pieces.join(SEP);
 }
 
-/** `CLAUDE.md adds ≈223 tokens (±15%) to every request · ≈$40.70/mo at 2k requests/day · claude-sonnet-4-5` */
+/** `CLAUDE.md adds ≈223 tokens to every request · ≈$40.70/mo` (scoped: `to matching requests`, the glob in the detail). */
 export function alwaysOnLensTitle(u: UnitEstimate): string {
-  const scope = u.appliesTo ? `to every request on ${u.appliesTo}` : 'to every request';
-  const head = `${u.name} adds ${tokenText(u.input.tokens, u.input.exact, u.input.band)} ${scope}`;
+  const scope = u.appliesTo ? 'to matching requests' : 'to every request';
+  const head = `${u.name} adds ${shortTokens(u)} ${scope}`;
   if (!u.cost || !u.pricing.ok) return [head, noPriceText(u)].join(SEP);
-  const approx = u.input.exact ? '' : '≈';
-  return [head, `${approx}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} requests/day`, modelLabel(u, u.pricing.rates.modelId)].join(SEP);
+  return [head, `${u.input.exact ? '' : '≈'}${usd(u.cost.perMonth)}/mo`].join(SEP);
+}
+
+/** `≈223 tokens (±15%) on every request on **​/*.py · $/mo at 2k requests/day · claude-sonnet-4-5` */
+function alwaysOnLensDetail(u: UnitEstimate): string {
+  const scope = u.appliesTo ? `on every request on ${u.appliesTo}` : 'on every request';
+  const head = `${tokenText(u.input.tokens, u.input.exact, u.input.band)} ${scope}`;
+  if (!u.cost || !u.pricing.ok) return [head, noPriceText(u)].join(SEP);
+  return [head, `${u.input.exact ? '' : '≈'}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} requests/day`, modelLabel(u, u.pricing.rates.modelId)].join(SEP);
 }
 
 /** `## Rules — 412 tokens (33%)`; the band is on the unit's own lens, so sections only say `≈`. */
@@ -58,6 +83,11 @@ function worstCaseText(u: UnitEstimate): string | undefined {
     return `worst case ${approx}${usd(session.worstCasePerSession)}/session (${plural(session.maxTurns, 'turn')})`;
   }
   return u.cost?.worstCasePerCall !== undefined ? `worst case ${approx}${usd(u.cost.worstCasePerCall)}/call` : undefined;
+}
+
+/** The count with its `≈` but without the band (the detail has it). */
+function shortTokens(u: UnitEstimate): string {
+  return `${u.input.exact ? '' : '≈'}${integer(u.input.tokens)} tokens`;
 }
 
 function plural(n: number, word: string): string {

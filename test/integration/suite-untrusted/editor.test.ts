@@ -37,7 +37,8 @@ describe('Restricted Mode: Burnrate still reads, counts and prices', () => {
         found.map((lens) => [lens.range.start.line, lens.command?.title]),
         expected.map((lens) => [lens.line, lens.title]),
       );
-      assert.match(found[0]!.command!.title, /^[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/mo at \d+ calls\/day · /);
+      assert.match(found[0]!.command!.title, /^[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/mo$/);
+      assert.match(found[0]!.command!.tooltip ?? '', /\/mo at \d+ calls\/day · /);
     });
   }
 

@@ -50,10 +50,19 @@ export async function lensesUntil(uri: vscode.Uri, check: (titles: string[], fou
   assert.fail(`lenses of ${vscode.workspace.asRelativePath(uri)} after ${WAIT_MS / 1000}s: ${reason}\n  ${titles(found).join('\n  ')}`);
 }
 
-/** Waits until some lens title matches `pattern`; returns that title. */
+const CLICK = ' — click for the cost breakdown';
+
+/** A unit lens's detail: its tooltip (band, volume, model, worst case) without the click hint. */
+export function lensDetail(lens: vscode.CodeLens): string | undefined {
+  const tooltip = lens.command?.tooltip;
+  return tooltip?.endsWith(CLICK) ? tooltip.slice(0, -CLICK.length) : undefined;
+}
+
+/** Waits until some lens's title or detail (lensDetail) matches `pattern`; returns that lens's title. */
 export async function lensMatching(uri: vscode.Uri, pattern: RegExp): Promise<string> {
-  const found = await lensesUntil(uri, (t) => (t.some((x) => pattern.test(x)) ? undefined : `none matches ${pattern}`));
-  return titles(found).find((x) => pattern.test(x))!;
+  const matches = (lens: vscode.CodeLens) => pattern.test(lens.command?.title ?? '') || pattern.test(lensDetail(lens) ?? '');
+  const found = await lensesUntil(uri, (_, all) => (all.some(matches) ? undefined : `none matches ${pattern}`));
+  return found.find(matches)!.command!.title;
 }
 
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {

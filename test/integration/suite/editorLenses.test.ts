@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { estimateSource } from '../../../src/core/estimate/estimateSource';
 import { planLenses } from '../../../src/core/present/fileLenses';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
-import { fixtureUri, lenses, lensesUntil, lensMatching, open, titles, workspaceRoot } from './editorHelpers';
+import { fixtureUri, lensDetail, lenses, lensesUntil, lensMatching, open, titles, workspaceRoot } from './editorHelpers';
 
 function expectedLenses(relative: string) {
   const usage = parseUsageFile(fs.readFileSync(path.join(workspaceRoot(), '.burnrate.yaml'), 'utf8')).config;
@@ -17,14 +17,15 @@ function expectedLenses(relative: string) {
   return planLenses(estimateSource(relative, bytes, { usage, relativePath: relative, readCompanion }), { sections: true });
 }
 
+// Each format's unit lens detail (the lens's tooltip: band, volume, model, worst case); the title is the short part.
 const FORMATS: [string, RegExp][] = [
   ['.github/prompts/review.prompt.md', /^[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/mo at 50 calls\/day · gpt-4o$/],
   ['.github/prompts/review-pr.prompt.md', /^≈[\d,]+ tokens \(±15%\) · ≈\$[\d.]+\/call · .* · claude-sonnet-4-0$/],
   ['.github/agents/planner.agent.md', / · gpt-4\.1$/],
   ['.claude/agents/test-runner.md', /\/session \(3 turns\) · .* sessions\/day · claude-haiku-4-5 · worst case ≈\$[\d.]+\/session \(12 turns\)$/],
-  ['.cursor/rules/style.mdc', /^style adds [\d,]+ tokens to every request · \$[\d.]+\/mo at 200 requests\/day · gpt-4o$/],
-  ['.github/copilot-instructions.md', /^copilot-instructions\.md adds [\d,]+ tokens to every request · /],
-  ['CLAUDE.md', /^CLAUDE\.md adds [\d,]+ tokens to every request · \$[\d.]+\/mo at 200 requests\/day · gpt-4o$/],
+  ['.cursor/rules/style.mdc', /^[\d,]+ tokens on every request · \$[\d.]+\/mo at 200 requests\/day · gpt-4o$/],
+  ['.github/copilot-instructions.md', /^[\d,]+ tokens on every request · /],
+  ['CLAUDE.md', /^[\d,]+ tokens on every request · \$[\d.]+\/mo at 200 requests\/day · gpt-4o$/],
   ['api/support-chat.json', /^≈[\d,]+ tokens \(±5%\) · .* · gpt-4o · worst case ≈\$[\d.]+\/call$/],
   ['crew/config/agents.yaml', /\/session \(3 turns\)/],
   ['crew/config/tasks.yaml', /\/session \(3 turns\) · .* sessions\/day · gpt-4o · /],
@@ -42,12 +43,14 @@ describe('editor: lenses on every format', () => {
       const expected = expectedLenses(relative);
       const found = await lensesUntil(editor.document.uri, (t) => (t.length === expected.length ? undefined : `${t.length} lenses, expected ${expected.length}`));
       assert.deepStrictEqual(
-        found.map((lens) => [lens.range.start.line, lens.command?.title]),
-        expected.map((lens) => [lens.line, lens.title]),
+        found.map((lens) => [lens.range.start.line, lens.command?.title, lensDetail(lens)]),
+        expected.map((lens) => [lens.line, lens.title, lens.detail]),
       );
-      const unitTitles = expected.filter((l) => l.kind === 'unit').map((l) => l.title);
-      assert.ok(unitTitles.length > 0, 'every format has a cost unit');
-      assert.ok(unitTitles.some((t) => shape.test(t)), `no unit lens like ${shape}:\n${unitTitles.join('\n')}`);
+      const units = expected.filter((l) => l.kind === 'unit');
+      assert.ok(units.length > 0, 'every format has a cost unit');
+      assert.ok(units.some((l) => shape.test(l.detail ?? '')), `no unit lens detail like ${shape}:\n${units.map((l) => l.detail).join('\n')}`);
+      // The title fits above a line of text: tokens · $/call or $/session · $/mo (always-on: what it adds · $/mo).
+      for (const unit of units) assert.ok(unit.title.split(' · ').length <= 3 && unit.title.length <= 70, unit.title);
       for (const lens of found.filter((l) => /tokens ·|adds/.test(l.command?.title ?? ''))) {
         assert.strictEqual(lens.command?.command, 'burnrate.showBreakdown', 'a unit lens opens the breakdown');
         assert.strictEqual((lens.command?.arguments?.[0] as vscode.Uri).toString(), editor.document.uri.toString());

@@ -10,14 +10,17 @@ function apply(text: string, edit: TextEdit): string {
   return text.slice(0, offset(edit.startLine, edit.startCharacter)) + edit.text + text.slice(offset(edit.endLine, edit.endCharacter));
 }
 
-function set(text: string, key: UsageHintKey, value: string | number, path = 'p.prompt.md', format: FormatId = 'vscode-prompt'): string {
+// A Claude subagent: a format whose tool strips the frontmatter and no validator flags a `burnrate:` key.
+const AGENT = '.claude/agents/p.md';
+
+function set(text: string, key: UsageHintKey, value: string | number, path = AGENT, format: FormatId = 'claude-agent'): string {
   const result = setUsageHint(text, key, value, format, path);
   if (!result.ok) throw new Error(result.reason);
   return apply(text, result.edit);
 }
 
 /** What the engine reads back from the edited file. */
-function hints(text: string, path = 'p.prompt.md') {
+function hints(text: string, path = AGENT) {
   const read = readPromptFile(path, new TextEncoder().encode(text));
   assert.ok(read.ok);
   assert.deepStrictEqual(read.file.problems.filter((p) => p.severity !== 'info'), []);
@@ -74,8 +77,16 @@ describe('writing burnrate: frontmatter', () => {
     assert.strictEqual(frontmatterPolicy('cursor-rule', '.cursorrules'), 'never');
     const claude = setUsageHint('# Notes\n', 'model', 'x', 'always-on', 'CLAUDE.md');
     assert.ok(!claude.ok && /would send a new one/.test(claude.reason), 'CLAUDE.md is sent as written: no new frontmatter');
-    const unclosed = setUsageHint('---\nname: x\nBody\n', 'model', 'x', 'vscode-prompt', 'a.prompt.md');
+    const unclosed = setUsageHint('---\nname: x\nBody\n', 'model', 'x', 'claude-agent', AGENT);
     assert.ok(!unclosed.ok && /no closing/.test(unclosed.reason));
+  });
+
+  it('never writes into VS Code prompt, instructions or agent files, whose header validation would flag the key', () => {
+    for (const [format, path] of [['vscode-prompt', 'a.prompt.md'], ['vscode-instructions', 'a.instructions.md'], ['vscode-agent', 'a.agent.md']] as const) {
+      assert.strictEqual(frontmatterPolicy(format, path), 'flagged');
+      const edit = setUsageHint('---\ndescription: x\n---\nBody\n', 'model', 'gpt-4.1', format, path);
+      assert.ok(!edit.ok && /VS Code's prompt-file validation warns/.test(edit.reason), format);
+    }
   });
 
   it('edits an always-on file that already has frontmatter', () => {
