@@ -11,7 +11,7 @@ import type { UsageDefaults } from '../../core/usage/usageConfig';
 import { parseArgs } from '../args';
 import { EXIT_OK, UsageError, type Command } from '../command';
 import { renderTable } from '../table';
-import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix, workspacePath } from '../workspace';
+import { collectFiles, findWorkspaceRoot, listWorkspaceFiles, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const HELP = `Usage: burnrate estimate [paths…] [options]
 
@@ -61,6 +61,9 @@ export const estimateCommand: Command = {
       cliFlags.turns = turns;
     }
 
+    const readCompanion = Object.assign((companion: string) => readIfExists(path.join(root, companion)), {
+      list: (dir: string) => listWorkspaceFiles(root, dir),
+    });
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
     const units: UnitEstimate[] = [];
     const skipped: SkippedFile[] = [];
@@ -79,7 +82,7 @@ export const estimateCommand: Command = {
         relativePath,
         usage: usage.config,
         flags: cliFlags,
-        readCompanion: (companion) => readIfExists(path.join(root, companion)),
+        readCompanion,
         ...(flags.has('max-bytes') ? { maxBytes: flags.get('max-bytes') as number } : {}),
       });
       if (!result.ok) {

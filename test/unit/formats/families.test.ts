@@ -15,10 +15,13 @@ import { repoRoot } from '../repoRoot';
 const ROOT = path.join(repoRoot(), 'test/fixtures/formats/families');
 
 function estimate(relativePath: string, model?: string): FileEstimate {
-  const readCompanion = (companion: string) => {
+  const read = (companion: string) => {
     const file = path.join(ROOT, companion);
     return fs.existsSync(file) ? fs.readFileSync(file) : undefined;
   };
+  const list = (dir: string) =>
+    fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  const readCompanion = Object.assign(read, { list });
   const result = estimateSource(relativePath, fs.readFileSync(path.join(ROOT, relativePath)), {
     relativePath,
     usage: EMPTY_USAGE,
@@ -197,5 +200,25 @@ describe('formats: the families of the registry (fixture workspace)', () => {
     const orphan = tasks.units.find((u) => u.name === 'orphan_task')!;
     assert.strictEqual(orphan.agent, undefined);
     assert.ok(tasks.problems.some((p) => /"orphan_task" names no agent and crew\/src\/research\/crew\.py assigns none/.test(p.message)));
+  });
+
+  it('promptfoo: file:// prompts are read beside the config (text split at ---, JSON chat, globs); code and escapes are not', () => {
+    const config = estimate('evals/promptfooconfig.claude.yaml', 'gpt-4o');
+    assert.strictEqual(config.format, 'promptfoo', 'promptfooconfig.claude.yaml is a promptfoo config');
+    assert.deepStrictEqual(config.units.map((u) => u.name), ['prompts.txt#1', 'prompts.txt#2', 'chat.json', 'more/*.md']);
+    // "Write a haiku about {{topic}}." = 9, "Write a limerick about {{topic}}." = 10, "You are terse." = 4,
+    // "Define {{topic}}." = 5, "# Essay\n\nWrite an essay about {{topic}}." = 11
+    assert.deepStrictEqual(config.units.map((u) => u.input.parts.filter((p) => p.role !== 'overhead').map((p) => p.tokens)), [[9], [10], [4, 5], [11]]);
+    assert.ok(config.units.every((u) => u.callsPerRun === 2 && u.loading === 'one-call'));
+    const messages = config.problems.map((p) => `${p.severity}: ${p.message}`);
+    assert.ok(messages.includes('info: prompt file://build.py:make_prompt is code: its text is built when it runs, so it is not priced'), messages.join('\n'));
+    assert.ok(messages.includes('warning: prompt file://../../../../etc/passwd is outside the workspace: not read'), messages.join('\n'));
+  });
+
+  it('promptfoo: eval runs per day default to a small stated number, not production traffic', () => {
+    const unit = estimate('evals/promptfooconfig.claude.yaml', 'gpt-4o').units[0]!;
+    assert.strictEqual(unit.callsPerDay.value, 5);
+    assert.strictEqual(unit.callsPerDay.source, 'format');
+    assert.match(unit.callsPerDay.detail, /eval runs per day .*5.*files: entry in \.burnrate\.yaml/);
   });
 });
