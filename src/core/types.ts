@@ -15,20 +15,10 @@ export interface Problem {
   line?: number;
 }
 
-export type FormatId =
-  | 'vscode-prompt'
-  | 'vscode-instructions'
-  | 'vscode-agent'
-  | 'claude-agent'
-  | 'always-on'
-  | 'cursor-rule'
-  | 'prompty'
-  | 'dotprompt'
-  | 'crewai-agents'
-  | 'crewai-tasks'
-  | 'promptfoo'
-  | 'messages-json'
-  | 'plain-prompt';
+// Format ids and loading kinds come from the format registry (one module per family under formats/registry/).
+import type { FormatId } from './formats/registry';
+import type { LoadingKind } from './formats/registry/spec';
+export type { FormatId, LoadingKind };
 
 /** How a unit is billed: once per call, or added to every request the assistant makes (always-on context). */
 export type UnitKind = 'call' | 'always-on';
@@ -72,6 +62,8 @@ export interface FileUsageHints {
 export interface CostUnit {
   name: string;
   kind: UnitKind;
+  /** When the runtime puts this text in front of the model (filled in by the reader when a parser leaves it out). */
+  loading?: LoadingKind;
   /** Lines the unit spans; `range.startLine` is where its lens goes. */
   range: LineRange;
   /** The input text parts, in the order they would be sent. */
@@ -95,6 +87,13 @@ export interface CostUnit {
    * the estimate layer multiplies the per-call cost by it to price one run.
    */
   callsPerRun?: number;
+  /**
+   * The prompt text is in another file (promptfoo `file://prompts.txt`, relative to this file): the format's
+   * companions join reads it; until then the unit has no parts.
+   */
+  promptRef?: string;
+  /** The format's own default for calls per day (promptfoo: eval runs per day), below the usage file's globs. */
+  defaultCallsPerDay?: Declared<number>;
   /** Upper bound on re-runs after errors (CrewAI `max_retry_limit`): a worst case, not part of the expected cost. */
   retryLimit?: Declared<number>;
 }

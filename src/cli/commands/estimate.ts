@@ -13,7 +13,7 @@ import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK } from '../command';
 import { renderTable } from '../table';
 import { choosePriceData, PRICES_FLAG } from '../priceData';
-import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix, workspacePath } from '../workspace';
+import { collectFiles, findWorkspaceRoot, listWorkspaceFiles, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const FLAGS = {
   model: { type: 'string', value: 'M', help: 'price every unit on model M (beats frontmatter and .burnrate.yaml)' },
@@ -50,6 +50,9 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     if (flags['output-tokens'] !== undefined) cliFlags.outputTokens = flags['output-tokens'];
     if (flags.turns !== undefined) cliFlags.turns = flags.turns;
 
+    const readCompanion = Object.assign((companion: string) => readIfExists(path.join(root, companion)), {
+      list: (dir: string) => listWorkspaceFiles(root, dir),
+    });
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
     const units: UnitEstimate[] = [];
     const skipped: SkippedFile[] = walked.refused.map((r) => ({ path: r.path, reason: r.reason }));
@@ -68,7 +71,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
         relativePath,
         usage: usage.config,
         flags: cliFlags,
-        readCompanion: (companion) => readIfExists(path.join(root, companion)),
+        readCompanion,
         namedByUser: walked.named.has(file),
         ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
       });
@@ -195,6 +198,7 @@ export function unitJson(u: UnitEstimate, countedInTasks: boolean) {
     formatLabel: u.formatLabel,
     name: u.name,
     kind: u.kind,
+    loading: u.loading,
     line: u.range.startLine + 1,
     model: u.pricing.ok ? u.pricing.rates.modelId : null,
     modelRequested: u.model.value,
