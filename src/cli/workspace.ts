@@ -6,7 +6,7 @@ import { EMPTY_USAGE, USAGE_FILE_NAME } from '../core/usage/usageConfig';
 import { UsageError } from './command';
 
 // Folders that hold dependencies or build output, never the user's prompts.
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'coverage']);
+export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'coverage']);
 
 /** The folder whose `.burnrate.yaml` applies: nearest ancestor with one, else the nearest git root, else `start`. */
 export function findWorkspaceRoot(start: string): string {
