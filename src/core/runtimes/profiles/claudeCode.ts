@@ -12,7 +12,7 @@ function tool(name: string, descriptionTokens: number): ToolFigure {
   const figure: TokenFigure = estimated(
     Math.round(descriptionTokens * SCHEMA_FACTOR),
     0.3,
-    `${PIEBALD}: description ${descriptionTokens} tokens, ×${SCHEMA_FACTOR} for its JSON parameters (calibrated to /context "System tools" 11.6k–17.6k)`,
+    `${PIEBALD}: each tool's description tokens ×${SCHEMA_FACTOR} for its JSON parameters (calibrated to /context "System tools" 11.6k–17.6k)`,
     '2026-01-06',
   );
   return { name, figure };
