@@ -15,20 +15,10 @@ export interface Problem {
   line?: number;
 }
 
-export type FormatId =
-  | 'vscode-prompt'
-  | 'vscode-instructions'
-  | 'vscode-agent'
-  | 'claude-agent'
-  | 'always-on'
-  | 'cursor-rule'
-  | 'prompty'
-  | 'dotprompt'
-  | 'crewai-agents'
-  | 'crewai-tasks'
-  | 'promptfoo'
-  | 'messages-json'
-  | 'plain-prompt';
+// Format ids and loading kinds come from the format registry (one module per family under formats/registry/).
+import type { FormatId } from './formats/registry';
+import type { LoadingKind } from './formats/registry/spec';
+export type { FormatId, LoadingKind };
 
 /** How a unit is billed: once per call, or added to every request the assistant makes (always-on context). */
 export type UnitKind = 'call' | 'always-on';
@@ -72,6 +62,8 @@ export interface FileUsageHints {
 export interface CostUnit {
   name: string;
   kind: UnitKind;
+  /** When the runtime puts this text in front of the model (filled in by the reader when a parser leaves it out). */
+  loading?: LoadingKind;
   /** Lines the unit spans; `range.startLine` is where its lens goes. */
   range: LineRange;
   /** The input text parts, in the order they would be sent. */

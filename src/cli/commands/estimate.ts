@@ -172,6 +172,7 @@ function unitJson(u: UnitEstimate, countedInTasks: boolean) {
     formatLabel: u.formatLabel,
     name: u.name,
     kind: u.kind,
+    loading: u.loading,
     line: u.range.startLine + 1,
     model: u.pricing.ok ? u.pricing.rates.modelId : null,
     modelRequested: u.model.value,

@@ -3,7 +3,7 @@
 import type { PriceOverride } from '../pricing/overrides';
 import { isPromptPath } from '../formats';
 import { BUILTIN_DEFAULTS, type UsageDefaults } from '../usage/usageConfig';
-import { companionOf, companionReader, dependentsOf } from './companions';
+import { companionReader, companionsOf, dependentsOf } from './companions';
 import { compareFile, type CompareInputs, type FileVersions, type SideOptions } from './compareFile';
 import type { FileRef, GitFailure, GitSource, Side } from './gitSource';
 import { diffTotals, sortFiles } from './totals';
@@ -156,13 +156,13 @@ async function readBatch(git: GitSource, jobs: readonly Job[], globPath: (path: 
   const wanted: Record<Side, FileRef[]> = { base: [], head: [] };
   const slot = (side: Side, file: FileRef) => wanted[side].push(file) - 1;
   const plans = jobs.map((job) => {
-    const baseCompanion = job.base || job.sameBytes ? companionOf(job.basePath ?? job.path) : undefined;
-    const headCompanion = job.head ? companionOf(job.path) : undefined;
+    const baseCompanions = job.base || job.sameBytes ? companionsOf(job.basePath ?? job.path) : [];
+    const headCompanions = job.head ? companionsOf(job.path) : [];
     return {
       base: job.base ? slot('base', job.base) : undefined,
       head: job.head ? slot('head', job.head) : undefined,
-      baseCompanion: baseCompanion === undefined ? undefined : { path: baseCompanion, at: slot('base', { path: baseCompanion }) },
-      headCompanion: headCompanion === undefined ? undefined : { path: headCompanion, at: slot('head', { path: headCompanion }) },
+      baseCompanions: baseCompanions.map((path) => ({ path, at: slot('base', { path }) })),
+      headCompanions: headCompanions.map((path) => ({ path, at: slot('head', { path }) })),
     };
   });
   const [base, head] = await Promise.all([git.read('base', wanted.base), git.read('head', wanted.head)]);
@@ -177,8 +177,8 @@ async function readBatch(git: GitSource, jobs: readonly Job[], globPath: (path: 
     const baseBytes = job.sameBytes ? headBytes : plan.base === undefined ? undefined : base.value[plan.base];
     if (baseBytes !== undefined) versions.base = baseBytes;
     if (headBytes !== undefined) versions.head = headBytes;
-    if (plan.baseCompanion) versions.companions.base.set(globPath(plan.baseCompanion.path), base.value[plan.baseCompanion.at]);
-    if (plan.headCompanion) versions.companions.head.set(globPath(plan.headCompanion.path), head.value[plan.headCompanion.at]);
+    for (const c of plan.baseCompanions) versions.companions.base.set(globPath(c.path), base.value[c.at]);
+    for (const c of plan.headCompanions) versions.companions.head.set(globPath(c.path), head.value[c.at]);
     return versions;
   });
   return { ok: true, value };

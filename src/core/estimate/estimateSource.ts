@@ -2,7 +2,7 @@
 // editor, the CLI and the diff.
 import { readPromptFile } from '../formats';
 import type { SkippedFile } from '../types';
-import { withCrewAgents, type CompanionReader } from './crewCompanion';
+import { withCompanions, type CompanionReader } from './crewCompanion';
 import { estimateFile } from './estimateFile';
 import type { EstimateOptions } from './estimateUnit';
 import type { FileEstimate } from './types';
@@ -23,6 +23,6 @@ export function estimateSource(path: string, source: Uint8Array | string, option
   if (options.extraGlobs) readOptions.extraGlobs = options.extraGlobs;
   const read = readPromptFile(options.relativePath, source, readOptions);
   if (!read.ok) return { ok: false, skipped: { path, reason: read.skipped.reason } };
-  const file = withCrewAgents({ ...read.file, path }, options.relativePath, options.readCompanion);
+  const file = withCompanions({ ...read.file, path }, options.relativePath, options.readCompanion);
   return { ok: true, estimate: estimateFile(file, options) };
 }

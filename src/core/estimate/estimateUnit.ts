@@ -1,3 +1,4 @@
+import { loadingOf } from '../formats/registry/spec';
 import { callCost } from '../pricing/rateCard';
 import { resolveFirst, resolveModel } from '../pricing/resolve';
 import type { PriceOverride } from '../pricing/overrides';
@@ -49,6 +50,7 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
     formatLabel: file.formatLabel,
     name: unit.name,
     kind: unit.kind,
+    loading: loadingOf(unit, 'one-call'),
     range: unit.range,
     model,
     pricing,

@@ -1,7 +1,7 @@
 // What an estimate says about one cost unit: plain data for lenses, hovers, the CLI table and its JSON.
 import type { ResolutionKind } from '../pricing/resolve';
 import type { RateCard } from '../pricing/rateCard';
-import type { FormatId, LineRange, PartRole, Problem, UnitKind } from '../types';
+import type { FormatId, LineRange, LoadingKind, PartRole, Problem, UnitKind } from '../types';
 import type { Sourced } from '../usage/resolveInputs';
 
 export interface TokenizerInfo {
@@ -72,6 +72,8 @@ export interface UnitEstimate {
   formatLabel: string;
   name: string;
   kind: UnitKind;
+  /** When the runtime sends this text (the format registry's loading kinds). */
+  loading: LoadingKind;
   range: LineRange;
   appliesTo?: string;
   model: Sourced<string>;

@@ -16,8 +16,10 @@ const TASK_TEXT = ['description', 'expected_output'] as const;
 /** Not an agent or task: our own per-file usage block. */
 const RESERVED = new Set(['burnrate']);
 
-export function parseCrewAi(input: FormatInput): FormatOutcome {
-  const isAgents = input.format === 'crewai-agents';
+export const parseCrewAgents = (input: FormatInput): FormatOutcome => parseCrewAi(input, true);
+export const parseCrewTasks = (input: FormatInput): FormatOutcome => parseCrewAi(input, false);
+
+function parseCrewAi(input: FormatInput, isAgents: boolean): FormatOutcome {
   const problems: Problem[] = [];
   const config = readYamlConfig(input, isAgents ? 'agents.yaml' : 'tasks.yaml', problems);
   if (!config.ok) return config.outcome;

@@ -1,17 +1,20 @@
 // Markdown-bodied formats (VS Code prompt/agent/instructions files, Claude subagents, Cursor rules, CLAUDE.md and
 // friends, plain prompts): optional frontmatter, then one body that is sent whole. What differs between them is only
 // how the frontmatter is read, which each format supplies as a `MarkdownProfile`.
-import type { CostUnit, Declared, Problem, UnitKind } from '../types';
+import type { CostUnit, Declared, LoadingKind, Problem, UnitKind } from '../types';
 import { frontmatterFileOutcome, readFrontmatter } from './frontmatter';
 import type { FormatInput, FormatOutcome } from './parser';
 import { baseName, stemName } from './paths';
 import { wholeFileUnit } from './plainText';
+import { loadingOf } from './registry/spec';
 import { markdownSections } from './sections';
 import type { FieldReader } from './values';
 
 /** What a profile reads from the frontmatter (`fields` is undefined when the file has none). */
 export interface MarkdownSettings {
   kind: UnitKind;
+  /** Overrides the loading kind derived from `kind` (e.g. a Windsurf `model_decision` rule is pulled in on use). */
+  loading?: LoadingKind;
   /** Breakdown label of the body part, e.g. "prompt body", "agent instructions". */
   bodyLabel: string;
   name?: string;
@@ -31,7 +34,8 @@ export interface MarkdownProfile {
   settings(fields: FieldReader | undefined, problems: Problem[], path: string): MarkdownSettings;
 }
 
-export function parseMarkdownFile(input: FormatInput, profile: MarkdownProfile): FormatOutcome {
+/** `callLoading`: the loading kind of a one-call unit of this family (`on-invocation` for a slash command). */
+export function parseMarkdownFile(input: FormatInput, profile: MarkdownProfile, callLoading: LoadingKind): FormatOutcome {
   const { lines, path } = input;
   const problems: Problem[] = [];
   const fileName = profile.nameFromFile === 'stem' ? stemName(path) : baseName(path);
@@ -42,7 +46,8 @@ export function parseMarkdownFile(input: FormatInput, profile: MarkdownProfile):
   if (frontmatter.kind === 'bad') {
     problems.push(frontmatter.problem);
     const { kind } = profile.settings(undefined, [], path);
-    return { ok: true, units: [wholeFileUnit(lines, { name: fileName, kind, markdown: true })], problems };
+    const unit = wholeFileUnit(lines, { name: fileName, kind, markdown: true });
+    return { ok: true, units: [{ ...unit, loading: loadingOf(unit, callLoading) }], problems };
   }
 
   const fields = frontmatter.kind === 'ok' ? frontmatter.fields : undefined;
@@ -63,6 +68,7 @@ export function parseMarkdownFile(input: FormatInput, profile: MarkdownProfile):
   if (settings.turns) unit.turns = settings.turns;
   if (settings.tools && settings.tools.length > 0) unit.tools = settings.tools;
   if (settings.appliesTo) unit.appliesTo = settings.appliesTo;
+  unit.loading = settings.loading ?? loadingOf(unit, callLoading);
 
   return frontmatterFileOutcome(frontmatter, unit, problems);
 }

@@ -1,10 +1,9 @@
 // What every format module receives and returns. `read.ts` turns an outcome into a ReadResult.
-import type { CostUnit, FileUsageHints, FormatId, LineRange, Problem } from '../types';
+import type { CostUnit, FileUsageHints, LineRange, Problem } from '../types';
 import type { SourceLines } from './lines';
 
 export interface FormatInput {
   path: string;
-  format: FormatId;
   lines: SourceLines;
 }
 

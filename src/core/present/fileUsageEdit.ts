@@ -2,6 +2,7 @@
 // small text edit that leaves every other line as the user wrote it. Files whose format has no frontmatter, or whose
 // tools would send a new frontmatter block to the model, are not edited: the caller keeps the choice elsewhere.
 import { parse } from 'yaml';
+import { formatSpec, type FrontmatterEdit } from '../formats/registry';
 import type { FormatId } from '../types';
 
 export type UsageHintKey = 'model' | 'callsPerDay' | 'outputTokens';
@@ -17,33 +18,10 @@ export interface TextEdit {
 
 export type UsageHintEdit = { ok: true; edit: TextEdit } | { ok: false; reason: string };
 
-/**
- * `create`: the tool that reads the file strips frontmatter, so adding one is safe. `existing`: only a frontmatter
- * already there is edited (CLAUDE.md and friends are sent as written). `never`: YAML/JSON configs and plain text.
- */
-export function frontmatterPolicy(format: FormatId, path: string): 'create' | 'existing' | 'never' {
-  const name = path.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
-  switch (format) {
-    case 'vscode-prompt':
-    case 'vscode-agent':
-    case 'claude-agent':
-    case 'prompty':
-    case 'dotprompt':
-      return 'create';
-    case 'vscode-instructions':
-      return name === 'copilot-instructions.md' ? 'existing' : 'create';
-    case 'cursor-rule':
-      return name.endsWith('.mdc') ? 'create' : 'never';
-    case 'always-on':
-      return 'existing';
-    case 'plain-prompt':
-      return name.endsWith('.md') ? 'existing' : 'never';
-    case 'crewai-agents':
-    case 'crewai-tasks':
-    case 'promptfoo':
-    case 'messages-json':
-      return 'never';
-  }
+/** Whether a file of this format may get a `burnrate:` frontmatter block: the format's registry entry decides. */
+export function frontmatterPolicy(format: FormatId, path: string): FrontmatterEdit {
+  const edit = formatSpec(format).frontmatter.edit;
+  return typeof edit === 'function' ? edit(path) : edit;
 }
 
 const OPENING = /^---[ \t]*$/;

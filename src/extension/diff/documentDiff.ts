@@ -2,7 +2,7 @@
 // version it was renamed from. Pure engine work after the two reads.
 import * as vscode from 'vscode';
 import { compareFile, type FileComparison, type FileVersions } from '../../core/diff';
-import { companionOf, companionReader } from '../../core/diff/companions';
+import { companionReader, companionsOf } from '../../core/diff/companions';
 import { GitStatus, type GitApi, type GitRepository } from './gitApi';
 import { globPathIn, sideOptions, type DiffServices } from './diffInputs';
 import type { HeadVersions } from './headVersions';
@@ -38,12 +38,14 @@ export async function diffDocument(api: GitApi, heads: HeadVersions, services: D
 
   const side = sideOptions(services, document.uri);
   const globPath = globPathIn(root);
-  const baseCompanion = companionOf(basePath);
-  const headCompanion = companionOf(path);
   const baseOptions = { ...side };
   const headOptions = { ...side };
-  if (baseCompanion) baseOptions.readCompanion = companionReader(new Map([[globPath(baseCompanion), await heads.read(repository, commit, uriOf(root, baseCompanion))]]));
-  if (headCompanion) headOptions.readCompanion = companionReader(new Map([[globPath(headCompanion), await readWorking(uriOf(root, headCompanion))]]));
+  const baseCompanions = new Map<string, Uint8Array | undefined>();
+  const headCompanions = new Map<string, Uint8Array | undefined>();
+  for (const companion of companionsOf(basePath)) baseCompanions.set(globPath(companion), await heads.read(repository, commit, uriOf(root, companion)));
+  for (const companion of companionsOf(path)) headCompanions.set(globPath(companion), await readWorking(uriOf(root, companion)));
+  if (baseCompanions.size > 0) baseOptions.readCompanion = companionReader(baseCompanions);
+  if (headCompanions.size > 0) headOptions.readCompanion = companionReader(headCompanions);
 
   const comparison = compareFile(versions, { base: baseOptions, head: headOptions, globPath, baseLabel: 'HEAD', headLabel: 'this editor' });
   const diff: DocumentDiff = { repository, commit, path, identical: false, comparison };

@@ -1,0 +1,48 @@
+// The format registry: every prompt-file family Burnrate reads, one module each, in detection order (the first
+// family whose `detect` accepts a path owns it, so the more specific places come first). Everything else about
+// formats — ids, labels, editor globs, activation events, frontmatter edits, companions, the README table — is
+// derived from this list. Adding a family is one module here plus its tests.
+import { alwaysOn } from './alwaysOn';
+import { claudeAgent } from './claudeAgent';
+import { crewAgents, crewTasks } from './crewai';
+import { cursorRule } from './cursorRule';
+import { dotprompt } from './dotprompt';
+import { messagesJson } from './messagesJson';
+import { plainPrompt } from './plainPrompt';
+import { promptfoo } from './promptfoo';
+import { prompty } from './prompty';
+import type { FormatSpec } from './spec';
+import { vscodeAgent } from './vscodeAgent';
+import { vscodeInstructions } from './vscodeInstructions';
+import { vscodePrompt } from './vscodePrompt';
+
+export const FORMATS = [
+  vscodePrompt,
+  vscodeInstructions,
+  vscodeAgent,
+  claudeAgent,
+  alwaysOn,
+  cursorRule,
+  prompty,
+  dotprompt,
+  crewAgents,
+  crewTasks,
+  promptfoo,
+  messagesJson,
+  plainPrompt,
+] as const;
+
+export type FormatId = (typeof FORMATS)[number]['id'];
+
+const BY_ID = new Map<string, FormatSpec>(FORMATS.map((spec) => [spec.id, spec]));
+
+export function formatSpec(id: FormatId): FormatSpec<FormatId> {
+  return BY_ID.get(id)! as FormatSpec<FormatId>;
+}
+
+export const FORMAT_IDS: readonly FormatId[] = FORMATS.map((spec) => spec.id);
+
+export const FORMAT_LABELS: Readonly<Record<FormatId, string>> = Object.fromEntries(FORMATS.map((spec) => [spec.id, spec.label])) as Record<FormatId, string>;
+
+export type { CompanionReader, FormatSpec, FrontmatterEdit, LoadingKind } from './spec';
+export { LOADING_KINDS } from './spec';

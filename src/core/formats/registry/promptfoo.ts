@@ -1,0 +1,21 @@
+// promptfoo configs: `promptfooconfig.yaml` and its variants (`promptfooconfig.claude.yaml`,
+// `promptfooconfig-minimal.yaml`, `*.promptfooconfig.yaml`). Prompts given as `file://` are read beside the config.
+import { parsePromptfoo } from '../promptfoo';
+import type { FormatSpec } from './spec';
+
+const CONFIG_EXT = /\.(ya?ml|json)$/;
+
+export const promptfoo: FormatSpec<'promptfoo'> = {
+  id: 'promptfoo',
+  label: 'promptfoo config',
+  globs: ['**/*promptfooconfig*.{yaml,yml,json}'],
+  detect: (p) => CONFIG_EXT.test(p.name) && (p.name.startsWith('promptfooconfig') || p.name.includes('.promptfooconfig')),
+  parse: parsePromptfoo,
+  frontmatter: { sent: false, edit: 'never' },
+  loading: ['one-call'],
+  doc: {
+    files: '`promptfooconfig.yaml`, `promptfooconfig.*.yaml`, `*.promptfooconfig.yaml`',
+    units: 'each prompt × provider',
+    reads: '`providers[].config.max_tokens`; priced per eval run (tests × `evaluateOptions.repeat` calls)',
+  },
+};
