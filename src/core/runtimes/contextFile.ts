@@ -47,7 +47,7 @@ export function withImports(file: ParsedFile, path: string, hops: number, read: 
   if (expansion.imports.length === 0 && expansion.problems.length === 0) return { file, imports: [] };
   const parts = [
     ...unit.parts,
-    ...expansion.imports.map((i) => ({ role: 'context' as const, label: `imported @${i.path}${i.hop > 1 ? ` (via ${i.from})` : ''}`, text: i.text })),
+    ...expansion.imports.map((i) => ({ role: 'context' as const, label: `imported @${i.path}${i.hop > 1 ? ` (via ${i.from})` : ''}`, text: i.text.trim() })),
   ];
   return {
     file: { ...file, units: [{ ...unit, parts }], problems: [...file.problems, ...expansion.problems] },
