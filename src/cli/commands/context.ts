@@ -1,7 +1,5 @@
 // `burnrate context`: what each agent runtime the workspace uses sends on every request, and what loads only sometimes.
 import * as path from 'path';
-import { buildWorkspaceContext } from '../../core/runtimes/context';
-import { isRuntimePath } from '../../core/runtimes/loading';
 import { isRuntimeId, RUNTIME_IDS, type RuntimeId } from '../../core/runtimes/profile';
 import { contextJson } from '../../core/present/contextJson';
 import { contextSummaryLine, perRequestText, runtimeRows } from '../../core/present/contextText';
@@ -10,7 +8,7 @@ import { defineCommand, EXIT_OK, UsageError } from '../command';
 import type { FlagTable } from '../flags';
 import { renderTable } from '../table';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
-import { diskSnapshot } from '../workspaceSnapshot';
+import { diskRuntimeEnvironment } from '../runtimeEnvironment';
 
 const FLAGS = {
   runtime: { type: 'string', value: 'ID', help: `only these runtimes (comma-separated): ${RUNTIME_IDS.join(', ')}` },
@@ -38,10 +36,7 @@ Prices: ${PRICE_DATA.package} ${PRICE_DATA.version} (as of ${PRICE_DATA.asOf}).`
     const usage = loadUsageFile(root, flags.config);
     const only = flags.runtime?.split(',').map((id) => id.trim()).filter((id) => id.length > 0);
     for (const id of only ?? []) if (!isRuntimeId(id)) throw new UsageError(`--runtime: unknown runtime "${id}" (known: ${RUNTIME_IDS.join(', ')})`);
-    const snapshot = diskSnapshot(root, isRuntimePath, flags['max-bytes']);
-    const context = buildWorkspaceContext(snapshot, {
-      usage: usage.config,
-      overrides: usage.config.runtimes ? [usage.config.runtimes] : [],
+    const { context } = diskRuntimeEnvironment(root, usage.config, {
       ...(only ? { only: only as RuntimeId[] } : {}),
       ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
     });

@@ -11,6 +11,7 @@ import type { UsageDefaults } from '../../core/usage/usageConfig';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK } from '../command';
 import { renderTable } from '../table';
+import { diskRuntimeEnvironment } from '../runtimeEnvironment';
 import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const FLAGS = {
@@ -46,6 +47,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     if (flags.turns !== undefined) cliFlags.turns = flags.turns;
 
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
+    const runtimes = diskRuntimeEnvironment(root, usage.config, flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {});
     const units: UnitEstimate[] = [];
     const skipped: SkippedFile[] = [];
     const fileProblems: { path: string; severity: string; message: string; line?: number }[] = [];
@@ -63,6 +65,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
         relativePath,
         usage: usage.config,
         flags: cliFlags,
+        runtimes,
         readCompanion: (companion) => readIfExists(path.join(root, companion)),
         ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
       });

@@ -18,7 +18,7 @@ import { frontmatterLoading, matchesPath, ruleFor, type FileLoading } from './lo
 import type { RuntimeOverrides } from './overrides';
 import { RUNTIME_IDS, type FileRule, type RuntimeId } from './profile';
 import { RUNTIME_PROFILES } from './profiles';
-import { resolveRuntime, type ResolvedRuntime, type ResolvedValue } from './resolveRuntime';
+import { resolveRuntime, withModel, type ResolvedRuntime, type ResolvedValue } from './resolveRuntime';
 
 export interface WorkspaceSnapshot {
   /** Workspace-relative paths with `/`, links inside the workspace under their own path. */
@@ -208,12 +208,11 @@ function runtimeContext(
       }
       case 'subagent':
         items.push(listingItem(runtime, 'subagent-description', `${rule.label} listing: ${loading.name}`, path, `${loading.name}: ${loading.description}`, 'every request (the parent sees each subagent\'s description)'));
-        sessions.push({ file, rule, role: runtime.id === 'copilot' ? 'main' : 'subagent' });
         break;
       case 'session':
-        sessions.push({ file, rule, role: 'main' });
         break;
     }
+    if (rule.session && loading.kind !== 'invocation') sessions.push({ file, rule, role: rule.session });
   }
 
   const perRequestItems = items.filter((i) => i.share > 0);
@@ -387,13 +386,18 @@ function sessionItem(runtime: ResolvedRuntime, file: ContextFile, rule: FileRule
 
 /** The session of an agent file on this runtime, carrying what the runtime loads for it. */
 export function agentSessionOf(
-  runtime: ResolvedRuntime,
+  parent: ResolvedRuntime,
   file: ContextFile,
   role: SessionRole,
   perRequest: readonly ContextItem[],
   options: Pick<ContextOptions, 'usage' | 'settingsPrices'> & { flags?: import('../usage/usageConfig').UsageDefaults; settings?: import('../usage/usageConfig').UsageDefaults },
 ): AgentSessionFigures {
   const unit = file.file.units[0] ?? { name: file.path, kind: 'call' as const, range: { startLine: 0, endLine: 0 }, parts: [], messageCount: 1, sections: [] };
+  // The agent's own `model:` (a subagent on haiku) beats the runtime's default model.
+  const declared = Array.isArray(unit.model?.value) ? unit.model.value[0] : unit.model?.value;
+  const runtime = declared && unit.model
+    ? withModel(parent, declared, `${unit.model.field} in ${file.path}`, [...options.usage.prices, ...(options.settingsPrices ?? [])], options.usage)
+    : parent;
   const own = countFile(runtime, file, options);
   // A subagent starts fresh: memory files, not the parent's listings or figures (cc-docs sub-agents "What loads at startup").
   const carried: PrefixPart[] = perRequest

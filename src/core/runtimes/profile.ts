@@ -31,6 +31,8 @@ export interface FileRule {
   label: string;
   /** For `scoped` rules read from the path alone (nested CLAUDE.md): the file's own folder and below. */
   scope?: 'subtree';
+  /** These files also run as agent sessions: in the main conversation (commands, agent-mode prompts) or as subagents. */
+  session?: 'main' | 'subagent';
   /** The runtime follows `@path` imports in these files (to its `importDepth`). */
   imports?: boolean;
   /** Only read when no file matches these globs (Cline reads `.cursor/rules` only without `.clinerules`). */

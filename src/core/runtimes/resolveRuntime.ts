@@ -127,3 +127,13 @@ function requestsPerDay(id: RuntimeId, override: { value: number; origin: string
     detail: `built-in default — set runtimes.${id}.requestsPerDay or defaults.callsPerDay in ${USAGE_FILE_NAME}`,
   };
 }
+
+/** The runtime running another model (a subagent's `model: haiku`): same figures, that model's price and tokenizer. */
+export function withModel(runtime: ResolvedRuntime, name: string, detail: string, prices: readonly PriceOverride[], usage: UsageConfig): ResolvedRuntime {
+  const resolution = resolveModel(name, { overrides: prices });
+  const pricing: Pricing = resolution.ok
+    ? { ok: true, rates: resolution.rates, how: resolution.how, explanation: resolution.explanation }
+    : { ok: false, message: resolution.message };
+  const tokenizer = profileForModel(pricing.ok ? pricing.rates.modelId : name, usage.tokenizer);
+  return { ...runtime, model: { value: name, basis: 'usage', detail }, pricing, tokenizer };
+}

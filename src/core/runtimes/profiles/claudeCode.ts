@@ -63,8 +63,8 @@ export const claudeCode: RuntimeProfile = {
     { paths: ['**/CLAUDE.md', '**/CLAUDE.local.md'], rule: 'scoped', scope: 'subtree', imports: true, label: 'nested memory (when Claude reads a file below it)', source: CC_DOCS },
     { paths: ['.claude/rules/**/*.md'], rule: 'frontmatter', label: 'rule', source: `${CC_DOCS}, "Path-specific rules"` },
     { paths: ['.claude/skills/*/SKILL.md', '**/.claude/skills/*/SKILL.md'], rule: 'skill', label: 'skill', source: 'code.claude.com/docs/en/skills, "Where skills live"' },
-    { paths: ['.claude/commands/**/*.md'], rule: 'skill', label: 'slash command', source: 'code.claude.com/docs/en/skills (commands merged into skills, docs from 2026-03-01)' },
-    { paths: ['.claude/agents/**/*.md'], rule: 'subagent', label: 'subagent', source: 'code.claude.com/docs/en/sub-agents' },
+    { paths: ['.claude/commands/**/*.md'], rule: 'skill', session: 'main', label: 'slash command', source: 'code.claude.com/docs/en/skills (commands merged into skills, docs from 2026-03-01)' },
+    { paths: ['.claude/agents/**/*.md'], rule: 'subagent', session: 'subagent', label: 'subagent', source: 'code.claude.com/docs/en/sub-agents' },
   ],
   importDepth: [
     { value: 5, basis: 'measured', source: 'cc-docs memory: "five hops" (ericbuess/claude-code-docs docs/memory.md @eaac2aa0)', date: 'through 2026-02-28' },

@@ -80,8 +80,8 @@ export const copilot: RuntimeProfile = {
     { paths: ['.github/instructions/**/*.instructions.md', '**/*.instructions.md'], rule: 'frontmatter', label: 'instructions', source: `${INSTRUCTIONS_DOC}; computeAutomaticInstructions.ts` },
     { paths: ['.claude/rules/**/*.md'], rule: 'frontmatter', label: 'Claude rule (paths, default **)', source: INSTRUCTIONS_DOC },
     { paths: ['.github/skills/*/SKILL.md', '.claude/skills/*/SKILL.md', '.agents/skills/*/SKILL.md'], rule: 'skill', label: 'skill', source: 'vscode-docs agent-skills.md @ccf1bc3 (2026-02-04)' },
-    { paths: ['.github/agents/**/*.agent.md', '.github/chatmodes/**/*.chatmode.md'], rule: 'subagent', label: 'custom agent', source: 'vscode-docs custom-agents.md (1.106); computeAutomaticInstructions.ts <agents> list' },
-    { paths: ['.github/prompts/**/*.prompt.md', '**/*.prompt.md'], rule: 'session', label: 'prompt file', source: 'vscode-docs prompt-files.md (2025-11-12)' },
+    { paths: ['.github/agents/**/*.agent.md', '.github/chatmodes/**/*.chatmode.md'], rule: 'subagent', session: 'main', label: 'custom agent', source: 'vscode-docs custom-agents.md (1.106); computeAutomaticInstructions.ts <agents> list' },
+    { paths: ['.github/prompts/**/*.prompt.md', '**/*.prompt.md'], rule: 'session', session: 'main', label: 'prompt file', source: 'vscode-docs prompt-files.md (2025-11-12)' },
   ],
   listingEntry: estimated(15, 0.5, 'Burnrate estimate: <instructions>/<skills>/<agents> list framing per entry (path, tags)', '2026-12'),
   compaction: {

@@ -26,7 +26,7 @@ export const cursor: RuntimeProfile = {
     { paths: ['AGENTS.md'], rule: 'always', label: 'AGENTS.md', source: 'cameronbrooks11.github.io/agent-policy (third party)' },
     { paths: ['**/AGENTS.md'], rule: 'scoped', scope: 'subtree', label: 'nested AGENTS.md', source: 'cameronbrooks11.github.io/agent-policy (third party)' },
     { paths: ['.cursor/skills/*/SKILL.md'], rule: 'skill', label: 'skill', source: 'hiromaily.github.io/docs-ssot/ai/cursor.html (third party)' },
-    { paths: ['.cursor/agents/**/*.md'], rule: 'subagent', label: 'subagent', source: 'hiromaily.github.io/docs-ssot/ai/cursor.html (third party)' },
+    { paths: ['.cursor/agents/**/*.md'], rule: 'subagent', session: 'subagent', label: 'subagent', source: 'hiromaily.github.io/docs-ssot/ai/cursor.html (third party)' },
   ],
   listingEntry: estimated(12, 0.5, 'Burnrate estimate: framing per described rule or listed skill', '2026-12'),
   implies: ['.cursorrules', '.cursor/**'],

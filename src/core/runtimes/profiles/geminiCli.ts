@@ -37,7 +37,7 @@ export const geminiCli: RuntimeProfile = {
     { paths: ['GEMINI.md'], rule: 'always', imports: true, label: 'context file', source: 'gemini-cli docs/cli/gemini-md.md' },
     { paths: ['**/GEMINI.md'], rule: 'scoped', scope: 'subtree', imports: true, label: 'nested context file (JIT, when a tool touches that folder)', source: 'gemini-cli memoryDiscovery.ts loadJitSubdirectoryMemory' },
     { paths: ['.gemini/skills/*/SKILL.md', '.agents/skills/*/SKILL.md'], rule: 'skill', label: 'skill', source: 'gemini-cli docs/cli/skills.md' },
-    { paths: ['.gemini/agents/**/*.md'], rule: 'subagent', label: 'subagent', source: 'gemini-cli docs/core/subagents.md' },
+    { paths: ['.gemini/agents/**/*.md'], rule: 'subagent', session: 'subagent', label: 'subagent', source: 'gemini-cli docs/core/subagents.md' },
     { paths: ['.gemini/commands/**/*.toml'], rule: 'invocation', label: 'custom command', source: 'gemini-cli docs/cli/custom-commands.md' },
   ],
   importDepth: [{ value: 5, basis: 'measured', source: 'gemini-cli docs/reference/memport.md (max depth 5)', date: '2026-08-21' }],
