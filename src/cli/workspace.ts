@@ -3,10 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseUsageFile, type UsageFileResult } from '../core/usage/parseUsageFile';
 import { EMPTY_USAGE, USAGE_FILE_NAME } from '../core/usage/usageConfig';
+import { SKIPPED_DIRS } from '../host/diskSnapshot';
 import { UsageError } from './command';
 
-// Folders that hold dependencies or build output, never the user's prompts.
-export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'coverage']);
 
 /** The folder whose `.burnrate.yaml` applies: nearest ancestor with one, else the nearest git root, else `start`. */
 export function findWorkspaceRoot(start: string): string {

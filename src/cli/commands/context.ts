@@ -8,7 +8,7 @@ import { defineCommand, EXIT_OK, UsageError } from '../command';
 import type { FlagTable } from '../flags';
 import { renderTable } from '../table';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
-import { diskRuntimeEnvironment } from '../runtimeEnvironment';
+import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 
 const FLAGS = {
   runtime: { type: 'string', value: 'ID', help: `only these runtimes (comma-separated): ${RUNTIME_IDS.join(', ')}` },

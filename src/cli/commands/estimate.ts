@@ -11,7 +11,7 @@ import type { UsageDefaults } from '../../core/usage/usageConfig';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK } from '../command';
 import { renderTable } from '../table';
-import { diskRuntimeEnvironment } from '../runtimeEnvironment';
+import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const FLAGS = {

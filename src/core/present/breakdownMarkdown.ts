@@ -4,6 +4,7 @@
 import type { FileEstimate, SessionFigures, UnitEstimate } from '../estimate/types';
 import type { RateCard } from '../pricing/rateCard';
 import type { Problem } from '../types';
+import { agentSessionMarkdown, runtimeSharesMarkdown } from './agentSessionMarkdown';
 import { integer, percent, tokenText, usd } from './money';
 
 /** Markdown for one unit, starting with a level-3 heading. */
@@ -27,7 +28,9 @@ export function unitBreakdownMarkdown(u: UnitEstimate): string {
             `${approx}${usd(c.perDay)}/day · ${approx}${usd(c.perMonth)}/month`,
     );
   }
-  if (u.session) blocks.push(sessionBlock(u, u.session));
+  if (u.session?.agent) blocks.push(agentSessionMarkdown(u.session.agent, u.output.expected.detail));
+  else if (u.session) blocks.push(sessionBlock(u, u.session));
+  if (u.runtimeShares && u.runtimeShares.length > 0) blocks.push(runtimeSharesMarkdown(u.runtimeShares));
   if (u.sections.length > 1) blocks.push(sectionsTable(u));
   if (u.hints.length > 0) blocks.push(['**Hints**', '', ...u.hints.map((h) => `- ${escapeMarkdown(h.message)}`)].join('\n'));
   if (u.problems.length > 0) blocks.push(problemList('**Notes**', u.problems));
@@ -60,7 +63,7 @@ function headline(u: UnitEstimate): string {
     const scope = u.appliesTo ? ` on ${escapeMarkdown(u.appliesTo)}` : '';
     return `Adds **${tokens}** to every request${scope} · **${approx}${usd(u.cost.perMonth)}/month** at ${integer(u.callsPerDay.value)} requests/day`;
   }
-  const perRun = u.session?.perSession !== undefined ? ` · **${approx}${usd(u.session.perSession)}/session**` : '';
+  const perRun = u.session?.perSession !== undefined ? ` · **≈${usd(u.session.perSession)}/session**${u.session.agent ? ` on ${escapeMarkdown(u.session.agent.runtimeName)} (${integer(u.session.turns.value)} turns)` : ''}` : '';
   return `**${tokens}** · **${approx}${usd(u.cost.perCall)}/call**${perRun} · **${approx}${usd(u.cost.perMonth)}/month**`;
 }
 

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { isRuntimePath } from '../../../src/core/runtimes/loading';
-import { diskReader, diskSnapshot } from '../../../src/cli/workspaceSnapshot';
+import { diskReader, diskSnapshot } from '../../../src/host/diskSnapshot';
 import { buildWorkspaceContext } from '../../../src/core/runtimes/context';
 import { EMPTY_USAGE } from '../../../src/core/usage/usageConfig';
 

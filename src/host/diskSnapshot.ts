@@ -1,4 +1,4 @@
-// The workspace as the runtimes see it, read from disk for `burnrate context` and `burnrate estimate`: every file a
+// The workspace as the runtimes see it, read from disk (for the CLI and the editor alike): every file a
 // runtime could load, links inside the workspace followed (listed under the link's own path), links that leave it
 // listed as skipped and never read. Reads are checked again at read time, so an import cannot climb out either.
 import * as fs from 'fs';
@@ -7,7 +7,13 @@ import { decodeText, DEFAULT_MAX_BYTES } from '../core/formats/decode';
 import type { WorkspaceRead, WorkspaceReader } from '../core/runtimes/imports';
 import type { WorkspaceSnapshot } from '../core/runtimes/context';
 import type { SkippedFile } from '../core/types';
-import { SKIPPED_DIRS, toPosix } from './workspace';
+
+// Folders that hold dependencies or build output, never the user's prompts.
+export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'coverage']);
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
 
 export function diskSnapshot(root: string, wanted: (relativePath: string) => boolean, maxBytes = DEFAULT_MAX_BYTES): WorkspaceSnapshot {
   const realRoot = fs.realpathSync(root);
