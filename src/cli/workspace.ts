@@ -78,6 +78,15 @@ function walk(dir: string, base: string, isCandidate: (relativePath: string) => 
   }
 }
 
+/** Workspace-relative paths of the files under `relativeDir` (for a format's globs, e.g. promptfoo `file://*.txt`). */
+export function listWorkspaceFiles(root: string, relativeDir: string): string[] {
+  const dir = path.resolve(root, relativeDir);
+  if (path.relative(root, dir).startsWith('..')) return [];
+  const result: WalkResult = { files: [], ignored: 0 };
+  walk(dir, root, () => true, result);
+  return result.files.map((file) => workspacePath(root, file));
+}
+
 /** A file's path relative to the workspace root with `/` separators; absolute when it lies outside the root. */
 export function workspacePath(root: string, file: string): string {
   const relative = path.relative(root, file);

@@ -87,6 +87,13 @@ export interface CostUnit {
    * the estimate layer multiplies the per-call cost by it to price one run.
    */
   callsPerRun?: number;
+  /**
+   * The prompt text is in another file (promptfoo `file://prompts.txt`, relative to this file): the format's
+   * companions join reads it; until then the unit has no parts.
+   */
+  promptRef?: string;
+  /** The format's own default for calls per day (promptfoo: eval runs per day), below the usage file's globs. */
+  defaultCallsPerDay?: Declared<number>;
   /** Upper bound on re-runs after errors (CrewAI `max_retry_limit`): a worst case, not part of the expected cost. */
   retryLimit?: Declared<number>;
 }

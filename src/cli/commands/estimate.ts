@@ -12,7 +12,7 @@ import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK } from '../command';
 import { renderTable } from '../table';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
-import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix, workspacePath } from '../workspace';
+import { collectFiles, findWorkspaceRoot, listWorkspaceFiles, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const FLAGS = {
   model: { type: 'string', value: 'M', help: 'price every unit on model M (beats frontmatter and .burnrate.yaml)' },
@@ -46,6 +46,9 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     if (flags['output-tokens'] !== undefined) cliFlags.outputTokens = flags['output-tokens'];
     if (flags.turns !== undefined) cliFlags.turns = flags.turns;
 
+    const readCompanion = Object.assign((companion: string) => readIfExists(path.join(root, companion)), {
+      list: (dir: string) => listWorkspaceFiles(root, dir),
+    });
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
     const runtimes = diskRuntimeEnvironment(root, usage.config, flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {});
     const units: UnitEstimate[] = [];
@@ -66,7 +69,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
         usage: usage.config,
         flags: cliFlags,
         runtimes,
-        readCompanion: (companion) => readIfExists(path.join(root, companion)),
+        readCompanion,
         ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
       });
       if (!result.ok) {

@@ -4,6 +4,7 @@ import type { SourceLines } from './lines';
 import type { FormatOutcome } from './parser';
 import { readUsageHints } from './usageHints';
 import { FieldReader, isDict } from './values';
+import { readKeyLines } from './keyLines';
 import { parseYaml, type YamlParse } from './yamlSource';
 
 export type Frontmatter =
@@ -47,7 +48,19 @@ export function readFrontmatter(lines: SourceLines, problems: Problem[], options
       parsed = retry;
     }
   }
-  if (!parsed.ok) return bad(parsed.line, parsed.message);
+  if (!parsed.ok) {
+    // Tools read keys line by line (an unquoted `: ` inside a description is common and accepted there): fall back
+    // to that, so model, tools and turns are still read and only the body is counted.
+    const keyed = readKeyLines(lines, 1, close);
+    if (!keyed) return bad(parsed.line, parsed.message);
+    problems.push({
+      severity: 'warning',
+      message: `frontmatter is not valid YAML at line ${parsed.line + 1} (${parsed.message}): read one "key: value" per line instead`,
+      line: parsed.line,
+    });
+    const fields = new FieldReader(keyed.value, keyed.positions, problems);
+    return { kind: 'ok', fields, range: { startLine: 0, endLine: close }, bodyStart: close + 1 };
+  }
   const value = parsed.source.value;
   if (value !== null && value !== undefined && !isDict(value)) return bad(1, 'it is not a set of "key: value" fields');
   const fields = new FieldReader(parsed.source.value, parsed.source, problems);

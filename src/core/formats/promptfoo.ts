@@ -1,6 +1,7 @@
 // promptfoo configs: every inline prompt is sent to every provider once per test case (times `repeat`), so the units
 // are prompt × provider pairs, each with the provider's model and output cap, and `callsPerRun` = tests × repeat.
-// Prompts and tests kept in other files (`file://...`) are noted, never read: the engine reads one file at a time.
+// Prompts kept in other files (`file://...`) become units with a `promptRef`, read beside the config by
+// `promptfooFiles.ts` when the file is priced; tests in other files are noted, not read.
 import type { CostUnit, LineRange, Problem, PromptPart } from '../types';
 import type { FormatInput, FormatOutcome } from './parser';
 import { chatMessageParts } from './promptfooChat';
@@ -11,8 +12,15 @@ import { isDict, nonEmptyString, type FieldReader } from './values';
 import { readYamlConfig } from './yamlConfig';
 import type { YamlPath } from './yamlSource';
 
+/**
+ * Evals run in CI and by hand, not at production traffic: without a usage setting, a config is priced at a few runs
+ * a day. Our assumption, stated wherever it is used; override with a `files:` entry in .burnrate.yaml.
+ */
+export const EVAL_RUNS_PER_DAY = 5;
+
 interface InlinePrompt {
   name: string;
+  promptRef?: string;
   parts: PromptPart[];
   messageCount: number;
   range?: LineRange;
@@ -50,6 +58,8 @@ export function parsePromptfoo(input: FormatInput): FormatOutcome {
             ? provider.name
             : `${prompt.name} × ${provider.name}`;
       const unit: CostUnit = { name, kind: 'call', range, parts: prompt.parts, messageCount: prompt.messageCount, sections: [], callsPerRun };
+      unit.defaultCallsPerDay = { value: EVAL_RUNS_PER_DAY, field: `eval runs per day (Burnrate's assumption for promptfoo configs: ${EVAL_RUNS_PER_DAY})` };
+      if (prompt.promptRef) unit.promptRef = prompt.promptRef;
       if (provider) unit.model = provider.model;
       if (provider?.maxOutputTokens) unit.maxOutputTokens = provider.maxOutputTokens;
       units.push(unit);
@@ -77,11 +87,12 @@ function inlinePrompts(fields: FieldReader): InlinePrompt[] {
       fields.warn(path, 'a prompt should be text, a {raw, label} or a {id: file://..., label} entry: skipped');
       return;
     }
+    const range = fields.positions.rangeAt(path);
     if (text.startsWith('file://') || FILE_LIKE.test(text.trim())) {
-      fields.info(path, `prompt ${text.trim()} is in another file: not read here (open that file to price it)`);
+      const ref = text.trim().replace(/^file:\/\//, '');
+      prompts.push({ name: label ?? ref, promptRef: ref, parts: [], messageCount: 1, ...(range && { range }) });
       return;
     }
-    const range = fields.positions.rangeAt(path);
     const chat = chatMessageParts(text, range);
     prompts.push({
       name: label ?? `prompt ${i + 1}`,

@@ -62,6 +62,12 @@ export function sourced<K extends Key>(key: K, file: ParsedFile, unit: CostUnit,
     }
   }
 
+  // A format's own default (promptfoo: eval runs a day) beats the usage file's defaults, which are meant for traffic.
+  if (key === 'callsPerDay' && unit.defaultCallsPerDay) {
+    const { value, field } = unit.defaultCallsPerDay;
+    return { value: value as NonNullable<UsageDefaults[K]>, source: 'format', detail: `${field} — set it with a files: entry in ${USAGE_FILE_NAME}` };
+  }
+
   const usageDefault = layers.usage.defaults[key];
   if (usageDefault !== undefined) {
     return { value: usageDefault as NonNullable<UsageDefaults[K]>, source: 'usage-default', detail: `defaults.${key} in ${USAGE_FILE_NAME}` };

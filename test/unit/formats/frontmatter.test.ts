@@ -54,9 +54,35 @@ describe('formats: frontmatter', () => {
     assert.strictEqual(onlyUnit(file).kind, 'always-on');
   });
 
-  it('strict YAML elsewhere: the same unquoted glob breaks a Claude subagent file', () => {
+  it('strict YAML elsewhere: the same unquoted glob in a Claude subagent is read line by line, with a warning', () => {
     const file = readText('.claude/agents/x.md', '---\nname: x\ntools: *\n---\nHi\n');
-    problemMatching(file, /frontmatter unreadable at line 3/);
+    assert.strictEqual(problemMatching(file, /frontmatter is not valid YAML at line 3 .*read one "key: value" per line/).severity, 'warning');
+    assert.deepStrictEqual(onlyUnit(file).tools, ['*']);
+    assert.strictEqual(onlyUnit(file).parts[0]!.text, 'Hi');
+  });
+
+  it('a Claude subagent whose description holds an unquoted ": " keeps its model, tools and maxTurns', () => {
+    const text = [
+      '---',
+      'name: reviewer',
+      'description: Use this agent when: the user asks for a review. Example: "review my PR"',
+      'tools: Read, Grep',
+      'model: haiku',
+      'maxTurns: 7',
+      '---',
+      'You review code.',
+      '',
+    ].join('\n');
+    const file = readText('.claude/agents/reviewer.md', text);
+    const unit = onlyUnit(file);
+    assert.strictEqual(problemMatching(file, /not valid YAML at line 3/).line, 2);
+    assert.strictEqual(unit.model?.value, 'haiku');
+    assert.strictEqual(unit.model?.line, 4);
+    assert.deepStrictEqual(unit.tools, ['Read', 'Grep']);
+    assert.strictEqual(unit.turns?.value, 7);
+    assert.strictEqual(unit.name, 'reviewer');
+    assert.deepStrictEqual(unit.parts.map((p) => p.text), ['You review code.'], 'only the body is counted, not the frontmatter');
+    assert.deepStrictEqual(file.frontmatter, { startLine: 0, endLine: 6 });
   });
 
   it('lenient reading does not rescue structurally broken frontmatter', () => {

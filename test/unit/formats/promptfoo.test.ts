@@ -4,16 +4,21 @@ import { problemMatching, readFixture, readText } from './fixtures';
 describe('formats: promptfoo', () => {
   const file = readFixture('eval/promptfooconfig.yaml');
 
-  it('one unit per inline prompt × provider; file:// prompts are noted, not read', () => {
+  it('one unit per prompt × provider; a file:// prompt waits, without text, for the file beside the config', () => {
     assert.deepStrictEqual(file.units.map((u) => u.name), [
       'prompt 1 × openai:gpt-4.1-mini',
       'prompt 1 × Sonnet',
       'prompt 1 × vertex:gemini-2.5-pro',
+      'prompts/long_prompt.txt × openai:gpt-4.1-mini',
+      'prompts/long_prompt.txt × Sonnet',
+      'prompts/long_prompt.txt × vertex:gemini-2.5-pro',
       'chat-translate × openai:gpt-4.1-mini',
       'chat-translate × Sonnet',
       'chat-translate × vertex:gemini-2.5-pro',
     ]);
-    assert.strictEqual(problemMatching(file, /file:\/\/prompts\/long_prompt\.txt is in another file/).severity, 'info');
+    const waiting = file.units.filter((u) => u.promptRef !== undefined);
+    assert.deepStrictEqual([...new Set(waiting.map((u) => u.promptRef))], ['prompts/long_prompt.txt']);
+    assert.ok(waiting.every((u) => u.parts.length === 0));
   });
 
   it('provider ids are models; each provider form gives its output cap', () => {
@@ -34,7 +39,7 @@ describe('formats: promptfoo', () => {
   });
 
   it('a JSON chat prompt is split into messages', () => {
-    const chat = file.units[3]!;
+    const chat = file.units[6]!;
     assert.strictEqual(chat.messageCount, 2);
     assert.deepStrictEqual(chat.parts.map((p) => [p.role, p.text]), [['system', 'You translate.'], ['user', '{{text}}']]);
   });

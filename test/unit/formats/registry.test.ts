@@ -24,6 +24,20 @@ const SAMPLES: Record<FormatId, string[]> = {
   promptfoo: ['promptfooconfig.yaml', 'promptfooconfig.claude.yaml', 'promptfooconfig-minimal.yaml', 'evals/x.promptfooconfig.json'],
   'messages-json': ['api/chat.json'],
   'plain-prompt': ['prompts/system.md', 'src/prompts/deep/a.txt'],
+  'agent-skill': ['.claude/skills/pdf/SKILL.md', '.github/skills/x/SKILL.md', '.agents/skills/x/skill.md', '.gemini/skills/x/SKILL.md', 'plugins/p/skills/x/SKILL.md'],
+  'claude-command': ['.claude/commands/review.md', '.claude/commands/git/commit.md', 'plugins/p/commands/deploy.md'],
+  'cline-rule': ['.clinerules', '.clinerules/01-style.md', '.clinerules/workflows/release.md'],
+  'windsurf-rule': ['.windsurfrules', '.windsurf/rules/style.md', '.devin/rules/style.md'],
+  'roo-rule': ['.roo/rules/style.md', '.roo/rules-code/tests.md', '.roorules', '.roorules-architect'],
+  'roo-modes': ['.roomodes'],
+  'gemini-context': ['GEMINI.md', 'pkg/GEMINI.md'],
+  'gemini-command': ['.gemini/commands/review.toml', '.gemini/commands/git/commit.toml'],
+  'continue-rule': ['.continue/rules/style.md'],
+  'continue-prompt': ['.continue/prompts/test.prompt', '.continue/prompts/explain.md'],
+  'continue-agent': ['.continue/agents/reviewer.md'],
+  'semantic-kernel': ['plugins/Writer/Summarize/skprompt.txt', 'prompts/Joke/skprompt.txt'],
+  'github-models': ['.github/prompts/summarize.prompt.yml', 'x.prompt.yaml'],
+  'github-agentic-workflow': ['.github/workflows/triage.md'],
 };
 
 describe('format registry', () => {

@@ -2,27 +2,53 @@
 // family whose `detect` accepts a path owns it, so the more specific places come first). Everything else about
 // formats — ids, labels, editor globs, activation events, frontmatter edits, companions, the README table — is
 // derived from this list. Adding a family is one module here plus its tests.
+import { agentSkill } from './agentSkill';
+import { agenticWorkflow } from './agenticWorkflow';
 import { alwaysOn } from './alwaysOn';
 import { claudeAgent } from './claudeAgent';
+import { claudeCommand } from './claudeCommand';
+import { clineRule } from './clineRule';
+import { continueAgent, continuePrompt, continueRule } from './continueFiles';
 import { crewAgents, crewTasks } from './crewai';
 import { cursorRule } from './cursorRule';
 import { dotprompt } from './dotprompt';
+import { geminiCommand } from './geminiCommand';
+import { geminiContext } from './geminiContext';
+import { githubModels } from './githubModels';
 import { messagesJson } from './messagesJson';
 import { plainPrompt } from './plainPrompt';
 import { promptfoo } from './promptfoo';
 import { prompty } from './prompty';
+import { rooModes } from './rooModes';
+import { rooRule } from './rooRule';
+import { semanticKernel } from './semanticKernel';
 import type { FormatSpec } from './spec';
 import { vscodeAgent } from './vscodeAgent';
 import { vscodeInstructions } from './vscodeInstructions';
 import { vscodePrompt } from './vscodePrompt';
+import { windsurfRule } from './windsurfRule';
 
 export const FORMATS = [
   vscodePrompt,
+  githubModels,
   vscodeInstructions,
   vscodeAgent,
+  agenticWorkflow,
+  agentSkill,
+  claudeCommand,
   claudeAgent,
+  geminiCommand,
   alwaysOn,
+  geminiContext,
   cursorRule,
+  clineRule,
+  windsurfRule,
+  rooRule,
+  rooModes,
+  continueRule,
+  continuePrompt,
+  continueAgent,
+  semanticKernel,
   prompty,
   dotprompt,
   crewAgents,

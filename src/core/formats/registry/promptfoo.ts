@@ -1,6 +1,7 @@
 // promptfoo configs: `promptfooconfig.yaml` and its variants (`promptfooconfig.claude.yaml`,
 // `promptfooconfig-minimal.yaml`, `*.promptfooconfig.yaml`). Prompts given as `file://` are read beside the config.
 import { parsePromptfoo } from '../promptfoo';
+import { joinPromptFiles } from '../promptfooFiles';
 import type { FormatSpec } from './spec';
 
 const CONFIG_EXT = /\.(ya?ml|json)$/;
@@ -13,9 +14,10 @@ export const promptfoo: FormatSpec<'promptfoo'> = {
   parse: parsePromptfoo,
   frontmatter: { sent: false, edit: 'never' },
   loading: ['one-call'],
+  companions: { of: () => [], join: joinPromptFiles },
   doc: {
     files: '`promptfooconfig.yaml`, `promptfooconfig.*.yaml`, `*.promptfooconfig.yaml`',
     units: 'each prompt × provider',
-    reads: '`providers[].config.max_tokens`; priced per eval run (tests × `evaluateOptions.repeat` calls)',
+    reads: '`providers[].config.max_tokens`; `file://` prompts (text, markdown, JSON chat, globs) read beside the config, code prompts listed as not priced; priced per eval run (tests × `evaluateOptions.repeat` calls) at 5 runs a day unless set',
   },
 };

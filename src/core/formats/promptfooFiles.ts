@@ -1,0 +1,134 @@
+// promptfoo prompts given as `file://...`, read relative to the config: a text file (prompts separated by `---`
+// lines), a Markdown file (one prompt), a JSON chat array, or a glob of them. Code prompts (`.py`, `.js`, ...) build
+// their text when they run, so they are listed as not priced. Never reads outside the workspace.
+import type { CostUnit, ParsedFile, Problem, PromptPart } from '../types';
+import { decodeText } from './decode';
+import { baseName } from './paths';
+import { chatMessageParts } from './promptfooChat';
+import type { CompanionReader } from './registry/spec';
+import { globToRegExp } from '../glob';
+
+const CODE = /\.(py|js|mjs|cjs|ts|mts)$/i;
+/** A glob of prompt files reads at most this many (a workspace can hold any number). */
+const MAX_GLOB_FILES = 50;
+
+interface FilePrompt {
+  name: string;
+  parts: PromptPart[];
+  messageCount: number;
+}
+
+export function joinPromptFiles(file: ParsedFile, relativePath: string, read: CompanionReader): ParsedFile {
+  if (!file.units.some((u) => u.promptRef !== undefined)) return file;
+  const dir = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/') + 1) : '';
+  const problems: Problem[] = [...file.problems];
+  const cache = new Map<string, FilePrompt[]>();
+  const units: CostUnit[] = [];
+  for (const unit of file.units) {
+    if (unit.promptRef === undefined) {
+      units.push(unit);
+      continue;
+    }
+    const ref = unit.promptRef;
+    let prompts = cache.get(ref);
+    if (!prompts) {
+      prompts = readRef(dir, ref, read, (severity, message) => problems.push({ severity, message, line: unit.range.startLine }));
+      cache.set(ref, prompts);
+    }
+    for (const prompt of prompts) {
+      const { promptRef: _ref, ...rest } = unit;
+      const name = prompts.length === 1 ? unit.name : unit.name.includes(ref) ? unit.name.replace(ref, prompt.name) : `${unit.name} (${prompt.name})`;
+      units.push({ ...rest, name, parts: prompt.parts, messageCount: prompt.messageCount });
+    }
+  }
+  return { ...file, units, problems: dedupe(problems) };
+}
+
+type Report = (severity: 'warning' | 'info', message: string) => void;
+
+function readRef(dir: string, ref: string, read: CompanionReader, report: Report): FilePrompt[] {
+  const target = ref.replace(/:[A-Za-z_]\w*$/, ''); // `file://prompts.py:build_prompt` names a function
+  if (CODE.test(target)) {
+    report('info', `prompt file://${ref} is code: its text is built when it runs, so it is not priced`);
+    return [];
+  }
+  const joined = workspaceRelative(dir, target);
+  if (joined === undefined) {
+    report('warning', `prompt file://${ref} is outside the workspace: not read`);
+    return [];
+  }
+  const paths = /[*?[{]/.test(joined) ? globFiles(joined, read, report, ref) : [joined];
+  const prompts: FilePrompt[] = [];
+  for (const path of paths) {
+    const bytes = read(path);
+    if (!bytes) {
+      report('warning', `prompt file://${ref} not found (${path}): not priced`);
+      continue;
+    }
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) {
+      report('warning', `prompt file://${ref}: ${decoded.reason}`);
+      continue;
+    }
+    prompts.push(...promptsOf(path, decoded.text));
+  }
+  if (prompts.length > 0) report('info', `prompt text read from file://${ref}`);
+  return prompts;
+}
+
+function promptsOf(path: string, text: string): FilePrompt[] {
+  const name = baseName(path);
+  if (/\.json$/i.test(path)) {
+    const chat = chatMessageParts(text, undefined);
+    if (chat) return [{ name, parts: chat.map((p) => ({ ...p, label: `${p.label} (${name})` })), messageCount: Math.max(chat.length, 1) }];
+  }
+  // promptfoo splits a text file into several prompts at lines holding only ---; Markdown is one prompt.
+  const pieces = /\.txt$/i.test(path) ? text.split(/^---[ \t]*$/m) : [text];
+  return pieces
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '')
+    .map((piece, i, all) => ({
+      name: all.length > 1 ? `${name}#${i + 1}` : name,
+      parts: [{ role: 'user' as const, label: `prompt (${name})`, text: piece }],
+      messageCount: 1,
+    }));
+}
+
+/** `dir` + `ref`, normalised; undefined when it leaves the workspace (absolute, or `..` above the root). */
+export function workspaceRelative(dir: string, ref: string): string | undefined {
+  if (ref.startsWith('/') || /^[A-Za-z]:/.test(ref) || ref.startsWith('~')) return undefined;
+  const out: string[] = [];
+  for (const segment of `${dir}${ref}`.replace(/\\/g, '/').split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (out.length === 0) return undefined;
+      out.pop();
+    } else out.push(segment);
+  }
+  return out.join('/');
+}
+
+function globFiles(glob: string, read: CompanionReader, report: Report, ref: string): string[] {
+  const staticPart = glob.slice(0, glob.search(/[*?[{]/));
+  const base = staticPart.slice(0, staticPart.lastIndexOf('/') + 1);
+  if (!read.list) {
+    report('info', `prompt file://${ref} is a glob: not priced here (burnrate estimate reads globs)`);
+    return [];
+  }
+  const listed = read.list(base.replace(/\/$/, ''));
+  const pattern = globToRegExp(glob);
+  const matches = listed.filter((path) => pattern.test(path)).sort();
+  if (matches.length === 0) report('warning', `prompt file://${ref} matches no file: not priced`);
+  if (matches.length > MAX_GLOB_FILES) report('warning', `prompt file://${ref} matches ${matches.length} files: the first ${MAX_GLOB_FILES} are priced`);
+  return matches.slice(0, MAX_GLOB_FILES);
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.severity}\u0000${p.message}\u0000${p.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,21 @@
+// Gemini CLI context files: `GEMINI.md` in the working directory and its parents, concatenated into the system prompt
+// of every request. `context.fileName` in `.gemini/settings.json` may name other files (often AGENTS.md, read above).
+import { alwaysOnProfile } from '../contextFiles';
+import { parseMarkdownFile } from '../markdownFile';
+import type { FormatSpec } from './spec';
+
+export const geminiContext: FormatSpec<'gemini-context'> = {
+  id: 'gemini-context',
+  label: 'Gemini CLI context',
+  globs: ['**/gemini.md'],
+  activation: ['**/GEMINI.md', '**/gemini.md'],
+  detect: (p) => p.name === 'gemini.md',
+  parse: (input) => parseMarkdownFile(input, alwaysOnProfile, 'on-invocation'),
+  frontmatter: { sent: true, edit: 'never' },
+  loading: ['always-on'],
+  doc: {
+    files: '`GEMINI.md` (and the names in `context.fileName` of `.gemini/settings.json`)',
+    units: 'the file, added to every request',
+    reads: 'the text as written; `@file` imports are noted, not followed',
+  },
+};
