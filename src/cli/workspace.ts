@@ -6,10 +6,9 @@ import { EMPTY_USAGE, USAGE_FILE_NAME } from '../core/usage/usageConfig';
 import { climbsOut } from '../core/files/insidePath';
 import { checkReadable } from '../core/files/readableFile';
 import { nodeFileProbe } from '../node/fileProbe';
+import { SKIPPED_DIRS } from '../host/diskSnapshot';
 import { UsageError } from './command';
 
-// Folders that hold dependencies or build output, never the user's prompts.
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'coverage']);
 
 /**
  * The workspace: the folder whose `.burnrate.yaml` applies and that format detection sees paths from. The nearest

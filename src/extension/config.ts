@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_MAX_BYTES } from '../core/formats/decode';
 import { readSettingsPrices } from '../core/estimate/settingsPrices';
 import type { PriceOverride } from '../core/pricing/overrides';
+import { readRuntimeOverrides, type RuntimeOverrides } from '../core/runtimes/overrides';
 import { BUILTIN_DEFAULTS, type UsageDefaults } from '../core/usage/usageConfig';
 
 export const SECTION = 'burnrate';
@@ -17,6 +18,7 @@ export const SETTINGS = {
   'files.extraGlobs': { type: 'array', default: [] as string[] },
   'files.maxSizeBytes': { type: 'number', default: DEFAULT_MAX_BYTES },
   'prices.overrides': { type: 'array', default: [] as unknown[] },
+  runtimes: { type: 'object', default: {} as Record<string, unknown> },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -68,6 +70,12 @@ export class Config {
 
   get priceOverrides(): { prices: PriceOverride[]; problems: string[] } {
     return readSettingsPrices(this.section.get<unknown>('prices.overrides'));
+  }
+
+  /** `burnrate.runtimes`: the same shape as `runtimes:` in .burnrate.yaml, which beats it. */
+  get runtimeOverrides(): { overrides: RuntimeOverrides; problems: string[] } {
+    const value = this.explicit('runtimes');
+    return value === undefined ? { overrides: { byRuntime: {}, origin: 'burnrate.runtimes setting' }, problems: [] } : readRuntimeOverrides(value, 'burnrate.runtimes setting');
   }
 
   private explicit(key: SettingKey): unknown {

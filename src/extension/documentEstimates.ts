@@ -14,6 +14,7 @@ import { detectFormat, isPromptPath } from '../core/formats';
 import { DocumentCounter } from '../core/tokenize/documentCounter';
 import { Config } from './config';
 import { Disposable } from './disposable';
+import type { AgentContexts } from './agentContexts';
 import type { FileChoices } from './fileChoices';
 import { errorMessage, type Log } from './log';
 import type { UsageFiles } from './usageFileWatcher';
@@ -62,8 +63,10 @@ export class DocumentEstimates extends Disposable {
     private readonly usage: UsageFiles,
     private readonly choices: FileChoices,
     private readonly log: Log,
+    private readonly agentContexts?: AgentContexts,
   ) {
     super();
+    if (agentContexts) this.register(agentContexts.onDidChange(() => this.invalidate('agent runtime files changed')));
     this.register(usage.onDidChange(() => this.invalidate('usage file changed')));
     this.register(choices.onDidChange(() => this.invalidate('file choice changed')));
     this.register(
@@ -169,6 +172,7 @@ export class DocumentEstimates extends Disposable {
         extraGlobs: config.extraGlobs,
         readCompanion: (companion) => readCompanion(folder, companion),
         ...(flags ? { flags } : {}),
+        ...(this.agentContexts?.environmentFor(folder) ? { runtimes: this.agentContexts.environmentFor(folder)! } : {}),
       });
       if (result.ok && flags) {
         const origin = (key: string) => `${key} chosen with a Burnrate command (kept in workspace state)`;

@@ -2,6 +2,8 @@
 // Activation loads no tokenizer: the first count of a shown prompt file does (ranks are lazily required).
 import * as vscode from 'vscode';
 import { AgentTools } from './agentTools';
+import { AgentContexts } from './agentContexts';
+import { AgentContextView } from './agentContextView';
 import { BreakdownDocuments } from './breakdown';
 import { CostLensProvider } from './codeLens';
 import { Commands } from './commands';
@@ -23,18 +25,23 @@ export interface BurnrateApi {
   statusText(): string | undefined;
   /** The status bar item's tooltip while it is shown (where Restricted Mode is said), else undefined. */
   statusTooltip(): string | undefined;
+  /** What the Agent Context view shows: each runtime's per-request input tokens. */
+  agentContextTotals(): { id: string; inputTokens: number }[];
 }
 
 class Burnrate extends Disposable implements BurnrateApi {
   private providers: vscode.Disposable | undefined;
   private readonly statusBar: CostStatusBar;
+  private readonly agentView: AgentContextView;
 
   constructor(context: vscode.ExtensionContext) {
     super();
     const log = this.register(new Log());
     const usage = this.register(new UsageFiles(log));
     const choices = this.register(new FileChoices(context.workspaceState));
-    const estimates = this.register(new DocumentEstimates(usage, choices, log));
+    const agentContexts = this.register(new AgentContexts(usage, log));
+    this.agentView = this.register(new AgentContextView(agentContexts));
+    const estimates = this.register(new DocumentEstimates(usage, choices, log, agentContexts));
     const lenses = this.register(new CostLensProvider(estimates, log));
     const hovers = new CostHoverProvider(estimates, log);
     this.register(new BreakdownDocuments(estimates, log));
@@ -69,6 +76,10 @@ class Burnrate extends Disposable implements BurnrateApi {
 
   statusText(): string | undefined {
     return this.statusBar.current?.text;
+  }
+
+  agentContextTotals(): { id: string; inputTokens: number }[] {
+    return this.agentView.runtimes().map((r) => ({ id: r.id, inputTokens: r.perRequest.inputTokens }));
   }
 
   statusTooltip(): string | undefined {

@@ -13,6 +13,7 @@ import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK } from '../command';
 import { renderTable } from '../table';
 import { choosePriceData, PRICES_FLAG } from '../priceData';
+import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 import { collectFiles, findWorkspaceRoot, listWorkspaceFiles, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const FLAGS = {
@@ -54,6 +55,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
       list: (dir: string) => listWorkspaceFiles(root, dir),
     });
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
+    const runtimes = diskRuntimeEnvironment(root, usage.config, flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {});
     const units: UnitEstimate[] = [];
     const skipped: SkippedFile[] = walked.refused.map((r) => ({ path: r.path, reason: r.reason }));
     const fileProblems: { path: string; severity: string; message: string; line?: number }[] = [];
@@ -71,6 +73,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
         relativePath,
         usage: usage.config,
         flags: cliFlags,
+        runtimes,
         readCompanion,
         namedByUser: walked.named.has(file),
         ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),

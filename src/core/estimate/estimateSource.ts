@@ -1,6 +1,7 @@
 // Bytes of a file → its estimate. The one entry point both shells use, so a file reads and prices the same in the
 // editor, the CLI and the diff.
 import { readPromptFile, type ReadOptions } from '../formats';
+import { prepareForRuntimes, withRuntimes, type RuntimeEnvironment } from '../runtimes/runtimeEstimate';
 import type { SkippedFile } from '../types';
 import { withCompanions, type CompanionReader } from './crewCompanion';
 import { estimateFile } from './estimateFile';
@@ -16,6 +17,8 @@ export interface SourceOptions extends EstimateOptions {
   namedByUser?: boolean;
   /** Reads sibling files a format refers to (CrewAI tasks → agents.yaml). */
   readCompanion?: CompanionReader;
+  /** The workspace's agent runtimes (imports, per-request shares, agent sessions); absent = the file on its own. */
+  runtimes?: RuntimeEnvironment;
 }
 
 /** `source` is the file's bytes, or its text as an editor holds it. `path` is shown to the user; `options.relativePath` (workspace-relative) is what format detection and globs see. */
@@ -26,6 +29,10 @@ export function estimateSource(path: string, source: Uint8Array | string, option
   if (options.namedByUser) readOptions.namedByUser = true;
   const read = readPromptFile(options.relativePath, source, readOptions);
   if (!read.ok) return { ok: false, skipped: { path, reason: read.skipped.reason } };
-  const file = withCompanions({ ...read.file, path }, options.relativePath, options.readCompanion);
-  return { ok: true, estimate: estimateFile(file, options) };
+  const file = prepareForRuntimes(withCompanions({ ...read.file, path }, options.relativePath, options.readCompanion), options.relativePath, options.runtimes);
+  const estimate = estimateFile(file, options);
+  if (!options.runtimes) return { ok: true, estimate };
+  const text = typeof source === 'string' ? source : new TextDecoder().decode(source);
+  const layers = { ...(options.flags ? { flags: options.flags } : {}), ...(options.settings ? { settings: options.settings } : {}) };
+  return { ok: true, estimate: withRuntimes(estimate, options.relativePath, text, options.runtimes, layers) };
 }

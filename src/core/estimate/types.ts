@@ -2,6 +2,8 @@
 import type { ResolutionKind } from '../pricing/resolve';
 import type { RateCard } from '../pricing/rateCard';
 import type { FormatId, LineRange, LoadingKind, PartRole, Problem, UnitKind } from '../types';
+import type { AgentSessionFigures } from '../runtimes/agentSession';
+import type { RuntimeShare } from '../runtimes/runtimeEstimate';
 import type { Sourced } from '../usage/resolveInputs';
 
 export interface TokenizerInfo {
@@ -57,6 +59,8 @@ export interface SessionFigures {
   /** Absent when the model has no price. */
   perSession?: number;
   worstCasePerSession?: number;
+  /** An agent file run by its runtime: every call carries the runtime's overhead; `turnInputTokens` are `agent.rows`. */
+  agent?: AgentSessionFigures;
 }
 
 export interface Hint {
@@ -89,6 +93,8 @@ export interface UnitEstimate {
   /** Absent when the model has no price: shown as "no price for X", never as $0. */
   cost?: CostFigures;
   session?: SessionFigures;
+  /** Always-on files: their part of each workspace runtime's per-request total. */
+  runtimeShares?: RuntimeShare[];
   sections: SectionCount[];
   hints: Hint[];
   problems: Problem[];

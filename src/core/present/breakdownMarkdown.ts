@@ -5,6 +5,7 @@ import type { FileEstimate, SessionFigures, UnitEstimate } from '../estimate/typ
 import type { RateCard } from '../pricing/rateCard';
 import type { Problem } from '../types';
 import { markdownCodeBlock, markdownText } from './markdownEscape';
+import { agentSessionMarkdown, runtimeSharesMarkdown } from './agentSessionMarkdown';
 import { integer, percent, tokenText, usd } from './money';
 import { ageInDays, STALE_AFTER_DAYS } from '../pricing/freshness';
 import { isAssumedModel } from '../usage/resolveInputs';
@@ -30,7 +31,9 @@ export function unitBreakdownMarkdown(u: UnitEstimate): string {
             `${approx}${usd(c.perDay)}/day · ${approx}${usd(c.perMonth)}/month`,
     );
   }
-  if (u.session) blocks.push(sessionBlock(u, u.session));
+  if (u.session?.agent) blocks.push(agentSessionMarkdown(u.session.agent, u.output.expected.detail));
+  else if (u.session) blocks.push(sessionBlock(u, u.session));
+  if (u.runtimeShares && u.runtimeShares.length > 0) blocks.push(runtimeSharesMarkdown(u.runtimeShares));
   if (u.sections.length > 1) blocks.push(sectionsTable(u));
   if (u.hints.length > 0) blocks.push(['**Hints**', '', ...u.hints.map((h) => `- ${markdownText(h.message)}`)].join('\n'));
   if (u.problems.length > 0) blocks.push(problemList('**Notes**', u.problems));
@@ -63,7 +66,7 @@ function headline(u: UnitEstimate): string {
     const scope = u.appliesTo ? ` on ${markdownText(u.appliesTo)}` : '';
     return `Adds **${tokens}** to every request${scope} · **${approx}${usd(u.cost.perMonth)}/month** at ${integer(u.callsPerDay.value)} requests/day`;
   }
-  const perRun = u.session?.perSession !== undefined ? ` · **${approx}${usd(u.session.perSession)}/session**` : '';
+  const perRun = u.session?.perSession !== undefined ? ` · **≈${usd(u.session.perSession)}/session**${u.session.agent ? ` on ${markdownText(u.session.agent.runtimeName)} (${integer(u.session.turns.value)} turns)` : ''}` : '';
   return `**${tokens}** · **${approx}${usd(u.cost.perCall)}/call**${perRun} · **${approx}${usd(u.cost.perMonth)}/month**`;
 }
 

@@ -30,9 +30,14 @@ export function unitLensDetail(u: UnitEstimate): string {
   const pieces = [tokenText(u.input.tokens, u.input.exact, u.input.band)];
   if (!u.cost || !u.pricing.ok) return [...pieces, noPriceText(u)].join(SEP);
   const approx = u.input.exact ? '' : '≈';
-  pieces.push(`${approx}${usd(u.cost.perCall)}/call`);
   const session = u.session;
-  if (session?.perSession !== undefined) pieces.push(`${approx}${usd(session.perSession)}/session (${plural(session.turns.value, 'turn')})`);
+  if (session?.agent && session.perSession !== undefined) {
+    // The file's own text is a small part of what each call of an agent session sends: the session is the figure.
+    pieces.push(`≈${usd(session.perSession)} per session (${plural(session.turns.value, 'turn')}) on ${session.agent.runtimeName}`);
+  } else {
+    pieces.push(`${approx}${usd(u.cost.perCall)}/call`);
+    if (session?.perSession !== undefined) pieces.push(`${approx}${usd(session.perSession)}/session (${plural(session.turns.value, 'turn')})`);
+  }
   pieces.push(`${approx}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} ${session ? 'sessions' : 'calls'}/day`);
   pieces.push(modelLabel(u, u.pricing.rates.modelId));
   const worst = worstCaseText(u);
@@ -53,7 +58,8 @@ function alwaysOnLensDetail(u: UnitEstimate): string {
   const scope = u.appliesTo ? `on every request on ${u.appliesTo}` : 'on every request';
   const head = `${tokenText(u.input.tokens, u.input.exact, u.input.band)} ${scope}`;
   if (!u.cost || !u.pricing.ok) return [head, noPriceText(u)].join(SEP);
-  return [head, `${u.input.exact ? '' : '≈'}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} requests/day`, modelLabel(u, u.pricing.rates.modelId)].join(SEP);
+  const shares = (u.runtimeShares ?? []).map((r) => `${percent(r.share)} of ${r.runtimeName}'s ≈${compact(r.perRequestTokens)}/request`);
+  return [head, `${u.input.exact ? '' : '≈'}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} requests/day`, modelLabel(u, u.pricing.rates.modelId), ...shares].join(SEP);
 }
 
 /** `## Rules — 412 tokens (33%)`; the band is on the unit's own lens, so sections only say `≈`. */

@@ -3,6 +3,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { PriceOverride } from '../pricing/overrides';
 import { readPriceEntry } from '../pricing/priceEntry';
+import { readRuntimeOverrides } from '../runtimes/overrides';
 import type { ProfileOverride } from '../tokenize/families';
 import type { Problem } from '../types';
 import { EMPTY_USAGE, type UsageConfig, type UsageDefaults, type UsageOverride } from './usageConfig';
@@ -12,8 +13,8 @@ export interface UsageFileResult {
   problems: Problem[];
 }
 
-const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn'] as const;
-const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'aliases', 'priceData', 'tokenizer', 'month', 'scenarios', 'presets']);
+const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn', 'toolResultTokens'] as const;
+const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'aliases', 'priceData', 'tokenizer', 'month', 'runtimes', 'scenarios', 'presets']);
 
 export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): UsageFileResult {
   const problems: Problem[] = [];
@@ -132,6 +133,14 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
     const hours = isMap(month) ? month.get('hours') : undefined;
     if (isPositive(hours)) config.monthHours = hours;
     else problem('month: expected {hours: number} (default 730 = 365 × 24 / 12) — ignored', month);
+  }
+
+  const runtimesNode = root.get('runtimes', true) as (Node & { toJSON(): unknown }) | undefined;
+  if (runtimesNode) {
+    const line = lineOf(runtimesNode);
+    const read = readRuntimeOverrides(runtimesNode.toJSON(), line === undefined ? fileName : `${fileName} line ${line + 1}`);
+    for (const message of read.problems) problem(message, runtimesNode);
+    config.runtimes = read.overrides;
   }
 
   const scenarios = root.get('scenarios');

@@ -2,6 +2,7 @@
 // They come from `.burnrate.yaml` (this module's types) and from editor settings / CLI flags (same shape).
 import type { AliasOverride } from '../pricing/aliases';
 import type { PriceOverride } from '../pricing/overrides';
+import type { RuntimeOverrides } from '../runtimes/overrides';
 import type { ProfileOverride } from '../tokenize/families';
 
 export interface UsageDefaults {
@@ -14,6 +15,8 @@ export interface UsageDefaults {
   turns?: number;
   /** New user-message tokens per turn after the first, for the carry calculation. */
   userTokensPerTurn?: number;
+  /** Tokens of each tool result an agent session carries into its next call (agent files run by a runtime). */
+  toolResultTokens?: number;
 }
 
 export interface UsageOverride extends UsageDefaults {
@@ -34,6 +37,8 @@ export interface UsageConfig {
   tokenizer: Record<string, ProfileOverride>;
   /** Hours in a month for projections; 730 (365 × 24 / 12) unless set. */
   monthHours?: number;
+  /** `runtimes:` — which agent runtimes the workspace uses and the user's figures for them. */
+  runtimes?: RuntimeOverrides;
   /** The raw `scenarios:` object, parsed by the simulation module. */
   scenarios?: unknown;
 }
@@ -51,5 +56,7 @@ export const BUILTIN_DEFAULTS = {
   outputTokens: 500,
   turns: 3,
   userTokensPerTurn: 100,
+  // The simulation's default tool result (src/core/simulate); one per call after the first in an agent session.
+  toolResultTokens: 500,
   monthHours: 730,
 } as const;

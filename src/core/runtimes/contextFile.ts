@@ -1,0 +1,56 @@
+// One repository file as a runtime loads it: the parsed file (so its tokens are counted exactly as `burnrate estimate`
+// counts them), its frontmatter fields (descriptions, globs, tools) and the files its `@path` imports pull in, which
+// join the file's unit as parts of their own.
+import { readPromptFile } from '../formats';
+import { readFrontmatter } from '../formats/frontmatter';
+import { SourceLines } from '../formats/lines';
+import type { FieldReader } from '../formats/values';
+import type { ParsedFile, Problem } from '../types';
+import { expandImports, type ImportedFile, type WorkspaceReader } from './imports';
+
+export interface ContextFile {
+  path: string;
+  file: ParsedFile;
+  fields?: FieldReader;
+  /** The body as sent (after frontmatter), without imports. */
+  body: string;
+  imports: ImportedFile[];
+}
+
+export type ContextFileRead = { ok: true; value: ContextFile } | { ok: false; reason: string };
+
+export interface ContextFileOptions {
+  /** Hops of `@path` imports to follow; absent = the runtime has no imports. */
+  importHops?: number;
+  read: WorkspaceReader;
+  maxBytes?: number;
+}
+
+export function readContextFile(path: string, text: string, options: ContextFileOptions): ContextFileRead {
+  // Files the format registry does not know (a `.roorules`, a Gemini command) are still text the runtime sends.
+  const read = readPromptFile(path, text, { extraGlobs: [path], ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) });
+  if (!read.ok) return { ok: false, reason: read.skipped.reason };
+  const scratch: Problem[] = [];
+  const frontmatter = path.toLowerCase().endsWith('.md') || path.toLowerCase().endsWith('.mdc') ? readFrontmatter(new SourceLines(text.replace(/\r\n?/g, '\n')), scratch, { lenientValues: true }) : undefined;
+  const fields = frontmatter?.kind === 'ok' ? frontmatter.fields : undefined;
+  const body = read.file.units[0]?.parts.map((p) => p.text).join('\n') ?? '';
+  const file = options.importHops !== undefined ? withImports(read.file, path, options.importHops, options.read) : { file: read.file, imports: [] };
+  return { ok: true, value: { path, file: file.file, ...(fields ? { fields } : {}), body, imports: file.imports } };
+}
+
+/** The file with its imports appended to its (single) unit as `imported @path` parts, and their problems as the file's. */
+export function withImports(file: ParsedFile, path: string, hops: number, read: WorkspaceReader): { file: ParsedFile; imports: ImportedFile[] } {
+  const unit = file.units[0];
+  if (!unit || file.units.length !== 1) return { file, imports: [] };
+  const own = unit.parts.map((p) => p.text).join('\n');
+  const expansion = expandImports(path, own, hops, read);
+  if (expansion.imports.length === 0 && expansion.problems.length === 0) return { file, imports: [] };
+  const parts = [
+    ...unit.parts,
+    ...expansion.imports.map((i) => ({ role: 'context' as const, label: `imported @${i.path}${i.hop > 1 ? ` (via ${i.from})` : ''}`, text: i.text.trim() })),
+  ];
+  return {
+    file: { ...file, units: [{ ...unit, parts }], problems: [...file.problems, ...expansion.problems] },
+    imports: expansion.imports,
+  };
+}

@@ -1,0 +1,71 @@
+// Each workspace folder's agent-runtime context (what every request of each runtime carries), built from disk when
+// first asked for and rebuilt after a runtime file or the usage file changes. The estimates read it (imports, shares,
+// agent sessions) and the Agent Context view shows it: one computation, as in `burnrate context`.
+import * as vscode from 'vscode';
+import { isRuntimePath } from '../core/runtimes/loading';
+import type { RuntimeEnvironment } from '../core/runtimes/runtimeEstimate';
+import { diskRuntimeEnvironment } from '../host/runtimeEnvironment';
+import { Config } from './config';
+import { Disposable } from './disposable';
+import { errorMessage, type Log } from './log';
+import type { UsageFiles } from './usageFileWatcher';
+
+const REBUILD_DELAY_MS = 300;
+
+export class AgentContexts extends Disposable {
+  private readonly environments = new Map<string, RuntimeEnvironment>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** A folder's context was thrown away: ask again. */
+  readonly onDidChange = this.changed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly usage: UsageFiles,
+    private readonly log: Log,
+  ) {
+    super();
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
+    const touched = (uri: vscode.Uri) => {
+      if (isRuntimePath(vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/'))) this.invalidateSoon();
+    };
+    for (const event of [watcher.onDidCreate, watcher.onDidChange, watcher.onDidDelete]) this.register(event(touched));
+    this.register(vscode.workspace.onDidSaveTextDocument((document) => touched(document.uri)));
+    this.register(usage.onDidChange(() => this.invalidateSoon()));
+    this.register(vscode.workspace.onDidChangeConfiguration((event) => Config.affects(event, 'runtimes', 'prices.overrides') && this.invalidateSoon()));
+    this.register({ dispose: () => clearTimeout(this.timer) });
+  }
+
+  /** The folder's runtimes (undefined outside a folder or for non-file folders). */
+  environmentFor(folder: vscode.WorkspaceFolder | undefined): RuntimeEnvironment | undefined {
+    if (!folder || folder.uri.scheme !== 'file') return undefined;
+    const key = folder.uri.toString();
+    let environment = this.environments.get(key);
+    if (!environment) {
+      try {
+        const config = new Config(folder.uri);
+        const settings = config.runtimeOverrides;
+        for (const problem of settings.problems) this.log.warn(problem);
+        const usage = this.usage.configFor(folder);
+        environment = diskRuntimeEnvironment(folder.uri.fsPath, usage, {
+          overrides: [...(usage.runtimes ? [usage.runtimes] : []), settings.overrides],
+          settingsPrices: config.priceOverrides.prices,
+          maxBytes: config.maxSizeBytes,
+          ...(config.usageDefaults.callsPerDay !== undefined ? { settingsCallsPerDay: config.usageDefaults.callsPerDay } : {}),
+        });
+      } catch (error) {
+        this.log.warn(`agent context of ${folder.uri.fsPath}: ${errorMessage(error)}`);
+        return undefined;
+      }
+      this.environments.set(key, environment);
+    }
+    return environment;
+  }
+
+  private invalidateSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.environments.clear();
+      this.changed.fire();
+    }, REBUILD_DELAY_MS);
+  }
+}

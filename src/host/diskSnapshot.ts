@@ -1,0 +1,94 @@
+// The workspace as the runtimes see it, read from disk (for the CLI and the editor alike): every file a
+// runtime could load, links inside the workspace followed (listed under the link's own path), links that leave it
+// listed as skipped and never read. Reads are checked again at read time, so an import cannot climb out either.
+import * as fs from 'fs';
+import * as path from 'path';
+import { decodeText, DEFAULT_MAX_BYTES } from '../core/formats/decode';
+import type { WorkspaceRead, WorkspaceReader } from '../core/runtimes/imports';
+import type { WorkspaceSnapshot } from '../core/runtimes/context';
+import type { SkippedFile } from '../core/types';
+
+// Folders that hold dependencies or build output, never the user's prompts.
+export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'coverage']);
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export function diskSnapshot(root: string, wanted: (relativePath: string) => boolean, maxBytes = DEFAULT_MAX_BYTES): WorkspaceSnapshot {
+  const realRoot = fs.realpathSync(root);
+  const paths: string[] = [];
+  const skipped: SkippedFile[] = [];
+  const visited = new Set<string>([realRoot]);
+  const walk = (dir: string, relative: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(full, rel);
+      } else if (entry.isFile()) {
+        if (wanted(rel)) paths.push(rel);
+      } else if (entry.isSymbolicLink()) {
+        const target = realInside(realRoot, full);
+        if (!target.ok) {
+          if (wanted(rel) || target.reason !== 'broken link') skipped.push({ path: rel, reason: target.reason });
+          continue;
+        }
+        const stat = fs.statSync(target.path);
+        if (stat.isDirectory()) {
+          // A link back up the tree would walk forever: each real folder once.
+          if (!visited.has(target.path) && !SKIPPED_DIRS.has(entry.name)) {
+            visited.add(target.path);
+            walk(full, rel);
+          }
+        } else if (stat.isFile() && wanted(rel)) paths.push(rel);
+      } else if (wanted(rel)) {
+        skipped.push({ path: rel, reason: 'not a regular file (FIFO, socket or device) — not read' });
+      }
+    }
+  };
+  walk(realRoot, '');
+  return { paths, skipped, read: diskReader(realRoot, maxBytes) };
+}
+
+/** Reads a workspace-relative path, refusing anything whose real location is outside the workspace. */
+export function diskReader(root: string, maxBytes = DEFAULT_MAX_BYTES): WorkspaceReader {
+  const realRoot = fs.realpathSync(root);
+  return (relativePath: string): WorkspaceRead => {
+    const full = path.resolve(realRoot, relativePath);
+    if (!isInside(realRoot, full)) return { ok: false, reason: 'outside the workspace' };
+    if (!fs.existsSync(full)) return { ok: false, reason: 'no such file' };
+    const target = realInside(realRoot, full);
+    if (!target.ok) return { ok: false, reason: target.reason };
+    try {
+      const stat = fs.statSync(target.path);
+      if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
+      if (stat.size > maxBytes) return { ok: false, reason: `over the ${maxBytes.toLocaleString('en-US')}-byte size limit` };
+      const decoded = decodeText(fs.readFileSync(target.path), maxBytes);
+      return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: decoded.reason };
+    } catch (error) {
+      return { ok: false, reason: `cannot read: ${(error as Error).message}` };
+    }
+  };
+}
+
+function realInside(realRoot: string, full: string): { ok: true; path: string } | { ok: false; reason: string } {
+  let real: string;
+  try {
+    real = fs.realpathSync(full);
+  } catch {
+    return { ok: false, reason: 'broken link' };
+  }
+  return isInside(realRoot, real) ? { ok: true, path: real } : { ok: false, reason: `link to ${toPosix(real)}, outside the workspace — not read` };
+}
+
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}

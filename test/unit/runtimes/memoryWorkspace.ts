@@ -1,0 +1,21 @@
+// A workspace held in memory for the runtime tests: paths → text, read through the same interface the CLI's disk
+// snapshot implements.
+import type { WorkspaceSnapshot } from '../../../src/core/runtimes/context';
+import { buildWorkspaceContext, type ContextOptions } from '../../../src/core/runtimes/context';
+import type { RuntimeId } from '../../../src/core/runtimes/profile';
+import { EMPTY_USAGE } from '../../../src/core/usage/usageConfig';
+import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
+
+export function memorySnapshot(files: Record<string, string>): WorkspaceSnapshot {
+  return {
+    paths: Object.keys(files),
+    skipped: [],
+    read: (path) => (path in files ? { ok: true, text: files[path]! } : { ok: false, reason: 'no such file' }),
+  };
+}
+
+export function contextOf(files: Record<string, string>, only?: RuntimeId[], usageYaml?: string) {
+  const usage = usageYaml ? parseUsageFile(usageYaml).config : structuredClone(EMPTY_USAGE);
+  const options: ContextOptions = { usage, overrides: usage.runtimes ? [usage.runtimes] : [], ...(only ? { only } : {}) };
+  return buildWorkspaceContext(memorySnapshot(files), options);
+}
