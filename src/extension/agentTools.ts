@@ -7,6 +7,8 @@ import { AGENT_TOOLS, checkToolInput, type AgentToolDefinition } from '../core/a
 import { estimateSource } from '../core/estimate/estimateSource';
 import type { UnitEstimate } from '../core/estimate/types';
 import { isPromptPath } from '../core/formats';
+import { contextJson } from '../core/present/contextJson';
+import type { AgentContexts } from './agentContexts';
 import { Config } from './config';
 import type { CostDiff } from './diff/costDiff';
 import { Disposable } from './disposable';
@@ -18,6 +20,7 @@ const MAX_FILES = 200;
 
 export interface AgentToolServices {
   estimates: DocumentEstimates;
+  contexts: AgentContexts;
   usage: UsageFiles;
   costDiff: CostDiff;
 }
@@ -40,6 +43,7 @@ export class AgentTools extends Disposable {
     if (!checked.ok) return { error: checked.message };
     const args = checked.value;
     if (definition.name === 'burnrate_diff') return this.diff(Array.isArray(args.paths) ? args.paths : []);
+    if (definition.name === 'burnrate_context') return this.context(typeof args.runtime === 'string' ? args.runtime : undefined);
     const model = typeof args.model === 'string' ? args.model : undefined;
     if (typeof args.text === 'string') return this.estimateText(args.text, model);
     return this.estimatePath(typeof args.path === 'string' ? args.path : '.', model, token);
@@ -83,6 +87,17 @@ export class AgentTools extends Disposable {
       else units.push(...result.estimate.units.map(unitSummary));
     }
     return { units, skipped, ...(files.length > MAX_FILES ? { truncated: `${files.length} files, the first ${MAX_FILES} estimated` } : {}) };
+  }
+
+  /** The same context the Agent Context view and `burnrate context --json` show. */
+  private context(runtime: string | undefined): unknown {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const environment = this.services.contexts.environmentFor(folder);
+    if (!environment) return { error: 'no workspace folder on disk is open' };
+    const json = contextJson(environment.context, { workspaceRoot: folder!.uri.fsPath }) as { runtimes: { id: string }[] };
+    if (runtime === undefined) return json;
+    const runtimes = json.runtimes.filter((r) => r.id === runtime);
+    return runtimes.length > 0 ? { ...json, runtimes } : { error: `runtime "${runtime}" is not in use in this workspace (in use: ${json.runtimes.map((r) => r.id).join(', ') || 'none'})` };
   }
 
   private async diff(paths: string[]): Promise<unknown> {
@@ -151,6 +166,7 @@ async function promptFilesUnder(folder: string): Promise<vscode.Uri[]> {
 
 function invocationMessage(definition: AgentToolDefinition, input: Record<string, unknown>): string {
   if (definition.name === 'burnrate_diff') return 'Burnrate: comparing prompt costs with HEAD';
+  if (definition.name === 'burnrate_context') return "Burnrate: reading the agent runtimes' per-request context";
   return typeof input.path === 'string' ? `Burnrate: pricing ${input.path}` : 'Burnrate: pricing the prompt';
 }
 

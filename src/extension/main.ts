@@ -50,7 +50,7 @@ class Burnrate extends Disposable implements BurnrateApi {
     const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
     const prices = this.register(new EditorPriceData(context, estimates, log));
     this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices }));
-    this.register(new AgentTools({ estimates, usage, costDiff }));
+    this.register(new AgentTools({ estimates, contexts: agentContexts, usage, costDiff }));
 
     // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.
     const registerProviders = () => {

@@ -50,7 +50,7 @@ describe('burnrate mcp (the SDK client against the built CLI over stdio)', funct
   it('initializes and lists the read-only tools with their input schemas', async () => {
     assert.strictEqual(client.getServerVersion()?.name, 'burnrate');
     const { tools } = await client.listTools();
-    assert.deepStrictEqual(tools.map((t) => t.name).sort(), ['burnrate_diff', 'burnrate_estimate']);
+    assert.deepStrictEqual(tools.map((t) => t.name).sort(), ['burnrate_context', 'burnrate_diff', 'burnrate_estimate']);
     const estimate = tools.find((t) => t.name === 'burnrate_estimate')!;
     assert.deepStrictEqual(Object.keys(estimate.inputSchema.properties ?? {}).sort(), ['model', 'path', 'text']);
     assert.ok(tools.every((t) => t.annotations?.readOnlyHint === true));
@@ -84,6 +84,19 @@ describe('burnrate mcp (the SDK client against the built CLI over stdio)', funct
     assert.ok(!result.isError, textOf(result));
     const json = JSON.parse(textOf(result)) as { files: { path: string }[]; totals: { deltaPerMonth?: number } };
     assert.deepStrictEqual(json.files.map((f) => f.path), ['prompts/billing.md']);
+  });
+
+  it('burnrate_context says what each runtime sends on every request, as `burnrate context --json` does', async () => {
+    fs.writeFileSync(path.join(repo.dir, 'CLAUDE.md'), '# Project\nRun the tests before every commit.\n');
+    const result = await client.callTool({ name: 'burnrate_context', arguments: { runtime: 'claude-code' } });
+    assert.ok(!result.isError, textOf(result));
+    const json = JSON.parse(textOf(result)) as { runtimes: { id: string; perRequest: { inputTokens: number } }[] };
+    const cli = JSON.parse(repo.cli('context', ['--json', '--runtime', 'claude-code']).stdout) as typeof json;
+    assert.deepStrictEqual(json.runtimes.map((r) => r.id), ['claude-code']);
+    assert.strictEqual(json.runtimes[0]!.perRequest.inputTokens, cli.runtimes[0]!.perRequest.inputTokens);
+    const unknown = await client.callTool({ name: 'burnrate_context', arguments: { runtime: 'nope' } });
+    assert.strictEqual(unknown.isError, true);
+    assert.match(textOf(unknown), /unknown runtime "nope"/);
   });
 
   it('refuses paths outside the workspace, symlinks that leave it, and bad arguments, as tool errors', async () => {

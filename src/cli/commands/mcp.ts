@@ -9,11 +9,11 @@ const FLAGS = {
 
 export const mcpCommand = defineCommand({
   name: 'mcp',
-  summary: 'serve the estimate and diff tools to coding agents over MCP (stdio)',
+  summary: 'serve the estimate, diff and context tools to coding agents over MCP (stdio)',
   usage: 'burnrate mcp [options]',
-  description: `Speaks the Model Context Protocol on standard input and output, offering two read-only tools:
-burnrate_estimate (tokens, $/call, $/month of a file, folder or text) and burnrate_diff (the working tree's prompt
-cost changes against HEAD). No network, no writes; paths are confined to the workspace.`,
+  description: `Speaks the Model Context Protocol on standard input and output, offering three read-only tools:
+burnrate_estimate (tokens, $/call, $/month of a file, folder or text), burnrate_diff (the working tree's prompt
+cost changes against HEAD) and burnrate_context (what each agent runtime sends on every request). No network, no writes; paths are confined to the workspace.`,
   flags: FLAGS,
   footer: `Add it to an agent:
   Claude Code:  claude mcp add burnrate -- npx burnrate mcp

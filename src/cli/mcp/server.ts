@@ -13,7 +13,7 @@ export async function serveMcp(root: string): Promise<void> {
     { name: 'burnrate', version: SERVER_VERSION },
     {
       capabilities: { tools: {} },
-      instructions: 'Burnrate prices prompt and agent files offline: call burnrate_estimate after editing a prompt, burnrate_diff before committing.',
+      instructions: 'Burnrate prices prompt and agent files offline: call burnrate_estimate after editing a prompt, burnrate_diff before committing, burnrate_context for what a runtime sends on every request.',
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({

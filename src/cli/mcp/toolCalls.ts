@@ -1,10 +1,11 @@
 // What each agent tool does, on the CLI's engine: the same in-process commands `burnrate estimate --json` and
-// `burnrate diff --json` run, so an agent sees what a user sees. Paths are confined to the workspace.
+// `burnrate diff --json` and `burnrate context --json` run, so an agent sees what a user sees. Paths are confined to the workspace.
 import * as fs from 'fs';
 import * as path from 'path';
 import { AGENT_TOOLS, checkToolInput } from '../../core/agentTools/tools';
 import { estimateSource } from '../../core/estimate/estimateSource';
 import type { CliIO, Command } from '../command';
+import { contextCommand } from '../commands/context';
 import { diffCommand } from '../commands/diff';
 import { estimateCommand, unitJson } from '../commands/estimate';
 import { loadUsageFile } from '../workspace';
@@ -25,6 +26,9 @@ export async function callTool(root: string, name: string, input: unknown): Prom
     const target = confine(root, typeof args.path === 'string' ? args.path : '.');
     if (!target.ok) return target;
     return runJson(estimateCommand, root, ['--json', ...(typeof args.model === 'string' ? ['--model', args.model] : []), '--', target.relative]);
+  }
+  if (tool.name === 'burnrate_context') {
+    return runJson(contextCommand, root, ['--json', ...(typeof args.runtime === 'string' ? ['--runtime', args.runtime] : []), '--', '.']);
   }
   const paths: string[] = [];
   for (const given of Array.isArray(args.paths) ? args.paths : []) {

@@ -2,7 +2,7 @@
 // served by `burnrate mcp` and, with the same schemas, as VS Code language-model tools. Read-only, no network.
 
 export interface AgentToolDefinition {
-  name: 'burnrate_estimate' | 'burnrate_diff';
+  name: 'burnrate_estimate' | 'burnrate_diff' | 'burnrate_context';
   title: string;
   /** What the calling model reads to decide when to use the tool. */
   description: string;
@@ -44,6 +44,24 @@ export const AGENT_TOOLS: readonly AgentToolDefinition[] = [
       type: 'object',
       properties: {
         paths: { type: 'array', items: { type: 'string' }, description: 'Workspace-relative files or folders to compare (default: all).' },
+      },
+      additionalProperties: false,
+    },
+  },
+  {
+    name: 'burnrate_context',
+    title: "An agent runtime's per-request overhead",
+    description:
+      'Says what each agent runtime the workspace uses (Claude Code, Copilot, Cursor, Codex, Gemini CLI, Cline, Roo, ' +
+      'Windsurf, Continue) sends on every request before any user message: its own system prompt and tool schemas, each ' +
+      'always-on file (CLAUDE.md, AGENTS.md, rules) with the files it imports, skill and subagent listings — tokens each ' +
+      '(exact or estimated with a band and a source), $ per request on the runtime\'s model and $ per month — then the ' +
+      'scoped and on-demand files with their rule. Use it to see what a change to an instruction file costs every request. ' +
+      '`runtime` limits it to one runtime id (claude-code, copilot, cursor, codex, gemini-cli, cline, roo, windsurf, continue).',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        runtime: { type: 'string', description: 'One runtime id, e.g. claude-code or copilot (default: every runtime the workspace uses).' },
       },
       additionalProperties: false,
     },

@@ -28,6 +28,16 @@ describe('editor: language-model tools', () => {
     assert.strictEqual(units[0]!.inputTokens, tokensIn(lens), lens);
   });
 
+  it('burnrate_context gives the Agent Context per runtime, with a per-request total', async () => {
+    await activated();
+    const json = await invoke('burnrate_context', {});
+    const runtimes = json.runtimes as { id: string; perRequest: { inputTokens: number; exact: boolean } }[];
+    assert.ok(runtimes.some((r) => r.id === 'claude-code'), JSON.stringify(runtimes.map((r) => r.id)));
+    assert.ok(runtimes.every((r) => r.perRequest.inputTokens > 0));
+    const one = await invoke('burnrate_context', { runtime: 'claude-code' });
+    assert.deepStrictEqual((one.runtimes as { id: string }[]).map((r) => r.id), ['claude-code']);
+  });
+
   it('burnrate_estimate prices a text on the model asked for, and refuses a path outside the workspace', async () => {
     await activated();
     const text = await invoke('burnrate_estimate', { text: 'You summarise support tickets in one line.', model: 'gpt-4o' });
