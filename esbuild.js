@@ -1,6 +1,8 @@
 // Bundles the extension host, the CLI, the webview and the benchmark. Type checking is `tsc` (see package.json).
 // Tokenizer ranks (megabytes of data each) are emitted as separate files under out/ranks/ and required only when an
-// encoding is first used, so activating the extension or starting the CLI parses none of them.
+// encoding is first used, so activating the extension or starting the CLI parses none of them. The Gemma 3 tokenizer
+// (Gemini's) is derived from its devDependency into out/ranks/gemma3.json the same way (scripts/gemma3-data.js,
+// cached across builds).
 const esbuild = require('esbuild');
 const path = require('path');
 
@@ -57,7 +59,9 @@ const targets = {
 };
 
 const fs = require('fs');
+const { ensureGemmaData } = require('./scripts/gemma3-data');
 async function main() {
+  ensureGemmaData(path.join(__dirname, 'out'));
   const names = only ? ['ranks', ...only.split(',')] : Object.keys(targets);
   for (const name of names) {
     const options = targets[name];

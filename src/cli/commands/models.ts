@@ -72,6 +72,6 @@ function row(card: RateCard): string[] {
     rate(card.cacheReadPerMTok),
     rate(card.cacheWritePerMTok),
     card.longContext ? `>${card.longContext.aboveInputTokens / 1000}k: ${card.longContext.inputPerMTok}/${card.longContext.outputPerMTok}` : '',
-    profile.exact ? `exact ${profile.encoding}` : `≈ ±${Math.round(profile.band * 100)}%`,
+    profile.exact ? `exact ${profile.tokenizer ?? profile.encoding}` : `≈ ±${Math.round(profile.band * 100)}%`,
   ];
 }
