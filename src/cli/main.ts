@@ -1,12 +1,13 @@
 // The `burnrate` CLI: a thin shell over src/core. Each command lives in commands/ and is listed once here.
 import { EXIT_USAGE, UsageError, type CliIO, type Command } from './command';
+import { calibrateCommand } from './commands/calibrate';
 import { diffCommand } from './commands/diff';
 import { estimateCommand } from './commands/estimate';
 import { modelsCommand } from './commands/models';
 import { replayCommand } from './commands/replay';
 import { simulateCommand } from './commands/simulate';
 
-const COMMANDS: Command[] = [estimateCommand, diffCommand, modelsCommand, simulateCommand, replayCommand];
+const COMMANDS: Command[] = [estimateCommand, diffCommand, modelsCommand, simulateCommand, replayCommand, calibrateCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');

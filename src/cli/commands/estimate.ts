@@ -11,6 +11,9 @@ import type { UsageDefaults } from '../../core/usage/usageConfig';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK } from '../command';
 import { renderTable } from '../table';
+import { exactCountsCounter } from '../../core/calibrate/exactCounts';
+import { plainCounter } from '../../core/tokenize/textCounter';
+import { readExactCounts } from '../exactCountsFile';
 import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const FLAGS = {
@@ -45,6 +48,10 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     if (flags['output-tokens'] !== undefined) cliFlags.outputTokens = flags['output-tokens'];
     if (flags.turns !== undefined) cliFlags.turns = flags.turns;
 
+    // Texts `burnrate calibrate --claude` counted exactly are shown exact (a local cache read; no network).
+    const exactCounts = readExactCounts();
+    if (exactCounts.problem) io.err(`warning: ${exactCounts.problem}\n`);
+    const counter = exactCountsCounter(exactCounts.counts, plainCounter);
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
     const units: UnitEstimate[] = [];
     const skipped: SkippedFile[] = [];
@@ -64,6 +71,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
         usage: usage.config,
         flags: cliFlags,
         readCompanion: (companion) => readIfExists(path.join(root, companion)),
+        counter,
         ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
       });
       if (!result.ok) {
