@@ -3,6 +3,7 @@
 import * as path from 'path';
 import { mixedPromptText } from './corpus';
 import { diffRows } from './diff';
+import { gemmaLoadProbe, gemmaRows } from './gemma';
 import { editorKeystrokeRows } from './editor';
 import { renderRows, type Row } from './report';
 import { simulationRows } from './simulate';
@@ -14,6 +15,11 @@ const RUNS = 5;
 async function main(): Promise<void> {
   if (process.argv.includes('--heap-probe')) {
     heapProbe();
+    return;
+  }
+  const gemmaProbe = process.argv.indexOf('--gemma-probe');
+  if (gemmaProbe >= 0) {
+    gemmaLoadProbe(process.argv[gemmaProbe + 1] ?? 'engine');
     return;
   }
   const outDir = path.resolve(__dirname, '..');
@@ -28,6 +34,7 @@ async function main(): Promise<void> {
   section('keystrokes, 20 KB', () => keystrokeRows(small, '20 KB', RUNS));
   section('keystrokes, 1 MB', () => keystrokeRows(large, '1 MB', RUNS));
   section('editor keystroke, 1 MB', () => editorKeystrokeRows(large, '1 MB', RUNS));
+  section('Gemini (Gemma 3) count, 1 MB', () => gemmaRows(large, '1 MB', 3, __filename));
   section('CLI cold start', () => cliColdStartRows(outDir, RUNS));
   section('heap', () => heapRows(__filename));
   section('simulation (1e5 and 1e6 sessions of 20 turns)', () => simulationRows());
