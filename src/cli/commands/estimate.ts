@@ -34,7 +34,7 @@ export const estimateCommand = defineCommand({
 one row per cost unit (a prompt file is one call; each CrewAI agent and task is one; CLAUDE.md and other always-on
 context is billed on every request).`,
   flags: FLAGS,
-  footer: `Token counts are exact for OpenAI models (tiktoken encodings) and marked ≈ with an error band elsewhere.
+  footer: `Token counts are exact for OpenAI models (tiktoken encodings) and Gemini (Gemma 3 tokenizer), and for Claude texts\nchecked with burnrate calibrate --claude; marked ≈ with an error band elsewhere.
 A month is 730 hours (365 × 24 / 12); change it with month.hours in .burnrate.yaml.
 Prices: ${PRICE_DATA.package} ${PRICE_DATA.version} (as of ${PRICE_DATA.asOf}), overridable in .burnrate.yaml (prices:).
 A file name that starts with - goes after --: burnrate estimate -- -notes.md`,

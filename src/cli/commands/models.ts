@@ -47,7 +47,7 @@ the price data. Your own prices from .burnrate.yaml (prices:) are listed first.`
       cards.map(row),
     ));
     io.out(`\n${cards.length} models. Prices: ${PRICE_DATA.package} ${PRICE_DATA.version}, as of ${PRICE_DATA.asOf} (offline; no auto-update).\n`);
-    io.out('tokens: "exact" = OpenAI tiktoken encoding; "≈ ±N%" = estimated from o200k_base with a per-family factor.\n');
+    io.out('tokens: "exact" = OpenAI tiktoken encoding or the Gemma 3 tokenizer (gemma3); "≈ ±N%" = estimated from o200k_base with a per-family factor.\n');
     return EXIT_OK;
   },
 });
