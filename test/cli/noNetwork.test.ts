@@ -27,7 +27,10 @@ if (globalThis.fetch) { const f = globalThis.fetch; globalThis.fetch = (...args)
 `;
 
 describe('no network', () => {
-  it('a full estimate run (examples + real-world files, JSON and table) opens no connection', () => {
+  // Three cold CLI runs, one of which loads the Gemma 3 tokenizer for the Gemini-priced files: more than mocha's
+  // default 20 s on a loaded machine.
+  it('a full estimate run (examples + real-world files, JSON and table) opens no connection', function () {
+    this.timeout(90_000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-net-'));
     const guard = path.join(dir, 'guard.js');
     const log = path.join(dir, 'net.log');

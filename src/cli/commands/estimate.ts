@@ -14,6 +14,9 @@ import { defineCommand, EXIT_OK } from '../command';
 import { renderTable } from '../table';
 import { choosePriceData, PRICES_FLAG } from '../priceData';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
+import { exactCountsCounter } from '../../core/calibrate/exactCounts';
+import { plainCounter } from '../../core/tokenize/textCounter';
+import { readExactCounts } from '../exactCountsFile';
 import { collectFiles, findWorkspaceRoot, listWorkspaceFiles, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const FLAGS = {
@@ -35,7 +38,7 @@ export const estimateCommand = defineCommand({
 one row per cost unit (a prompt file is one call; each CrewAI agent and task is one; CLAUDE.md and other always-on
 context is billed on every request).`,
   flags: FLAGS,
-  footer: `Token counts are exact for OpenAI models (tiktoken encodings) and marked ≈ with an error band elsewhere.
+  footer: `Token counts are exact for OpenAI models (tiktoken encodings) and Gemini (Gemma 3 tokenizer), and for Claude texts\nchecked with burnrate calibrate --claude; marked ≈ with an error band elsewhere.
 A month is 730 hours (365 × 24 / 12); change it with month.hours in .burnrate.yaml.
 Prices: the bundled genai-prices data unless "burnrate prices update" stored newer data or --prices / priceData: pins
 a file ("burnrate prices" says which); rates overridable in .burnrate.yaml (prices:).
@@ -54,6 +57,10 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     const readCompanion = Object.assign((companion: string) => readIfExists(path.join(root, companion)), {
       list: (dir: string) => listWorkspaceFiles(root, dir),
     });
+    // Texts `burnrate calibrate --claude` counted exactly are shown exact (a local cache read; no network).
+    const exactCounts = readExactCounts();
+    if (exactCounts.problem) io.err(`warning: ${exactCounts.problem}\n`);
+    const counter = exactCountsCounter(exactCounts.counts, plainCounter);
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
     const runtimes = diskRuntimeEnvironment(root, usage.config, flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {});
     const units: UnitEstimate[] = [];
@@ -76,6 +83,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
         runtimes,
         readCompanion,
         namedByUser: walked.named.has(file),
+        counter,
         ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
       });
       if (!result.ok) {

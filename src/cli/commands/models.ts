@@ -57,7 +57,7 @@ the price data. Your own prices from .burnrate.yaml (prices:) are listed first.`
     io.out(`Price data in use: ${choice.info.kind} — ${choice.info.source} (date is the ${choice.info.dateBasis}). Never updated automatically; "burnrate prices update" fetches the newest.\n`);
     const notice = staleNotice(choice.info);
     if (notice) io.out(`${notice}\n`);
-    io.out('tokens: "exact" = OpenAI tiktoken encoding; "≈ ±N%" = estimated from o200k_base with a per-family factor.\n');
+    io.out('tokens: "exact" = OpenAI tiktoken encoding or the Gemma 3 tokenizer (gemma3); "≈ ±N%" = estimated from o200k_base with a per-family factor.\n');
     return EXIT_OK;
   },
 });
@@ -73,6 +73,6 @@ function row(card: RateCard): string[] {
     rate(card.cacheReadPerMTok),
     card.cacheWrite1hPerMTok !== undefined ? `${rate(card.cacheWritePerMTok)} / ${rate(card.cacheWrite1hPerMTok)} 1h` : rate(card.cacheWritePerMTok),
     card.longContext ? `>${card.longContext.aboveInputTokens / 1000}k: ${card.longContext.inputPerMTok}/${card.longContext.outputPerMTok}` : '',
-    profile.exact ? `exact ${profile.encoding}` : `≈ ±${Math.round(profile.band * 100)}%`,
+    profile.exact ? `exact ${profile.tokenizer ?? profile.encoding}` : `≈ ±${Math.round(profile.band * 100)}%`,
   ];
 }

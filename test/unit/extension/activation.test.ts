@@ -42,6 +42,8 @@ const VSCODE_EXPORTS = [
   'MarkdownString', 'WorkspaceEdit', 'QuickPickItemKind', 'ViewColumn', 'RelativePattern',
 ];
 
+// The Gemma 3 data is read with fs, not required: activation's file reads are recorded instead.
+const filesRead: string[] = [];
 const ranksLoaded = () => Object.keys(require.cache).filter((file) => file.includes(`${path.sep}out${path.sep}ranks${path.sep}`));
 
 describe('extension activation (built bundle, stand-in vscode)', () => {
@@ -50,10 +52,18 @@ describe('extension activation (built bundle, stand-in vscode)', () => {
   type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
   const loader = Module as unknown as { _load: Loader };
   let originalLoad: Loader | undefined;
+  let restoreReads = () => {};
 
   before(async function () {
     if (!fs.existsSync(bundle)) assert.fail(`${bundle} is missing: run npm run build first`);
     assert.deepStrictEqual(ranksLoaded(), [], 'another test loaded ranks into this process first');
+    const nodeFs = require('fs') as { readFileSync: typeof fs.readFileSync }; // the mutable module, not the namespace
+    const readFileSync = nodeFs.readFileSync;
+    nodeFs.readFileSync = ((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      filesRead.push(String(file));
+      return (readFileSync as (...args: unknown[]) => unknown)(file, ...rest);
+    }) as typeof fs.readFileSync;
+    restoreReads = () => (nodeFs.readFileSync = readFileSync);
     originalLoad = loader._load;
     const vscode = Object.fromEntries(VSCODE_EXPORTS.map((name) => [name, recordingStub(`vscode.${name}`, calls)]));
     const load = originalLoad;
@@ -67,6 +77,7 @@ describe('extension activation (built bundle, stand-in vscode)', () => {
 
   after(() => {
     if (originalLoad) loader._load = originalLoad; // unset when before() failed ahead of the swap
+    restoreReads();
   });
 
   it('loads no tokenizer ranks', () => {
@@ -74,6 +85,10 @@ describe('extension activation (built bundle, stand-in vscode)', () => {
     // The check itself sees ranks once they are loaded.
     require(path.join(repoRoot(), 'out', 'ranks', 'cl100k_base.js'));
     assert.strictEqual(ranksLoaded().length, 1);
+  });
+
+  it('reads no Gemma 3 tokenizer data', () => {
+    assert.deepStrictEqual(filesRead.filter((f) => f.includes('gemma3')), []);
   });
 
   it('registers every contributed command', () => {
