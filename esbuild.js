@@ -34,6 +34,8 @@ const node = {
 
 const targets = {
   extension: { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.js', external: ['vscode'] },
+  // The extension's estimates run here, off the host's thread (src/extension/worker/estimateRunner.ts).
+  estimateWorker: { ...node, entryPoints: ['src/extension/worker/estimateWorker.ts'], outfile: 'out/estimateWorker.js' },
   cli: { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   ranks: {
     ...node,
