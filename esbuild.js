@@ -38,6 +38,8 @@ const node = {
 
 const targets = {
   extension: { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.js', external: ['vscode'] },
+  // The extension's estimates run here, off the host's thread (src/extension/worker/estimateRunner.ts).
+  estimateWorker: { ...node, entryPoints: ['src/extension/worker/estimateWorker.ts'], outfile: 'out/estimateWorker.js' },
   cli: { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   action: { ...node, entryPoints: ['src/action/main.ts'], outfile: 'out/action.js', plugins: [] },
   mcp: { ...node, entryPoints: ['src/cli/mcp/server.ts'], outfile: 'out/mcp.js' },

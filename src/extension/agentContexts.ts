@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { isRuntimePath } from '../core/runtimes/loading';
 import type { RuntimeEnvironment } from '../core/runtimes/runtimeEstimate';
+import type { RuntimeSource } from './worker/protocol';
 import { diskRuntimeEnvironment } from '../host/runtimeEnvironment';
 import { Config } from './config';
 import { Disposable } from './disposable';
@@ -18,6 +19,7 @@ export class AgentContexts extends Disposable {
   /** A folder's context was thrown away: ask again. */
   readonly onDidChange = this.changed.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private version = 0;
 
   constructor(
     private readonly usage: UsageFiles,
@@ -37,33 +39,47 @@ export class AgentContexts extends Disposable {
 
   /** The folder's runtimes (undefined outside a folder or for non-file folders). */
   environmentFor(folder: vscode.WorkspaceFolder | undefined): RuntimeEnvironment | undefined {
-    if (!folder || folder.uri.scheme !== 'file') return undefined;
-    const key = folder.uri.toString();
-    let environment = this.environments.get(key);
+    const source = this.sourceFor(folder);
+    if (!source) return undefined;
+    let environment = this.environments.get(source.root);
     if (!environment) {
       try {
-        const config = new Config(folder.uri);
-        const settings = config.runtimeOverrides;
-        for (const problem of settings.problems) this.log.warn(problem);
-        const usage = this.usage.configFor(folder);
-        environment = diskRuntimeEnvironment(folder.uri.fsPath, usage, {
-          overrides: [...(usage.runtimes ? [usage.runtimes] : []), settings.overrides],
-          settingsPrices: config.priceOverrides.prices,
-          maxBytes: config.maxSizeBytes,
-          ...(config.usageDefaults.callsPerDay !== undefined ? { settingsCallsPerDay: config.usageDefaults.callsPerDay } : {}),
-        });
+        environment = diskRuntimeEnvironment(source.root, this.usage.configFor(folder), source.options);
       } catch (error) {
-        this.log.warn(`agent context of ${folder.uri.fsPath}: ${errorMessage(error)}`);
+        this.log.warn(`agent context of ${source.root}: ${errorMessage(error)}`);
         return undefined;
       }
-      this.environments.set(key, environment);
+      this.environments.set(source.root, environment);
     }
     return environment;
+  }
+
+  /**
+   * What the estimate worker needs to build the same environment on its own thread (an environment holds a reader,
+   * which cannot be posted): the folder, the options as plain data, and a version that changes when it must rebuild.
+   */
+  sourceFor(folder: vscode.WorkspaceFolder | undefined): RuntimeSource | undefined {
+    if (!folder || folder.uri.scheme !== 'file') return undefined;
+    const config = new Config(folder.uri);
+    const settings = config.runtimeOverrides;
+    for (const problem of settings.problems) this.log.warn(problem);
+    const usage = this.usage.configFor(folder);
+    return {
+      root: folder.uri.fsPath,
+      version: this.version,
+      options: {
+        overrides: [...(usage.runtimes ? [usage.runtimes] : []), settings.overrides],
+        settingsPrices: config.priceOverrides.prices,
+        maxBytes: config.maxSizeBytes,
+        ...(config.usageDefaults.callsPerDay !== undefined ? { settingsCallsPerDay: config.usageDefaults.callsPerDay } : {}),
+      },
+    };
   }
 
   private invalidateSoon(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      this.version++;
       this.environments.clear();
       this.changed.fire();
     }, REBUILD_DELAY_MS);

@@ -1,27 +1,35 @@
 // The estimate of each open prompt document, computed off the editor's path: cached per document version, recomputed
 // after a pause in typing (debounced per document, with a ceiling so a long burst still updates), and thrown away
-// when settings, the usage file or a file choice change. Each open prompt document has a `DocumentCounter` that
-// follows every content change with exact incremental counts, so after a keystroke the body and each section are
-// recounted from stored chunk counts (only the edited stretch is encoded again); the debounced re-estimate then costs
-// the parse plus prefix-sum look-ups.
+// when settings, the usage file or a file choice change. The estimate runs in a worker thread within a time budget, so
+// no file can keep the extension host from answering; past the budget the lens says the file is too large to count
+// here. In the worker each open prompt document has a `DocumentCounter` that follows every content change (sent with
+// the next request) with exact incremental counts, so after a keystroke the body and each section are recounted from
+// stored chunk counts (only the edited stretch is encoded again); a re-estimate then costs the parse plus prefix-sum
+// look-ups.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { relabelFlagSources } from '../core/estimate/choiceLabels';
-import { estimateSource, type SourceEstimate } from '../core/estimate/estimateSource';
+import type { SourceEstimate } from '../core/estimate/estimateSource';
 import { checkReadable } from '../core/files/readableFile';
 import { nodeFileProbe } from '../node/fileProbe';
 import { detectFormat, isPromptPath } from '../core/formats';
-import { DocumentCounter } from '../core/tokenize/documentCounter';
+import { companionsOf } from '../core/diff/companions';
+import type { TextChange } from '../core/tokenize/incremental';
+import { EstimateRunner } from './worker/estimateRunner';
 import { Config } from './config';
 import { Disposable } from './disposable';
 import type { AgentContexts } from './agentContexts';
 import type { FileChoices } from './fileChoices';
-import { errorMessage, type Log } from './log';
+import type { Log } from './log';
 import type { UsageFiles } from './usageFileWatcher';
 
 const DEBOUNCE_MS = 200;
 const MAX_WAIT_MS = 1000;
 const SLOW_ESTIMATE_MS = 50;
+// Ours, not a figure from outside: how long one document's estimate may take before the lens gives up on it. Counting
+// a megabyte takes well under a second; the margin is for a loaded machine (and the first use of a tokenizer's data).
+const ESTIMATE_BUDGET_MS = 15_000;
+const TOO_LARGE = `too large to count here (not counted within ${ESTIMATE_BUDGET_MS / 1000} s) — run \`burnrate estimate\` on it in a terminal`;
 // CrewAI tasks read their agents from the sibling agents.yaml; an edit there re-estimates open task files.
 const COMPANION_GLOB = '**/agents.{yaml,yml}';
 
@@ -49,7 +57,10 @@ interface Pending {
 
 export class DocumentEstimates extends Disposable {
   private readonly cache = new Map<string, CacheEntry>();
-  private readonly counters = new Map<string, DocumentCounter>();
+  /** Edits since each document's last estimate: the worker's incremental counter follows them. */
+  private readonly edits = new Map<string, TextChange[]>();
+  private readonly runner = new EstimateRunner(ESTIMATE_BUDGET_MS);
+  private readonly computing = new Map<string, { version: number; generation: number; promise: Promise<DocumentEstimate> }>();
   private readonly pending = new Map<string, Pending>();
   private generation = 0;
   private readonly invalidated = this.register(new vscode.EventEmitter<void>());
@@ -78,7 +89,12 @@ export class DocumentEstimates extends Disposable {
     this.register(vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length === 0) return;
       const key = event.document.uri.toString();
-      this.counters.get(key)?.applyChanges(event.contentChanges, event.document.getText());
+      // Only documents the worker counts: their counter there follows the edits.
+      const edits = this.cache.has(key) || this.computing.has(key) ? this.edits.get(key) ?? [] : undefined;
+      if (edits) {
+        for (const change of event.contentChanges) edits.push({ rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text });
+        this.edits.set(key, edits);
+      }
       if (this.cache.has(key)) this.schedule(event.document);
       if (detectFormat(relativePathOf(event.document.uri)) === 'crewai-agents') this.invalidateSoon('agents.yaml edited');
     }));
@@ -88,6 +104,7 @@ export class DocumentEstimates extends Disposable {
     }
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
     this.register({ dispose: () => {
+      this.runner.dispose();
       this.pending.forEach((p) => clearTimeout(p.timer));
       clearTimeout(this.invalidateTimer);
     } });
@@ -137,57 +154,89 @@ export class DocumentEstimates extends Disposable {
       waiters: existing?.waiters ?? [],
       timer: setTimeout(() => {
         this.pending.delete(key);
-        let estimate: DocumentEstimate | undefined;
-        try {
-          // Estimate the text as it is now; stale intermediate versions were never counted.
-          if (!document.isClosed) estimate = this.compute(document);
-        } catch (error) {
-          this.log.error(`estimating ${document.uri.fsPath}`, error);
-        }
-        for (const resolve of pending.waiters) resolve(estimate);
+        // Estimate the text as it is now; stale intermediate versions were never counted.
+        const estimate = document.isClosed ? Promise.resolve(undefined) : this.compute(document);
+        estimate.then(
+          (result) => pending.waiters.forEach((resolve) => resolve(result)),
+          (error: unknown) => {
+            this.log.error(`estimating ${document.uri.fsPath}`, error);
+            pending.waiters.forEach((resolve) => resolve(undefined));
+          },
+        );
       }, delay),
     };
     this.pending.set(key, pending);
     return pending;
   }
 
-  private compute(document: vscode.TextDocument): DocumentEstimate {
+  /** One estimate per document version and inputs at a time: a hover and a lens asking together share it. */
+  private compute(document: vscode.TextDocument): Promise<DocumentEstimate> {
+    const key = document.uri.toString();
+    const running = this.computing.get(key);
+    if (running && running.version === document.version && running.generation === this.generation) return running.promise;
+    const entry = { version: document.version, generation: this.generation, promise: this.estimateInWorker(document) };
+    this.computing.set(key, entry);
+    const done = () => {
+      if (this.computing.get(key) === entry) this.computing.delete(key);
+    };
+    entry.promise.then(done, done);
+    return entry.promise;
+  }
+
+  private async estimateInWorker(document: vscode.TextDocument): Promise<DocumentEstimate> {
     const started = performance.now();
+    const key = document.uri.toString();
+    const version = document.version;
+    const generation = this.generation;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const relativePath = relativePathOf(document.uri);
     const config = new Config(document.uri);
     const prices = config.priceOverrides;
     for (const problem of prices.problems) this.log.warn(problem);
     const flags = this.choices.get(document.uri);
-    let result: SourceEstimate;
-    try {
-      const text = document.getText();
-      result = estimateSource(relativePath, text, {
-        counter: this.counterFor(document.uri.toString(), text),
+    const text = document.getText();
+    const changes = this.edits.get(key) ?? [];
+    this.edits.delete(key);
+    const runtimes = this.agentContexts?.sourceFor(folder);
+    const outcome = await this.runner.run({
+      key,
+      path: relativePath,
+      text,
+      changes,
+      options: {
         relativePath,
         usage: this.usage.configFor(folder),
         settings: config.usageDefaults,
         settingsPrices: prices.prices,
         maxBytes: config.maxSizeBytes,
         extraGlobs: config.extraGlobs,
-        readCompanion: (companion) => readCompanion(folder, companion),
         ...(flags ? { flags } : {}),
-        ...(this.agentContexts?.environmentFor(folder) ? { runtimes: this.agentContexts.environmentFor(folder)! } : {}),
-      });
+      },
+      companions: companionsOf(relativePath).map((companion) => [companion, readCompanion(folder, companion)]),
+      ...(runtimes ? { runtimes } : {}),
+    });
+    let result: SourceEstimate;
+    if (outcome.ok) {
+      result = outcome.result;
       if (result.ok && flags) {
         const origin = (key: string) => `${key} chosen with a Burnrate command (kept in workspace state)`;
         result = { ok: true, estimate: relabelFlagSources(result.estimate, origin) };
       }
-    } catch (error) {
+    } else if (outcome.timedOut) {
+      this.log.warn(`${relativePath} v${version}: not estimated within ${ESTIMATE_BUDGET_MS} ms; the worker was restarted`);
+      result = { ok: false, skipped: { path: relativePath, reason: TOO_LARGE } };
+    } else {
       // The engine returns failures as values; reaching this is a bug, shown as a lens rather than an exception.
-      this.log.error(`estimating ${relativePath}`, error);
-      result = { ok: false, skipped: { path: relativePath, reason: `internal error (${errorMessage(error)}) — see Output › Burnrate` } };
+      this.log.warn(`estimating ${relativePath}: ${outcome.error}`);
+      result = { ok: false, skipped: { path: relativePath, reason: `internal error (${outcome.error}) — see Output › Burnrate` } };
     }
     const millis = performance.now() - started;
-    if (millis > SLOW_ESTIMATE_MS) this.log.info(`${relativePath} v${document.version}: estimated in ${millis.toFixed(0)} ms`);
-    const estimate: DocumentEstimate = { uri: document.uri, version: document.version, relativePath, folder, result, millis };
-    this.cache.set(document.uri.toString(), { version: document.version, generation: this.generation, estimate });
-    this.updated.fire(estimate);
+    if (millis > SLOW_ESTIMATE_MS) this.log.info(`${relativePath} v${version}: estimated in ${millis.toFixed(0)} ms`);
+    const estimate: DocumentEstimate = { uri: document.uri, version, relativePath, folder, result, millis };
+    if (generation === this.generation && !document.isClosed) {
+      this.cache.set(key, { version, generation, estimate });
+      this.updated.fire(estimate);
+    }
     return estimate;
   }
 
@@ -209,17 +258,11 @@ export class DocumentEstimates extends Disposable {
     this.invalidated.fire();
   }
 
-  private counterFor(key: string, text: string): DocumentCounter {
-    let counter = this.counters.get(key);
-    if (counter) counter.setText(text);
-    else this.counters.set(key, (counter = new DocumentCounter(text)));
-    return counter;
-  }
-
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.cache.delete(key);
-    this.counters.delete(key);
+    this.edits.delete(key);
+    this.runner.forget(key);
     const pending = this.pending.get(key);
     if (pending) {
       clearTimeout(pending.timer);

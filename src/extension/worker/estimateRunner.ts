@@ -1,0 +1,103 @@
+// The host's side of the estimate worker: one worker thread, requests answered in order, each within a time budget.
+// A request over its budget ends the thread (the only way to stop a runaway computation) and is answered "too large to
+// count here"; the requests queued behind it are sent again to a fresh thread.
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { SourceEstimate } from '../../core/estimate/estimateSource';
+import type { EstimateRequest, EstimateResponse, WorkerMessage } from './protocol';
+
+export type RunOutcome = { ok: true; result: SourceEstimate } | { ok: false; timedOut: true } | { ok: false; timedOut?: false; error: string };
+
+interface InFlight {
+  request: EstimateRequest;
+  resolve: (outcome: RunOutcome) => void;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export class EstimateRunner {
+  private worker: Worker | undefined;
+  private readonly inFlight = new Map<number, InFlight>();
+  private nextId = 1;
+
+  constructor(
+    private readonly budgetMs: number,
+    private readonly script = path.join(__dirname, 'estimateWorker.js'),
+  ) {}
+
+  run(request: Omit<EstimateRequest, 'id'>): Promise<RunOutcome> {
+    const full: EstimateRequest = { ...request, id: this.nextId++ };
+    return new Promise((resolve) => {
+      const entry: InFlight = { request: full, resolve };
+      this.inFlight.set(full.id, entry);
+      this.send(entry);
+    });
+  }
+
+  forget(key: string): void {
+    this.worker?.postMessage({ forget: key } satisfies WorkerMessage);
+  }
+
+  dispose(): void {
+    for (const entry of this.inFlight.values()) {
+      clearTimeout(entry.timer);
+      entry.resolve({ ok: false, error: 'the extension is shutting down' });
+    }
+    this.inFlight.clear();
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private send(entry: InFlight): void {
+    this.ensureWorker().postMessage(entry.request);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    worker.on('message', (response: EstimateResponse) => {
+      const entry = this.inFlight.get(response.id);
+      if (!entry) return;
+      if ('started' in response) {
+        // The budget counts from when the thread takes the request up: waiting behind another is not this file's.
+        entry.timer = setTimeout(() => this.timedOut(entry), this.budgetMs);
+        return;
+      }
+      clearTimeout(entry.timer);
+      this.inFlight.delete(response.id);
+      entry.resolve('result' in response ? { ok: true, result: response.result } : { ok: false, error: response.error });
+    });
+    worker.on('error', (error) => this.restart(error.message));
+    worker.on('exit', (code) => {
+      // Not ended by us (out of memory, say): what it was doing cannot be answered by it.
+      if (this.worker === worker) this.restart(`the estimate worker stopped (exit code ${code})`);
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private timedOut(entry: InFlight): void {
+    this.inFlight.delete(entry.request.id);
+    entry.resolve({ ok: false, timedOut: true });
+    this.restart(undefined);
+  }
+
+  /** End the thread; every other request still waiting is sent again to a new one. */
+  private restart(error: string | undefined): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    const waiting = [...this.inFlight.values()];
+    for (const entry of waiting) {
+      clearTimeout(entry.timer);
+      entry.timer = undefined;
+      // Its counter was in the old thread: the new one starts from the full text.
+      entry.request = { ...entry.request, changes: [] };
+    }
+    if (error !== undefined) {
+      for (const entry of waiting) entry.resolve({ ok: false, error });
+      this.inFlight.clear();
+      return;
+    }
+    for (const entry of waiting) this.send(entry);
+  }
+}

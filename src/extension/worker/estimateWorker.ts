@@ -1,0 +1,58 @@
+// The estimate worker: the engine's estimate of an open document, off the extension host's thread, so that no file —
+// a 2 MB pathological line, a turn cap of 1e9 — can keep the host from answering. The host gives each request a time
+// budget and ends this thread when it is spent.
+import { parentPort } from 'worker_threads';
+import { companionReader } from '../../core/diff/companions';
+import { estimateSource } from '../../core/estimate/estimateSource';
+import type { RuntimeEnvironment } from '../../core/runtimes/runtimeEstimate';
+import { DocumentCounter } from '../../core/tokenize/documentCounter';
+import type { UsageConfig } from '../../core/usage/usageConfig';
+import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
+import type { EstimateResponse, RuntimeSource, WorkerMessage } from './protocol';
+
+const counters = new Map<string, DocumentCounter>();
+
+function counterFor(key: string, text: string, changes: Parameters<DocumentCounter['applyChanges']>[0]): DocumentCounter {
+  let counter = counters.get(key);
+  if (!counter) {
+    counters.set(key, (counter = new DocumentCounter(text)));
+    return counter;
+  }
+  if (changes.length > 0) counter.applyChanges(changes, text);
+  counter.setText(text); // a missed edit: start over rather than answer from stale chunks
+  return counter;
+}
+
+const environments = new Map<string, { version: number; environment: RuntimeEnvironment }>();
+
+/** The folder's runtimes, read from disk here the first time a version is asked for (the host's view rebuilds alike). */
+function environmentFor(source: RuntimeSource | undefined, usage: UsageConfig): RuntimeEnvironment | undefined {
+  if (!source) return undefined;
+  const cached = environments.get(source.root);
+  if (cached && cached.version === source.version) return cached.environment;
+  const environment = diskRuntimeEnvironment(source.root, usage, source.options);
+  environments.set(source.root, { version: source.version, environment });
+  return environment;
+}
+
+parentPort?.on('message', (message: WorkerMessage) => {
+  if ('forget' in message) {
+    counters.delete(message.forget);
+    return;
+  }
+  parentPort?.postMessage({ id: message.id, started: true } satisfies EstimateResponse);
+  let response: EstimateResponse;
+  try {
+    const runtimes = environmentFor(message.runtimes, message.options.usage);
+    const result = estimateSource(message.path, message.text, {
+      ...message.options,
+      ...(runtimes ? { runtimes } : {}),
+      counter: counterFor(message.key, message.text, message.changes),
+      readCompanion: companionReader(new Map(message.companions)),
+    });
+    response = { id: message.id, result };
+  } catch (error) {
+    response = { id: message.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(response);
+});

@@ -1,0 +1,33 @@
+// Messages between the extension host and the estimate worker. Everything here is structured-cloneable data: the
+// engine's options without its callbacks (companion files are read by the host and sent along).
+import type { SourceEstimate, SourceOptions } from '../../core/estimate/estimateSource';
+import type { ContextOptions } from '../../core/runtimes/context';
+import type { TextChange } from '../../core/tokenize/incremental';
+
+export type WorkerOptions = Omit<SourceOptions, 'counter' | 'readCompanion' | 'runtimes'>;
+
+/** A workspace folder's agent runtimes, as data: the worker reads the folder and builds them itself, once per version. */
+export interface RuntimeSource {
+  root: string;
+  version: number;
+  options: Omit<ContextOptions, 'usage' | 'only'>;
+}
+
+export interface EstimateRequest {
+  id: number;
+  /** The document's key (its URI): the worker keeps one incremental counter per document. */
+  key: string;
+  path: string;
+  text: string;
+  /** The edits since this document's previous request, in order; the worker's counter follows them. */
+  changes: TextChange[];
+  options: WorkerOptions;
+  /** Companion files by the workspace path the engine asks for (a CrewAI tasks file's agents.yaml). */
+  companions: [string, Uint8Array | undefined][];
+  runtimes?: RuntimeSource;
+}
+
+export type WorkerMessage = EstimateRequest | { forget: string };
+
+/** `started` comes first, when the thread takes the request up: its time budget counts from then. */
+export type EstimateResponse = { id: number; started: true } | { id: number; result: SourceEstimate } | { id: number; error: string };
