@@ -65,6 +65,8 @@ export interface FileUsageHints {
   model?: string;
   callsPerDay?: number;
   outputTokens?: number;
+  /** `burnrate: { serviceTier: batch }` — one of standard, batch, flex, priority. */
+  serviceTier?: string;
   line?: number;
 }
 

@@ -32,6 +32,7 @@ const FLAG_NAMES: Record<Key, string> = {
   outputTokens: '--output-tokens',
   turns: '--turns',
   userTokensPerTurn: '--user-tokens-per-turn',
+  serviceTier: '--service-tier',
 };
 
 export function sourced<K extends Key>(key: K, file: ParsedFile, unit: CostUnit, layers: InputLayers): Sourced<NonNullable<UsageDefaults[K]>> {

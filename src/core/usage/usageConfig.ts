@@ -2,6 +2,7 @@
 // They come from `.burnrate.yaml` (this module's types) and from editor settings / CLI flags (same shape).
 import type { AliasOverride } from '../pricing/aliases';
 import type { PriceOverride } from '../pricing/overrides';
+import type { ServiceTier } from '../pricing/serviceTiers';
 import type { ProfileOverride } from '../tokenize/families';
 
 export interface UsageDefaults {
@@ -14,6 +15,8 @@ export interface UsageDefaults {
   turns?: number;
   /** New user-message tokens per turn after the first, for the carry calculation. */
   userTokensPerTurn?: number;
+  /** Service tier the calls run on (batch, flex, priority multiply the standard rates; see pricing/serviceTiers.ts). */
+  serviceTier?: ServiceTier;
 }
 
 export interface UsageOverride extends UsageDefaults {
@@ -51,5 +54,6 @@ export const BUILTIN_DEFAULTS = {
   outputTokens: 500,
   turns: 3,
   userTokensPerTurn: 100,
+  serviceTier: 'standard' as ServiceTier,
   monthHours: 730,
 } as const;
