@@ -50,6 +50,11 @@ export function choosePriceData(options: { flag?: string; cwd: string; usage: Us
   return { info: activePriceData(), warnings };
 }
 
+/** The usual call: a command's --prices value and the usage file it loaded. */
+export function priceDataFor(flag: string | undefined, cwd: string, loaded: { config: UsageConfig; file?: string }, root: string): PriceDataChoice {
+  return choosePriceData({ ...(flag !== undefined ? { flag } : {}), cwd, usage: loaded.config, ...(loaded.file ? { usageFile: loaded.file } : {}), root });
+}
+
 function fallbackName(): string {
   return loadStoredPriceData(cliCacheDir())?.ok ? 'updated' : 'bundled';
 }

@@ -55,6 +55,8 @@ export interface FileUsageHints {
   model?: string;
   callsPerDay?: number;
   outputTokens?: number;
+  /** `burnrate: { serviceTier: batch }` — one of standard, batch, flex, priority. */
+  serviceTier?: string;
   line?: number;
 }
 

@@ -50,7 +50,9 @@ function runCliAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promi
   });
 }
 
-describe('burnrate prices, --prices and priceData: (built CLI)', () => {
+describe('burnrate prices, --prices and priceData: (built CLI)', function () {
+  // Several CLI runs per test; on a loaded machine they add up past the default timeout.
+  this.timeout(180_000);
   it('burnrate models prints the data in use, its age and its source', () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-cache-'));
     const run = runCli(['models', '--provider', 'anthropic'], workspace(), isolated(cache));

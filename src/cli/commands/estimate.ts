@@ -12,7 +12,7 @@ import type { UsageDefaults } from '../../core/usage/usageConfig';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK } from '../command';
 import { renderTable } from '../table';
-import { choosePriceData, PRICES_FLAG } from '../priceData';
+import { priceDataFor, PRICES_FLAG } from '../priceData';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 import { exactCountsCounter } from '../../core/calibrate/exactCounts';
 import { plainCounter } from '../../core/tokenize/textCounter';
@@ -47,7 +47,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     const inputs = positionals.length > 0 ? positionals : ['.'];
     const root = findWorkspaceRoot(path.resolve(io.cwd, inputs[0]!), io.cwd);
     const usage = loadUsageFile(root, flags.config);
-    const prices = choosePriceData({ ...(flags.prices !== undefined ? { flag: flags.prices } : {}), cwd: io.cwd, usage: usage.config, ...(usage.file ? { usageFile: usage.file } : {}), root });
+    const prices = priceDataFor(flags.prices, io.cwd, usage, root);
     const cliFlags: UsageDefaults = {};
     if (flags.model !== undefined) cliFlags.model = flags.model;
     if (flags['calls-per-day'] !== undefined) cliFlags.callsPerDay = flags['calls-per-day'];

@@ -5,7 +5,7 @@ import { profileForModel } from '../../core/tokenize/families';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK, UsageError } from '../command';
 import { renderTable } from '../table';
-import { choosePriceData, PRICES_FLAG } from '../priceData';
+import { priceDataFor, PRICES_FLAG } from '../priceData';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
 import { overrideRateCard } from '../../core/pricing/overrides';
 
@@ -30,7 +30,7 @@ the price data. Your own prices from .burnrate.yaml (prices:) are listed first.`
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const root = findWorkspaceRoot(io.cwd);
     const usage = loadUsageFile(root);
-    const choice = choosePriceData({ ...(flags.prices !== undefined ? { flag: flags.prices } : {}), cwd: io.cwd, usage: usage.config, ...(usage.file ? { usageFile: usage.file } : {}), root });
+    const choice = priceDataFor(flags.prices, io.cwd, usage, root);
     for (const warning of choice.warnings) io.err(`warning: ${warning}\n`);
     const known = providerIds();
     const provider = flags.provider;

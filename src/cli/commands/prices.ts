@@ -4,7 +4,7 @@ import { priceDataJson, priceDataLine, staleNotice } from '../../core/pricing/fr
 import { cliCacheDir, priceDataUrl, updateStoredPriceData } from '../../core/pricing/priceDataStore';
 import { defineCommand, EXIT_GATE, EXIT_OK, UsageError } from '../command';
 import type { FlagTable } from '../flags';
-import { choosePriceData, PRICES_FLAG } from '../priceData';
+import { priceDataFor, PRICES_FLAG } from '../priceData';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
 
 const FLAGS = {
@@ -38,7 +38,7 @@ A file that fails the check is not stored; the data in use stays as it was.`,
     }
     const root = findWorkspaceRoot(io.cwd);
     const usage = loadUsageFile(root);
-    const choice = choosePriceData({ ...(flags.prices !== undefined ? { flag: flags.prices } : {}), cwd: io.cwd, usage: usage.config, ...(usage.file ? { usageFile: usage.file } : {}), root });
+    const choice = priceDataFor(flags.prices, io.cwd, usage, root);
     for (const warning of choice.warnings) io.err(`warning: ${warning}\n`);
     if (flags.json) {
       io.out(JSON.stringify({ priceData: priceDataJson(choice.info), warnings: choice.warnings }, null, 2) + '\n');

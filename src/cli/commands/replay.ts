@@ -6,6 +6,7 @@ import { SESSION_FIELDS } from '../../core/simulate/replay/usageRecord';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { renderTable } from '../table';
+import { priceDataFor } from '../priceData';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
 import { prepareDeps } from './simulate';
 
@@ -40,6 +41,8 @@ Prints the cost per model and per call, per session when lines name one (${SESSI
     }
     const root = findWorkspaceRoot(file === '-' ? io.cwd : path.resolve(io.cwd, file), io.cwd);
     const usage = loadUsageFile(root, flags.config !== undefined ? path.resolve(io.cwd, flags.config) : undefined);
+    // The same price data as estimate and diff: a pinned priceData: or the data `burnrate prices update` stored.
+    for (const warning of priceDataFor(undefined, io.cwd, usage, root).warnings) io.err(`warning: ${warning}\n`);
     const deps = prepareDeps(usage.config, usage.file ? path.dirname(usage.file) : root);
     const log = readUsageLog(text, file === '-' ? 'stdin' : file, flags['session-key']);
     const result = replayUsageLog(log, deps.lookup);

@@ -19,6 +19,7 @@ import type { Problem } from '../../core/types';
 import type { UsageConfig } from '../../core/usage/usageConfig';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
+import { priceDataFor } from '../priceData';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
 
 const DEFAULT_SESSIONS = 20_000;
@@ -64,6 +65,8 @@ See examples/.burnrate.yaml for every key and its default.`,
 
     const root = findWorkspaceRoot(io.cwd);
     const usage = loadUsageFile(root, flags.config !== undefined ? path.resolve(io.cwd, flags.config) : undefined);
+    // The same price data as estimate and diff: a pinned priceData: or the data `burnrate prices update` stored.
+    for (const warning of priceDataFor(undefined, io.cwd, usage, root).warnings) io.err(`warning: ${warning}\n`);
     if (!usage.file) throw new UsageError(`no .burnrate.yaml found from ${io.cwd}; write one with a scenarios: block (see examples/.burnrate.yaml) or pass --config`);
     if (usage.config.scenarios === undefined) {
       const broken = usage.problems.filter((p) => p.severity === 'error').map((p) => p.message);

@@ -1,6 +1,7 @@
 import { loadingOf } from '../formats/registry/spec';
 import { callCost } from '../pricing/rateCard';
 import { resolveFirst, resolveModel } from '../pricing/resolve';
+import { applyServiceTier } from '../pricing/serviceTiers';
 import type { PriceOverride } from '../pricing/overrides';
 import { plainCounter, type TextCounter } from '../tokenize/textCounter';
 import { profileForModel, type TokenizerProfile } from '../tokenize/families';
@@ -21,7 +22,13 @@ export interface EstimateOptions extends InputLayers {
 
 export function estimateUnit(file: ParsedFile, unit: CostUnit, options: EstimateOptions): UnitEstimate {
   const model = sourced('model', file, unit, options);
-  const pricing = priceModel(model, unit, options);
+  const tier = sourced('serviceTier', file, unit, options);
+  const standard = priceModel(model, unit, options);
+  const tiered = standard.ok ? applyServiceTier(standard.rates, tier.value) : undefined;
+  const pricing: Pricing =
+    standard.ok && tiered?.ok && tiered.note
+      ? { ...standard, rates: tiered.rates, explanation: `${standard.explanation}; ${tiered.note} (${tier.detail})` }
+      : standard;
   const profile = profileForModel(pricing.ok ? pricing.rates.modelId : model.value, options.usage.tokenizer);
   const monthHours = options.usage.monthHours ?? BUILTIN_DEFAULTS.monthHours;
 
@@ -77,6 +84,7 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
   if (cost) estimate.cost = cost;
   if (session) estimate.session = session;
   if (!pricing.ok) estimate.problems.push({ severity: 'warning', message: pricing.message });
+  if (tiered && !tiered.ok) estimate.problems.push({ severity: 'warning', message: `${tiered.message} (${tier.detail})` });
   estimate.hints = unitHints(estimate, unit);
   return estimate;
 }

@@ -115,8 +115,13 @@ function rateList(r: RateCard): string {
   if (r.cacheWrite1hPerMTok !== undefined) parts.push(`1-hour cache write ${rate(r.cacheWrite1hPerMTok)}/M`);
   if (r.longContext) {
     parts.push(
-      `above ${integer(r.longContext.aboveInputTokens)} input tokens ${rate(r.longContext.inputPerMTok)}/M in, ${rate(r.longContext.outputPerMTok)}/M out`,
+      `above ${integer(r.longContext.aboveInputTokens)} input tokens ${rate(r.longContext.inputPerMTok)}/M in, ${rate(r.longContext.outputPerMTok)}/M out` +
+        (r.longContext.source ? ` (${markdownText(r.longContext.source)})` : ''),
     );
+  }
+  if (r.serviceTier) {
+    const t = r.serviceTier;
+    parts.push(`${markdownText(t.tier)} tier: standard rates ×${t.multiplier}${t.band ? ` (${markdownText(t.band)})` : ''} — ${markdownText(t.source)}, ${markdownText(t.asOf)}`);
   }
   return parts.join(' · ');
 }

@@ -2,6 +2,7 @@
 // a data file the user fetched with `burnrate prices update` or pinned with --prices / priceData: replaces it for the
 // process (usePriceData). Nothing here touches the network.
 import { calcPrice, findProvider, updatePrices, type MatchLogic, type ModelInfo, type ModelPrice, type Provider } from '@pydantic/genai-prices';
+import longContextTable from './data/longContextTiers.json';
 import type { LongContextTier, RateCard } from './rateCard';
 
 /** Version and publication date of the bundled price data. A unit test keeps these in step with package.json. */
@@ -186,7 +187,7 @@ function toRateCard(model: ModelInfo, p: Provider, price: ModelPrice): RateCard 
   const cacheWrite1h = base(price.cache_write_1h_mtok);
   if (cacheWrite1h !== undefined) card.cacheWrite1hPerMTok = cacheWrite1h;
   if (model.context_window) card.contextWindow = model.context_window;
-  const tier = longContextTier(price);
+  const tier = longContextTier(price) ?? supplementedTier(model.id, card);
   if (tier) card.longContext = tier;
   return card;
 }
@@ -248,4 +249,21 @@ function compareVersions(a: number[], b: number[]): number {
     if (diff !== 0) return diff;
   }
   return 0;
+}
+
+const SUPPLEMENTED_TIERS = new Map(longContextTable.tiers.map((t) => [t.model, t] as const));
+
+// Tiers billing.md documents that the data lacks (Sonnet 4 above 200k), applied to the data's own base rates.
+function supplementedTier(modelId: string, card: RateCard): LongContextTier | undefined {
+  const t = SUPPLEMENTED_TIERS.get(modelId);
+  if (!t) return undefined;
+  const tier: LongContextTier = {
+    aboveInputTokens: t.aboveInputTokens,
+    inputPerMTok: card.inputPerMTok * t.inputMultiplier,
+    outputPerMTok: card.outputPerMTok * t.outputMultiplier,
+    source: `${t.note} — ${t.source}, ${t.asOf}`,
+  };
+  if (card.cacheReadPerMTok !== undefined) tier.cacheReadPerMTok = card.cacheReadPerMTok * t.inputMultiplier;
+  if (card.cacheWritePerMTok !== undefined) tier.cacheWritePerMTok = card.cacheWritePerMTok * t.inputMultiplier;
+  return tier;
 }

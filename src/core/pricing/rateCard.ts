@@ -3,6 +3,8 @@
 export interface LongContextTier {
   /** Input tokens of a single request above which the whole request is billed at the tier's rates. */
   aboveInputTokens: number;
+  /** Where the tier comes from when the price data lacks it (e.g. Claude Sonnet 4's 1M-context beta). */
+  source?: string;
   inputPerMTok: number;
   outputPerMTok: number;
   cacheReadPerMTok?: number;
@@ -24,6 +26,8 @@ export interface RateCard {
   cacheWrite1hPerMTok?: number;
   longContext?: LongContextTier;
   contextWindow?: number;
+  /** Set when the rates are a service tier's (batch, flex, priority): the multiplier applied and its source. */
+  serviceTier?: { tier: string; multiplier: number; band?: string; source: string; asOf: string };
   /** Where the rates come from: "@pydantic/genai-prices 0.1.8 (2026-09-23)" or "override in .burnrate.yaml". */
   source: string;
   /** ISO date of the price data. */

@@ -4,6 +4,7 @@ import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { PriceOverride } from '../pricing/overrides';
 import { readPriceEntry } from '../pricing/priceEntry';
 import { readRuntimeOverrides } from '../runtimes/overrides';
+import { isServiceTier, SERVICE_TIERS } from '../pricing/serviceTiers';
 import type { ProfileOverride } from '../tokenize/families';
 import type { Problem } from '../types';
 import { EMPTY_USAGE, type UsageConfig, type UsageDefaults, type UsageOverride } from './usageConfig';
@@ -13,7 +14,7 @@ export interface UsageFileResult {
   problems: Problem[];
 }
 
-const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn', 'toolResultTokens'] as const;
+const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn', 'toolResultTokens', 'serviceTier'] as const;
 const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'aliases', 'priceData', 'tokenizer', 'month', 'runtimes', 'scenarios', 'presets']);
 
 export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): UsageFileResult {
@@ -168,10 +169,13 @@ function readDefaults(node: Node, where: string, problem: Report, extraKeys: str
     if (key === 'model') {
       if (typeof value === 'string' && value.trim()) result.model = value.trim();
       else problem(`${where}.model: expected a model name — ignored`, valueNode);
+    } else if (key === 'serviceTier') {
+      if (isServiceTier(value)) result.serviceTier = value;
+      else problem(`${where}.serviceTier: expected one of ${SERVICE_TIERS.join(', ')}, got ${JSON.stringify(value ?? null)} — ignored`, valueNode);
     } else if (key === 'turns' && !(Number.isInteger(value) && (value as number) >= 1)) {
       problem(`${where}.turns: expected a whole number of turns, at least 1, got ${JSON.stringify(value ?? null)} — ignored`, valueNode);
     } else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
-      result[key as Exclude<(typeof DEFAULT_KEYS)[number], 'model'>] = value;
+      result[key as Exclude<(typeof DEFAULT_KEYS)[number], 'model' | 'serviceTier'>] = value;
     } else {
       problem(`${where}.${key}: expected a non-negative number, got ${JSON.stringify(value ?? null)} — ignored`, valueNode);
     }

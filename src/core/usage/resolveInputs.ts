@@ -33,6 +33,7 @@ const FLAG_NAMES: Record<Key, string> = {
   turns: '--turns',
   userTokensPerTurn: '--user-tokens-per-turn',
   toolResultTokens: '--tool-result-tokens',
+  serviceTier: '--service-tier',
 };
 
 export function sourced<K extends Key>(key: K, file: ParsedFile, unit: CostUnit, layers: InputLayers): Sourced<NonNullable<UsageDefaults[K]>> {

@@ -3,6 +3,7 @@
 import type { AliasOverride } from '../pricing/aliases';
 import type { PriceOverride } from '../pricing/overrides';
 import type { RuntimeOverrides } from '../runtimes/overrides';
+import type { ServiceTier } from '../pricing/serviceTiers';
 import type { ProfileOverride } from '../tokenize/families';
 
 export interface UsageDefaults {
@@ -17,6 +18,8 @@ export interface UsageDefaults {
   userTokensPerTurn?: number;
   /** Tokens of each tool result an agent session carries into its next call (agent files run by a runtime). */
   toolResultTokens?: number;
+  /** Service tier the calls run on (batch, flex, priority multiply the standard rates; see pricing/serviceTiers.ts). */
+  serviceTier?: ServiceTier;
 }
 
 export interface UsageOverride extends UsageDefaults {
@@ -58,5 +61,6 @@ export const BUILTIN_DEFAULTS = {
   userTokensPerTurn: 100,
   // The simulation's default tool result (src/core/simulate); one per call after the first in an agent session.
   toolResultTokens: 500,
+  serviceTier: 'standard' as ServiceTier,
   monthHours: 730,
 } as const;
