@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { isPromptPath } from '../../core/formats';
+import { isListedPath } from '../../core/formats';
 import { estimateSource } from '../../core/estimate/estimateSource';
 import { coveredByTasks, totals } from '../../core/estimate/totals';
 import type { UnitEstimate } from '../../core/estimate/types';
@@ -49,7 +49,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     const readCompanion = Object.assign((companion: string) => readIfExists(path.join(root, companion)), {
       list: (dir: string) => listWorkspaceFiles(root, dir),
     });
-    const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
+    const walked = collectFiles(inputs, io.cwd, root, (relative) => isListedPath(relative));
     const units: UnitEstimate[] = [];
     const skipped: SkippedFile[] = [];
     const fileProblems: { path: string; severity: string; message: string; line?: number }[] = [];
