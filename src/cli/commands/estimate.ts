@@ -1,22 +1,22 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { isPromptPath } from '../../core/formats';
+import { isListedPath } from '../../core/formats';
 import { estimateSource } from '../../core/estimate/estimateSource';
 import { coveredByTasks, totals } from '../../core/estimate/totals';
 import type { UnitEstimate } from '../../core/estimate/types';
 import { priceDataJson, priceDataLine, staleNotice } from '../../core/pricing/freshness';
-import { compact, integer, tokenText, usd } from '../../core/present/money';
+import { tokenText, usd } from '../../core/present/money';
 import type { SkippedFile } from '../../core/types';
 import { isAssumedModel } from '../../core/usage/resolveInputs';
 import type { UsageDefaults } from '../../core/usage/usageConfig';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK } from '../command';
-import { renderTable } from '../table';
 import { priceDataFor, PRICES_FLAG } from '../priceData';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 import { exactCountsCounter } from '../../core/calibrate/exactCounts';
 import { plainCounter } from '../../core/tokenize/textCounter';
 import { readExactCounts } from '../exactCountsFile';
+import { estimateTable, LOADING_LEGEND } from './estimateTable';
 import { collectFiles, findWorkspaceRoot, listWorkspaceFiles, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
 const FLAGS = {
@@ -28,6 +28,7 @@ const FLAGS = {
   prices: PRICES_FLAG,
   'max-bytes': { type: 'number', value: 'N', min: 1, help: 'skip files larger than N bytes (default 5 MB)' },
   json: { type: 'boolean', help: 'print one JSON document instead of a table' },
+  wide: { type: 'boolean', help: 'show every table column in full (the default table fits 120 columns)' },
 } as const satisfies FlagTable;
 
 export const estimateCommand = defineCommand({
@@ -61,7 +62,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     const exactCounts = readExactCounts();
     if (exactCounts.problem) io.err(`warning: ${exactCounts.problem}\n`);
     const counter = exactCountsCounter(exactCounts.counts, plainCounter);
-    const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
+    const walked = collectFiles(inputs, io.cwd, root, (relative) => isListedPath(relative));
     const runtimes = diskRuntimeEnvironment(root, usage.config, flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {});
     const units: UnitEstimate[] = [];
     const skipped: SkippedFile[] = walked.refused.map((r) => ({ path: r.path, reason: r.reason }));
@@ -125,19 +126,13 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     for (const problem of usage.problems) io.err(`warning: ${problem.message}\n`);
     for (const warning of prices.warnings) io.err(`warning: ${warning}\n`);
     if (units.length > 0) {
-      io.out(renderTable(
-        [
-          { title: 'path' }, { title: 'unit' }, { title: 'format' }, { title: 'model' },
-          { title: 'input', align: 'right' }, { title: 'output', align: 'right' },
-          { title: '$/call', align: 'right' }, { title: 'calls/day', align: 'right' }, { title: '$/day', align: 'right' }, { title: '$/month', align: 'right' },
-        ],
-        units.map((u) => tableRow(u, covered.has(u))),
-      ));
+      io.out(estimateTable(units, covered, flags.wide === true));
       const approxTotal = sum.exact ? '' : '≈';
       io.out(`\nTotal: ${approxTotal}${usd(sum.perDay)}/day · ${approxTotal}${usd(sum.perMonth)}/month over ${sum.pricedUnits} priced unit${sum.pricedUnits === 1 ? '' : 's'}`);
       if (sum.coveredUnits > 0) io.out(` (CrewAI agents are counted in their tasks: † rows)`);
       io.out(sum.unpricedUnits > 0 ? ` — ${sum.unpricedUnits} unit${sum.unpricedUnits === 1 ? ' has' : 's have'} no price and ${sum.unpricedUnits === 1 ? 'is' : 'are'} not in the total\n` : '\n');
       io.out(`≈ = estimated count (no exact offline tokenizer for that model). Month = ${monthHours} hours. Prices: ${priceDataLine(prices.info)}.\n`);
+      io.out(`${LOADING_LEGEND}\n`);
       const assumed = units.filter((u) => isAssumedModel(u.model));
       if (assumed.length > 0) {
         io.out(`* priced on the default model ${assumed[0]!.model.value} (${assumed[0]!.model.detail}): no file or .burnrate.yaml names one — an assumption; set defaults.model in .burnrate.yaml.\n`);
@@ -147,17 +142,23 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     } else {
       io.out(nothingFound(inputs, walked.ignored, skipped.length, root, io.cwd)); // no total: nothing was priced, not $0
     }
-    const notes = units.flatMap((u) => u.problems.map((p) => `${u.path}#${u.name}: ${p.message.split('\n')[0]}`));
+    // Warnings (!) first, then notes (i) such as "prompt read from file://prompts.txt": both say how a figure was made.
+    const where = (p: { path: string; line?: number }) => `${p.path}${p.line !== undefined ? `:${p.line + 1}` : ''}`;
+    const unitNotes = units.flatMap((u) => u.problems.map((p) => ({ severity: p.severity, text: `${u.path}#${u.name}: ${p.message.split('\n')[0]}` })));
+    const allNotes = [...fileProblems.map((p) => ({ severity: p.severity, text: `${where(p)}: ${p.message}` })), ...unitNotes];
     const seen = new Set<string>();
-    for (const note of [...fileProblems.filter((p) => p.severity !== 'info').map((p) => `${p.path}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message}`), ...notes]) {
-      if (!seen.has(note)) io.out(`  ! ${note}\n`);
-      seen.add(note);
+    for (const severity of ['error', 'warning', 'info']) {
+      for (const note of allNotes.filter((n) => n.severity === severity)) {
+        if (!seen.has(note.text)) io.out(`  ${severity === 'info' ? 'i' : '!'} ${note.text}\n`);
+        seen.add(note.text);
+      }
     }
     if (units.some((u) => !u.pricing.ok)) io.out('  Add a price in .burnrate.yaml:  prices: [{model: NAME, inputPerMTok: 1.0, outputPerMTok: 4.0}]\n');
     if (skipped.length > 0) {
       io.out(`\nSkipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}:\n`);
       for (const s of skipped) io.out(`  ${s.path}: ${s.reason}\n`);
     }
+    if (walked.ignored > 0) io.out(`\n${walked.ignored} other file${walked.ignored === 1 ? '' : 's'} ignored (not a prompt or agent file of a known family).\n`);
     return EXIT_OK;
   },
 });
@@ -177,29 +178,6 @@ function readIfExists(file: string): Uint8Array | undefined {
   } catch {
     return undefined;
   }
-}
-
-function tableRow(u: UnitEstimate, countedInTasks: boolean): string[] {
-  const approx = u.input.exact ? '' : '≈';
-  const output = u.kind === 'always-on' ? '—' : `${integer(u.output.expected.value)}${u.output.limit ? ` (≤${integer(u.output.limit.value)})` : ''}`;
-  const model = `${u.pricing.ok ? u.pricing.rates.modelId : `${u.model.value} (no price)`}${isAssumedModel(u.model) ? '*' : ''}`;
-  // For multi-turn units the money column is per session (all turns with carry), which is what calls/day multiplies.
-  const runLabel = u.session ? 'sess' : u.callsPerRun ? `run` : undefined;
-  const perCallLabel = !u.cost ? 'no price' : runLabel ? `${approx}${usd(u.cost.perRun)}/${runLabel}` : `${approx}${usd(u.cost.perCall)}`;
-  const callsLabel = `${compact(u.callsPerDay.value)}${u.kind === 'always-on' ? ' req' : u.session ? ' sess' : u.callsPerRun ? ` runs of ${u.callsPerRun}` : ''}`;
-  const dagger = countedInTasks ? ' †' : '';
-  return [
-    u.path,
-    u.session ? `${u.name} (${u.session.turns.value} turns)` : u.name,
-    u.kind === 'always-on' ? `${u.formatLabel} (always-on)` : u.formatLabel,
-    model,
-    u.input.exact ? integer(u.input.tokens) : `≈${integer(u.input.tokens)}`,
-    output,
-    perCallLabel,
-    callsLabel,
-    u.cost ? `${approx}${usd(u.cost.perDay)}${dagger}` : '—',
-    u.cost ? `${approx}${usd(u.cost.perMonth)}${dagger}` : '—',
-  ];
 }
 
 export function unitJson(u: UnitEstimate, countedInTasks: boolean) {

@@ -4,6 +4,7 @@
 import type { FormatId } from '../types';
 import { matchGlob } from '../glob';
 import { FORMATS, type FormatSpec } from './registry';
+import { knownFolderReason } from './registry/knownFolders';
 import { pathFacts } from './registry/pathFacts';
 
 export { FORMAT_LABELS } from './registry';
@@ -32,6 +33,17 @@ export function detectLooseFormat(path: string): { format: FormatId; needsConten
 /** Should a walker read this file? Known formats, their loose variants, plus the user's extra globs (read as plain prompts). */
 export function isPromptPath(path: string, extraGlobs: readonly string[] = []): boolean {
   return detectFormat(path) !== undefined || detectLooseFormat(path) !== undefined || matchesExtraGlobs(path, extraGlobs);
+}
+
+/** Why a file that no family reads is still worth listing (it sits in a known folder), or undefined. */
+export function skipReasonFor(path: string): string | undefined {
+  const facts = pathFacts(path);
+  return facts ? knownFolderReason(facts) : undefined;
+}
+
+/** Files a walker should list: the ones read, and those in known folders that are listed as skipped with the reason. */
+export function isListedPath(path: string, extraGlobs: readonly string[] = []): boolean {
+  return isPromptPath(path, extraGlobs) || skipReasonFor(path) !== undefined;
 }
 
 /**

@@ -1,3 +1,3 @@
 // Prompt and agent-config file readers: which files are prompts, and what in them costs money.
 export { readPromptFile, type ReadOptions } from './read';
-export { detectFormat, detectLooseFormat, isPromptPath, FORMAT_LABELS } from './detect';
+export { detectFormat, detectLooseFormat, isListedPath, isPromptPath, skipReasonFor, FORMAT_LABELS } from './detect';

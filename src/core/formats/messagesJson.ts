@@ -55,6 +55,9 @@ export function parseMessagesJson(input: FormatInput): FormatOutcome {
     parts.push({ role: chatRole(role), label: `${role} message`, text: messageText(message, tally), ...(range && { range }) });
   });
 
+  const schema = responseSchema(fields);
+  if (schema) parts.push(schema);
+
   const unit: CostUnit = {
     name: stemName(path),
     kind: 'call',
@@ -74,6 +77,14 @@ export function parseMessagesJson(input: FormatInput): FormatOutcome {
   noteExtras(fields, tally);
   const usageHints = readUsageHints(fields);
   return { ok: true, units: [unit], problems, ...(usageHints ? { usageHints } : {}) };
+}
+
+/** OpenAI `response_format: {type: json_schema, json_schema: {...}}`: the schema is sent with the request, so it is input. */
+function responseSchema(fields: FieldReader): PromptPart | undefined {
+  const format = fields.value(['response_format']);
+  if (!isDict(format) || format['type'] !== 'json_schema' || format['json_schema'] === undefined) return undefined;
+  const range = fields.positions.rangeAt(['response_format']);
+  return { role: 'context', label: 'response_format JSON schema', text: JSON.stringify(format['json_schema']), ...(range && { range }) };
 }
 
 /** A message's content plus the tool calls an assistant made, which are input tokens when sent back. */

@@ -1,7 +1,7 @@
 // The formats entry point: bytes of one file in, a ParsedFile (or the reason it was skipped) out. Pure: no I/O.
 import type { ReadResult } from '../types';
 import { acceptText, decodeText, DEFAULT_MAX_BYTES } from './decode';
-import { detectFormat, detectLooseFormat, matchesExtraGlobs } from './detect';
+import { detectFormat, detectLooseFormat, matchesExtraGlobs, skipReasonFor } from './detect';
 import { SourceLines } from './lines';
 import type { FormatInput, FormatOutcome } from './parser';
 import { formatSpec } from './registry';
@@ -24,7 +24,7 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
   const loose = detectFormat(path) === undefined ? detectLooseFormat(path) : undefined;
   const plain = options.namedByUser || matchesExtraGlobs(path, options.extraGlobs ?? []);
   let format = detectFormat(path) ?? loose?.format ?? (plain ? 'plain-prompt' : undefined);
-  if (!format) return { ok: false, skipped: { path, reason: 'not a prompt or agent file' } };
+  if (!format) return { ok: false, skipped: { path, reason: skipReasonFor(path) ?? 'not a prompt or agent file' } };
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const decoded = typeof source === 'string' ? acceptText(source, maxBytes) : decodeText(source, maxBytes);

@@ -13,7 +13,13 @@ function vscodeModel(fields: FieldReader | undefined): Declared<string | string[
     const names = raw.map(nonEmptyString).filter((n): n is string => n !== undefined);
     return names.length > 0 ? fields.declared(names, ['model']) : undefined;
   }
-  return fields.string(['model']);
+  const single = fields.string(['model']);
+  // `model: GPT-4.1 | 'gpt-5'` is written as alternatives: try them in order, like a list.
+  if (single && single.value.includes('|')) {
+    const names = single.value.split('|').map((n) => n.trim().replace(/^(['"])(.*)\1$/, '$2').trim()).filter((n) => n !== '');
+    if (names.length > 1) return { ...single, value: names };
+  }
+  return single;
 }
 
 function frontmatterName(fields: FieldReader | undefined): string | undefined {

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { detectFormat, detectLooseFormat, isPromptPath } from '../../../src/core/formats';
+import { detectFormat, detectLooseFormat, isListedPath, isPromptPath, readPromptFile } from '../../../src/core/formats';
 import { FORMAT_IDS, FORMAT_LABELS, FORMATS, formatSpec, LOADING_KINDS, type FormatId } from '../../../src/core/formats/registry';
 import { activationEvents, formatsTableMarkdown, TABLE_END, TABLE_START } from '../../../src/core/formats/registry/table';
 import { matchGlob } from '../../../src/core/glob';
@@ -82,5 +82,20 @@ describe('format registry', () => {
     const table = readme.slice(start + TABLE_START.length, end).trim();
     assert.strictEqual(table, formatsTableMarkdown());
     for (const spec of FORMATS) assert.ok(table.includes(`| ${spec.label} |`), `${spec.id} is missing from the README table`);
+  });
+
+  it('lists files in known folders that no family reads as skipped, with the reason', () => {
+    for (const [p, reason] of [
+      ['.cursor/rules/old.md', /not a \.mdc file/],
+      ['.claude/notes/plan.md', /not where Claude Code loads prompts from/],
+      ['.claude/skills/pdf/reference.md', /skill's resource file/],
+      ['.continue/config.yaml', /not a rule, prompt or agent/],
+    ] as const) {
+      assert.ok(!isPromptPath(p) && isListedPath(p), p);
+      const read = readPromptFile(p, 'text');
+      assert.ok(!read.ok && reason.test(read.skipped.reason), `${p}: ${JSON.stringify(read)}`);
+    }
+    assert.ok(!isListedPath('.claude/settings.json'), 'only text layouts, not settings');
+    assert.ok(!isListedPath('docs/guide.md'));
   });
 });

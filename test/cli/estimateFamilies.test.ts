@@ -1,0 +1,58 @@
+// The estimate table over the families of the format registry: each row says how its text is loaded, the table fits
+// a 120-column terminal (every column with --wide), notes and the count of ignored files are printed, and a promptfoo
+// config's file:// prompt is read and priced.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from './runCli';
+
+function tableLines(stdout: string): string[] {
+  return stdout.slice(0, stdout.indexOf('\nTotal:')).split('\n');
+}
+
+describe('burnrate estimate: families, loading kinds and the table width (built CLI)', () => {
+  it('shows a skill, a slash command, Cline and Windsurf rules, GEMINI.md and a GitHub Models prompt with their loading', () => {
+    const run = runCli(['estimate', 'examples']);
+    assert.strictEqual(run.code, 0, run.stderr);
+    const rows = tableLines(run.stdout);
+    const rowOf = (needle: string) => rows.find((r) => r.includes(needle)) ?? assert.fail(`no row for ${needle}\n${run.stdout}`);
+    assert.match(rowOf('changelog (listin'), /\balways\b/);
+    assert.match(rowOf('changelog/SKILL.md  changelog  '), /\binvoked\b/);
+    assert.match(rowOf('fix-issue'), /\binvoked\b.*claude-haiku-4-5/);
+    assert.match(rowOf('examples/.clinerules'), /\balways\b/);
+    assert.match(rowOf('rules/tests.md'), /\bscoped\b/);
+    assert.match(rowOf('GEMINI.md'), /\balways\b/);
+    assert.match(rowOf('triage.prompt.yml'), /\bcall\b.*gpt-4\.1-mini/);
+    assert.match(rowOf('test-runner'), /session×4/);
+    for (const line of rows) assert.ok([...line].length <= 120, `wider than 120 columns (${[...line].length}): ${line}`);
+    assert.match(run.stdout, /^ {2}i examples\/evals\/summaries\/promptfooconfig\.yaml:\d+: prompt text read from file:\/\/prompts\.txt$/m);
+    assert.match(run.stdout, /\d+ other files? ignored/);
+  });
+
+  it('--wide shows the format and $/day columns; --json keeps every field, with the loading kind', () => {
+    const wide = runCli(['estimate', 'examples', '--wide']);
+    assert.match(tableLines(wide.stdout)[0]!, /path +unit +format +loads +model .*\$\/day +\$\/month/);
+    assert.match(wide.stdout, /Agent Skill/);
+    const doc = JSON.parse(runCli(['estimate', 'examples', '--json']).stdout) as { units: { name: string; format: string; loading: string; outputLimit: number | null }[] };
+    const skill = doc.units.filter((u) => u.format === 'agent-skill').map((u) => [u.name, u.loading]);
+    assert.deepStrictEqual(skill, [['changelog (listing)', 'always-on'], ['changelog', 'on-invocation']]);
+    assert.strictEqual(doc.units.find((u) => u.format === 'github-models')!.outputLimit, 200);
+  });
+
+  it('prices a promptfoo config whose prompt is file://prompts.txt', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-cli-'));
+    fs.writeFileSync(path.join(dir, 'promptfooconfig.yaml'), 'prompts:\n  - file://prompts.txt\nproviders:\n  - openai:gpt-4o-mini\ntests:\n  - vars: {q: a}\n');
+    fs.writeFileSync(path.join(dir, 'prompts.txt'), 'Answer the question: {{q}}\n');
+    const doc = JSON.parse(runCli(['estimate', dir, '--json']).stdout) as {
+      units: { name: string; inputParts: { label: string; tokens: number }[]; costPerRunUsd: number | null; callsPerDay: number }[];
+    };
+    assert.strictEqual(doc.units.length, 1);
+    const unit = doc.units[0]!;
+    assert.strictEqual(unit.name, 'prompts.txt');
+    // "Answer the question: {{q}}" is 7 o200k tokens (gpt-4o-mini), counted by gpt-tokenizer.
+    assert.deepStrictEqual(unit.inputParts.filter((p) => p.label !== 'message framing (1 message)').map((p) => p.tokens), [7]);
+    assert.ok(unit.costPerRunUsd !== null && unit.costPerRunUsd > 0);
+    assert.strictEqual(unit.callsPerDay, 5, 'eval runs per day default');
+  });
+});
