@@ -97,6 +97,7 @@ export interface ContextOptions {
 }
 
 export const DEFAULT_SCOPED_SHARE = 0.25;
+const BROAD_GLOBS = new Set(['**', '**/*', '*']);
 
 export function buildWorkspaceContext(snapshot: WorkspaceSnapshot, options: ContextOptions): WorkspaceContext {
   const paths = [...new Set(snapshot.paths)].sort();
@@ -202,7 +203,8 @@ function runtimeContext(
         break;
       case 'skill': {
         const disabled = file.fields?.value(['disable-model-invocation']) === true;
-        if (!disabled) items.push(listingItem(runtime, 'skill-metadata', `${rule.label} listing: ${loading.name}`, path, `${loading.name}: ${loading.description}`, 'every request (name and description)'));
+        const listingText = file.listing?.parts.map((p) => p.text).join('\n') ?? `${loading.name}: ${loading.description}`;
+        if (!disabled) items.push(listingItem(runtime, 'skill-metadata', `${rule.label} listing: ${loading.name}`, path, listingText, 'every request (name and description)'));
         items.push(fileItem(runtime, file, 'skill-body', label, disabled ? 'only when you type /name (disable-model-invocation: true, not listed)' : 'per invocation (the body then stays in the conversation)', 0, options, rule));
         break;
       }
@@ -257,7 +259,7 @@ function loadingOf(rule: FileRule, file: ContextFile): Loading {
     case 'scoped':
       return { kind: 'scoped', scope: rule.scope === 'subtree' ? `${file.path.slice(0, file.path.lastIndexOf('/') + 1)}**` : rule.label };
     case 'frontmatter':
-      return frontmatterLoading(file.fields, file.path);
+      return registryLoading(file) ?? frontmatterLoading(file.fields, file.path);
     case 'description':
     case 'skill':
     case 'subagent': {
@@ -269,6 +271,27 @@ function loadingOf(rule: FileRule, file: ContextFile): Loading {
       return { kind: 'invocation', why: rule.label };
     case 'session':
       return askMode(file) ? { kind: 'invocation', why: 'agent: ask — one call in ask mode' } : { kind: 'session' };
+  }
+}
+
+/** The format registry's loading kind for a rule file, when a family read it (plain-text fallbacks say nothing). */
+function registryLoading(file: ContextFile): FileLoading | undefined {
+  const unit = file.file.units[0];
+  if (!unit || file.file.format === 'plain-prompt') return undefined;
+  const description = textField(file, 'description');
+  switch (unit.loading) {
+    case 'always-on':
+      return { kind: 'always' };
+    case 'scoped': {
+      // `**`, `**/*` and `*` attach even with no file in context (computeAutomaticInstructions.ts).
+      const globs = (unit.appliesTo ?? '').split(',').map((g) => g.trim()).filter((g) => g.length > 0);
+      if (globs.length > 0 && globs.every((g) => BROAD_GLOBS.has(g))) return { kind: 'always' };
+      return { kind: 'scoped', scope: unit.appliesTo ?? 'its globs' };
+    }
+    case 'on-invocation':
+      return description ? { kind: 'description', description } : { kind: 'invocation', why: 'applied only when asked for' };
+    default:
+      return undefined;
   }
 }
 

@@ -5,7 +5,7 @@ import { readPromptFile } from '../formats';
 import { readFrontmatter } from '../formats/frontmatter';
 import { SourceLines } from '../formats/lines';
 import type { FieldReader } from '../formats/values';
-import type { ParsedFile, Problem } from '../types';
+import type { CostUnit, ParsedFile, Problem } from '../types';
 import { expandImports, type ImportedFile, type WorkspaceReader } from './imports';
 
 export interface ContextFile {
@@ -14,6 +14,8 @@ export interface ContextFile {
   fields?: FieldReader;
   /** The body as sent (after frontmatter), without imports. */
   body: string;
+  /** A skill's listing entry as the format registry reads it (name + description, `when_to_use`), when it has one. */
+  listing?: CostUnit;
   imports: ImportedFile[];
 }
 
@@ -33,9 +35,13 @@ export function readContextFile(path: string, text: string, options: ContextFile
   const scratch: Problem[] = [];
   const frontmatter = path.toLowerCase().endsWith('.md') || path.toLowerCase().endsWith('.mdc') ? readFrontmatter(new SourceLines(text.replace(/\r\n?/g, '\n')), scratch, { lenientValues: true }) : undefined;
   const fields = frontmatter?.kind === 'ok' ? frontmatter.fields : undefined;
-  const body = read.file.units[0]?.parts.map((p) => p.text).join('\n') ?? '';
-  const file = options.importHops !== undefined ? withImports(read.file, path, options.importHops, options.read) : { file: read.file, imports: [] };
-  return { ok: true, value: { path, file: file.file, ...(fields ? { fields } : {}), body, imports: file.imports } };
+  // Skills parse into a listing unit (every request) and a body unit (on invocation): the body is the file's text.
+  const listing = read.file.units.length > 1 ? read.file.units.find((u) => u.loading === 'always-on') : undefined;
+  const bodyUnits = listing ? read.file.units.filter((u) => u !== listing) : read.file.units;
+  const parsed = listing ? { ...read.file, units: bodyUnits } : read.file;
+  const body = bodyUnits[0]?.parts.map((p) => p.text).join('\n') ?? '';
+  const file = options.importHops !== undefined ? withImports(parsed, path, options.importHops, options.read) : { file: parsed, imports: [] };
+  return { ok: true, value: { path, file: file.file, ...(fields ? { fields } : {}), body, imports: file.imports, ...(listing ? { listing } : {}) } };
 }
 
 /** The file with its imports appended to its (single) unit as `imported @path` parts, and their problems as the file's. */
