@@ -21,7 +21,6 @@ import { parseArgs } from '../args';
 import { EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
 
-const DEFAULT_SESSIONS = 20_000;
 const DEFAULT_SEED = 1;
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -37,7 +36,8 @@ Options:
   --config FILE      usage file to use instead of the nearest .burnrate.yaml
   --scenario NAME    simulate only this scenario
   --preset NAME      base, bull, stress, one of the scenario's own presets, or all (default: all)
-  --sessions N       sessions simulated per scenario and preset (default ${DEFAULT_SESSIONS.toLocaleString('en-US')})
+  --sessions N       sessions simulated per scenario and preset (default: enough for a P99 known to ±1%,
+                     20,000 to 1,000,000)
   --seed S           random seed; the same seed gives the same output (default ${DEFAULT_SEED})
   --format F         text, json, csv or markdown (default text)
   --json             same as --format json
@@ -46,7 +46,8 @@ Options:
 Exit codes: 0 ok; 1 a budget gate tripped — in a base run, at least 10% of sessions reach the per-session budget or
 at least 10% of days reach the per-day budget (the P90 is over budget); 2 a usage error, an invalid scenario or a model
 without a price.
-A month is 730 hours (365 × 24 / 12 = 30.42 days) unless month.hours is set in .burnrate.yaml: monthly = daily × days.
+A month is 730 hours (365 × 24 / 12 = 30.42 days) unless month.hours is set in .burnrate.yaml; the monthly band is built
+from sums of simulated days (dayCorrelation sets how alike consecutive days are).
 See examples/.burnrate.yaml for every key and its default.
 `;
 
@@ -65,8 +66,8 @@ export const simulateCommand: Command = {
       { name: 'json', kind: 'boolean' },
     ]);
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (scenarios come from .burnrate.yaml)`);
-    const sessions = (flags.get('sessions') as number | undefined) ?? DEFAULT_SESSIONS;
-    if (!Number.isInteger(sessions) || sessions < 1) throw new UsageError(`--sessions needs a whole number of at least 1, got ${sessions}`);
+    const sessions = (flags.get('sessions') as number | undefined) ?? 'auto';
+    if (sessions !== 'auto' && (!Number.isInteger(sessions) || sessions < 1)) throw new UsageError(`--sessions needs a whole number of at least 1, got ${sessions}`);
     const seed = (flags.get('seed') as number | undefined) ?? DEFAULT_SEED;
     if (!Number.isInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed needs a whole number below 2^32, got ${seed}`);
     const format = formatOf(flags.get('format') as string | undefined, flags.has('json'));

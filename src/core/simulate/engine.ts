@@ -7,7 +7,7 @@ import { callRates, type CallRates } from './callRates';
 import { CACHE_WRITES, COMPONENT_COUNT, HISTORY, OUTPUT, RETRIES, SYSTEM, TOOL_RESULTS, USER_INPUT } from './components';
 import { Sampler } from './distribution';
 import { Rng } from './rng';
-import type { Scenario } from './scenario';
+import { SCENARIO_LIMITS, type Scenario } from './scenario';
 
 /**
  * How the share keys (retryRate, cacheHitRate, routing share) act. 'sampled' draws each call's retry, cache hit and
@@ -58,7 +58,7 @@ export class SessionEngine {
   private readonly shares: SharesMode;
   private readonly rng: Rng;
   private readonly seed: number;
-  private readonly total: number;
+  private total: number;
   private done = 0;
 
   private readonly turns: Sampler;
@@ -76,8 +76,9 @@ export class SessionEngine {
   private readonly retryRate: number;
   private readonly summarizeEvery: number;
   private readonly contextWindow: number;
+  private readonly maxToolCalls: number;
 
-  private readonly costs: Float64Array;
+  private costs: Float64Array;
   private readonly componentUsd = new Float64Array(COMPONENT_COUNT);
   /** The current session's components; folded into componentUsd when it ends. */
   private readonly sessionComponents = new Float64Array(COMPONENT_COUNT);
@@ -120,7 +121,8 @@ export class SessionEngine {
     );
     this.contextWindow = windows.length > 0 ? Math.min(...windows) : Infinity;
     this.costs = new Float64Array(this.total);
-    const maxTurns = Math.max(1, Math.floor(scenario.maxTurns));
+    const maxTurns = Math.min(SCENARIO_LIMITS.maxTurns, Math.max(1, Math.floor(scenario.maxTurns)));
+    this.maxToolCalls = Math.min(SCENARIO_LIMITS.maxToolCallsPerTurn, Math.max(0, Math.floor(scenario.maxToolCallsPerTurn)));
     this.turnCostUsd = new Float64Array(maxTurns);
     this.turnFirstInputTokens = new Float64Array(maxTurns);
     this.turnSessions = new Float64Array(maxTurns);
@@ -136,6 +138,21 @@ export class SessionEngine {
 
   get finished(): boolean {
     return this.done >= this.total;
+  }
+
+  /** Raises the session count (a run that needs more precision); the sessions already simulated are kept. */
+  extendTo(total: number): void {
+    const wanted = Math.floor(total);
+    if (!(wanted > this.total)) return;
+    const costs = new Float64Array(wanted);
+    costs.set(this.costs.subarray(0, this.done));
+    this.costs = costs;
+    this.total = wanted;
+  }
+
+  /** Calls billed so far per session simulated (retries included). */
+  get callsPerSession(): number {
+    return this.done > 0 ? this.calls / this.done : 0;
   }
 
   /** Simulates up to `count` more sessions; returns how many it ran. */
@@ -186,7 +203,7 @@ export class SessionEngine {
     let sessionCost = 0;
     for (let turn = 0; turn < turns; turn++) {
       const user = this.user.sample(rng);
-      const toolCalls = clamp(rng.roundStochastic(this.toolCalls.sample(rng)), 0, scenario.maxToolCallsPerTurn);
+      const toolCalls = clamp(rng.roundStochastic(this.toolCalls.sample(rng)), 0, this.maxToolCalls);
       let turnMessages = 0;
       let turnToolResults = 0;
       let turnCost = 0;

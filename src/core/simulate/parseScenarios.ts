@@ -4,7 +4,7 @@
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import { SCALABLE_DISTS, SCALABLE_SHARES, type Multiplier, type PresetSpec, type ScalableDist, type ScalableShare } from './presets';
-import type { Budget } from './scenario';
+import { SCENARIO_LIMITS, type Budget } from './scenario';
 import { SCENARIO_KEYS, type FromLog, type RoutingSpec, type ScenarioSpec, type TokensOrFile } from './spec';
 
 export interface ParsedScenarios {
@@ -69,11 +69,11 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'toolDefinitions', readTokensOrFile(reader, at('toolDefinitions'), v.toolDefinitions));
   assign(spec, 'sessionsPerDay', readDist(reader, at('sessionsPerDay'), v.sessionsPerDay));
   assign(spec, 'turns', readDist(reader, at('turns'), v.turns, { min: 1 }));
-  assign(spec, 'maxTurns', readNumber(reader, at('maxTurns'), v.maxTurns, { min: 1, integer: true }));
+  assign(spec, 'maxTurns', readNumber(reader, at('maxTurns'), v.maxTurns, { min: 1, max: SCENARIO_LIMITS.maxTurns, integer: true }));
   assign(spec, 'userTokens', readDist(reader, at('userTokens'), v.userTokens));
   assign(spec, 'outputTokens', readDist(reader, at('outputTokens'), v.outputTokens, { fromLog: true }));
   assign(spec, 'toolCallsPerTurn', readDist(reader, at('toolCallsPerTurn'), v.toolCallsPerTurn));
-  assign(spec, 'maxToolCallsPerTurn', readNumber(reader, at('maxToolCallsPerTurn'), v.maxToolCallsPerTurn, { min: 0, integer: true }));
+  assign(spec, 'maxToolCallsPerTurn', readNumber(reader, at('maxToolCallsPerTurn'), v.maxToolCallsPerTurn, { min: 0, max: SCENARIO_LIMITS.maxToolCallsPerTurn, integer: true }));
   assign(spec, 'toolResultTokens', readDist(reader, at('toolResultTokens'), v.toolResultTokens));
   assign(spec, 'retryRate', readShare(reader, at('retryRate'), v.retryRate));
   if (isObject(v.cacheHitRate) && 'fromLog' in v.cacheHitRate) assign(spec, 'cacheHitRate', readFromLog(reader, at('cacheHitRate'), v.cacheHitRate));
@@ -82,6 +82,7 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'summaryTokens', readNumber(reader, at('summaryTokens'), v.summaryTokens, { min: 0 }));
   assign(spec, 'routing', readRouting(reader, at('routing'), v.routing));
   assign(spec, 'budget', readBudget(reader, at('budget'), v.budget));
+  assign(spec, 'dayCorrelation', readNumber(reader, at('dayCorrelation'), v.dayCorrelation, { min: 0, max: SCENARIO_LIMITS.dayCorrelation }));
   if (v.presets !== undefined) spec.presets = readPresets(reader, at('presets'), v.presets);
   if (spec.summaryTokens !== undefined && spec.summarizeAfterTurns === undefined) {
     reader.warn(at('summaryTokens'), 'has no effect without summarizeAfterTurns');

@@ -120,6 +120,7 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     cacheHitRate,
     summaryTokens: spec.summaryTokens ?? SCENARIO_DEFAULTS.summaryTokens,
     budget: spec.budget ?? {},
+    dayCorrelation: spec.dayCorrelation ?? SCENARIO_DEFAULTS.dayCorrelation,
     notes,
   };
   if (routing) scenario.routing = routing;

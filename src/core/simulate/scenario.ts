@@ -43,6 +43,8 @@ export interface Scenario {
   summarizeAfterTurns?: number;
   summaryTokens: number;
   budget: Budget;
+  /** Correlation of consecutive days' traffic (the latent normal of sessionsPerDay), 0 ≤ ρ < 1; 0 = independent days. */
+  dayCorrelation: number;
   /** Where figures came from ("system prompt: prompts/system.md, 812 tokens (estimate ±15%)"), shown with results. */
   notes: string[];
 }
@@ -63,6 +65,19 @@ export const SCENARIO_DEFAULTS = {
   retryRate: 0,
   cacheHitRate: 0,
   summaryTokens: 500,
+  dayCorrelation: 0,
+} as const;
+
+/**
+ * Bounds on the counts a scenario can set, so that the work of a run is bounded by these figures and the session
+ * count, never by a number written in a file (a maxTurns of 1e9 would otherwise run for hours). Past a bound the
+ * scenario is an error that names it; the engine clamps as well, for scenarios built by hand.
+ */
+export const SCENARIO_LIMITS = {
+  maxTurns: 1000,
+  maxToolCallsPerTurn: 200,
+  /** One day's correlation with the next; 1 would make every day alike. */
+  dayCorrelation: 0.99,
 } as const;
 
 /** A scenario with every default, for tests and as a base for hand-built scenarios. */
@@ -84,6 +99,7 @@ export function scenarioWithDefaults(name: string, rates: RateCard, fields: Part
     cacheHitRate: SCENARIO_DEFAULTS.cacheHitRate,
     summaryTokens: SCENARIO_DEFAULTS.summaryTokens,
     budget: {},
+    dayCorrelation: SCENARIO_DEFAULTS.dayCorrelation,
     notes: [],
     ...fields,
   };

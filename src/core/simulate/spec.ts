@@ -38,6 +38,7 @@ export interface ScenarioSpec {
   summaryTokens?: number;
   routing?: RoutingSpec;
   budget?: Budget;
+  dayCorrelation?: number;
   presets: Record<string, PresetSpec>;
 }
 
@@ -61,5 +62,6 @@ export const SCENARIO_KEYS = [
   'summaryTokens',
   'routing',
   'budget',
+  'dayCorrelation',
   'presets',
 ] as const;

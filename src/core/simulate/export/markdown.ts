@@ -1,13 +1,13 @@
 // Markdown report: per scenario, presets side by side, where the money goes, the gates, and how cost grows per turn.
 import { usd } from '../../present/money';
 import type { ScenarioRuns, SimulationReport } from '../result';
-import { componentsTable, gatesTable, growthTable, renderMarkdown, summaryTable } from './tables';
+import { componentsTable, gatesTable, growthTable, precisionSentence, renderMarkdown, summaryTable } from './tables';
 
 export function toMarkdown(report: SimulationReport): string {
   const parts = [
     `# Burnrate simulation`,
     '',
-    `${report.sessions.toLocaleString('en-US')} simulated sessions per scenario and preset, seed ${report.seed}; ${report.month.description}.`,
+    `${precisionSentence(report)}.`,
   ];
   for (const scenario of report.scenarios) parts.push('', scenarioMarkdown(scenario));
   return parts.join('\n') + '\n';
@@ -25,6 +25,7 @@ export function scenarioMarkdown(scenario: ScenarioRuns): string {
   if (gates) parts.push('', `### Budget gates (${base.preset})`, '', renderMarkdown(gates));
   const growth = growthTable(base);
   parts.push('', `### ${growth.title} (${base.preset})`, '', renderMarkdown(growth.table));
+  parts.push('', `${base.periods.description}.`);
   parts.push('', '### Assumptions', '', ...Object.entries(base.assumptions).map(([k, v]) => `- ${k}: ${v}`));
   if (base.notes.length > 0) parts.push(...base.notes.map((n) => `- ${n}`));
   return parts.join('\n');
