@@ -4,7 +4,7 @@
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import { SCALABLE_DISTS, SCALABLE_SHARES, type Multiplier, type PresetSpec, type ScalableDist, type ScalableShare } from './presets';
-import { SCENARIO_LIMITS, type Budget } from './scenario';
+import { CACHE_TTLS, CACHING_MODES, SCENARIO_LIMITS, type Budget } from './scenario';
 import { SCENARIO_KEYS, type FromLog, type RoutingSpec, type ScenarioSpec, type TokensOrFile } from './spec';
 
 export interface ParsedScenarios {
@@ -76,6 +76,12 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'maxToolCallsPerTurn', readNumber(reader, at('maxToolCallsPerTurn'), v.maxToolCallsPerTurn, { min: 0, max: SCENARIO_LIMITS.maxToolCallsPerTurn, integer: true }));
   assign(spec, 'toolResultTokens', readDist(reader, at('toolResultTokens'), v.toolResultTokens));
   assign(spec, 'retryRate', readShare(reader, at('retryRate'), v.retryRate));
+  if (v.retryRate === 1) reader.error(at('retryRate'), 'must be below 1 (every attempt failing never ends)');
+  assign(spec, 'maxRetries', readNumber(reader, at('maxRetries'), v.maxRetries, { min: 0, max: SCENARIO_LIMITS.maxRetries, integer: true }));
+  assign(spec, 'failedOutputShare', readShare(reader, at('failedOutputShare'), v.failedOutputShare));
+  assign(spec, 'caching', readChoice(reader, at('caching'), v.caching, CACHING_MODES));
+  assign(spec, 'cacheTtl', readChoice(reader, at('cacheTtl'), v.cacheTtl, CACHE_TTLS));
+  assign(spec, 'minutesBetweenTurns', readDist(reader, at('minutesBetweenTurns'), v.minutesBetweenTurns));
   if (isObject(v.cacheHitRate) && 'fromLog' in v.cacheHitRate) assign(spec, 'cacheHitRate', readFromLog(reader, at('cacheHitRate'), v.cacheHitRate));
   else assign(spec, 'cacheHitRate', readShare(reader, at('cacheHitRate'), v.cacheHitRate));
   assign(spec, 'summarizeAfterTurns', readNumber(reader, at('summarizeAfterTurns'), v.summarizeAfterTurns, { min: 1, integer: true }));
@@ -108,6 +114,12 @@ function readNumber(reader: Reader, path: string, value: unknown, rules: NumberR
   if (rules.max !== undefined && value > rules.max) return reader.error(path, `must be at most ${rules.max}, got ${value}`);
   if (rules.integer && !Number.isInteger(value)) return reader.error(path, `must be a whole number, got ${value}`);
   return value;
+}
+
+function readChoice<T extends string>(reader: Reader, path: string, value: unknown, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  return reader.error(path, `expected one of ${choices.join(', ')}, got ${describe(value)}`);
 }
 
 function readShare(reader: Reader, path: string, value: unknown): number | undefined {

@@ -93,7 +93,9 @@ export interface ScenarioResult {
   /** How the k-th call grows (the first 256 calls of a session). */
   perCall: CallStat[];
   histogram: Histogram;
-  meanPerSession: { calls: number; inputTokens: number; outputTokens: number };
+  meanPerSession: { calls: number; inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number };
+  /** Shares of all input tokens (retries included) read from the cache, written to it, and sent uncached. */
+  inputCache: { readShare: number; writeShare: number; uncachedShare: number };
   gates: { perSession?: SessionGateReport; perDay?: DayGateReport };
   overContextWindow: { sessions: number; share: number; windowTokens?: number };
   notes: string[];

@@ -2,7 +2,7 @@
 // prompt may still be a file path, a distribution may still point at a usage log. prepareScenario() resolves it.
 import type { Dist } from './distribution';
 import type { PresetSpec } from './presets';
-import type { Budget } from './scenario';
+import type { Budget, CacheTtl, CachingMode } from './scenario';
 
 /** A token count given as a number, or a file whose text the engine counts. */
 export type TokensOrFile = { tokens: number } | { file: string };
@@ -33,7 +33,12 @@ export interface ScenarioSpec {
   maxToolCallsPerTurn?: number;
   toolResultTokens?: Dist;
   retryRate?: number;
+  maxRetries?: number;
+  failedOutputShare?: number;
+  caching?: CachingMode;
+  cacheTtl?: CacheTtl;
   cacheHitRate?: number | FromLog;
+  minutesBetweenTurns?: Dist;
   summarizeAfterTurns?: number;
   summaryTokens?: number;
   routing?: RoutingSpec;
@@ -57,7 +62,12 @@ export const SCENARIO_KEYS = [
   'maxToolCallsPerTurn',
   'toolResultTokens',
   'retryRate',
+  'maxRetries',
+  'failedOutputShare',
+  'caching',
+  'cacheTtl',
   'cacheHitRate',
+  'minutesBetweenTurns',
   'summarizeAfterTurns',
   'summaryTokens',
   'routing',

@@ -79,6 +79,13 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
       calls: n > 0 ? raw.calls / n : 0,
       inputTokens: n > 0 ? raw.inputTokens / n : 0,
       outputTokens: n > 0 ? raw.outputTokens / n : 0,
+      cacheReadTokens: n > 0 ? raw.cacheReadTokens / n : 0,
+      cacheWriteTokens: n > 0 ? raw.cacheWriteTokens / n : 0,
+    },
+    inputCache: {
+      readShare: raw.inputTokens > 0 ? raw.cacheReadTokens / raw.inputTokens : 0,
+      writeShare: raw.inputTokens > 0 ? raw.cacheWriteTokens / raw.inputTokens : 0,
+      uncachedShare: raw.inputTokens > 0 ? Math.max(0, 1 - (raw.cacheReadTokens + raw.cacheWriteTokens) / raw.inputTokens) : 0,
     },
     gates: {},
     overContextWindow: { sessions: raw.overContextSessions, share: n > 0 ? raw.overContextSessions / n : 0 },
@@ -175,8 +182,9 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     outputTokens: describeDist(s.outputTokens),
     toolCallsPerTurn: `${describeDist(s.toolCallsPerTurn)} (max ${s.maxToolCallsPerTurn})`,
     toolResultTokens: describeDist(s.toolResultTokens),
-    retryRate: percent(s.retryRate),
-    cacheHitRate: s.cacheHitRate > 0 ? percent(s.cacheHitRate) : 'no caching',
+    retryRate: `${percent(s.retryRate)} per attempt, at most ${s.maxRetries} retries, failed attempts billed ${percent(s.failedOutputShare)} of their output`,
+    caching: s.caching === 'off' || s.cacheHitRate === 0 ? 'no caching' : `${s.caching}, ${s.cacheTtl} lifetime asked, ${percent(s.cacheHitRate)} of lookups on a live entry hit`,
+    minutesBetweenTurns: describeDist(s.minutesBetweenTurns),
     summarize: s.summarizeAfterTurns ? `every ${s.summarizeAfterTurns} turns into ${s.summaryTokens.toLocaleString('en-US')} tokens` : 'never',
   };
   if (s.routing) out.routing = `${percent(s.routing.share)} of ${s.routing.per === 'session' ? 'sessions' : 'calls'} on ${s.routing.rates.modelId}`;
