@@ -49,8 +49,10 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
   if (turnsRaw === undefined || u === undefined || o === undefined || cRaw === undefined || r === undefined) {
     return { ok: false, message: 'the closed form needs every distribution fixed' };
   }
+  if (scenario.runawayRate > 0 && scenario.runawayRate < 1) return { ok: false, message: 'the closed form needs a runaway rate of 0 or 1' };
+  if (scenario.budget.stopSessions) return { ok: false, message: 'the closed form has no budget stop' };
   if (!Number.isInteger(turnsRaw) || !Number.isInteger(cRaw)) return { ok: false, message: 'the closed form needs whole turns and tool calls' };
-  const n = Math.min(Math.max(1, turnsRaw), Math.max(1, Math.floor(scenario.maxTurns)));
+  const n = scenario.runawayRate === 1 ? Math.max(1, Math.floor(scenario.maxTurns)) : Math.min(Math.max(1, turnsRaw), Math.max(1, Math.floor(scenario.maxTurns)));
   const c = Math.min(Math.max(0, cRaw), scenario.maxToolCallsPerTurn);
   const m = c + 1;
   const P = scenario.systemPromptTokens + scenario.toolDefinitionTokens;

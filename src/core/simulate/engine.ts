@@ -94,6 +94,9 @@ export class SessionEngine {
   private readonly summarizeEvery: number;
   private readonly contextWindow: number;
   private readonly maxToolCalls: number;
+  private readonly runawayRate: number;
+  /** USD at which a session is stopped after its turn (Infinity: no stop). */
+  private readonly stopUsd: number;
 
   private costs: Float64Array;
   private readonly componentUsd = new Float64Array(COMPONENT_COUNT);
@@ -148,6 +151,8 @@ export class SessionEngine {
     this.contextWindow = windows.length > 0 ? Math.min(...windows) : Infinity;
     this.costs = new Float64Array(this.total);
     const maxTurns = Math.min(SCENARIO_LIMITS.maxTurns, Math.max(1, Math.floor(scenario.maxTurns)));
+    this.runawayRate = Math.min(1, Math.max(0, scenario.runawayRate));
+    this.stopUsd = scenario.budget.stopSessions && scenario.budget.perSessionUsd ? scenario.budget.perSessionUsd : Infinity;
     this.maxToolCalls = Math.min(SCENARIO_LIMITS.maxToolCallsPerTurn, Math.max(0, Math.floor(scenario.maxToolCallsPerTurn)));
     this.turnCostUsd = new Float64Array(maxTurns);
     this.turnFirstInputTokens = new Float64Array(maxTurns);
@@ -218,7 +223,9 @@ export class SessionEngine {
     const rng = this.rng;
     const scenario = this.scenario;
     const maxTurns = this.turnSessions.length;
-    const turns = clamp(rng.roundStochastic(this.turns.sample(rng)), 1, maxTurns);
+    let turns = clamp(rng.roundStochastic(this.turns.sample(rng)), 1, maxTurns);
+    // A runaway session loops until the turn cap (or the budget stop below) ends it.
+    if (this.runawayRate > 0 && rng.chance(this.runawayRate)) turns = maxTurns;
     // In 'sampled' mode: which model this session uses when routing is per session (NONE = decide per call).
     const sessionRoute = this.cheap && this.routePerSession && this.shares === 'sampled' ? (rng.chance(this.routeShare) ? 1 : 0) : NONE;
     const parts = this.sessionComponents;
@@ -260,6 +267,7 @@ export class SessionEngine {
       this.turnCostUsd[turn]! += turnCost;
       this.turnSessions[turn]! += 1;
       sessionCost += turnCost;
+      if (sessionCost >= this.stopUsd) break;
     }
     for (let i = 0; i < COMPONENT_COUNT; i++) this.componentUsd[i]! += parts[i]!;
     if (this.sessionOverContext) this.overContextSessions++;

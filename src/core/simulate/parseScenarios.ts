@@ -70,6 +70,7 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'sessionsPerDay', readDist(reader, at('sessionsPerDay'), v.sessionsPerDay));
   assign(spec, 'turns', readDist(reader, at('turns'), v.turns, { min: 1 }));
   assign(spec, 'maxTurns', readNumber(reader, at('maxTurns'), v.maxTurns, { min: 1, max: SCENARIO_LIMITS.maxTurns, integer: true }));
+  assign(spec, 'runawayRate', readShare(reader, at('runawayRate'), v.runawayRate));
   assign(spec, 'userTokens', readDist(reader, at('userTokens'), v.userTokens));
   assign(spec, 'outputTokens', readDist(reader, at('outputTokens'), v.outputTokens, { fromLog: true }));
   assign(spec, 'toolCallsPerTurn', readDist(reader, at('toolCallsPerTurn'), v.toolCallsPerTurn));
@@ -203,8 +204,13 @@ function readRouting(reader: Reader, path: string, value: unknown): RoutingSpec 
 function readBudget(reader: Reader, path: string, value: unknown): Budget | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) return reader.error(path, `expected {perSessionUsd: …, perDayUsd: …}, got ${describe(value)}`);
-  extraKeys(reader, path, value, ['perSessionUsd', 'perDayUsd']);
+  extraKeys(reader, path, value, ['perSessionUsd', 'perDayUsd', 'stopSessions']);
   const budget: Budget = {};
+  if (value.stopSessions !== undefined) {
+    if (typeof value.stopSessions !== 'boolean') reader.error(`${path}.stopSessions`, `expected true or false, got ${describe(value.stopSessions)}`);
+    else if (value.stopSessions && value.perSessionUsd === undefined) reader.error(`${path}.stopSessions`, 'needs perSessionUsd, the amount at which sessions stop');
+    else budget.stopSessions = value.stopSessions;
+  }
   for (const key of ['perSessionUsd', 'perDayUsd'] as const) {
     const amount = readNumber(reader, `${path}.${key}`, value[key], { min: 0 });
     if (amount === 0) reader.error(`${path}.${key}`, 'must be above 0');

@@ -87,7 +87,7 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     const log = fromLog('cacheHitRate', spec.cacheHitRate);
     if (typeof log === 'string') return failWith(problems, spec, log);
     cacheHitRate = observedCacheHitRate(log);
-    notes.push(`cache hit rate ${(cacheHitRate * 100).toFixed(1)}%: share of calls with cache reads in ${spec.cacheHitRate.fromLog}`);
+    notes.push(`cache hit rate ${(cacheHitRate * 100).toFixed(1)}%: share of lookups that read from the cache (each session's first call left out) in ${spec.cacheHitRate.fromLog}`);
   } else if (spec.cacheHitRate !== undefined) {
     cacheHitRate = spec.cacheHitRate;
   }
@@ -104,6 +104,7 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     sessionsPerDay: spec.sessionsPerDay ?? fixed(SCENARIO_DEFAULTS.sessionsPerDay),
     turns: spec.turns ?? fixed(SCENARIO_DEFAULTS.turns),
     maxTurns: spec.maxTurns ?? SCENARIO_DEFAULTS.maxTurns,
+    runawayRate: spec.runawayRate ?? SCENARIO_DEFAULTS.runawayRate,
     userTokens: spec.userTokens ?? fixed(SCENARIO_DEFAULTS.userTokens),
     outputTokens,
     toolCallsPerTurn: spec.toolCallsPerTurn ?? fixed(SCENARIO_DEFAULTS.toolCallsPerTurn),

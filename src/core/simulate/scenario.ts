@@ -27,6 +27,8 @@ export interface Routing {
 export interface Budget {
   perSessionUsd?: number;
   perDayUsd?: number;
+  /** A hard per-session stop: the runtime ends a session after the turn that reaches perSessionUsd. */
+  stopSessions?: boolean;
 }
 
 export interface Scenario {
@@ -40,6 +42,8 @@ export interface Scenario {
   /** User turns per session, capped at maxTurns. */
   turns: Dist;
   maxTurns: number;
+  /** Share of sessions that loop (retrying, self-correcting) until a cap stops them: maxTurns or a budget stop. */
+  runawayRate: number;
   /** Tokens of each new user message. */
   userTokens: Dist;
   /** Tokens of each model call's output (tool-call requests and replies alike). */
@@ -81,6 +85,7 @@ export const SCENARIO_DEFAULTS = {
   sessionsPerDay: 1000,
   turns: 3,
   maxTurns: 50,
+  runawayRate: 0,
   userTokens: 100,
   outputTokens: 500,
   toolCallsPerTurn: 0,
@@ -119,6 +124,7 @@ export function scenarioWithDefaults(name: string, rates: RateCard, fields: Part
     sessionsPerDay: fixed(SCENARIO_DEFAULTS.sessionsPerDay),
     turns: fixed(SCENARIO_DEFAULTS.turns),
     maxTurns: SCENARIO_DEFAULTS.maxTurns,
+    runawayRate: SCENARIO_DEFAULTS.runawayRate,
     userTokens: fixed(SCENARIO_DEFAULTS.userTokens),
     outputTokens: fixed(SCENARIO_DEFAULTS.outputTokens),
     toolCallsPerTurn: fixed(SCENARIO_DEFAULTS.toolCallsPerTurn),

@@ -27,6 +27,7 @@ export interface ScenarioSpec {
   sessionsPerDay?: Dist;
   turns?: Dist;
   maxTurns?: number;
+  runawayRate?: number;
   userTokens?: Dist;
   outputTokens?: Dist | FromLog;
   toolCallsPerTurn?: Dist;
@@ -56,6 +57,7 @@ export const SCENARIO_KEYS = [
   'sessionsPerDay',
   'turns',
   'maxTurns',
+  'runawayRate',
   'userTokens',
   'outputTokens',
   'toolCallsPerTurn',

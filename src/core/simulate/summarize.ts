@@ -177,7 +177,7 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     sessionsPerDay: describeDist(s.sessionsPerDay),
     systemPromptTokens: s.systemPromptTokens.toLocaleString('en-US'),
     toolDefinitionTokens: s.toolDefinitionTokens.toLocaleString('en-US'),
-    turns: `${describeDist(s.turns)} (max ${s.maxTurns})`,
+    turns: `${describeDist(s.turns)} (max ${s.maxTurns})${s.runawayRate > 0 ? `; ${percent(s.runawayRate)} of sessions loop until ${s.budget.stopSessions ? 'the turn cap or the budget stop' : 'the turn cap'}` : ''}`,
     userTokens: describeDist(s.userTokens),
     outputTokens: describeDist(s.outputTokens),
     toolCallsPerTurn: `${describeDist(s.toolCallsPerTurn)} (max ${s.maxToolCallsPerTurn})`,

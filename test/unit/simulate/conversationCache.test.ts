@@ -117,3 +117,34 @@ describe('simulate: geometric retries', () => {
     assert.ok(Math.abs(sampled.meanPerSession.calls - 1.75) < 0.02, String(sampled.meanPerSession.calls));
   });
 });
+
+describe('simulate: runaway loops and the budget stop', () => {
+  const base = scenarioWithDefaults('loop', SONNET, {
+    caching: 'off',
+    turns: fixed(3),
+    maxTurns: 20,
+    userTokens: fixed(100),
+    outputTokens: fixed(100),
+  });
+  // Turn k (1-based) of a session without tools: input 100 + 200·(k−1), output 100 → $3·input + $15·100 per M.
+  const turnCost = (k: number) => ((100 + 200 * (k - 1)) * 3 + 100 * 15) / 1e6;
+  const sessionCost = (turns: number) => Array.from({ length: turns }, (_, i) => turnCost(i + 1)).reduce((a, b) => a + b, 0);
+
+  it('a runaway session runs to the turn cap; the mean mixes the two by the runaway rate', () => {
+    const all = simulateScenario({ ...base, runawayRate: 1 }, { sessions: 10, seed: 1 });
+    assert.ok(close(all.perSession.mean, sessionCost(20), 1e-9));
+    const some = simulateScenario({ ...base, runawayRate: 0.1 }, { sessions: 40_000, seed: 2 });
+    const expected = 0.9 * sessionCost(3) + 0.1 * sessionCost(20);
+    assert.ok(Math.abs(some.perSession.mean / expected - 1) < 0.02, `${some.perSession.mean} vs ${expected}`);
+    // The P99 is the runaway session; a lower turn cap is what cuts it.
+    assert.ok(close(some.perSession.p99, sessionCost(20), 1e-9));
+    const capped = simulateScenario({ ...base, runawayRate: 0.1, maxTurns: 8 }, { sessions: 40_000, seed: 2 });
+    assert.ok(close(capped.perSession.p99, sessionCost(8), 1e-9));
+  });
+
+  it('a budget stop ends a session after the turn that reaches the budget', () => {
+    // Turns cost 0.0018, 0.0024, 0.003, …: a $0.005 stop ends runaway sessions after turn 3 ($0.0072 reached).
+    const stopped = simulateScenario({ ...base, runawayRate: 1, budget: { perSessionUsd: 0.005, stopSessions: true } }, { sessions: 10, seed: 1 });
+    assert.ok(close(stopped.perSession.max, sessionCost(3), 1e-9), String(stopped.perSession.max));
+  });
+});

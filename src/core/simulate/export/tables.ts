@@ -61,6 +61,8 @@ export function summaryTable(scenario: ScenarioRuns): Table {
     line(`${label} mean`, (r) => usd(r[key].mean));
   }
   line('calls/session (mean)', (r) => r.meanPerSession.calls.toFixed(1));
+  line('input read from cache', (r) => percent(r.inputCache.readShare));
+  line('input written to cache', (r) => percent(r.inputCache.writeShare));
   return { header: ['figure', ...runs.map((r) => r.preset)], rows, numeric: [false, ...runs.map(() => true)] };
 }
 
