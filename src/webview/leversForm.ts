@@ -10,20 +10,22 @@ export interface LeversFormOptions {
   onReset(): void;
 }
 
-type NumberLever = 'turns' | 'sessionsPerDay';
-type ShareLever = 'cacheHitRate' | 'retryRate' | 'routingShare';
+type NumberLever = 'turns' | 'sessionsPerDay' | 'maxTurns';
+type ShareLever = 'cacheHitRate' | 'retryRate' | 'routingShare' | 'runawayRate';
 type TextLever = 'model' | 'routingModel';
 
 const NUMBER_LEVERS: Record<NumberLever, { label: string; min: number; max?: number; step: string }> = {
   // The engine's own bound on turns: past it a run would take hours, so the form refuses it and says why.
   turns: { label: 'Turns per session (median)', min: 1, max: SCENARIO_LIMITS.maxTurns, step: '0.5' },
   sessionsPerDay: { label: 'Sessions per day (median)', min: 0, step: 'any' },
+  maxTurns: { label: 'Turn cap (stops runaway loops)', min: 1, max: SCENARIO_LIMITS.maxTurns, step: '1' },
 };
 
 const SHARE_LEVERS: Record<ShareLever, { label: string; step: string }> = {
   cacheHitRate: { label: 'Cache hit rate', step: '1' },
   retryRate: { label: 'Retry rate', step: '0.5' },
   routingShare: { label: 'Share routed to the cheaper model', step: '1' },
+  runawayRate: { label: 'Sessions that loop until the cap', step: '0.5' },
 };
 
 const TEXT_LEVERS: Record<TextLever, string> = { model: 'Model', routingModel: 'Cheaper model for routing' };
@@ -93,7 +95,8 @@ export class LeversForm {
     }
     for (const [key, shown] of this.defaultsShown) {
       const value = defaults[key];
-      shown.textContent = `scenario: ${typeof value === 'number' && key !== 'turns' && key !== 'sessionsPerDay' ? percentText(value) : String(value)}`;
+      const count = key === 'turns' || key === 'sessionsPerDay' || key === 'maxTurns';
+      shown.textContent = `scenario: ${typeof value === 'number' && !count ? percentText(value) : String(value)}`;
     }
     this.element.querySelectorAll('input').forEach((input) => input.removeAttribute('aria-invalid'));
   }
@@ -132,6 +135,8 @@ export class LeversForm {
       sessionsPerDay: numberValue('sessionsPerDay'),
       routingShare: shareValue('routingShare'),
       routingModel: textValue('routingModel'),
+      maxTurns: numberValue('maxTurns'),
+      runawayRate: shareValue('runawayRate'),
     };
     return valid ? levers : undefined;
   }

@@ -22,9 +22,13 @@ export interface Levers {
   /** Share of calls on the routing model, 0-1 (0 = no routing). */
   routingShare: number;
   routingModel: string;
+  /** The turn cap: what stops a runaway session. */
+  maxTurns: number;
+  /** Share of sessions that loop until the cap, 0-1. */
+  runawayRate: number;
 }
 
-export const LEVER_KEYS = ['model', 'turns', 'cacheHitRate', 'retryRate', 'sessionsPerDay', 'routingShare', 'routingModel'] as const satisfies readonly (keyof Levers)[];
+export const LEVER_KEYS = ['model', 'turns', 'cacheHitRate', 'retryRate', 'sessionsPerDay', 'routingShare', 'routingModel', 'maxTurns', 'runawayRate'] as const satisfies readonly (keyof Levers)[];
 
 export interface ScenarioChoice {
   id: string;
@@ -113,7 +117,9 @@ export function isLevers(value: unknown): value is Levers {
     isNumber(value.cacheHitRate) &&
     isNumber(value.retryRate) &&
     isNumber(value.sessionsPerDay) &&
-    isNumber(value.routingShare)
+    isNumber(value.routingShare) &&
+    isNumber(value.maxTurns) &&
+    isNumber(value.runawayRate)
   );
 }
 
