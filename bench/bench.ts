@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   section('editor keystroke, 1 MB', () => editorKeystrokeRows(large, '1 MB', RUNS));
   section('CLI cold start', () => cliColdStartRows(outDir, RUNS));
   section('heap', () => heapRows(__filename));
-  section('simulation (1e5 and 1e6 sessions of 20 turns)', () => simulationRows());
+  section('simulation (1e5 and 1e6 sessions of 20 turns; numpy reference when python3 has numpy)', () => simulationRows());
   process.stderr.write('bench: cost diff, 1,000 changed files…\n');
   rows.push(...(await diffRows(path.join(outDir, 'cli.js'))));
   process.stdout.write(renderRows(rows));
