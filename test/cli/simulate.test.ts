@@ -51,7 +51,9 @@ scenarios:
 `;
 const SYSTEM = 'You are a support agent for Acme. Be brief, friendly and exact.\n'.repeat(40);
 
-describe('burnrate simulate (built CLI)', () => {
+describe('burnrate simulate (built CLI)', function () {
+  // Each case starts several CLI processes; on a shared, loaded machine one start can take seconds.
+  this.timeout(90_000);
   it('--help documents the options and exit codes', () => {
     const run = runCli(['simulate', '--help']);
     assert.strictEqual(run.code, 0);
