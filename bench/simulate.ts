@@ -2,6 +2,9 @@
 // caching and routing sampled per call, budget gates), percentiles and daily band included — what `burnrate simulate`
 // does per scenario and preset. Called by bench.ts; also runs alone:
 // `npx tsc -p . && node out/node/bench/simulate.js` (add --quick to skip the 1,000,000-session run).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 import { fixed, lognormal } from '../src/core/simulate/distribution';
 import type { RateCard } from '../src/core/pricing/rateCard';
 import { simulateScenario } from '../src/core/simulate/run';
@@ -18,6 +21,11 @@ export interface SimulateBenchFigures {
   ratio?: number;
   /** Microseconds of CPU per session. */
   cpuUsPerSession: number;
+  /** Nanoseconds of CPU per simulated call (retries included), and the mean session cost (to compare semantics). */
+  cpuNsPerCall: number;
+  meanCostUsd: number;
+  /** The numpy implementation of the same scenario (bench/simulate_numpy.py), or why it did not run. */
+  numpy: { cpuNsPerCall: number; meanCostUsd: number; version: string } | { skipped: string };
 }
 
 const SONNET: RateCard = {
@@ -52,13 +60,13 @@ export function benchScenario(): Scenario {
   });
 }
 
-function timed(sessions: number): { wallMs: number; cpuMs: number; calls: number } {
+function timed(sessions: number): { wallMs: number; cpuMs: number; calls: number; mean: number } {
   const cpu = process.cpuUsage();
   const start = performance.now();
   const result = simulateScenario(benchScenario(), { sessions, seed: 1 });
   const wallMs = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  return { wallMs, cpuMs: (used.user + used.system) / 1000, calls: result.meanPerSession.calls };
+  return { wallMs, cpuMs: (used.user + used.system) / 1000, calls: result.meanPerSession.calls, mean: result.perSession.mean };
 }
 
 function median(values: number[]): number {
@@ -75,6 +83,9 @@ export function simulateBenchmark(options: { quick?: boolean } = {}): SimulateBe
     callsPerSession: runs[0]!.calls,
     small,
     cpuUsPerSession: (small.cpuMs * 1000) / small.sessions,
+    cpuNsPerCall: (small.cpuMs * 1e6) / (small.sessions * runs[0]!.calls),
+    meanCostUsd: runs[0]!.mean,
+    numpy: numpyFigures(small.sessions),
   };
   if (!options.quick) {
     const large = timed(1_000_000);
@@ -82,6 +93,17 @@ export function simulateBenchmark(options: { quick?: boolean } = {}): SimulateBe
     figures.ratio = large.cpuMs / small.cpuMs;
   }
   return figures;
+}
+
+/** Runs bench/simulate_numpy.py with python3 when python3 and numpy are there; says why not otherwise. */
+function numpyFigures(sessions: number): SimulateBenchFigures['numpy'] {
+  const script = [path.resolve(__dirname, '..', '..', 'bench', 'simulate_numpy.py'), path.resolve(__dirname, '..', '..', '..', 'bench', 'simulate_numpy.py')].find((p) => fs.existsSync(p));
+  if (!script) return { skipped: 'bench/simulate_numpy.py not found' };
+  const run = spawnSync('python3', [script, String(sessions)], { encoding: 'utf8' });
+  if (run.error) return { skipped: `python3 not found (${run.error.message})` };
+  if (run.status !== 0) return { skipped: /No module named .?numpy/.test(run.stderr) ? 'numpy is not installed (apt-get install python3-numpy)' : `python3 failed: ${run.stderr.trim().split('\n').pop()}` };
+  const out = JSON.parse(run.stdout) as { calls: number; cpuSeconds: number; meanCost: number; numpy: string };
+  return { cpuNsPerCall: (out.cpuSeconds * 1e9) / out.calls, meanCostUsd: out.meanCost, version: out.numpy };
 }
 
 /**
@@ -108,6 +130,19 @@ export function rowsOf(f: SimulateBenchFigures): BenchRow[] {
       met: f.small.cpuMs <= GOAL_SMALL_MS,
     },
   ];
+  const numpy = f.numpy;
+  rows.push(
+    'skipped' in numpy
+      ? { measure: 'simulate: CPU per simulated call against numpy (same scenario)', value: `${f.cpuNsPerCall.toFixed(0)} ns`, reference: `numpy not run: ${numpy.skipped}` }
+      : {
+          measure: 'simulate: CPU per simulated call against numpy (same scenario)',
+          value: `${f.cpuNsPerCall.toFixed(0)} ns (mean $${f.meanCostUsd.toFixed(4)}/session)`,
+          reference: `numpy ${numpy.version}: ${numpy.cpuNsPerCall.toFixed(0)} ns (mean $${numpy.meanCostUsd.toFixed(4)})`,
+          ratio: `${(f.cpuNsPerCall / numpy.cpuNsPerCall).toFixed(2)}×`,
+          goal: 'no slower than numpy (≤ 1×)',
+          met: f.cpuNsPerCall <= numpy.cpuNsPerCall,
+        },
+  );
   if (f.large && f.ratio !== undefined) {
     rows.push({
       measure: `simulate 1,000,000 sessions × ${f.turns} turns, CPU`,

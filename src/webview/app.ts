@@ -77,7 +77,8 @@ export class App {
     this.layout.scenario.addEventListener('change', () => this.selectScenario(this.layout.scenario.value));
     this.layout.reload.addEventListener('click', () => this.post({ type: 'reloadScenarios' }));
     this.layout.sessions.addEventListener('change', () => {
-      this.state.sessions = Number(this.layout.sessions.value);
+      const value = this.layout.sessions.value;
+      this.state.sessions = value === 'auto' ? 'auto' : Number(value);
       this.save();
       this.runNow();
     });

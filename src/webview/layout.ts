@@ -43,7 +43,9 @@ export function buildLayout(doc: Document): Layout {
     doc,
     'select',
     { id: 'sessions' },
-    ...SESSION_CHOICES.map((n) => el(doc, 'option', { attrs: { value: String(n) }, text: `${n.toLocaleString('en-US')} sessions per preset` })),
+    ...SESSION_CHOICES.map((n) =>
+      el(doc, 'option', { attrs: { value: String(n) }, text: n === 'auto' ? 'Sessions for a P99 within ±1%' : `${n.toLocaleString('en-US')} sessions per preset` }),
+    ),
   );
   const cancel = el(doc, 'button', { className: 'secondary', attrs: { type: 'button' }, text: 'Cancel' });
   cancel.hidden = true;

@@ -1,6 +1,7 @@
 // The levers form: model, turns, cache hit rate, retry rate, sessions/day and routing (share and model). Each input
 // shows the scenario's own value beside it; a change that parses is handed to `onChange` (the app debounces runs),
 // one that does not is marked invalid and sent nowhere.
+import { SCENARIO_LIMITS } from '../core/simulate/scenario';
 import type { Levers, ModelOption } from './protocol';
 import { el, fill } from './dom';
 
@@ -9,19 +10,22 @@ export interface LeversFormOptions {
   onReset(): void;
 }
 
-type NumberLever = 'turns' | 'sessionsPerDay';
-type ShareLever = 'cacheHitRate' | 'retryRate' | 'routingShare';
+type NumberLever = 'turns' | 'sessionsPerDay' | 'maxTurns';
+type ShareLever = 'cacheHitRate' | 'retryRate' | 'routingShare' | 'runawayRate';
 type TextLever = 'model' | 'routingModel';
 
-const NUMBER_LEVERS: Record<NumberLever, { label: string; min: number; step: string }> = {
-  turns: { label: 'Turns per session (median)', min: 1, step: '0.5' },
+const NUMBER_LEVERS: Record<NumberLever, { label: string; min: number; max?: number; step: string }> = {
+  // The engine's own bound on turns: past it a run would take hours, so the form refuses it and says why.
+  turns: { label: 'Turns per session (median)', min: 1, max: SCENARIO_LIMITS.maxTurns, step: '0.5' },
   sessionsPerDay: { label: 'Sessions per day (median)', min: 0, step: 'any' },
+  maxTurns: { label: 'Turn cap (stops runaway loops)', min: 1, max: SCENARIO_LIMITS.maxTurns, step: '1' },
 };
 
 const SHARE_LEVERS: Record<ShareLever, { label: string; step: string }> = {
   cacheHitRate: { label: 'Cache hit rate', step: '1' },
   retryRate: { label: 'Retry rate', step: '0.5' },
   routingShare: { label: 'Share routed to the cheaper model', step: '1' },
+  runawayRate: { label: 'Sessions that loop until the cap', step: '0.5' },
 };
 
 const TEXT_LEVERS: Record<TextLever, string> = { model: 'Model', routingModel: 'Cheaper model for routing' };
@@ -54,7 +58,12 @@ export class LeversForm {
     row('model', TEXT_LEVERS.model, textInput('model'));
     for (const key of Object.keys(NUMBER_LEVERS) as NumberLever[]) {
       const spec = NUMBER_LEVERS[key];
-      const input = el(doc, 'input', { id: `lever-${key}`, attrs: { type: 'number', min: String(spec.min), step: spec.step, inputmode: 'decimal' } });
+      const attrs: Record<string, string> = { type: 'number', min: String(spec.min), step: spec.step, inputmode: 'decimal' };
+      if (spec.max !== undefined) {
+        attrs.max = String(spec.max);
+        attrs.title = `${spec.min} to ${spec.max.toLocaleString('en-US')} (the simulation's bound)`;
+      }
+      const input = el(doc, 'input', { id: `lever-${key}`, attrs });
       this.numbers.set(key, input);
       row(key, spec.label, input);
     }
@@ -86,7 +95,8 @@ export class LeversForm {
     }
     for (const [key, shown] of this.defaultsShown) {
       const value = defaults[key];
-      shown.textContent = `scenario: ${typeof value === 'number' && key !== 'turns' && key !== 'sessionsPerDay' ? percentText(value) : String(value)}`;
+      const count = key === 'turns' || key === 'sessionsPerDay' || key === 'maxTurns';
+      shown.textContent = `scenario: ${typeof value === 'number' && !count ? percentText(value) : String(value)}`;
     }
     this.element.querySelectorAll('input').forEach((input) => input.removeAttribute('aria-invalid'));
   }
@@ -107,7 +117,8 @@ export class LeversForm {
     const numberValue = (key: NumberLever) => {
       const input = this.numbers.get(key)!;
       const value = Number(input.value);
-      mark(input, input.value.trim() !== '' && Number.isFinite(value) && value >= NUMBER_LEVERS[key].min);
+      const { min, max } = NUMBER_LEVERS[key];
+      mark(input, input.value.trim() !== '' && Number.isFinite(value) && value >= min && (max === undefined || value <= max));
       return value;
     };
     const shareValue = (key: ShareLever) => {
@@ -124,6 +135,8 @@ export class LeversForm {
       sessionsPerDay: numberValue('sessionsPerDay'),
       routingShare: shareValue('routingShare'),
       routingModel: textValue('routingModel'),
+      maxTurns: numberValue('maxTurns'),
+      runawayRate: shareValue('runawayRate'),
     };
     return valid ? levers : undefined;
   }

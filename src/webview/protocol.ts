@@ -2,6 +2,7 @@
 // sides import these unions; messages crossing the boundary are checked with the parse functions below, because
 // postMessage hands over `any`. The webview speaks first (`ready`); the host posts nothing before that. Requests
 // (`run`, `export`) carry an id that every reply to them repeats, so a late reply to an old request is recognised.
+import type { SessionCount } from '../core/simulate/precision';
 import type { SimulationReport } from '../core/simulate/result';
 import type { Problem } from '../core/types';
 
@@ -21,9 +22,13 @@ export interface Levers {
   /** Share of calls on the routing model, 0-1 (0 = no routing). */
   routingShare: number;
   routingModel: string;
+  /** The turn cap: what stops a runaway session. */
+  maxTurns: number;
+  /** Share of sessions that loop until the cap, 0-1. */
+  runawayRate: number;
 }
 
-export const LEVER_KEYS = ['model', 'turns', 'cacheHitRate', 'retryRate', 'sessionsPerDay', 'routingShare', 'routingModel'] as const satisfies readonly (keyof Levers)[];
+export const LEVER_KEYS = ['model', 'turns', 'cacheHitRate', 'retryRate', 'sessionsPerDay', 'routingShare', 'routingModel', 'maxTurns', 'runawayRate'] as const satisfies readonly (keyof Levers)[];
 
 export interface ScenarioChoice {
   id: string;
@@ -45,9 +50,10 @@ export interface ModelOption {
 export type ExportFormat = 'json' | 'csv' | 'markdown';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'markdown'];
 
-export const SESSION_CHOICES = [5_000, 20_000, 100_000] as const;
+/** 'auto': as many as a ±1% P99 needs (the CLI's default), or a fixed count for a quick look. */
+export const SESSION_CHOICES: readonly SessionCount[] = ['auto', 5_000, 20_000, 100_000];
 /** The CLI's defaults, so the panel's figures equal `burnrate simulate`'s for the same scenario. */
-export const DEFAULT_SESSIONS = 20_000;
+export const DEFAULT_SESSIONS: SessionCount = 'auto';
 export const DEFAULT_SEED = 1;
 
 /** What the webview reports after drawing a result: read back by tests and by the host's command. */
@@ -85,7 +91,7 @@ export type HostMessage =
 
 export type WebviewMessage =
   | { type: 'ready'; restoredScenarioId?: string }
-  | { type: 'run'; requestId: string; scenarioId: string; levers: Levers; sessions: number; seed: number }
+  | { type: 'run'; requestId: string; scenarioId: string; levers: Levers; sessions: SessionCount; seed: number }
   | { type: 'cancel'; requestId: string }
   | { type: 'export'; requestId: string; runRequestId: string; format: ExportFormat; to: 'file' | 'clipboard' }
   | { type: 'reloadScenarios' }
@@ -100,6 +106,7 @@ function isObject(value: unknown): value is Obj {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+export const isSessionCount = (v: unknown): v is SessionCount => v === 'auto' || isNumber(v);
 
 export function isLevers(value: unknown): value is Levers {
   if (!isObject(value)) return false;
@@ -110,7 +117,9 @@ export function isLevers(value: unknown): value is Levers {
     isNumber(value.cacheHitRate) &&
     isNumber(value.retryRate) &&
     isNumber(value.sessionsPerDay) &&
-    isNumber(value.routingShare)
+    isNumber(value.routingShare) &&
+    isNumber(value.maxTurns) &&
+    isNumber(value.runawayRate)
   );
 }
 
@@ -122,7 +131,7 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
     case 'ready':
       return { type: 'ready', ...(isString(m.restoredScenarioId) ? { restoredScenarioId: m.restoredScenarioId } : {}) };
     case 'run':
-      return isString(m.requestId) && isString(m.scenarioId) && isLevers(m.levers) && isNumber(m.sessions) && isNumber(m.seed)
+      return isString(m.requestId) && isString(m.scenarioId) && isLevers(m.levers) && isSessionCount(m.sessions) && isNumber(m.seed)
         ? { type: 'run', requestId: m.requestId, scenarioId: m.scenarioId, levers: m.levers, sessions: m.sessions, seed: m.seed }
         : undefined;
     case 'cancel':

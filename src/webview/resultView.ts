@@ -1,7 +1,8 @@
 // Draws one result into the layout: P50/P90/P99 cards and the histogram for the chosen preset, the presets side by
 // side, where the money goes, the budget gates, cost per turn, and the notes. Keeps the Chart.js instances so they
 // are destroyed before their canvas is drawn on again (a theme change redraws only the charts).
-import { integer, usd } from '../core/present/money';
+import { integer, percent, usd } from '../core/present/money';
+import { withInterval } from '../core/simulate/export/tables';
 import type { ScenarioResult, ScenarioRuns } from '../core/simulate/result';
 import { histogramMarkers, histogramSpec, turnsSpec, type ChartFactory, type ChartHandle } from './charts';
 import { el, fill } from './dom';
@@ -94,11 +95,12 @@ function cards(doc: Document, result: ScenarioResult): HTMLElement[] {
   const card = (label: string, value: string, detail: string, marker?: string) =>
     el(doc, 'div', { className: `card${marker ? ` marker-${marker}` : ''}`, attrs: { 'data-stat': label } }, el(doc, 'span', { className: 'card-label', text: label }), el(doc, 'span', { className: 'card-value', text: value }), el(doc, 'span', { className: 'card-detail', text: detail }));
   return [
-    card('P50', usd(result.perSession.p50), 'per session (median)', 'p50'),
-    card('P90', usd(result.perSession.p90), 'per session', 'p90'),
-    card('P99', usd(result.perSession.p99), 'per session', 'p99'),
+    card('P50', usd(result.perSession.p50), `per session (median) · ${withInterval(result.perSession, 'p50')}`, 'p50'),
+    card('P90', usd(result.perSession.p90), `per session · ${withInterval(result.perSession, 'p90')}`, 'p90'),
+    card('P99', usd(result.perSession.p99), `per session · ${withInterval(result.perSession, 'p99')}`, 'p99'),
     card('mean', usd(result.perSession.mean), `per session · ${result.meanPerSession.calls.toFixed(1)} calls`),
-    card('per month', usd(result.perMonth.p50), `P50 · P90 ${usd(result.perMonth.p90)}`),
+    card('per month', usd(result.perMonth.p50), `P50 of summed days · P90 ${withInterval(result.perMonth, 'p90')}`),
+    card('from cache', percent(result.inputCache.readShare), `of input tokens read from the cache · ${percent(result.inputCache.writeShare)} written`),
   ];
 }
 
@@ -109,6 +111,7 @@ function notes(doc: Document, runs: ScenarioRuns, result: ScenarioResult): HTMLE
   if (result.routing) items.push(`Routing: ${Math.round(result.routing.share * 100)}% of ${result.routing.per === 'session' ? 'sessions' : 'calls'} on ${result.routing.model.id}.`);
   for (const r of runs.runs) if (r.presetDescription) items.push(`${r.preset}: ${r.presetDescription}.`);
   for (const [key, value] of Object.entries(result.assumptions)) items.push(`${key}: ${value}`);
-  items.push(...result.notes, result.month.description);
+  items.push(...result.notes, result.month.description, `${result.periods.description}.`);
+  items.push(`${integer(result.sessionsSimulated)} sessions simulated; the per-session P99 is known to ±${(result.precision.relativeP99HalfWidth * 100).toFixed(1)}% (95% interval).`);
   return items.map((text) => el(doc, 'li', { text }));
 }

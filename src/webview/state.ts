@@ -1,6 +1,7 @@
 // What the panel remembers across reloads (vscode.getState/setState, and VS Code's serializer after a window
 // reload): the chosen scenario, its levers, the run size, the preset the charts show, and the last result so it is
 // drawn again at once instead of a blank panel while the host re-runs it. Anything unreadable falls back to defaults.
+import type { SessionCount } from '../core/simulate/precision';
 import type { SimulationReport } from '../core/simulate/result';
 import type { Problem } from '../core/types';
 import { DEFAULT_SESSIONS, isLevers, type Levers } from './protocol';
@@ -20,7 +21,7 @@ export interface PanelState {
   levers?: Levers;
   /** The scenario's own lever values when `levers` were saved: if the scenario changed since, the levers reset. */
   defaults?: Levers;
-  sessions: number;
+  sessions: SessionCount;
   chartPreset: string;
   last?: ShownResult;
 }
@@ -34,7 +35,7 @@ export function restoreState(raw: unknown): PanelState {
   if (typeof r.scenarioId === 'string') state.scenarioId = r.scenarioId;
   if (isLevers(r.levers)) state.levers = r.levers;
   if (isLevers(r.defaults)) state.defaults = r.defaults;
-  if (typeof r.sessions === 'number' && Number.isInteger(r.sessions) && r.sessions >= 1) state.sessions = r.sessions;
+  if (r.sessions === 'auto' || (typeof r.sessions === 'number' && Number.isInteger(r.sessions) && r.sessions >= 1)) state.sessions = r.sessions;
   if (typeof r.chartPreset === 'string') state.chartPreset = r.chartPreset;
   if (isShownResult(r.last)) state.last = r.last;
   return state;

@@ -51,7 +51,9 @@ scenarios:
 `;
 const SYSTEM = 'You are a support agent for Acme. Be brief, friendly and exact.\n'.repeat(40);
 
-describe('burnrate simulate (built CLI)', () => {
+describe('burnrate simulate (built CLI)', function () {
+  // Each case starts several CLI processes; on a shared, loaded machine one start can take seconds.
+  this.timeout(90_000);
   it('--help documents the options and exit codes', () => {
     const run = runCli(['simulate', '--help']);
     assert.strictEqual(run.code, 0);
@@ -65,7 +67,9 @@ describe('burnrate simulate (built CLI)', () => {
     const doc = JSON.parse(run.stdout) as SimulateJson;
     const s = doc.scenarios.support!;
     for (const key of ['p50', 'p90', 'p99', 'mean'] as const) assert.ok(s.perSession[key] > 0, key);
-    for (const key of ['p50', 'p90', 'p99'] as const) assert.ok(Math.abs(s.perMonth[key] / s.perDay[key] - 730 / 24) < 1e-9, key);
+    // Months are sums of simulated days: the mean scales by 30.42 days, the P99 by less (not every day is a P99 day).
+    assert.ok(Math.abs(s.perMonth.mean / s.perDay.mean - 730 / 24) < 0.01 * (730 / 24));
+    assert.ok(s.perMonth.p99 < s.perDay.p99 * (730 / 24));
     assert.ok(s.perSession.p50 < s.perSession.p90 && s.perSession.p90 < s.perSession.p99);
     assert.deepStrictEqual(Object.keys(s.presets), ['bull', 'stress']);
     assert.ok(s.presets.stress!.perSession.p90 > s.perSession.p90);

@@ -3,8 +3,14 @@
 // the simulation must return exactly this — and an independent statement of the carry rules:
 //   turn i of a block (i = 0, 1, …) carries i × (user + calls × output) of messages and i × toolCalls × result of tool
 //   results; call j of a turn (j = 0 … toolCalls) adds j assistant tool requests and j tool results.
+// Caching: 'off', or 'prefix' (the system prompt and tools, cached when at least the provider's minimum: the session's
+// first call writes it, and the first call of every turn after a think time longer than the lifetime). Conversation
+// caching, whose reads depend on every earlier call, is checked against calls computed by hand instead (cache tests).
+// Retries: each call fails r + r² + … + r^maxRetries times on average; each failed attempt costs the call's input with
+// the prefix read from the cache it wrote, plus failedOutputShare of its output.
 import { callRates, type CallRates, type TokenRates } from './callRates';
 import type { ComponentId } from './components';
+import { routeCache } from './routeCache';
 import type { Scenario } from './scenario';
 
 export interface ClosedForm {
@@ -43,8 +49,10 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
   if (turnsRaw === undefined || u === undefined || o === undefined || cRaw === undefined || r === undefined) {
     return { ok: false, message: 'the closed form needs every distribution fixed' };
   }
+  if (scenario.runawayRate > 0 && scenario.runawayRate < 1) return { ok: false, message: 'the closed form needs a runaway rate of 0 or 1' };
+  if (scenario.budget.stopSessions) return { ok: false, message: 'the closed form has no budget stop' };
   if (!Number.isInteger(turnsRaw) || !Number.isInteger(cRaw)) return { ok: false, message: 'the closed form needs whole turns and tool calls' };
-  const n = Math.min(Math.max(1, turnsRaw), Math.max(1, Math.floor(scenario.maxTurns)));
+  const n = scenario.runawayRate === 1 ? Math.max(1, Math.floor(scenario.maxTurns)) : Math.min(Math.max(1, turnsRaw), Math.max(1, Math.floor(scenario.maxTurns)));
   const c = Math.min(Math.max(0, cRaw), scenario.maxToolCallsPerTurn);
   const m = c + 1;
   const P = scenario.systemPromptTokens + scenario.toolDefinitionTokens;
@@ -82,36 +90,61 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
     }
   }
 
+  // A model whose cache prices are its input price bills the same whatever is cached.
+  const cacheless = (card: Scenario['rates']) => (card.cacheReadPerMTok ?? card.inputPerMTok) === card.inputPerMTok && card.cacheWritePerMTok === undefined;
+  const priced = [scenario.rates, ...(scenario.routing ? [scenario.routing.rates] : [])];
+  if (scenario.caching === 'conversation' && scenario.cacheHitRate > 0 && !priced.every(cacheless)) {
+    return { ok: false, message: 'the closed form covers prefix caching only; conversation caching is checked call by call' };
+  }
+  const cachingMatters = scenario.caching !== 'off' && scenario.cacheHitRate > 0 && !priced.every(cacheless);
+  const gap = cachingMatters ? scenario.minutesBetweenTurns : { kind: 'fixed' as const, value: 0 };
+  if (gap.kind !== 'fixed') return { ok: false, message: 'the closed form needs a fixed minutesBetweenTurns' };
   const hit = Math.min(1, Math.max(0, scenario.cacheHitRate));
-  const caching = hit > 0;
-  const retry = Math.min(1, Math.max(0, scenario.retryRate));
+  const retry = Math.min(0.99, Math.max(0, scenario.retryRate));
+  let failures = 0;
+  for (let i = 1, term = 1; i <= Math.floor(scenario.maxRetries); i++) failures += term *= retry;
+  const failedOutput = Math.min(1, Math.max(0, scenario.failedOutputShare));
   const cheapShare = scenario.routing ? Math.min(1, Math.max(0, scenario.routing.share)) : 0;
   const routes: [CallRates, number][] = [[callRates(scenario.rates), 1 - cheapShare]];
   if (scenario.routing && cheapShare > 0) routes.push([callRates(scenario.routing.rates), cheapShare]);
+  const cards = [scenario.rates, scenario.routing?.rates ?? scenario.rates];
 
   const components: Record<ComponentId, number> = { system: 0, userInput: 0, history: 0, toolResults: 0, output: 0, retries: 0, cacheWrites: 0 };
-  for (const [rates, weight] of routes) {
-    if (weight === 0) continue;
-    if (total.maxInput > rates.tierAbove) return { ok: false, message: 'the closed form assumes no call reaches the long-context tier' };
+  const rest = total.user + total.history + total.tools;
+  if (routes.some(([rates, weight]) => weight > 0 && total.maxInput > rates.tierAbove)) {
+    return { ok: false, message: 'the closed form assumes no call reaches the long-context tier' };
+  }
+  routes.forEach(([rates, weight], index) => {
+    if (weight === 0) return;
     const t: TokenRates = rates.base;
-    const writing = caching && rates.writesCache;
-    components.system += weight * total.prefix * (hit * t.cacheRead + (writing ? 0 : (1 - hit) * t.input));
-    components.cacheWrites += writing ? weight * total.prefix * (1 - hit) * t.cacheWrite : 0;
+    const cache = routeCache(cards[index]!, rates, scenario);
+    const cached = cache.on && P >= cache.minTokens && P > 0;
+    // Calls that find no live entry: the session's first, and each turn's first after a gap past the lifetime.
+    const cold = !cached ? total.calls : gap.value > cache.ttlMinutes ? n : 1;
+    const warm = total.calls - cold;
+    const missing = cold + warm * (1 - hit);
+    const plainPrefix = cached && cache.premium ? 0 : missing * P;
+    // Reads come in the provider's steps (OpenAI: 128 tokens); the rest of the prefix is plain input.
+    const readable = Math.floor(P / cache.granularity) * cache.granularity;
+    const hits = cached ? warm * hit : 0;
+    components.system += weight * (hits * (readable * t.cacheRead + (P - readable) * t.input) + plainPrefix * t.input);
+    components.cacheWrites += cached && cache.premium ? weight * missing * P * cache.writeBase : 0;
     components.userInput += weight * total.user * t.input;
     components.history += weight * total.history * t.input;
     components.toolResults += weight * total.tools * t.input;
     components.output += weight * total.output * t.output;
-  }
-  const beforeRetries = Object.values(components).reduce((sum, x) => sum + x, 0);
-  components.retries = beforeRetries * retry;
+    const retryInput = (cached ? total.calls * (readable * t.cacheRead + (P - readable) * t.input) : total.prefix * t.input) + rest * t.input;
+    components.retries += weight * failures * (retryInput + failedOutput * total.output * t.output);
+  });
+  const costUsd = Object.values(components).reduce((sum, x) => sum + x, 0);
   return {
     ok: true,
     value: {
-      costUsd: beforeRetries + components.retries,
+      costUsd,
       components,
-      calls: total.calls * (1 + retry),
-      inputTokens: (total.prefix + total.user + total.history + total.tools) * (1 + retry),
-      outputTokens: total.output * (1 + retry),
+      calls: total.calls * (1 + failures),
+      inputTokens: (total.prefix + rest) * (1 + failures),
+      outputTokens: total.output * (1 + failures * failedOutput),
       maxInputTokens: total.maxInput,
     },
   };

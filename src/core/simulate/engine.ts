@@ -3,11 +3,12 @@
 // more model call whose input adds the assistant's tool request and the tool's result. Sessions run in batches so a UI
 // can report progress and cancel between them; the random stream is consumed in session order, so the batch size
 // never changes a result.
-import { callRates, type CallRates } from './callRates';
+import { callRates, type CallRates, type TokenRates } from './callRates';
 import { CACHE_WRITES, COMPONENT_COUNT, HISTORY, OUTPUT, RETRIES, SYSTEM, TOOL_RESULTS, USER_INPUT } from './components';
 import { Sampler } from './distribution';
 import { Rng } from './rng';
-import type { Scenario } from './scenario';
+import { routeCache, type RouteCache } from './routeCache';
+import { SCENARIO_LIMITS, type Scenario } from './scenario';
 
 /**
  * How the share keys (retryRate, cacheHitRate, routing share) act. 'sampled' draws each call's retry, cache hit and
@@ -44,6 +45,9 @@ export interface RawRun {
   calls: number;
   inputTokens: number;
   outputTokens: number;
+  /** Input tokens read from and written to the prompt cache (part of inputTokens). */
+  cacheReadTokens: number;
+  cacheWriteTokens: number;
   /** Sessions with a call whose input is larger than the model's context window (a real API would refuse it). */
   overContextSessions: number;
 }
@@ -58,7 +62,7 @@ export class SessionEngine {
   private readonly shares: SharesMode;
   private readonly rng: Rng;
   private readonly seed: number;
-  private readonly total: number;
+  private total: number;
   private done = 0;
 
   private readonly turns: Sampler;
@@ -71,13 +75,30 @@ export class SessionEngine {
   private readonly routeShare: number;
   private readonly routePerSession: boolean;
   private readonly prefix: number;
-  private readonly caching: boolean;
   private readonly hitRate: number;
   private readonly retryRate: number;
+  private readonly maxRetries: number;
+  private readonly failedOutputShare: number;
+  /** Expected failed attempts per call: r + r² + … + r^maxRetries. */
+  private readonly expectedFailures: number;
+  private readonly gaps: Sampler;
+  /** Per route (0 main, 1 cheap): its caching, and the session's cache state — typed arrays, reset per session. */
+  private readonly cache: RouteCache[];
+  private readonly lastTouch = new Float64Array(2);
+  private readonly cachedTokens = new Float64Array(2);
+  private readonly cachedEpoch = new Int32Array(2);
+  private readonly stableCached = new Uint8Array(2);
+  /** Minutes since the session started; the history's generation (a summary starts a new one). */
+  private clock = 0;
+  private epoch = 0;
   private readonly summarizeEvery: number;
   private readonly contextWindow: number;
+  private readonly maxToolCalls: number;
+  private readonly runawayRate: number;
+  /** USD at which a session is stopped after its turn (Infinity: no stop). */
+  private readonly stopUsd: number;
 
-  private readonly costs: Float64Array;
+  private costs: Float64Array;
   private readonly componentUsd = new Float64Array(COMPONENT_COUNT);
   /** The current session's components; folded into componentUsd when it ends. */
   private readonly sessionComponents = new Float64Array(COMPONENT_COUNT);
@@ -92,6 +113,8 @@ export class SessionEngine {
   private calls = 0;
   private inputTokens = 0;
   private outputTokens = 0;
+  private cacheReadTokens = 0;
+  private cacheWriteTokens = 0;
   private overContextSessions = 0;
   private sessionOverContext = false;
 
@@ -112,15 +135,25 @@ export class SessionEngine {
     this.routePerSession = scenario.routing?.per === 'session';
     this.prefix = scenario.systemPromptTokens + scenario.toolDefinitionTokens;
     this.hitRate = Math.min(1, Math.max(0, scenario.cacheHitRate));
-    this.caching = this.hitRate > 0;
-    this.retryRate = Math.min(1, Math.max(0, scenario.retryRate));
+    this.retryRate = Math.min(0.99, Math.max(0, scenario.retryRate));
+    this.maxRetries = Math.min(SCENARIO_LIMITS.maxRetries, Math.max(0, Math.floor(scenario.maxRetries)));
+    this.failedOutputShare = Math.min(1, Math.max(0, scenario.failedOutputShare));
+    let expected = 0;
+    for (let i = 1, term = 1; i <= this.maxRetries; i++) expected += term *= this.retryRate;
+    this.expectedFailures = expected;
+    this.gaps = new Sampler(scenario.minutesBetweenTurns);
+    this.cache = [routeCache(scenario.rates, this.main, scenario)];
+    if (this.cheap && scenario.routing) this.cache.push(routeCache(scenario.routing.rates, this.cheap, scenario));
     this.summarizeEvery = scenario.summarizeAfterTurns && scenario.summarizeAfterTurns >= 1 ? Math.floor(scenario.summarizeAfterTurns) : 0;
     const windows = [scenario.rates.contextWindow, this.cheap ? scenario.routing?.rates.contextWindow : undefined].filter(
       (w): w is number => typeof w === 'number' && w > 0,
     );
     this.contextWindow = windows.length > 0 ? Math.min(...windows) : Infinity;
     this.costs = new Float64Array(this.total);
-    const maxTurns = Math.max(1, Math.floor(scenario.maxTurns));
+    const maxTurns = Math.min(SCENARIO_LIMITS.maxTurns, Math.max(1, Math.floor(scenario.maxTurns)));
+    this.runawayRate = Math.min(1, Math.max(0, scenario.runawayRate));
+    this.stopUsd = scenario.budget.stopSessions && scenario.budget.perSessionUsd ? scenario.budget.perSessionUsd : Infinity;
+    this.maxToolCalls = Math.min(SCENARIO_LIMITS.maxToolCallsPerTurn, Math.max(0, Math.floor(scenario.maxToolCallsPerTurn)));
     this.turnCostUsd = new Float64Array(maxTurns);
     this.turnFirstInputTokens = new Float64Array(maxTurns);
     this.turnSessions = new Float64Array(maxTurns);
@@ -136,6 +169,21 @@ export class SessionEngine {
 
   get finished(): boolean {
     return this.done >= this.total;
+  }
+
+  /** Raises the session count (a run that needs more precision); the sessions already simulated are kept. */
+  extendTo(total: number): void {
+    const wanted = Math.floor(total);
+    if (!(wanted > this.total)) return;
+    const costs = new Float64Array(wanted);
+    costs.set(this.costs.subarray(0, this.done));
+    this.costs = costs;
+    this.total = wanted;
+  }
+
+  /** Calls billed so far per session simulated (retries included). */
+  get callsPerSession(): number {
+    return this.done > 0 ? this.calls / this.done : 0;
   }
 
   /** Simulates up to `count` more sessions; returns how many it ran. */
@@ -165,6 +213,8 @@ export class SessionEngine {
       calls: this.calls,
       inputTokens: this.inputTokens,
       outputTokens: this.outputTokens,
+      cacheReadTokens: this.cacheReadTokens,
+      cacheWriteTokens: this.cacheWriteTokens,
       overContextSessions: this.overContextSessions,
     };
   }
@@ -173,20 +223,29 @@ export class SessionEngine {
     const rng = this.rng;
     const scenario = this.scenario;
     const maxTurns = this.turnSessions.length;
-    const turns = clamp(rng.roundStochastic(this.turns.sample(rng)), 1, maxTurns);
+    let turns = clamp(rng.roundStochastic(this.turns.sample(rng)), 1, maxTurns);
+    // A runaway session loops until the turn cap (or the budget stop below) ends it.
+    if (this.runawayRate > 0 && rng.chance(this.runawayRate)) turns = maxTurns;
     // In 'sampled' mode: which model this session uses when routing is per session (NONE = decide per call).
     const sessionRoute = this.cheap && this.routePerSession && this.shares === 'sampled' ? (rng.chance(this.routeShare) ? 1 : 0) : NONE;
     const parts = this.sessionComponents;
     parts.fill(0);
     this.sessionOverContext = false;
     this.callIndex = 0;
+    this.clock = 0;
+    this.epoch = 0;
+    this.lastTouch.fill(-Infinity);
+    this.cachedTokens.fill(0);
+    this.cachedEpoch.fill(0);
+    this.stableCached.fill(0);
 
     let carriedMessages = 0;
     let carriedToolResults = 0;
     let sessionCost = 0;
     for (let turn = 0; turn < turns; turn++) {
+      if (turn > 0) this.clock += this.gaps.sample(rng);
       const user = this.user.sample(rng);
-      const toolCalls = clamp(rng.roundStochastic(this.toolCalls.sample(rng)), 0, scenario.maxToolCallsPerTurn);
+      const toolCalls = clamp(rng.roundStochastic(this.toolCalls.sample(rng)), 0, this.maxToolCalls);
       let turnMessages = 0;
       let turnToolResults = 0;
       let turnCost = 0;
@@ -203,10 +262,12 @@ export class SessionEngine {
         turnCost += this.call(0, carriedMessages, carriedToolResults, scenario.summaryTokens, sessionRoute);
         carriedMessages = scenario.summaryTokens;
         carriedToolResults = 0;
+        this.epoch++;
       }
       this.turnCostUsd[turn]! += turnCost;
       this.turnSessions[turn]! += 1;
       sessionCost += turnCost;
+      if (sessionCost >= this.stopUsd) break;
     }
     for (let i = 0; i < COMPONENT_COUNT; i++) this.componentUsd[i]! += parts[i]!;
     if (this.sessionOverContext) this.overContextSessions++;
@@ -228,59 +289,119 @@ export class SessionEngine {
   private callOnce(user: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
     const input = this.prefix + user + history + toolResults;
     if (input > this.contextWindow) this.sessionOverContext = true;
-    let cost: number;
     if (this.shares === 'expected') {
       const cheapShare = this.cheap ? this.routeShare : 0;
-      cost = 0;
-      if (cheapShare < 1) cost += this.price(this.main, 1 - cheapShare, input, user, history, toolResults, output, this.hitRate);
-      if (this.cheap && cheapShare > 0) cost += this.price(this.cheap, cheapShare, input, user, history, toolResults, output, this.hitRate);
-      const retries = cost * this.retryRate;
-      this.sessionComponents[RETRIES]! += retries;
-      this.countCall(1 + this.retryRate, input, output);
-      return cost + retries;
+      let cost = 0;
+      if (cheapShare < 1) cost += this.routed(0, 1 - cheapShare, this.hitRate, this.expectedFailures, input, user, history, toolResults, output);
+      if (this.cheap && cheapShare > 0) cost += this.routed(1, cheapShare, this.hitRate, this.expectedFailures, input, user, history, toolResults, output);
+      return cost;
     }
     const rng = this.rng;
-    const onCheap = this.cheap !== undefined && (sessionRoute === NONE ? rng.chance(this.routeShare) : sessionRoute === 1);
-    const hit = this.caching && rng.chance(this.hitRate) ? 1 : 0;
-    cost = this.price(onCheap ? this.cheap! : this.main, 1, input, user, history, toolResults, output, hit);
-    if (rng.chance(this.retryRate)) {
-      this.sessionComponents[RETRIES]! += cost;
-      this.countCall(2, input, output);
-      return cost * 2;
+    const route = this.cheap !== undefined && (sessionRoute === NONE ? rng.chance(this.routeShare) : sessionRoute === 1) ? 1 : 0;
+    const hit = rng.chance(this.hitRate) ? 1 : 0;
+    let failures = 0;
+    while (failures < this.maxRetries && rng.chance(this.retryRate)) failures++;
+    return this.routed(route, 1, hit, failures, input, user, history, toolResults, output);
+  }
+
+  /**
+   * A call on one route with `weight` of the traffic: `hit` is the chance its lookup on a live entry hits, `failures`
+   * the (expected) failed attempts before it succeeds. Prices the call, its failed attempts (each reads what the first
+   * attempt cached and is billed failedOutputShare of the output), updates the route's cache and returns the cost.
+   */
+  private routed(route: number, weight: number, hit: number, failures: number, input: number, user: number, history: number, toolResults: number, output: number): number {
+    const rates = route === 1 ? this.cheap! : this.main;
+    const cache = this.cache[route]!;
+    const tier = input > rates.tierAbove;
+    const r = tier ? rates.tier : rates.base;
+    const writeRate = tier ? cache.writeTier : cache.writeBase;
+    const prefix = this.prefix;
+    let cost = 0;
+    let read = 0;
+    let written = 0;
+    // What this call's breakpoints cover, and whether the provider caches that much at all.
+    const covered = cache.conversation ? input : prefix;
+    const cacheable = cache.on && covered >= cache.minTokens && covered > 0;
+    if (cache.on) {
+      const live = this.clock - this.lastTouch[route]! <= cache.ttlMinutes;
+      let match = 0;
+      if (live) match = this.cachedEpoch[route] === this.epoch ? this.cachedTokens[route]! : this.stableCached[route] ? prefix : 0;
+      match = Math.min(input, Math.floor(match / cache.granularity) * cache.granularity);
+      if (match < cache.minTokens) match = 0;
+      const writeOnHit = cache.premium && cacheable ? Math.max(0, covered - match) : 0;
+      const writeOnMiss = cache.premium && cacheable ? covered : 0;
+      if (hit > 0 && match > 0) cost += this.price(r, writeRate, weight * hit, input, user, history, toolResults, output, match, writeOnHit);
+      if (hit < 1 || match === 0) cost += this.price(r, writeRate, weight * (match > 0 ? 1 - hit : 1), input, user, history, toolResults, output, 0, writeOnMiss);
+      read = match > 0 ? hit * match : 0;
+      written = match > 0 ? hit * writeOnHit + (1 - hit) * writeOnMiss : writeOnMiss;
+      if (cacheable) {
+        this.cachedTokens[route] = covered;
+        this.cachedEpoch[route] = this.epoch;
+        if (prefix >= cache.minTokens && prefix > 0) this.stableCached[route] = 1;
+        this.lastTouch[route] = this.clock;
+      } else if (match > 0) {
+        this.lastTouch[route] = this.clock;
+      }
+    } else {
+      cost += this.price(r, writeRate, weight, input, user, history, toolResults, output, 0, 0);
     }
-    this.countCall(1, input, output);
+    this.countTokens(weight, input, output, read, written);
+    if (failures > 0) {
+      // A failed attempt cached what its call covered; the next attempt reads it (and writes nothing new).
+      const retryRead = cacheable ? Math.floor(covered / cache.granularity) * cache.granularity : 0;
+      const before = this.sessionComponents[RETRIES]!;
+      const attempt = this.price(r, writeRate, weight * failures, input, user, history, toolResults, output * this.failedOutputShare, retryRead, 0, true);
+      this.sessionComponents[RETRIES] = before + attempt;
+      cost += attempt;
+      this.countTokens(weight * failures, input, output * this.failedOutputShare, retryRead, 0);
+    }
+    this.calls += weight * (1 + failures);
     return cost;
   }
 
-  /** Billed calls and tokens (a retried call counts twice). */
-  private countCall(times: number, input: number, output: number): void {
-    this.calls += times;
-    this.inputTokens += times * input;
-    this.outputTokens += times * output;
+  private countTokens(weight: number, input: number, output: number, read: number, written: number): void {
+    this.inputTokens += weight * input;
+    this.outputTokens += weight * output;
+    this.cacheReadTokens += weight * read;
+    this.cacheWriteTokens += weight * written;
   }
 
-  /** `weight` × the call's cost on `rates`, split into components; `hit` is the share of the prefix read from cache. */
+  /**
+   * `weight` × the call's cost when `read` tokens of its input come from the cache and `write` are written to it. The
+   * cached part is the start of the input — the system prompt first, then the history and the rest in proportion —
+   * so each component carries its own reads; writes are their own component. With `toRetries`, the cost is returned
+   * without touching the components (the caller books it under retries).
+   */
   private price(
-    rates: CallRates,
+    r: TokenRates,
+    writeRate: number,
     weight: number,
     input: number,
     user: number,
     history: number,
     toolResults: number,
     output: number,
-    hit: number,
+    read: number,
+    write: number,
+    toRetries = false,
   ): number {
-    const r = input > rates.tierAbove ? rates.tier : rates.base;
-    // A miss writes the cache when caching is on and the provider bills writes; otherwise it is plain input.
-    const writing = this.caching && rates.writesCache;
-    const prefixRead = this.prefix * hit * r.cacheRead;
-    const prefixMissed = this.prefix * (1 - hit) * (writing ? r.cacheWrite : r.input);
-    const system = weight * (writing ? prefixRead : prefixRead + prefixMissed);
-    const writes = writing ? weight * prefixMissed : 0;
-    const userCost = weight * user * r.input;
-    const historyCost = weight * history * r.input;
-    const toolCost = weight * toolResults * r.input;
+    if (weight === 0) return 0;
+    const prefix = this.prefix;
+    const readPrefix = read < prefix ? read : prefix;
+    const writePrefix = Math.min(prefix - readPrefix, write);
+    const plainPrefix = prefix - readPrefix - writePrefix;
+    const rest = input - prefix;
+    const readShare = rest > 0 ? (read - readPrefix) / rest : 0;
+    const plainShare = rest > 0 ? (rest - (read - readPrefix) - (write - writePrefix)) / rest : 0;
+    const restRate = readShare * r.cacheRead + plainShare * r.input;
+    const system = weight * (readPrefix * r.cacheRead + plainPrefix * r.input);
+    const writes = weight * write * writeRate;
+    const userCost = weight * user * restRate;
+    const historyCost = weight * history * restRate;
+    const toolCost = weight * toolResults * restRate;
     const outputCost = weight * output * r.output;
+    const total = system + writes + userCost + historyCost + toolCost + outputCost;
+    if (toRetries) return total;
     const parts = this.sessionComponents;
     parts[SYSTEM]! += system;
     parts[CACHE_WRITES]! += writes;
@@ -288,7 +409,7 @@ export class SessionEngine {
     parts[HISTORY]! += historyCost;
     parts[TOOL_RESULTS]! += toolCost;
     parts[OUTPUT]! += outputCost;
-    return system + writes + userCost + historyCost + toolCost + outputCost;
+    return total;
   }
 }
 

@@ -4,7 +4,7 @@
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import { SCALABLE_DISTS, SCALABLE_SHARES, type Multiplier, type PresetSpec, type ScalableDist, type ScalableShare } from './presets';
-import type { Budget } from './scenario';
+import { CACHE_TTLS, CACHING_MODES, SCENARIO_LIMITS, type Budget } from './scenario';
 import { SCENARIO_KEYS, type FromLog, type RoutingSpec, type ScenarioSpec, type TokensOrFile } from './spec';
 
 export interface ParsedScenarios {
@@ -69,19 +69,27 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'toolDefinitions', readTokensOrFile(reader, at('toolDefinitions'), v.toolDefinitions));
   assign(spec, 'sessionsPerDay', readDist(reader, at('sessionsPerDay'), v.sessionsPerDay));
   assign(spec, 'turns', readDist(reader, at('turns'), v.turns, { min: 1 }));
-  assign(spec, 'maxTurns', readNumber(reader, at('maxTurns'), v.maxTurns, { min: 1, integer: true }));
+  assign(spec, 'maxTurns', readNumber(reader, at('maxTurns'), v.maxTurns, { min: 1, max: SCENARIO_LIMITS.maxTurns, integer: true }));
+  assign(spec, 'runawayRate', readShare(reader, at('runawayRate'), v.runawayRate));
   assign(spec, 'userTokens', readDist(reader, at('userTokens'), v.userTokens));
   assign(spec, 'outputTokens', readDist(reader, at('outputTokens'), v.outputTokens, { fromLog: true }));
   assign(spec, 'toolCallsPerTurn', readDist(reader, at('toolCallsPerTurn'), v.toolCallsPerTurn));
-  assign(spec, 'maxToolCallsPerTurn', readNumber(reader, at('maxToolCallsPerTurn'), v.maxToolCallsPerTurn, { min: 0, integer: true }));
+  assign(spec, 'maxToolCallsPerTurn', readNumber(reader, at('maxToolCallsPerTurn'), v.maxToolCallsPerTurn, { min: 0, max: SCENARIO_LIMITS.maxToolCallsPerTurn, integer: true }));
   assign(spec, 'toolResultTokens', readDist(reader, at('toolResultTokens'), v.toolResultTokens));
   assign(spec, 'retryRate', readShare(reader, at('retryRate'), v.retryRate));
+  if (v.retryRate === 1) reader.error(at('retryRate'), 'must be below 1 (every attempt failing never ends)');
+  assign(spec, 'maxRetries', readNumber(reader, at('maxRetries'), v.maxRetries, { min: 0, max: SCENARIO_LIMITS.maxRetries, integer: true }));
+  assign(spec, 'failedOutputShare', readShare(reader, at('failedOutputShare'), v.failedOutputShare));
+  assign(spec, 'caching', readChoice(reader, at('caching'), v.caching, CACHING_MODES));
+  assign(spec, 'cacheTtl', readChoice(reader, at('cacheTtl'), v.cacheTtl, CACHE_TTLS));
+  assign(spec, 'minutesBetweenTurns', readDist(reader, at('minutesBetweenTurns'), v.minutesBetweenTurns));
   if (isObject(v.cacheHitRate) && 'fromLog' in v.cacheHitRate) assign(spec, 'cacheHitRate', readFromLog(reader, at('cacheHitRate'), v.cacheHitRate));
   else assign(spec, 'cacheHitRate', readShare(reader, at('cacheHitRate'), v.cacheHitRate));
   assign(spec, 'summarizeAfterTurns', readNumber(reader, at('summarizeAfterTurns'), v.summarizeAfterTurns, { min: 1, integer: true }));
   assign(spec, 'summaryTokens', readNumber(reader, at('summaryTokens'), v.summaryTokens, { min: 0 }));
   assign(spec, 'routing', readRouting(reader, at('routing'), v.routing));
   assign(spec, 'budget', readBudget(reader, at('budget'), v.budget));
+  assign(spec, 'dayCorrelation', readNumber(reader, at('dayCorrelation'), v.dayCorrelation, { min: 0, max: SCENARIO_LIMITS.dayCorrelation }));
   if (v.presets !== undefined) spec.presets = readPresets(reader, at('presets'), v.presets);
   if (spec.summaryTokens !== undefined && spec.summarizeAfterTurns === undefined) {
     reader.warn(at('summaryTokens'), 'has no effect without summarizeAfterTurns');
@@ -107,6 +115,12 @@ function readNumber(reader: Reader, path: string, value: unknown, rules: NumberR
   if (rules.max !== undefined && value > rules.max) return reader.error(path, `must be at most ${rules.max}, got ${value}`);
   if (rules.integer && !Number.isInteger(value)) return reader.error(path, `must be a whole number, got ${value}`);
   return value;
+}
+
+function readChoice<T extends string>(reader: Reader, path: string, value: unknown, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  return reader.error(path, `expected one of ${choices.join(', ')}, got ${describe(value)}`);
 }
 
 function readShare(reader: Reader, path: string, value: unknown): number | undefined {
@@ -190,8 +204,13 @@ function readRouting(reader: Reader, path: string, value: unknown): RoutingSpec 
 function readBudget(reader: Reader, path: string, value: unknown): Budget | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) return reader.error(path, `expected {perSessionUsd: …, perDayUsd: …}, got ${describe(value)}`);
-  extraKeys(reader, path, value, ['perSessionUsd', 'perDayUsd']);
+  extraKeys(reader, path, value, ['perSessionUsd', 'perDayUsd', 'stopSessions']);
   const budget: Budget = {};
+  if (value.stopSessions !== undefined) {
+    if (typeof value.stopSessions !== 'boolean') reader.error(`${path}.stopSessions`, `expected true or false, got ${describe(value.stopSessions)}`);
+    else if (value.stopSessions && value.perSessionUsd === undefined) reader.error(`${path}.stopSessions`, 'needs perSessionUsd, the amount at which sessions stop');
+    else budget.stopSessions = value.stopSessions;
+  }
   for (const key of ['perSessionUsd', 'perDayUsd'] as const) {
     const amount = readNumber(reader, `${path}.${key}`, value[key], { min: 0 });
     if (amount === 0) reader.error(`${path}.${key}`, 'must be above 0');

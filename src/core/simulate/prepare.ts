@@ -2,11 +2,13 @@
 // extension pass the real resolver), system-prompt files counted through the injected counter, usage logs read through
 // the injected loader, documented defaults filled in. Pure apart from those three functions.
 import type { Problem } from '../types';
-import { fixed, type Dist } from './distribution';
+import { fixed, lognormal, type Dist } from './distribution';
 import type { ModelLookup } from './modelLookup';
 import type { PresetSpec } from './presets';
 import { observedCacheHitRate, outputSamples, type UsageLog } from './replay/replay';
-import { SCENARIO_DEFAULTS, type Scenario } from './scenario';
+import { callRates } from './callRates';
+import { describeRouteCache, routeCache } from './routeCache';
+import { DEFAULT_MINUTES_BETWEEN_TURNS, SCENARIO_DEFAULTS, type Scenario } from './scenario';
 import type { FromLog, ScenarioSpec, TokensOrFile } from './spec';
 
 export type FileCount = { tokens: number; exact: boolean; band?: number } | { error: string };
@@ -28,8 +30,6 @@ export interface PreparedScenario {
   problems: Problem[];
 }
 
-/** Below this prefix, most providers do not cache at all (Anthropic Sonnet/Opus and OpenAI: 1,024; Haiku: 2,048). */
-const MIN_CACHEABLE_PREFIX = 1024;
 
 export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): PreparedScenario {
   const problems: Problem[] = [];
@@ -87,18 +87,11 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     const log = fromLog('cacheHitRate', spec.cacheHitRate);
     if (typeof log === 'string') return failWith(problems, spec, log);
     cacheHitRate = observedCacheHitRate(log);
-    notes.push(`cache hit rate ${(cacheHitRate * 100).toFixed(1)}%: share of calls with cache reads in ${spec.cacheHitRate.fromLog}`);
+    notes.push(`cache hit rate ${(cacheHitRate * 100).toFixed(1)}%: share of lookups that read from the cache (each session's first call left out) in ${spec.cacheHitRate.fromLog}`);
   } else if (spec.cacheHitRate !== undefined) {
     cacheHitRate = spec.cacheHitRate;
   }
 
-  const prefix = system.tokens + tools.tokens;
-  if (cacheHitRate > 0 && prefix < MIN_CACHEABLE_PREFIX) {
-    problems.push({
-      severity: 'warning',
-      message: `${path('cacheHitRate')}: the cacheable prefix is ${prefix} tokens; most providers cache nothing under ${MIN_CACHEABLE_PREFIX.toLocaleString('en-US')}, so the simulated savings may not happen`,
-    });
-  }
   if (cacheHitRate > 0 && rates.cacheReadPerMTok === undefined) {
     notes.push(`${rates.modelId} has no cache-read price in the price data: cache reads are billed as plain input`);
   }
@@ -111,19 +104,29 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     sessionsPerDay: spec.sessionsPerDay ?? fixed(SCENARIO_DEFAULTS.sessionsPerDay),
     turns: spec.turns ?? fixed(SCENARIO_DEFAULTS.turns),
     maxTurns: spec.maxTurns ?? SCENARIO_DEFAULTS.maxTurns,
+    runawayRate: spec.runawayRate ?? SCENARIO_DEFAULTS.runawayRate,
     userTokens: spec.userTokens ?? fixed(SCENARIO_DEFAULTS.userTokens),
     outputTokens,
     toolCallsPerTurn: spec.toolCallsPerTurn ?? fixed(SCENARIO_DEFAULTS.toolCallsPerTurn),
     maxToolCallsPerTurn: spec.maxToolCallsPerTurn ?? SCENARIO_DEFAULTS.maxToolCallsPerTurn,
     toolResultTokens: spec.toolResultTokens ?? fixed(SCENARIO_DEFAULTS.toolResultTokens),
     retryRate: spec.retryRate ?? SCENARIO_DEFAULTS.retryRate,
+    maxRetries: spec.maxRetries ?? SCENARIO_DEFAULTS.maxRetries,
+    failedOutputShare: spec.failedOutputShare ?? SCENARIO_DEFAULTS.failedOutputShare,
+    caching: spec.caching ?? SCENARIO_DEFAULTS.caching,
+    cacheTtl: spec.cacheTtl ?? SCENARIO_DEFAULTS.cacheTtl,
     cacheHitRate,
+    minutesBetweenTurns: spec.minutesBetweenTurns ?? lognormal(DEFAULT_MINUTES_BETWEEN_TURNS.p50, DEFAULT_MINUTES_BETWEEN_TURNS.p90),
     summaryTokens: spec.summaryTokens ?? SCENARIO_DEFAULTS.summaryTokens,
     budget: spec.budget ?? {},
+    dayCorrelation: spec.dayCorrelation ?? SCENARIO_DEFAULTS.dayCorrelation,
     notes,
   };
   if (routing) scenario.routing = routing;
   if (spec.summarizeAfterTurns !== undefined) scenario.summarizeAfterTurns = spec.summarizeAfterTurns;
+  if (scenario.caching !== 'off' && scenario.cacheHitRate > 0) {
+    for (const card of routing ? [rates, routing.rates] : [rates]) notes.push(`caching: ${describeRouteCache(routeCache(card, callRates(card), scenario), card)}`);
+  }
   return { scenario, presets: spec.presets, problems };
 }
 

@@ -4,6 +4,7 @@ import type { ComponentId } from './components';
 import type { DayGateReport, SessionGateReport } from './gates';
 import type { MonthConvention } from './projection';
 import type { SharesMode } from './engine';
+import type { PrecisionReport, SessionCount } from './precision';
 import type { Histogram } from './stats';
 
 export interface Band {
@@ -11,6 +12,18 @@ export interface Band {
   p90: number;
   p99: number;
   mean: number;
+  /**
+   * A 95% interval for each percentile (order statistics of the simulated sample): the Monte Carlo error of the figure.
+   * Day and month intervals are those of their simulated days and months, given the simulated sessions.
+   */
+  ci?: BandIntervals;
+}
+
+export interface BandIntervals {
+  p50: [number, number];
+  p90: [number, number];
+  p99: [number, number];
+  confidence: number;
 }
 
 export interface ComponentShare {
@@ -63,19 +76,26 @@ export interface ScenarioResult {
   /** The inputs as the engine read them, for display: {turns: "p50 4 / p90 9", …}. */
   assumptions: Record<string, string>;
   sessionsSimulated: number;
+  /** How precisely the per-session P99 is known, and how the session count was chosen. */
+  precision: PrecisionReport;
   seed: number;
   shares: SharesMode;
   perSession: Band & { min: number; max: number };
   sessionsPerDay: Band;
   perDay: Band;
+  /** Sums of simulated days (see periods), not the daily band scaled. */
   perMonth: Band;
   month: MonthConvention;
+  /** How the daily and monthly bands were made. */
+  periods: { description: string; days: number; months: number; dayCorrelation: number };
   components: ComponentShare[];
   perTurn: TurnStat[];
   /** How the k-th call grows (the first 256 calls of a session). */
   perCall: CallStat[];
   histogram: Histogram;
-  meanPerSession: { calls: number; inputTokens: number; outputTokens: number };
+  meanPerSession: { calls: number; inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number };
+  /** Shares of all input tokens (retries included) read from the cache, written to it, and sent uncached. */
+  inputCache: { readShare: number; writeShare: number; uncachedShare: number };
   gates: { perSession?: SessionGateReport; perDay?: DayGateReport };
   overContextWindow: { sessions: number; share: number; windowTokens?: number };
   notes: string[];
@@ -89,7 +109,8 @@ export interface ScenarioRuns {
 
 export interface SimulationReport {
   seed: number;
-  sessions: number;
+  /** Sessions per run as asked: a number, or 'auto' (chosen per run for a ±1% P99; see each result's precision). */
+  sessions: SessionCount;
   month: MonthConvention;
   scenarios: ScenarioRuns[];
 }

@@ -1,19 +1,50 @@
 // Entry points: one scenario at once (tests, small runs), or in slices with progress and cancellation so that a UI
 // stays responsive during long runs.
 import { SessionEngine, type EngineOptions } from './engine';
+import { nextSessionTarget, PRECISION_TARGET, relativeP99HalfWidth, type SessionCount } from './precision';
 import type { PresetRun } from './presets';
 import { monthConvention } from './projection';
 import type { ScenarioResult, ScenarioRuns, SimulationReport } from './result';
 import type { Scenario } from './scenario';
 import { DEFAULT_BATCH, fixedSlices, type Slicing } from './slicing';
+import { sortedCopy } from './stats';
 import { summarizeRun, type SummaryOptions } from './summarize';
 
-export type SimulateOptions = EngineOptions & SummaryOptions;
+export type SimulateOptions = Omit<EngineOptions, 'sessions'> & SummaryOptions & { sessions: SessionCount };
+
+function engineFor(scenario: Scenario, options: SimulateOptions): SessionEngine {
+  const sessions = options.sessions === 'auto' ? PRECISION_TARGET.initialSessions : options.sessions;
+  return new SessionEngine(scenario, { ...options, sessions });
+}
+
+/**
+ * After the engine's sessions ran: in an 'auto' run, raises its session count when the P99 is not yet known to ±1%
+ * (returns true: run on), else returns false. Records what bound stopped it.
+ */
+function wantsMore(engine: SessionEngine, options: SimulateOptions, state: { rounds: number; limitedBy?: 'sessions' | 'calls' }): boolean {
+  if (options.sessions !== 'auto' || state.rounds >= PRECISION_TARGET.rounds) return false;
+  const halfWidth = relativeP99HalfWidth(sortedCopy(engine.raw().costs));
+  if (halfWidth <= PRECISION_TARGET.relativeP99) return false;
+  const target = nextSessionTarget(engine.sessionsDone, halfWidth, engine.callsPerSession);
+  if (target <= engine.sessionsDone) {
+    state.limitedBy = engine.sessionsDone >= PRECISION_TARGET.maxSessions ? 'sessions' : 'calls';
+    return false;
+  }
+  engine.extendTo(target);
+  state.rounds++;
+  return true;
+}
+
+function summaryOptions(options: SimulateOptions, state: { limitedBy?: 'sessions' | 'calls' }): SummaryOptions {
+  return { ...options, precisionMode: options.sessions === 'auto' ? 'auto' : 'fixed', ...(state.limitedBy ? { limitedBy: state.limitedBy } : {}) };
+}
 
 export function simulateScenario(scenario: Scenario, options: SimulateOptions): ScenarioResult {
-  const engine = new SessionEngine(scenario, options);
-  engine.runBatch(engine.sessionsTotal);
-  return summarizeRun(engine.raw(), options);
+  const engine = engineFor(scenario, options);
+  const state: { rounds: number; limitedBy?: 'sessions' | 'calls' } = { rounds: 0 };
+  do engine.runBatch(engine.sessionsTotal - engine.sessionsDone);
+  while (wantsMore(engine, options, state));
+  return summarizeRun(engine.raw(), summaryOptions(options, state));
 }
 
 export interface Progress {
@@ -42,14 +73,17 @@ export async function* simulateInBatches(
   scenario: Scenario,
   options: SimulateOptions & { batchSize?: number },
 ): AsyncGenerator<{ done: number; total: number }, ScenarioResult, void> {
-  const engine = new SessionEngine(scenario, options);
+  const engine = engineFor(scenario, options);
   const batch = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
-  while (!engine.finished) {
-    engine.runBatch(batch);
-    yield { done: engine.sessionsDone, total: engine.sessionsTotal };
-    await nextTick();
-  }
-  return summarizeRun(engine.raw(), options);
+  const state: { rounds: number; limitedBy?: 'sessions' | 'calls' } = { rounds: 0 };
+  do {
+    while (!engine.finished) {
+      engine.runBatch(batch);
+      yield { done: engine.sessionsDone, total: engine.sessionsTotal };
+      await nextTick();
+    }
+  } while (wantsMore(engine, options, state));
+  return summarizeRun(engine.raw(), summaryOptions(options, state));
 }
 
 export interface SimulationJob {
@@ -60,28 +94,35 @@ export interface SimulationJob {
 /** Every preset of every scenario, with one progress count over all of them; cancelled through `signal`, at the next slice. */
 export async function simulatePlan(jobs: readonly SimulationJob[], options: PlanOptions): Promise<Outcome<SimulationReport>> {
   const slicing = options.slices ?? fixedSlices();
-  const total = jobs.reduce((sum, job) => sum + job.runs.length, 0) * Math.max(0, Math.floor(options.sessions));
+  const perRun = options.sessions === 'auto' ? PRECISION_TARGET.initialSessions : Math.max(0, Math.floor(options.sessions));
+  let total = jobs.reduce((sum, job) => sum + job.runs.length, 0) * perRun;
   let done = 0;
   const scenarios: ScenarioRuns[] = [];
   for (const job of jobs) {
     const results: ScenarioResult[] = [];
     for (const run of job.runs) {
-      const engine = new SessionEngine(run.scenario, options);
+      const engine = engineFor(run.scenario, options);
       const runSlice = slicing();
-      while (!engine.finished) {
-        if (options.signal?.aborted) return { ok: false, cancelled: true, done };
-        done += runSlice(engine);
-        options.onProgress?.({ done, total, scenario: job.scenario, preset: run.preset });
-        await nextTick();
-      }
+      const state: { rounds: number; limitedBy?: 'sessions' | 'calls' } = { rounds: 0 };
+      do {
+        while (!engine.finished) {
+          if (options.signal?.aborted) return { ok: false, cancelled: true, done };
+          done += runSlice(engine);
+          options.onProgress?.({ done, total, scenario: job.scenario, preset: run.preset });
+          await nextTick();
+        }
+        const before = engine.sessionsTotal;
+        if (!wantsMore(engine, options, state)) break;
+        total += engine.sessionsTotal - before;
+      } while (!options.signal?.aborted);
       if (options.signal?.aborted) return { ok: false, cancelled: true, done };
-      results.push(summarizeRun(engine.raw(), { ...options, preset: run.preset, presetDescription: run.description }));
+      results.push(summarizeRun(engine.raw(), { ...summaryOptions(options, state), preset: run.preset, presetDescription: run.description }));
     }
     scenarios.push({ name: job.scenario, runs: results });
   }
   return {
     ok: true,
-    value: { seed: options.seed, sessions: Math.floor(options.sessions), month: monthConvention(options.monthHours), scenarios },
+    value: { seed: options.seed, sessions: options.sessions === 'auto' ? 'auto' : Math.floor(options.sessions), month: monthConvention(options.monthHours), scenarios },
   };
 }
 

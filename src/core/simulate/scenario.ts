@@ -1,7 +1,19 @@
 // A scenario ready for the engine: every model already priced, every file already counted, every default filled in.
 // The engine needs nothing else, so it can be tested with hand-made rate cards.
 import type { RateCard } from '../pricing/rateCard';
-import { fixed, type Dist } from './distribution';
+import { fixed, lognormal, type Dist } from './distribution';
+
+export type CachingMode = 'conversation' | 'prefix' | 'off';
+export const CACHING_MODES: readonly CachingMode[] = ['conversation', 'prefix', 'off'];
+export type CacheTtl = '5m' | '1h';
+export const CACHE_TTLS: readonly CacheTtl[] = ['5m', '1h'];
+
+/**
+ * Think time between turns when a scenario gives none: a log-normal with p50 30 s and p90 3.5 min, which puts 6.5% of
+ * gaps past a 5-minute cache lifetime — replayed Claude Code timestamps put 6.4% of gaps between 5 minutes and 1 hour
+ * (aakshintala/fiber research/prompt-cache/probes.md, 2026-09-24).
+ */
+export const DEFAULT_MINUTES_BETWEEN_TURNS = { p50: 0.5, p90: 3.5 } as const;
 
 export interface Routing {
   /** The cheaper model's rates. */
@@ -15,6 +27,8 @@ export interface Routing {
 export interface Budget {
   perSessionUsd?: number;
   perDayUsd?: number;
+  /** A hard per-session stop: the runtime ends a session after the turn that reaches perSessionUsd. */
+  stopSessions?: boolean;
 }
 
 export interface Scenario {
@@ -28,6 +42,8 @@ export interface Scenario {
   /** User turns per session, capped at maxTurns. */
   turns: Dist;
   maxTurns: number;
+  /** Share of sessions that loop (retrying, self-correcting) until a cap stops them: maxTurns or a budget stop. */
+  runawayRate: number;
   /** Tokens of each new user message. */
   userTokens: Dist;
   /** Tokens of each model call's output (tool-call requests and replies alike). */
@@ -35,14 +51,28 @@ export interface Scenario {
   toolCallsPerTurn: Dist;
   maxToolCallsPerTurn: number;
   toolResultTokens: Dist;
-  /** Share of calls sent twice (the first attempt fails after it is billed). */
+  /** Chance that an attempt fails and is tried again (geometric: a retry can fail too), up to maxRetries per call. */
   retryRate: number;
-  /** Share of calls whose prefix is read from the cache; the others write it. 0 = no caching. */
+  maxRetries: number;
+  /** Share of its output a failed attempt is billed for (1: it failed after writing everything, e.g. bad tool JSON). */
+  failedOutputShare: number;
+  /**
+   * What is cached: 'conversation' — the growing prefix of every call (each call reads the previous one's input and
+   * writes its increment, per the provider's rules); 'prefix' — only the system prompt and tool definitions; 'off'.
+   */
+  caching: CachingMode;
+  /** Cache lifetime asked for (Anthropic: 5-minute or 1-hour breakpoints; OpenAI: in-memory or extended retention). */
+  cacheTtl: CacheTtl;
+  /** Chance that a lookup on a live cache entry hits (routing spill-over, implicit caching's lack of guarantee); 0 = no caching. */
   cacheHitRate: number;
+  /** User think time between the end of one turn and the next, against the cache's lifetime. */
+  minutesBetweenTurns: Dist;
   /** After every N turns the history is replaced by a summary (one extra call that writes it). */
   summarizeAfterTurns?: number;
   summaryTokens: number;
   budget: Budget;
+  /** Correlation of consecutive days' traffic (the latent normal of sessionsPerDay), 0 ≤ ρ < 1; 0 = independent days. */
+  dayCorrelation: number;
   /** Where figures came from ("system prompt: prompts/system.md, 812 tokens (estimate ±15%)"), shown with results. */
   notes: string[];
 }
@@ -55,14 +85,33 @@ export const SCENARIO_DEFAULTS = {
   sessionsPerDay: 1000,
   turns: 3,
   maxTurns: 50,
+  runawayRate: 0,
   userTokens: 100,
   outputTokens: 500,
   toolCallsPerTurn: 0,
   maxToolCallsPerTurn: 20,
   toolResultTokens: 500,
   retryRate: 0,
-  cacheHitRate: 0,
+  maxRetries: 3,
+  failedOutputShare: 1,
+  caching: 'conversation' as CachingMode,
+  cacheTtl: '5m' as CacheTtl,
+  cacheHitRate: 1,
   summaryTokens: 500,
+  dayCorrelation: 0,
+} as const;
+
+/**
+ * Bounds on the counts a scenario can set, so that the work of a run is bounded by these figures and the session
+ * count, never by a number written in a file (a maxTurns of 1e9 would otherwise run for hours). Past a bound the
+ * scenario is an error that names it; the engine clamps as well, for scenarios built by hand.
+ */
+export const SCENARIO_LIMITS = {
+  maxTurns: 1000,
+  maxToolCallsPerTurn: 200,
+  maxRetries: 10,
+  /** One day's correlation with the next; 1 would make every day alike. */
+  dayCorrelation: 0.99,
 } as const;
 
 /** A scenario with every default, for tests and as a base for hand-built scenarios. */
@@ -75,15 +124,22 @@ export function scenarioWithDefaults(name: string, rates: RateCard, fields: Part
     sessionsPerDay: fixed(SCENARIO_DEFAULTS.sessionsPerDay),
     turns: fixed(SCENARIO_DEFAULTS.turns),
     maxTurns: SCENARIO_DEFAULTS.maxTurns,
+    runawayRate: SCENARIO_DEFAULTS.runawayRate,
     userTokens: fixed(SCENARIO_DEFAULTS.userTokens),
     outputTokens: fixed(SCENARIO_DEFAULTS.outputTokens),
     toolCallsPerTurn: fixed(SCENARIO_DEFAULTS.toolCallsPerTurn),
     maxToolCallsPerTurn: SCENARIO_DEFAULTS.maxToolCallsPerTurn,
     toolResultTokens: fixed(SCENARIO_DEFAULTS.toolResultTokens),
     retryRate: SCENARIO_DEFAULTS.retryRate,
+    maxRetries: SCENARIO_DEFAULTS.maxRetries,
+    failedOutputShare: SCENARIO_DEFAULTS.failedOutputShare,
+    caching: SCENARIO_DEFAULTS.caching,
+    cacheTtl: SCENARIO_DEFAULTS.cacheTtl,
     cacheHitRate: SCENARIO_DEFAULTS.cacheHitRate,
+    minutesBetweenTurns: lognormal(DEFAULT_MINUTES_BETWEEN_TURNS.p50, DEFAULT_MINUTES_BETWEEN_TURNS.p90),
     summaryTokens: SCENARIO_DEFAULTS.summaryTokens,
     budget: {},
+    dayCorrelation: SCENARIO_DEFAULTS.dayCorrelation,
     notes: [],
     ...fields,
   };

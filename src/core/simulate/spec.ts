@@ -2,7 +2,7 @@
 // prompt may still be a file path, a distribution may still point at a usage log. prepareScenario() resolves it.
 import type { Dist } from './distribution';
 import type { PresetSpec } from './presets';
-import type { Budget } from './scenario';
+import type { Budget, CacheTtl, CachingMode } from './scenario';
 
 /** A token count given as a number, or a file whose text the engine counts. */
 export type TokensOrFile = { tokens: number } | { file: string };
@@ -27,17 +27,24 @@ export interface ScenarioSpec {
   sessionsPerDay?: Dist;
   turns?: Dist;
   maxTurns?: number;
+  runawayRate?: number;
   userTokens?: Dist;
   outputTokens?: Dist | FromLog;
   toolCallsPerTurn?: Dist;
   maxToolCallsPerTurn?: number;
   toolResultTokens?: Dist;
   retryRate?: number;
+  maxRetries?: number;
+  failedOutputShare?: number;
+  caching?: CachingMode;
+  cacheTtl?: CacheTtl;
   cacheHitRate?: number | FromLog;
+  minutesBetweenTurns?: Dist;
   summarizeAfterTurns?: number;
   summaryTokens?: number;
   routing?: RoutingSpec;
   budget?: Budget;
+  dayCorrelation?: number;
   presets: Record<string, PresetSpec>;
 }
 
@@ -50,16 +57,23 @@ export const SCENARIO_KEYS = [
   'sessionsPerDay',
   'turns',
   'maxTurns',
+  'runawayRate',
   'userTokens',
   'outputTokens',
   'toolCallsPerTurn',
   'maxToolCallsPerTurn',
   'toolResultTokens',
   'retryRate',
+  'maxRetries',
+  'failedOutputShare',
+  'caching',
+  'cacheTtl',
   'cacheHitRate',
+  'minutesBetweenTurns',
   'summarizeAfterTurns',
   'summaryTokens',
   'routing',
   'budget',
+  'dayCorrelation',
   'presets',
 ] as const;

@@ -4,17 +4,29 @@ import { COMPONENTS } from './components';
 import { describeDist, distMean } from './distribution';
 import type { RawRun } from './engine';
 import { dayGates, sessionGates } from './gates';
-import { monthConvention, simulateDays } from './projection';
+import { PRECISION_TARGET, relativeP99HalfWidth, type PrecisionReport } from './precision';
+import { monthConvention, simulatePeriods } from './projection';
 import type { Band, CallStat, PricedModel, ScenarioResult, TurnStat } from './result';
 import type { Scenario } from './scenario';
-import { histogramOfSorted, meanOf, percentileOfSorted, sortedCopy, standardDeviationOf } from './stats';
+import {
+  histogramOfSorted,
+  INTERVAL_CONFIDENCE,
+  meanOf,
+  percentileIntervalOfSorted,
+  percentileOfSorted,
+  skewnessOf,
+  sortedCopy,
+  standardDeviationOf,
+} from './stats';
 
 export interface SummaryOptions {
   monthHours?: number;
   preset?: string;
   presetDescription?: string;
-  /** Days simulated for the daily band. */
-  days?: number;
+  precisionMode?: 'auto' | 'fixed';
+  limitedBy?: 'sessions' | 'calls';
+  /** Months simulated for the daily and monthly bands. */
+  months?: number;
 }
 
 export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): ScenarioResult {
@@ -23,9 +35,14 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
   const mean = meanOf(raw.costs);
   const sd = standardDeviationOf(raw.costs, mean);
   const month = monthConvention(options.monthHours);
-  const days = simulateDays(raw.costs, mean, sd, scenario.sessionsPerDay, raw.seed, options.days);
-  const sortedDays = sortedCopy(days.cost);
-  const perDay = bandOf(sortedDays, meanOf(days.cost));
+  const sample = { costs: raw.costs, mean, sd, skewness: skewnessOf(raw.costs, mean, sd) };
+  const periods = simulatePeriods(sample, scenario.sessionsPerDay, raw.seed, {
+    monthDays: month.days,
+    dayCorrelation: scenario.dayCorrelation,
+    ...(options.months !== undefined ? { months: options.months } : {}),
+  });
+  const days = { cost: periods.dayCost, sessions: periods.daySessions };
+  const perDay = bandOf(sortedCopy(days.cost), meanOf(days.cost));
   const sessionsPerDayMean = distMean(scenario.sessionsPerDay);
   const totalUsd = raw.componentUsd.reduce((sum, x) => sum + x, 0);
   const n = raw.sessions;
@@ -37,13 +54,20 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
     model: pricedModel(scenario.rates),
     assumptions: assumptionsOf(scenario),
     sessionsSimulated: n,
+    precision: precisionOf(sorted, options),
     seed: raw.seed,
     shares: raw.shares,
     perSession: { ...bandOf(sorted, mean), min: sorted[0] ?? 0, max: sorted[sorted.length - 1] ?? 0 },
     sessionsPerDay: bandOf(sortedCopy(days.sessions), meanOf(days.sessions)),
     perDay,
-    perMonth: scaleBand(perDay, month.days),
+    perMonth: bandOf(sortedCopy(periods.monthCost), meanOf(periods.monthCost)),
     month,
+    periods: {
+      description: periods.description,
+      days: periods.dayCost.length,
+      months: periods.monthCost.length,
+      dayCorrelation: scenario.dayCorrelation,
+    },
     components: COMPONENTS.map((c, i) => {
       const sum = raw.componentUsd[i] ?? 0;
       return { id: c.id, label: c.label, meanUsd: n > 0 ? sum / n : 0, share: totalUsd > 0 ? sum / totalUsd : 0 };
@@ -55,6 +79,13 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
       calls: n > 0 ? raw.calls / n : 0,
       inputTokens: n > 0 ? raw.inputTokens / n : 0,
       outputTokens: n > 0 ? raw.outputTokens / n : 0,
+      cacheReadTokens: n > 0 ? raw.cacheReadTokens / n : 0,
+      cacheWriteTokens: n > 0 ? raw.cacheWriteTokens / n : 0,
+    },
+    inputCache: {
+      readShare: raw.inputTokens > 0 ? raw.cacheReadTokens / raw.inputTokens : 0,
+      writeShare: raw.inputTokens > 0 ? raw.cacheWriteTokens / raw.inputTokens : 0,
+      uncachedShare: raw.inputTokens > 0 ? Math.max(0, 1 - (raw.cacheReadTokens + raw.cacheWriteTokens) / raw.inputTokens) : 0,
     },
     gates: {},
     overContextWindow: { sessions: raw.overContextSessions, share: n > 0 ? raw.overContextSessions / n : 0 },
@@ -80,17 +111,26 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
   return result;
 }
 
+function precisionOf(sorted: Float64Array, options: SummaryOptions): PrecisionReport {
+  const halfWidth = relativeP99HalfWidth(sorted);
+  const report: PrecisionReport = { mode: options.precisionMode ?? 'fixed', relativeP99HalfWidth: halfWidth, met: halfWidth <= PRECISION_TARGET.relativeP99 };
+  if (options.limitedBy) report.limitedBy = options.limitedBy;
+  return report;
+}
+
 function bandOf(sorted: Float64Array, mean: number): Band {
   return {
     p50: percentileOfSorted(sorted, 0.5),
     p90: percentileOfSorted(sorted, 0.9),
     p99: percentileOfSorted(sorted, 0.99),
     mean,
+    ci: {
+      p50: percentileIntervalOfSorted(sorted, 0.5),
+      p90: percentileIntervalOfSorted(sorted, 0.9),
+      p99: percentileIntervalOfSorted(sorted, 0.99),
+      confidence: INTERVAL_CONFIDENCE,
+    },
   };
-}
-
-function scaleBand(band: Band, factor: number): Band {
-  return { p50: band.p50 * factor, p90: band.p90 * factor, p99: band.p99 * factor, mean: band.mean * factor };
 }
 
 function turnsOf(raw: RawRun): TurnStat[] {
@@ -137,13 +177,14 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     sessionsPerDay: describeDist(s.sessionsPerDay),
     systemPromptTokens: s.systemPromptTokens.toLocaleString('en-US'),
     toolDefinitionTokens: s.toolDefinitionTokens.toLocaleString('en-US'),
-    turns: `${describeDist(s.turns)} (max ${s.maxTurns})`,
+    turns: `${describeDist(s.turns)} (max ${s.maxTurns})${s.runawayRate > 0 ? `; ${percent(s.runawayRate)} of sessions loop until ${s.budget.stopSessions ? 'the turn cap or the budget stop' : 'the turn cap'}` : ''}`,
     userTokens: describeDist(s.userTokens),
     outputTokens: describeDist(s.outputTokens),
     toolCallsPerTurn: `${describeDist(s.toolCallsPerTurn)} (max ${s.maxToolCallsPerTurn})`,
     toolResultTokens: describeDist(s.toolResultTokens),
-    retryRate: percent(s.retryRate),
-    cacheHitRate: s.cacheHitRate > 0 ? percent(s.cacheHitRate) : 'no caching',
+    retryRate: `${percent(s.retryRate)} per attempt, at most ${s.maxRetries} retries, failed attempts billed ${percent(s.failedOutputShare)} of their output`,
+    caching: s.caching === 'off' || s.cacheHitRate === 0 ? 'no caching' : `${s.caching}, ${s.cacheTtl} lifetime asked, ${percent(s.cacheHitRate)} of lookups on a live entry hit`,
+    minutesBetweenTurns: describeDist(s.minutesBetweenTurns),
     summarize: s.summarizeAfterTurns ? `every ${s.summarizeAfterTurns} turns into ${s.summaryTokens.toLocaleString('en-US')} tokens` : 'never',
   };
   if (s.routing) out.routing = `${percent(s.routing.share)} of ${s.routing.per === 'session' ? 'sessions' : 'calls'} on ${s.routing.rates.modelId}`;

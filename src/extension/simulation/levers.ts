@@ -4,7 +4,7 @@
 // applied, so an untouched scenario runs exactly as `burnrate simulate` runs it. No vscode import: tested in Node.
 import { fixed, type Dist } from '../../core/simulate/distribution';
 import { scaleDist } from '../../core/simulate/presets';
-import { SCENARIO_DEFAULTS, type Scenario } from '../../core/simulate/scenario';
+import { SCENARIO_DEFAULTS, SCENARIO_LIMITS, type Scenario } from '../../core/simulate/scenario';
 import type { ScenarioSpec } from '../../core/simulate/spec';
 import type { Levers } from '../../webview/protocol';
 
@@ -37,6 +37,8 @@ export function leverDefaults(spec: ScenarioSpec, prepared: Scenario, routingFal
     sessionsPerDay: round(medianOf(prepared.sessionsPerDay)),
     routingShare: prepared.routing?.share ?? 0,
     routingModel: spec.routing?.model ?? routingFallback,
+    maxTurns: prepared.maxTurns,
+    runawayRate: prepared.runawayRate,
   };
 }
 
@@ -55,13 +57,22 @@ export function applyLevers(written: ScenarioSpec, levers: Levers, defaults: Lev
     spec.model = levers.model.trim();
     changes.push(`model ${defaults.model} → ${spec.model}`);
   }
+  if (moved('maxTurns')) {
+    spec.maxTurns = Math.min(SCENARIO_LIMITS.maxTurns, Math.max(1, Math.round(levers.maxTurns)));
+    changes.push(`turn cap ${defaults.maxTurns} → ${spec.maxTurns}`);
+  }
+  if (moved('runawayRate')) {
+    spec.runawayRate = clampShare(levers.runawayRate);
+    changes.push(`runaway sessions ${pct(defaults.runawayRate)} → ${pct(spec.runawayRate)}`);
+  }
   if (moved('turns')) {
-    const turns = Math.max(1, levers.turns);
+    // A message from the webview is not trusted to have kept the form's bound.
+    const turns = Math.min(SCENARIO_LIMITS.maxTurns, Math.max(1, levers.turns));
     spec.turns = withMedian(written.turns ?? fixed(SCENARIO_DEFAULTS.turns), turns);
     changes.push(`turns p50 ${defaults.turns} → ${turns}`);
-    const cap = written.maxTurns ?? SCENARIO_DEFAULTS.maxTurns;
-    if (Math.ceil(turns) > cap) {
-      spec.maxTurns = Math.ceil(turns);
+    const cap = spec.maxTurns ?? SCENARIO_DEFAULTS.maxTurns;
+    if (Math.ceil(turns) > cap && cap < SCENARIO_LIMITS.maxTurns && !moved('maxTurns')) {
+      spec.maxTurns = Math.min(SCENARIO_LIMITS.maxTurns, Math.ceil(turns));
       changes.push(`maxTurns ${cap} → ${spec.maxTurns}`);
     }
   }

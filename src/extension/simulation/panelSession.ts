@@ -1,6 +1,7 @@
 // The host side of one panel, without VS Code: the scenarios it offers, the run in flight (a new run request aborts
 // it), throttled progress, and the finished reports that exports are made from. Every outcome is a message; nothing
 // is thrown to the caller. The panel controller feeds it messages and forwards what it posts.
+import type { SessionCount } from '../../core/simulate/precision';
 import type { SimulationReport } from '../../core/simulate/result';
 import type { HostMessage, Levers } from '../../webview/protocol';
 import { runScenario } from './runScenario';
@@ -14,7 +15,7 @@ export interface RunRequest {
   requestId: string;
   scenarioId: string;
   levers: Levers;
-  sessions: number;
+  sessions: SessionCount;
   seed: number;
 }
 
@@ -76,7 +77,7 @@ export class PanelSession {
       post({ type: 'runFailed', requestId: request.requestId, message: 'This scenario is no longer offered (the usage file or the open files changed); pick one again.', problems: [] });
       return;
     }
-    const sessions = Math.min(MAX_SESSIONS, Math.max(1, Math.floor(request.sessions)));
+    const sessions: SessionCount = request.sessions === 'auto' ? 'auto' : Math.min(MAX_SESSIONS, Math.max(1, Math.floor(request.sessions)));
     // Same prepared scenario, levers, size and seed: the seeded engine would give the same figures again (the webview
     // was hidden and rebuilt, or the scenario list was re-read while nothing in this scenario changed).
     const key = JSON.stringify([source.fingerprint ?? '', source.monthHours, request.scenarioId, request.levers, sessions, request.seed]);

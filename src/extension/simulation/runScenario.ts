@@ -3,6 +3,7 @@
 // responsive, progress is reported after each slice, and an aborted signal stops the run at the next one.
 import { presetRuns } from '../../core/simulate/presets';
 import { prepareScenario } from '../../core/simulate/prepare';
+import type { SessionCount } from '../../core/simulate/precision';
 import type { SimulationReport } from '../../core/simulate/result';
 import { simulatePlan, type Progress } from '../../core/simulate/run';
 import { timedSlices } from '../../core/simulate/slicing';
@@ -12,7 +13,7 @@ import { applyLevers } from './levers';
 import type { ScenarioSource } from './scenarioSources';
 
 export interface RunOptions {
-  sessions: number;
+  sessions: SessionCount;
   seed: number;
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
@@ -32,8 +33,8 @@ export async function runScenario(source: ScenarioSource, levers: Levers, option
     const first = problems.find((p) => p.severity === 'error');
     return { ok: false, cancelled: false, message: `${source.choice.label} cannot be simulated${first ? `: ${first.message}` : ''}`, problems };
   }
-  const sessions = Math.floor(options.sessions);
-  if (!(sessions >= 1)) return { ok: false, cancelled: false, message: `sessions must be at least 1, got ${options.sessions}`, problems: [] };
+  const sessions = options.sessions === 'auto' ? 'auto' : Math.floor(options.sessions);
+  if (sessions !== 'auto' && !(sessions >= 1)) return { ok: false, cancelled: false, message: `sessions must be at least 1, got ${options.sessions}`, problems: [] };
   try {
     const { spec, changes } = applyLevers(source.spec, levers, defaults);
     const prepared = prepareScenario(spec, source.deps);

@@ -14,6 +14,9 @@ const base = (fields: Partial<Scenario>): Scenario =>
     outputTokens: fixed(220),
     toolCallsPerTurn: fixed(2),
     toolResultTokens: fixed(900),
+    caching: 'prefix',
+    cacheHitRate: 0,
+    minutesBetweenTurns: fixed(1),
     ...fields,
   });
 
@@ -59,7 +62,7 @@ describe('simulate: engine against the closed form (every distribution fixed)', 
   }
 
   it('sampled shares equal the closed form exactly when every share is 0 or 1', () => {
-    for (const fields of [{ retryRate: 1 }, { cacheHitRate: 1 }, { routing: { rates: HAIKU, share: 1, per: 'call' as const } }, {}]) {
+    for (const fields of [{ retryRate: 0.3, maxRetries: 0 }, { cacheHitRate: 1 }, { routing: { rates: HAIKU, share: 1, per: 'call' as const } }, {}]) {
       const scenario = base(fields);
       const closed = closedFormSession(scenario);
       assert.ok(closed.ok);
@@ -78,33 +81,65 @@ describe('simulate: engine against the closed form (every distribution fixed)', 
     assert.ok(result.perSession.max > result.perSession.min * 1.2);
   });
 
-  it('caching arithmetic: a hit reads the prefix at the cache-read rate, a miss writes it', () => {
-    const scenario = scenarioWithDefaults('cache', SONNET, { systemPromptTokens: 1000, turns: fixed(1), userTokens: fixed(100), outputTokens: fixed(0) });
-    const at = (cacheHitRate: number) => {
-      const closed = closedFormSession({ ...scenario, cacheHitRate });
-      assert.ok(closed.ok);
+  it('prefix caching: the first call writes the prefix, later calls read it when the entry is live, or write it again', () => {
+    // Two turns of one call each; 1,000-token prefix; 100 user tokens per turn; no output.
+    const scenario = scenarioWithDefaults('cache', SONNET, {
+      caching: 'prefix',
+      systemPromptTokens: 1100,
+      turns: fixed(2),
+      userTokens: fixed(100),
+      outputTokens: fixed(0),
+      minutesBetweenTurns: fixed(2),
+    });
+    const at = (fields: Partial<Scenario>) => {
+      const closed = closedFormSession({ ...scenario, ...fields });
+      assert.ok(closed.ok, closed.ok ? '' : closed.message);
+      const engine = simulateScenario({ ...scenario, ...fields }, { sessions: 5, seed: 1, shares: 'expected' });
+      assert.ok(close(engine.perSession.mean, closed.value.costUsd), `${engine.perSession.mean} vs ${closed.value.costUsd}`);
       return closed.value;
     };
-    assert.ok(close(at(0).costUsd, (1000 * 3 + 100 * 3) / 1e6)); // no caching: plain input
-    assert.ok(close(at(1).costUsd, (1000 * 0.3 + 100 * 3) / 1e6)); // every call reads
-    const mixed = at(0.6); // 60% read at $0.30, 40% written at $3.75
-    assert.ok(close(mixed.components.system, (600 * 0.3) / 1e6));
-    assert.ok(close(mixed.components.cacheWrites, (400 * 3.75) / 1e6));
-    assert.ok(close(mixed.costUsd, (600 * 0.3 + 400 * 3.75 + 100 * 3) / 1e6));
+    // Call 1 writes 1,100 at $3.75; call 2 reads them at $0.30; user tokens 100 + 200 (history) at $3.
+    const live = at({ cacheHitRate: 1 });
+    assert.ok(close(live.components.cacheWrites, (1100 * 3.75) / 1e6));
+    assert.ok(close(live.components.system, (1100 * 0.3) / 1e6));
+    assert.ok(close(live.costUsd, (1100 * 3.75 + 1100 * 0.3 + 300 * 3) / 1e6));
+    // Ten minutes between turns: the 5-minute entry has expired, so call 2 writes again.
+    const expired = at({ cacheHitRate: 1, minutesBetweenTurns: fixed(10) });
+    assert.ok(close(expired.components.cacheWrites, (2 * 1100 * 3.75) / 1e6));
+    // …unless the 1-hour lifetime was asked for, whose writes cost 2× input.
+    const hour = at({ cacheHitRate: 1, minutesBetweenTurns: fixed(10), cacheTtl: '1h' });
+    assert.ok(close(hour.costUsd, (1100 * 6 + 1100 * 0.3 + 300 * 3) / 1e6));
+    // Half the lookups hit: call 2 is half a read and half a write.
+    const half = at({ cacheHitRate: 0.5 });
+    assert.ok(close(half.components.cacheWrites, (1.5 * 1100 * 3.75) / 1e6));
+    // Under Sonnet 4.5's 1,024-token minimum nothing is cached: all plain input.
+    const short = at({ cacheHitRate: 1, systemPromptTokens: 1000 });
+    assert.ok(close(short.costUsd, (2000 * 3 + 300 * 3) / 1e6));
   });
 
-  it('caching on a provider without a write price (OpenAI): a miss is plain input, not a cache write', () => {
-    const scenario = scenarioWithDefaults('openai', GPT4O, { systemPromptTokens: 2000, turns: fixed(1), userTokens: fixed(0), outputTokens: fixed(0), cacheHitRate: 0.5 });
+  it('prefix caching on OpenAI: no write fee, reads in 128-token steps', () => {
+    const scenario = scenarioWithDefaults('openai', GPT4O, {
+      caching: 'prefix',
+      systemPromptTokens: 2000,
+      turns: fixed(2),
+      userTokens: fixed(0),
+      outputTokens: fixed(0),
+      cacheHitRate: 1,
+      minutesBetweenTurns: fixed(1),
+    });
     const closed = closedFormSession(scenario);
     assert.ok(closed.ok);
     assert.strictEqual(closed.value.components.cacheWrites, 0);
-    assert.ok(close(closed.value.components.system, (1000 * 1.25 + 1000 * 2.5) / 1e6));
+    // Call 1: 2,000 at $2.50. Call 2: 1,920 (15 × 128) read at $1.25 and 80 at $2.50.
+    assert.ok(close(closed.value.components.system, (2000 * 2.5 + 1920 * 1.25 + 80 * 2.5) / 1e6));
     const result = simulateScenario(scenario, { sessions: 10, seed: 1, shares: 'expected' });
     assert.strictEqual(result.components.find((c) => c.id === 'cacheWrites')!.meanUsd, 0);
+    assert.ok(close(result.perSession.mean, closed.value.costUsd));
   });
 
   it('routing arithmetic: the cheap model takes its share of each call', () => {
     const scenario = scenarioWithDefaults('route', SONNET, {
+      caching: 'off',
       turns: fixed(1),
       userTokens: fixed(1000),
       outputTokens: fixed(100),

@@ -113,6 +113,14 @@ support-agent:
     assert.ok(text.includes('did you mean sessionsPerDay?'));
   });
 
+  it('bounds the counts a file can set: a turn cap or tool-call cap of 1e9 is an error naming the bound, never a hang', () => {
+    const problems = messages({ loop: { maxTurns: 1e9, maxToolCallsPerTurn: 1e9, dayCorrelation: 1 } });
+    assert.ok(problems.includes('error: scenarios.loop.maxTurns: must be at most 1000, got 1000000000'), problems.join('\n'));
+    assert.ok(problems.includes('error: scenarios.loop.maxToolCallsPerTurn: must be at most 200, got 1000000000'), problems.join('\n'));
+    assert.ok(problems.some((m) => m.startsWith('error: scenarios.loop.dayCorrelation: must be at most 0.99')), problems.join('\n'));
+    assert.strictEqual(parseScenarios({ loop: { maxTurns: 1e9 } }).scenarios.length, 0);
+  });
+
   it('is silent on a missing block and clear on a wrong one', () => {
     assert.deepStrictEqual(parseScenarios(undefined), { scenarios: [], problems: [] });
     assert.deepStrictEqual(messages([1, 2]), ['error: scenarios: expected a mapping of scenario names to scenarios, got a list']);

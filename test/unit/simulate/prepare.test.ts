@@ -27,7 +27,8 @@ describe('simulate: prepareScenario', () => {
     assert.deepStrictEqual(s.outputTokens, { kind: 'fixed', value: SCENARIO_DEFAULTS.outputTokens });
     assert.deepStrictEqual(s.sessionsPerDay, { kind: 'fixed', value: SCENARIO_DEFAULTS.sessionsPerDay });
     assert.strictEqual(s.maxTurns, SCENARIO_DEFAULTS.maxTurns);
-    assert.strictEqual(s.cacheHitRate, 0);
+    assert.strictEqual(s.cacheHitRate, 1);
+    assert.strictEqual(s.caching, 'conversation');
     assert.strictEqual(s.routing, undefined);
   });
 
@@ -71,10 +72,11 @@ describe('simulate: prepareScenario', () => {
     assert.deepStrictEqual(broken.problems.map((p) => p.message), ['scenarios.s.outputTokens: missing.jsonl: file not found']);
   });
 
-  it('warns when caching is simulated on a prefix too short to be cached', () => {
-    const prepared = prepareScenario(spec({ model: 'claude-sonnet-4-5', systemPrompt: 300, cacheHitRate: 0.5 }), deps());
-    assert.ok(prepared.scenario);
-    assert.ok(prepared.problems.some((p) => p.severity === 'warning' && p.message.includes('cacheable prefix is 300 tokens')));
+  it('says which provider rule caches each model, with its minimum, lifetime and source', () => {
+    const prepared = prepareScenario(spec({ model: 'claude-sonnet-4-5', systemPrompt: 300, cacheHitRate: 0.5, cacheTtl: '1h' }), deps());
+    const note = prepared.scenario!.notes.find((n) => n.startsWith('caching: '));
+    assert.ok(note && /claude-sonnet-4-5 caches the growing conversation \(anthropic: .*at least 1,024 tokens; lifetime 60 min; writes \$6\/M/.test(note), note);
+    assert.ok(note.includes('platform.claude.com'));
   });
 
   it('uses the usage file\'s default model when the scenario names none, and says so', () => {

@@ -36,7 +36,18 @@ describe('panel levers', () => {
       sessionsPerDay: 2000,
       routingShare: 0.4,
       routingModel: 'claude-haiku-4-5',
+      maxTurns: 50,
+      runawayRate: 0,
     });
+  });
+
+  it('the turn cap and the runaway share move the scenario\'s own keys, within the engine\'s bound', () => {
+    const spec = agentSpec('s', {});
+    const defaults = leverDefaults(spec, prepareScenario(spec, deps).scenario!, 'fallback');
+    const moved = applyLevers(spec, { ...defaults, maxTurns: 1e9, runawayRate: 0.05 }, defaults);
+    assert.strictEqual(moved.spec.maxTurns, 1000);
+    assert.strictEqual(moved.spec.runawayRate, 0.05);
+    assert.deepStrictEqual(moved.changes, ['turn cap 50 → 1000', 'runaway sessions 0% → 5%']);
   });
 
   it('left where they start, change nothing: the run equals the scenario run directly', async () => {

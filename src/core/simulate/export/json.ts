@@ -1,5 +1,6 @@
 // JSON export: one object per scenario, keyed by name, holding its base run's figures at the top level
 // (`.scenarios["support-agent"].perSession.p90`) and the other presets under `presets`.
+import type { SessionCount } from '../precision';
 import type { ScenarioResult, SimulationReport } from '../result';
 
 export interface ScenarioJson extends ScenarioResult {
@@ -8,7 +9,7 @@ export interface ScenarioJson extends ScenarioResult {
 
 export interface SimulationJson {
   seed: number;
-  sessions: number;
+  sessions: SessionCount;
   month: SimulationReport['month'];
   scenarios: Record<string, ScenarioJson>;
 }

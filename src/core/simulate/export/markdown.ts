@@ -2,13 +2,13 @@
 import { markdownText } from '../../present/markdownEscape';
 import { usd } from '../../present/money';
 import type { ScenarioRuns, SimulationReport } from '../result';
-import { componentsTable, gatesTable, growthTable, renderMarkdown, summaryTable } from './tables';
+import { componentsTable, gatesTable, growthTable, precisionSentence, renderMarkdown, summaryTable } from './tables';
 
 export function toMarkdown(report: SimulationReport): string {
   const parts = [
     `# Burnrate simulation`,
     '',
-    `${report.sessions.toLocaleString('en-US')} simulated sessions per scenario and preset, seed ${report.seed}; ${report.month.description}.`,
+    `${precisionSentence(report)}.`,
   ];
   for (const scenario of report.scenarios) parts.push('', scenarioMarkdown(scenario));
   return parts.join('\n') + '\n';
@@ -26,6 +26,7 @@ export function scenarioMarkdown(scenario: ScenarioRuns): string {
   if (gates) parts.push('', `### Budget gates (${markdownText(base.preset)})`, '', renderMarkdown(gates));
   const growth = growthTable(base);
   parts.push('', `### ${markdownText(growth.title)} (${markdownText(base.preset)})`, '', renderMarkdown(growth.table));
+  parts.push('', `${markdownText(base.periods.description)}.`);
   parts.push('', '### Assumptions', '', ...Object.entries(base.assumptions).map(([k, v]) => `- ${markdownText(k)}: ${markdownText(String(v))}`));
   if (base.notes.length > 0) parts.push(...base.notes.map((n) => `- ${markdownText(n)}`));
   return parts.join('\n');

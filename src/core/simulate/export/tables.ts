@@ -1,8 +1,41 @@
 // The simulation's results as plain tables (header + rows of cells), rendered to Markdown or aligned text by the
 // exporters, so the CLI, a report and a panel all show the same figures.
 import { integer, percent, usd } from '../../present/money';
-import type { ScenarioResult, ScenarioRuns } from '../result';
+import { PRECISION_TARGET } from '../precision';
+import type { Band, ScenarioResult, ScenarioRuns, SimulationReport } from '../result';
 import { markdownText } from '../../present/markdownEscape';
+
+/** How many sessions each run simulated and what the ± means: the line under every report. */
+export function precisionSentence(report: SimulationReport): string {
+  const count =
+    report.sessions === 'auto'
+      ? `sessions per run chosen so that each per-session P99's 95% interval is within ±${PRECISION_TARGET.relativeP99 * 100}% ` +
+        `(${integer(PRECISION_TARGET.initialSessions)} to ${integer(PRECISION_TARGET.maxSessions)} sessions, at most ${integer(PRECISION_TARGET.maxCalls)} calls)`
+      : `${integer(report.sessions)} sessions per run`;
+  return (
+    `${count}, seed ${report.seed}; ± is the larger side of each percentile's 95% interval (order statistics of the simulated ` +
+    `sessions, days or months); ${report.month.description}`
+  );
+}
+
+/** "231,000 (P99 ±0.9%)", with the bound that stopped an auto run short. */
+export function sessionsCell(result: ScenarioResult): string {
+  const p = result.precision;
+  const bound = p.limitedBy ? `, ${p.limitedBy} bound` : '';
+  return `${integer(result.sessionsSimulated)} (P99 ±${(p.relativeP99HalfWidth * 100).toFixed(1)}%${bound})`;
+}
+
+/** "$0.8812 ± 0.0093": a percentile with the larger side of its 95% interval, in the figure's own precision. */
+export function withInterval(band: Band, key: 'p50' | 'p90' | 'p99'): string {
+  const value = band[key];
+  const text = usd(value);
+  const ci = band.ci?.[key];
+  if (!ci) return text;
+  const half = Math.max(value - ci[0], ci[1] - value);
+  const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+  const shown = half.toFixed(decimals);
+  return `${text} ± ${Number(shown) === 0 && half > 0 ? `<${(10 ** -decimals).toFixed(decimals)}` : Number(shown).toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}`;
+}
 
 export interface Table {
   header: string[];
@@ -16,18 +49,21 @@ export function summaryTable(scenario: ScenarioRuns): Table {
   const runs = scenario.runs;
   const rows: string[][] = [];
   const line = (label: string, pick: (r: ScenarioResult) => string) => rows.push([label, ...runs.map(pick)]);
+  line('sessions simulated', sessionsCell);
   line('sessions/day (mean)', (r) => integer(r.sessionsPerDay.mean));
   for (const [label, key] of [
     ['per session', 'perSession'],
     ['per day', 'perDay'],
     ['per month', 'perMonth'],
   ] as const) {
-    line(`${label} P50`, (r) => usd(r[key].p50));
-    line(`${label} P90`, (r) => usd(r[key].p90));
-    line(`${label} P99`, (r) => usd(r[key].p99));
+    line(`${label} P50`, (r) => withInterval(r[key], 'p50'));
+    line(`${label} P90`, (r) => withInterval(r[key], 'p90'));
+    line(`${label} P99`, (r) => withInterval(r[key], 'p99'));
     line(`${label} mean`, (r) => usd(r[key].mean));
   }
   line('calls/session (mean)', (r) => r.meanPerSession.calls.toFixed(1));
+  line('input read from cache', (r) => percent(r.inputCache.readShare));
+  line('input written to cache', (r) => percent(r.inputCache.writeShare));
   return { header: ['figure', ...runs.map((r) => r.preset)], rows, numeric: [false, ...runs.map(() => true)] };
 }
 

@@ -1,11 +1,11 @@
 // Plain-text report for the terminal: the same tables as the Markdown export, aligned.
 import { usd } from '../../present/money';
 import type { ScenarioRuns, SimulationReport } from '../result';
-import { componentsTable, gatesTable, growthTable, renderText, summaryTable } from './tables';
+import { componentsTable, gatesTable, growthTable, precisionSentence, renderText, summaryTable } from './tables';
 
 export function toText(report: SimulationReport): string {
   const parts = report.scenarios.map(scenarioText);
-  parts.push(`${report.sessions.toLocaleString('en-US')} sessions per run, seed ${report.seed}; ${report.month.description}.`);
+  parts.push(`${precisionSentence(report)}.`);
   return parts.join('\n\n') + '\n';
 }
 
@@ -21,6 +21,7 @@ function scenarioText(scenario: ScenarioRuns): string {
   if (gates) lines.push('', `  Budget gates (${base.preset}):`, renderText(gates, '    '));
   const growth = growthTable(base, 8);
   lines.push('', `  ${growth.title} (${base.preset}):`, renderText(growth.table, '    '));
+  lines.push('', `  · ${base.periods.description}`);
   if (base.notes.length > 0) lines.push('', ...base.notes.map((n) => `  · ${n}`));
   return lines.join('\n');
 }

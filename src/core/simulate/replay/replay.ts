@@ -269,7 +269,23 @@ export function outputSamples(log: UsageLog): number[] {
   return log.calls.map((c) => c.output);
 }
 
-/** Share of logged calls that read from the cache: the value behind `cacheHitRate: {fromLog: …}`. */
+/**
+ * The value behind `cacheHitRate: {fromLog: …}`, in the engine's meaning — the chance that a lookup on an existing
+ * entry hits: the share of calls that read from the cache among calls that had an earlier call of their session to
+ * read (every call but each named session's first; all calls when lines name no session). Entries that expired during
+ * a long pause count as misses here, so it is a little below the true rate.
+ */
 export function observedCacheHitRate(log: UsageLog): number {
-  return log.calls.length === 0 ? 0 : log.calls.filter((c) => c.cacheRead > 0).length / log.calls.length;
+  const seen = new Set<string>();
+  let eligible = 0;
+  let hits = 0;
+  for (const call of log.calls) {
+    if (call.session !== undefined && !seen.has(call.session)) {
+      seen.add(call.session);
+      continue;
+    }
+    eligible++;
+    if (call.cacheRead > 0) hits++;
+  }
+  return eligible === 0 ? 0 : hits / eligible;
 }
