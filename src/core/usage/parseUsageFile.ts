@@ -1,6 +1,7 @@
 // Reads `.burnrate.yaml`. A malformed file, or a malformed entry, is reported with its line and ignored — the rest of
 // the file still applies, and nothing here throws.
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { globProblem } from '../glob';
 import type { PriceOverride } from '../pricing/overrides';
 import { readPriceEntry } from '../pricing/priceEntry';
 import type { ProfileOverride } from '../tokenize/families';
@@ -62,6 +63,11 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
       for (const item of overridesNode.items as Node[]) {
         if (!isMap(item) || typeof item.get('files') !== 'string') {
           problem('overrides entry needs files: "<glob>" — entry ignored', item);
+          continue;
+        }
+        const invalid = globProblem(item.get('files') as string);
+        if (invalid) {
+          problem(`overrides entry: files: ${invalid} — entry ignored`, item.get('files', true) as Node);
           continue;
         }
         const line = lineOf(item);
