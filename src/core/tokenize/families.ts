@@ -1,6 +1,7 @@
 // Which tokenizer a model family uses, and, where no exact offline tokenizer exists, how we estimate.
 // Estimates are an exact OpenAI encoding's count times a factor, shown with a relative error band. The figures are
 // data, not code: users override them in settings or `.burnrate.yaml` (`tokenizer:` block).
+import { LIMITS } from '../limits';
 import type { EncodingName } from './encodings';
 
 export interface TokenizerProfile {
@@ -70,7 +71,9 @@ export function profileForModel(modelId: string, overrides: Readonly<Record<stri
   const base = BUILTIN_PROFILES[familyOf(modelId)] ?? BUILTIN_PROFILES.other!;
   const override = overrides[base.family];
   if (!override || base.exact) return base;
-  const factor = override.factor ?? base.factor;
+  // Usage files and settings report factors past the bound; here one is never taken past it whatever the caller.
+  const wanted = override.factor ?? base.factor;
+  const factor = Number.isFinite(wanted) && wanted > 0 ? Math.min(wanted, LIMITS.tokenizerFactor) : base.factor;
   const band = override.band ?? base.band;
   return { ...base, factor, band, basis: `estimate: ${base.encoding} × ${factor.toFixed(2)} (your override)` };
 }

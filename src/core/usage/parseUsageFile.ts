@@ -2,6 +2,7 @@
 // the file still applies, and nothing here throws.
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { globProblem } from '../glob';
+import { LIMITS } from '../limits';
 import type { PriceOverride } from '../pricing/overrides';
 import { readPriceEntry } from '../pricing/priceEntry';
 import type { ProfileOverride } from '../tokenize/families';
@@ -96,8 +97,9 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
         const value = pair.value as Node | null;
         const factor = isMap(value) ? value.get('factor') : undefined;
         const band = isMap(value) ? value.get('band') : undefined;
-        if (!isMap(value) || (factor !== undefined && !isPositive(factor)) || (band !== undefined && !isFraction(band))) {
-          problem(`tokenizer.${family}: expected {factor: number > 0, band: 0..1} — ignored`, value ?? (pair.key as Node));
+        const badFactor = factor !== undefined && !(isPositive(factor) && factor <= LIMITS.tokenizerFactor);
+        if (!isMap(value) || badFactor || (band !== undefined && !isFraction(band))) {
+          problem(`tokenizer.${family}: expected {factor: number in 0 … ${LIMITS.tokenizerFactor}, band: 0..1} — ignored`, value ?? (pair.key as Node));
           continue;
         }
         const override: ProfileOverride = {};
@@ -110,8 +112,8 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
   const month = root.get('month', true) as Node | undefined;
   if (month) {
     const hours = isMap(month) ? month.get('hours') : undefined;
-    if (isPositive(hours)) config.monthHours = hours;
-    else problem('month: expected {hours: number} (default 730 = 365 × 24 / 12) — ignored', month);
+    if (isPositive(hours) && hours <= LIMITS.monthHours) config.monthHours = hours;
+    else problem(`month: expected {hours: number in 0 … ${LIMITS.monthHours}} (default 730 = 365 × 24 / 12) — ignored`, month);
   }
 
   const scenarios = root.get('scenarios');
@@ -156,7 +158,7 @@ function readPrice(node: Node, fileName: string, line: number | undefined, probl
   problem(
     read.problem === 'not a mapping'
       ? 'prices entry: expected {model, inputPerMTok, outputPerMTok} — ignored'
-      : 'prices entry needs model (text), inputPerMTok and outputPerMTok (USD per million tokens, ≥ 0) — ignored',
+      : `prices entry needs model (text), inputPerMTok and outputPerMTok (USD per million tokens, 0 … ${LIMITS.ratePerMTok.toLocaleString('en-US')}) — ignored`,
     node,
   );
   return undefined;
