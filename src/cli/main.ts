@@ -24,10 +24,6 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.err(`burnrate: unknown command "${name}"\n\n${usage()}`);
     return EXIT_USAGE;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(command.help);
-    return 0;
-  }
   try {
     return await command.run(rest, io);
   } catch (error) {

@@ -307,7 +307,7 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     it('conflicting or malformed options', () => {
       assertCleanError(baseRepo().diff(['--json', '--markdown']), /choose one of --json and --markdown/);
       assertCleanError(baseRepo().diff(['--base=-x']), /--base needs a ref/);
-      assertCleanError(baseRepo().diff(['--fail-on-increase-percent', 'ten']), /needs a non-negative number/);
+      assertCleanError(baseRepo().diff(['--fail-on-increase-percent', 'ten']), /needs a number of at least 0/);
     });
   });
 

@@ -151,6 +151,26 @@ describe('burnrate estimate (built CLI)', () => {
     assert.match(runCli(['--help']).stdout, /Commands:/);
   });
 
+  it('generates every command\'s --help from its flag table, and reads a file named -h after --', () => {
+    for (const command of ['estimate', 'diff', 'models', 'simulate', 'replay']) {
+      const run = runCli([command, '--help']);
+      assert.strictEqual(run.code, 0, command);
+      assert.match(run.stdout, /^Options:$/m, command);
+      assert.match(run.stdout, /^ {2}--help +show this help$/m, command);
+    }
+    const dashed = runCli(['estimate', '--', '-h']);
+    assert.doesNotMatch(dashed.stdout, /^Usage:/m, 'after --, -h is a file name');
+    assert.match(dashed.stdout + dashed.stderr, /-h/);
+  });
+
+  it('refuses an empty --model and out-of-range numbers with exit 2', () => {
+    for (const args of [['estimate', '--model', ''], ['estimate', '--turns', '0'], ['simulate', '--sessions', '0'], ['simulate', '--format', 'xml']]) {
+      const run = runCli(args);
+      assert.strictEqual(run.code, 2, args.join(' '));
+      assert.match(run.stderr, /^burnrate \w+: --\w+/, args.join(' '));
+    }
+  });
+
   it('lists models with rates and the price data date', () => {
     const run = runCli(['models', '--search', 'claude-sonnet-4-5']);
     assert.strictEqual(run.code, 0);

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import { checkGates, diffReportJson, renderDiffMarkdown, renderDiffText, review, type GateLimits, type GateResult, type GitFailure } from '../../core/diff';
 import type { ExplicitUsage } from '../../core/diff/usageSides';
-import { parseArgs } from '../args';
-import { EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError, type CliIO, type Command } from '../command';
+import type { FlagTable } from '../flags';
+import { defineCommand, EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../command';
 import { CliGitSource, type HeadSide } from '../git/cliGitSource';
 import { openRepository } from '../git/openRepository';
 import { realish, toRepoPath } from '../git/repoPaths';
@@ -10,29 +10,34 @@ import { mergeBase, resolveRef } from '../git/resolveRef';
 import { locateUsageFile } from '../git/usageLocation';
 import { loadUsageFile } from '../workspace';
 
-const HELP = `Usage: burnrate diff [paths…] [options]
+const FLAGS = {
+  base: { type: 'string', value: 'REF', help: 'compare against REF: a commit, branch or tag (default HEAD)' },
+  head: { type: 'string', value: 'REF', help: 'compare REF instead of the working tree' },
+  staged: { type: 'boolean', help: 'compare the index (what the next commit will hold) instead of the working tree' },
+  'merge-base': { type: 'boolean', help: 'compare against the merge base of --base and the head (what a pull request adds)' },
+  json: { type: 'boolean', help: 'print a JSON document: per file and unit, before/after tokens and costs, totals' },
+  markdown: { type: 'boolean', help: 'print a pull-request comment' },
+  'fail-on-increase-usd-month': { type: 'number', value: 'N', help: 'exit 1 when the total monthly cost rises by more than N USD' },
+  'fail-on-increase-percent': {
+    type: 'number',
+    value: 'P',
+    help: "exit 1 when a file's $/month or input tokens rise by more than P percent\n(new files have no baseline: the USD gate covers them)",
+  },
+  'usage-from-head': { type: 'boolean', help: "price both sides with the head's .burnrate.yaml" },
+  config: { type: 'string', value: 'FILE', help: 'price both sides with this usage file' },
+  'max-bytes': { type: 'number', value: 'N', min: 1, help: 'do not compare files larger than N bytes (default 5 MB)' },
+} as const satisfies FlagTable;
 
-Compares the cost of prompt and agent files between two versions. By default: the working tree (staged, unstaged
+export const diffCommand = defineCommand({
+  name: 'diff',
+  summary: 'cost change of prompt and agent files against git HEAD or any two refs (CI gates)',
+  usage: 'burnrate diff [paths…] [options]',
+  description: `Compares the cost of prompt and agent files between two versions. By default: the working tree (staged, unstaged
 and untracked files) against HEAD. One row per changed cost unit — "~ path#unit +$X/mo ($before → $after)" — then
 the total with its percent. Renames are followed (git's rename detection); new files count from zero, deleted files
-go to zero; a model switch shows its cost even when no text changed. Paths limit the diff to those files or folders.
-
-Options:
-  --base REF                       compare against REF: a commit, branch or tag (default HEAD)
-  --head REF                       compare REF instead of the working tree
-  --staged                         compare the index (what the next commit will hold) instead of the working tree
-  --merge-base                     compare against the merge base of --base and the head (what a pull request adds)
-  --json                           print a JSON document: per file and unit, before/after tokens and costs, totals
-  --markdown                       print a pull-request comment
-  --fail-on-increase-usd-month N   exit 1 when the total monthly cost rises by more than N USD
-  --fail-on-increase-percent P     exit 1 when a file's $/month or input tokens rise by more than P percent
-                                   (new files have no baseline: the USD gate covers them)
-  --usage-from-head                price both sides with the head's .burnrate.yaml
-  --config FILE                    price both sides with this usage file
-  --max-bytes N                    do not compare files larger than N bytes (default 5 MB)
-  --help                           show this help
-
-Usage file: each side is priced with its own .burnrate.yaml (the nearest one at or above the current folder inside
+go to zero; a model switch shows its cost even when no text changed. Paths limit the diff to those files or folders.`,
+  flags: FLAGS,
+  footer: `Usage file: each side is priced with its own .burnrate.yaml (the nearest one at or above the current folder inside
 the repository, else the repository root's), read from that side. When it changed, every prompt it covers is
 re-priced and listed, so a new default model or call rate shows its cost; --usage-from-head prices both sides with
 the head's file, so only the prompts' own changes show. The report always says which was used.
@@ -42,32 +47,13 @@ Exit codes: 0 no gate tripped · 1 a gate tripped (the message names the gate an
 one side, merge conflict markers).
 
 Pre-commit hook (.git/hooks/pre-commit):  npx burnrate diff --staged --fail-on-increase-percent 20
-CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head HEAD --markdown --fail-on-increase-usd-month 50
-`;
-
-export const diffCommand: Command = {
-  name: 'diff',
-  summary: 'cost change of prompt and agent files against git HEAD or any two refs (CI gates)',
-  help: HELP,
-  async run(args, io) {
-    const { flags, positionals } = parseArgs(args, [
-      { name: 'base', kind: 'string' },
-      { name: 'head', kind: 'string' },
-      { name: 'staged', kind: 'boolean' },
-      { name: 'merge-base', kind: 'boolean' },
-      { name: 'json', kind: 'boolean' },
-      { name: 'markdown', kind: 'boolean' },
-      { name: 'fail-on-increase-usd-month', kind: 'number' },
-      { name: 'fail-on-increase-percent', kind: 'number' },
-      { name: 'usage-from-head', kind: 'boolean' },
-      { name: 'config', kind: 'string' },
-      { name: 'max-bytes', kind: 'number' },
-    ]);
-    if (flags.get('json') && flags.get('markdown')) throw new UsageError('choose one of --json and --markdown');
-    if (flags.get('staged') && flags.has('head')) throw new UsageError('--staged compares the index; it cannot be combined with --head');
-    if (flags.has('config') && flags.get('usage-from-head')) throw new UsageError('--config already prices both sides; drop --usage-from-head');
-    for (const name of ['base', 'head']) {
-      const ref = flags.get(name) as string | undefined;
+CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head HEAD --markdown --fail-on-increase-usd-month 50`,
+  async run({ flags, positionals }, io) {
+    if (flags.json && flags.markdown) throw new UsageError('choose one of --json and --markdown');
+    if (flags.staged && flags.head !== undefined) throw new UsageError('--staged compares the index; it cannot be combined with --head');
+    if (flags.config !== undefined && flags['usage-from-head']) throw new UsageError('--config already prices both sides; drop --usage-from-head');
+    for (const name of ['base', 'head'] as const) {
+      const ref = flags[name];
       if (ref !== undefined && (ref.trim() === '' || ref.startsWith('-'))) throw new UsageError(`--${name} needs a ref (commit, branch or tag), got "${ref}"`);
     }
 
@@ -87,24 +73,24 @@ export const diffCommand: Command = {
       pathspecs.push(repoPath.path === '' ? '.' : repoPath.path);
     }
 
-    const baseRef = (flags.get('base') as string | undefined) ?? 'HEAD';
-    const headRef = flags.get('head') as string | undefined;
+    const baseRef = flags.base ?? 'HEAD';
+    const headRef = flags.head;
     let base = await resolveRef(top, baseRef, '--base');
     if (!base.ok) return fail(base.failure);
-    let head: HeadSide = flags.get('staged') ? { kind: 'index' } : { kind: 'worktree' };
+    let head: HeadSide = flags.staged ? { kind: 'index' } : { kind: 'worktree' };
     if (headRef !== undefined) {
       const resolved = await resolveRef(top, headRef, '--head');
       if (!resolved.ok) return fail(resolved.failure);
       head = { kind: 'commit', ref: resolved.value };
     }
-    if (flags.get('merge-base')) {
+    if (flags['merge-base']) {
       base = await mergeBase(top, base.value, head.kind === 'commit' ? head.ref.commit : 'HEAD');
       if (!base.ok) return fail(base.failure);
     }
 
     const location = locateUsageFile(top, cwd);
     let explicitUsage: ExplicitUsage | undefined;
-    const config = flags.get('config') as string | undefined;
+    const config = flags.config;
     if (config !== undefined) {
       const loaded = loadUsageFile(top, path.resolve(io.cwd, config));
       explicitUsage = { config: loaded.config, problems: loaded.problems, file: config };
@@ -114,24 +100,24 @@ export const diffCommand: Command = {
     const outcome = await review(git, {
       usageFile: location.file,
       usageRoot: location.root,
-      usagePricing: flags.get('usage-from-head') ? 'head-for-both' : 'each-side',
+      usagePricing: flags['usage-from-head'] ? 'head-for-both' : 'each-side',
       ...(explicitUsage ? { explicitUsage } : {}),
-      ...(flags.has('max-bytes') ? { maxBytes: flags.get('max-bytes') as number } : {}),
+      ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
     });
     if (!outcome.ok) return fail(outcome.failure);
     const report = outcome.report;
 
     const limits: GateLimits = {};
-    if (flags.has('fail-on-increase-usd-month')) limits.increaseUsdMonth = flags.get('fail-on-increase-usd-month') as number;
-    if (flags.has('fail-on-increase-percent')) limits.increasePercent = flags.get('fail-on-increase-percent') as number;
+    if (flags['fail-on-increase-usd-month'] !== undefined) limits.increaseUsdMonth = flags['fail-on-increase-usd-month'];
+    if (flags['fail-on-increase-percent'] !== undefined) limits.increasePercent = flags['fail-on-increase-percent'];
     const gates = checkGates(report, limits);
 
-    if (flags.get('json')) io.out(JSON.stringify({ ...diffReportJson(report), gates }, null, 2) + '\n');
-    else if (flags.get('markdown')) io.out(renderDiffMarkdown(report) + gatesMarkdown(gates));
+    if (flags.json) io.out(JSON.stringify({ ...diffReportJson(report), gates }, null, 2) + '\n');
+    else if (flags.markdown) io.out(renderDiffMarkdown(report) + gatesMarkdown(gates));
     else io.out(renderDiffText(report));
     return exitCode(report.uncompared.filter((u) => u.severity === 'error'), gates, io);
   },
-};
+});
 
 function exitCode(errors: readonly { path: string; reason: string }[], gates: readonly GateResult[], io: CliIO): number {
   for (const gate of gates.filter((g) => g.tripped)) io.err(`burnrate diff: gate tripped: ${gate.message}\n`);

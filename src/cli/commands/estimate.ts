@@ -8,58 +8,42 @@ import { PRICE_DATA } from '../../core/pricing/catalog';
 import { compact, integer, tokenText, usd } from '../../core/present/money';
 import type { SkippedFile } from '../../core/types';
 import type { UsageDefaults } from '../../core/usage/usageConfig';
-import { parseArgs } from '../args';
-import { EXIT_OK, UsageError, type Command } from '../command';
+import type { FlagTable } from '../flags';
+import { defineCommand, EXIT_OK } from '../command';
 import { renderTable } from '../table';
 import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix, workspacePath } from '../workspace';
 
-const HELP = `Usage: burnrate estimate [paths…] [options]
+const FLAGS = {
+  model: { type: 'string', value: 'M', help: 'price every unit on model M (beats frontmatter and .burnrate.yaml)' },
+  'calls-per-day': { type: 'number', value: 'N', help: 'calls (or sessions, or requests for always-on context) per day' },
+  'output-tokens': { type: 'number', value: 'N', help: 'expected output tokens per call' },
+  turns: { type: 'integer', value: 'N', min: 1, help: 'expected turns per session for multi-turn agents (capped by maxTurns / max_iter)' },
+  config: { type: 'string', value: 'FILE', help: 'usage file to use instead of the nearest .burnrate.yaml' },
+  'max-bytes': { type: 'number', value: 'N', min: 1, help: 'skip files larger than N bytes (default 5 MB)' },
+  json: { type: 'boolean', help: 'print one JSON document instead of a table' },
+} as const satisfies FlagTable;
 
-Counts tokens and prices every prompt and agent file under the given files or folders (default: the current folder):
-one row per cost unit (a prompt file is one call; each CrewAI agent and task is one; CLAUDE.md and other always-on
-context is billed on every request).
-
-Options:
-  --model M            price every unit on model M (beats frontmatter and .burnrate.yaml)
-  --calls-per-day N    calls (or sessions, or requests for always-on context) per day
-  --output-tokens N    expected output tokens per call
-  --turns N            expected turns per session for multi-turn agents (capped by maxTurns / max_iter)
-  --config FILE        usage file to use instead of the nearest .burnrate.yaml
-  --max-bytes N        skip files larger than N bytes (default 5 MB)
-  --json               print one JSON document instead of a table
-  --help               show this help
-
-Token counts are exact for OpenAI models (tiktoken encodings) and marked ≈ with an error band elsewhere.
-A month is 730 hours (365 × 24 / 12); change it with month.hours in .burnrate.yaml.
-Prices: ${PRICE_DATA.package} ${PRICE_DATA.version} (as of ${PRICE_DATA.asOf}), overridable in .burnrate.yaml (prices:).
-`;
-
-export const estimateCommand: Command = {
+export const estimateCommand = defineCommand({
   name: 'estimate',
   summary: 'token counts and cost per call, day and month for prompt and agent files',
-  help: HELP,
-  async run(args, io) {
-    const { flags, positionals } = parseArgs(args, [
-      { name: 'model', kind: 'string' },
-      { name: 'calls-per-day', kind: 'number' },
-      { name: 'output-tokens', kind: 'number' },
-      { name: 'turns', kind: 'number' },
-      { name: 'config', kind: 'string' },
-      { name: 'max-bytes', kind: 'number' },
-      { name: 'json', kind: 'boolean' },
-    ]);
+  usage: 'burnrate estimate [paths…] [options]',
+  description: `Counts tokens and prices every prompt and agent file under the given files or folders (default: the current folder):
+one row per cost unit (a prompt file is one call; each CrewAI agent and task is one; CLAUDE.md and other always-on
+context is billed on every request).`,
+  flags: FLAGS,
+  footer: `Token counts are exact for OpenAI models (tiktoken encodings) and marked ≈ with an error band elsewhere.
+A month is 730 hours (365 × 24 / 12); change it with month.hours in .burnrate.yaml.
+Prices: ${PRICE_DATA.package} ${PRICE_DATA.version} (as of ${PRICE_DATA.asOf}), overridable in .burnrate.yaml (prices:).
+A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
+  async run({ flags, positionals }, io) {
     const inputs = positionals.length > 0 ? positionals : ['.'];
     const root = findWorkspaceRoot(path.resolve(io.cwd, inputs[0]!));
-    const usage = loadUsageFile(root, flags.get('config') as string | undefined);
+    const usage = loadUsageFile(root, flags.config);
     const cliFlags: UsageDefaults = {};
-    if (flags.has('model')) cliFlags.model = flags.get('model') as string;
-    if (flags.has('calls-per-day')) cliFlags.callsPerDay = flags.get('calls-per-day') as number;
-    if (flags.has('output-tokens')) cliFlags.outputTokens = flags.get('output-tokens') as number;
-    if (flags.has('turns')) {
-      const turns = flags.get('turns') as number;
-      if (!Number.isInteger(turns) || turns < 1) throw new UsageError(`--turns needs a whole number of at least 1, got ${turns}`);
-      cliFlags.turns = turns;
-    }
+    if (flags.model !== undefined) cliFlags.model = flags.model;
+    if (flags['calls-per-day'] !== undefined) cliFlags.callsPerDay = flags['calls-per-day'];
+    if (flags['output-tokens'] !== undefined) cliFlags.outputTokens = flags['output-tokens'];
+    if (flags.turns !== undefined) cliFlags.turns = flags.turns;
 
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isPromptPath(relative));
     const units: UnitEstimate[] = [];
@@ -80,7 +64,7 @@ export const estimateCommand: Command = {
         usage: usage.config,
         flags: cliFlags,
         readCompanion: (companion) => readIfExists(path.join(root, companion)),
-        ...(flags.has('max-bytes') ? { maxBytes: flags.get('max-bytes') as number } : {}),
+        ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
       });
       if (!result.ok) {
         skipped.push(result.skipped);
@@ -93,7 +77,7 @@ export const estimateCommand: Command = {
     const covered = coveredByTasks(units);
     const monthHours = usage.config.monthHours ?? 730;
 
-    if (flags.get('json')) {
+    if (flags.json) {
       io.out(JSON.stringify({
         priceData: PRICE_DATA,
         monthHours,
@@ -148,7 +132,7 @@ export const estimateCommand: Command = {
     }
     return EXIT_OK;
   },
-};
+});
 
 function readIfExists(file: string): Uint8Array | undefined {
   try {

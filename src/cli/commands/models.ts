@@ -1,50 +1,41 @@
 import { listProviderModels, PRICE_DATA, PROVIDER_IDS } from '../../core/pricing/catalog';
 import type { RateCard } from '../../core/pricing/rateCard';
 import { profileForModel } from '../../core/tokenize/families';
-import { parseArgs } from '../args';
-import { EXIT_OK, UsageError, type Command } from '../command';
+import type { FlagTable } from '../flags';
+import { defineCommand, EXIT_OK, UsageError } from '../command';
 import { renderTable } from '../table';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
 import { overrideRateCard } from '../../core/pricing/overrides';
 
 const MAIN_PROVIDERS = ['anthropic', 'openai', 'google', 'mistral', 'deepseek', 'x-ai'];
 
-const HELP = `Usage: burnrate models [options]
+const FLAGS = {
+  provider: { type: 'string', value: 'ID', help: 'only this provider (e.g. anthropic, openai, google, aws, openrouter); "all" for every provider' },
+  search: { type: 'string', value: 'TEXT', help: 'only models whose id contains TEXT' },
+  json: { type: 'boolean', help: 'print JSON' },
+} as const satisfies FlagTable;
 
-Lists priced models with their rates (USD per million tokens), the tokenizer used to count for them, and the date of
-the price data. Your own prices from .burnrate.yaml (prices:) are listed first.
-
-Options:
-  --provider ID   only this provider (e.g. anthropic, openai, google, aws, openrouter); "all" for every provider
-  --search TEXT   only models whose id contains TEXT
-  --json          print JSON
-  --help          show this help
-
-Default providers: ${MAIN_PROVIDERS.join(', ')}. All providers: ${PROVIDER_IDS.join(', ')}.
-`;
-
-export const modelsCommand: Command = {
+export const modelsCommand = defineCommand({
   name: 'models',
   summary: 'known models with their rates and the price data date',
-  help: HELP,
-  async run(args, io) {
-    const { flags, positionals } = parseArgs(args, [
-      { name: 'provider', kind: 'string' },
-      { name: 'search', kind: 'string' },
-      { name: 'json', kind: 'boolean' },
-    ]);
+  usage: 'burnrate models [options]',
+  description: `Lists priced models with their rates (USD per million tokens), the tokenizer used to count for them, and the date of
+the price data. Your own prices from .burnrate.yaml (prices:) are listed first.`,
+  flags: FLAGS,
+  footer: `Default providers: ${MAIN_PROVIDERS.join(', ')}. All providers: ${PROVIDER_IDS.join(', ')}.`,
+  async run({ flags, positionals }, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const provider = flags.get('provider') as string | undefined;
+    const provider = flags.provider;
     if (provider && provider !== 'all' && !(PROVIDER_IDS as readonly string[]).includes(provider)) {
       throw new UsageError(`unknown provider "${provider}" (known: ${PROVIDER_IDS.join(', ')})`);
     }
     const providers = provider === 'all' ? [...PROVIDER_IDS] : provider ? [provider] : MAIN_PROVIDERS;
-    const search = (flags.get('search') as string | undefined)?.toLowerCase();
+    const search = flags.search?.toLowerCase();
     const usage = loadUsageFile(findWorkspaceRoot(io.cwd));
     const own = usage.config.prices.map(overrideRateCard);
     const cards = [...own, ...providers.flatMap((p) => listProviderModels(p))].filter((c) => !search || c.modelId.toLowerCase().includes(search));
 
-    if (flags.get('json')) {
+    if (flags.json) {
       io.out(JSON.stringify({ priceData: PRICE_DATA, models: cards.map((c) => ({ ...c, tokenizer: profileForModel(c.modelId).family })) }, null, 2) + '\n');
       return EXIT_OK;
     }
@@ -59,7 +50,7 @@ export const modelsCommand: Command = {
     io.out('tokens: "exact" = OpenAI tiktoken encoding; "≈ ±N%" = estimated from o200k_base with a per-family factor.\n');
     return EXIT_OK;
   },
-};
+});
 
 function row(card: RateCard): string[] {
   const profile = profileForModel(card.modelId);

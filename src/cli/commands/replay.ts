@@ -3,41 +3,32 @@ import * as path from 'path';
 import { integer, percent, usd } from '../../core/present/money';
 import { readUsageLog, replayUsageLog, type ReplayResult } from '../../core/simulate/replay/replay';
 import { SESSION_FIELDS } from '../../core/simulate/replay/usageRecord';
-import { parseArgs } from '../args';
-import { EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command';
+import type { FlagTable } from '../flags';
+import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { renderTable } from '../table';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
 import { prepareDeps } from './simulate';
 
-const HELP = `Usage: burnrate replay <usage.jsonl> [options]
+const FLAGS = {
+  'session-key': { type: 'string', value: 'PATH', help: "field that names a line's session, e.g. metadata.conversation (dot path)" },
+  config: { type: 'string', value: 'FILE', help: 'usage file whose prices: overrides apply (default: the nearest .burnrate.yaml)' },
+  json: { type: 'boolean', help: 'print one JSON document (calls, inputTokens, outputTokens, totalCostUsd, …)' },
+} as const satisfies FlagTable;
 
-Prices a usage log exactly: one JSON object per line, each an OpenAI or Anthropic response or usage record
+export const replayCommand = defineCommand({
+  name: 'replay',
+  summary: 'exact cost of a JSONL usage log (OpenAI/Anthropic usage records), and distributions for scenarios',
+  usage: 'burnrate replay <usage.jsonl> [options]',
+  description: `Prices a usage log exactly: one JSON object per line, each an OpenAI or Anthropic response or usage record
 ({"model": …, "usage": {"prompt_tokens", "completion_tokens", "prompt_tokens_details": {"cached_tokens"}}} or
 {"usage": {"input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens"}}; Gemini
 usageMetadata and batch-API result lines too). Lines that are not usage records are counted and skipped.
 Prints the cost per model and per call, per session when lines name one (${SESSION_FIELDS.slice(0, 4).join(', ')}, …, or
---session-key), and the observed distributions to use in a scenario instead of p50/p90 guesses.
-
-Options:
-  --session-key PATH   field that names a line's session, e.g. metadata.conversation (dot path)
-  --config FILE        usage file whose prices: overrides apply (default: the nearest .burnrate.yaml)
-  --json               print one JSON document (calls, inputTokens, outputTokens, totalCostUsd, …)
-  --help               show this help
-
-Use - as the file to read standard input. Exit codes: 0 ok; 2 a usage error, or a logged model without a price
-(the total is then unknown and reported as null — never as $0; add the model under prices: in .burnrate.yaml).
-`;
-
-export const replayCommand: Command = {
-  name: 'replay',
-  summary: 'exact cost of a JSONL usage log (OpenAI/Anthropic usage records), and distributions for scenarios',
-  help: HELP,
-  async run(args, io) {
-    const { flags, positionals } = parseArgs(args, [
-      { name: 'session-key', kind: 'string' },
-      { name: 'config', kind: 'string' },
-      { name: 'json', kind: 'boolean' },
-    ]);
+--session-key), and the observed distributions to use in a scenario instead of p50/p90 guesses.`,
+  flags: FLAGS,
+  footer: `Use - as the file to read standard input. Exit codes: 0 ok; 2 a usage error, or a logged model without a price
+(the total is then unknown and reported as null — never as $0; add the model under prices: in .burnrate.yaml).`,
+  async run({ flags, positionals }, io) {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the usage log to replay' : 'give one usage log');
     const file = positionals[0]!;
     let text: string;
@@ -48,19 +39,19 @@ export const replayCommand: Command = {
       throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`);
     }
     const root = findWorkspaceRoot(file === '-' ? io.cwd : path.resolve(io.cwd, file));
-    const usage = loadUsageFile(root, flags.get('config') ? path.resolve(io.cwd, flags.get('config') as string) : undefined);
+    const usage = loadUsageFile(root, flags.config !== undefined ? path.resolve(io.cwd, flags.config) : undefined);
     const deps = prepareDeps(usage.config, usage.file ? path.dirname(usage.file) : root);
-    const log = readUsageLog(text, file === '-' ? 'stdin' : file, flags.get('session-key') as string | undefined);
+    const log = readUsageLog(text, file === '-' ? 'stdin' : file, flags['session-key']);
     const result = replayUsageLog(log, deps.lookup);
 
-    if (flags.has('json')) io.out(JSON.stringify(result, null, 2) + '\n');
+    if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else io.out(renderReplay(result));
     for (const problem of result.problems) {
-      if (problem.severity === 'error' || !flags.has('json')) io.err(`${problem.severity}: ${problem.message}\n`);
+      if (problem.severity === 'error' || !flags.json) io.err(`${problem.severity}: ${problem.message}\n`);
     }
     return result.unpricedCalls > 0 ? EXIT_USAGE : EXIT_OK;
   },
-};
+});
 
 function renderReplay(r: ReplayResult): string {
   const lines: string[] = [];

@@ -17,8 +17,8 @@ import { countTokens } from '../../core/tokenize/count';
 import { profileForModel } from '../../core/tokenize/families';
 import type { Problem } from '../../core/types';
 import type { UsageConfig } from '../../core/usage/usageConfig';
-import { parseArgs } from '../args';
-import { EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command';
+import type { FlagTable } from '../flags';
+import { defineCommand, EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
 
 const DEFAULT_SESSIONS = 20_000;
@@ -26,54 +26,44 @@ const DEFAULT_SEED = 1;
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
-const HELP = `Usage: burnrate simulate [options]
+const FLAGS = {
+  config: { type: 'string', value: 'FILE', help: 'usage file to use instead of the nearest .burnrate.yaml' },
+  scenario: { type: 'string', value: 'NAME', help: 'simulate only this scenario' },
+  preset: { type: 'string', value: 'NAME', help: "base, bull, stress, one of the scenario's own presets, or all (default: all)" },
+  sessions: {
+    type: 'integer',
+    value: 'N',
+    min: 1,
+    help: `sessions simulated per scenario and preset (default ${DEFAULT_SESSIONS.toLocaleString('en-US')})`,
+  },
+  seed: { type: 'integer', value: 'S', max: 0xffffffff, help: `random seed; the same seed gives the same output (default ${DEFAULT_SEED})` },
+  format: { type: 'string', value: 'F', choices: FORMATS, help: 'text, json, csv or markdown (default text)' },
+  json: { type: 'boolean', help: 'same as --format json' },
+} as const satisfies FlagTable;
 
-Monte Carlo simulation of the sessions described under scenarios: in .burnrate.yaml — turns, carried history, tool
+export const simulateCommand = defineCommand({
+  name: 'simulate',
+  summary: 'Monte Carlo cost of agent sessions: P50/P90/P99 per session, day and month; base, bull and stress',
+  usage: 'burnrate simulate [options]',
+  description: `Monte Carlo simulation of the sessions described under scenarios: in .burnrate.yaml — turns, carried history, tool
 calls and results, retries, prompt caching, routing to a cheaper model, summarisation — priced per call. Prints cost
 per session (P50/P90/P99/mean), per day and per month for the base, bull and stress presets, where the money goes,
-the budget gates each scenario reaches, and how cost grows turn by turn.
-
-Options:
-  --config FILE      usage file to use instead of the nearest .burnrate.yaml
-  --scenario NAME    simulate only this scenario
-  --preset NAME      base, bull, stress, one of the scenario's own presets, or all (default: all)
-  --sessions N       sessions simulated per scenario and preset (default ${DEFAULT_SESSIONS.toLocaleString('en-US')})
-  --seed S           random seed; the same seed gives the same output (default ${DEFAULT_SEED})
-  --format F         text, json, csv or markdown (default text)
-  --json             same as --format json
-  --help             show this help
-
-Exit codes: 0 ok; 1 a budget gate tripped — in a base run, at least 10% of sessions reach the per-session budget or
+the budget gates each scenario reaches, and how cost grows turn by turn.`,
+  flags: FLAGS,
+  footer: `Exit codes: 0 ok; 1 a budget gate tripped — in a base run, at least 10% of sessions reach the per-session budget or
 at least 10% of days reach the per-day budget (the P90 is over budget); 2 a usage error, an invalid scenario or a model
 without a price.
 A month is 730 hours (365 × 24 / 12 = 30.42 days) unless month.hours is set in .burnrate.yaml: monthly = daily × days.
-See examples/.burnrate.yaml for every key and its default.
-`;
-
-export const simulateCommand: Command = {
-  name: 'simulate',
-  summary: 'Monte Carlo cost of agent sessions: P50/P90/P99 per session, day and month; base, bull and stress',
-  help: HELP,
-  async run(args, io) {
-    const { flags, positionals } = parseArgs(args, [
-      { name: 'config', kind: 'string' },
-      { name: 'scenario', kind: 'string' },
-      { name: 'preset', kind: 'string' },
-      { name: 'sessions', kind: 'number' },
-      { name: 'seed', kind: 'number' },
-      { name: 'format', kind: 'string' },
-      { name: 'json', kind: 'boolean' },
-    ]);
+See examples/.burnrate.yaml for every key and its default.`,
+  async run({ flags, positionals }, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (scenarios come from .burnrate.yaml)`);
-    const sessions = (flags.get('sessions') as number | undefined) ?? DEFAULT_SESSIONS;
-    if (!Number.isInteger(sessions) || sessions < 1) throw new UsageError(`--sessions needs a whole number of at least 1, got ${sessions}`);
-    const seed = (flags.get('seed') as number | undefined) ?? DEFAULT_SEED;
-    if (!Number.isInteger(seed) || seed > 0xffffffff) throw new UsageError(`--seed needs a whole number below 2^32, got ${seed}`);
-    const format = formatOf(flags.get('format') as string | undefined, flags.has('json'));
-    const presetFilter = (flags.get('preset') as string | undefined) ?? 'all';
+    const sessions = flags.sessions ?? DEFAULT_SESSIONS;
+    const seed = flags.seed ?? DEFAULT_SEED;
+    const format = formatOf(flags.format, flags.json === true);
+    const presetFilter = flags.preset ?? 'all';
 
     const root = findWorkspaceRoot(io.cwd);
-    const usage = loadUsageFile(root, flags.get('config') ? path.resolve(io.cwd, flags.get('config') as string) : undefined);
+    const usage = loadUsageFile(root, flags.config !== undefined ? path.resolve(io.cwd, flags.config) : undefined);
     if (!usage.file) throw new UsageError(`no .burnrate.yaml found from ${io.cwd}; write one with a scenarios: block (see examples/.burnrate.yaml) or pass --config`);
     if (usage.config.scenarios === undefined) {
       const broken = usage.problems.filter((p) => p.severity === 'error').map((p) => p.message);
@@ -83,7 +73,7 @@ export const simulateCommand: Command = {
     const parsed = parseScenarios(usage.config.scenarios);
     problems.push(...parsed.problems);
     let specs = parsed.scenarios;
-    const wanted = flags.get('scenario') as string | undefined;
+    const wanted = flags.scenario;
     if (wanted !== undefined) {
       specs = specs.filter((s) => s.name === wanted);
       if (specs.length === 0) {
@@ -126,16 +116,15 @@ export const simulateCommand: Command = {
     for (const message of tripped) io.err(`budget gate tripped: ${message}\n`);
     return tripped.length > 0 ? EXIT_GATE : EXIT_OK;
   },
-};
+});
 
 function formatOf(value: string | undefined, json: boolean): Format {
   if (json) {
     if (value !== undefined && value !== 'json') throw new UsageError(`--json and --format ${value} disagree`);
     return 'json';
   }
-  if (value === undefined) return 'text';
-  if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${value}"`);
-  return value as Format;
+  // --format's table entry already limits it to FORMATS.
+  return (value ?? 'text') as Format;
 }
 
 function render(report: SimulationReport, format: Format, problems: Problem[]): string {
