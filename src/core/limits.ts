@@ -15,6 +15,8 @@ export const LIMITS = {
   monthHours: 744,
   /** A tokenizer family's factor over the exact encoding's count. */
   tokenizerFactor: 10,
+  /** Sessions one simulation draws per scenario and preset (memory and time grow with them). */
+  sessions: 1_000_000,
   /** USD per million tokens in a price override. */
   ratePerMTok: 100_000,
 } as const;

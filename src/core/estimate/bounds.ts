@@ -44,6 +44,7 @@ function describe(field: BoundedField): string {
     monthHours: 'hours in a month',
     tokenizerFactor: 'a tokenizer factor',
     ratePerMTok: 'a price per million tokens',
+    sessions: 'simulated sessions',
   }[field];
 }
 

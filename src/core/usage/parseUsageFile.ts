@@ -15,12 +15,14 @@ export interface UsageFileResult {
 }
 
 const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn'] as const;
+// The yaml package's own default: enough for any honest reuse of anchors, far below a billion laughs.
+const MAX_ALIAS_COUNT = 100;
 const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'tokenizer', 'month', 'scenarios', 'presets']);
 
 export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): UsageFileResult {
   const problems: Problem[] = [];
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
   const lineOf = (node: Node | null | undefined): number | undefined => {
     const offset = node?.range?.[0];
     return offset === undefined ? undefined : lines.linePos(offset).line - 1;
@@ -116,8 +118,15 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
     else problem(`month: expected {hours: number in 0 … ${LIMITS.monthHours}} (default 730 = 365 × 24 / 12) — ignored`, month);
   }
 
-  const scenarios = root.get('scenarios');
-  if (scenarios !== undefined) config.scenarios = (root.get('scenarios', true) as Node & { toJSON(): unknown }).toJSON();
+  const scenariosNode = root.get('scenarios', true) as Node | undefined;
+  if (scenariosNode !== undefined) {
+    // Through the document, so aliases and merge keys read as their expanded text; an alias bomb stops at the count.
+    try {
+      config.scenarios = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>).scenarios;
+    } catch (error) {
+      problem(`scenarios: ${(error as Error).message.split('\n')[0]} (at most ${MAX_ALIAS_COUNT} alias expansions) — ignored`, scenariosNode, 'error');
+    }
+  }
   return { config, problems };
 }
 
