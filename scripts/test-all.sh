@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: build, compile, unit + CLI tests, the integration suite inside VS Code (code-server), the Restricted Mode
+# `npm test`: build, compile, unit + CLI tests, the fuzz stage (every CLI command over a hostile repository written at
+# test time), the integration suite inside VS Code (code-server), the Restricted Mode
 # suite (same runner, workspace untrusted), the packaged .vsix as a user sees it. Build or compile failures stop the
 # run (everything after depends on them); the test stages all run so one report shows every failure. Any failing stage
 # fails the whole.
@@ -60,6 +61,7 @@ print_summary() {
 
 if run_stage build node esbuild.js && run_stage compile npx tsc -p .; then
   run_stage unit+cli npx mocha
+  run_stage fuzz npx mocha --no-config --timeout 900000 'out/node/test/fuzz/**/*.test.js'
   run_stage integration node out/node/test/integration/runCodeServer.js
   run_stage integration-untrusted node out/node/test/integration/runCodeServer.js --untrusted
   run_stage vsix node out/node/test/integration/vsixCheck.js
