@@ -9,7 +9,7 @@ import { historyRows } from './history';
 import { renderRows, type Row } from './report';
 import { simulationRows } from './simulate';
 import { cliColdStartRows, heapProbe, heapRows } from './startup';
-import { fullCountRows, keystrokeRows } from './tokenize';
+import { fullCountRows, keystrokeRows, pathologicalRows } from './tokenize';
 
 const RUNS = 5;
 
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const large = mixedPromptText(1_000_000, 1);
   const small = mixedPromptText(20_000, 2);
   section('full count', () => fullCountRows(large, '1 MB', RUNS));
+  section('pathological pre-tokens', () => pathologicalRows());
   section('keystrokes, 20 KB', () => keystrokeRows(small, '20 KB', RUNS));
   section('keystrokes, 1 MB', () => keystrokeRows(large, '1 MB', RUNS));
   section('editor keystroke, 1 MB', () => editorKeystrokeRows(large, '1 MB', RUNS));

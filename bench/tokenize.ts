@@ -105,3 +105,51 @@ export function keystrokeRows(text: string, label: string, runs: number): Row[] 
     },
   ];
 }
+
+/** Issue 10's pathological pre-tokens: one long piece each, which a scanning byte-pair merge takes quadratic time on. */
+const PATHOLOGICAL: Record<string, (n: number) => string> = {
+  'spaces then a letter': (n) => ' '.repeat(n - 1) + 'a',
+  'one emoji repeated': (n) => '🚀'.repeat(n >> 1),
+  "'!' repeated": (n) => '!'.repeat(n),
+};
+
+/**
+ * (c) Each pathological text against js-tiktoken at a length it still manages (4k characters), and the engine's
+ * growth from 250k to 1M characters (a linear count grows about 4×; a quadratic one 16×).
+ */
+export function pathologicalRows(): Row[] {
+  const rows: Row[] = [];
+  for (const [family, make] of Object.entries(PATHOLOGICAL)) {
+    const short = make(4_000);
+    const expected = tiktokenCount(short);
+    clearTokenCountCaches();
+    check(`${family} (4k)`, countEncodingTokens(ENCODING, short), expected);
+    const reference = time(() => tiktokenCount(short));
+    clearTokenCountCaches();
+    const engine = time(() => countEncodingTokens(ENCODING, short));
+    const growth = [250_000, 1_000_000].map((n) => {
+      const text = make(n);
+      clearTokenCountCaches();
+      return time(() => countEncodingTokens(ENCODING, text));
+    });
+    rows.push(
+      {
+        measure: `pathological: ${family}, 4k characters, cold`,
+        value: ms(engine),
+        reference: `js-tiktoken encode ${ms(reference)}`,
+        ratio: `${(reference / engine).toFixed(1)}× its speed`,
+        goal: '≥ 1×',
+        met: reference >= engine,
+      },
+      {
+        measure: `pathological: ${family}, 1M characters vs 250k`,
+        value: `${ms(growth[1]!)}`,
+        reference: `250k ${ms(growth[0]!)}`,
+        ratio: `${(growth[1]! / growth[0]!).toFixed(1)}× for 4× the length`,
+        goal: '< 8× (quadratic: 16×)',
+        met: growth[1]! / growth[0]! < 8,
+      },
+    );
+  }
+  return rows;
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: build, compile, unit + CLI tests, the integration suite inside VS Code (code-server), the Restricted Mode
+# `npm test`: build, compile, unit + CLI tests, the fuzz stage (every CLI command over a hostile repository written at
+# test time), the integration suite inside VS Code (code-server), the Restricted Mode
 # suite (same runner, workspace untrusted), the packaged .vsix as a user sees it. Build or compile failures stop the
 # run (everything after depends on them); the test stages all run so one report shows every failure. Any failing stage
 # fails the whole. The integration stages need code-server and chromium: scripts/install-code-server.sh installs them
@@ -95,6 +96,7 @@ integration_stages() {
 
 if run_stage build node esbuild.js && run_stage compile npx tsc -p .; then
   run_stage unit+cli npx mocha
+  run_stage fuzz npx mocha --no-config --timeout 900000 'out/node/test/fuzz/**/*.test.js'
   cannot_install=''
   printf '\n===== integration tools: bash scripts/install-code-server.sh\n'
   integration_tools

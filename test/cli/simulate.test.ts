@@ -131,7 +131,8 @@ describe('burnrate simulate (built CLI)', function () {
     for (const [args, message] of [
       [['--scenario', 'nope'], /no scenario "nope" .*\(scenarios: support\)/],
       [['--preset', 'bear'], /no preset "bear"/],
-      [['--sessions', '0'], /--sessions needs a whole number of at least 1/],
+      [['--sessions', '0'], /--sessions needs a whole number from 1 to 1,000,000/],
+      [['--sessions', '1e12'], /--sessions needs a whole number from 1 to 1,000,000, got "1e12"/],
       [['--sessions', '2.5'], /--sessions needs a whole number/],
       [['--format', 'xml'], /--format must be one of text, json, csv, markdown/],
       [['--bogus'], /unknown option --bogus/],

@@ -1,8 +1,8 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { integer, percent, usd } from '../../core/present/money';
-import { readUsageLog, replayUsageLog, type ReplayResult } from '../../core/simulate/replay/replay';
+import { replayUsageLog, UsageLogReader, type ReplayResult } from '../../core/simulate/replay/replay';
 import { SESSION_FIELDS } from '../../core/simulate/replay/usageRecord';
+import { forEachLine } from '../boundedRead';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { renderTable } from '../table';
@@ -32,19 +32,16 @@ Prints the cost per model and per call, per session when lines name one (${SESSI
   async run({ flags, positionals }, io) {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the usage log to replay' : 'give one usage log');
     const file = positionals[0]!;
-    let text: string;
-    try {
-      text = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`);
-    }
     const root = findWorkspaceRoot(file === '-' ? io.cwd : path.resolve(io.cwd, file), io.cwd);
     const usage = loadUsageFile(root, flags.config !== undefined ? path.resolve(io.cwd, flags.config) : undefined);
     // The same price data as estimate and diff: a pinned priceData: or the data `burnrate prices update` stored.
     for (const warning of priceDataFor(undefined, io.cwd, usage, root).warnings) io.err(`warning: ${warning}\n`);
     const deps = prepareDeps(usage.config, usage.file ? path.dirname(usage.file) : root);
-    const log = readUsageLog(text, file === '-' ? 'stdin' : file, flags['session-key']);
+    // Streamed line by line: a log of hundreds of megabytes is never held as one text.
+    const reader = new UsageLogReader(file === '-' ? 'stdin' : file, flags['session-key']);
+    const streamed = await forEachLine(file === '-' ? '-' : path.resolve(io.cwd, file), (line) => reader.add(line));
+    if (streamed) throw new UsageError(streamed.error === 'file not found' ? `no such file: ${file}` : `cannot read ${file}: ${streamed.error}`);
+    const log = reader.log;
     const result = replayUsageLog(log, deps.lookup);
 
     if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { resolveModel } from '../../core/pricing/resolve';
 import { usd } from '../../core/present/money';
@@ -17,6 +16,8 @@ import { countTokens } from '../../core/tokenize/count';
 import { profileForModel } from '../../core/tokenize/families';
 import type { Problem } from '../../core/types';
 import type { UsageConfig } from '../../core/usage/usageConfig';
+import { LIMITS } from '../../core/limits';
+import { readBoundedText } from '../boundedRead';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { priceDataFor } from '../priceData';
@@ -34,6 +35,7 @@ const FLAGS = {
     type: 'integer',
     value: 'N',
     min: 1,
+    max: LIMITS.sessions,
     help: 'sessions simulated per scenario and preset (default: enough for a P99 known to ±1%,\n20,000 to 1,000,000)',
   },
   seed: { type: 'integer', value: 'S', max: 0xffffffff, help: `random seed; the same seed gives the same output (default ${DEFAULT_SEED})` },
@@ -164,7 +166,8 @@ export function trippedGates(report: SimulationReport): string[] {
 }
 
 /** The file system and price data behind prepareScenario(); paths in the usage file are relative to it. */
-export function prepareDeps(config: UsageConfig, baseDir: string): PrepareDeps {
+export function prepareDeps(config: UsageConfig, baseDir: string, workspaceRoot: string = baseDir): PrepareDeps {
+  const readText = (file: string) => readBoundedText(file, workspaceRoot);
   const lookup: ModelLookup = (name) => {
     const resolution = resolveModel(name, { overrides: config.prices });
     return resolution.ok ? { ok: true, rates: resolution.rates, explanation: resolution.explanation } : { ok: false, message: resolution.message };
@@ -185,14 +188,5 @@ export function prepareDeps(config: UsageConfig, baseDir: string): PrepareDeps {
   };
   if (config.defaults.model) deps.defaultModel = config.defaults.model;
   return deps;
-}
-
-function readText(file: string): string | { error: string } {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? (error as Error).message})` };
-  }
 }
 

@@ -5,12 +5,13 @@ import { applyServiceTier } from '../pricing/serviceTiers';
 import type { PriceOverride } from '../pricing/overrides';
 import { plainCounter, type TextCounter } from '../tokenize/textCounter';
 import { profileForModel, type TokenizerProfile } from '../tokenize/families';
-import type { CostUnit, LineRange, ParsedFile } from '../types';
+import type { CostUnit, LineRange, ParsedFile, Problem } from '../types';
 import { sourced, type InputLayers, type Sourced } from '../usage/resolveInputs';
 import { BUILTIN_DEFAULTS } from '../usage/usageConfig';
 import { unitHints } from './hints';
 import { ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS, messageOverhead } from './messageOverhead';
-import { sessionInputTokens, turnInputTokens } from './session';
+import { boundCount, boundSourced } from './bounds';
+import { sessionCost, sessionInputTokens, turnInputTokens } from './session';
 import type { CostFigures, InputPartCount, Pricing, SectionCount, SessionFigures, UnitEstimate } from './types';
 
 export interface EstimateOptions extends InputLayers {
@@ -30,14 +31,21 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
       ? { ...standard, rates: tiered.rates, explanation: `${standard.explanation}; ${tiered.note} (${tier.detail})` }
       : standard;
   const profile = profileForModel(pricing.ok ? pricing.rates.modelId : model.value, options.usage.tokenizer);
-  const monthHours = options.usage.monthHours ?? BUILTIN_DEFAULTS.monthHours;
+  const bounded: Problem[] = [];
+  const monthHours = boundCount(options.usage.monthHours ?? BUILTIN_DEFAULTS.monthHours, 'monthHours', 'month.hours', bounded);
 
   const counter = options.counter ?? plainCounter;
   const input = countInput(unit, profile, counter);
-  const limit = unit.maxOutputTokens;
-  const expectedOutput = expectedOutputTokens(sourced('outputTokens', file, unit, options), unit, limit?.value);
-  const callsPerDay = sourced('callsPerDay', file, unit, options);
-  const session = unit.kind === 'call' && unit.turns ? sessionFigures(file, unit, options, input.tokens, expectedOutput.value, limit?.value, pricing) : undefined;
+  // Every count a file or usage file can set is taken within its bound (bounds.ts), so work and figures stay finite.
+  const limit = unit.maxOutputTokens && {
+    ...unit.maxOutputTokens,
+    value: boundCount(unit.maxOutputTokens.value, 'outputTokens', unit.maxOutputTokens.field, bounded),
+  };
+  const configuredOutput = boundSourced(sourced('outputTokens', file, unit, options), 'outputTokens', 'output tokens', bounded);
+  const expectedOutput = expectedOutputTokens(configuredOutput, unit, limit?.value);
+  const callsPerDay = boundSourced(sourced('callsPerDay', file, unit, options), 'callsPerDay', 'calls per day', bounded);
+  const session =
+    unit.kind === 'call' && unit.turns ? sessionFigures(file, unit, options, input.tokens, expectedOutput.value, limit?.value, pricing, bounded) : undefined;
 
   let cost: CostFigures | undefined;
   if (pricing.ok) {
@@ -67,14 +75,14 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
     callsPerDay,
     sections: countSections(unit, profile, counter),
     hints: [],
-    problems: [],
+    problems: bounded,
     monthHours,
   };
   if (unit.appliesTo) estimate.appliesTo = unit.appliesTo;
   if (unit.callsPerRun !== undefined && unit.callsPerRun > 1 && !session) estimate.callsPerRun = unit.callsPerRun;
   if (unit.agent) estimate.agent = unit.agent;
   const window = pricing.ok ? pricing.rates.contextWindow : undefined;
-  const largestInput = session ? Math.max(...session.turnInputTokens) : input.tokens;
+  const largestInput = session ? (session.turnInputTokens[session.turnInputTokens.length - 1] ?? input.tokens) : input.tokens;
   if (window && largestInput > window) {
     estimate.problems.push({
       severity: 'warning',
@@ -173,14 +181,15 @@ function sessionFigures(
   outputTokens: number,
   outputLimit: number | undefined,
   pricing: Pricing,
+  problems: Problem[],
 ): SessionFigures {
-  const maxTurns = unit.turns!.value;
-  const configured = sourced('turns', file, unit, options);
+  const maxTurns = Math.max(1, Math.floor(boundCount(unit.turns!.value, 'turns', unit.turns!.field, problems)));
+  const configured = boundSourced(sourced('turns', file, unit, options), 'turns', 'turns', problems);
   const turns: Sourced<number> =
     configured.value > maxTurns
       ? { value: maxTurns, source: configured.source, detail: `${configured.detail}, capped by ${unit.turns!.field} = ${maxTurns}` }
       : configured;
-  const userTokensPerTurn = sourced('userTokensPerTurn', file, unit, options);
+  const userTokensPerTurn = boundSourced(sourced('userTokensPerTurn', file, unit, options), 'userTokensPerTurn', 'user tokens per turn', problems);
   const carry = { promptTokens, userTokensPerTurn: userTokensPerTurn.value, outputTokensPerTurn: outputTokens, turns: turns.value };
   const inputs = turnInputTokens(carry);
   const figures: SessionFigures = {
@@ -192,10 +201,9 @@ function sessionFigures(
     outputTokens: outputTokens * turns.value,
   };
   if (pricing.ok) {
-    figures.perSession = inputs.reduce((sum, input) => sum + callCost(pricing.rates, { input, output: outputTokens }), 0);
+    figures.perSession = sessionCost(pricing.rates, carry);
     const worstOutput = outputLimit ?? outputTokens;
-    const worstInputs = turnInputTokens({ ...carry, outputTokensPerTurn: worstOutput, turns: maxTurns });
-    figures.worstCasePerSession = worstInputs.reduce((sum, input) => sum + callCost(pricing.rates, { input, output: worstOutput }), 0);
+    figures.worstCasePerSession = sessionCost(pricing.rates, { ...carry, outputTokensPerTurn: worstOutput, turns: maxTurns });
   }
   return figures;
 }

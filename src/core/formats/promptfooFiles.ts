@@ -6,7 +6,7 @@ import { decodeText } from './decode';
 import { baseName } from './paths';
 import { chatMessageParts } from './promptfooChat';
 import type { CompanionReader } from './registry/spec';
-import { globToRegExp } from '../glob';
+import { matchWholePath } from '../glob';
 
 const CODE = /\.(py|js|mjs|cjs|ts|mts)$/i;
 /** A glob of prompt files reads at most this many (a workspace can hold any number). */
@@ -116,8 +116,7 @@ function globFiles(glob: string, read: CompanionReader, report: Report, ref: str
     return [];
   }
   const listed = read.list(base.replace(/\/$/, ''));
-  const pattern = globToRegExp(glob);
-  const matches = listed.filter((path) => pattern.test(path)).sort();
+  const matches = listed.filter((path) => matchWholePath(glob, path)).sort();
   if (matches.length === 0) report('warning', `prompt file://${ref} matches no file: not priced`);
   if (matches.length > MAX_GLOB_FILES) report('warning', `prompt file://${ref} matches ${matches.length} files: the first ${MAX_GLOB_FILES} are priced`);
   return matches.slice(0, MAX_GLOB_FILES);

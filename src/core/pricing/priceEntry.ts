@@ -1,5 +1,6 @@
 // One price entry as users write it — in `.burnrate.yaml` `prices:` or the `burnrate.prices.overrides` setting — checked
 // the same way wherever it comes from. Callers word the problem for their source (a YAML line, a settings index).
+import { LIMITS } from '../limits';
 import type { PriceOverride } from './overrides';
 
 export type PriceEntry =
@@ -21,5 +22,5 @@ export function readPriceEntry(value: unknown, origin: string): PriceEntry {
 }
 
 function isRate(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= LIMITS.ratePerMTok;
 }

@@ -1,13 +1,13 @@
 // Which of a runtime's rules a file falls under, and — for rules its own frontmatter decides (Cursor alwaysApply and
 // globs, Copilot applyTo, Windsurf trigger, Cline / Claude paths, Continue alwaysApply) — how it loads.
-import { globToRegExp } from '../glob';
+import { matchWholePath } from '../glob';
 import type { FieldReader } from '../formats/values';
 import { RUNTIME_IDS, type FileRule, type RuntimeProfile } from './profile';
 import { RUNTIME_PROFILES } from './profiles';
 
 /** The whole workspace-relative path must match (so `CLAUDE.md` is the root file, `**\/CLAUDE.md` any). */
 export function matchesPath(glob: string, path: string): boolean {
-  return globToRegExp(glob).test(path);
+  return matchWholePath(glob, path);
 }
 
 /** Could any runtime load this file, or does it say which runtime the workspace uses? (Walkers keep only these.) */

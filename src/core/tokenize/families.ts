@@ -4,6 +4,7 @@
 // The figures are data, not code, each with its source and date: users override them in settings or
 // `.burnrate.yaml` (`tokenizer:` block).
 import type { ContentKind } from './contentMix';
+import { LIMITS } from '../limits';
 import type { EncodingName } from './encodings';
 import { gemmaDataPath } from './sentencepiece/gemmaData';
 
@@ -100,8 +101,10 @@ export function profileForModel(modelId: string, overrides: Readonly<Record<stri
   if (!override || base.exact) return base;
   if (override.factor === undefined) return { ...base, band: override.band ?? base.band };
   const { factors: _perKind, ...single } = base;
+  // Usage files and settings report factors past the bound; here one is never taken past it whatever the caller.
+  const factor = Number.isFinite(override.factor) && override.factor > 0 ? Math.min(override.factor, LIMITS.tokenizerFactor) : base.factor;
   const band = override.band ?? base.band;
-  return { ...single, factor: override.factor, band, basis: `estimate: ${base.encoding} × ${override.factor.toFixed(2)} (your override)` };
+  return { ...single, factor, band, basis: `estimate: ${base.encoding} × ${factor.toFixed(2)} (your override)` };
 }
 
 export function familyOf(modelId: string): string {

@@ -41,7 +41,8 @@ const utf8 = new TextEncoder();
 export function utf8ByteString(text: string): string {
   if (ASCII.test(text)) return text;
   const bytes = utf8.encode(text);
-  let out = '';
-  for (let k = 0; k < bytes.length; k += 8192) out += String.fromCharCode(...bytes.subarray(k, k + 8192));
-  return out;
+  // `apply` with a typed array, not a spread (which walks an iterator): several times faster on megabyte pieces.
+  const parts: string[] = [];
+  for (let k = 0; k < bytes.length; k += 8192) parts.push(String.fromCharCode.apply(null, bytes.subarray(k, k + 8192) as unknown as number[]));
+  return parts.join('');
 }

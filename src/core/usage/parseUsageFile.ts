@@ -1,6 +1,8 @@
 // Reads `.burnrate.yaml`. A malformed file, or a malformed entry, is reported with its line and ignored — the rest of
 // the file still applies, and nothing here throws.
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { globProblem } from '../glob';
+import { LIMITS } from '../limits';
 import type { PriceOverride } from '../pricing/overrides';
 import { readPriceEntry } from '../pricing/priceEntry';
 import { readRuntimeOverrides } from '../runtimes/overrides';
@@ -15,12 +17,14 @@ export interface UsageFileResult {
 }
 
 const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn', 'toolResultTokens', 'serviceTier'] as const;
+// The yaml package's own default: enough for any honest reuse of anchors, far below a billion laughs.
+const MAX_ALIAS_COUNT = 100;
 const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'aliases', 'priceData', 'tokenizer', 'month', 'runtimes', 'scenarios', 'presets']);
 
 export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): UsageFileResult {
   const problems: Problem[] = [];
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true });
   const lineOf = (node: Node | null | undefined): number | undefined => {
     const offset = node?.range?.[0];
     return offset === undefined ? undefined : lines.linePos(offset).line - 1;
@@ -64,6 +68,11 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
       for (const item of overridesNode.items as Node[]) {
         if (!isMap(item) || typeof item.get('files') !== 'string') {
           problem('overrides entry needs files: "<glob>" — entry ignored', item);
+          continue;
+        }
+        const invalid = globProblem(item.get('files') as string);
+        if (invalid) {
+          problem(`overrides entry: files: ${invalid} — entry ignored`, item.get('files', true) as Node);
           continue;
         }
         const line = lineOf(item);
@@ -118,8 +127,9 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
         const value = pair.value as Node | null;
         const factor = isMap(value) ? value.get('factor') : undefined;
         const band = isMap(value) ? value.get('band') : undefined;
-        if (!isMap(value) || (factor !== undefined && !isPositive(factor)) || (band !== undefined && !isFraction(band))) {
-          problem(`tokenizer.${family}: expected {factor: number > 0, band: 0..1} — ignored`, value ?? (pair.key as Node));
+        const badFactor = factor !== undefined && !(isPositive(factor) && factor <= LIMITS.tokenizerFactor);
+        if (!isMap(value) || badFactor || (band !== undefined && !isFraction(band))) {
+          problem(`tokenizer.${family}: expected {factor: number in 0 … ${LIMITS.tokenizerFactor}, band: 0..1} — ignored`, value ?? (pair.key as Node));
           continue;
         }
         const override: ProfileOverride = {};
@@ -132,8 +142,8 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
   const month = root.get('month', true) as Node | undefined;
   if (month) {
     const hours = isMap(month) ? month.get('hours') : undefined;
-    if (isPositive(hours)) config.monthHours = hours;
-    else problem('month: expected {hours: number} (default 730 = 365 × 24 / 12) — ignored', month);
+    if (isPositive(hours) && hours <= LIMITS.monthHours) config.monthHours = hours;
+    else problem(`month: expected {hours: number in 0 … ${LIMITS.monthHours}} (default 730 = 365 × 24 / 12) — ignored`, month);
   }
 
   const runtimesNode = root.get('runtimes', true) as (Node & { toJSON(): unknown }) | undefined;
@@ -144,8 +154,15 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
     config.runtimes = read.overrides;
   }
 
-  const scenarios = root.get('scenarios');
-  if (scenarios !== undefined) config.scenarios = (root.get('scenarios', true) as Node & { toJSON(): unknown }).toJSON();
+  const scenariosNode = root.get('scenarios', true) as Node | undefined;
+  if (scenariosNode !== undefined) {
+    // Through the document, so aliases and merge keys read as their expanded text; an alias bomb stops at the count.
+    try {
+      config.scenarios = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>).scenarios;
+    } catch (error) {
+      problem(`scenarios: ${(error as Error).message.split('\n')[0]} (at most ${MAX_ALIAS_COUNT} alias expansions) — ignored`, scenariosNode, 'error');
+    }
+  }
   return { config, problems };
 }
 
@@ -189,7 +206,7 @@ function readPrice(node: Node, fileName: string, line: number | undefined, probl
   problem(
     read.problem === 'not a mapping'
       ? 'prices entry: expected {model, inputPerMTok, outputPerMTok} — ignored'
-      : 'prices entry needs model (text), inputPerMTok and outputPerMTok (USD per million tokens, ≥ 0) — ignored',
+      : `prices entry needs model (text), inputPerMTok and outputPerMTok (USD per million tokens, 0 … ${LIMITS.ratePerMTok.toLocaleString('en-US')}) — ignored`,
     node,
   );
   return undefined;

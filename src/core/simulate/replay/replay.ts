@@ -25,21 +25,37 @@ const MAX_EXAMPLES = 10;
 
 /** Reads a JSONL log. Lines that are not usage records are counted and described, never fatal. */
 export function readUsageLog(text: string, source: string, sessionKey?: string): UsageLog {
-  const log: UsageLog = { source, lines: 0, calls: [], skipped: { lines: 0, byReason: {}, examples: [] } };
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const reading = readUsageLine(lines[i]!, sessionKey);
-    if (reading.kind === 'blank') continue;
+  const reader = new UsageLogReader(source, sessionKey);
+  for (const line of text.split(/\r?\n/)) reader.add(line);
+  return reader.log;
+}
+
+/** Reads a usage log one line at a time, so a shell can stream a large log instead of holding its text. */
+export class UsageLogReader {
+  readonly log: UsageLog;
+  private lineNumber = 0;
+
+  constructor(
+    source: string,
+    private readonly sessionKey?: string,
+  ) {
+    this.log = { source, lines: 0, calls: [], skipped: { lines: 0, byReason: {}, examples: [] } };
+  }
+
+  add(text: string): void {
+    const line = ++this.lineNumber;
+    const reading = readUsageLine(text.endsWith('\r') ? text.slice(0, -1) : text, this.sessionKey);
+    if (reading.kind === 'blank') return;
+    const log = this.log;
     log.lines++;
     if (reading.kind === 'record') {
-      log.calls.push({ ...reading.record, line: i + 1 });
-      continue;
+      log.calls.push({ ...reading.record, line });
+      return;
     }
     log.skipped.lines++;
     log.skipped.byReason[reading.reason] = (log.skipped.byReason[reading.reason] ?? 0) + 1;
-    if (log.skipped.examples.length < MAX_EXAMPLES) log.skipped.examples.push({ line: i + 1, reason: reading.reason });
+    if (log.skipped.examples.length < MAX_EXAMPLES) log.skipped.examples.push({ line, reason: reading.reason });
   }
-  return log;
 }
 
 export interface ModelReplay {

@@ -1,0 +1,84 @@
+// Reading a file a repository names (a scenario's systemPrompt:, fromLog:, a log to replay). A repository is untrusted
+// text: the name may point at /dev/zero, a FIFO that never ends, a symlink out of the workspace or a huge file. Only
+// regular files inside the workspace and within a size limit are read, and each refusal says why.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as readline from 'readline';
+
+/** Largest file read whole (a system prompt, a usage log for calibration). */
+export const MAX_READ_BYTES = 20 * 1024 * 1024;
+
+export type Opened = { ok: true; fd: number; size: number } | { ok: false; error: string };
+
+/**
+ * Opens `file` for reading if it is a regular file (checked on the opened descriptor, so a swap between check and
+ * read cannot slip a device in; O_NONBLOCK keeps a FIFO from blocking the open) inside `root` after resolving
+ * symlinks, and at most `maxBytes` long (unlimited when undefined).
+ */
+export function openRegularFile(file: string, root: string | undefined, maxBytes: number | undefined): Opened {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { ok: false, error: code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? (error as Error).message})` };
+  }
+  if (root !== undefined && !isInside(real, safeRealpath(root))) return { ok: false, error: 'outside the workspace — not read' };
+  let fd: number;
+  try {
+    fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    return { ok: false, error: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  const stat = fs.fstatSync(fd);
+  const refusal = !stat.isFile()
+    ? `not a regular file (${stat.isDirectory() ? 'a folder' : stat.isFIFO() ? 'a FIFO' : 'a device or socket'}) — not read`
+    : maxBytes !== undefined && stat.size > maxBytes
+      ? `${stat.size.toLocaleString('en-US')} bytes, over the ${maxBytes.toLocaleString('en-US')}-byte limit — not read`
+      : undefined;
+  if (refusal) {
+    fs.closeSync(fd);
+    return { ok: false, error: refusal };
+  }
+  return { ok: true, fd, size: stat.size };
+}
+
+/** The text of a regular file inside `root`, at most MAX_READ_BYTES, or why not. */
+export function readBoundedText(file: string, root: string | undefined, maxBytes = MAX_READ_BYTES): string | { error: string } {
+  const opened = openRegularFile(file, root, maxBytes);
+  if (!opened.ok) return { error: opened.error };
+  try {
+    // Read no more than the limit even if the file grew after fstat.
+    const buffer = Buffer.alloc(Math.min(opened.size, maxBytes));
+    const read = fs.readSync(opened.fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString('utf8');
+  } finally {
+    fs.closeSync(opened.fd);
+  }
+}
+
+/** Calls `onLine` for each line of a regular file (or of stdin for '-'), streaming: memory is one line, not the file. */
+export async function forEachLine(file: string, onLine: (line: string) => void): Promise<void | { error: string }> {
+  let input: NodeJS.ReadableStream;
+  if (file === '-') input = process.stdin;
+  else {
+    const opened = openRegularFile(file, undefined, undefined);
+    if (!opened.ok) return { error: opened.error };
+    input = fs.createReadStream('', { fd: opened.fd, encoding: 'utf8' });
+  }
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  for await (const line of lines) onLine(line);
+}
+
+function safeRealpath(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
+}
+
+function isInside(file: string, root: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative));
+}
