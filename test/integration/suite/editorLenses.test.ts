@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { estimateSource } from '../../../src/core/estimate/estimateSource';
 import { planLenses } from '../../../src/core/present/fileLenses';
+import { diskRuntimeEnvironment } from '../../../src/host/runtimeEnvironment';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
 import { fixtureUri, lensDetail, lenses, lensesUntil, lensMatching, open, titles, workspaceRoot } from './editorHelpers';
 
@@ -14,7 +15,8 @@ function expectedLenses(relative: string) {
   const usage = parseUsageFile(fs.readFileSync(path.join(workspaceRoot(), '.burnrate.yaml'), 'utf8')).config;
   const bytes = fs.readFileSync(path.join(workspaceRoot(), relative));
   const readCompanion = (companion: string) => (fs.existsSync(path.join(workspaceRoot(), companion)) ? fs.readFileSync(path.join(workspaceRoot(), companion)) : undefined);
-  return planLenses(estimateSource(relative, bytes, { usage, relativePath: relative, readCompanion }), { sections: true });
+  const runtimes = diskRuntimeEnvironment(workspaceRoot(), usage);
+  return planLenses(estimateSource(relative, bytes, { usage, relativePath: relative, readCompanion, runtimes }), { sections: true });
 }
 
 // Each format's unit lens detail (the lens's tooltip: band, volume, model, worst case); the title is the short part.

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { estimateSource } from '../../../src/core/estimate/estimateSource';
+import { diskRuntimeEnvironment } from '../../../src/host/runtimeEnvironment';
 import { unitLensTitle } from '../../../src/core/present/lensTitles';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
 import { fixtureUri, lenses, lensesUntil, lensMatching, open, restoreText, setSetting, titles, tokensIn, workspaceRoot } from './editorHelpers';
@@ -18,7 +19,8 @@ describe('editor: live updates', () => {
       const started = Date.now();
       await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n## Examples\nAdded: a `--json` flag to the export command (#412).\n'));
       const usage = parseUsageFile(fs.readFileSync(path.join(workspaceRoot(), '.burnrate.yaml'), 'utf8')).config;
-      const result = estimateSource(relative, new TextEncoder().encode(editor.document.getText()), { usage, relativePath: relative });
+      const runtimes = diskRuntimeEnvironment(workspaceRoot(), usage);
+      const result = estimateSource(relative, new TextEncoder().encode(editor.document.getText()), { usage, relativePath: relative, runtimes });
       assert.ok(result.ok);
       const expected = unitLensTitle(result.estimate.units[0]!);
       assert.ok(tokensIn(expected) > before, 'the edit adds tokens');
@@ -28,7 +30,7 @@ describe('editor: live updates', () => {
 
       // Many quick keystrokes: the lens ends on the final text.
       for (const ch of ' More.') await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), ch));
-      const final = estimateSource(relative, new TextEncoder().encode(editor.document.getText()), { usage, relativePath: relative });
+      const final = estimateSource(relative, new TextEncoder().encode(editor.document.getText()), { usage, relativePath: relative, runtimes });
       assert.ok(final.ok);
       const finalTitle = unitLensTitle(final.estimate.units[0]!);
       await lensesUntil(editor.document.uri, (t) => (t.includes(finalTitle) ? undefined : `waiting for "${finalTitle}"`));
