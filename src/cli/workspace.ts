@@ -18,7 +18,11 @@ import { UsageError } from './command';
  */
 export function findWorkspaceRoot(start: string, cwd: string = start): string {
   const from = fs.existsSync(start) && fs.statSync(start).isFile() ? path.dirname(start) : start;
-  return markedAncestor(path.resolve(from)) ?? markedAncestor(path.resolve(cwd)) ?? path.resolve(cwd);
+  const marked = markedAncestor(path.resolve(from));
+  if (marked) return marked;
+  // A folder named outside the current workspace (an absolute path elsewhere) is its own workspace.
+  const current = markedAncestor(path.resolve(cwd)) ?? path.resolve(cwd);
+  return climbsOut(path.relative(current, path.resolve(from))) ? path.resolve(from) : current;
 }
 
 /** The nearest ancestor with a usage file, else the nearest with `.git`, else undefined. */

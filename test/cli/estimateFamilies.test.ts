@@ -36,7 +36,12 @@ describe('burnrate estimate: families, loading kinds and the table width (built 
     assert.match(wide.stdout, /Agent Skill/);
     const doc = JSON.parse(runCli(['estimate', 'examples', '--json']).stdout) as { units: { name: string; format: string; loading: string; outputLimit: number | null }[] };
     const skill = doc.units.filter((u) => u.format === 'agent-skill').map((u) => [u.name, u.loading]);
-    assert.deepStrictEqual(skill, [['changelog (listing)', 'always-on'], ['changelog', 'on-invocation']]);
+    assert.deepStrictEqual(skill, [
+      ['changelog (listing)', 'always-on'],
+      ['changelog', 'on-invocation'],
+      ['release-notes (listing)', 'always-on'],
+      ['release-notes', 'on-invocation'],
+    ]);
     assert.strictEqual(doc.units.find((u) => u.format === 'github-models')!.outputLimit, 200);
   });
 

@@ -37,7 +37,8 @@ describe('burnrate estimate: the first commands a newcomer runs', function () {
     assert.strictEqual(doc.units[0]!.format, 'plain-prompt');
     assert.ok(doc.units[0]!.inputTokens > 5 && doc.units[0]!.costPerCallUsd! > 0);
     const table = runCli(['estimate', 'notes/system-prompt.txt'], dir);
-    assert.match(table.stdout, /notes\/system-prompt\.txt\s+system-prompt\s+Plain prompt/);
+    assert.match(table.stdout, /system-prompt\.txt\s+system-prompt\s+call\s/);
+    assert.match(runCli(['estimate', 'notes/system-prompt.txt', '--wide'], dir).stdout, /notes\/system-prompt\.txt\s+system-prompt\s+Plain prompt/);
     assert.doesNotMatch(table.stdout, /not a prompt or agent file/);
   });
 

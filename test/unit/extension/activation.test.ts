@@ -39,7 +39,8 @@ function recordingStub(name: string, calls: Call[]): unknown {
 const VSCODE_EXPORTS = [
   'window', 'workspace', 'languages', 'commands', 'extensions', 'env', 'version', 'EventEmitter', 'Disposable', 'Uri', 'Range',
   'Position', 'Selection', 'StatusBarAlignment', 'ConfigurationTarget', 'DiagnosticSeverity', 'Diagnostic', 'CodeLens', 'Hover',
-  'MarkdownString', 'WorkspaceEdit', 'QuickPickItemKind', 'ViewColumn', 'RelativePattern',
+  'MarkdownString', 'WorkspaceEdit', 'QuickPickItemKind', 'ViewColumn', 'RelativePattern', 'lm', 'LanguageModelToolResult',
+  'LanguageModelTextPart',
 ];
 
 // The Gemma 3 data is read with fs, not required: activation's file reads are recorded instead.
