@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { estimateSource } from '../../../src/core/estimate/estimateSource';
 import { planLenses } from '../../../src/core/present/fileLenses';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
+import { diskRuntimeEnvironment } from '../../../src/host/runtimeEnvironment';
 import type { BurnrateApi } from '../../../src/extension/main';
 import { RESTRICTED_NOTE } from '../../../src/extension/statusBar';
 import { LOGS_ENV } from '../harness/results';
@@ -15,7 +16,9 @@ import { EXTENSION_ID, hoverText, lensesUntil, lensMatching, open, sleep, tokens
 function expectedLenses(relative: string) {
   const usage = parseUsageFile(fs.readFileSync(path.join(workspaceRoot(), '.burnrate.yaml'), 'utf8')).config;
   const bytes = fs.readFileSync(path.join(workspaceRoot(), relative));
-  return planLenses(estimateSource(relative, bytes, { usage, relativePath: relative, readCompanion: () => undefined }), { sections: true });
+  // The editor prices agent-mode prompts per session on their runtime, so the engine side reads the same environment.
+  const runtimes = diskRuntimeEnvironment(workspaceRoot(), usage);
+  return planLenses(estimateSource(relative, bytes, { usage, relativePath: relative, readCompanion: () => undefined, runtimes }), { sections: true });
 }
 
 function burnrateLogs(): string[] {
@@ -37,8 +40,9 @@ describe('Restricted Mode: Burnrate still reads, counts and prices', () => {
         found.map((lens) => [lens.range.start.line, lens.command?.title]),
         expected.map((lens) => [lens.line, lens.title]),
       );
-      assert.match(found[0]!.command!.title, /^[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/mo$/);
-      assert.match(found[0]!.command!.tooltip ?? '', /\/mo at \d+ calls\/day · /);
+      // Both fixtures run in agent mode: priced per session on GitHub Copilot.
+      assert.match(found[0]!.command!.title, /^[\d,]+ tokens · \$[\d.]+\/session · \$[\d,.]+\/mo$/);
+      assert.match(found[0]!.command!.tooltip ?? '', /per session \(\d+ turns\) on GitHub Copilot \(VS Code\) · \$[\d,.]+\/mo at \d+ sessions\/day · /);
     });
   }
 
