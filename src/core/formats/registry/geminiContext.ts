@@ -14,7 +14,7 @@ export const geminiContext: FormatSpec<'gemini-context'> = {
   frontmatter: { sent: true, edit: 'never' },
   loading: ['always-on'],
   doc: {
-    files: '`GEMINI.md` (and the names in `context.fileName` of `.gemini/settings.json`)',
+    files: '`GEMINI.md` (other names set by `context.fileName` in `.gemini/settings.json` are not read yet)',
     units: 'the file, added to every request',
     reads: 'the text as written; `@file` imports are noted, not followed',
   },
