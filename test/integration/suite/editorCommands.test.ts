@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { modelChoices } from '../../../src/core/present/modelChoices';
 import { usageFileTemplate } from '../../../src/core/present/usageFileTemplate';
+import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
 import { COMMANDS } from '../../../src/extension/commands';
 import { activated, EXTENSION_ID, fixtureUri, hoverText, lensMatching, open, restoreText, sleep, workspaceRoot } from './editorHelpers';
 
@@ -45,7 +46,7 @@ describe('editor: commands', () => {
       assert.strictEqual(where, 'frontmatter');
       assert.match(editor.document.getText(), /\nburnrate:\n {2}model: claude-sonnet-4-5\n---\n/);
       assert.ok(editor.document.getText().includes('model: haiku\n'), 'the format model field is left as written');
-      await lensMatching(editor.document.uri, / · claude-sonnet-4-5 · worst case/);
+      await lensMatching(editor.document.uri, / per session .* · claude-sonnet-4-5( · |$)/);
       assert.match(await hoverText(editor.document.uri, new vscode.Position(0, 0)), /burnrate\.model in this file's frontmatter/);
     } finally {
       await restoreText(editor.document.uri, original);
@@ -89,7 +90,9 @@ describe('editor: commands', () => {
     const original = editor.document.getText();
     try {
       assert.strictEqual(await acceptFirstOffer('burnrate.setModel', editor.document.uri), 'frontmatter');
-      const first = modelChoices()[0]!.id;
+      // The picker lists the workspace's own prices first (the fixture's hand price for claude-haiku-5-5), then the catalog.
+      const usage = parseUsageFile(fs.readFileSync(path.join(workspaceRoot(), '.burnrate.yaml'), 'utf8')).config;
+      const first = modelChoices(usage.prices)[0]!.id;
       assert.ok(editor.document.getText().includes(`\nburnrate:\n  model: ${first}\n`), editor.document.getText());
       // The InputBox offers the current figure; accepting it writes it.
       assert.strictEqual(await acceptFirstOffer('burnrate.setCallsPerDay', editor.document.uri), 'frontmatter');
@@ -104,7 +107,7 @@ describe('editor: commands', () => {
     try {
       assert.strictEqual(await vscode.commands.executeCommand('burnrate.setCallsPerDay', editor.document.uri, '12k'), 'workspace-state');
       assert.strictEqual(editor.document.isDirty, false);
-      await lensMatching(editor.document.uri, /\/mo at 12k calls\/day · gpt-4\.1$/);
+      await lensMatching(editor.document.uri, /\/mo at 12k sessions\/day · gpt-4\.1$/);
     } finally {
       await vscode.commands.executeCommand('burnrate.resetFileChoices', editor.document.uri);
     }
@@ -156,7 +159,7 @@ describe('editor: commands', () => {
       const created = await vscode.commands.executeCommand<vscode.Uri>('burnrate.openUsageFile', vscode.workspace.workspaceFolders![0]!.uri);
       assert.strictEqual(created?.fsPath, usageFile);
       assert.strictEqual(fs.readFileSync(usageFile, 'utf8'), usageFileTemplate());
-      await lensMatching(editor.document.uri, /at 1k calls\/day · claude-sonnet-4-5$/);
+      await lensMatching(editor.document.uri, /at 1k calls\/day · /);
     } finally {
       await restoreText(vscode.Uri.file(usageFile), original);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -25,9 +25,10 @@ describe('editor: breakdown hover', () => {
     const editor = await open('.claude/agents/test-runner.md');
     await lensMatching(editor.document.uri, /session/);
     const text = await hoverText(editor.document.uri, new vscode.Position(0, 0));
-    assert.match(text, /\*\*Session carry:\*\* 3 turns/);
-    assert.match(text, /\| 1 \| [\d,]+ \|\n\| 2 \| [\d,]+ \|\n\| 3 \| [\d,]+ \|/);
-    assert.match(text, /worst case \(12 turns\)/);
+    // A subagent runs as a Claude Code session: what every call carries, then the turn-by-turn table.
+    assert.match(text, /\*\*Agent session on Claude Code\*\*/);
+    assert.match(text, /on Claude Code \(3 turns\)/);
+    assert.match(text, /\| 1 \| [^\n]*\|\n\| 2 \| [^\n]*\|\n\| 3 \| [^\n]*\|/);
   });
 
   it('no Burnrate hover away from a unit first line', async () => {

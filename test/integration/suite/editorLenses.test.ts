@@ -21,19 +21,19 @@ function expectedLenses(relative: string) {
 
 // Each format's unit lens detail (the lens's tooltip: band, volume, model, worst case); the title is the short part.
 const FORMATS: [string, RegExp][] = [
-  ['.github/prompts/review.prompt.md', /^[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/mo at 50 calls\/day · gpt-4o$/],
-  ['.github/prompts/review-pr.prompt.md', /^≈[\d,]+ tokens \(±15%\) · ≈\$[\d.]+\/call · .* · claude-sonnet-4-0$/],
+  ['.github/prompts/review.prompt.md', /^[\d,]+ tokens · ≈\$[\d.]+ per session \(\d+ turns\) on GitHub Copilot \(VS Code\) · \$[\d,.]+\/mo at 50 sessions\/day · gpt-4o$/],
+  ['.github/prompts/review-pr.prompt.md', /^≈[\d,]+ tokens \(±15%\) · ≈\$[\d.]+ per session \(\d+ turns\) on GitHub Copilot \(VS Code\) · .* · claude-sonnet-4-0$/],
   ['.github/agents/planner.agent.md', / · gpt-4\.1$/],
-  ['.claude/agents/test-runner.md', /\/session \(3 turns\) · .* sessions\/day · claude-haiku-4-5 · worst case ≈\$[\d.]+\/session \(12 turns\)$/],
-  ['.cursor/rules/style.mdc', /^[\d,]+ tokens on every request · \$[\d.]+\/mo at 200 requests\/day · gpt-4o$/],
+  ['.claude/agents/test-runner.md', / per session \(3 turns\) on Claude Code · .* sessions\/day · claude-haiku-5-5( · |$)/],
+  ['.cursor/rules/style.mdc', /^≈[\d,]+ tokens \(±15%\) on every request · ≈\$[\d.]+\/mo at 200 requests\/day · claude-sonnet-4-5 · \d+% of Cursor's ≈[\d.,]+k?\/request$/],
   ['.github/copilot-instructions.md', /^[\d,]+ tokens on every request · /],
-  ['CLAUDE.md', /^[\d,]+ tokens on every request · \$[\d.]+\/mo at 200 requests\/day · gpt-4o$/],
+  ['CLAUDE.md', /^≈[\d,]+ tokens \(±15%\) on every request · ≈\$[\d.]+\/mo at 200 requests\/day · claude-sonnet-4-5 · \d+% of Claude Code's ≈[\d.,]+k?\/request/],
   ['api/support-chat.json', /^≈[\d,]+ tokens \(±5%\) · .* · gpt-4o · worst case ≈\$[\d.]+\/call$/],
   ['crew/config/agents.yaml', /\/session \(3 turns\)/],
   ['crew/config/tasks.yaml', /\/session \(3 turns\) · .* sessions\/day · gpt-4o · /],
   ['evals/promptfooconfig.yaml', / · gpt-4\.1-mini$/],
   ['prompts/classify.prompty', / · gpt-4\.1-mini · worst case \$[\d.]+\/call$/],
-  ['prompts/summarize.prompt', /^≈[\d,]+ tokens \(±20%\) · .* · gemini-2\.5-flash · worst case ≈\$[\d.]+\/call$/],
+  ['prompts/summarize.prompt', /^[\d,]+ tokens · \$[\d.]+\/call · .* · gemini-2\.5-flash · worst case \$[\d.]+\/call$/],
   ['prompts/support/system.md', /^[\d,]+ tokens · /],
   ['prompts/hello.md', /^[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/mo at 200 calls\/day · gpt-4o$/],
 ];

@@ -128,7 +128,7 @@ describe('editor: live updates', () => {
     const original = fs.readFileSync(usageFile, 'utf8');
     try {
       fs.writeFileSync(usageFile, 'defaults:\n  model: [unclosed\n');
-      await lensMatching(editor.document.uri, /at 1k calls\/day · claude-sonnet-4-5$/);
+      await lensMatching(editor.document.uri, /at 1k calls\/day · claude-sonnet-5 \(default — assumed\)/);
       const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(usageFile));
       assert.ok(diagnostics.some((d) => d.source === 'Burnrate' && /ignored until fixed/.test(d.message)), diagnostics.map((d) => d.message).join('\n'));
     } finally {
