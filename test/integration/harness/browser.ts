@@ -37,6 +37,10 @@ export async function openBrowser(consoleLog: string): Promise<OpenedBrowser> {
     handleSIGHUP: false,
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // Playwright's 30 s default loses whole runs when other builds share the machine's two cores; a slow load is not a
+  // failure of ours, a hung one still ends.
+  page.setDefaultNavigationTimeout(180_000);
+  page.setDefaultTimeout(180_000);
   page.on('console', (message) => log.write(`[${message.type()}] ${message.text()}\n`));
   page.on('pageerror', (error) => log.write(`[pageerror] ${error.stack ?? error.message}\n`));
   return {
