@@ -60,4 +60,24 @@ describe('burnrate estimate: families, loading kinds and the table width (built 
     assert.ok(unit.costPerRunUsd !== null && unit.costPerRunUsd > 0);
     assert.strictEqual(unit.callsPerDay, 5, 'eval runs per day default');
   });
+
+  it('reads the context files .gemini/settings.json names (context.fileName) as Gemini CLI context', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-cli-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.gemini'));
+      fs.writeFileSync(path.join(dir, '.gemini', 'settings.json'), '{ "context": { "fileName": ["CONTEXT.md"] } }\n');
+      fs.writeFileSync(path.join(dir, 'CONTEXT.md'), 'Money is integer cents.\n');
+      const run = runCli(['estimate', dir, '--json']);
+      assert.strictEqual(run.code, 0, run.stderr);
+      const doc = JSON.parse(run.stdout) as { units: { path: string; format: string; loading: string; inputTokens: number }[] };
+      const unit = doc.units.find((u) => u.path.endsWith('CONTEXT.md')) ?? assert.fail(run.stdout);
+      assert.strictEqual(unit.format, 'gemini-context');
+      assert.strictEqual(unit.loading, 'always-on');
+      const context = JSON.parse(runCli(['context', dir, '--json']).stdout) as { runtimes: { id: string; items: { path?: string; kind: string }[] }[] };
+      const gemini = context.runtimes.find((r) => r.id === 'gemini-cli') ?? assert.fail('no gemini-cli runtime');
+      assert.deepStrictEqual(gemini.items.filter((i) => i.path === 'CONTEXT.md').map((i) => i.kind), ['always-on']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

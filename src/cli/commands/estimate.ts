@@ -13,6 +13,7 @@ import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK } from '../command';
 import { priceDataFor, PRICES_FLAG } from '../priceData';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
+import { hasContextFileName } from '../../core/runtimes/contextFileNames';
 import { exactCountsCounter } from '../../core/calibrate/exactCounts';
 import { plainCounter } from '../../core/tokenize/textCounter';
 import { readExactCounts } from '../exactCountsFile';
@@ -62,8 +63,9 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     const exactCounts = readExactCounts();
     if (exactCounts.problem) io.err(`warning: ${exactCounts.problem}\n`);
     const counter = exactCountsCounter(exactCounts.counts, plainCounter);
-    const walked = collectFiles(inputs, io.cwd, root, (relative) => isListedPath(relative));
     const runtimes = diskRuntimeEnvironment(root, usage.config, flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {});
+    const renamed = runtimes.options.contextFileNames;
+    const walked = collectFiles(inputs, io.cwd, root, (relative) => isListedPath(relative) || hasContextFileName(relative, renamed));
     const units: UnitEstimate[] = [];
     const skipped: SkippedFile[] = walked.refused.map((r) => ({ path: r.path, reason: r.reason }));
     const fileProblems: { path: string; severity: string; message: string; line?: number }[] = [];

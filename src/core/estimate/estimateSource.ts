@@ -27,6 +27,8 @@ export function estimateSource(path: string, source: Uint8Array | string, option
   if (options.maxBytes !== undefined) readOptions.maxBytes = options.maxBytes;
   if (options.extraGlobs) readOptions.extraGlobs = options.extraGlobs;
   if (options.namedByUser) readOptions.namedByUser = true;
+  const renamed = options.runtimes?.options.contextFileNames;
+  if (renamed) readOptions.workspaceNames = renamed;
   const read = readPromptFile(options.relativePath, source, readOptions);
   if (!read.ok) return { ok: false, skipped: { path, reason: read.skipped.reason } };
   const file = prepareForRuntimes(withCompanions({ ...read.file, path }, options.relativePath, options.readCompanion), options.relativePath, options.runtimes);

@@ -1,5 +1,5 @@
 // The formats entry point: bytes of one file in, a ParsedFile (or the reason it was skipped) out. Pure: no I/O.
-import type { ReadResult } from '../types';
+import type { FormatId, ReadResult } from '../types';
 import { acceptText, decodeText, DEFAULT_MAX_BYTES } from './decode';
 import { detectFormat, detectLooseFormat, matchesExtraGlobs, skipReasonFor } from './detect';
 import { SourceLines } from './lines';
@@ -14,6 +14,8 @@ export interface ReadOptions {
   extraGlobs?: string[];
   /** The user named this file (not found by a walk): read it as a plain prompt when it is no known format. */
   namedByUser?: boolean;
+  /** File names the workspace's own settings give a family (Gemini CLI's `context.fileName`), at any depth. */
+  workspaceNames?: { names: readonly string[]; format: FormatId };
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ReadOptions {
 export function readPromptFile(path: string, source: Uint8Array | string, options: ReadOptions = {}): ReadResult {
   const loose = detectFormat(path) === undefined ? detectLooseFormat(path) : undefined;
   const plain = options.namedByUser || matchesExtraGlobs(path, options.extraGlobs ?? []);
-  let format = detectFormat(path) ?? loose?.format ?? (plain ? 'plain-prompt' : undefined);
+  let format = detectFormat(path) ?? namedFormat(path, options.workspaceNames) ?? loose?.format ?? (plain ? 'plain-prompt' : undefined);
   if (!format) return { ok: false, skipped: { path, reason: skipReasonFor(path) ?? 'not a prompt or agent file' } };
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -59,4 +61,9 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
       ...(outcome.frontmatter ? { frontmatter: outcome.frontmatter } : {}),
     },
   };
+}
+
+function namedFormat(path: string, named: ReadOptions['workspaceNames']): FormatId | undefined {
+  const base = path.slice(path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  return named?.names.includes(base) ? named.format : undefined;
 }

@@ -12,6 +12,7 @@ import type { Problem, SkippedFile } from '../types';
 import { BUILTIN_DEFAULTS, type UsageConfig } from '../usage/usageConfig';
 import { agentSession, type AgentSessionFigures, type PrefixPart, type SessionRole } from './agentSession';
 import { readContextFile, type ContextFile } from './contextFile';
+import type { ContextFileNames } from './contextFileNames';
 import { combinedBand, type FigureBasis, type TokenFigure } from './figures';
 import type { WorkspaceReader } from './imports';
 import { frontmatterLoading, matchesPath, ruleFor, type FileLoading } from './loading';
@@ -94,6 +95,8 @@ export interface ContextOptions {
   /** Runtimes asked for by name (CLI --runtime); beats `use:` and what the files imply. */
   only?: readonly RuntimeId[];
   maxBytes?: number;
+  /** Context files the workspace's settings rename (read by the shell before its walk: `readContextFileNames`). */
+  contextFileNames?: ContextFileNames;
 }
 
 export const DEFAULT_SCOPED_SHARE = 0.25;
@@ -115,6 +118,7 @@ export function resolve(id: RuntimeId, options: ContextOptions): ResolvedRuntime
     usage: options.usage,
     prices: [...options.usage.prices, ...(options.settingsPrices ?? [])],
     ...(options.settingsCallsPerDay !== undefined ? { settingsCallsPerDay: options.settingsCallsPerDay } : {}),
+    ...(options.contextFileNames ? { contextFileNames: options.contextFileNames } : {}),
   });
 }
 
@@ -153,7 +157,7 @@ function runtimeContext(
 ): RuntimeContext {
   const items: ContextItem[] = [figureItem('system-prompt', `${runtime.name} system prompt${runtime.mode !== 'default' ? ` (${runtime.mode} mode)` : ''}`, runtime.systemPrompt)];
   for (const tool of runtime.tools) items.push(figureItem('tool-schema', `tool schema: ${tool.name}`, tool.figure));
-  const problems: Problem[] = [];
+  const problems: Problem[] = runtime.profile.reads.some((r) => r.renamable) ? [...(options.contextFileNames?.problems ?? [])] : [];
   const sessions: { file: ContextFile; rule: FileRule; role: SessionRole }[] = [];
   let docBytes = 0;
 

@@ -37,6 +37,8 @@ export interface FileRule {
   imports?: boolean;
   /** Only read when no file matches these globs (Cline reads `.cursor/rules` only without `.clinerules`). */
   unless?: readonly string[];
+  /** The paths end in the runtime's context file name, which the workspace's settings may replace (Gemini CLI). */
+  renamable?: boolean;
   source: string;
 }
 

@@ -8,7 +8,7 @@ import { BUILTIN_DEFAULTS, USAGE_FILE_NAME, type UsageConfig } from '../usage/us
 import { overridden, type DatedValue, type FigureBasis, type TokenFigure } from './figures';
 import type { RuntimeOverrides } from './overrides';
 import type { ModeProfile, RuntimeId, RuntimeProfile, ToolFigure } from './profile';
-import { RUNTIME_PROFILES } from './profiles';
+import { workspaceProfile, type ContextFileNames } from './contextFileNames';
 
 export interface ResolvedValue<T> {
   value: T;
@@ -44,10 +44,12 @@ export interface RuntimeInputs {
   tokenizer?: Readonly<Record<string, ProfileOverride>>;
   /** Requests per day from settings (`burnrate.defaults.callsPerDay`), below the usage file. */
   settingsCallsPerDay?: number;
+  /** Context files the workspace's settings rename (Gemini CLI `context.fileName`). */
+  contextFileNames?: ContextFileNames;
 }
 
 export function resolveRuntime(id: RuntimeId, inputs: RuntimeInputs): ResolvedRuntime {
-  const profile = RUNTIME_PROFILES[id];
+  const profile = workspaceProfile(id, inputs.contextFileNames);
   const pick = <K extends keyof NonNullable<RuntimeOverrides['byRuntime'][RuntimeId]>>(key: K) => {
     for (const layer of inputs.overrides) {
       const value = layer.byRuntime[id]?.[key];

@@ -8,9 +8,9 @@ import type { AgentSessionFigures } from './agentSession';
 import { agentSessionOf, resolve, type ContextOptions, type WorkspaceContext } from './context';
 import { readContextFile, withImports } from './contextFile';
 import type { WorkspaceReader } from './imports';
+import { workspaceProfile } from './contextFileNames';
 import { ruleFor } from './loading';
 import { RUNTIME_IDS, type FileRule, type RuntimeId } from './profile';
-import { RUNTIME_PROFILES } from './profiles';
 
 /** The workspace as the runtimes see it, computed once per workspace by the shell and handed to every estimate. */
 export interface RuntimeEnvironment {
@@ -33,7 +33,7 @@ export interface RuntimeShare {
 /** The runtime whose rule for this path follows imports (Claude Code for CLAUDE.md, Gemini CLI for GEMINI.md). */
 export function importingRuntime(path: string, env: RuntimeEnvironment): { id: RuntimeId; hops: number } | undefined {
   for (const id of RUNTIME_IDS) {
-    const rule = ruleFor(RUNTIME_PROFILES[id], path, env.paths);
+    const rule = ruleFor(workspaceProfile(id, env.options.contextFileNames), path, env.paths);
     if (!rule?.imports) continue;
     const hops = resolve(id, env.options).importDepth?.value;
     if (hops !== undefined) return { id, hops };
@@ -114,7 +114,7 @@ function sharesOf(path: string, context: WorkspaceContext): RuntimeShare[] {
 function sessionOwner(path: string, env: RuntimeEnvironment): { id: RuntimeId; rule: FileRule } | undefined {
   const used = env.context.runtimes.map((r) => r.id);
   for (const id of [...used, ...RUNTIME_IDS.filter((r) => !used.includes(r))]) {
-    const rule = ruleFor(RUNTIME_PROFILES[id], path, env.paths);
+    const rule = ruleFor(workspaceProfile(id, env.options.contextFileNames), path, env.paths);
     if (rule?.session) return { id, rule };
   }
   return undefined;

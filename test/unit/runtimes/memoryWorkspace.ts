@@ -2,6 +2,7 @@
 // snapshot implements.
 import type { WorkspaceSnapshot } from '../../../src/core/runtimes/context';
 import { buildWorkspaceContext, type ContextOptions } from '../../../src/core/runtimes/context';
+import { readContextFileNames } from '../../../src/core/runtimes/contextFileNames';
 import type { RuntimeId } from '../../../src/core/runtimes/profile';
 import { EMPTY_USAGE } from '../../../src/core/usage/usageConfig';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
@@ -16,6 +17,8 @@ export function memorySnapshot(files: Record<string, string>): WorkspaceSnapshot
 
 export function contextOf(files: Record<string, string>, only?: RuntimeId[], usageYaml?: string) {
   const usage = usageYaml ? parseUsageFile(usageYaml).config : structuredClone(EMPTY_USAGE);
-  const options: ContextOptions = { usage, overrides: usage.runtimes ? [usage.runtimes] : [], ...(only ? { only } : {}) };
-  return buildWorkspaceContext(memorySnapshot(files), options);
+  const snapshot = memorySnapshot(files);
+  const renamed = readContextFileNames(snapshot.read);
+  const options: ContextOptions = { usage, overrides: usage.runtimes ? [usage.runtimes] : [], ...(only ? { only } : {}), ...(renamed ? { contextFileNames: renamed } : {}) };
+  return buildWorkspaceContext(snapshot, options);
 }

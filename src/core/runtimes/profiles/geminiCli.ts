@@ -34,8 +34,8 @@ export const geminiCli: RuntimeProfile = {
     },
   },
   reads: [
-    { paths: ['GEMINI.md'], rule: 'always', imports: true, label: 'context file', source: 'gemini-cli docs/cli/gemini-md.md' },
-    { paths: ['**/GEMINI.md'], rule: 'scoped', scope: 'subtree', imports: true, label: 'nested context file (JIT, when a tool touches that folder)', source: 'gemini-cli memoryDiscovery.ts loadJitSubdirectoryMemory' },
+    { paths: ['GEMINI.md'], rule: 'always', imports: true, renamable: true, label: 'context file', source: 'gemini-cli docs/cli/gemini-md.md' },
+    { paths: ['**/GEMINI.md'], rule: 'scoped', scope: 'subtree', imports: true, renamable: true, label: 'nested context file (JIT, when a tool touches that folder)', source: 'gemini-cli memoryDiscovery.ts loadJitSubdirectoryMemory' },
     { paths: ['.gemini/skills/*/SKILL.md', '.agents/skills/*/SKILL.md'], rule: 'skill', label: 'skill', source: 'gemini-cli docs/cli/skills.md' },
     { paths: ['.gemini/agents/**/*.md'], rule: 'subagent', session: 'subagent', label: 'subagent', source: 'gemini-cli docs/core/subagents.md' },
     { paths: ['.gemini/commands/**/*.toml'], rule: 'invocation', label: 'custom command', source: 'gemini-cli docs/cli/custom-commands.md' },
@@ -46,5 +46,5 @@ export const geminiCli: RuntimeProfile = {
   defaultSubagentTurns: { value: 30, basis: 'measured', source: 'gemini-cli docs/core/subagents.md: max_turns default 30', date: '2026-08-21' },
   agentToolsByName: true,
   implies: ['GEMINI.md', '.gemini/**'],
-  note: 'context.fileName in .gemini/settings.json can rename GEMINI.md (not read here); ~/.gemini files are outside the repository.',
+  note: 'context.fileName in .gemini/settings.json renames GEMINI.md (read from the workspace\'s settings); ~/.gemini files are outside the repository.',
 };
