@@ -3,9 +3,9 @@
 import type { PriceOverride } from '../pricing/overrides';
 import { isPromptPath } from '../formats';
 import { BUILTIN_DEFAULTS, type UsageDefaults } from '../usage/usageConfig';
-import { companionReader, companionsOf, dependentsOf } from './companions';
+import { companionReader, companionsOf, dependentsOf, hasTextCompanions, textCompanionsOf } from './companions';
 import { compareFile, type CompareInputs, type FileVersions, type SideOptions } from './compareFile';
-import { isUnreadable, type FileRef, type GitFailure, type GitSource, type Side, type SideContent } from './gitSource';
+import { gitOk, isUnreadable, type ChangedFile, type FileRef, type GitFailure, type GitOutcome, type GitSource, type Side, type SideContent } from './gitSource';
 import { diffTotals, sortFiles } from './totals';
 import type { DiffReport, FileDiff, UncomparedFile, UsagePricing } from './types';
 import { loadUsageSides, type ExplicitUsage } from './usageSides';
@@ -99,6 +99,14 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
     jobs.push({ path, status: 'repriced', repricedBecause: because, head: { path }, sameBytes: true });
   };
   for (const job of [...jobs]) for (const dependent of dependentsOf(job.path)) reprice(dependent, `the changed ${job.path}`);
+  // promptfoo names its prompts (text files, chat JSON) in the config's text: an unchanged config that names a changed
+  // file is re-priced, reading that file at each side.
+  const named = changes.value.filter((c) => c.path !== options.usageFile && !hasTextCompanions(c.path));
+  if (named.length > 0) {
+    const referrers = await unchangedReferrers(git, named, listed, options.maxBytes);
+    if (!referrers.ok) return referrers;
+    for (const { path, names } of referrers.value) reprice(path, `the changed ${names.join(', ')}`);
+  }
   if (usageMatters) {
     const files = await git.listFiles();
     if (!files.ok) return files;
@@ -174,7 +182,7 @@ async function readBatch(git: GitSource, jobs: readonly Job[], globPath: (path: 
   const [base, head] = await Promise.all([git.read('base', wanted.base), git.read('head', wanted.head)]);
   if (!base.ok) return base;
   if (!head.ok) return head;
-  const value = jobs.map((job, i): Versions => {
+  const value: Versions[] = jobs.map((job, i): Versions => {
     const plan = plans[i]!;
     const versions: Versions = { path: job.path, status: job.status, companions: { base: new Map(), head: new Map() } };
     if (job.basePath !== undefined) versions.basePath = job.basePath;
@@ -187,7 +195,58 @@ async function readBatch(git: GitSource, jobs: readonly Job[], globPath: (path: 
     for (const c of plan.headCompanions) versions.companions.head.set(globPath(c.path), bytesOf(head.value[c.at]));
     return versions;
   });
-  return { ok: true, value };
+  const named = await readTextCompanions(git, jobs, value, globPath);
+  return named.ok ? { ok: true, value } : named;
+}
+
+/** Companions only a file's text names (a promptfoo config's `file://` prompts): read at the side of that text. */
+async function readTextCompanions(git: GitSource, jobs: readonly Job[], value: Versions[], globPath: (path: string) => string): Promise<GitOutcome<void>> {
+  const wanted: Record<Side, string[]> = { base: [], head: [] };
+  const plans = jobs.map((job, i) => {
+    const versions = value[i]!;
+    if (!hasTextCompanions(job.path) && !(job.basePath !== undefined && hasTextCompanions(job.basePath))) return undefined;
+    // A re-priced config is the same text at both sides; the files it names are read at each.
+    const base = textCompanionsOf(job.basePath ?? job.path, versions.base);
+    const head = textCompanionsOf(job.path, versions.head);
+    wanted.base.push(...base);
+    wanted.head.push(...head);
+    return { base, head };
+  });
+  if (wanted.base.length === 0 && wanted.head.length === 0) return gitOk(undefined);
+  const read = async (side: Side) => (wanted[side].length === 0 ? gitOk<SideContent[]>([]) : git.read(side, wanted[side].map((path) => ({ path }))));
+  const [base, head] = await Promise.all([read('base'), read('head')]);
+  if (!base.ok) return base;
+  if (!head.ok) return head;
+  const next: Record<Side, number> = { base: 0, head: 0 };
+  plans.forEach((plan, i) => {
+    if (!plan) return;
+    const versions = value[i]!;
+    for (const path of plan.base) versions.companions.base.set(globPath(path), bytesOf(base.value[next.base++]));
+    for (const path of plan.head) versions.companions.head.set(globPath(path), bytesOf(head.value[next.head++]));
+  });
+  return gitOk(undefined);
+}
+
+/** Files at the head side, not already compared, whose text names one of the changed files as a companion. */
+async function unchangedReferrers(
+  git: GitSource,
+  changed: readonly ChangedFile[],
+  listed: ReadonlySet<string>,
+  maxBytes: number | undefined,
+): Promise<GitOutcome<{ path: string; names: string[] }[]>> {
+  const files = await git.listFiles();
+  if (!files.ok) return files;
+  const candidates = files.value.filter((path) => !listed.has(path) && hasTextCompanions(path));
+  if (candidates.length === 0) return gitOk([]);
+  const read = await git.read('head', candidates.map((path) => ({ path })));
+  if (!read.ok) return read;
+  const changedPaths = new Set(changed.flatMap((c) => (c.basePath !== undefined ? [c.path, c.basePath] : [c.path])));
+  const found: { path: string; names: string[] }[] = [];
+  candidates.forEach((path, i) => {
+    const names = textCompanionsOf(path, read.value[i], maxBytes).filter((name) => changedPaths.has(name));
+    if (names.length > 0) found.push({ path, names });
+  });
+  return gitOk(found);
 }
 
 function withCompanions(inputs: CompareInputs, versions: Versions): CompareInputs {

@@ -7,8 +7,13 @@ import { baseName } from './paths';
 import { chatMessageParts } from './promptfooChat';
 import type { CompanionReader } from './registry/spec';
 import { matchWholePath } from '../glob';
+import { SourceLines } from './lines';
+import { parsePromptfoo } from './promptfoo';
 
 const CODE = /\.(py|js|mjs|cjs|ts|mts)$/i;
+const GLOB = /[*?[{]/;
+/** `file://prompts.py:build_prompt` names a function. */
+const FUNCTION_NAME = /:[A-Za-z_]\w*$/;
 /** A glob of prompt files reads at most this many (a workspace can hold any number). */
 const MAX_GLOB_FILES = 50;
 
@@ -44,10 +49,28 @@ export function joinPromptFiles(file: ParsedFile, relativePath: string, read: Co
   return { ...file, units, problems: dedupe(problems) };
 }
 
+/**
+ * The workspace paths a config's `file://` prompts name, known only from its text: what a diff reads beside the config
+ * at each side. Code prompts are not read, and globs need a listing of the side (not followed here).
+ */
+export function promptFilePaths(relativePath: string, text: string): string[] {
+  const parsed = parsePromptfoo({ path: relativePath, lines: new SourceLines(text) });
+  if (!parsed.ok) return [];
+  const dir = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/') + 1) : '';
+  const paths = new Set<string>();
+  for (const unit of parsed.units) {
+    const target = unit.promptRef?.replace(FUNCTION_NAME, '');
+    if (target === undefined || CODE.test(target) || GLOB.test(target)) continue;
+    const joined = workspaceRelative(dir, target);
+    if (joined !== undefined) paths.add(joined);
+  }
+  return [...paths];
+}
+
 type Report = (severity: 'warning' | 'info', message: string) => void;
 
 function readRef(dir: string, ref: string, read: CompanionReader, report: Report): FilePrompt[] {
-  const target = ref.replace(/:[A-Za-z_]\w*$/, ''); // `file://prompts.py:build_prompt` names a function
+  const target = ref.replace(FUNCTION_NAME, '');
   if (CODE.test(target)) {
     report('info', `prompt file://${ref} is code: its text is built when it runs, so it is not priced`);
     return [];
@@ -57,7 +80,7 @@ function readRef(dir: string, ref: string, read: CompanionReader, report: Report
     report('warning', `prompt file://${ref} is outside the workspace: not read`);
     return [];
   }
-  const paths = /[*?[{]/.test(joined) ? globFiles(joined, read, report, ref) : [joined];
+  const paths = GLOB.test(joined) ? globFiles(joined, read, report, ref) : [joined];
   const prompts: FilePrompt[] = [];
   for (const path of paths) {
     const bytes = read(path);

@@ -161,8 +161,10 @@ describe('cost diff review (fake git)', () => {
     const fake = new FakeGit(base, head);
     const report = await reviewOf(base, head, { usageFile: '.burnrate.yaml' }, fake);
     assert.strictEqual(report.usage.changed, false);
-    assert.strictEqual(fake.listCalls, 0);
+    // One listing looks for promptfoo configs naming the changed prompt; nothing unchanged is re-priced.
+    assert.strictEqual(fake.listCalls, 1);
     assert.strictEqual(report.files.length, 1);
+    assert.strictEqual(report.files[0]!.status, 'modified');
   });
 
   it('prices each side with its own usage file: a changed callsPerDay moves a changed prompt by both effects', async () => {

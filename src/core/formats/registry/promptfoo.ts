@@ -1,7 +1,7 @@
 // promptfoo configs: `promptfooconfig.yaml` and its variants (`promptfooconfig.claude.yaml`,
 // `promptfooconfig-minimal.yaml`, `*.promptfooconfig.yaml`). Prompts given as `file://` are read beside the config.
 import { parsePromptfoo } from '../promptfoo';
-import { joinPromptFiles } from '../promptfooFiles';
+import { joinPromptFiles, promptFilePaths } from '../promptfooFiles';
 import type { FormatSpec } from './spec';
 
 const CONFIG_EXT = /\.(ya?ml|json)$/;
@@ -14,7 +14,7 @@ export const promptfoo: FormatSpec<'promptfoo'> = {
   parse: parsePromptfoo,
   frontmatter: { sent: false, edit: 'never' },
   loading: ['one-call'],
-  companions: { of: () => [], join: joinPromptFiles },
+  companions: { of: () => [], inText: promptFilePaths, join: joinPromptFiles },
   doc: {
     files: '`promptfooconfig.yaml`, `promptfooconfig.*.yaml`, `*.promptfooconfig.yaml`',
     units: 'each prompt × provider',

@@ -45,6 +45,8 @@ export type CompanionReader = ((relativePath: string) => Uint8Array | undefined)
 export interface Companions {
   /** Files this one is priced with (CrewAI tasks → agents.yaml), known from its path alone so a diff can prefetch them. */
   of(path: string): string[];
+  /** Files this one is priced with that only its text names (a promptfoo config's `file://` prompts). */
+  inText?(path: string, text: string): string[];
   /** Files priced with this one, which a change to it re-prices (agents.yaml → tasks.yaml). */
   dependents?(path: string): string[];
   /** Joins what the companions say into the parsed file (the task's agent, the config's model). */
