@@ -94,6 +94,8 @@ export interface CostUnit {
    * companions join reads it; until then the unit has no parts.
    */
   promptRef?: string;
+  /** Joined from `promptRef`: the file (relative to this file's folder) the prompt text was read from. */
+  promptFile?: string;
   /** The format's own default for calls per day (promptfoo: eval runs per day), below the usage file's globs. */
   defaultCallsPerDay?: Declared<number>;
   /** Upper bound on re-runs after errors (CrewAI `max_retry_limit`): a worst case, not part of the expected cost. */

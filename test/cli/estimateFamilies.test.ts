@@ -80,4 +80,30 @@ describe('burnrate estimate: families, loading kinds and the table width (built 
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('counts a chat JSON prompt a promptfoo config reads once in the totals: in the config, the file marked †', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-cli-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'promptfooconfig.yaml'), 'prompts:\n  - file://chat.json\nproviders:\n  - openai:gpt-4o-mini\ntests:\n  - vars: {q: a}\n');
+      const chat = [{ role: 'system', content: 'You answer billing questions.' }, { role: 'user', content: 'Question: {{q}}' }];
+      fs.writeFileSync(path.join(dir, 'chat.json'), JSON.stringify(chat, null, 2));
+      type Unit = { path: string; format: string; countedInConfig: boolean; costPerDayUsd: number | null };
+      const doc = JSON.parse(runCli(['estimate', dir, '--json']).stdout) as { units: Unit[]; totals: { costPerDayUsd: number; unitsCountedInTheirConfigs: number; pricedUnits: number } };
+      const config = doc.units.filter((u) => u.format === 'promptfoo');
+      const own = doc.units.filter((u) => u.format === 'messages-json');
+      assert.strictEqual(config.length, 1);
+      assert.strictEqual(own.length, 1, 'the chat file is still listed as a prompt of its own');
+      assert.deepStrictEqual([config[0]!.countedInConfig, own[0]!.countedInConfig], [false, true]);
+      assert.ok(own[0]!.costPerDayUsd! > 0);
+      assert.strictEqual(doc.totals.unitsCountedInTheirConfigs, 1);
+      assert.strictEqual(doc.totals.pricedUnits, 1);
+      assert.strictEqual(doc.totals.costPerDayUsd, config[0]!.costPerDayUsd);
+
+      const table = runCli(['estimate', dir]).stdout;
+      assert.match(table, /chat\.json .*†/);
+      assert.match(table, /prompt files a promptfoo config reads are counted in that config: † rows/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isListedPath } from '../../core/formats';
 import { estimateSource } from '../../core/estimate/estimateSource';
-import { coveredByTasks, totals } from '../../core/estimate/totals';
+import { countedElsewhere, type CountedIn, totals } from '../../core/estimate/totals';
 import type { UnitEstimate } from '../../core/estimate/types';
 import { priceDataJson, priceDataLine, staleNotice } from '../../core/pricing/freshness';
 import { tokenText, usd } from '../../core/present/money';
@@ -97,7 +97,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
       for (const problem of result.estimate.problems) fileProblems.push({ path: shown, ...problem });
     }
     const sum = totals(units);
-    const covered = coveredByTasks(units);
+    const covered = countedElsewhere(units);
     const monthHours = usage.config.monthHours ?? 730;
 
     if (flags.json) {
@@ -108,7 +108,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
         workspaceRoot: root,
         usageFile: usage.file ?? null,
         usageFileProblems: usage.problems,
-        units: units.map((u) => unitJson(u, covered.has(u))),
+        units: units.map((u) => unitJson(u, covered.get(u))),
         skipped,
         problems: fileProblems,
         ignoredFiles: walked.ignored,
@@ -116,7 +116,8 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
           units: sum.units,
           pricedUnits: sum.pricedUnits,
           unpricedUnits: sum.unpricedUnits,
-          unitsCountedInTheirTasks: sum.coveredUnits,
+          unitsCountedInTheirTasks: [...covered.values()].filter((c) => c === 'task').length,
+          unitsCountedInTheirConfigs: [...covered.values()].filter((c) => c === 'config').length,
           exact: sum.exact,
           costPerDayUsd: sum.perDay,
           costPerMonthUsd: sum.perMonth,
@@ -131,7 +132,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
       io.out(estimateTable(units, covered, flags.wide === true));
       const approxTotal = sum.exact ? '' : '≈';
       io.out(`\nTotal: ${approxTotal}${usd(sum.perDay)}/day · ${approxTotal}${usd(sum.perMonth)}/month over ${sum.pricedUnits} priced unit${sum.pricedUnits === 1 ? '' : 's'}`);
-      if (sum.coveredUnits > 0) io.out(` (CrewAI agents are counted in their tasks: † rows)`);
+      if (sum.coveredUnits > 0) io.out(` (${coveredNote(new Set(covered.values()))}: † rows)`);
       io.out(sum.unpricedUnits > 0 ? ` — ${sum.unpricedUnits} unit${sum.unpricedUnits === 1 ? ' has' : 's have'} no price and ${sum.unpricedUnits === 1 ? 'is' : 'are'} not in the total\n` : '\n');
       io.out(`≈ = estimated count (no exact offline tokenizer for that model). Month = ${monthHours} hours. Prices: ${priceDataLine(prices.info)}.\n`);
       io.out(`${LOADING_LEGEND}\n`);
@@ -182,7 +183,15 @@ function readIfExists(file: string): Uint8Array | undefined {
   }
 }
 
-export function unitJson(u: UnitEstimate, countedInTasks: boolean) {
+/** What the † rows are, in words. */
+function coveredNote(kinds: ReadonlySet<CountedIn>): string {
+  const parts: string[] = [];
+  if (kinds.has('task')) parts.push('CrewAI agents are counted in their tasks');
+  if (kinds.has('config')) parts.push('prompt files a promptfoo config reads are counted in that config');
+  return parts.join('; ');
+}
+
+export function unitJson(u: UnitEstimate, countedIn: CountedIn | undefined) {
   return {
     path: u.path,
     format: u.format,
@@ -213,7 +222,8 @@ export function unitJson(u: UnitEstimate, countedInTasks: boolean) {
     costPerSessionUsd: u.session?.perSession ?? null,
     callsPerRun: u.callsPerRun ?? 1,
     costPerRunUsd: u.cost?.perRun ?? null,
-    countedInTasks,
+    countedInTasks: countedIn === 'task',
+    countedInConfig: countedIn === 'config',
     worstCasePerCallUsd: u.cost?.worstCasePerCall ?? null,
     costPerDayUsd: u.cost?.perDay ?? null,
     costPerMonthUsd: u.cost?.perMonth ?? null,

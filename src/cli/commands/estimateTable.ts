@@ -19,7 +19,7 @@ const LOADING_SHORT: Record<LoadingKind, string> = {
 /** Column widths of the narrow table's text columns: with the number columns they stay within 120. */
 const NARROW = { path: 21, unit: 18, model: 17 };
 
-export function estimateTable(units: readonly UnitEstimate[], covered: ReadonlySet<UnitEstimate>, wide: boolean): string {
+export function estimateTable(units: readonly UnitEstimate[], covered: { has(unit: UnitEstimate): boolean }, wide: boolean): string {
   const rows = units.map((u) => row(u, covered.has(u)));
   if (wide) {
     const columns: Column[] = [
@@ -39,11 +39,11 @@ export function estimateTable(units: readonly UnitEstimate[], covered: ReadonlyS
   ]));
 }
 
-function row(u: UnitEstimate, countedInTasks: boolean) {
+function row(u: UnitEstimate, countedElsewhere: boolean) {
   const approx = u.input.exact ? '' : '≈';
   // For multi-turn units the money column is per session (all turns with carry), which is what calls/day multiplies.
   const runLabel = u.session ? 'sess' : u.callsPerRun ? 'run' : undefined;
-  const dagger = countedInTasks ? ' †' : '';
+  const dagger = countedElsewhere ? ' †' : '';
   return {
     path: u.path,
     name: u.name,

@@ -58,7 +58,7 @@ function estimateText(root: string, text: string, model: string | undefined): To
   const usage = loadUsageFile(root);
   const result = estimateSource('(text)', text, { relativePath: '(text)', namedByUser: true, usage: usage.config, flags: model ? { model } : {} });
   if (!result.ok) return { ok: false, message: result.skipped.reason };
-  return { ok: true, json: { units: result.estimate.units.map((u) => unitJson(u, false)), problems: result.estimate.problems } };
+  return { ok: true, json: { units: result.estimate.units.map((u) => unitJson(u, undefined)), problems: result.estimate.problems } };
 }
 
 /** Runs a CLI command in-process with `--json` and returns its document, or its error text. */

@@ -81,6 +81,7 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
   if (unit.appliesTo) estimate.appliesTo = unit.appliesTo;
   if (unit.callsPerRun !== undefined && unit.callsPerRun > 1 && !session) estimate.callsPerRun = unit.callsPerRun;
   if (unit.agent) estimate.agent = unit.agent;
+  if (unit.promptFile) estimate.promptFile = unit.promptFile;
   const window = pricing.ok ? pricing.rates.contextWindow : undefined;
   const largestInput = session ? (session.turnInputTokens[session.turnInputTokens.length - 1] ?? input.tokens) : input.tokens;
   if (window && largestInput > window) {

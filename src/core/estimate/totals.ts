@@ -1,3 +1,4 @@
+import { joinPaths } from '../formats/paths';
 import type { UnitEstimate } from './types';
 
 export interface Totals {
@@ -5,7 +6,7 @@ export interface Totals {
   pricedUnits: number;
   /** Units whose model has no price: their cost is unknown, not zero. */
   unpricedUnits: number;
-  /** CrewAI agents whose cost is already inside their tasks' estimates, left out of the sums. */
+  /** Units whose cost is already inside another unit's (`countedElsewhere`), left out of the sums. */
   coveredUnits: number;
   inputTokens: number;
   /** False when any summed figure is an estimate (≈). */
@@ -15,7 +16,7 @@ export interface Totals {
 }
 
 export function totals(units: readonly UnitEstimate[]): Totals {
-  const covered = coveredByTasks(units);
+  const covered = countedElsewhere(units);
   const result: Totals = { units: units.length, pricedUnits: 0, unpricedUnits: 0, coveredUnits: covered.size, inputTokens: 0, exact: true, perDay: 0, perMonth: 0 };
   for (const unit of units) {
     if (covered.has(unit)) continue;
@@ -40,4 +41,28 @@ export function coveredByTasks(units: readonly UnitEstimate[]): Set<UnitEstimate
   const key = (path: string, name: string) => `${path.slice(0, path.lastIndexOf('/') + 1)}\u0000${name}`;
   const runByTasks = new Set(units.filter((u) => u.format === 'crewai-tasks' && u.agent).map((u) => key(u.path, u.agent!)));
   return new Set(units.filter((u) => u.format === 'crewai-agents' && runByTasks.has(key(u.path, u.name))));
+}
+
+/** Where a unit's cost is already counted: in the CrewAI task that runs it, or in the promptfoo config that reads it. */
+export type CountedIn = 'task' | 'config';
+
+/** Units left out of totals because another unit of the same walk carries their text and cost. */
+export function countedElsewhere(units: readonly UnitEstimate[]): Map<UnitEstimate, CountedIn> {
+  const counted = new Map<UnitEstimate, CountedIn>();
+  for (const unit of coveredByTasks(units)) counted.set(unit, 'task');
+  for (const unit of coveredByConfigs(units)) if (!counted.has(unit)) counted.set(unit, 'config');
+  return counted;
+}
+
+/**
+ * A prompt file a promptfoo config reads (`file://chat.json`, `file://prompts.txt`) is also a prompt file of its own
+ * family; the config's units price it at the eval's volume, so its own units would count the same text twice.
+ */
+export function coveredByConfigs(units: readonly UnitEstimate[]): Set<UnitEstimate> {
+  const folder = (path: string) => path.slice(0, path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  const read = new Set(
+    units.filter((u) => u.format === 'promptfoo' && u.promptFile !== undefined).map((u) => joinPaths(folder(u.path), u.promptFile!)),
+  );
+  if (read.size === 0) return new Set();
+  return new Set(units.filter((u) => u.format !== 'promptfoo' && read.has(joinPaths('', u.path))));
 }

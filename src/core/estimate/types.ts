@@ -90,6 +90,8 @@ export interface UnitEstimate {
   callsPerRun?: number;
   /** CrewAI task: the agent that runs it (its definition is priced inside the task). */
   agent?: string;
+  /** promptfoo: the file (relative to this unit's file's folder) its prompt text was read from. */
+  promptFile?: string;
   /** Absent when the model has no price: shown as "no price for X", never as $0. */
   cost?: CostFigures;
   session?: SessionFigures;

@@ -26,3 +26,23 @@ export function stemName(path: string): string {
   const suffix = STEM_SUFFIXES.find((s) => lower.endsWith(s) && lower.length > s.length);
   return suffix ? name.slice(0, name.length - suffix.length) : name;
 }
+
+/** `path` seen from the folder `dir` (both `/`-separated and normalised): `evals` + `shared/a.txt` → `../shared/a.txt`. */
+export function relativeFrom(dir: string, path: string): string {
+  const from = dir.split('/').filter((s) => s.length > 0);
+  const to = path.split('/').filter((s) => s.length > 0);
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+}
+
+/** `dir/relative` with `.` and `x/..` folded away; `..` that climbs above the start is kept. */
+export function joinPaths(dir: string, relative: string): string {
+  const out: string[] = [];
+  for (const segment of toSlashes(`${dir}/${relative}`).split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(segment);
+  }
+  return out.join('/');
+}

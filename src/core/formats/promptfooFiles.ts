@@ -3,7 +3,7 @@
 // their text when they run, so they are listed as not priced. Never reads outside the workspace.
 import type { CostUnit, ParsedFile, Problem, PromptPart } from '../types';
 import { decodeText } from './decode';
-import { baseName } from './paths';
+import { baseName, relativeFrom } from './paths';
 import { chatMessageParts } from './promptfooChat';
 import type { CompanionReader } from './registry/spec';
 import { matchWholePath } from '../glob';
@@ -19,6 +19,8 @@ const MAX_GLOB_FILES = 50;
 
 interface FilePrompt {
   name: string;
+  /** Workspace-relative path of the file the text was read from. */
+  path: string;
   parts: PromptPart[];
   messageCount: number;
 }
@@ -43,7 +45,7 @@ export function joinPromptFiles(file: ParsedFile, relativePath: string, read: Co
     for (const prompt of prompts) {
       const { promptRef: _ref, ...rest } = unit;
       const name = prompts.length === 1 ? unit.name : unit.name.includes(ref) ? unit.name.replace(ref, prompt.name) : `${unit.name} (${prompt.name})`;
-      units.push({ ...rest, name, parts: prompt.parts, messageCount: prompt.messageCount });
+      units.push({ ...rest, name, parts: prompt.parts, messageCount: prompt.messageCount, promptFile: relativeFrom(dir, prompt.path) });
     }
   }
   return { ...file, units, problems: dedupe(problems) };
@@ -103,7 +105,7 @@ function promptsOf(path: string, text: string): FilePrompt[] {
   const name = baseName(path);
   if (/\.json$/i.test(path)) {
     const chat = chatMessageParts(text, undefined);
-    if (chat) return [{ name, parts: chat.map((p) => ({ ...p, label: `${p.label} (${name})` })), messageCount: Math.max(chat.length, 1) }];
+    if (chat) return [{ name, path, parts: chat.map((p) => ({ ...p, label: `${p.label} (${name})` })), messageCount: Math.max(chat.length, 1) }];
   }
   // promptfoo splits a text file into several prompts at lines holding only ---; Markdown is one prompt.
   const pieces = /\.txt$/i.test(path) ? text.split(/^---[ \t]*$/m) : [text];
@@ -112,6 +114,7 @@ function promptsOf(path: string, text: string): FilePrompt[] {
     .filter((piece) => piece !== '')
     .map((piece, i, all) => ({
       name: all.length > 1 ? `${name}#${i + 1}` : name,
+      path,
       parts: [{ role: 'user' as const, label: `prompt (${name})`, text: piece }],
       messageCount: 1,
     }));
