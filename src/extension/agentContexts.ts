@@ -2,6 +2,7 @@
 // first asked for and rebuilt after a runtime file or the usage file changes. The estimates read it (imports, shares,
 // agent sessions) and the Agent Context view shows it: one computation, as in `burnrate context`.
 import * as vscode from 'vscode';
+import { hasContextFileName } from '../core/runtimes/contextFileNames';
 import { isRuntimePath } from '../core/runtimes/loading';
 import type { RuntimeEnvironment } from '../core/runtimes/runtimeEstimate';
 import type { RuntimeSource } from './worker/protocol';
@@ -28,7 +29,9 @@ export class AgentContexts extends Disposable {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     const touched = (uri: vscode.Uri) => {
-      if (isRuntimePath(vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/'))) this.invalidateSoon();
+      const path = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+      const renamed = [...this.environments.values()].some((e) => hasContextFileName(path, e.options.contextFileNames));
+      if (renamed || isRuntimePath(path)) this.invalidateSoon();
     };
     for (const event of [watcher.onDidCreate, watcher.onDidChange, watcher.onDidDelete]) this.register(event(touched));
     this.register(vscode.workspace.onDidSaveTextDocument((document) => touched(document.uri)));

@@ -15,6 +15,7 @@ export const SETTINGS = {
   'defaults.outputTokens': { type: 'number', default: BUILTIN_DEFAULTS.outputTokens },
   'lenses.enabled': { type: 'boolean', default: true },
   'lenses.sections': { type: 'boolean', default: true },
+  'statusBar.runtimeOverhead': { type: 'boolean', default: true },
   'files.extraGlobs': { type: 'array', default: [] as string[] },
   'files.maxSizeBytes': { type: 'number', default: DEFAULT_MAX_BYTES },
   'prices.overrides': { type: 'array', default: [] as unknown[] },
@@ -41,6 +42,10 @@ export class Config {
 
   get sectionLenses(): boolean {
     return this.section.get<boolean>('lenses.sections', SETTINGS['lenses.sections'].default) !== false;
+  }
+
+  get runtimeOverheadInStatusBar(): boolean {
+    return this.section.get<boolean>('statusBar.runtimeOverhead', SETTINGS['statusBar.runtimeOverhead'].default) !== false;
   }
 
   get extraGlobs(): string[] {

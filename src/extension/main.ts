@@ -17,6 +17,7 @@ import { CostHoverProvider } from './hover';
 import { guarded, Log } from './log';
 import { promptDocumentSelector } from './selectors';
 import { SimulationPanels } from './simulation/simulationPanels';
+import { RuntimeStatusBar } from './runtimeStatusBar';
 import { CostStatusBar, RESTRICTED_NOTE } from './statusBar';
 import { UsageFiles } from './usageFileWatcher';
 
@@ -25,14 +26,17 @@ export interface BurnrateApi {
   statusText(): string | undefined;
   /** The status bar item's tooltip while it is shown (where Restricted Mode is said), else undefined. */
   statusTooltip(): string | undefined;
-  /** What the Agent Context view shows: each runtime's per-request input tokens. */
-  agentContextTotals(): { id: string; inputTokens: number }[];
+  /** What the Agent Context view shows: each runtime's per-request input tokens and cost. */
+  agentContextTotals(): { id: string; inputTokens: number; costUsd?: number }[];
+  /** The runtime-overhead status bar item while shown: the runtime, its text and tooltip. */
+  runtimeStatus(): { id: string; text: string; tooltip: string; inputTokens: number; costUsd?: number } | undefined;
 }
 
 class Burnrate extends Disposable implements BurnrateApi {
   private providers: vscode.Disposable | undefined;
   private readonly statusBar: CostStatusBar;
   private readonly agentView: AgentContextView;
+  private readonly runtimeStatusBar: RuntimeStatusBar;
 
   constructor(context: vscode.ExtensionContext) {
     super();
@@ -46,6 +50,7 @@ class Burnrate extends Disposable implements BurnrateApi {
     const hovers = new CostHoverProvider(estimates, log);
     this.register(new BreakdownDocuments(estimates, log));
     this.statusBar = this.register(new CostStatusBar(estimates, usage, log));
+    this.runtimeStatusBar = this.register(new RuntimeStatusBar(agentContexts, log));
     const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
     const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
     const prices = this.register(new EditorPriceData(context, estimates, log));
@@ -78,8 +83,15 @@ class Burnrate extends Disposable implements BurnrateApi {
     return this.statusBar.current?.text;
   }
 
-  agentContextTotals(): { id: string; inputTokens: number }[] {
-    return this.agentView.runtimes().map((r) => ({ id: r.id, inputTokens: r.perRequest.inputTokens }));
+  agentContextTotals(): { id: string; inputTokens: number; costUsd?: number }[] {
+    return this.agentView.runtimes().map((r) => ({ id: r.id, inputTokens: r.perRequest.inputTokens, ...(r.perRequest.costUsd !== undefined ? { costUsd: r.perRequest.costUsd } : {}) }));
+  }
+
+  runtimeStatus(): ReturnType<BurnrateApi['runtimeStatus']> {
+    const shown = this.runtimeStatusBar.current;
+    if (!shown) return undefined;
+    const { runtime, status } = shown;
+    return { id: runtime.id, text: status.text, tooltip: status.tooltip, inputTokens: runtime.perRequest.inputTokens, ...(runtime.perRequest.costUsd !== undefined ? { costUsd: runtime.perRequest.costUsd } : {}) };
   }
 
   statusTooltip(): string | undefined {
