@@ -8,6 +8,8 @@
  *
  * --untrusted (or BURNRATE_IT_UNTRUSTED=1) runs suite-untrusted/ instead, with workspace trust enabled and the
  * workspace opened in Restricted Mode (no dialog); its artifacts go to test-results/integration-untrusted/.
+ * --examples runs suite-examples/ with a copy of examples/ as the workspace (the editor against the built CLI there);
+ * its artifacts go to test-results/integration-examples/.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -15,15 +17,16 @@ import { openBrowser } from './harness/browser';
 import { onTeardown, teardownAll, tearingDown } from './harness/cleanup';
 import { codeServerMissing, delay, startCodeServer } from './harness/codeServer';
 import { freePort } from './harness/freePort';
-import { repoRoot, suiteEntry, testResultsDir, untrustedSuiteEntry } from './harness/paths';
+import { examplesSuiteEntry, examplesWorkspace, fixtureWorkspace, repoRoot, suiteEntry, testResultsDir, untrustedSuiteEntry } from './harness/paths';
 import { printReport } from './harness/report';
 import { GREP_ENV, LOGS_ENV, readReport, RESULTS_ENV, SuiteReport } from './harness/results';
 import { copyFixtureWorkspace, makeTempDir, makeUserDataDir, removeDir } from './harness/workspace';
 
 const deadlineMs = Number(process.env.BURNRATE_IT_TIMEOUT_S ?? 600) * 1000;
 const untrusted = process.argv.includes('--untrusted') || process.env.BURNRATE_IT_UNTRUSTED === '1';
-const entry = untrusted ? untrustedSuiteEntry : suiteEntry;
-const artifactsDir = path.join(testResultsDir, untrusted ? 'integration-untrusted' : 'integration');
+const examples = !untrusted && process.argv.includes('--examples');
+const entry = untrusted ? untrustedSuiteEntry : examples ? examplesSuiteEntry : suiteEntry;
+const artifactsDir = path.join(testResultsDir, untrusted ? 'integration-untrusted' : examples ? 'integration-examples' : 'integration');
 
 async function main(): Promise<number> {
   const missing = codeServerMissing();
@@ -31,7 +34,7 @@ async function main(): Promise<number> {
     console.error(process.env.CI ? `FATAL (CI): ${missing}` : missing);
     return 1;
   }
-  for (const built of [`${entry}.js`, path.join(repoRoot, 'out', 'extension.js')]) {
+  for (const built of [`${entry}.js`, path.join(repoRoot, 'out', 'extension.js'), ...(examples ? [path.join(repoRoot, 'out', 'cli.js')] : [])]) {
     if (!fs.existsSync(built)) {
       console.error(`${built} is missing; build first: npm run build && npx tsc -p .`);
       return 1;
@@ -42,7 +45,7 @@ async function main(): Promise<number> {
 
   const scratch = makeTempDir('it');
   onTeardown(() => removeDir(scratch));
-  const workspace = copyFixtureWorkspace(scratch);
+  const workspace = copyFixtureWorkspace(scratch, examples ? examplesWorkspace : fixtureWorkspace);
   const userDataDir = makeUserDataDir(scratch, untrusted);
   onTeardown(() => copyLogs(userDataDir));
   const resultsFile = path.join(scratch, 'results.json');

@@ -8,10 +8,10 @@ export function makeTempDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `burnrate-${label}-`));
 }
 
-/** Copies the fixture workspace into `parent` so tests may edit, create and delete files freely. */
-export function copyFixtureWorkspace(parent: string): string {
+/** Copies the fixture workspace (or `source`) into `parent` so tests may edit, create and delete files freely. */
+export function copyFixtureWorkspace(parent: string, source = fixtureWorkspace): string {
   const target = path.join(parent, 'workspace');
-  fs.cpSync(fixtureWorkspace, target, { recursive: true });
+  fs.cpSync(source, target, { recursive: true });
   return target;
 }
 

@@ -159,7 +159,10 @@ describe('editor: commands', () => {
       const created = await vscode.commands.executeCommand<vscode.Uri>('burnrate.openUsageFile', vscode.workspace.workspaceFolders![0]!.uri);
       assert.strictEqual(created?.fsPath, usageFile);
       assert.strictEqual(fs.readFileSync(usageFile, 'utf8'), usageFileTemplate());
-      await lensMatching(editor.document.uri, /at 1k calls\/day · /);
+      // The template's own defaults now price the file: its calls per day and its model, nothing else.
+      const template = parseUsageFile(usageFileTemplate()).config.defaults;
+      assert.strictEqual(template.callsPerDay, 1000);
+      await lensMatching(editor.document.uri, new RegExp(`at 1k calls/day · ${template.model!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
     } finally {
       await restoreText(vscode.Uri.file(usageFile), original);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
