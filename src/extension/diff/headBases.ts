@@ -19,6 +19,9 @@ export interface DocumentBase {
   base: BaseVersion;
 }
 
+// Git's state changes in bursts (a save, a status refresh, a commit): bases are looked at again once it settles.
+const SETTLE_MS = 250;
+
 export class HeadBases extends Disposable {
   private readonly heads = new HeadVersions();
   private api: Promise<GitApi | undefined> | undefined;
@@ -27,9 +30,17 @@ export class HeadBases extends Disposable {
   /** A repository's state changed (a commit, staging, a checkout), or one opened: bases may differ. */
   readonly onDidChange = this.changed.event;
 
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
   constructor() {
     super();
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()));
+    this.register({ dispose: () => clearTimeout(this.timer) });
+  }
+
+  private changedSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.changed.fire(), SETTLE_MS);
   }
 
   /**
@@ -73,12 +84,12 @@ export class HeadBases extends Disposable {
         const key = repository.rootUri.toString();
         if (this.watched.has(key)) return;
         this.watched.add(key);
-        this.register(repository.state.onDidChange(() => this.changed.fire()));
+        this.register(repository.state.onDidChange(() => this.changedSoon()));
       };
       access.api.repositories.forEach(watch);
       this.register(access.api.onDidOpenRepository((repository) => {
         watch(repository);
-        this.changed.fire();
+        this.changedSoon();
       }));
       return access.api;
     });
