@@ -31,6 +31,12 @@ async function main(): Promise<void> {
   };
   const large = mixedPromptText(1_000_000, 1);
   const small = mixedPromptText(20_000, 2);
+  // `--only editor`: the editor's keystroke row alone, for iterating on the editor's path.
+  if (process.argv.includes('--only') && process.argv.includes('editor')) {
+    section('editor keystroke, 1 MB', () => editorKeystrokeRows(large, '1 MB', RUNS));
+    process.stdout.write(renderRows(rows));
+    return;
+  }
   section('full count', () => fullCountRows(large, '1 MB', RUNS));
   section('pathological pre-tokens', () => pathologicalRows());
   section('keystrokes, 20 KB', () => keystrokeRows(small, '20 KB', RUNS));

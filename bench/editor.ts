@@ -27,7 +27,9 @@ export function editorKeystrokeRows(text: string, label: string, runs: number): 
   for (let k = 0; k < runs * 4; k++) {
     const offset = Math.floor(current.length / 2) + k;
     const change = { rangeOffset: offset, rangeLength: 0, text: 'x' };
-    current = current.slice(0, offset) + 'x' + current.slice(offset);
+    // The worker receives the buffer as a message (a structured clone, one flat string), not as the rope a concatenation
+    // makes here, whose flattening would be timed with the estimate.
+    current = structuredClone(current.slice(0, offset) + 'x' + current.slice(offset));
     const next = current;
     times.push(time(() => {
       counter.applyChanges([change], next);

@@ -61,4 +61,5 @@ export function historyRows(cliPath: string): Row[] {
   }
 }
 
-if (require.main === module) process.stdout.write(JSON.stringify(historyRows(path.resolve(__dirname, '../../cli.js')), null, 2) + '\n');
+// Bundled into bench.js, `require.main === module` holds there too: run alone only as its own file.
+if (require.main === module && /history\.[jt]s$/.test(__filename)) process.stdout.write(JSON.stringify(historyRows(path.resolve(__dirname, '../../cli.js')), null, 2) + '\n');

@@ -1,10 +1,11 @@
-// Lenses above each cost unit, markdown section and problem. What they say is decided in core (fileLenses.ts); this
-// only places them and makes unit lenses open the breakdown.
+// The one lens provider of prompt documents: cost lenses and delta lenses against HEAD, both planned in core
+// (core/editor/lensPlan.ts) from the document's one model. This only places them and turns actions into commands.
 import * as vscode from 'vscode';
-import { planLenses } from '../core/present/fileLenses';
+import { planEditorLenses, type EditorLens } from '../core/editor/lensPlan';
 import { Config } from './config';
+import { OPEN_CHANGE_COMMAND, type OpenChangeArgs } from './diff/openChange';
 import { Disposable } from './disposable';
-import type { DocumentEstimates } from './documentEstimates';
+import type { DocumentEstimate, DocumentEstimates } from './documentEstimates';
 import { guarded, type Log } from './log';
 
 export class CostLensProvider extends Disposable implements vscode.CodeLensProvider {
@@ -31,20 +32,23 @@ export class CostLensProvider extends Disposable implements vscode.CodeLensProvi
       const estimate = await this.estimates.get(document, token);
       if (!estimate || token.isCancellationRequested) return [];
       const lastLine = Math.max(0, document.lineCount - 1);
-      return planLenses(estimate.result, { sections: config.sectionLenses }).map((lens) => {
+      return planEditorLenses(estimate.result, estimate.delta?.outcome, { sections: config.sectionLenses }).map((lens) => {
         const line = Math.min(lens.line, lastLine);
-        // A lens without a command id renders as plain text: problems and skips have nothing to open.
-        const command: vscode.Command =
-          lens.unitIndex === undefined
-            ? { title: lens.title, command: '' }
-            : {
-                title: lens.title,
-                command: 'burnrate.showBreakdown',
-                arguments: [document.uri, lens.unitIndex],
-                tooltip: lens.detail ? `${lens.detail} — click for the cost breakdown` : 'Show the cost breakdown',
-              };
-        return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), command);
+        return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), commandOf(lens, estimate));
       });
     });
   }
+}
+
+function commandOf(lens: EditorLens, estimate: DocumentEstimate): vscode.Command {
+  const tooltip = lens.tooltip ? { tooltip: lens.tooltip } : {};
+  const action = lens.action;
+  // A lens without a command id renders as plain text: problems and skips have nothing to open.
+  if (!action) return { title: lens.title, command: '', ...tooltip };
+  if (action.kind === 'breakdown') return { title: lens.title, command: 'burnrate.showBreakdown', arguments: [estimate.uri, action.unitIndex], ...tooltip };
+  const delta = estimate.delta;
+  if (!delta) return { title: lens.title, command: '', ...tooltip };
+  const args: OpenChangeArgs = { root: delta.root.toString(), commit: delta.commit, path: delta.path, status: action.status };
+  if (delta.basePath !== delta.path) args.basePath = delta.basePath;
+  return { title: lens.title, command: OPEN_CHANGE_COMMAND, arguments: [args], ...tooltip };
 }

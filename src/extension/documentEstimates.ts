@@ -6,6 +6,9 @@
 // the next request) with exact incremental counts, so after a keystroke the body and each section are recounted from
 // stored chunk counts (only the edited stretch is encoded again); a re-estimate then costs the parse plus prefix-sum
 // look-ups.
+// The same model holds the document's delta against HEAD (in a trusted workspace with git): HEAD's side is estimated in
+// the worker once per commit and inputs and kept there, so after a pause in typing the file is parsed and counted once,
+// for every lens, the hover, the status bar and the language-model tools.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { relabelFlagSources } from '../core/estimate/choiceLabels';
@@ -14,11 +17,13 @@ import { checkReadable } from '../core/files/readableFile';
 import { nodeFileProbe } from '../node/fileProbe';
 import { detectFormat, isPromptPath } from '../core/formats';
 import { companionsOf } from '../core/diff/companions';
+import type { DocumentDelta } from '../core/editor/documentDelta';
 import type { TextChange } from '../core/tokenize/incremental';
 import { EstimateRunner } from './worker/estimateRunner';
 import { Config } from './config';
 import { Disposable } from './disposable';
 import type { AgentContexts } from './agentContexts';
+import type { HeadBases } from './diff/headBases';
 import type { FileChoices } from './fileChoices';
 import type { Log } from './log';
 import type { UsageFiles } from './usageFileWatcher';
@@ -40,7 +45,18 @@ export interface DocumentEstimate {
   relativePath: string;
   folder: vscode.WorkspaceFolder | undefined;
   result: SourceEstimate;
+  /** Against HEAD; absent when there is nothing to compare with (Restricted Mode, no repository, an ignored file). */
+  delta?: DeltaAgainstHead;
   millis: number;
+}
+
+export interface DeltaAgainstHead {
+  root: vscode.Uri;
+  commit: string;
+  /** Repository paths now and at HEAD. */
+  path: string;
+  basePath: string;
+  outcome: DocumentDelta;
 }
 
 interface CacheEntry {
@@ -63,6 +79,8 @@ export class DocumentEstimates extends Disposable {
   private readonly computing = new Map<string, { version: number; generation: number; promise: Promise<DocumentEstimate> }>();
   private readonly pending = new Map<string, Pending>();
   private generation = 0;
+  /** Bumped when what prices a file changes (not when git's state does): HEAD's side is estimated again then. */
+  private inputs = 0;
   private readonly invalidated = this.register(new vscode.EventEmitter<void>());
   private readonly updated = this.register(new vscode.EventEmitter<DocumentEstimate>());
   /** Every estimate is stale (settings, usage file or a file choice changed): providers should ask again. */
@@ -75,8 +93,10 @@ export class DocumentEstimates extends Disposable {
     private readonly choices: FileChoices,
     private readonly log: Log,
     private readonly agentContexts?: AgentContexts,
+    private readonly bases?: HeadBases,
   ) {
     super();
+    if (bases) this.register(bases.onDidChange(() => this.invalidate('git state changed', { inputs: false })));
     if (agentContexts) this.register(agentContexts.onDidChange(() => this.invalidate('agent runtime files changed')));
     this.register(usage.onDidChange(() => this.invalidate('usage file changed')));
     this.register(choices.onDidChange(() => this.invalidate('file choice changed')));
@@ -186,8 +206,10 @@ export class DocumentEstimates extends Disposable {
   private async estimateInWorker(document: vscode.TextDocument): Promise<DocumentEstimate> {
     const started = performance.now();
     const key = document.uri.toString();
-    const version = document.version;
     const generation = this.generation;
+    const base = await this.bases?.baseFor(document, this.inputs);
+    // Read after the wait: the text, its version and the edits leading to it belong together.
+    const version = document.version;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     const relativePath = relativePathOf(document.uri);
     const config = new Config(document.uri);
@@ -214,14 +236,17 @@ export class DocumentEstimates extends Disposable {
       },
       companions: companionsOf(relativePath).map((companion) => [companion, readCompanion(folder, companion)]),
       ...(runtimes ? { runtimes } : {}),
+      ...(base ? { base: base.base } : {}),
     });
     let result: SourceEstimate;
+    let delta: DeltaAgainstHead | undefined;
     if (outcome.ok) {
       result = outcome.result;
       if (result.ok && flags) {
         const origin = (key: string) => `${key} chosen with a Burnrate command (kept in workspace state)`;
         result = { ok: true, estimate: relabelFlagSources(result.estimate, origin) };
       }
+      if (base && outcome.delta) delta = { root: base.root, commit: base.commit, path: base.base.path, basePath: base.base.basePath, outcome: outcome.delta };
     } else if (outcome.timedOut) {
       this.log.warn(`${relativePath} v${version}: not estimated within ${ESTIMATE_BUDGET_MS} ms; the worker was restarted`);
       result = { ok: false, skipped: { path: relativePath, reason: TOO_LARGE } };
@@ -232,7 +257,7 @@ export class DocumentEstimates extends Disposable {
     }
     const millis = performance.now() - started;
     if (millis > SLOW_ESTIMATE_MS) this.log.info(`${relativePath} v${version}: estimated in ${millis.toFixed(0)} ms`);
-    const estimate: DocumentEstimate = { uri: document.uri, version, relativePath, folder, result, millis };
+    const estimate: DocumentEstimate = { uri: document.uri, version, relativePath, folder, result, millis, ...(delta ? { delta } : {}) };
     if (generation === this.generation && !document.isClosed) {
       this.cache.set(key, { version, generation, estimate });
       this.updated.fire(estimate);
@@ -252,8 +277,9 @@ export class DocumentEstimates extends Disposable {
     this.invalidate(why);
   }
 
-  private invalidate(why: string): void {
+  private invalidate(why: string, { inputs = true } = {}): void {
     this.generation++;
+    if (inputs) this.inputs++;
     this.log.debug(`estimates invalidated: ${why}`);
     this.invalidated.fire();
   }

@@ -9,6 +9,7 @@ import { CostLensProvider } from './codeLens';
 import { Commands } from './commands';
 import { Config } from './config';
 import { CostDiff } from './diff/costDiff';
+import { HeadBases } from './diff/headBases';
 import { Disposable } from './disposable';
 import { EditorPriceData } from './priceData';
 import { DocumentEstimates } from './documentEstimates';
@@ -45,7 +46,8 @@ class Burnrate extends Disposable implements BurnrateApi {
     const choices = this.register(new FileChoices(context.workspaceState));
     const agentContexts = this.register(new AgentContexts(usage, log));
     this.agentView = this.register(new AgentContextView(agentContexts));
-    const estimates = this.register(new DocumentEstimates(usage, choices, log, agentContexts));
+    const bases = this.register(new HeadBases());
+    const estimates = this.register(new DocumentEstimates(usage, choices, log, agentContexts, bases));
     const lenses = this.register(new CostLensProvider(estimates, log));
     const hovers = new CostHoverProvider(estimates, log);
     this.register(new BreakdownDocuments(estimates, log));

@@ -46,9 +46,27 @@ export type FileComparison =
 
 export function compareFile(versions: FileVersions, inputs: CompareInputs): FileComparison {
   const basePath = versions.basePath ?? versions.path;
-  const notes: string[] = [];
-  const base = sideEstimate('base', basePath, versions.base, inputs, notes);
-  const head = sideEstimate('head', versions.path, versions.head, inputs, notes);
+  return compareSides(versions, estimateSide('base', basePath, versions.base, inputs), estimateSide('head', versions.path, versions.head, inputs));
+}
+
+/** One side of a comparison, estimated: what compareSides needs, and what the editor keeps for HEAD's side. */
+export interface EstimatedSide {
+  result: SideResult;
+  /** What the comparison says about this side ("… is not a prompt or agent file"). */
+  notes: string[];
+}
+
+export type SideResult =
+  | { kind: 'estimate'; estimate: FileEstimate }
+  | { kind: 'absent' }
+  | { kind: 'uncompared'; reason: string; severity: 'error' | 'warning' };
+
+/** Two estimated sides → the file's cost change. `versions` gives the paths and status; its contents are not read. */
+export function compareSides(versions: FileVersions, baseSide: EstimatedSide, headSide: EstimatedSide): FileComparison {
+  const basePath = versions.basePath ?? versions.path;
+  const notes = [...baseSide.notes, ...headSide.notes];
+  const base = baseSide.result;
+  const head = headSide.result;
   if (base.kind === 'uncompared') return uncompared(versions, base.reason, base.severity);
   if (head.kind === 'uncompared') return uncompared(versions, head.reason, head.severity);
   if (base.kind === 'absent' && head.kind === 'absent') return { kind: 'ignored' };
@@ -87,48 +105,60 @@ export function compareFile(versions: FileVersions, inputs: CompareInputs): File
   return { kind: 'diff', diff };
 }
 
-type SideResult =
-  | { kind: 'estimate'; estimate: FileEstimate }
-  | { kind: 'absent' }
-  | { kind: 'uncompared'; reason: string; severity: 'error' | 'warning' };
+/** A side's content → its estimate, or why it cannot be compared (binary, LFS pointer, conflict, over the size limit). */
+export function estimateSide(side: Side, path: string, content: Uint8Array | Unreadable | undefined, inputs: CompareInputs): EstimatedSide {
+  if (content === undefined) return { result: { kind: 'absent' }, notes: [] };
+  // Unreadable content is refused by the checks before it would be estimated.
+  return checkedSide(side, path, content, inputs, (relativePath) => estimateSource(path, content as Uint8Array, { ...inputs[side], relativePath }));
+}
 
-function sideEstimate(side: Side, path: string, content: Uint8Array | Unreadable | undefined, inputs: CompareInputs, notes: string[]): SideResult {
-  if (content === undefined) return { kind: 'absent' };
+/**
+ * A side the caller already estimated (the editor's working estimate of its buffer, counted incrementally), given the
+ * same checks as bytes get: `estimate` is what estimateSource gave for `text` with that side's options.
+ */
+export function estimatedSide(side: Side, path: string, text: string, estimate: SourceEstimate, inputs: CompareInputs): EstimatedSide {
+  return checkedSide(side, path, text, inputs, () => estimate);
+}
+
+function checkedSide(
+  side: Side,
+  path: string,
+  content: Uint8Array | string | Unreadable,
+  inputs: CompareInputs,
+  estimate: (relativePath: string) => SourceEstimate,
+): EstimatedSide {
+  const notes: string[] = [];
   const options = inputs[side];
   const relativePath = inputs.globPath ? inputs.globPath(path) : path;
   const label = side === 'base' ? inputs.baseLabel ?? 'the base' : inputs.headLabel ?? 'the head';
+  const fail = (reason: string): EstimatedSide => ({ result: { kind: 'uncompared', reason, severity: 'error' }, notes });
   if (!isPromptPath(relativePath, options.extraGlobs ?? [])) {
     notes.push(`${path} in ${label} is not a prompt or agent file`);
-    return { kind: 'absent' };
+    return { result: { kind: 'absent' }, notes };
   }
-  if (isUnreadable(content)) return { kind: 'uncompared', reason: `${content.unreadable} (${label})`, severity: 'error' };
-  const bytes = content;
+  if (typeof content !== 'string' && isUnreadable(content)) return fail(`${content.unreadable} (${label})`);
 
-  if (isBinary(bytes)) return { kind: 'uncompared', reason: `binary in ${label}: a cost diff needs text on both sides`, severity: 'error' };
-  if (isLfsPointer(bytes)) return { kind: 'uncompared', reason: `${LFS_POINTER_REASON} (${label})`, severity: 'error' };
-  const conflict = conflictMarkerLine(bytes);
-  if (conflict !== undefined) {
-    return {
-      kind: 'uncompared',
-      reason: `merge conflict markers in ${label} (line ${conflict + 1}): resolve the conflict to compare its cost`,
-      severity: 'error',
-    };
-  }
+  if (isBinary(content)) return fail(`binary in ${label}: a cost diff needs text on both sides`);
+  if (typeof content !== 'string' && isLfsPointer(content)) return fail(`${LFS_POINTER_REASON} (${label})`);
+  const conflict = conflictMarkerLine(content);
+  if (conflict !== undefined) return fail(`merge conflict markers in ${label} (line ${conflict + 1}): resolve the conflict to compare its cost`);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes) {
-    // An error, not a warning: a gate that skipped the file would pass whatever it grew by.
-    const reason = `over the ${formatSize(maxBytes)} size limit in ${label} (${formatSize(bytes.length)}): its cost change is unknown`;
-    return { kind: 'uncompared', reason, severity: 'error' };
-  }
-  const result: SourceEstimate = estimateSource(path, bytes, { ...options, relativePath });
-  if (result.ok) return { kind: 'estimate', estimate: result.estimate };
-  if (result.skipped.reason === 'binary file') {
-    return { kind: 'uncompared', reason: `binary in ${label}: a cost diff needs text on both sides`, severity: 'error' };
-  }
+  const size = byteLength(content, maxBytes);
+  // An error, not a warning: a gate that skipped the file would pass whatever it grew by.
+  if (size > maxBytes) return fail(`over the ${formatSize(maxBytes)} size limit in ${label} (${formatSize(size)}): its cost change is unknown`);
+  const result = estimate(relativePath);
+  if (result.ok) return { result: { kind: 'estimate', estimate: result.estimate }, notes };
+  if (result.skipped.reason === 'binary file') return fail(`binary in ${label}: a cost diff needs text on both sides`);
   // The content says it is not a prompt (a JSON file without messages, a YAML file that is not CrewAI): on this side
   // it costs nothing.
   notes.push(`in ${label}: ${result.skipped.reason}`);
-  return { kind: 'absent' };
+  return { result: { kind: 'absent' }, notes };
+}
+
+/** UTF-8 size of the content; a text is measured only when its length does not settle the limit either way. */
+function byteLength(content: Uint8Array | string, maxBytes: number): number {
+  if (typeof content !== 'string') return content.length;
+  return content.length > maxBytes || content.length * 3 <= maxBytes ? content.length : new TextEncoder().encode(content).length;
 }
 
 function uncompared(versions: FileVersions, reason: string, severity: 'error' | 'warning'): FileComparison {

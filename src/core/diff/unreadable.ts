@@ -3,8 +3,8 @@
 
 const GIT_BINARY_SNIFF = 8000;
 
-export function isBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, GIT_BINARY_SNIFF).includes(0);
+export function isBinary(content: Uint8Array | string): boolean {
+  return typeof content === 'string' ? content.slice(0, GIT_BINARY_SNIFF).includes('\0') : content.subarray(0, GIT_BINARY_SNIFF).includes(0);
 }
 
 // A fenced code block (``` or ~~~, closed by the same character at least as long) may quote conflict markers.
@@ -14,9 +14,10 @@ const MIDDLE = /^={7}$/;
 const END = /^>{7}(?: |$)/;
 
 /** Zero-based line of the first conflict block (`<<<<<<<`, `=======`, `>>>>>>>` in that order), or undefined. */
-export function conflictMarkerLine(bytes: Uint8Array): number | undefined {
-  if (!bytes.includes(0x3c) || !bytes.includes(0x3e)) return undefined; // no `<` or `>`: the common case, checked fast
-  const lines = new TextDecoder('utf-8').decode(bytes).split(/\r?\n|\r/);
+export function conflictMarkerLine(content: Uint8Array | string): number | undefined {
+  // No `<` or `>` (no `<<<<<<<` or `>>>>>>>` in a text as an editor holds it): the common case, checked fast.
+  if (typeof content === 'string' ? !content.includes('<<<<<<<') || !content.includes('>>>>>>>') : !content.includes(0x3c) || !content.includes(0x3e)) return undefined;
+  const lines = (typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content)).split(/\r?\n|\r/);
   let start: number | undefined;
   let middle = false;
   let fence: string | undefined;

@@ -40,6 +40,7 @@ function findHeadings(lines: SourceLines, start: number, end: number): Heading[]
   let fence: { char: string; length: number } | undefined;
   for (let line = start; line <= end && line < lines.lines.length; line++) {
     const text = lines.lines[line]!;
+    if (!mayBeMarked(text)) continue; // neither a heading nor a fence: most lines, so skip the two expressions
     const fenceMatch = FENCE.exec(text);
     if (fence) {
       // A closing fence uses the same character, at least as many of them, and no info string.
@@ -56,4 +57,12 @@ function findHeadings(lines: SourceLines, start: number, end: number): Heading[]
     if (heading) headings.push({ line, level: heading[1]!.length, title: (heading[2] ?? '').trim() || '(untitled)' });
   }
   return headings;
+}
+
+/** Headings and fences start, after at most three spaces, with `#`, a backtick or `~`. */
+function mayBeMarked(text: string): boolean {
+  let i = 0;
+  while (i < 3 && text.charCodeAt(i) === 0x20) i++;
+  const c = text.charCodeAt(i);
+  return c === 0x23 || c === 0x60 || c === 0x7e;
 }

@@ -1,12 +1,10 @@
-// The editor's cost diff: the delta lens on changed prompt files, the "Prompt Cost Changes" view and its commands.
-// Git is reached only through the built-in git extension, and only in a trusted workspace.
+// The editor's cost diff: the "Prompt Cost Changes" view and its commands (the delta lens on changed prompt files is
+// planned with the cost lens, from the document model). Git is reached only through the built-in git extension, and
+// only in a trusted workspace.
 import * as vscode from 'vscode';
-import { Config } from '../config';
 import { Disposable } from '../disposable';
 import type { DocumentEstimates } from '../documentEstimates';
-import { guarded, type Log } from '../log';
-import { promptDocumentSelector } from '../selectors';
-import { DeltaLensProvider } from './deltaLens';
+import type { Log } from '../log';
 import type { DiffServices } from './diffInputs';
 import { gitAccess } from './gitAccess';
 import type { GitApi } from './gitApi';
@@ -37,7 +35,6 @@ export interface ReviewSummary {
 export class CostDiff extends Disposable {
   private readonly tree = this.register(new ReviewTree());
   private readonly view: vscode.TreeView<ReviewNode>;
-  private lensRegistration: vscode.Disposable | undefined;
   private watchedRepositories = new Set<string>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<ReviewSummary> | undefined;
@@ -47,16 +44,6 @@ export class CostDiff extends Disposable {
     private readonly log: Log,
   ) {
     super();
-    const lenses = this.register(new DeltaLensProvider(services, log));
-    const registerLenses = () => {
-      this.lensRegistration?.dispose();
-      this.lensRegistration = vscode.languages.registerCodeLensProvider(promptDocumentSelector(new Config().extraGlobs), lenses);
-    };
-    registerLenses();
-    this.register({ dispose: () => this.lensRegistration?.dispose() });
-    this.register(vscode.workspace.onDidChangeConfiguration((event) => {
-      if (Config.affects(event, 'files.extraGlobs')) void guarded(log, 're-registering cost diff lenses', undefined, registerLenses);
-    }));
     this.view = this.register(vscode.window.createTreeView(REVIEW_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true }));
     this.register({ dispose: () => clearTimeout(this.refreshTimer) });
   }

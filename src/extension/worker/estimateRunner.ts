@@ -3,10 +3,14 @@
 // count here"; the requests queued behind it are sent again to a fresh thread.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import type { DocumentDelta } from '../../core/editor/documentDelta';
 import type { SourceEstimate } from '../../core/estimate/estimateSource';
 import type { EstimateRequest, EstimateResponse, WorkerMessage } from './protocol';
 
-export type RunOutcome = { ok: true; result: SourceEstimate } | { ok: false; timedOut: true } | { ok: false; timedOut?: false; error: string };
+export type RunOutcome =
+  | { ok: true; result: SourceEstimate; delta?: DocumentDelta }
+  | { ok: false; timedOut: true }
+  | { ok: false; timedOut?: false; error: string };
 
 interface InFlight {
   request: EstimateRequest;
@@ -64,7 +68,7 @@ export class EstimateRunner {
       }
       clearTimeout(entry.timer);
       this.inFlight.delete(response.id);
-      entry.resolve('result' in response ? { ok: true, result: response.result } : { ok: false, error: response.error });
+      entry.resolve('result' in response ? { ok: true, result: response.result, ...(response.delta ? { delta: response.delta } : {}) } : { ok: false, error: response.error });
     });
     worker.on('error', (error) => this.restart(error.message));
     worker.on('exit', (code) => {

@@ -1,8 +1,10 @@
-// The estimate worker: the engine's estimate of an open document, off the extension host's thread, so that no file —
-// a 2 MB pathological line, a turn cap of 1e9 — can keep the host from answering. The host gives each request a time
-// budget and ends this thread when it is spent.
+// The estimate worker: the engine's estimate of an open document and its delta against HEAD, off the extension host's
+// thread, so that no file — a 2 MB pathological line, a turn cap of 1e9 — can keep the host from answering. The host
+// gives each request a time budget and ends this thread when it is spent. HEAD's side of each document is estimated
+// once per base key (commit, path, inputs) and kept; typing re-counts only the buffer, incrementally.
 import { parentPort } from 'worker_threads';
 import { companionReader } from '../../core/diff/companions';
+import { documentDelta, estimateBase, type BaseVersion, type EstimatedBase } from '../../core/editor/documentDelta';
 import { estimateSource } from '../../core/estimate/estimateSource';
 import type { RuntimeEnvironment } from '../../core/runtimes/runtimeEstimate';
 import { DocumentCounter } from '../../core/tokenize/documentCounter';
@@ -11,6 +13,7 @@ import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 import type { EstimateResponse, RuntimeSource, WorkerMessage } from './protocol';
 
 const counters = new Map<string, DocumentCounter>();
+const bases = new Map<string, EstimatedBase>();
 
 function counterFor(key: string, text: string, changes: Parameters<DocumentCounter['applyChanges']>[0]): DocumentCounter {
   let counter = counters.get(key);
@@ -21,6 +24,15 @@ function counterFor(key: string, text: string, changes: Parameters<DocumentCount
   if (changes.length > 0) counter.applyChanges(changes, text);
   counter.setText(text); // a missed edit: start over rather than answer from stale chunks
   return counter;
+}
+
+/** HEAD's side of a document, estimated again only when its key (commit, path at HEAD, inputs) changed. */
+function baseFor(key: string, base: BaseVersion, options: Parameters<typeof estimateBase>[1]): EstimatedBase {
+  const kept = bases.get(key);
+  if (kept?.key === base.key) return kept;
+  const estimated = estimateBase(base, options);
+  bases.set(key, estimated);
+  return estimated;
 }
 
 const environments = new Map<string, { version: number; environment: RuntimeEnvironment }>();
@@ -38,19 +50,22 @@ function environmentFor(source: RuntimeSource | undefined, usage: UsageConfig): 
 parentPort?.on('message', (message: WorkerMessage) => {
   if ('forget' in message) {
     counters.delete(message.forget);
+    bases.delete(message.forget);
     return;
   }
   parentPort?.postMessage({ id: message.id, started: true } satisfies EstimateResponse);
   let response: EstimateResponse;
   try {
     const runtimes = environmentFor(message.runtimes, message.options.usage);
+    const { relativePath: _relativePath, ...side } = { ...message.options, ...(runtimes ? { runtimes } : {}) };
     const result = estimateSource(message.path, message.text, {
       ...message.options,
       ...(runtimes ? { runtimes } : {}),
       counter: counterFor(message.key, message.text, message.changes),
       readCompanion: companionReader(new Map(message.companions)),
     });
-    response = { id: message.id, result };
+    const delta = message.base && documentDelta(message.base, baseFor(message.key, message.base, side), message.text, result, side);
+    response = { id: message.id, result, ...(delta ? { delta } : {}) };
   } catch (error) {
     response = { id: message.id, error: error instanceof Error ? error.message : String(error) };
   }

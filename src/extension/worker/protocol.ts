@@ -1,5 +1,6 @@
 // Messages between the extension host and the estimate worker. Everything here is structured-cloneable data: the
 // engine's options without its callbacks (companion files are read by the host and sent along).
+import type { BaseVersion, DocumentDelta } from '../../core/editor/documentDelta';
 import type { SourceEstimate, SourceOptions } from '../../core/estimate/estimateSource';
 import type { ContextOptions } from '../../core/runtimes/context';
 import type { TextChange } from '../../core/tokenize/incremental';
@@ -25,9 +26,14 @@ export interface EstimateRequest {
   /** Companion files by the workspace path the engine asks for (a CrewAI tasks file's agents.yaml). */
   companions: [string, Uint8Array | undefined][];
   runtimes?: RuntimeSource;
+  /** HEAD's side of the document (a trusted workspace, a file git tracks or a new one): the delta runs here too. */
+  base?: BaseVersion;
 }
 
 export type WorkerMessage = EstimateRequest | { forget: string };
 
 /** `started` comes first, when the thread takes the request up: its time budget counts from then. */
-export type EstimateResponse = { id: number; started: true } | { id: number; result: SourceEstimate } | { id: number; error: string };
+export type EstimateResponse =
+  | { id: number; started: true }
+  | { id: number; result: SourceEstimate; delta?: DocumentDelta }
+  | { id: number; error: string };

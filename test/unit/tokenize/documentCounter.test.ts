@@ -55,6 +55,34 @@ describe('document counter (the editor path)', () => {
     }
   });
 
+  it('keeps line starts and range counts across random edits (newlines, headings, deletions) exactly as a recount', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['x', '\n', '\n## New heading\n', 'word ', '', '\n\n', '# Top\n', 'é€😀'];
+    let text = source;
+    const counter = new DocumentCounter(text);
+    estimate(text, counter);
+    for (let step = 0; step < 60; step++) {
+      // One event of one or two edits, listed end to start as VS Code does.
+      const edits = [0, 1].slice(0, 1 + random(2)).map(() => {
+        const rangeOffset = random(text.length + 1);
+        return { rangeOffset, rangeLength: Math.min(random(4) === 0 ? random(40) : 0, text.length - rangeOffset), text: pieces[random(pieces.length)]! };
+      });
+      edits.sort((a, b) => b.rangeOffset - a.rangeOffset);
+      if (edits.length === 2 && edits[1]!.rangeOffset + edits[1]!.rangeLength > edits[0]!.rangeOffset) edits.pop();
+      for (const edit of edits) text = text.slice(0, edit.rangeOffset) + edit.text + text.slice(edit.rangeOffset + edit.rangeLength);
+      counter.applyChanges(edits, text);
+      counter.setText(text);
+      const incremental = estimate(text, counter);
+      const plain = estimate(text);
+      assert.deepStrictEqual(incremental.input, plain.input, `step ${step}`);
+      assert.deepStrictEqual(incremental.sections, plain.sections, `step ${step}`);
+    }
+  });
+
   it('starts over when the text it is given is not the one the edits led to', () => {
     const counter = new DocumentCounter(source);
     estimate(source, counter);
