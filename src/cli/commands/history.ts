@@ -9,14 +9,13 @@ import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../c
 import type { FlagTable } from '../flags';
 import { locateUsageFile } from '../../host/git/usageLocation';
 import { readHistory } from '../../host/history/readHistory';
+import { DEFAULT_MAX_COMMITS } from '../../core/history/logRecords';
 import { openRepository } from '../git/openRepository';
 import { realish, toRepoPath } from '../git/repoPaths';
 import { resolveRef } from '../git/resolveRef';
 import { priceDataFor, PRICES_FLAG } from '../priceData';
 import { renderTable } from '../table';
 import { loadUsageFile } from '../workspace';
-
-const DEFAULT_MAX_COMMITS = 1000;
 
 const FLAGS = {
   since: { type: 'string', value: 'REF|DATE', help: 'only commits after REF (a commit, branch or tag), or since DATE (2026-06-01, "3 months ago")' },
