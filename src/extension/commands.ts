@@ -10,6 +10,7 @@ import { Disposable } from './disposable';
 import type { CostDiff } from './diff/costDiff';
 import type { DocumentEstimate, DocumentEstimates } from './documentEstimates';
 import type { FileChoices } from './fileChoices';
+import type { CostHistoryPanels } from './history/costHistory';
 import type { EditorPriceData } from './priceData';
 import { writeUsageChoice } from './fileUsageWriter';
 import { errorMessage, type Log } from './log';
@@ -25,6 +26,7 @@ export interface CommandContext {
   simulation: SimulationPanels;
   costDiff: CostDiff;
   prices: EditorPriceData;
+  history: CostHistoryPanels;
 }
 
 export type CommandId =
@@ -37,7 +39,8 @@ export type CommandId =
   | 'burnrate.runSimulation'
   | 'burnrate.reviewCostChanges'
   | 'burnrate.openCostChange'
-  | 'burnrate.updatePrices';
+  | 'burnrate.updatePrices'
+  | 'burnrate.showCostHistory';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -150,6 +153,9 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
 
   /** (change: OpenChangeArgs) → what was opened: VS Code's diff editor (HEAD ↔ working tree), or the file alone. */
   'burnrate.openCostChange': (ctx) => (change) => ctx.costDiff.openChange(change),
+
+  /** (args?: ShowHistoryArgs | Uri) → a ShowHistoryResult; refused (ok: false) in Restricted Mode or outside git. */
+  'burnrate.showCostHistory': (ctx) => (args) => ctx.history.show(args),
 };
 
 export class Commands extends Disposable {

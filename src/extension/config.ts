@@ -20,6 +20,7 @@ export const SETTINGS = {
   'files.maxSizeBytes': { type: 'number', default: DEFAULT_MAX_BYTES },
   'prices.overrides': { type: 'array', default: [] as unknown[] },
   runtimes: { type: 'object', default: {} as Record<string, unknown> },
+  'history.markIncreaseAbovePercent': { type: 'number', default: 20 },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -51,6 +52,12 @@ export class Config {
   get extraGlobs(): string[] {
     const globs = this.section.get<unknown>('files.extraGlobs');
     return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string' && g.trim().length > 0) : [];
+  }
+
+  /** The cost history marks a step that raised $/month by more than this share (percent). */
+  get historyMarkPercent(): number {
+    const value = this.section.get<unknown>('history.markIncreaseAbovePercent');
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : SETTINGS['history.markIncreaseAbovePercent'].default;
   }
 
   get maxSizeBytes(): number {

@@ -17,6 +17,7 @@ import { FileChoices } from './fileChoices';
 import { CostHoverProvider } from './hover';
 import { guarded, Log } from './log';
 import { promptDocumentSelector } from './selectors';
+import { CostHistoryPanels } from './history/costHistory';
 import { SimulationPanels } from './simulation/simulationPanels';
 import { RuntimeStatusBar } from './runtimeStatusBar';
 import { CostStatusBar, RESTRICTED_NOTE } from './statusBar';
@@ -56,7 +57,8 @@ class Burnrate extends Disposable implements BurnrateApi {
     const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
     const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
     const prices = this.register(new EditorPriceData(context, estimates, log));
-    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices }));
+    const history = this.register(new CostHistoryPanels({ extensionUri: context.extensionUri, log }));
+    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices, history }));
     this.register(new AgentTools({ estimates, contexts: agentContexts, usage, costDiff }));
 
     // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.

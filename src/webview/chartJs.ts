@@ -11,7 +11,8 @@ export const chartJsFactory: ChartFactory = {
   turns: (canvas, spec) => draw(canvas, (context) => new Chart(context, spec)),
 };
 
-function draw(canvas: HTMLCanvasElement, create: (context: CanvasRenderingContext2D) => Chart<'bar' | 'line', unknown>): ChartHandle | undefined {
+/** Draws any configuration with the panel's registered pieces: the cost history chart uses it too. */
+export function draw(canvas: HTMLCanvasElement, create: (context: CanvasRenderingContext2D) => Chart<'bar' | 'line', unknown>): ChartHandle | undefined {
   const context = canvas.getContext('2d');
   if (!context) return undefined;
   const chart = create(context);

@@ -188,7 +188,7 @@ export function turnsSpec(result: ScenarioResult, colors: ChartColors): TurnsSpe
   };
 }
 
-function axisStyle(colors: ChartColors) {
+export function axisStyle(colors: ChartColors) {
   return {
     ticks: { color: colors.foreground },
     grid: { color: colors.grid },
@@ -197,7 +197,7 @@ function axisStyle(colors: ChartColors) {
 }
 
 /** Every chart of the panel: drawn once (no animation), sized by its box, in the editor's font. */
-function chartFrame(colors: ChartColors) {
+export function chartFrame(colors: ChartColors) {
   return {
     animation: false as const,
     responsive: true,

@@ -1,10 +1,14 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fixturePriceData } from '../unit/pricing/priceDataFixture';
 import { runCli } from './runCli';
 import { Repo, removeTemps, tempDir } from './tempRepo';
 import { GIT_ENV } from '../gitEnv';
 import { tiktokenCount } from '../unit/tokenize/reference';
 
 const PROMPT = 'prompts/support.md';
+const AGENT = '.claude/agents/tests.md';
 const SHORT = 'You help customers with orders.';
 const LONG = 'You help customers with orders, refunds and shipping. Be friendly, brief and concrete; hand off to a human on request.';
 const USAGE = 'defaults:\n  model: gpt-4o\n  callsPerDay: 1000\n  outputTokens: 0\n';
@@ -124,5 +128,33 @@ describe('burnrate history (built CLI, real git repositories)', function () {
     const bad = grownRepo().cli('history', ['--since', 'not-a-ref-or-date']);
     assert.strictEqual(bad.code, 2);
     assert.match(bad.stderr, /neither a commit, branch or tag here nor a date/);
+  });
+
+  it('--prices FILE prices every commit with that price data (a Haiku 5.5 subagent the bundled data has no price for)', () => {
+    const cache = tempDir('burnrate-history-cache-');
+    const env = { XDG_CACHE_HOME: cache, BURNRATE_PRICES_URL: '' };
+    const repo = Repo.create('burnrate-history-')
+      .write(AGENT, '---\nname: tests\ndescription: runs the tests\nmodel: haiku\n---\nRun the tests.\n')
+      .commit('add the test runner')
+      .write(AGENT, '---\nname: tests\ndescription: runs the tests\nmodel: haiku\n---\nRun the tests and report every failure with its file.\n')
+      .commit('grow the test runner');
+    fs.writeFileSync(path.join(repo.dir, 'pinned.json'), JSON.stringify(fixturePriceData()));
+    const bundled = repo.cli('history', ['--json'], repo.dir, env);
+    assert.strictEqual(bundled.code, 0, bundled.stderr);
+    const unpriced = (JSON.parse(bundled.stdout) as { files: { points: JsonPoint[] }[] }).files[0]!.points;
+    assert.deepStrictEqual(unpriced.map((p) => p.cost), ['unpriced', 'unpriced']);
+
+    const pinned = repo.cli('history', ['--json', '--prices', 'pinned.json'], repo.dir, env);
+    assert.strictEqual(pinned.code, 0, pinned.stderr);
+    const json = JSON.parse(pinned.stdout) as { priceData: { kind: string }; files: { points: JsonPoint[] }[] };
+    assert.strictEqual(json.priceData.kind, 'pinned');
+    const points = json.files[0]!.points;
+    assert.deepStrictEqual(points.map((p) => p.cost), ['priced', 'priced']);
+    assert.ok(points[1]!.perMonthUsd! > points[0]!.perMonthUsd!);
+    const table = repo.cli('history', ['--prices', 'pinned.json'], repo.dir, env);
+    assert.match(table.stdout, /Prices: .*pinned\.json/);
+    const missing = repo.cli('history', ['--prices', 'nowhere.json'], repo.dir, env);
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.stderr, /price data file not found: nowhere\.json/);
   });
 });

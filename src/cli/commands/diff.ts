@@ -8,7 +8,7 @@ import { CliGitSource, type HeadSide } from '../git/cliGitSource';
 import { openRepository } from '../git/openRepository';
 import { realish, toRepoPath } from '../git/repoPaths';
 import { mergeBase, resolveRef } from '../git/resolveRef';
-import { locateUsageFile } from '../git/usageLocation';
+import { locateUsageFile } from '../../host/git/usageLocation';
 import { choosePriceData, PRICES_FLAG } from '../priceData';
 import { loadUsageFile } from '../workspace';
 import { EMPTY_USAGE } from '../../core/usage/usageConfig';

@@ -1,24 +1,21 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { companionOf } from '../../core/diff/companions';
-import { isPromptPath } from '../../core/formats';
-import { buildHistory, type CostHistory, type FileHistory, type HistoryPoint } from '../../core/history/buildHistory';
-import { fileTimelines } from '../../core/history/fileTimelines';
+import type { CostHistory, FileHistory } from '../../core/history/buildHistory';
+import { historyJson } from '../../core/history/historyJson';
 import type { VersionCost } from '../../core/history/versionCost';
 import { integer, signedUsd, usd } from '../../core/present/money';
-import { parseUsageFile } from '../../core/usage/parseUsageFile';
-import { EMPTY_USAGE, type UsageConfig } from '../../core/usage/usageConfig';
+import { priceDataJson, priceDataLine } from '../../core/pricing/freshness';
 import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../command';
 import type { FlagTable } from '../flags';
-import { readLog, readVersions } from '../git/historyLog';
+import { locateUsageFile } from '../../host/git/usageLocation';
+import { readHistory } from '../../host/history/readHistory';
+import { DEFAULT_MAX_COMMITS } from '../../core/history/logRecords';
 import { openRepository } from '../git/openRepository';
 import { realish, toRepoPath } from '../git/repoPaths';
 import { resolveRef } from '../git/resolveRef';
-import { locateUsageFile } from '../git/usageLocation';
+import { priceDataFor, PRICES_FLAG } from '../priceData';
 import { renderTable } from '../table';
 import { loadUsageFile } from '../workspace';
-
-const DEFAULT_MAX_COMMITS = 1000;
 
 const FLAGS = {
   since: { type: 'string', value: 'REF|DATE', help: 'only commits after REF (a commit, branch or tag), or since DATE (2026-06-01, "3 months ago")' },
@@ -31,6 +28,7 @@ const FLAGS = {
   },
   'usage-at-commit': { type: 'boolean', help: "price each commit with that commit's own .burnrate.yaml (default: today's)" },
   config: { type: 'string', value: 'FILE', help: 'price every commit with this usage file' },
+  prices: PRICES_FLAG,
   'max-bytes': { type: 'number', value: 'N', min: 1, help: 'do not price versions larger than N bytes (default 5 MB)' },
   json: { type: 'boolean', help: 'print one JSON document: per file, every point with its figures and change' },
 } as const satisfies FlagTable;
@@ -76,53 +74,34 @@ Exit codes: 0 ok · 2 usage or git error (not a repository, no commits, unknown 
     }
 
     const maxCommits = flags['max-commits'] ?? DEFAULT_MAX_COMMITS;
-    const log = await readLog({ top, pathspecs, maxCommits, follow, ...(since ? { since } : {}) });
-    if (!log.ok) return fail(io, log.message);
-
     // Like estimate: the usage file nearest the first path named (or the current folder) prices the history.
     const start = positionals.length > 0 ? path.resolve(cwd, positionals[0]!) : cwd;
     const location = locateUsageFile(top, realish(isFile(start) ? path.dirname(start) : start));
-    const relativePath = (repoPath: string) =>
-      location.root && repoPath.startsWith(`${location.root}/`) ? repoPath.slice(location.root.length + 1) : repoPath;
-    const timelines = fileTimelines(log.commits, (repoPath) => isPromptPath(relativePath(repoPath)));
-
-    const names: string[] = [];
-    for (const timeline of timelines) {
-      for (const point of timeline.points) {
-        if (point.status === 'deleted') continue;
-        const commit = log.commits[point.commitIndex]!.commit;
-        names.push(`${commit}:${point.path}`);
-        const companion = companionOf(point.path);
-        if (companion) names.push(`${commit}:${companion}`);
-      }
-    }
     const atCommit = flags['usage-at-commit'] === true;
-    if (atCommit) for (const logged of log.commits) names.push(`${logged.commit}:${location.file}`);
-    const versions = await readVersions(top, names);
-    if (!versions.ok) return fail(io, versions.message);
-
     const today = flags.config !== undefined ? loadUsageFile(top, path.resolve(io.cwd, flags.config)) : loadUsageFile(path.join(top, location.root));
-    const usageAt = (commit: string): UsageConfig => {
-      if (!atCommit) return today.config;
-      const bytes = versions.blobs.get(`${commit}:${location.file}`);
-      return bytes ? parseUsageFile(bytes.toString('utf8'), location.file).config : EMPTY_USAGE;
-    };
-    const history = buildHistory({
-      commits: log.commits,
-      timelines,
-      blobAt: (commit, repoPath) => versions.blobs.get(`${commit}:${repoPath}`),
-      companionAt: (commit, repoPath) => versions.blobs.get(`${commit}:${repoPath}`),
-      usageAt,
-      relativePath,
+    const prices = priceDataFor(flags.prices, io.cwd, today, top);
+    for (const warning of prices.warnings) io.err(`warning: ${warning}\n`);
+    const read = await readHistory({
+      top,
+      pathspecs,
+      maxCommits,
+      follow,
+      ...(since ? { since } : {}),
+      location,
+      today: today.config,
+      usageAtCommit: atCommit,
       ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
     });
+    if (!read.ok) return fail(io, read.message);
+    const { history, limited } = read;
+    const commitsRead = read.commitsRead;
 
     const pricedWith = flags.config ?? (atCommit ? `each commit's own ${location.file}` : today.file ? `today's ${location.file}` : 'the built-in defaults (no .burnrate.yaml)');
-    const limited = log.commits.length >= maxCommits;
     if (flags.json) {
-      io.out(JSON.stringify({ repository: top, pricedWith, commitsRead: log.commits.length, limited, ...historyJson(history) }, null, 2) + '\n');
+      io.out(JSON.stringify({ repository: top, pricedWith, priceData: priceDataJson(prices.info), commitsRead, limited, ...historyJson(history) }, null, 2) + '\n');
     } else {
-      io.out(renderHistory(history, { commitsRead: log.commits.length, limited, pricedWith, maxCommits }));
+      io.out(renderHistory(history, { commitsRead, limited, pricedWith, maxCommits }));
+      io.out(`Prices: ${priceDataLine(prices.info)}.\n`);
     }
     return EXIT_OK;
   },
@@ -152,34 +131,6 @@ function isFile(file: string): boolean {
 /** ISO dates and git's relative forms; anything else would be read by git's approxidate as some other date. */
 function looksLikeDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/.test(text) || /^\d+ (second|minute|hour|day|week|month|year)s? ago$/.test(text);
-}
-
-function historyJson(history: CostHistory) {
-  return {
-    files: history.files.map((file) => ({ path: file.path, points: file.points.map(pointJson) })),
-    total: history.total.map((t) => ({ commit: t.commit, date: t.date, subject: t.subject, perMonthUsd: t.perMonth, exact: t.exact, unknownFiles: t.unknown, deltaPerMonthUsd: t.deltaPerMonth })),
-  };
-}
-
-function pointJson(point: HistoryPoint) {
-  const cost = point.cost;
-  return {
-    commit: point.commit,
-    date: point.date,
-    author: point.author,
-    subject: point.subject,
-    status: point.status,
-    path: point.path,
-    ...(point.oldPath ? { oldPath: point.oldPath } : {}),
-    cost: cost.kind,
-    inputTokens: cost.kind === 'priced' || cost.kind === 'unpriced' ? cost.inputTokens : null,
-    exact: cost.kind === 'priced' || cost.kind === 'unpriced' ? cost.exact : null,
-    perRunUsd: cost.kind === 'priced' ? (cost.perRun ?? null) : null,
-    perMonthUsd: cost.kind === 'priced' ? cost.perMonth : cost.kind === 'deleted' ? 0 : null,
-    deltaPerMonthUsd: point.deltaPerMonth ?? null,
-    deltaTokens: point.deltaTokens ?? null,
-    ...(cost.kind === 'unpriced' || cost.kind === 'unreadable' ? { reason: cost.reason } : {}),
-  };
 }
 
 interface RenderContext {

@@ -5,10 +5,10 @@ import * as path from 'path';
 import type { ChangedFile, FileRef, GitOutcome, GitSource, Side, SideContent } from '../../core/diff';
 import { checkReadable } from '../../core/files/readableFile';
 import { nodeFileProbe } from '../../node/fileProbe';
-import { readObjects } from './catFile';
+import { readObjects } from '../../host/git/catFile';
 import { parsePathList, parseRawDiff } from './rawDiff';
 import type { ResolvedRef } from './resolveRef';
-import { gitMessage, runGit } from './runGit';
+import { gitMessage, runGit } from '../../host/git/runGit';
 
 /** The head side: the working tree (staged, unstaged and untracked files), the index, or a commit. */
 export type HeadSide = { kind: 'worktree' } | { kind: 'index' } | { kind: 'commit'; ref: ResolvedRef };

@@ -1,7 +1,7 @@
 // Finds the repository around a folder and checks that git is there at all. Every failure is a value with a message.
 import * as fs from 'fs';
 import type { GitFailure } from '../../core/diff';
-import { gitMessage, runGit } from './runGit';
+import { gitMessage, runGit } from '../../host/git/runGit';
 
 export type RepositoryOutcome = { ok: true; top: string } | { ok: false; failure: GitFailure };
 

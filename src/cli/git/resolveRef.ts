@@ -1,7 +1,7 @@
 // Turns the --base / --head refs into commits, with one clear message for each way that fails: no commits yet, a ref
 // beyond a shallow clone's history, or a ref that does not exist.
 import type { GitFailure } from '../../core/diff';
-import { gitMessage, runGit } from './runGit';
+import { gitMessage, runGit } from '../../host/git/runGit';
 
 export interface ResolvedRef {
   ref: string;

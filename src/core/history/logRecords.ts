@@ -4,6 +4,9 @@
 /** What git log is asked for: a record separator, then hash, author date, author, subject, separated by US. */
 export const LOG_FORMAT = '%x1e%H%x1f%aI%x1f%an%x1f%s';
 
+/** How many of the newest commits a history reads unless told otherwise (the CLI's --max-commits, the editor's). */
+export const DEFAULT_MAX_COMMITS = 1000;
+
 export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed';
 
 export interface LoggedChange {

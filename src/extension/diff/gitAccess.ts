@@ -1,5 +1,6 @@
-// Reaching git in the editor: only through the built-in git extension (never by spawning git ourselves), and not at
-// all in an untrusted workspace.
+// Reaching git in the editor: only through the built-in git extension, and not at all in an untrusted workspace. The
+// one exception to "no git process of ours" is the cost history's batch read (one git log, one git cat-file --batch):
+// the Git extension's API has no batch read, so its worker runs the Git extension's own executable (api.git.path).
 import * as vscode from 'vscode';
 import type { GitFailure } from '../../core/diff';
 import type { GitApi, GitExtensionExports } from './gitApi';

@@ -57,6 +57,8 @@ export interface GitRepository {
 }
 
 export interface GitApi {
+  /** The git executable the extension runs (its `git.path` setting, or the one it found). */
+  readonly git: { readonly path: string };
   readonly state: 'uninitialized' | 'initialized';
   readonly onDidChangeState: vscode.Event<'uninitialized' | 'initialized'>;
   readonly repositories: readonly GitRepository[];

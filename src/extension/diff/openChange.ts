@@ -15,11 +15,13 @@ export interface OpenChangeArgs {
   path: string;
   basePath?: string;
   status?: FileStatus;
+  /** The right side at this commit instead of the working tree (a commit of the cost history against its parent). */
+  headCommit?: string;
 }
 
 export function isOpenChangeArgs(value: unknown): value is OpenChangeArgs {
   const v = value as Partial<OpenChangeArgs> | null;
-  return typeof v === 'object' && v !== null && typeof v.root === 'string' && typeof v.commit === 'string' && typeof v.path === 'string';
+  return typeof v === 'object' && v !== null && typeof v.root === 'string' && typeof v.commit === 'string' && typeof v.path === 'string' && (v.headCommit === undefined || typeof v.headCommit === 'string');
 }
 
 /** What was opened: the two sides of a diff, or one file. */
@@ -29,6 +31,7 @@ export async function openChange(api: GitApi, args: OpenChangeArgs): Promise<Ope
   const root = vscode.Uri.parse(args.root);
   const working = uriOf(root, args.path);
   const atHead = api.toGitUri(uriOf(root, args.basePath ?? args.path), args.commit);
+  if (args.headCommit !== undefined) return openCommit(api, root, args, atHead, args.headCommit);
   if (args.status === 'added') {
     await vscode.commands.executeCommand('vscode.open', working);
     return { file: working };
@@ -41,4 +44,16 @@ export async function openChange(api: GitApi, args: OpenChangeArgs): Promise<Ope
   const title = `${name} (HEAD ↔ Working Tree) · cost`;
   await vscode.commands.executeCommand('vscode.diff', atHead, working, title);
   return { diff: [atHead, working] };
+}
+
+async function openCommit(api: GitApi, root: vscode.Uri, args: OpenChangeArgs, before: vscode.Uri, commit: string): Promise<Opened> {
+  const after = api.toGitUri(uriOf(root, args.path), commit);
+  const shown = args.status === 'added' ? after : args.status === 'deleted' ? before : undefined;
+  if (shown) {
+    await vscode.commands.executeCommand('vscode.open', shown);
+    return { file: shown };
+  }
+  const title = `${path.posix.basename(args.path)} (${commit.slice(0, 7)}^ ↔ ${commit.slice(0, 7)}) · cost`;
+  await vscode.commands.executeCommand('vscode.diff', before, after, title);
+  return { diff: [before, after] };
 }

@@ -9,6 +9,9 @@ export interface HtmlParts {
   scriptUri: string;
   styleUri: string;
   nonce: string;
+  /** Defaults: the simulation panel's. */
+  title?: string;
+  loading?: string;
 }
 
 export function newNonce(): string {
@@ -33,14 +36,18 @@ export function panelHtml(parts: HtmlParts): string {
   <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" nonce="${parts.nonce}" href="${escapeAttribute(parts.styleUri)}">
-  <title>Burnrate simulation</title>
+  <title>${escapeText(parts.title ?? 'Burnrate simulation')}</title>
 </head>
 <body>
-  <main id="app" aria-busy="true"><p class="loading">Loading the simulation panel…</p></main>
+  <main id="app" aria-busy="true"><p class="loading">${escapeText(parts.loading ?? 'Loading the simulation panel…')}</p></main>
   <script nonce="${parts.nonce}" src="${escapeAttribute(parts.scriptUri)}"></script>
 </body>
 </html>
 `;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
 function escapeAttribute(text: string): string {

@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { GIT_ENV } from '../../gitEnv';
 import type { ReviewSummary } from '../../../src/extension/diff/costDiff';
+import type { ShowHistoryResult } from '../../../src/extension/history/costHistory';
 import { EXTENSION_ID, activated, lenses, lensMatching, sleep, titles, workspaceRoot } from '../suite/editorHelpers';
 import { describeSpawns, SpawnRecorder } from './spawnRecorder';
 
@@ -63,6 +64,14 @@ describe('Restricted Mode: the cost diff runs no git and says why', function () 
     assert.strictEqual(summary.ok, false);
     assert.deepStrictEqual(summary.repositories, []);
     assert.match(summary.message ?? '', /only in a trusted workspace \(Restricted Mode runs no git\)\. Trust this folder/);
+  });
+
+  it('Show Cost History refuses with a message (and starts no worker, no git)', async () => {
+    const uri = vscode.Uri.file(path.join(repoDir, PROMPT));
+    const result = await vscode.commands.executeCommand<ShowHistoryResult>('burnrate.showCostHistory', uri);
+    assert.ok(result && !result.ok, JSON.stringify(result));
+    assert.match(result.message, /cost history from git only in a trusted workspace \(Restricted Mode runs no git\)\. Trust this folder/);
+    assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('burnrate.costHistory')));
   });
 
   it('no process was started by Burnrate, and no git by anyone, during all of the above', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseBatch } from '../../../src/cli/git/catFile';
+import { parseBatch } from '../../../src/host/git/catFile';
 import { parsePathList, parseRawDiff } from '../../../src/cli/git/rawDiff';
 
 const A = 'a'.repeat(40);

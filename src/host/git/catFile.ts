@@ -4,11 +4,11 @@ import { gitMessage, runGit } from './runGit';
 export type BatchRead = { ok: true; blobs: (Buffer | undefined)[] } | { ok: false; message: string };
 
 /** Each name is a blob id or `rev:path`; a name that does not resolve to a blob reads as undefined. */
-export async function readObjects(top: string, names: readonly string[]): Promise<BatchRead> {
+export async function readObjects(top: string, names: readonly string[], executable?: string): Promise<BatchRead> {
   if (names.length === 0) return { ok: true, blobs: [] };
   const batchable = names.every((n) => !n.includes('\n'));
-  if (!batchable) return readOneByOne(top, names);
-  const run = await runGit(top, ['cat-file', '--batch'], names.join('\n') + '\n');
+  if (!batchable) return readOneByOne(top, names, executable);
+  const run = await runGit(top, ['cat-file', '--batch'], names.join('\n') + '\n', executable);
   if (!run.ok) return { ok: false, message: run.message };
   if (run.code !== 0) return { ok: false, message: `git cat-file failed: ${gitMessage(run.stderr)}` };
   return parseBatch(run.stdout, names.length);
@@ -37,10 +37,10 @@ export function parseBatch(output: Buffer, count: number): BatchRead {
 }
 
 /** Paths with a newline cannot go through --batch's line protocol: read those one by one. */
-async function readOneByOne(top: string, names: readonly string[]): Promise<BatchRead> {
+async function readOneByOne(top: string, names: readonly string[], executable?: string): Promise<BatchRead> {
   const blobs: (Buffer | undefined)[] = [];
   for (const name of names) {
-    const run = await runGit(top, ['cat-file', 'blob', name]);
+    const run = await runGit(top, ['cat-file', 'blob', name], undefined, executable);
     if (!run.ok) return { ok: false, message: run.message };
     blobs.push(run.code === 0 ? run.stdout : undefined);
   }

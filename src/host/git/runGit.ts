@@ -10,11 +10,12 @@ export type GitRun = { ok: true; code: number; stdout: Buffer; stderr: string } 
 const GLOBAL_ARGS = ['-c', 'core.quotepath=off', '-c', 'core.fsmonitor=false', '--literal-pathspecs', '--no-pager'];
 const GIT_ENV = { GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', GIT_NO_LAZY_FETCH: '1', LC_ALL: 'C' };
 
-export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitRun> {
+/** `executable`: the git the editor's Git extension uses (its `git.path` setting); `git` on PATH for the CLI. */
+export function runGit(cwd: string, args: readonly string[], input?: string, executable = 'git'): Promise<GitRun> {
   return new Promise((resolve) => {
     let child;
     try {
-      child = spawn('git', [...GLOBAL_ARGS, ...args], {
+      child = spawn(executable, [...GLOBAL_ARGS, ...args], {
         cwd,
         env: { ...process.env, ...GIT_ENV },
         stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,0 +1,25 @@
+// The host's side of the cost history worker: a fresh thread per request, ended when it answers, when its time
+// budget is spent, or when it fails. The extension host's thread only waits.
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { HistoryRequest, HistoryResponse } from './historyProtocol';
+
+const BUDGET_MS = 120_000;
+
+export function runHistory(request: HistoryRequest, script = path.join(__dirname, 'historyWorker.js')): Promise<HistoryResponse> {
+  return new Promise((resolve) => {
+    const worker = new Worker(script, { workerData: request });
+    let settled = false;
+    const settle = (response: HistoryResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(response);
+    };
+    const timer = setTimeout(() => settle({ ok: false, message: `the history took longer than ${BUDGET_MS / 1000} s to read; it was stopped` }), BUDGET_MS);
+    worker.on('message', (response: HistoryResponse) => settle(response));
+    worker.on('error', (error) => settle({ ok: false, message: error.message }));
+    worker.on('exit', (code) => settle({ ok: false, message: `the history worker stopped (exit code ${code})` }));
+  });
+}
