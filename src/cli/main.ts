@@ -54,7 +54,8 @@ if (require.main === module) {
     err: (text) => process.stderr.write(visibleControls(text)),
     cwd: process.cwd(),
   };
-  runCli(process.argv.slice(2), io).then((code) => {
+  // runCli catches every command's error and answers with an exit code, so this promise does not reject.
+  void runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });
 }

@@ -121,4 +121,9 @@ main()
   .then(async (code) => {
     await teardownAll();
     process.exit(code);
+  })
+  // A teardown that throws must still fail the run (and say why) rather than end on an unhandled rejection.
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
   });

@@ -205,4 +205,9 @@ main()
     const failed = steps.filter((s) => !s.ok).length;
     console.log(`${steps.length - failed} passed, ${failed} failed`);
     process.exit(failed === 0 && steps.length > 0 ? 0 : 1);
+  })
+  // A teardown that throws must still fail the run (and say why) rather than end on an unhandled rejection.
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
   });

@@ -3,7 +3,6 @@
 // on the terminal or reordering what is read. Tab and line feed stay: output is made of lines.
 
 // C0 except tab and line feed, DEL, C1, and the bidirectional embeddings, overrides and isolates (Trojan Source).
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export function visibleControls(text: string): string {
