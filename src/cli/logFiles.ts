@@ -22,11 +22,11 @@ export interface AgentFolders {
 }
 
 export function claudeCodeProjectsDir(env: NodeJS.ProcessEnv): string {
-  return path.join(env.CLAUDE_CONFIG_DIR ?? path.join(homeOf(env), '.claude'), 'projects');
+  return path.join(env.CLAUDE_CONFIG_DIR || path.join(homeOf(env), '.claude'), 'projects');
 }
 
 export function codexSessionsDir(env: NodeJS.ProcessEnv): string {
-  return path.join(env.CODEX_HOME ?? path.join(homeOf(env), '.codex'), 'sessions');
+  return path.join(env.CODEX_HOME || path.join(homeOf(env), '.codex'), 'sessions');
 }
 
 export function collectLogFiles(args: readonly string[], cwd: string, agents: AgentFolders): LogFiles {
