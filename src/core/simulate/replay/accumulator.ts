@@ -66,7 +66,7 @@ export class ReplayAccumulator {
     this.cacheWrite += write;
     this.cacheWrite1h += call.cacheWrite1h;
     if (call.batch) this.batchCalls++;
-    if (call.cacheWrite1h > 0 && model.rates) this.oneHourSources.add(oneHourWriteSource(model.rates));
+    if (call.cacheWrite1h > 0 && model.rates) this.oneHourSources.add(`${model.rates.modelId}: ${oneHourWriteSource(model.rates)}`);
     if (cost === undefined) this.unpricedCalls++;
     else {
       model.costUsd = (model.costUsd ?? 0) + cost;
@@ -99,7 +99,7 @@ export class ReplayAccumulator {
       problems.push({ severity: 'warning', message: `${skipped.lines} of ${lines} lines skipped (${reasons})` });
     }
     if (this.batchCalls > 0) problems.push({ severity: 'info', message: `${this.batchCalls} batch API call(s) priced at 50% of the list price` });
-    for (const rate of this.oneHourSources) problems.push({ severity: 'info', message: `1-hour cache writes priced at ${rate}` });
+    for (const rate of this.oneHourSources) problems.push({ severity: 'info', message: `1-hour cache writes on ${rate}` });
     if (!this.costs.exact) {
       problems.push({ severity: 'info', message: `per-call percentiles from a uniform sample of ${this.costs.capacity.toLocaleString('en-US')} calls (totals are exact)` });
     }
