@@ -78,7 +78,8 @@ function safeRealpath(dir: string): string {
   }
 }
 
-function isInside(file: string, root: string): boolean {
+/** Whether `file` (a real path) lies inside `root`. */
+export function isInside(file: string, root: string): boolean {
   const relative = path.relative(root, file);
   return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative));
 }

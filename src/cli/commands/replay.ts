@@ -1,48 +1,96 @@
 import * as path from 'path';
-import { integer, percent, usd } from '../../core/present/money';
-import { replayUsageLog, UsageLogReader, type ReplayResult } from '../../core/simulate/replay/replay';
+import { ReplayAccumulator, DEFAULT_TOP_SESSIONS } from '../../core/simulate/replay/accumulator';
+import { LOG_FORMAT_IDS, LOG_FORMATS, logFormatById } from '../../core/simulate/replay/formats';
+import { RecentKeys } from '../../core/simulate/replay/formats/recentKeys';
+import { UsageLogReader, type ReplayResult, type SkippedLines } from '../../core/simulate/replay/replay';
 import { SESSION_FIELDS } from '../../core/simulate/replay/usageRecord';
 import { forEachLine } from '../boundedRead';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
-import { renderTable } from '../table';
+import { collectLogFiles, shown } from '../logFiles';
 import { priceDataFor } from '../priceData';
+import { renderReplay } from '../replayReport';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
+import { compareAgainstWorkspace } from '../replayAgainst';
 import { prepareDeps } from './simulate';
 
 const FLAGS = {
+  format: { type: 'string', value: 'FORMAT', choices: LOG_FORMAT_IDS, help: `read every log as this format (default: detected per file): ${LOG_FORMAT_IDS.join(', ')}` },
+  'claude-code': { type: 'boolean', help: "also read Claude Code's session logs (~/.claude/projects, or $CLAUDE_CONFIG_DIR/projects)" },
+  codex: { type: 'boolean', help: "also read Codex CLI's session files (~/.codex/sessions, or $CODEX_HOME/sessions)" },
+  top: { type: 'integer', value: 'N', min: 1, max: 1000, help: `costliest sessions to list (default ${DEFAULT_TOP_SESSIONS})` },
+  against: { type: 'string', value: 'WORKSPACE', help: "compare the workspace's predicted per-request overhead with each session's first-call input" },
   'session-key': { type: 'string', value: 'PATH', help: "field that names a line's session, e.g. metadata.conversation (dot path)" },
   config: { type: 'string', value: 'FILE', help: 'usage file whose prices: overrides apply (default: the nearest .burnrate.yaml)' },
-  json: { type: 'boolean', help: 'print one JSON document (calls, inputTokens, outputTokens, totalCostUsd, …)' },
+  json: { type: 'boolean', help: 'print one JSON document (calls, tokens, totalCostUsd, sessions, byDay, byProject, byBranch, …)' },
 } as const satisfies FlagTable;
 
 export const replayCommand = defineCommand({
   name: 'replay',
-  summary: 'exact cost of a JSONL usage log (OpenAI/Anthropic usage records), and distributions for scenarios',
-  usage: 'burnrate replay <usage.jsonl> [options]',
-  description: `Prices a usage log exactly: one JSON object per line, each an OpenAI or Anthropic response or usage record
-({"model": …, "usage": {"prompt_tokens", "completion_tokens", "prompt_tokens_details": {"cached_tokens"}}} or
-{"usage": {"input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens"}}; Gemini
-usageMetadata and batch-API result lines too). Lines that are not usage records are counted and skipped.
-Prints the cost per model and per call, per session when lines name one (${SESSION_FIELDS.slice(0, 4).join(', ')}, …, or
---session-key), and the observed distributions to use in a scenario instead of p50/p90 guesses.`,
+  summary: "exact cost of usage logs (provider usage records, Claude Code, Codex, OpenTelemetry) and distributions for scenarios",
+  usage: 'burnrate replay <log.jsonl | folder>… [--claude-code] [--codex] [options]',
+  description: `Prices usage logs exactly, each call at its model's rates: uncached input, cache reads, 5-minute and 1-hour
+cache writes and output each at its own rate. Formats, detected per file (or --format):
+${LOG_FORMATS.map((f) => `  ${f.id.padEnd(12)}${f.label}`).join('\n')}
+A usage line is an OpenAI or Anthropic response or usage record ({"model", "usage": {…}}), Gemini usageMetadata or a
+batch-API result line. Lines that are not usage records are counted and skipped; a response Claude Code logged as
+several streamed lines is counted once. A folder is walked for its *.jsonl (symlinks out of it are not followed).
+Prints the cost per model, per session (${SESSION_FIELDS.slice(0, 4).join(', ')}, … or --session-key; a coding agent's own
+session ids), day, project and git branch where the log has them: P50/P90/P99 per session, the cache-read share of
+input, the costliest sessions, subagents' share, and the observed distributions to use in a scenario.
+Nothing is read from your home folder unless --claude-code or --codex says so.`,
   flags: FLAGS,
-  footer: `Use - as the file to read standard input. Exit codes: 0 ok; 2 a usage error, or a logged model without a price
-(the total is then unknown and reported as null — never as $0; add the model under prices: in .burnrate.yaml).`,
+  footer: `Use - as the file to read standard input. Exit codes: 0 ok; 2 a usage error, no readable log, or a logged model
+without a price (the total is then unknown and reported as null — never as $0; add the model under prices: in
+.burnrate.yaml).`,
   async run({ flags, positionals }, io) {
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the usage log to replay' : 'give one usage log');
-    const file = positionals[0]!;
-    const root = findWorkspaceRoot(file === '-' ? io.cwd : path.resolve(io.cwd, file), io.cwd);
+    if (positionals.length === 0 && !flags['claude-code'] && !flags.codex) throw new UsageError('give the usage log(s) to replay, or --claude-code / --codex');
+    const { files, problems } = collectLogFiles(positionals, io.cwd, { claudeCode: flags['claude-code'], codex: flags.codex, env: process.env });
+    const first = files[0];
+    const root = findWorkspaceRoot(first === undefined || first === '-' ? io.cwd : first, io.cwd);
     const usage = loadUsageFile(root, flags.config !== undefined ? path.resolve(io.cwd, flags.config) : undefined);
     // The same price data as estimate and diff: a pinned priceData: or the data `burnrate prices update` stored.
     for (const warning of priceDataFor(undefined, io.cwd, usage, root).warnings) io.err(`warning: ${warning}\n`);
     const deps = prepareDeps(usage.config, usage.file ? path.dirname(usage.file) : root);
-    // Streamed line by line: a log of hundreds of megabytes is never held as one text.
-    const reader = new UsageLogReader(file === '-' ? 'stdin' : file, flags['session-key']);
-    const streamed = await forEachLine(file === '-' ? '-' : path.resolve(io.cwd, file), (line) => reader.add(line));
-    if (streamed) throw new UsageError(streamed.error === 'file not found' ? `no such file: ${file}` : `cannot read ${file}: ${streamed.error}`);
-    const log = reader.log;
-    const result = replayUsageLog(log, deps.lookup);
+    const format = flags.format !== undefined ? logFormatById(flags.format) : undefined;
+
+    // Streamed line by line into aggregates: neither a log's text nor its calls are ever held.
+    const accumulator = new ReplayAccumulator(deps.lookup, flags.top ?? DEFAULT_TOP_SESSIONS);
+    const skipped: SkippedLines = { lines: 0, byReason: {}, examples: [] };
+    const recentKeys = new RecentKeys();
+    const read: NonNullable<ReplayResult['files']> = [];
+    let lines = 0;
+    for (const file of files) {
+      const name = file === '-' ? 'stdin' : shown(file, io.cwd);
+      let calls = 0;
+      const reader = new UsageLogReader(name, {
+        sessionKey: flags['session-key'],
+        format,
+        recentKeys,
+        skipped,
+        onCall: (call) => {
+          calls++;
+          accumulator.add(call);
+        },
+      });
+      const streamed = await forEachLine(file, (line) => reader.add(line));
+      if (streamed) {
+        problems.push(streamed.error === 'file not found' ? `no such file: ${name}` : `cannot read ${name}: ${streamed.error}`);
+        continue;
+      }
+      reader.end();
+      lines += reader.log.lines;
+      read.push({ source: name, format: reader.log.format, lines: reader.log.lines, calls });
+    }
+    if (read.length === 0) throw new UsageError(problems.length === 1 ? problems[0]! : `no log could be read: ${problems.join('; ')}`);
+
+    const source = read.length === 1 ? read[0]!.source : `${read.length} files`;
+    const result = accumulator.finish(source, lines, skipped);
+    result.files = read;
+    for (const problem of problems) result.problems.unshift({ severity: 'warning', message: problem });
+    if (flags.against !== undefined) {
+      result.against = compareAgainstWorkspace(path.resolve(io.cwd, flags.against), accumulator.sessionSummaries(), read);
+    }
 
     if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');
     else io.out(renderReplay(result));
@@ -52,43 +100,3 @@ Prints the cost per model and per call, per session when lines name one (${SESSI
     return result.unpricedCalls > 0 ? EXIT_USAGE : EXIT_OK;
   },
 });
-
-function renderReplay(r: ReplayResult): string {
-  const lines: string[] = [];
-  const skipped = r.skipped.lines > 0 ? `, ${integer(r.skipped.lines)} of ${integer(r.lines)} lines skipped` : '';
-  lines.push(`${r.source}: ${integer(r.calls)} calls${skipped}`);
-  for (const example of r.skipped.examples.slice(0, 5)) lines.push(`  skipped line ${example.line}: ${example.reason}`);
-  const cached = r.cacheReadTokens > 0 ? ` (${integer(r.cacheReadTokens)} cache reads)` : '';
-  const written = r.cacheWriteTokens > 0 ? `, ${integer(r.cacheWriteTokens)} cache writes` : '';
-  lines.push(`  input ${integer(r.inputTokens)} tokens${cached}${written} · output ${integer(r.outputTokens)} tokens`);
-  lines.push(
-    r.totalCostUsd === null
-      ? `  total unknown: ${integer(r.unpricedCalls)} call(s) have no price (priced calls: ${usd(r.pricedCostUsd)})`
-      : `  total ${usd(r.totalCostUsd)}`,
-  );
-  if (r.calls === 0) return lines.join('\n') + '\n';
-  lines.push('');
-  lines.push(
-    renderTable(
-      [{ title: 'model (as logged)' }, { title: 'priced as' }, { title: 'calls', align: 'right' }, { title: 'input', align: 'right' }, { title: 'output', align: 'right' }, { title: 'cost', align: 'right' }],
-      r.models.map((m) => [m.model, m.pricedAs ?? 'NO PRICE', integer(m.calls), integer(m.inputTokens), integer(m.outputTokens), m.costUsd === null ? '—' : usd(m.costUsd)]),
-    ).trimEnd(),
-  );
-  lines.push('', `  per call: P50 ${usd(r.perCall.p50)} · P90 ${usd(r.perCall.p90)} · P99 ${usd(r.perCall.p99)} · mean ${usd(r.perCall.mean)}`);
-  if (r.sessions) {
-    const s = r.sessions;
-    lines.push(
-      `  per session (${integer(s.count)} session${s.count === 1 ? '' : 's'}): P50 ${usd(s.perSession.p50)} · P90 ${usd(s.perSession.p90)} · P99 ${usd(s.perSession.p99)} · mean ${usd(s.perSession.mean)} · max ${usd(s.perSession.max)}`,
-    );
-    if (s.unpriced > 0) lines.push(`    ${integer(s.unpriced)} session(s) left out: a call has no price`);
-    if (s.callsWithoutSession > 0) lines.push(`    ${integer(s.callsWithoutSession)} call(s) name no session`);
-  }
-  const c = r.calibration;
-  lines.push('', '  For a scenario in .burnrate.yaml (observed in this log):');
-  lines.push(`    outputTokens: {p50: ${Math.round(c.outputTokens.p50)}, p90: ${Math.round(c.outputTokens.p90)}}   # or {fromLog: ${r.source}} for the observed values`);
-  lines.push(`    cacheHitRate: ${Math.round(c.cacheHitRate * 100) / 100}   # ${percent(c.cachedInputShare)} of input tokens were cache reads`);
-  if (c.modelShares.length > 1) lines.push(`    # model mix: ${c.modelShares.map((m) => `${m.model} ${percent(m.share)}`).join(', ')}`);
-  if (c.callsPerSession) lines.push(`    # calls per session: p50 ${Math.round(c.callsPerSession.p50)}, p90 ${Math.round(c.callsPerSession.p90)}`);
-  lines.push(`    # input tokens per call (carry included): p50 ${integer(c.inputTokens.p50)}, p90 ${integer(c.inputTokens.p90)}`);
-  return lines.join('\n') + '\n';
-}

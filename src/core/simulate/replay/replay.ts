@@ -1,61 +1,139 @@
-// Replays a usage log: the exact cost of the logged calls at current prices, per model and (when lines name their
-// session) per session, plus the observed distributions a scenario can use instead of p50/p90 guesses.
-import { callCost, type RateCard } from '../../pricing/rateCard';
+// Replays a usage log: the exact cost of the logged calls at current prices, per model, per session, day, project and
+// branch where the log says, plus the observed distributions a scenario can use instead of p50/p90 guesses. Logs are
+// provider usage records or coding agents' own logs (./formats), detected per file.
 import type { Problem } from '../../types';
-import { callRates, ratesFor } from '../callRates';
 import type { ModelLookup } from '../modelLookup';
 import type { Band } from '../result';
-import { histogramOfSorted, meanOf, percentileOfSorted, sortedCopy, type Histogram } from '../stats';
-import { readUsageLine, type UsageRecord } from './usageRecord';
+import type { Histogram } from '../stats';
+import { ReplayAccumulator } from './accumulator';
+import type { RuntimeComparison } from './against';
+import { detectLogFormat, type LogFormat, type LogFormatId } from './formats';
+import { parseObject, type LogLineReader } from './formats/logFormat';
+import type { RecentKeys } from './formats/recentKeys';
+import type { GroupReplay, SessionSummary } from './groups';
+import type { LineReading, UsageRecord } from './usageRecord';
+
+export { recordCost } from './recordCost';
 
 export interface LoggedCall extends UsageRecord {
   /** 1-based line in the log. */
   line: number;
 }
 
+export interface SkippedLines {
+  lines: number;
+  byReason: Record<string, number>;
+  examples: { line: number; reason: string; source?: string }[];
+}
+
 export interface UsageLog {
   source: string;
+  /** The format the log was read as. */
+  format?: LogFormatId;
   /** Non-blank lines read. */
   lines: number;
+  /** The calls, when the reader keeps them (readUsageLog); a streaming reader hands each to its sink instead. */
   calls: LoggedCall[];
-  skipped: { lines: number; byReason: Record<string, number>; examples: { line: number; reason: string }[] };
+  skipped: SkippedLines;
 }
 
 const MAX_EXAMPLES = 10;
+const MAX_UNDECIDED_LINES = 50;
 
-/** Reads a JSONL log. Lines that are not usage records are counted and described, never fatal. */
+/** Reads a JSONL log whole (small logs: a scenario's fromLog). Lines that are not usage records are counted, never fatal. */
 export function readUsageLog(text: string, source: string, sessionKey?: string): UsageLog {
-  const reader = new UsageLogReader(source, sessionKey);
+  const reader = new UsageLogReader(source, { sessionKey });
   for (const line of text.split(/\r?\n/)) reader.add(line);
+  reader.end();
   return reader.log;
+}
+
+export interface UsageLogReaderOptions {
+  sessionKey?: string;
+  /** The format to read; detected from the first non-blank line when absent. */
+  format?: LogFormat;
+  /** Receives each call instead of the log keeping it: memory stays constant however long the log. */
+  onCall?: (call: LoggedCall) => void;
+  /** Responses already counted in earlier files of the same replay. */
+  recentKeys?: RecentKeys;
+  /** Skipped-line examples are shared when several files are read into one report. */
+  skipped?: SkippedLines;
 }
 
 /** Reads a usage log one line at a time, so a shell can stream a large log instead of holding its text. */
 export class UsageLogReader {
   readonly log: UsageLog;
   private lineNumber = 0;
+  private reader: LogLineReader | undefined;
+  private format: LogFormat | undefined;
+  private undecided: { text: string; line: number }[] = [];
 
   constructor(
     source: string,
-    private readonly sessionKey?: string,
+    private readonly options: UsageLogReaderOptions = {},
   ) {
-    this.log = { source, lines: 0, calls: [], skipped: { lines: 0, byReason: {}, examples: [] } };
+    this.format = options.format;
+    this.log = { source, lines: 0, calls: [], skipped: options.skipped ?? { lines: 0, byReason: {}, examples: [] } };
+    if (this.format) this.open(this.format);
   }
 
-  add(text: string): void {
+  add(raw: string): void {
     const line = ++this.lineNumber;
-    const reading = readUsageLine(text.endsWith('\r') ? text.slice(0, -1) : text, this.sessionKey);
-    if (reading.kind === 'blank') return;
-    const log = this.log;
-    log.lines++;
-    if (reading.kind === 'record') {
-      log.calls.push({ ...reading.record, line });
-      return;
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (!this.reader) {
+      if (text.trim() === '') return;
+      // A malformed first line must not decide the format: wait for one that parses (a few lines at most).
+      const format = detectLogFormat(text);
+      if (format.id === 'usage' && !parsesAsObject(text) && this.undecided.length < MAX_UNDECIDED_LINES) {
+        this.undecided.push({ text, line });
+        return;
+      }
+      this.open(format);
     }
-    log.skipped.lines++;
-    log.skipped.byReason[reading.reason] = (log.skipped.byReason[reading.reason] ?? 0) + 1;
-    if (log.skipped.examples.length < MAX_EXAMPLES) log.skipped.examples.push({ line, reason: reading.reason });
+    this.read(text, line);
   }
+
+  /** Ends the file: readings a format held back (a pending streamed response, a multi-line document) are counted. */
+  end(): void {
+    if (!this.reader && this.undecided.length > 0) this.open(detectLogFormat(this.undecided[0]!.text));
+    if (this.reader) this.take(this.reader.end(), this.lineNumber);
+  }
+
+  private read(text: string, line: number): void {
+    const readings = this.reader!.line(text);
+    if (!(readings.length === 1 && readings[0]!.kind === 'blank')) this.log.lines++;
+    this.take(readings, line);
+  }
+
+  private open(format: LogFormat): void {
+    this.format = format;
+    this.log.format = format.id;
+    this.reader = format.open({ sessionKey: this.options.sessionKey, file: this.log.source, recentKeys: this.options.recentKeys });
+    const held = this.undecided;
+    this.undecided = [];
+    for (const { text, line } of held) this.read(text, line);
+  }
+
+  private take(readings: LineReading[], line: number): void {
+    const log = this.log;
+    for (const reading of readings) {
+      if (reading.kind === 'blank') continue;
+      if (reading.kind === 'record') {
+        const call = { ...reading.record, line };
+        if (this.options.onCall) this.options.onCall(call);
+        else log.calls.push(call);
+        continue;
+      }
+      log.skipped.lines++;
+      log.skipped.byReason[reading.reason] = (log.skipped.byReason[reading.reason] ?? 0) + 1;
+      if (log.skipped.examples.length < MAX_EXAMPLES) log.skipped.examples.push({ line, reason: reading.reason, source: log.source });
+    }
+  }
+}
+
+function parsesAsObject(text: string): boolean {
+  const parsed = parseObject(text);
+  return parsed !== undefined && 'value' in parsed;
 }
 
 export interface ModelReplay {
@@ -94,17 +172,26 @@ export interface SessionReplay {
   callsWithoutSession: number;
   perSession: Band & { max: number };
   histogram: Histogram;
+  /** The costliest sessions, highest first. */
+  top: SessionSummary[];
+  /** Some of the sessions left out for a missing price. */
+  unpricedSessions: SessionSummary[];
 }
 
 export interface ReplayResult {
   source: string;
   lines: number;
   calls: number;
-  skipped: UsageLog['skipped'];
+  skipped: SkippedLines;
   inputTokens: number;
   outputTokens: number;
   cacheReadTokens: number;
+  /** Cache writes of both lifetimes. */
   cacheWriteTokens: number;
+  /** The part of cacheWriteTokens written for 1 hour (billed at its own rate). */
+  cacheWrite1hTokens: number;
+  /** Share of all input tokens that were cache reads. */
+  cacheReadShare: number;
   /** Cost of every logged call; null when any call's model has no price (see `models` and `problems`). */
   totalCostUsd: number | null;
   /** Cost of the calls that have a price. */
@@ -114,170 +201,24 @@ export interface ReplayResult {
   models: ModelReplay[];
   perCall: Band;
   sessions?: SessionReplay;
+  /** Subagents' (Claude Code sidechain) calls and their share of the cost (null when a price is missing). */
+  sidechain?: { calls: number; costUsd: number | null; share: number | null };
+  byDay?: GroupReplay[];
+  byProject?: GroupReplay[];
+  byBranch?: GroupReplay[];
+  /** Each file read, with its format (when several were read). */
+  files?: { source: string; format?: LogFormatId; lines: number; calls: number }[];
+  /** `--against`: the workspace's predicted per-request overhead next to each session's first call. */
+  against?: { workspace: string; runtimes: RuntimeComparison[]; note?: string };
   calibration: Calibration;
   problems: Problem[];
 }
 
-/** The 1-hour cache write multiplier on Anthropic (input rate × 2), which rate cards do not carry. */
-const ONE_HOUR_WRITE_FACTOR = 2;
-const BATCH_FACTOR = 0.5;
-
-export function recordCost(rates: RateCard, call: UsageRecord): number {
-  let cost = callCost(rates, {
-    input: call.input,
-    output: call.output,
-    cacheRead: call.cacheRead,
-    cacheWrite: call.cacheWrite + call.cacheWrite1h,
-  });
-  if (call.cacheWrite1h > 0) {
-    const r = ratesFor(callRates(rates), call.input);
-    cost += call.cacheWrite1h * (ONE_HOUR_WRITE_FACTOR * r.input - r.cacheWrite);
-  }
-  return call.batch ? cost * BATCH_FACTOR : cost;
-}
-
+/** Prices a log that was read whole. */
 export function replayUsageLog(log: UsageLog, lookup: ModelLookup): ReplayResult {
-  const problems: Problem[] = [];
-  const models = new Map<string, ModelReplay & { rates?: RateCard }>();
-  const costs = new Float64Array(log.calls.length);
-  const priced = new Uint8Array(log.calls.length);
-  let input = 0;
-  let output = 0;
-  let cacheRead = 0;
-  let cacheWrite = 0;
-  let pricedCost = 0;
-  let unpricedCalls = 0;
-  let batchCalls = 0;
-
-  log.calls.forEach((call, i) => {
-    let model = models.get(call.model);
-    if (!model) {
-      const resolution = lookup(call.model);
-      model = { model: call.model, calls: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 };
-      if (resolution.ok) {
-        model.rates = resolution.rates;
-        model.pricedAs = resolution.rates.modelId;
-        model.explanation = resolution.explanation;
-      } else {
-        model.message = resolution.message;
-        model.costUsd = null;
-      }
-      models.set(call.model, model);
-    }
-    model.calls++;
-    model.inputTokens += call.input;
-    model.outputTokens += call.output;
-    model.cacheReadTokens += call.cacheRead;
-    model.cacheWriteTokens += call.cacheWrite + call.cacheWrite1h;
-    input += call.input;
-    output += call.output;
-    cacheRead += call.cacheRead;
-    cacheWrite += call.cacheWrite + call.cacheWrite1h;
-    if (call.batch) batchCalls++;
-    if (model.rates) {
-      const cost = recordCost(model.rates, call);
-      costs[i] = cost;
-      priced[i] = 1;
-      model.costUsd = (model.costUsd ?? 0) + cost;
-      pricedCost += cost;
-    } else {
-      unpricedCalls++;
-    }
-  });
-
-  for (const model of models.values()) {
-    if (model.message) {
-      problems.push({ severity: 'error', message: `${model.calls} call(s) on "${model.model}" have no price, so the total is unknown: ${model.message}` });
-    }
-  }
-  if (log.skipped.lines > 0) {
-    const reasons = Object.entries(log.skipped.byReason).map(([reason, n]) => `${n} × ${reason}`).join(', ');
-    problems.push({ severity: 'warning', message: `${log.skipped.lines} of ${log.lines} lines skipped (${reasons})` });
-  }
-  if (batchCalls > 0) problems.push({ severity: 'info', message: `${batchCalls} batch API call(s) priced at 50% of the list price` });
-  if (log.calls.some((c) => c.cacheWrite1h > 0)) {
-    problems.push({ severity: 'info', message: '1-hour cache writes priced at 2× the input rate (Anthropic)' });
-  }
-
-  const pricedCosts = costs.filter((_, i) => priced[i] === 1);
-  const result: ReplayResult = {
-    source: log.source,
-    lines: log.lines,
-    calls: log.calls.length,
-    skipped: log.skipped,
-    inputTokens: input,
-    outputTokens: output,
-    cacheReadTokens: cacheRead,
-    cacheWriteTokens: cacheWrite,
-    totalCostUsd: unpricedCalls > 0 ? null : pricedCost,
-    pricedCostUsd: pricedCost,
-    unpricedCalls,
-    batchCalls,
-    models: [...models.values()].map(({ rates: _rates, ...rest }) => rest).sort((a, b) => b.calls - a.calls),
-    perCall: band(sortedCopy(pricedCosts)),
-    calibration: calibrate(log),
-    problems,
-  };
-  const sessions = sessionsOf(log, costs, priced);
-  if (sessions) {
-    result.sessions = sessions.replay;
-    result.calibration.callsPerSession = sessions.callsPerSession;
-  }
-  return result;
-}
-
-function calibrate(log: UsageLog): Calibration {
-  const n = log.calls.length;
-  const outputs = Float64Array.from(log.calls, (c) => c.output);
-  const inputs = Float64Array.from(log.calls, (c) => c.input);
-  const totalInput = inputs.reduce((s, x) => s + x, 0);
-  const counts = new Map<string, number>();
-  for (const call of log.calls) counts.set(call.model, (counts.get(call.model) ?? 0) + 1);
-  return {
-    outputTokens: band(sortedCopy(outputs)),
-    inputTokens: band(sortedCopy(inputs)),
-    cacheHitRate: observedCacheHitRate(log),
-    cachedInputShare: totalInput === 0 ? 0 : log.calls.reduce((s, c) => s + c.cacheRead, 0) / totalInput,
-    modelShares: [...counts.entries()].map(([model, calls]) => ({ model, share: calls / n })).sort((a, b) => b.share - a.share),
-  };
-}
-
-function sessionsOf(log: UsageLog, costs: Float64Array, priced: Uint8Array): { replay: SessionReplay; callsPerSession: Band } | undefined {
-  const bySession = new Map<string, { cost: number; calls: number; unpriced: boolean }>();
-  let without = 0;
-  log.calls.forEach((call, i) => {
-    if (call.session === undefined) {
-      without++;
-      return;
-    }
-    const session = bySession.get(call.session) ?? { cost: 0, calls: 0, unpriced: false };
-    session.cost += costs[i]!;
-    session.calls++;
-    if (priced[i] !== 1) session.unpriced = true;
-    bySession.set(call.session, session);
-  });
-  if (bySession.size === 0) return undefined;
-  const complete = [...bySession.values()].filter((s) => !s.unpriced);
-  const sorted = sortedCopy(Float64Array.from(complete, (s) => s.cost));
-  return {
-    replay: {
-      count: bySession.size,
-      unpriced: bySession.size - complete.length,
-      callsWithoutSession: without,
-      perSession: { ...band(sorted), max: sorted[sorted.length - 1] ?? 0 },
-      histogram: histogramOfSorted(sorted),
-    },
-    callsPerSession: band(sortedCopy(Float64Array.from(bySession.values(), (s) => s.calls))),
-  };
-}
-
-function band(sorted: Float64Array): Band {
-  return {
-    p50: percentileOfSorted(sorted, 0.5),
-    p90: percentileOfSorted(sorted, 0.9),
-    p99: percentileOfSorted(sorted, 0.99),
-    mean: meanOf(sorted),
-  };
+  const accumulator = new ReplayAccumulator(lookup);
+  for (const call of log.calls) accumulator.add(call);
+  return accumulator.finish(log.source, log.lines, log.skipped);
 }
 
 /** Output tokens of every logged call: the empirical distribution behind `outputTokens: {fromLog: …}`. */

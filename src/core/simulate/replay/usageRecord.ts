@@ -8,7 +8,7 @@
 export interface UsageRecord {
   /** Model as logged ("gpt-4o-2024-08-06"). */
   model: string;
-  format: 'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini' | 'generic';
+  format: 'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini' | 'generic' | 'claude-code' | 'codex' | 'otel';
   /** All input tokens of the call, cached or not. */
   input: number;
   /** Output tokens, reasoning included (providers bill reasoning as output). */
@@ -22,11 +22,19 @@ export interface UsageRecord {
   batch: boolean;
   /** The session/conversation the call belongs to, when the line says. */
   session?: string;
+  /** ISO time of the call, when the log has it. */
+  timestamp?: string;
+  /** The project the call was made in (a coding agent's project folder or working directory). */
+  project?: string;
+  /** Git branch the agent was on. */
+  branch?: string;
+  /** A subagent's call (Claude Code sidechain). */
+  sidechain?: boolean;
 }
 
 export type LineReading = { kind: 'record'; record: UsageRecord } | { kind: 'skip'; reason: string } | { kind: 'blank' };
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
 /** Fields that name a session, looked for at the top level and under `metadata`, in this order. */
 export const SESSION_FIELDS = ['session_id', 'sessionId', 'conversation_id', 'conversationId', 'thread_id', 'threadId', 'trace_id', 'traceId'];
@@ -154,15 +162,15 @@ function sessionOf(line: Obj, sessionKey: string | undefined): string | undefine
   return undefined;
 }
 
-function detail(holder: unknown, key: string): unknown {
+export function detail(holder: unknown, key: string): unknown {
   return isObject(holder) ? holder[key] : undefined;
 }
 
-function count(value: unknown): number | undefined {
+export function count(value: unknown): number | undefined {
   if (value === null) return 0;
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-function isObject(value: unknown): value is Obj {
+export function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
