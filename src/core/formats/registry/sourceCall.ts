@@ -10,6 +10,7 @@ export const sourceCall: FormatSpec<'source-call'> = {
   label: 'SDK call in source code',
   globs: ['**/*.{ts,tsx,js,mjs,cjs,py}'],
   activation: [],
+  onRequest: true,
   detect: (p) => inSourceScope(p.segments.join('/')),
   parse: parseSourceFile,
   frontmatter: { sent: false, edit: 'never' },
