@@ -4,7 +4,7 @@
 // (esbuild.js); the compiled tests find them in node_modules.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Language, Parser } from '@vscode/tree-sitter-wasm';
+import type { Parser } from '@vscode/tree-sitter-wasm';
 
 export type SourceLanguage = 'typescript' | 'tsx' | 'python';
 
@@ -58,6 +58,8 @@ export function loadSourceGrammars(): Promise<string | undefined> {
 async function load(): Promise<string | undefined> {
   const folder = grammarFolder();
   if (!folder) return `the source-code parser's WASM files (${RUNTIME_FILE}) are missing from this build`;
+  // Required here, not imported: activation and runs without source files do not evaluate the runtime either.
+  const { Language, Parser } = require('@vscode/tree-sitter-wasm') as typeof import('@vscode/tree-sitter-wasm');
   await Parser.init({ locateFile: (file: string) => path.join(folder, file) });
   for (const [language, file] of Object.entries(GRAMMAR_FILES) as [SourceLanguage, string][]) {
     const grammar = await Language.load(fs.readFileSync(path.join(folder, file)));
