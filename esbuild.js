@@ -80,8 +80,19 @@ const targets = {
 
 const fs = require('fs');
 const { ensureGemmaData } = require('./scripts/gemma3-data');
+// The source-code parser's WASM (web-tree-sitter and the TypeScript, TSX and Python grammars), loaded at run time
+// from out/grammars/ by src/core/sourceCalls/grammars.ts on the first source file read.
+const GRAMMARS = ['tree-sitter.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-python.wasm'];
+function copyGrammars() {
+  const from = path.dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+  const to = path.join(__dirname, 'out', 'grammars');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of GRAMMARS) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
 async function main() {
   ensureGemmaData(path.join(__dirname, 'out'));
+  copyGrammars();
   // The CLI loads out/mcp.js for `burnrate mcp`: build them together.
   const names = only ? ['ranks', ...only.split(',').flatMap((n) => (n === 'cli' ? ['cli', 'mcp'] : [n]))] : Object.keys(targets);
   for (const name of names) {

@@ -8,6 +8,7 @@ import { editorKeystrokeRows } from './editor';
 import { historyRows } from './history';
 import { renderRows, type Row } from './report';
 import { simulationRows } from './simulate';
+import { sourceCallRows } from './sourceCalls';
 import { cliColdStartRows, heapProbe, heapRows } from './startup';
 import { fullCountRows, keystrokeRows, pathologicalRows } from './tokenize';
 
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   section('keystrokes, 20 KB', () => keystrokeRows(small, '20 KB', RUNS));
   section('keystrokes, 1 MB', () => keystrokeRows(large, '1 MB', RUNS));
   section('editor keystroke, 1 MB', () => editorKeystrokeRows(large, '1 MB', RUNS));
+  process.stderr.write('bench: source calls, 5,000 lines…\n');
+  rows.push(...(await sourceCallRows(RUNS)));
   section('Gemini (Gemma 3) count, 1 MB', () => gemmaRows(large, '1 MB', 3, __filename));
   section('CLI cold start', () => cliColdStartRows(outDir, RUNS));
   section('heap', () => heapRows(__filename));

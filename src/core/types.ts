@@ -32,7 +32,21 @@ export interface PromptPart {
   label: string;
   text: string;
   range?: LineRange;
+  /**
+   * Values in the text that cannot be known before run time (`${name}` in a source-code prompt): each is counted as
+   * the usage file's `placeholderTokens`, and the count is then approximate.
+   */
+  placeholders?: string[];
+  /** Source-code calls: the text still needs other files (a one-hop import, a prompt read from a file); see sourceCalls/join.ts. */
+  pending?: SourceSegment[];
 }
+
+/** A piece of a prompt written in source code, before other files are read. */
+export type SourceSegment =
+  | { kind: 'text'; text: string }
+  | { kind: 'hole'; name: string }
+  | { kind: 'file'; path: string; fromFileDir: boolean }
+  | { kind: 'import'; module: string; name: string };
 
 /** A markdown heading's section inside a unit's text. */
 export interface Section {
@@ -98,6 +112,8 @@ export interface CostUnit {
   promptFile?: string;
   /** The format's own default for calls per day (promptfoo: eval runs per day), below the usage file's globs. */
   defaultCallsPerDay?: Declared<number>;
+  /** The unit's own usage assumptions (a `// burnrate: callsPerDay=…` comment above a source-code call); beat the file's. */
+  usageHints?: FileUsageHints;
   /** Upper bound on re-runs after errors (CrewAI `max_retry_limit`): a worst case, not part of the expected cost. */
   retryLimit?: Declared<number>;
 }

@@ -23,7 +23,7 @@ const screenshotPath = path.join(testResultsDir, 'lenses.png');
 const LENS_TIMEOUT_MS = 30_000;
 
 /** Files the package must carry, and patterns it must not (sources, tests, compiled tests, source maps). */
-const REQUIRED_FILES = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/estimateWorker.js', 'out/historyWorker.js', 'out/historyWebview.js', 'out/ranks/o200k_base.js', 'out/ranks/cl100k_base.js', 'out/ranks/gemma3.json'];
+const REQUIRED_FILES = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/estimateWorker.js', 'out/historyWorker.js', 'out/historyWebview.js', 'out/ranks/o200k_base.js', 'out/ranks/cl100k_base.js', 'out/ranks/gemma3.json', 'out/grammars/tree-sitter.wasm', 'out/grammars/tree-sitter-typescript.wasm', 'out/grammars/tree-sitter-tsx.wasm', 'out/grammars/tree-sitter-python.wasm'];
 const FORBIDDEN = [/^src\//, /^test\//, /^out\/node\//, /\.map$/, /^node_modules\//, /\.vsix$/];
 
 interface StepResult {

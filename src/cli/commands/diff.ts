@@ -11,6 +11,7 @@ import { mergeBase, resolveRef } from '../git/resolveRef';
 import { locateUsageFile } from '../../host/git/usageLocation';
 import { choosePriceData, PRICES_FLAG } from '../priceData';
 import { loadUsageFile } from '../workspace';
+import { prepareSourceScope } from '../sourceScope';
 import { EMPTY_USAGE } from '../../core/usage/usageConfig';
 
 const FLAGS = {
@@ -32,6 +33,7 @@ const FLAGS = {
     help: "price both sides with the base's .burnrate.yaml — for CI gates, so a pull request's\nown usage file (a $0 price, a lower call rate) cannot lower the cost it is judged by",
   },
   config: { type: 'string', value: 'FILE', help: 'price both sides with this usage file' },
+  source: { type: 'boolean', help: 'also compare the LLM SDK calls in TypeScript, JavaScript and Python files (or list sources: in .burnrate.yaml)' },
   prices: PRICES_FLAG,
   'max-bytes': { type: 'number', value: 'N', min: 1, help: 'do not compare files larger than N bytes (default 5 MB); a changed file over it\ncannot be compared and exits 2' },
 } as const satisfies FlagTable;
@@ -108,6 +110,10 @@ CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head 
       explicitUsage = { config: loaded.config, problems: loaded.problems, file: config };
     }
 
+    // Which source files a diff reads comes from the working tree's usage file (`sources:`), or --source.
+    const scopeUsage = explicitUsage?.config ?? loadUsageFile(path.join(top, location.root)).config;
+    const sourceProblem = await prepareSourceScope(flags.source === true, scopeUsage, positionals, io.cwd, top);
+    if (sourceProblem) io.err(`warning: ${sourceProblem}\n`);
     const prices = choosePriceData({ ...(flags.prices !== undefined ? { flag: flags.prices } : {}), cwd: io.cwd, usage: EMPTY_USAGE, root: top });
     for (const warning of prices.warnings) io.err(`warning: ${warning}\n`);
     const git = new CliGitSource({ top, base: base.value, head, pathspecs });

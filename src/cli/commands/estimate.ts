@@ -14,6 +14,8 @@ import { defineCommand, EXIT_OK } from '../command';
 import { priceDataFor, PRICES_FLAG } from '../priceData';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 import { hasContextFileName } from '../../core/runtimes/contextFileNames';
+import { diskReader } from '../../host/diskSnapshot';
+import { prepareSourceScope } from '../sourceScope';
 import { exactCountsCounter } from '../../core/calibrate/exactCounts';
 import { plainCounter } from '../../core/tokenize/textCounter';
 import { readExactCounts } from '../exactCountsFile';
@@ -29,6 +31,7 @@ const FLAGS = {
   prices: PRICES_FLAG,
   'max-bytes': { type: 'number', value: 'N', min: 1, help: 'skip files larger than N bytes (default 5 MB)' },
   json: { type: 'boolean', help: 'print one JSON document instead of a table' },
+  source: { type: 'boolean', help: 'also price the LLM SDK calls in TypeScript, JavaScript and Python files (or list sources: globs in .burnrate.yaml)' },
   wide: { type: 'boolean', help: 'show every table column in full (the default table fits 120 columns)' },
 } as const satisfies FlagTable;
 
@@ -56,10 +59,18 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     if (flags['output-tokens'] !== undefined) cliFlags.outputTokens = flags['output-tokens'];
     if (flags.turns !== undefined) cliFlags.turns = flags.turns;
 
-    const readCompanion = Object.assign((companion: string) => readIfExists(path.join(root, companion)), {
+    const sourceProblem = await prepareSourceScope(flags.source === true, usage.config, inputs, io.cwd, root);
+    if (sourceProblem) io.err(`warning: ${sourceProblem}\n`);
+    const readCompanion = Object.assign((companion: string) => readInside(companion), {
       list: (dir: string) => listWorkspaceFiles(root, dir),
     });
     // Texts `burnrate calibrate --claude` counted exactly are shown exact (a local cache read; no network).
+    // Companions a file names (a prompt a source file reads) are untrusted paths: regular files inside the workspace only.
+    const workspaceRead = diskReader(root, flags['max-bytes'] ?? undefined);
+    function readInside(companion: string): Uint8Array | undefined {
+      const read = workspaceRead(companion);
+      return read.ok ? new TextEncoder().encode(read.text) : undefined;
+    }
     const exactCounts = readExactCounts();
     if (exactCounts.problem) io.err(`warning: ${exactCounts.problem}\n`);
     const counter = exactCountsCounter(exactCounts.counts, plainCounter);
@@ -173,14 +184,6 @@ function nothingFound(inputs: readonly string[], ignored: number, skipped: numbe
   const rootShown = toPosix(path.relative(cwd, root)) || '.';
   return `No prompt or agent files found in ${where} (workspace root ${rootShown}${others}${skipped > 0 ? `; ${skipped} skipped, below` : ''}).\n`
     + `Name a file to price it as a plain prompt (burnrate estimate notes/system.txt), or see the formats in the README.\n`;
-}
-
-function readIfExists(file: string): Uint8Array | undefined {
-  try {
-    return fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
 }
 
 /** What the † rows are, in words. */

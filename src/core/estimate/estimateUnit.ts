@@ -35,7 +35,8 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
   const monthHours = boundCount(options.usage.monthHours ?? BUILTIN_DEFAULTS.monthHours, 'monthHours', 'month.hours', bounded);
 
   const counter = options.counter ?? plainCounter;
-  const input = countInput(unit, profile, counter);
+  const placeholder = unit.parts.some((p) => p.placeholders) ? sourced('placeholderTokens', file, unit, options) : undefined;
+  const input = countInput(unit, profile, counter, placeholder);
   // Every count a file or usage file can set is taken within its bound (bounds.ts), so work and figures stay finite.
   const limit = unit.maxOutputTokens && {
     ...unit.maxOutputTokens,
@@ -131,19 +132,31 @@ function combinedOverrides(usage: readonly PriceOverride[], settings: readonly P
   return list;
 }
 
-function countInput(unit: CostUnit, profile: TokenizerProfile, counter: TextCounter): UnitEstimate['input'] {
+function countInput(unit: CostUnit, profile: TokenizerProfile, counter: TextCounter, placeholder?: Sourced<number>): UnitEstimate['input'] {
   const parts: InputPartCount[] = [];
   // Exact when every part's count is (an estimating family's texts can be exact from a vendor's counting endpoint).
   let exact = unit.parts.length > 0 || profile.exact;
   let band = unit.parts.length > 0 ? 0 : profile.band;
   let tokens = 0;
+  let placeholderTokens = 0;
   for (const part of unit.parts) {
     const count = counter.count(part.text, profile, part.range);
     parts.push({ label: part.label, role: part.role, tokens: count.tokens });
     tokens += count.tokens;
     exact &&= count.exact;
     band = Math.max(band, count.band);
+    const holes = part.placeholders?.length ?? 0;
+    if (holes > 0 && placeholder) {
+      // Values only known at run time: a stated size each, so the count is an estimate whatever the tokenizer.
+      const names = part.placeholders!.slice(0, 3).join(', ') + (holes > 3 ? ', …' : '');
+      parts.push({ label: `${holes} placeholder${holes === 1 ? '' : 's'} in ${part.label} (${names}) × ${placeholder.value} tokens — ${placeholder.detail}`, role: 'overhead', tokens: holes * placeholder.value });
+      tokens += holes * placeholder.value;
+      exact = false;
+      placeholderTokens += holes * placeholder.value;
+    }
   }
+  // The placeholders' share of the count is what may be off (a placeholder may be empty or twice its size).
+  if (placeholderTokens > 0) band = Math.max(band, Math.min(1, placeholderTokens / Math.max(tokens, 1)));
   // Always-on context rides inside requests that already exist: it adds its text, not new messages.
   if (unit.kind === 'call') {
     const framing = messageOverhead(unit.messageCount);

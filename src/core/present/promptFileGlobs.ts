@@ -2,10 +2,10 @@
 // ask about (VS Code document selectors, `workspaceContains:` activation). They may match more than `isPromptPath`
 // (every `*.json`, for instance): the editor still checks `isPromptPath` before reading a file. A unit test holds the
 // two together. Format detection ignores case, so the patterns do too.
-import { FORMATS } from '../formats/registry';
+import { FORMATS, type FormatSpec } from '../formats/registry';
 
 /** Readable, lower-case patterns, relative to any folder: every format's `globs`, in registry order, without repeats. */
-export const PROMPT_FILE_GLOBS: readonly string[] = [...new Set(FORMATS.flatMap((spec) => spec.globs))];
+export const PROMPT_FILE_GLOBS: readonly string[] = [...new Set(FORMATS.flatMap((spec: FormatSpec) => (spec.onRequest ? [] : spec.globs)))];
 
 /** The patterns to match real paths with: letters become `[xX]` classes, the user's extra globs are added as given. */
 export function promptFileMatchGlobs(extraGlobs: readonly string[] = []): string[] {

@@ -16,10 +16,10 @@ export interface UsageFileResult {
   problems: Problem[];
 }
 
-const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn', 'toolResultTokens', 'serviceTier'] as const;
+const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn', 'toolResultTokens', 'serviceTier', 'placeholderTokens'] as const;
 // The yaml package's own default: enough for any honest reuse of anchors, far below a billion laughs.
 const MAX_ALIAS_COUNT = 100;
-const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'aliases', 'priceData', 'tokenizer', 'month', 'runtimes', 'scenarios', 'presets']);
+const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'aliases', 'priceData', 'tokenizer', 'month', 'runtimes', 'scenarios', 'presets', 'sources']);
 
 export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): UsageFileResult {
   const problems: Problem[] = [];
@@ -110,6 +110,13 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
     }
   }
 
+  const sourcesNode = root.get('sources', true) as Node | undefined;
+  if (sourcesNode) {
+    const globs = isSeq(sourcesNode) ? (sourcesNode.items as Node[]).map((item) => (item as { value?: unknown }).value) : [];
+    const valid = globs.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '' && globProblem(glob) === undefined);
+    if (!isSeq(sourcesNode) || valid.length !== globs.length) problem('sources: expected a list of globs of source files (src/**/*.ts) — invalid entries ignored', sourcesNode);
+    config.sources = valid;
+  }
   const priceDataNode = root.get('priceData', true) as Node | undefined;
   if (priceDataNode) {
     const value = (priceDataNode as { value?: unknown }).value;

@@ -34,12 +34,18 @@ const FLAG_NAMES: Record<Key, string> = {
   userTokensPerTurn: '--user-tokens-per-turn',
   toolResultTokens: '--tool-result-tokens',
   serviceTier: '--service-tier',
+  placeholderTokens: '--placeholder-tokens',
 };
 
 export function sourced<K extends Key>(key: K, file: ParsedFile, unit: CostUnit, layers: InputLayers): Sourced<NonNullable<UsageDefaults[K]>> {
   const flag = layers.flags?.[key];
   if (flag !== undefined) return { value: flag as NonNullable<UsageDefaults[K]>, source: 'flag', detail: `${FLAG_NAMES[key]} option` };
 
+  const own = (unit.usageHints as UsageDefaults | undefined)?.[key];
+  if (own !== undefined) {
+    const line = unit.usageHints?.line;
+    return { value: own as NonNullable<UsageDefaults[K]>, source: 'file', detail: `burnrate comment${line !== undefined ? ` on line ${line + 1}` : ''}` };
+  }
   const hints = file.usageHints as UsageDefaults | undefined;
   const fromFile = hints?.[key];
   if (fromFile !== undefined) {

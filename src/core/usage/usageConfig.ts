@@ -20,6 +20,8 @@ export interface UsageDefaults {
   toolResultTokens?: number;
   /** Service tier the calls run on (batch, flex, priority multiply the standard rates; see pricing/serviceTiers.ts). */
   serviceTier?: ServiceTier;
+  /** Tokens counted for each value in a source-code prompt that is only known at run time (`${name}`, `{name}`). */
+  placeholderTokens?: number;
 }
 
 export interface UsageOverride extends UsageDefaults {
@@ -42,6 +44,8 @@ export interface UsageConfig {
   monthHours?: number;
   /** `runtimes:` — which agent runtimes the workspace uses and the user's figures for them. */
   runtimes?: RuntimeOverrides;
+  /** `sources:` — globs of source files whose SDK calls are priced (read without `--source`). */
+  sources?: string[];
   /** The raw `scenarios:` object, parsed by the simulation module. */
   scenarios?: unknown;
 }
@@ -62,5 +66,7 @@ export const BUILTIN_DEFAULTS = {
   // The simulation's default tool result (src/core/simulate); one per call after the first in an agent session.
   toolResultTokens: 500,
   serviceTier: 'standard' as ServiceTier,
+  // A guess for a value filled in at run time (a name, a short user question): about one sentence.
+  placeholderTokens: 20,
   monthHours: 730,
 } as const;

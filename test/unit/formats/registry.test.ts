@@ -38,6 +38,8 @@ const SAMPLES: Record<FormatId, string[]> = {
   'semantic-kernel': ['plugins/Writer/Summarize/skprompt.txt', 'prompts/Joke/skprompt.txt'],
   'github-models': ['.github/prompts/summarize.prompt.yml', 'x.prompt.yaml'],
   'github-agentic-workflow': ['.github/workflows/triage.md'],
+  // Source files are read only when a run asks for them (test/unit/sourceCalls covers detection under a scope).
+  'source-call': [],
 };
 
 describe('format registry', () => {

@@ -22,6 +22,7 @@ import { prompty } from './prompty';
 import { rooModes } from './rooModes';
 import { rooRule } from './rooRule';
 import { semanticKernel } from './semanticKernel';
+import { sourceCall } from './sourceCall';
 import type { FormatSpec } from './spec';
 import { vscodeAgent } from './vscodeAgent';
 import { vscodeInstructions } from './vscodeInstructions';
@@ -55,6 +56,7 @@ export const FORMATS = [
   crewTasks,
   promptfoo,
   messagesJson,
+  sourceCall,
   plainPrompt,
 ] as const;
 

@@ -77,6 +77,11 @@ export interface FormatSpec<Id extends string = string> {
    * ordinary files (every `*.json`), upper-case spellings for names usually written so (`CLAUDE.md`).
    */
   activation?: readonly string[];
+  /**
+   * Read only when a run asks for it (source code: `--source`, `sources:`): its globs match ordinary project files, so
+   * they are kept out of the editor's prompt-file selectors.
+   */
+  onRequest?: true;
   /** The family's own place and name (`.claude/agents/*.md`). Checked in registry order: the first match wins. */
   detect(path: PathFacts): boolean;
   /**

@@ -1,0 +1,112 @@
+// The SDK calls Burnrate prices, by the dotted name of the callee (a `with_options(...)` step in the chain is skipped,
+// see syntax.ts), and where each keeps its model, output limit, system prompt, messages and tools.
+
+export type SdkCall =
+  | 'openai-chat'
+  | 'openai-responses'
+  | 'anthropic-messages'
+  | 'google-generate'
+  | 'ai-sdk'
+  | 'langchain-template'
+  | 'langchain-system'
+  | 'litellm';
+
+export const SDK_LABELS: Record<SdkCall, string> = {
+  'openai-chat': 'OpenAI chat.completions',
+  'openai-responses': 'OpenAI responses',
+  'anthropic-messages': 'Anthropic messages',
+  'google-generate': 'Google GenAI generateContent',
+  'ai-sdk': 'AI SDK',
+  'langchain-template': 'LangChain ChatPromptTemplate',
+  'langchain-system': 'LangChain SystemMessage',
+  'litellm': 'LiteLLM completion',
+};
+
+const AI_SDK_FUNCTIONS = new Set(['generateText', 'streamText', 'generateObject', 'streamObject']);
+
+function endsWith(path: readonly string[], tail: readonly string[], last: readonly string[]): boolean {
+  const n = path.length;
+  if (n < tail.length + 1 || !last.includes(path[n - 1]!)) return false;
+  return tail.every((name, i) => path[n - 1 - tail.length + i] === name);
+}
+
+/** Which SDK call a callee path is; `litellmImported`: the file imports `completion` from litellm. */
+export function recogniseCall(path: readonly string[], isNew: boolean, litellmImported: boolean): SdkCall | undefined {
+  const last = path[path.length - 1] ?? '';
+  if (endsWith(path, ['chat', 'completions'], ['create', 'parse', 'stream'])) return 'openai-chat';
+  if (endsWith(path, ['responses'], ['create', 'parse', 'stream'])) return 'openai-responses';
+  if (endsWith(path, ['messages'], ['create', 'stream'])) return 'anthropic-messages';
+  if (endsWith(path, ['models'], ['generateContent', 'generate_content', 'generateContentStream', 'generate_content_stream'])) return 'google-generate';
+  if (path.length === 1 && AI_SDK_FUNCTIONS.has(last)) return 'ai-sdk';
+  if (endsWith(path, ['ChatPromptTemplate'], ['from_messages', 'fromMessages'])) return 'langchain-template';
+  if (last === 'SystemMessage' && (path.length === 1 || isNew)) return 'langchain-system';
+  if (endsWith(path, ['litellm'], ['completion', 'acompletion']) || (litellmImported && path.length === 1 && (last === 'completion' || last === 'acompletion'))) {
+    return 'litellm';
+  }
+  return undefined;
+}
+
+/** Where a call keeps each field (first name found wins; nested paths for Google's `config`). */
+export interface FieldPlaces {
+  model: string[];
+  maxOutput: string[][];
+  system: string[][];
+  messages: string[];
+  /** A single user prompt (AI SDK `prompt`, OpenAI responses `input` as a string, Google `contents` as a string). */
+  prompt: string[];
+  tools: string[][];
+}
+
+const OPENAI_CHAT: FieldPlaces = {
+  model: ['model'],
+  maxOutput: [['max_tokens'], ['max_completion_tokens'], ['maxTokens']],
+  system: [],
+  messages: ['messages'],
+  prompt: [],
+  tools: [['tools'], ['functions']],
+};
+
+export const FIELD_PLACES: Record<Exclude<SdkCall, 'langchain-template' | 'langchain-system'>, FieldPlaces> = {
+  'openai-chat': OPENAI_CHAT,
+  litellm: OPENAI_CHAT,
+  'openai-responses': {
+    model: ['model'],
+    maxOutput: [['max_output_tokens']],
+    system: [['instructions']],
+    messages: ['input'],
+    prompt: ['input'],
+    tools: [['tools']],
+  },
+  'anthropic-messages': {
+    model: ['model'],
+    maxOutput: [['max_tokens']],
+    system: [['system']],
+    messages: ['messages'],
+    prompt: [],
+    tools: [['tools']],
+  },
+  'google-generate': {
+    model: ['model'],
+    maxOutput: [['config', 'maxOutputTokens'], ['config', 'max_output_tokens'], ['generationConfig', 'maxOutputTokens']],
+    system: [['config', 'systemInstruction'], ['config', 'system_instruction'], ['systemInstruction']],
+    messages: ['contents'],
+    prompt: ['contents'],
+    tools: [['config', 'tools'], ['tools']],
+  },
+  'ai-sdk': {
+    model: ['model'],
+    maxOutput: [['maxOutputTokens'], ['maxTokens']],
+    system: [['system']],
+    messages: ['messages'],
+    prompt: ['prompt'],
+    tools: [['tools']],
+  },
+};
+
+/** The words in a source file that make it worth parsing: an SDK's package or a call's own name. */
+export const SDK_MENTIONS = ['openai', 'anthropic', 'genai', 'generateText', 'streamText', 'generateObject', 'streamObject', 'langchain', 'litellm', 'ChatPromptTemplate'];
+
+/** The cheap textual pre-check before a source file is parsed at all. */
+export function mentionsAnSdk(text: string): boolean {
+  return SDK_MENTIONS.some((word) => text.includes(word));
+}
