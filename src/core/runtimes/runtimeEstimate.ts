@@ -11,6 +11,7 @@ import type { WorkspaceReader } from './imports';
 import { workspaceProfile } from './contextFileNames';
 import { ruleFor } from './loading';
 import { RUNTIME_IDS, type FileRule, type RuntimeId } from './profile';
+import { RUNTIME_PROFILES } from './profiles';
 
 /** The workspace as the runtimes see it, computed once per workspace by the shell and handed to every estimate. */
 export interface RuntimeEnvironment {
@@ -47,8 +48,13 @@ export function importingRuntime(path: string, env: RuntimeEnvironment): { id: R
  */
 export function prepareForRuntimes(file: ParsedFile, relativePath: string, env: RuntimeEnvironment | undefined): ParsedFile {
   if (!env) return file;
-  if (file.units.length === 1 && sessionOwner(relativePath, env)) {
-    return { ...file, units: file.units.map(({ turns: _priced, ...unit }) => unit) };
+  const owner = file.units.length === 1 ? sessionOwner(relativePath, env) : undefined;
+  if (owner) {
+    // The session runs on its runtime's model unless the file names one: the unit says the model its cost is on.
+    const model = env.context.runtimes.find((r) => r.id === owner.id)?.model ?? resolve(owner.id, env.options).model;
+    const named = file.usageHints?.model !== undefined;
+    const field = `runtimes.${owner.id}.model: the model ${RUNTIME_PROFILES[owner.id].name} runs this session on`;
+    return { ...file, units: file.units.map(({ turns: _priced, ...unit }) => (unit.model || named ? unit : { ...unit, model: { value: model.value, field } })) };
   }
   const importer = importingRuntime(relativePath, env);
   const joined = importer ? withImports(file, relativePath, importer.hops, env.read).file : file;
@@ -56,11 +62,11 @@ export function prepareForRuntimes(file: ParsedFile, relativePath: string, env: 
 }
 
 /**
- * An always-on file is sent by a runtime, so it is priced on the model that runtime runs (the first of the workspace's
+ * An always-on or scoped file is sent by a runtime, so it is priced on the model that runtime runs (the first of the workspace's
  * runtimes that reads it), unless the file names one: the estimate and `burnrate context` then count it alike.
  */
 function onReaderModel(file: ParsedFile, relativePath: string, env: RuntimeEnvironment): ParsedFile {
-  const reader = env.context.runtimes.find((r) => r.items.some((i) => i.path === relativePath && i.kind === 'always-on'));
+  const reader = env.context.runtimes.find((r) => r.items.some((i) => i.path === relativePath && (i.kind === 'always-on' || i.kind === 'scoped')));
   if (!reader || file.usageHints?.model) return file;
   const field = `runtimes.${reader.id}.model: the model ${reader.name} runs, read by it`;
   return { ...file, units: file.units.map((u) => (u.kind === 'always-on' && !u.model ? { ...u, model: { value: reader.model.value, field } } : u)) };
