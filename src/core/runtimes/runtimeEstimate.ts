@@ -11,7 +11,6 @@ import type { WorkspaceReader } from './imports';
 import { workspaceProfile } from './contextFileNames';
 import { ruleFor } from './loading';
 import { RUNTIME_IDS, type FileRule, type RuntimeId } from './profile';
-import { RUNTIME_PROFILES } from './profiles';
 
 /** The workspace as the runtimes see it, computed once per workspace by the shell and handed to every estimate. */
 export interface RuntimeEnvironment {
@@ -48,13 +47,8 @@ export function importingRuntime(path: string, env: RuntimeEnvironment): { id: R
  */
 export function prepareForRuntimes(file: ParsedFile, relativePath: string, env: RuntimeEnvironment | undefined): ParsedFile {
   if (!env) return file;
-  const owner = file.units.length === 1 ? sessionOwner(relativePath, env) : undefined;
-  if (owner) {
-    // The session runs on its runtime's model unless the file names one: the unit says the model its cost is on.
-    const model = env.context.runtimes.find((r) => r.id === owner.id)?.model ?? resolve(owner.id, env.options).model;
-    const named = file.usageHints?.model !== undefined;
-    const field = `runtimes.${owner.id}.model: the model ${RUNTIME_PROFILES[owner.id].name} runs this session on`;
-    return { ...file, units: file.units.map(({ turns: _priced, ...unit }) => (unit.model || named ? unit : { ...unit, model: { value: model.value, field } })) };
+  if (file.units.length === 1 && sessionOwner(relativePath, env)) {
+    return { ...file, units: file.units.map(({ turns: _priced, ...unit }) => unit) };
   }
   const importer = importingRuntime(relativePath, env);
   const joined = importer ? withImports(file, relativePath, importer.hops, env.read).file : file;

@@ -1,5 +1,5 @@
 // A file a runtime sends is priced on that runtime's model (unless it names one), so `burnrate estimate`, the lenses
-// and `burnrate context` agree: scoped rules as always-on files, and agent-mode prompts run as the runtime's session.
+// and `burnrate context` agree: scoped rules as always-on files.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -43,13 +43,5 @@ describe('files priced on the model of the runtime that sends them', () => {
     assert.strictEqual(unit.model.value, copilot.model.value);
     assert.notStrictEqual(unit.model.value, 'claude-sonnet-4-5', 'not the usage file default');
     assert.strictEqual(unit.input.tokens, item.inputTokens);
-  });
-
-  it('an agent-mode prompt without a model says the runtime model its session is priced on; a named model stays', () => {
-    const { unit, copilot } = unitOf('.github/prompts/fix.prompt.md');
-    assert.ok(unit.session, 'priced per session');
-    assert.strictEqual(unit.model.value, copilot.model.value);
-    assert.match(unit.model.detail, /runtimes\.copilot\.model/);
-    assert.strictEqual(unitOf('.github/prompts/named.prompt.md').unit.model.value, 'claude-sonnet-4-0');
   });
 });
