@@ -56,11 +56,11 @@ export function prepareForRuntimes(file: ParsedFile, relativePath: string, env: 
 }
 
 /**
- * An always-on file is sent by a runtime, so it is priced on the model that runtime runs (the first of the workspace's
+ * An always-on or scoped file is sent by a runtime, so it is priced on the model that runtime runs (the first of the workspace's
  * runtimes that reads it), unless the file names one: the estimate and `burnrate context` then count it alike.
  */
 function onReaderModel(file: ParsedFile, relativePath: string, env: RuntimeEnvironment): ParsedFile {
-  const reader = env.context.runtimes.find((r) => r.items.some((i) => i.path === relativePath && i.kind === 'always-on'));
+  const reader = env.context.runtimes.find((r) => r.items.some((i) => i.path === relativePath && (i.kind === 'always-on' || i.kind === 'scoped')));
   if (!reader || file.usageHints?.model) return file;
   const field = `runtimes.${reader.id}.model: the model ${reader.name} runs, read by it`;
   return { ...file, units: file.units.map((u) => (u.kind === 'always-on' && !u.model ? { ...u, model: { value: reader.model.value, field } } : u)) };

@@ -18,6 +18,6 @@ export const promptfoo: FormatSpec<'promptfoo'> = {
   doc: {
     files: '`promptfooconfig.yaml`, `promptfooconfig.*.yaml`, `*.promptfooconfig.yaml`',
     units: 'each prompt × provider',
-    reads: '`providers[].config.max_tokens`; `file://` prompts (text, markdown, JSON chat, globs) read beside the config, code prompts listed as not priced; priced per eval run (tests × `evaluateOptions.repeat` calls) at 5 runs a day unless set',
+    reads: '`providers[].config.max_tokens`; `file://` prompts (text, markdown, JSON chat, globs) read beside the config (by `burnrate diff` at each side; a file a config reads counts once in totals), code prompts listed as not priced; priced per eval run (tests × `evaluateOptions.repeat` calls) at 5 runs a day unless set',
   },
 };
