@@ -2,16 +2,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { signedTokens } from '../../core/diff/present';
 import type { CostHistory, FileHistory } from '../../core/history/buildHistory';
-import type { RuntimeSeries } from '../../core/history/runtimeSeries';
 import { historyJson } from '../../core/history/historyJson';
+import { DEFAULT_MAX_COMMITS } from '../../core/history/logRecords';
+import type { RuntimeSeries } from '../../core/history/runtimeSeries';
 import type { VersionCost } from '../../core/history/versionCost';
 import { integer, signedUsd, usd } from '../../core/present/money';
 import { priceDataJson, priceDataLine } from '../../core/pricing/freshness';
-import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../command';
-import type { FlagTable } from '../flags';
 import { locateUsageFile } from '../../host/git/usageLocation';
 import { readHistory } from '../../host/history/readHistory';
-import { DEFAULT_MAX_COMMITS } from '../../core/history/logRecords';
+import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../command';
+import type { FlagTable } from '../flags';
 import { openRepository } from '../git/openRepository';
 import { realish, toRepoPath } from '../git/repoPaths';
 import { resolveRef } from '../git/resolveRef';
@@ -41,8 +41,10 @@ export const historyCommand = defineCommand({
   usage: 'burnrate history [paths…] [options]',
   description: `For each prompt and agent file (under the given paths; default the whole repository), the cost at every commit that
 changed it: date, commit, author, tokens, $/call, $/month at today's volume, and the change from the previous point.
-Renames are followed. Then the workspace total after each of those commits. Git is read with two processes (one
-git log, one git cat-file --batch), whatever the number of commits.`,
+Renames are followed. Then the workspace total after each of those commits, and (unless one file is named) each agent
+runtime's per-request overhead after every commit that changed a file it loads. Git is read with two processes (one
+git log, one git cat-file --batch; the runtimes add one git ls-tree and at most one more batch for imported files),
+whatever the number of commits.`,
   flags: FLAGS,
   footer: `$/month uses today's .burnrate.yaml (the nearest one at or above the current folder), so points differ only by the files'
 own changes; --usage-at-commit prices each commit with the usage file it had. A version whose model has no price
