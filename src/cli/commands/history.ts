@@ -1,15 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { signedTokens } from '../../core/diff/present';
 import type { CostHistory, FileHistory } from '../../core/history/buildHistory';
 import { historyJson } from '../../core/history/historyJson';
+import { DEFAULT_MAX_COMMITS } from '../../core/history/logRecords';
+import type { RuntimeSeries } from '../../core/history/runtimeSeries';
 import type { VersionCost } from '../../core/history/versionCost';
 import { integer, signedUsd, usd } from '../../core/present/money';
 import { priceDataJson, priceDataLine } from '../../core/pricing/freshness';
-import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../command';
-import type { FlagTable } from '../flags';
 import { locateUsageFile } from '../../host/git/usageLocation';
 import { readHistory } from '../../host/history/readHistory';
-import { DEFAULT_MAX_COMMITS } from '../../core/history/logRecords';
+import { defineCommand, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../command';
+import type { FlagTable } from '../flags';
 import { openRepository } from '../git/openRepository';
 import { realish, toRepoPath } from '../git/repoPaths';
 import { resolveRef } from '../git/resolveRef';
@@ -39,8 +41,10 @@ export const historyCommand = defineCommand({
   usage: 'burnrate history [paths…] [options]',
   description: `For each prompt and agent file (under the given paths; default the whole repository), the cost at every commit that
 changed it: date, commit, author, tokens, $/call, $/month at today's volume, and the change from the previous point.
-Renames are followed. Then the workspace total after each of those commits. Git is read with two processes (one
-git log, one git cat-file --batch), whatever the number of commits.`,
+Renames are followed. Then the workspace total after each of those commits, and (unless one file is named) each agent
+runtime's per-request overhead after every commit that changed a file it loads. Git is read with two processes (one
+git log, one git cat-file --batch; the runtimes add one git ls-tree and at most one more batch for imported files),
+whatever the number of commits.`,
   flags: FLAGS,
   footer: `$/month uses today's .burnrate.yaml (the nearest one at or above the current folder), so points differ only by the files'
 own changes; --usage-at-commit prices each commit with the usage file it had. A version whose model has no price
@@ -91,16 +95,18 @@ Exit codes: 0 ok · 2 usage or git error (not a repository, no commits, unknown 
       today: today.config,
       usageAtCommit: atCommit,
       ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
+      // One file followed: its own history only; otherwise the runtimes' overhead over the same range too.
+      runtimes: !follow,
     });
     if (!read.ok) return fail(io, read.message);
-    const { history, limited } = read;
+    const { history, limited, runtimes } = read;
     const commitsRead = read.commitsRead;
 
     const pricedWith = flags.config ?? (atCommit ? `each commit's own ${location.file}` : today.file ? `today's ${location.file}` : 'the built-in defaults (no .burnrate.yaml)');
     if (flags.json) {
-      io.out(JSON.stringify({ repository: top, pricedWith, priceData: priceDataJson(prices.info), commitsRead, limited, ...historyJson(history) }, null, 2) + '\n');
+      io.out(JSON.stringify({ repository: top, pricedWith, priceData: priceDataJson(prices.info), commitsRead, limited, ...historyJson(history, runtimes) }, null, 2) + '\n');
     } else {
-      io.out(renderHistory(history, { commitsRead, limited, pricedWith, maxCommits }));
+      io.out(renderHistory(history, runtimes ?? [], { commitsRead, limited, pricedWith, maxCommits }));
       io.out(`Prices: ${priceDataLine(prices.info)}.\n`);
     }
     return EXIT_OK;
@@ -140,7 +146,7 @@ interface RenderContext {
   maxCommits: number;
 }
 
-function renderHistory(history: CostHistory, context: RenderContext): string {
+function renderHistory(history: CostHistory, runtimes: readonly RuntimeSeries[], context: RenderContext): string {
   const lines: string[] = [];
   const scope = context.limited ? `the newest ${integer(context.commitsRead)} commits (--max-commits ${integer(context.maxCommits)})` : `${integer(context.commitsRead)} commits`;
   lines.push(`Cost history: ${history.files.length} prompt and agent file${history.files.length === 1 ? '' : 's'} over ${scope}; priced with ${context.pricedWith}.`);
@@ -158,6 +164,19 @@ function renderHistory(history: CostHistory, context: RenderContext): string {
     terminalSafe(shorten(t.subject)),
   ]);
   lines.push(indent(renderTable([{ title: 'date' }, { title: 'commit' }, { title: '$/month', align: 'right' }, { title: 'change', align: 'right' }, { title: 'subject' }], rows)));
+  for (const runtime of runtimes) {
+    lines.push('', `${terminalSafe(runtime.name)}: per-request overhead after each commit that changed a file it loads`);
+    const runtimeRows = runtime.points.map((p) => [
+      p.date.slice(0, 10),
+      p.commit.slice(0, 7),
+      approx(p.exact) + integer(p.inputTokens),
+      signedTokens(p.deltaTokens, p.exact),
+      p.perMonthUsd !== undefined ? approx(p.exact) + usd(p.perMonthUsd) : 'no price',
+      p.deltaPerMonthUsd !== undefined ? signedUsd(p.deltaPerMonthUsd) : '?',
+      terminalSafe(shorten(p.subject)),
+    ]);
+    lines.push(indent(renderTable([{ title: 'date' }, { title: 'commit' }, { title: 'tokens', align: 'right' }, { title: 'change', align: 'right' }, { title: '$/month', align: 'right' }, { title: 'change', align: 'right' }, { title: 'subject' }], runtimeRows)));
+  }
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
 

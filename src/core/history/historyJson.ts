@@ -1,6 +1,7 @@
 // The cost history as plain JSON: what `burnrate history --json` prints and what the editor's chart draws, so the two
 // cannot disagree about a point.
 import type { CostHistory, HistoryPoint } from './buildHistory';
+import type { RuntimePoint, RuntimeSeries } from './runtimeSeries';
 
 export interface HistoryPointJson {
   commit: string;
@@ -20,10 +21,24 @@ export interface HistoryPointJson {
   reason?: string;
 }
 
-export function historyJson(history: CostHistory) {
+export function historyJson(history: CostHistory, runtimes?: readonly RuntimeSeries[]) {
   return {
+    ...(runtimes ? { runtimes: runtimes.map((r) => ({ id: r.id, name: r.name, points: r.points.map(runtimePointJson) })) } : {}),
     files: history.files.map((file) => ({ path: file.path, points: file.points.map(pointJson) })),
     total: history.total.map((t) => ({ commit: t.commit, date: t.date, subject: t.subject, perMonthUsd: t.perMonth, exact: t.exact, unknownFiles: t.unknown, deltaPerMonthUsd: t.deltaPerMonth })),
+  };
+}
+
+function runtimePointJson(point: RuntimePoint) {
+  return {
+    commit: point.commit,
+    date: point.date,
+    subject: point.subject,
+    inputTokens: point.inputTokens,
+    exact: point.exact,
+    perMonthUsd: point.perMonthUsd ?? null,
+    deltaTokens: point.deltaTokens,
+    deltaPerMonthUsd: point.deltaPerMonthUsd ?? null,
   };
 }
 

@@ -4,9 +4,12 @@ import { companionOf } from '../../core/diff/companions';
 import { isPromptPath } from '../../core/formats';
 import { buildHistory, type CostHistory } from '../../core/history/buildHistory';
 import { fileTimelines } from '../../core/history/fileTimelines';
+import type { LoggedCommit } from '../../core/history/logRecords';
+import { runtimeSeries, runtimeVersionNames, type RuntimeSeries } from '../../core/history/runtimeSeries';
 import { parseUsageFile } from '../../core/usage/parseUsageFile';
 import { EMPTY_USAGE, type UsageConfig } from '../../core/usage/usageConfig';
 import { readLog, readVersions, type LogQuery } from '../git/historyLog';
+import { runGit } from '../git/runGit';
 import type { UsageLocation } from '../git/usageLocation';
 
 export interface HistoryQuery extends LogQuery {
@@ -17,9 +20,13 @@ export interface HistoryQuery extends LogQuery {
   /** Price each commit with the usage file it had at `location.file`. */
   usageAtCommit: boolean;
   maxBytes?: number;
+  /** Also each agent runtime's per-request overhead at the commits that changed a file it loads. */
+  runtimes?: boolean;
 }
 
-export type HistoryOutcome = { ok: true; history: CostHistory; commitsRead: number; limited: boolean } | { ok: false; message: string };
+export type HistoryOutcome =
+  | { ok: true; history: CostHistory; runtimes?: RuntimeSeries[]; commitsRead: number; limited: boolean }
+  | { ok: false; message: string };
 
 export async function readHistory(query: HistoryQuery): Promise<HistoryOutcome> {
   const log = await readLog(query);
@@ -40,6 +47,9 @@ export async function readHistory(query: HistoryQuery): Promise<HistoryOutcome> 
     }
   }
   if (query.usageAtCommit) for (const logged of log.commits) names.push(`${logged.commit}:${location.file}`);
+  const inWorkspace = (repoPath: string) => (location.root === '' ? repoPath : repoPath.startsWith(`${location.root}/`) ? relativePath(repoPath) : undefined);
+  const initial = query.runtimes ? await treeBefore(query, log.commits[0]?.commit) : undefined;
+  if (query.runtimes) names.push(...runtimeVersionNames({ commits: log.commits, ...(initial ? { initial } : {}), relativePath: inWorkspace }));
   const versions = await readVersions(query.top, names, query.executable);
   if (!versions.ok) return versions;
 
@@ -57,5 +67,47 @@ export async function readHistory(query: HistoryQuery): Promise<HistoryOutcome> 
     relativePath,
     ...(query.maxBytes !== undefined ? { maxBytes: query.maxBytes } : {}),
   });
-  return { ok: true, history, commitsRead: log.commits.length, limited: log.commits.length >= query.maxCommits };
+  const runtimes = query.runtimes ? await runtimeHistory(query, log.commits, initial, inWorkspace, versions.blobs) : undefined;
+  return { ok: true, history, ...(runtimes ? { runtimes } : {}), commitsRead: log.commits.length, limited: log.commits.length >= query.maxCommits };
+}
+
+/**
+ * Each runtime's overhead series. A context that imports a file outside the runtime paths (read at that commit) gets
+ * it from one more `git cat-file --batch`, and the series is built again with it.
+ */
+async function runtimeHistory(
+  query: HistoryQuery,
+  commits: readonly LoggedCommit[],
+  initial: { commit: string; paths: string[] } | undefined,
+  inWorkspace: (repoPath: string) => string | undefined,
+  blobs: ReadonlyMap<string, Buffer | undefined>,
+): Promise<RuntimeSeries[]> {
+  const prefix = query.location.root === '' ? '' : `${query.location.root}/`;
+  const others = new Map<string, Buffer | null>();
+  const build = () =>
+    runtimeSeries({
+      commits,
+      ...(initial ? { initial } : {}),
+      relativePath: inWorkspace,
+      blobAt: (commit, repoPath) => blobs.get(`${commit}:${repoPath}`),
+      otherAt: (commit, relative) => others.get(`${commit}:${prefix}${relative}`),
+      usage: query.today,
+      ...(query.maxBytes !== undefined ? { maxBytes: query.maxBytes } : {}),
+    });
+  const first = build();
+  if (first.misses.length === 0) return first.series;
+  const names = first.misses.map((m) => `${m.commit}:${prefix}${m.relativePath}`);
+  const read = await readVersions(query.top, names, query.executable);
+  if (!read.ok) return first.series;
+  for (const name of names) others.set(name, read.blobs.get(name) ?? null);
+  return build().series;
+}
+
+/** The files in range as they were before the first commit read (none when it is the root commit): one `git ls-tree`. */
+async function treeBefore(query: HistoryQuery, first: string | undefined): Promise<{ commit: string; paths: string[] } | undefined> {
+  if (first === undefined) return undefined;
+  const parent = `${first}^`;
+  const run = await runGit(query.top, ['ls-tree', '-r', '-z', '--name-only', parent, '--', ...query.pathspecs], undefined, query.executable);
+  if (!run.ok || run.code !== 0) return undefined;
+  return { commit: parent, paths: run.stdout.toString('utf8').split('\0').filter((p) => p.length > 0) };
 }
