@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: build, compile, lint (eslint, eslint.config.mjs), unit + CLI tests, the fuzz stage (every CLI command over a hostile repository written at
 # test time), the integration suite inside VS Code (code-server), the Restricted Mode
-# suite (same runner, workspace untrusted), the packaged .vsix as a user sees it. Build or compile failures stop the
+# suite (same runner, workspace untrusted), the examples suite (a copy of examples/ as the workspace), the packaged .vsix as a user sees it. Build or compile failures stop the
 # run (everything after depends on them); the test stages all run so one report shows every failure. Any failing stage
 # fails the whole. The integration stages need code-server and chromium: scripts/install-code-server.sh installs them
 # when missing (idempotent); where it cannot (no apt-get, not root), each such stage is skipped with one line saying
@@ -91,6 +91,7 @@ integration_tools() {
 integration_stages() {
   run_stage integration node out/node/test/integration/runCodeServer.js
   run_stage integration-untrusted node out/node/test/integration/runCodeServer.js --untrusted
+  run_stage integration-examples node out/node/test/integration/runCodeServer.js --examples
   run_stage vsix node out/node/test/integration/vsixCheck.js
 }
 
@@ -106,7 +107,7 @@ if run_stage build node esbuild.js && run_stage compile npx tsc -p .; then
   if [ "$tools" -eq 0 ]; then
     integration_stages
   elif [ "$tools" -eq 3 ]; then
-    for stage in integration integration-untrusted vsix; do skip_stage "$stage" "${cannot_install:-code-server cannot be installed here}"; done
+    for stage in integration integration-untrusted integration-examples vsix; do skip_stage "$stage" "${cannot_install:-code-server cannot be installed here}"; done
   else
     names+=("integration-tools") statuses+=("$tools") seconds+=(0) counts+=("install failed, see $logs/install-code-server.log")
   fi
