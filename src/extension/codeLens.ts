@@ -6,6 +6,7 @@ import { Config } from './config';
 import { Disposable } from './disposable';
 import type { DocumentEstimates } from './documentEstimates';
 import { guarded, type Log } from './log';
+import { editorSkipText } from './skipWording';
 
 export class CostLensProvider extends Disposable implements vscode.CodeLensProvider {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -31,7 +32,7 @@ export class CostLensProvider extends Disposable implements vscode.CodeLensProvi
       const estimate = await this.estimates.get(document, token);
       if (!estimate || token.isCancellationRequested) return [];
       const lastLine = Math.max(0, document.lineCount - 1);
-      return planLenses(estimate.result, { sections: config.sectionLenses }).map((lens) => {
+      return planLenses(estimate.result, { sections: config.sectionLenses, skipText: editorSkipText }).map((lens) => {
         const line = Math.min(lens.line, lastLine);
         // A lens without a command id renders as plain text: problems and skips have nothing to open.
         const command: vscode.Command =

@@ -7,6 +7,7 @@ import type { UnitEstimate } from '../../core/estimate/types';
 import { priceDataJson, priceDataLine, staleNotice } from '../../core/pricing/freshness';
 import { tokenText, usd } from '../../core/present/money';
 import type { SkippedFile } from '../../core/types';
+import { skippedFile } from '../../core/problems/skipText';
 import { isAssumedModel } from '../../core/usage/resolveInputs';
 import type { UsageDefaults } from '../../core/usage/usageConfig';
 import type { FlagTable } from '../flags';
@@ -65,7 +66,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isListedPath(relative));
     const runtimes = diskRuntimeEnvironment(root, usage.config, flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {});
     const units: UnitEstimate[] = [];
-    const skipped: SkippedFile[] = walked.refused.map((r) => ({ path: r.path, reason: r.reason }));
+    const skipped: SkippedFile[] = walked.refused.map((r) => skippedFile(r.path, { code: 'not-read', why: r.reason }));
     const fileProblems: { path: string; severity: string; message: string; line?: number }[] = [];
     for (const file of walked.files) {
       const shown = toPosix(path.relative(io.cwd, file)) || path.basename(file);
@@ -74,7 +75,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
       try {
         bytes = fs.readFileSync(file);
       } catch (error) {
-        skipped.push({ path: shown, reason: `cannot read: ${(error as Error).message}` });
+        skipped.push(skippedFile(shown, { code: 'not-read', why: `cannot read: ${(error as Error).message}` }));
         continue;
       }
       const result = estimateSource(shown, bytes, {

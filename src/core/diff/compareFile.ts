@@ -122,7 +122,7 @@ function sideEstimate(side: Side, path: string, content: Uint8Array | Unreadable
   }
   const result: SourceEstimate = estimateSource(path, bytes, { ...options, relativePath });
   if (result.ok) return { kind: 'estimate', estimate: result.estimate };
-  if (result.skipped.reason === 'binary file') {
+  if (result.skipped.skip.code === 'binary') {
     return { kind: 'uncompared', reason: `binary in ${label}: a cost diff needs text on both sides`, severity: 'error' };
   }
   // The content says it is not a prompt (a JSON file without messages, a YAML file that is not CrewAI): on this side

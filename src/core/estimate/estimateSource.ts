@@ -28,7 +28,7 @@ export function estimateSource(path: string, source: Uint8Array | string, option
   if (options.extraGlobs) readOptions.extraGlobs = options.extraGlobs;
   if (options.namedByUser) readOptions.namedByUser = true;
   const read = readPromptFile(options.relativePath, source, readOptions);
-  if (!read.ok) return { ok: false, skipped: { path, reason: read.skipped.reason } };
+  if (!read.ok) return { ok: false, skipped: { ...read.skipped, path } };
   const file = prepareForRuntimes(withCompanions({ ...read.file, path }, options.relativePath, options.readCompanion), options.relativePath, options.runtimes);
   const estimate = estimateFile(file, options);
   if (!options.runtimes) return { ok: true, estimate };
