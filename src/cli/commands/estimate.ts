@@ -5,7 +5,8 @@ import { estimateSource } from '../../core/estimate/estimateSource';
 import { coveredByTasks, totals } from '../../core/estimate/totals';
 import type { UnitEstimate } from '../../core/estimate/types';
 import { priceDataJson, priceDataLine, staleNotice } from '../../core/pricing/freshness';
-import { tokenText, usd } from '../../core/present/money';
+import { usd } from '../../core/present/money';
+import { unitJson } from '../../core/present/unitJson';
 import type { SkippedFile } from '../../core/types';
 import { skippedFile } from '../../core/problems/skipText';
 import { isAssumedModel } from '../../core/usage/resolveInputs';
@@ -179,46 +180,4 @@ function readIfExists(file: string): Uint8Array | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function unitJson(u: UnitEstimate, countedInTasks: boolean) {
-  return {
-    path: u.path,
-    format: u.format,
-    formatLabel: u.formatLabel,
-    name: u.name,
-    kind: u.kind,
-    loading: u.loading,
-    line: u.range.startLine + 1,
-    model: u.pricing.ok ? u.pricing.rates.modelId : null,
-    modelRequested: u.model.value,
-    modelSource: u.model.detail,
-    modelAssumed: isAssumedModel(u.model),
-    modelResolution: u.pricing.ok ? u.pricing.explanation : null,
-    priceError: u.pricing.ok ? null : u.pricing.message,
-    rates: u.pricing.ok ? u.pricing.rates : null,
-    inputTokens: u.input.tokens,
-    tokensExact: u.input.exact,
-    tokenErrorBand: u.input.band,
-    tokenizer: u.tokenizer,
-    inputText: tokenText(u.input.tokens, u.input.exact, u.input.band),
-    inputParts: u.input.parts,
-    outputTokens: u.output.expected.value,
-    outputTokensSource: u.output.expected.detail,
-    outputLimit: u.output.limit?.value ?? null,
-    callsPerDay: u.callsPerDay.value,
-    callsPerDaySource: u.callsPerDay.detail,
-    costPerCallUsd: u.cost?.perCall ?? null,
-    costPerSessionUsd: u.session?.perSession ?? null,
-    callsPerRun: u.callsPerRun ?? 1,
-    costPerRunUsd: u.cost?.perRun ?? null,
-    countedInTasks,
-    worstCasePerCallUsd: u.cost?.worstCasePerCall ?? null,
-    costPerDayUsd: u.cost?.perDay ?? null,
-    costPerMonthUsd: u.cost?.perMonth ?? null,
-    session: u.session ?? null,
-    sections: u.sections,
-    hints: u.hints,
-    problems: u.problems,
-  };
 }
