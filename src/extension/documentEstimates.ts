@@ -12,7 +12,7 @@ import { relabelFlagSources } from '../core/estimate/choiceLabels';
 import type { SourceEstimate } from '../core/estimate/estimateSource';
 import { skippedFile } from '../core/problems/skipText';
 import { checkReadable } from '../core/files/readableFile';
-import { nodeFileProbe } from '../node/fileProbe';
+import { nodeFileProbe } from '../host/fileProbe';
 import { detectFormat, isPromptPath } from '../core/formats';
 import { companionsOf } from '../core/diff/companions';
 import type { TextChange } from '../core/tokenize/incremental';
