@@ -5,7 +5,7 @@ import { parseUsageFile, type UsageFileResult } from '../core/usage/parseUsageFi
 import { EMPTY_USAGE, USAGE_FILE_NAME } from '../core/usage/usageConfig';
 import { climbsOut } from '../core/files/insidePath';
 import { checkReadable } from '../core/files/readableFile';
-import { nodeFileProbe } from '../node/fileProbe';
+import { nodeFileProbe } from '../host/fileProbe';
 import { SKIPPED_DIRS } from '../host/diskSnapshot';
 import { UsageError } from './command';
 

@@ -1,5 +1,6 @@
 // The engine's shared vocabulary. Everything here is plain data so that both shells (extension, CLI) and the
 // webview can pass it around, serialise it and test it without VS Code.
+import type { Skip } from './problems/skips';
 
 /** Zero-based, inclusive line range in the source file (VS Code's convention, so lenses map directly). */
 export interface LineRange {
@@ -130,9 +131,11 @@ export interface ParsedFile {
   frontmatter?: LineRange;
 }
 
-/** Why a file was not read as a prompt at all. */
+/** Why a file was not read as a prompt at all: made by `skippedFile` (core/problems/skipText.ts). */
 export interface SkippedFile {
   path: string;
+  skip: Skip;
+  /** The plain wording of `skip`; a surface with its own words reads `skip`. */
   reason: string;
 }
 

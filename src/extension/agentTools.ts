@@ -5,7 +5,6 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { AGENT_TOOLS, checkToolInput, type AgentToolDefinition } from '../core/agentTools/tools';
 import { estimateSource } from '../core/estimate/estimateSource';
-import type { UnitEstimate } from '../core/estimate/types';
 import { isPromptPath } from '../core/formats';
 import { contextJson } from '../core/present/contextJson';
 import type { AgentContexts } from './agentContexts';
@@ -14,6 +13,7 @@ import type { CostDiff } from './diff/costDiff';
 import { Disposable } from './disposable';
 import { relativePathOf, type DocumentEstimates } from './documentEstimates';
 import type { UsageFiles } from './usageFileWatcher';
+import { unitJson } from '../core/present/unitJson';
 
 // A folder of thousands of files would keep the agent waiting; it is told when the list was cut.
 const MAX_FILES = 200;
@@ -51,7 +51,7 @@ export class AgentTools extends Disposable {
 
   private estimateText(text: string, model: string | undefined): unknown {
     const result = this.estimateWith('(text)', text, vscode.workspace.workspaceFolders?.[0], model, true);
-    return result.ok ? { units: result.estimate.units.map(unitSummary) } : { error: result.skipped.reason };
+    return result.ok ? { units: result.estimate.units.map((u) => unitJson(u, undefined)) } : { error: result.skipped.reason };
   }
 
   /** A text priced with the workspace's inputs and the model the agent asked for (beats every other source). */
@@ -84,7 +84,7 @@ export class AgentTools extends Disposable {
         : (await this.services.estimates.get(document, token))?.result;
       if (!result) skipped.push({ path: relativePath, reason: 'not a prompt or agent file' });
       else if (!result.ok) skipped.push({ path: relativePath, reason: result.skipped.reason });
-      else units.push(...result.estimate.units.map(unitSummary));
+      else units.push(...result.estimate.units.map((u) => unitJson(u, undefined)));
     }
     return { units, skipped, ...(files.length > MAX_FILES ? { truncated: `${files.length} files, the first ${MAX_FILES} estimated` } : {}) };
   }
@@ -117,24 +117,6 @@ export class AgentTools extends Disposable {
       skipped: summary.skipped,
     };
   }
-}
-
-function unitSummary(u: UnitEstimate) {
-  return {
-    path: u.path,
-    unit: u.name,
-    format: u.format,
-    model: u.pricing.ok ? u.pricing.rates.modelId : u.model.value,
-    priced: u.pricing.ok,
-    ...(u.pricing.ok ? {} : { priceError: u.pricing.message }),
-    inputTokens: u.input.tokens,
-    exact: u.input.exact,
-    errorBand: u.input.band,
-    perCallUsd: u.cost?.perCall ?? null,
-    perSessionUsd: u.session?.perSession ?? null,
-    perMonthUsd: u.cost?.perMonth ?? null,
-    callsPerDay: u.callsPerDay.value,
-  };
 }
 
 /** Workspace-relative (or absolute) path → a real path inside a workspace folder; symlinks leaving it are refused. */

@@ -2,9 +2,11 @@
 // with the built-in markdown preview. Its text follows the source document as it is edited.
 import * as vscode from 'vscode';
 import { fileBreakdownMarkdown, unitBreakdownMarkdown } from '../core/present/breakdownMarkdown';
+import { markdownCode, markdownText } from '../core/present/markdownEscape';
 import { Disposable } from './disposable';
 import type { DocumentEstimates } from './documentEstimates';
 import { guarded, type Log } from './log';
+import { editorSkipText } from './skipWording';
 
 export const BREAKDOWN_SCHEME = 'burnrate-breakdown';
 
@@ -41,7 +43,10 @@ export class BreakdownDocuments extends Disposable implements vscode.TextDocumen
       const document = await vscode.workspace.openTextDocument(target.source);
       const estimate = await this.estimates.get(document, token);
       if (!estimate) return `${vscode.workspace.asRelativePath(target.source)} is not a prompt or agent file Burnrate reads.`;
-      if (!estimate.result.ok) return `Burnrate skipped ${estimate.relativePath}: ${estimate.result.skipped.reason}\n`;
+      if (!estimate.result.ok) {
+        // A markdown document: the path and the reason come from the repository.
+        return `Burnrate skipped ${markdownCode(estimate.relativePath)}: ${markdownText(editorSkipText(estimate.result.skipped.skip))}\n`;
+      }
       const unit = target.unit === undefined ? undefined : estimate.result.estimate.units[target.unit];
       return unit ? `${unitBreakdownMarkdown(unit)}\n` : fileBreakdownMarkdown(estimate.result.estimate);
     });

@@ -7,6 +7,7 @@ import { OPEN_CHANGE_COMMAND, type OpenChangeArgs } from './diff/openChange';
 import { Disposable } from './disposable';
 import type { DocumentEstimate, DocumentEstimates } from './documentEstimates';
 import { guarded, type Log } from './log';
+import { editorSkipText } from './skipWording';
 
 export class CostLensProvider extends Disposable implements vscode.CodeLensProvider {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -32,7 +33,7 @@ export class CostLensProvider extends Disposable implements vscode.CodeLensProvi
       const estimate = await this.estimates.get(document, token);
       if (!estimate || token.isCancellationRequested) return [];
       const lastLine = Math.max(0, document.lineCount - 1);
-      return planEditorLenses(estimate.result, estimate.delta?.outcome, { sections: config.sectionLenses }).map((lens) => {
+      return planEditorLenses(estimate.result, estimate.delta?.outcome, { sections: config.sectionLenses, skipText: editorSkipText }).map((lens) => {
         const line = Math.min(lens.line, lastLine);
         return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), commandOf(lens, estimate));
       });

@@ -13,8 +13,9 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { relabelFlagSources } from '../core/estimate/choiceLabels';
 import type { SourceEstimate } from '../core/estimate/estimateSource';
+import { skippedFile } from '../core/problems/skipText';
 import { checkReadable } from '../core/files/readableFile';
-import { nodeFileProbe } from '../node/fileProbe';
+import { nodeFileProbe } from '../host/fileProbe';
 import { detectFormat, isPromptPath } from '../core/formats';
 import { companionsOf } from '../core/diff/companions';
 import type { DocumentDelta } from '../core/editor/documentDelta';
@@ -34,7 +35,6 @@ const SLOW_ESTIMATE_MS = 50;
 // Ours, not a figure from outside: how long one document's estimate may take before the lens gives up on it. Counting
 // a megabyte takes well under a second; the margin is for a loaded machine (and the first use of a tokenizer's data).
 const ESTIMATE_BUDGET_MS = 15_000;
-const TOO_LARGE = `too large to count here (not counted within ${ESTIMATE_BUDGET_MS / 1000} s) — run \`burnrate estimate\` on it in a terminal`;
 // CrewAI tasks read their agents from the sibling agents.yaml; an edit there re-estimates open task files.
 const COMPANION_GLOB = '**/agents.{yaml,yml}';
 
@@ -249,11 +249,11 @@ export class DocumentEstimates extends Disposable {
       if (base && outcome.delta) delta = { root: base.root, commit: base.commit, path: base.base.path, basePath: base.base.basePath, outcome: outcome.delta };
     } else if (outcome.timedOut) {
       this.log.warn(`${relativePath} v${version}: not estimated within ${ESTIMATE_BUDGET_MS} ms; the worker was restarted`);
-      result = { ok: false, skipped: { path: relativePath, reason: TOO_LARGE } };
+      result = { ok: false, skipped: skippedFile(relativePath, { code: 'not-counted-in-time', seconds: ESTIMATE_BUDGET_MS / 1000 }) };
     } else {
       // The engine returns failures as values; reaching this is a bug, shown as a lens rather than an exception.
       this.log.warn(`estimating ${relativePath}: ${outcome.error}`);
-      result = { ok: false, skipped: { path: relativePath, reason: `internal error (${outcome.error}) — see Output › Burnrate` } };
+      result = { ok: false, skipped: skippedFile(relativePath, { code: 'estimate-failed', error: outcome.error }) };
     }
     const millis = performance.now() - started;
     if (millis > SLOW_ESTIMATE_MS) this.log.info(`${relativePath} v${version}: estimated in ${millis.toFixed(0)} ms`);

@@ -7,6 +7,7 @@ import { Disposable } from './disposable';
 import type { DocumentEstimates } from './documentEstimates';
 import { guarded, type Log } from './log';
 import type { UsageFiles } from './usageFileWatcher';
+import { editorSkipText } from './skipWording';
 
 const SELECTION_DEBOUNCE_MS = 120;
 export const RESTRICTED_NOTE = 'Restricted Mode: Burnrate reads, counts and prices files; it runs no programs.';
@@ -55,7 +56,7 @@ export class CostStatusBar extends Disposable {
       }
       return;
     }
-    let status = fileStatusText(estimate.result);
+    let status = fileStatusText(estimate.result, editorSkipText);
     const selected = editor.selections.filter((s) => !s.isEmpty);
     if (selected.length > 0 && estimate.result.ok) {
       const unit = unitAtLine(estimate.result.estimate.units, selected[0]!.start.line);

@@ -7,6 +7,7 @@ import { decodeText, DEFAULT_MAX_BYTES } from '../core/formats/decode';
 import type { WorkspaceRead, WorkspaceReader } from '../core/runtimes/imports';
 import type { WorkspaceSnapshot } from '../core/runtimes/context';
 import type { SkippedFile } from '../core/types';
+import { skippedFile, skipText } from '../core/problems/skipText';
 
 // Folders that hold dependencies or build output, never the user's prompts.
 export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'coverage']);
@@ -37,7 +38,7 @@ export function diskSnapshot(root: string, wanted: (relativePath: string) => boo
       } else if (entry.isSymbolicLink()) {
         const target = realInside(realRoot, full);
         if (!target.ok) {
-          if (wanted(rel) || target.reason !== 'broken link') skipped.push({ path: rel, reason: target.reason });
+          if (wanted(rel) || target.reason !== 'broken link') skipped.push(skippedFile(rel, { code: 'not-read', why: target.reason }));
           continue;
         }
         const stat = fs.statSync(target.path);
@@ -49,7 +50,7 @@ export function diskSnapshot(root: string, wanted: (relativePath: string) => boo
           }
         } else if (stat.isFile() && wanted(rel)) paths.push(rel);
       } else if (wanted(rel)) {
-        skipped.push({ path: rel, reason: 'not a regular file (FIFO, socket or device) — not read' });
+        skipped.push(skippedFile(rel, { code: 'not-read', why: 'not a regular file (FIFO, socket or device) — not read' }));
       }
     }
   };
@@ -71,7 +72,7 @@ export function diskReader(root: string, maxBytes = DEFAULT_MAX_BYTES): Workspac
       if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
       if (stat.size > maxBytes) return { ok: false, reason: `over the ${maxBytes.toLocaleString('en-US')}-byte size limit` };
       const decoded = decodeText(fs.readFileSync(target.path), maxBytes);
-      return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: decoded.reason };
+      return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: skipText(decoded.skip) };
     } catch (error) {
       return { ok: false, reason: `cannot read: ${(error as Error).message}` };
     }

@@ -5,8 +5,10 @@ import { estimateSource } from '../../core/estimate/estimateSource';
 import { countedElsewhere, type CountedIn, totals } from '../../core/estimate/totals';
 import type { UnitEstimate } from '../../core/estimate/types';
 import { priceDataJson, priceDataLine, staleNotice } from '../../core/pricing/freshness';
-import { tokenText, usd } from '../../core/present/money';
+import { usd } from '../../core/present/money';
+import { unitJson } from '../../core/present/unitJson';
 import type { SkippedFile } from '../../core/types';
+import { skippedFile } from '../../core/problems/skipText';
 import { isAssumedModel } from '../../core/usage/resolveInputs';
 import type { UsageDefaults } from '../../core/usage/usageConfig';
 import type { FlagTable } from '../flags';
@@ -78,7 +80,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     const renamed = runtimes.options.contextFileNames;
     const walked = collectFiles(inputs, io.cwd, root, (relative) => isListedPath(relative) || hasContextFileName(relative, renamed));
     const units: UnitEstimate[] = [];
-    const skipped: SkippedFile[] = walked.refused.map((r) => ({ path: r.path, reason: r.reason }));
+    const skipped: SkippedFile[] = walked.refused.map((r) => skippedFile(r.path, { code: 'not-read', why: r.reason }));
     const fileProblems: { path: string; severity: string; message: string; line?: number }[] = [];
     for (const file of walked.files) {
       const shown = toPosix(path.relative(io.cwd, file)) || path.basename(file);
@@ -87,7 +89,7 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
       try {
         bytes = fs.readFileSync(file);
       } catch (error) {
-        skipped.push({ path: shown, reason: `cannot read: ${(error as Error).message}` });
+        skipped.push(skippedFile(shown, { code: 'not-read', why: `cannot read: ${(error as Error).message}` }));
         continue;
       }
       const result = estimateSource(shown, bytes, {
@@ -192,47 +194,4 @@ function coveredNote(kinds: ReadonlySet<CountedIn>): string {
   if (kinds.has('task')) parts.push('CrewAI agents are counted in their tasks');
   if (kinds.has('config')) parts.push('prompt files a promptfoo config reads are counted in that config');
   return parts.join('; ');
-}
-
-export function unitJson(u: UnitEstimate, countedIn: CountedIn | undefined) {
-  return {
-    path: u.path,
-    format: u.format,
-    formatLabel: u.formatLabel,
-    name: u.name,
-    kind: u.kind,
-    loading: u.loading,
-    line: u.range.startLine + 1,
-    model: u.pricing.ok ? u.pricing.rates.modelId : null,
-    modelRequested: u.model.value,
-    modelSource: u.model.detail,
-    modelAssumed: isAssumedModel(u.model),
-    modelResolution: u.pricing.ok ? u.pricing.explanation : null,
-    priceError: u.pricing.ok ? null : u.pricing.message,
-    rates: u.pricing.ok ? u.pricing.rates : null,
-    inputTokens: u.input.tokens,
-    tokensExact: u.input.exact,
-    tokenErrorBand: u.input.band,
-    tokenizer: u.tokenizer,
-    inputText: tokenText(u.input.tokens, u.input.exact, u.input.band),
-    inputParts: u.input.parts,
-    outputTokens: u.output.expected.value,
-    outputTokensSource: u.output.expected.detail,
-    outputLimit: u.output.limit?.value ?? null,
-    callsPerDay: u.callsPerDay.value,
-    callsPerDaySource: u.callsPerDay.detail,
-    costPerCallUsd: u.cost?.perCall ?? null,
-    costPerSessionUsd: u.session?.perSession ?? null,
-    callsPerRun: u.callsPerRun ?? 1,
-    costPerRunUsd: u.cost?.perRun ?? null,
-    countedInTasks: countedIn === 'task',
-    countedInConfig: countedIn === 'config',
-    worstCasePerCallUsd: u.cost?.worstCasePerCall ?? null,
-    costPerDayUsd: u.cost?.perDay ?? null,
-    costPerMonthUsd: u.cost?.perMonth ?? null,
-    session: u.session ?? null,
-    sections: u.sections,
-    hints: u.hints,
-    problems: u.problems,
-  };
 }

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ChangedFile, FileRef, GitOutcome, GitSource, Side, SideContent } from '../../core/diff';
 import { checkReadable } from '../../core/files/readableFile';
-import { nodeFileProbe } from '../../node/fileProbe';
+import { nodeFileProbe } from '../../host/fileProbe';
 import { readObjects } from '../../host/git/catFile';
 import { parsePathList, parseRawDiff } from './rawDiff';
 import type { ResolvedRef } from './resolveRef';

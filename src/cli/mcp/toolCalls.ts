@@ -7,7 +7,8 @@ import { estimateSource } from '../../core/estimate/estimateSource';
 import type { CliIO, Command } from '../command';
 import { contextCommand } from '../commands/context';
 import { diffCommand } from '../commands/diff';
-import { estimateCommand, unitJson } from '../commands/estimate';
+import { estimateCommand } from '../commands/estimate';
+import { unitJson } from '../../core/present/unitJson';
 import { loadUsageFile } from '../workspace';
 
 export type ToolResult = { ok: true; json: unknown } | { ok: false; message: string };

@@ -148,7 +148,7 @@ function checkedSide(
   if (size > maxBytes) return fail(`over the ${formatSize(maxBytes)} size limit in ${label} (${formatSize(size)}): its cost change is unknown`);
   const result = estimate(relativePath);
   if (result.ok) return { result: { kind: 'estimate', estimate: result.estimate }, notes };
-  if (result.skipped.reason === 'binary file') return fail(`binary in ${label}: a cost diff needs text on both sides`);
+  if (result.skipped.skip.code === 'binary') return fail(`binary in ${label}: a cost diff needs text on both sides`);
   // The content says it is not a prompt (a JSON file without messages, a YAML file that is not CrewAI): on this side
   // it costs nothing.
   notes.push(`in ${label}: ${result.skipped.reason}`);

@@ -4,7 +4,7 @@
 import { fileLensTitle, sectionLensTitle as sectionDeltaTitle, unitLensTitle as unitDeltaTitle } from '../diff/render/lens';
 import type { FileStatus } from '../diff/types';
 import type { SourceEstimate } from '../estimate/estimateSource';
-import { planLenses } from '../present/fileLenses';
+import { planLenses, type LensOptions } from '../present/fileLenses';
 import { BASE_NAME, type DocumentDelta } from './documentDelta';
 
 export type LensAction =
@@ -22,9 +22,7 @@ export interface EditorLens {
   action?: LensAction;
 }
 
-export interface LensPlanOptions {
-  sections: boolean;
-}
+export type LensPlanOptions = LensOptions;
 
 export function planEditorLenses(working: SourceEstimate, delta: DocumentDelta | undefined, options: LensPlanOptions): EditorLens[] {
   return [...costLenses(working, options), ...(delta ? deltaLenses(delta, options) : [])];

@@ -30,7 +30,7 @@ export function estimateSource(path: string, source: Uint8Array | string, option
   const renamed = options.runtimes?.options.contextFileNames;
   if (renamed) readOptions.workspaceNames = renamed;
   const read = readPromptFile(options.relativePath, source, readOptions);
-  if (!read.ok) return { ok: false, skipped: { path, reason: read.skipped.reason } };
+  if (!read.ok) return { ok: false, skipped: { ...read.skipped, path } };
   const file = prepareForRuntimes(withCompanions({ ...read.file, path }, options.relativePath, options.readCompanion), options.relativePath, options.runtimes);
   const estimate = estimateFile(file, options);
   if (!options.runtimes) return { ok: true, estimate };

@@ -1,12 +1,13 @@
 // Bytes → text for parsing: size limit, binary sniffing, UTF-8 (or UTF-16 with a BOM) decoding, newline
 // normalisation. Everything after this works on `\n`-separated text whose line numbers match the editor's.
 import type { Problem } from '../types';
+import type { Skip } from '../problems/skips';
 import { firstInvalidUtf8, lineOfByte } from './utf8';
-import { isLfsPointer, LFS_POINTER_REASON } from '../files/lfsPointer';
+import { isLfsPointer } from '../files/lfsPointer';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-export type Decoded = { ok: true; text: string; problems: Problem[] } | { ok: false; reason: string };
+export type Decoded = { ok: true; text: string; problems: Problem[] } | { ok: false; skip: Skip };
 
 const SNIFF_BYTES = 8192;
 // Share of control characters above which a NUL-free file is still treated as binary.
@@ -14,15 +15,15 @@ const CONTROL_RATIO_LIMIT = 0.1;
 
 export function decodeText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): Decoded {
   if (bytes.length > maxBytes) {
-    return { ok: false, reason: `over the ${formatSize(maxBytes)} size limit (${formatSize(bytes.length)})` };
+    return { ok: false, skip: { code: 'too-large', limitBytes: maxBytes, sizeBytes: bytes.length } };
   }
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
     const text = new TextDecoder(utf16).decode(bytes);
     return { ok: true, text: normalizeNewlines(text), problems: [{ severity: 'info', message: `decoded as ${utf16.toUpperCase()} (byte order mark)` }] };
   }
-  if (looksBinary(bytes)) return { ok: false, reason: 'binary file' };
-  if (isLfsPointer(bytes)) return { ok: false, reason: LFS_POINTER_REASON };
+  if (looksBinary(bytes)) return { ok: false, skip: { code: 'binary' } };
+  if (isLfsPointer(bytes)) return { ok: false, skip: { code: 'lfs-pointer' } };
 
   const problems: Problem[] = [];
   const bad = firstInvalidUtf8(bytes);
@@ -43,7 +44,7 @@ export function decodeText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYT
 export function acceptText(text: string, maxBytes: number = DEFAULT_MAX_BYTES): Decoded {
   // UTF-8 takes 1 to 3 bytes per UTF-16 unit: measure exactly only when the bounds don't settle it.
   const size = text.length > maxBytes || text.length * 3 <= maxBytes ? text.length : utf8Length(text);
-  if (size > maxBytes) return { ok: false, reason: `over the ${formatSize(maxBytes)} size limit (${formatSize(utf8Length(text))})` };
+  if (size > maxBytes) return { ok: false, skip: { code: 'too-large', limitBytes: maxBytes, sizeBytes: utf8Length(text) } };
   return { ok: true, text: normalizeNewlines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), problems: [] };
 }
 

@@ -3,6 +3,7 @@
 // their text when they run, so they are listed as not priced. Never reads outside the workspace.
 import type { CostUnit, ParsedFile, Problem, PromptPart } from '../types';
 import { decodeText } from './decode';
+import { skipText } from '../problems/skipText';
 import { baseName, relativeFrom } from './paths';
 import { chatMessageParts } from './promptfooChat';
 import type { CompanionReader } from './registry/spec';
@@ -92,7 +93,7 @@ function readRef(dir: string, ref: string, read: CompanionReader, report: Report
     }
     const decoded = decodeText(bytes);
     if (!decoded.ok) {
-      report('warning', `prompt file://${ref}: ${decoded.reason}`);
+      report('warning', `prompt file://${ref}: ${skipText(decoded.skip)}`);
       continue;
     }
     prompts.push(...promptsOf(path, decoded.text));

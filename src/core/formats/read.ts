@@ -1,5 +1,6 @@
 // The formats entry point: bytes of one file in, a ParsedFile (or the reason it was skipped) out. Pure: no I/O.
 import type { FormatId, ReadResult } from '../types';
+import { skippedFile } from '../problems/skipText';
 import { acceptText, decodeText, DEFAULT_MAX_BYTES } from './decode';
 import { detectFormat, detectLooseFormat, matchesExtraGlobs, skipReasonFor } from './detect';
 import { SourceLines } from './lines';
@@ -26,15 +27,18 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
   const loose = detectFormat(path) === undefined ? detectLooseFormat(path) : undefined;
   const plain = options.namedByUser || matchesExtraGlobs(path, options.extraGlobs ?? []);
   let format = detectFormat(path) ?? namedFormat(path, options.workspaceNames) ?? loose?.format ?? (plain ? 'plain-prompt' : undefined);
-  if (!format) return { ok: false, skipped: { path, reason: skipReasonFor(path) ?? 'not a prompt or agent file' } };
+  if (!format) {
+    const why = skipReasonFor(path);
+    return { ok: false, skipped: skippedFile(path, why ? { code: 'known-folder', why } : { code: 'not-prompt' }) };
+  }
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const decoded = typeof source === 'string' ? acceptText(source, maxBytes) : decodeText(source, maxBytes);
-  if (!decoded.ok) return { ok: false, skipped: { path, reason: decoded.reason } };
+  if (!decoded.ok) return { ok: false, skipped: skippedFile(path, decoded.skip) };
   let spec = formatSpec(format);
   const rejected = loose?.needsContentCheck ? spec.confirms?.(decoded.text) : undefined;
   if (rejected) {
-    if (!options.namedByUser) return { ok: false, skipped: { path, reason: rejected } };
+    if (!options.namedByUser) return { ok: false, skipped: skippedFile(path, { code: 'not-this-format', why: rejected }) };
     format = 'plain-prompt'; // a file the user named is always priced: as its format, else as a plain prompt
     spec = formatSpec(format);
   }
@@ -46,9 +50,9 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
   } catch (error) {
     // A parser bug must not take down a lens or a CLI run over a whole tree: report it as this file's skip reason.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, skipped: { path, reason: `could not be read (internal error: ${message})` } };
+    return { ok: false, skipped: skippedFile(path, { code: 'parser-crashed', error: message }) };
   }
-  if (!outcome.ok) return { ok: false, skipped: { path, reason: outcome.reason } };
+  if (!outcome.ok) return { ok: false, skipped: skippedFile(path, { code: 'not-this-format', why: outcome.reason }) };
   return {
     ok: true,
     file: {

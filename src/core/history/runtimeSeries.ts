@@ -4,6 +4,7 @@
 // at the commit itself through `otherAt`; the reads it could not answer are listed in `misses`, so the caller can
 // read them in one more batch and run again.
 import { decodeText } from '../formats/decode';
+import { skipText } from '../problems/skipText';
 import { buildWorkspaceContext, type WorkspaceSnapshot } from '../runtimes/context';
 import { isRuntimePath } from '../runtimes/loading';
 import type { UsageConfig } from '../usage/usageConfig';
@@ -128,7 +129,7 @@ function snapshotOf(live: ReadonlyMap<string, string>, inputs: RuntimeHistoryInp
       }
       if (!bytes) return { ok: false, reason: 'not a file at this commit' };
       const decoded = decodeText(bytes, inputs.maxBytes);
-      return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: decoded.reason };
+      return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: skipText(decoded.skip) };
     },
   };
 }

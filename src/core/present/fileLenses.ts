@@ -1,6 +1,8 @@
 // Which lenses a file gets and where: one per cost unit, one per markdown section (optional), one per problem worth
 // seeing before opening the breakdown, or a single "skipped" lens. The editor only turns these into CodeLens objects.
 import type { SourceEstimate } from '../estimate/estimateSource';
+import type { Skip } from '../problems/skips';
+import { skipText } from '../problems/skipText';
 import { problemLensTitle, sectionLensTitle, skippedLensTitle, unitLensDetail, unitLensTitle } from './lensTitles';
 
 export type LensKind = 'unit' | 'section' | 'problem' | 'skipped';
@@ -18,10 +20,12 @@ export interface LensSpec {
 
 export interface LensOptions {
   sections: boolean;
+  /** The surface's words for a skip (default: the plain wording). */
+  skipText?: (skip: Skip) => string;
 }
 
 export function planLenses(result: SourceEstimate, options: LensOptions): LensSpec[] {
-  if (!result.ok) return [{ kind: 'skipped', line: 0, title: skippedLensTitle(result.skipped.reason) }];
+  if (!result.ok) return [{ kind: 'skipped', line: 0, title: skippedLensTitle((options.skipText ?? skipText)(result.skipped.skip)) }];
   const lenses: LensSpec[] = [];
   const problemLines = new Set<number>();
   // Info-level notes ("Claude Code only loads subagents with a name") belong in the breakdown, not above the text.

@@ -3,6 +3,8 @@ import type { SelectionCount } from '../estimate/selection';
 import type { SourceEstimate } from '../estimate/estimateSource';
 import { integer, tokenText, usd } from './money';
 import { noPriceText } from './lensTitles';
+import type { Skip } from '../problems/skips';
+import { skipText } from '../problems/skipText';
 
 export interface StatusText {
   /** Short, for the status bar (without an icon). */
@@ -10,8 +12,8 @@ export interface StatusText {
   tooltip: string;
 }
 
-export function fileStatusText(result: SourceEstimate): StatusText {
-  if (!result.ok) return { text: 'skipped', tooltip: `Burnrate skipped this file: ${result.skipped.reason}` };
+export function fileStatusText(result: SourceEstimate, wordSkip: (skip: Skip) => string = skipText): StatusText {
+  if (!result.ok) return { text: 'skipped', tooltip: `Burnrate skipped this file: ${wordSkip(result.skipped.skip)}` };
   const units = result.estimate.units;
   if (units.length === 0) return { text: '0 tokens', tooltip: 'Nothing in this file is sent to a model.' };
   const exact = units.every((u) => u.input.exact);

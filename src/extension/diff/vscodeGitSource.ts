@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isUnreadable, type ChangedFile, type FileRef, type GitOutcome, type GitSource, type Side, type SideContent } from '../../core/diff';
 import { checkReadable } from '../../core/files/readableFile';
-import { nodeFileProbe } from '../../node/fileProbe';
+import { nodeFileProbe } from '../../host/fileProbe';
 import type { GitRepository } from './gitApi';
 import { repoPathOf, uriOf } from './repoPaths';
 import { changesAgainstHead } from './workingTreeChanges';

@@ -22,7 +22,7 @@ describe('editor: language-model tools', () => {
   it('burnrate_estimate on a file says what its lens says', async () => {
     await activated();
     const json = await invoke('burnrate_estimate', { path: 'prompts/support/system.md' });
-    const units = json.units as { inputTokens: number; exact: boolean; perMonthUsd: number }[];
+    const units = json.units as { inputTokens: number; tokensExact: boolean; costPerMonthUsd: number }[];
     assert.strictEqual(units.length, 1);
     const lens = await lensMatching(fixtureUri('prompts/support/system.md'), /tokens/);
     assert.strictEqual(units[0]!.inputTokens, tokensIn(lens), lens);
@@ -41,9 +41,9 @@ describe('editor: language-model tools', () => {
   it('burnrate_estimate prices a text on the model asked for, and refuses a path outside the workspace', async () => {
     await activated();
     const text = await invoke('burnrate_estimate', { text: 'You summarise support tickets in one line.', model: 'gpt-4o' });
-    const units = text.units as { model: string; exact: boolean }[];
+    const units = text.units as { model: string; tokensExact: boolean }[];
     assert.strictEqual(units[0]!.model, 'gpt-4o');
-    assert.strictEqual(units[0]!.exact, true);
+    assert.strictEqual(units[0]!.tokensExact, true);
     const outside = await invoke('burnrate_estimate', { path: '../../' });
     assert.match(String(outside.error), /outside the workspace/);
   });

@@ -8,7 +8,8 @@ describe('formats: bytes to text', () => {
   it('skips files over the default 5 MB limit, naming both sizes', () => {
     const big = new Uint8Array(Math.round(6.2 * 1024 * 1024)).fill(0x61);
     const result = readPromptFile('CLAUDE.md', big);
-    assert.deepStrictEqual(result, { ok: false, skipped: { path: 'CLAUDE.md', reason: 'over the 5 MB size limit (6.2 MB)' } });
+    const skip = { code: 'too-large', limitBytes: 5 * 1024 * 1024, sizeBytes: big.length };
+    assert.deepStrictEqual(result, { ok: false, skipped: { path: 'CLAUDE.md', skip, reason: 'over the 5 MB size limit (6.2 MB)' } });
   });
 
   it('honours a custom size limit and accepts a file exactly at it', () => {

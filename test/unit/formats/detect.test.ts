@@ -73,7 +73,7 @@ describe('formats: isPromptPath and extra globs', () => {
 
   it('skips files that are no known format', () => {
     const result = readPromptFile('src/main.ts', bytes('console.log(1)'));
-    assert.deepStrictEqual(result, { ok: false, skipped: { path: 'src/main.ts', reason: 'not a prompt or agent file' } });
+    assert.deepStrictEqual(result, { ok: false, skipped: { path: 'src/main.ts', skip: { code: 'not-prompt' }, reason: 'not a prompt or agent file' } });
   });
 });
 
