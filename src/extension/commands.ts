@@ -7,6 +7,7 @@ import { usageFileTemplate } from '../core/present/usageFileTemplate';
 import { BreakdownDocuments } from './breakdown';
 import { Config, SECTION } from './config';
 import { Disposable } from './disposable';
+import type { CheckArgs, ClaudeCounts } from './claudeCounts';
 import type { CostDiff } from './diff/costDiff';
 import type { DocumentEstimate, DocumentEstimates } from './documentEstimates';
 import type { FileChoices } from './fileChoices';
@@ -25,6 +26,7 @@ export interface CommandContext {
   simulation: SimulationPanels;
   costDiff: CostDiff;
   prices: EditorPriceData;
+  claudeCounts: ClaudeCounts;
 }
 
 export type CommandId =
@@ -37,7 +39,9 @@ export type CommandId =
   | 'burnrate.runSimulation'
   | 'burnrate.reviewCostChanges'
   | 'burnrate.openCostChange'
-  | 'burnrate.updatePrices';
+  | 'burnrate.updatePrices'
+  | 'burnrate.checkClaudeCounts'
+  | 'burnrate.forgetClaudeData';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -144,6 +148,12 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
 
   /** () → true when newer price data was fetched, checked and is now in use. Reaches the network; only on request. */
   'burnrate.updatePrices': (ctx) => () => ctx.prices.update(),
+
+  /** (args?: CheckArgs) → a CheckResult. Sends texts to Anthropic, only after the user's confirm; refused in Restricted Mode. */
+  'burnrate.checkClaudeCounts': (ctx) => (args) => ctx.claudeCounts.check(args !== null && typeof args === 'object' ? (args as CheckArgs) : {}),
+
+  /** (what?: 'key' | 'counts' | 'both') → what was forgotten, or undefined when cancelled. */
+  'burnrate.forgetClaudeData': (ctx) => (what) => ctx.claudeCounts.forget(what),
 
   /** () → a ReviewSummary; the result is also shown in the Prompt Cost Changes view. */
   'burnrate.reviewCostChanges': (ctx) => () => ctx.costDiff.review(),

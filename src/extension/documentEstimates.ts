@@ -16,6 +16,7 @@ import { detectFormat, isPromptPath } from '../core/formats';
 import { companionsOf } from '../core/diff/companions';
 import type { TextChange } from '../core/tokenize/incremental';
 import { EstimateRunner } from './worker/estimateRunner';
+import type { ExactCountsSource } from './worker/protocol';
 import { Config } from './config';
 import { Disposable } from './disposable';
 import type { AgentContexts } from './agentContexts';
@@ -32,6 +33,12 @@ const ESTIMATE_BUDGET_MS = 15_000;
 const TOO_LARGE = `too large to count here (not counted within ${ESTIMATE_BUDGET_MS / 1000} s) — run \`burnrate estimate\` on it in a terminal`;
 // CrewAI tasks read their agents from the sibling agents.yaml; an edit there re-estimates open task files.
 const COMPANION_GLOB = '**/agents.{yaml,yml}';
+
+/** Where the worker finds exact counts ("Burnrate: Check Claude Counts" stores them), and when they change. */
+export interface ExactCountsFiles {
+  source(): ExactCountsSource | undefined;
+  onDidChange: vscode.Event<void>;
+}
 
 export interface DocumentEstimate {
   uri: vscode.Uri;
@@ -75,8 +82,10 @@ export class DocumentEstimates extends Disposable {
     private readonly choices: FileChoices,
     private readonly log: Log,
     private readonly agentContexts?: AgentContexts,
+    private readonly exactCounts?: ExactCountsFiles,
   ) {
     super();
+    if (exactCounts) this.register(exactCounts.onDidChange(() => this.invalidate('exact Claude counts changed')));
     if (agentContexts) this.register(agentContexts.onDidChange(() => this.invalidate('agent runtime files changed')));
     this.register(usage.onDidChange(() => this.invalidate('usage file changed')));
     this.register(choices.onDidChange(() => this.invalidate('file choice changed')));
@@ -198,6 +207,7 @@ export class DocumentEstimates extends Disposable {
     const changes = this.edits.get(key) ?? [];
     this.edits.delete(key);
     const runtimes = this.agentContexts?.sourceFor(folder);
+    const exactCountsSource = this.exactCounts?.source();
     const outcome = await this.runner.run({
       key,
       path: relativePath,
@@ -214,6 +224,7 @@ export class DocumentEstimates extends Disposable {
       },
       companions: companionsOf(relativePath).map((companion) => [companion, readCompanion(folder, companion)]),
       ...(runtimes ? { runtimes } : {}),
+      ...(exactCountsSource ? { exactCounts: exactCountsSource } : {}),
     });
     let result: SourceEstimate;
     if (outcome.ok) {

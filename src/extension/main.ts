@@ -5,6 +5,7 @@ import { AgentTools } from './agentTools';
 import { AgentContexts } from './agentContexts';
 import { AgentContextView } from './agentContextView';
 import { BreakdownDocuments } from './breakdown';
+import { ClaudeCounts } from './claudeCounts';
 import { CostLensProvider } from './codeLens';
 import { Commands } from './commands';
 import { Config } from './config';
@@ -41,7 +42,8 @@ class Burnrate extends Disposable implements BurnrateApi {
     const choices = this.register(new FileChoices(context.workspaceState));
     const agentContexts = this.register(new AgentContexts(usage, log));
     this.agentView = this.register(new AgentContextView(agentContexts));
-    const estimates = this.register(new DocumentEstimates(usage, choices, log, agentContexts));
+    const claudeCounts = this.register(new ClaudeCounts(context, usage, choices, log));
+    const estimates = this.register(new DocumentEstimates(usage, choices, log, agentContexts, claudeCounts));
     const lenses = this.register(new CostLensProvider(estimates, log));
     const hovers = new CostHoverProvider(estimates, log);
     this.register(new BreakdownDocuments(estimates, log));
@@ -49,7 +51,7 @@ class Burnrate extends Disposable implements BurnrateApi {
     const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
     const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
     const prices = this.register(new EditorPriceData(context, estimates, log));
-    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices }));
+    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices, claudeCounts }));
     this.register(new AgentTools({ estimates, contexts: agentContexts, usage, costDiff }));
 
     // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.

@@ -21,8 +21,13 @@ export function priceDataUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env[PRICE_DATA_URL_ENV] || REMOTE_DATA_JSON_URL;
 }
 
-/** The CLI's cache folder: $XDG_CACHE_HOME/burnrate, else ~/.cache/burnrate. */
+/**
+ * The CLI's cache folder for what commands fetch on the user's request (price data, exact Claude counts):
+ * BURNRATE_CACHE_DIR, else $XDG_CACHE_HOME/burnrate, else ~/.cache/burnrate. Never inside the workspace.
+ */
 export function cliCacheDir(env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
+  const own = env.BURNRATE_CACHE_DIR;
+  if (own && path.isAbsolute(own)) return own;
   const xdg = env.XDG_CACHE_HOME;
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'burnrate');
 }

@@ -2,13 +2,15 @@
 // a 2 MB pathological line, a turn cap of 1e9 — can keep the host from answering. The host gives each request a time
 // budget and ends this thread when it is spent.
 import { parentPort } from 'worker_threads';
+import { exactCountsCounter, type ExactCounts } from '../../core/calibrate/exactCounts';
 import { companionReader } from '../../core/diff/companions';
 import { estimateSource } from '../../core/estimate/estimateSource';
 import type { RuntimeEnvironment } from '../../core/runtimes/runtimeEstimate';
 import { DocumentCounter } from '../../core/tokenize/documentCounter';
 import type { UsageConfig } from '../../core/usage/usageConfig';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
-import type { EstimateResponse, RuntimeSource, WorkerMessage } from './protocol';
+import { readExactCountsFile } from '../../host/exactCountsFile';
+import type { EstimateResponse, ExactCountsSource, RuntimeSource, WorkerMessage } from './protocol';
 
 const counters = new Map<string, DocumentCounter>();
 
@@ -35,6 +37,15 @@ function environmentFor(source: RuntimeSource | undefined, usage: UsageConfig): 
   return environment;
 }
 
+let exact: (ExactCountsSource & { counts: ExactCounts }) | undefined;
+
+/** The stored exact counts, read once per version of the file. */
+function exactCountsFor(source: ExactCountsSource | undefined): ExactCounts | undefined {
+  if (!source) return undefined;
+  if (exact?.file !== source.file || exact.version !== source.version) exact = { ...source, counts: readExactCountsFile(source.file).counts };
+  return exact.counts;
+}
+
 parentPort?.on('message', (message: WorkerMessage) => {
   if ('forget' in message) {
     counters.delete(message.forget);
@@ -44,10 +55,12 @@ parentPort?.on('message', (message: WorkerMessage) => {
   let response: EstimateResponse;
   try {
     const runtimes = environmentFor(message.runtimes, message.options.usage);
+    const documentCounter = counterFor(message.key, message.text, message.changes);
+    const counts = exactCountsFor(message.exactCounts);
     const result = estimateSource(message.path, message.text, {
       ...message.options,
       ...(runtimes ? { runtimes } : {}),
-      counter: counterFor(message.key, message.text, message.changes),
+      counter: counts && counts.size > 0 ? exactCountsCounter(counts, documentCounter) : documentCounter,
       readCompanion: companionReader(new Map(message.companions)),
     });
     response = { id: message.id, result };

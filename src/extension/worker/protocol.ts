@@ -25,6 +25,13 @@ export interface EstimateRequest {
   /** Companion files by the workspace path the engine asks for (a CrewAI tasks file's agents.yaml). */
   companions: [string, Uint8Array | undefined][];
   runtimes?: RuntimeSource;
+  exactCounts?: ExactCountsSource;
+}
+
+/** The file of exact Claude counts the worker answers from (by content hash), re-read when `version` changes. */
+export interface ExactCountsSource {
+  file: string;
+  version: number;
 }
 
 export type WorkerMessage = EstimateRequest | { forget: string };
