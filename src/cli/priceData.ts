@@ -41,6 +41,11 @@ export function choosePriceData(options: { flag?: string; cwd: string; usage: Us
       warnings.push(applied.message);
     }
   }
+  return unpinnedPriceData(warnings);
+}
+
+/** No file pinned (or the pinned one refused, said in `warnings`): the data `prices update` stored, else the bundled. */
+export function unpinnedPriceData(warnings: string[] = []): PriceDataChoice {
   const stored = loadStoredPriceData(cliCacheDir());
   if (stored) {
     const applied = applyPriceData(stored);

@@ -91,18 +91,22 @@ export function loadStoredPriceData(dir: string): Loaded | undefined {
 export function loadPinnedPriceData(file: string, shownAs: string = file): Loaded {
   const loaded = loadFile(file);
   if (!loaded.ok) return { ok: false, message: `price data ${shownAs}: ${loaded.message} — using the bundled data` };
-  const modified = fs.statSync(file).mtime.toISOString().slice(0, 10);
+  return pinned(loaded, shownAs, fs.statSync(file).mtime.toISOString().slice(0, 10), 'file modified');
+}
+
+/** A pinned data file read from somewhere other than the disk (a commit, through git); dated by that commit. */
+export function pinnedPriceDataFromText(text: string, shownAs: string, asOf: string): Loaded {
+  const parsed = parsePriceData(text);
+  if (!parsed.ok) return { ok: false, message: `price data ${shownAs}: ${parsed.message} — using the bundled data` };
+  return pinned(parsed, shownAs, asOf, 'commit date');
+}
+
+function pinned(parsed: { providers: Provider[]; models: number }, shownAs: string, asOf: string, dateBasis: PriceDataInfo['dateBasis']): Loaded {
   return {
     ok: true,
-    providers: loaded.providers,
-    models: loaded.models,
-    info: {
-      kind: 'pinned',
-      asOf: modified,
-      dateBasis: 'file modified',
-      source: shownAs,
-      label: `${shownAs} (genai-prices data, file modified ${modified})`,
-    },
+    providers: parsed.providers,
+    models: parsed.models,
+    info: { kind: 'pinned', asOf, dateBasis, source: shownAs, label: `${shownAs} (genai-prices data, ${dateBasis} ${asOf})` },
   };
 }
 
