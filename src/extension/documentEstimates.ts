@@ -16,7 +16,7 @@ import { detectFormat, isPromptPath } from '../core/formats';
 import { companionsOf } from '../core/diff/companions';
 import type { TextChange } from '../core/tokenize/incremental';
 import { EstimateRunner } from './worker/estimateRunner';
-import type { ExactCountsSource } from './worker/protocol';
+import type { ExactCountsSource, PriceDataSource } from './worker/protocol';
 import { Config } from './config';
 import { Disposable } from './disposable';
 import type { AgentContexts } from './agentContexts';
@@ -208,6 +208,7 @@ export class DocumentEstimates extends Disposable {
     this.edits.delete(key);
     const runtimes = this.agentContexts?.sourceFor(folder);
     const exactCountsSource = this.exactCounts?.source();
+    const priceData = this.priceDataSource?.(folder);
     const outcome = await this.runner.run({
       key,
       path: relativePath,
@@ -225,6 +226,7 @@ export class DocumentEstimates extends Disposable {
       companions: companionsOf(relativePath).map((companion) => [companion, readCompanion(folder, companion)]),
       ...(runtimes ? { runtimes } : {}),
       ...(exactCountsSource ? { exactCounts: exactCountsSource } : {}),
+      ...(priceData ? { priceData } : {}),
     });
     let result: SourceEstimate;
     if (outcome.ok) {
@@ -256,6 +258,14 @@ export class DocumentEstimates extends Disposable {
   private invalidateSoon(why: string): void {
     clearTimeout(this.invalidateTimer);
     this.invalidateTimer = setTimeout(() => this.invalidate(why), DEBOUNCE_MS);
+  }
+
+  private priceDataSource: ((folder: vscode.WorkspaceFolder | undefined) => PriceDataSource | undefined) | undefined;
+
+  /** The price data each folder's estimates use (the worker loads it); set once by the price data owner. */
+  usePriceDataFrom(source: (folder: vscode.WorkspaceFolder | undefined) => PriceDataSource | undefined): void {
+    this.priceDataSource = source;
+    this.invalidate('price data source set');
   }
 
   /** Every estimate is stale for a reason outside the documents (the price data changed). */

@@ -50,7 +50,7 @@ class Burnrate extends Disposable implements BurnrateApi {
     this.statusBar = this.register(new CostStatusBar(estimates, usage, log));
     const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
     const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
-    const prices = this.register(new EditorPriceData(context, estimates, log));
+    const prices = this.register(new EditorPriceData(context, estimates, usage, log));
     this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices, claudeCounts }));
     this.register(new AgentTools({ estimates, contexts: agentContexts, usage, costDiff }));
 

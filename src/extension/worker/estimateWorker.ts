@@ -10,7 +10,9 @@ import { DocumentCounter } from '../../core/tokenize/documentCounter';
 import type { UsageConfig } from '../../core/usage/usageConfig';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 import { readExactCountsFile } from '../../host/exactCountsFile';
-import type { EstimateResponse, ExactCountsSource, RuntimeSource, WorkerMessage } from './protocol';
+import { usePriceData } from '../../core/pricing/catalog';
+import { applyPriceData, loadPinnedPriceData, loadStoredPriceData } from '../../core/pricing/priceDataStore';
+import type { EstimateResponse, ExactCountsSource, PriceDataSource, RuntimeSource, WorkerMessage } from './protocol';
 
 const counters = new Map<string, DocumentCounter>();
 
@@ -46,6 +48,17 @@ function exactCountsFor(source: ExactCountsSource | undefined): ExactCounts | un
   return exact.counts;
 }
 
+let priceDataKey: string | undefined;
+
+/** The worker's own copy of the price data (a separate module instance from the host's), switched only on change. */
+function usePriceSource(source: PriceDataSource | undefined): void {
+  const key = source ? JSON.stringify(source) : '';
+  if (key === priceDataKey) return;
+  priceDataKey = key;
+  const loaded = source === undefined ? undefined : source.kind === 'stored' ? loadStoredPriceData(source.dir) : loadPinnedPriceData(source.file, source.shownAs);
+  if (!loaded || !applyPriceData(loaded).ok) usePriceData();
+}
+
 parentPort?.on('message', (message: WorkerMessage) => {
   if ('forget' in message) {
     counters.delete(message.forget);
@@ -54,6 +67,7 @@ parentPort?.on('message', (message: WorkerMessage) => {
   parentPort?.postMessage({ id: message.id, started: true } satisfies EstimateResponse);
   let response: EstimateResponse;
   try {
+    usePriceSource(message.priceData);
     const runtimes = environmentFor(message.runtimes, message.options.usage);
     const documentCounter = counterFor(message.key, message.text, message.changes);
     const counts = exactCountsFor(message.exactCounts);

@@ -26,6 +26,7 @@ export interface EstimateRequest {
   companions: [string, Uint8Array | undefined][];
   runtimes?: RuntimeSource;
   exactCounts?: ExactCountsSource;
+  priceData?: PriceDataSource;
 }
 
 /** The file of exact Claude counts the worker answers from (by content hash), re-read when `version` changes. */
@@ -33,6 +34,11 @@ export interface ExactCountsSource {
   file: string;
   version: number;
 }
+
+/** The price data the worker prices with (absent: the bundled data); re-read when it differs from the last one. */
+export type PriceDataSource =
+  | { kind: 'stored'; dir: string; version: number }
+  | { kind: 'pinned'; file: string; shownAs: string; version: number };
 
 export type WorkerMessage = EstimateRequest | { forget: string };
 
