@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { activePriceData, type PriceDataInfo } from '../core/pricing/catalog';
+import { pinnedPriceFile } from '../core/pricing/pinnedPriceFile';
 import { applyPriceData, cliCacheDir, loadPinnedPriceData, loadStoredPriceData } from '../core/pricing/priceDataStore';
 import type { UsageConfig } from '../core/usage/usageConfig';
 import { UsageError } from './command';
@@ -33,7 +34,7 @@ export function choosePriceData(options: { flag?: string; cwd: string; usage: Us
   if (pinned) {
     const base = options.usageFile ? path.dirname(options.usageFile) : options.root;
     const where = `priceData: ${pinned.path}${pinned.line !== undefined ? ` (.burnrate.yaml line ${pinned.line + 1})` : ''}`;
-    const file = insideWorkspace(path.resolve(base, pinned.path), options.root);
+    const file = pinnedPriceFile(base, pinned.path, options.root);
     if (!file) warnings.push(`${where} is not a file inside the workspace — using the ${fallbackName()} data`);
     else {
       const applied = applyPriceData(loadPinnedPriceData(file, pinned.path));
@@ -41,6 +42,11 @@ export function choosePriceData(options: { flag?: string; cwd: string; usage: Us
       warnings.push(applied.message);
     }
   }
+  return unpinnedPriceData(warnings);
+}
+
+/** No file pinned (or the pinned one refused, said in `warnings`): the data `prices update` stored, else the bundled. */
+export function unpinnedPriceData(warnings: string[] = []): PriceDataChoice {
   const stored = loadStoredPriceData(cliCacheDir());
   if (stored) {
     const applied = applyPriceData(stored);
@@ -57,17 +63,4 @@ export function priceDataFor(flag: string | undefined, cwd: string, loaded: { co
 
 function fallbackName(): string {
   return loadStoredPriceData(cliCacheDir())?.ok ? 'updated' : 'bundled';
-}
-
-// A repository's priceData: may not reach outside it, through `..` or a symlink.
-function insideWorkspace(file: string, root: string): string | undefined {
-  try {
-    const real = fs.realpathSync(file);
-    const realRoot = fs.realpathSync(root);
-    const relative = path.relative(realRoot, real);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-    return fs.statSync(real).isFile() ? real : undefined;
-  } catch {
-    return undefined;
-  }
 }

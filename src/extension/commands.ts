@@ -7,6 +7,7 @@ import { usageFileTemplate } from '../core/present/usageFileTemplate';
 import { BreakdownDocuments } from './breakdown';
 import { Config, SECTION } from './config';
 import { Disposable } from './disposable';
+import type { CheckArgs, ClaudeCounts } from './claudeCounts';
 import type { CostDiff } from './diff/costDiff';
 import type { DocumentEstimate, DocumentEstimates } from './documentEstimates';
 import type { FileChoices } from './fileChoices';
@@ -27,6 +28,7 @@ export interface CommandContext {
   costDiff: CostDiff;
   prices: EditorPriceData;
   history: CostHistoryPanels;
+  claudeCounts: ClaudeCounts;
 }
 
 export type CommandId =
@@ -40,7 +42,9 @@ export type CommandId =
   | 'burnrate.reviewCostChanges'
   | 'burnrate.openCostChange'
   | 'burnrate.updatePrices'
-  | 'burnrate.showCostHistory';
+  | 'burnrate.showCostHistory'
+  | 'burnrate.checkClaudeCounts'
+  | 'burnrate.forgetClaudeData';
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -147,6 +151,12 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
 
   /** () → true when newer price data was fetched, checked and is now in use. Reaches the network; only on request. */
   'burnrate.updatePrices': (ctx) => () => ctx.prices.update(),
+
+  /** (args?: CheckArgs) → a CheckResult. Sends texts to Anthropic, only after the user's confirm; refused in Restricted Mode. */
+  'burnrate.checkClaudeCounts': (ctx) => (args) => ctx.claudeCounts.check(args !== null && typeof args === 'object' ? (args as CheckArgs) : {}),
+
+  /** (what?: 'key' | 'counts' | 'both') → what was forgotten, or undefined when cancelled. */
+  'burnrate.forgetClaudeData': (ctx) => (what) => ctx.claudeCounts.forget(what),
 
   /** () → a ReviewSummary; the result is also shown in the Prompt Cost Changes view. */
   'burnrate.reviewCostChanges': (ctx) => () => ctx.costDiff.review(),

@@ -21,6 +21,7 @@ import { companionsOf } from '../core/diff/companions';
 import type { DocumentDelta } from '../core/editor/documentDelta';
 import type { TextChange } from '../core/tokenize/incremental';
 import { EstimateRunner } from './worker/estimateRunner';
+import type { ExactCountsSource, PriceDataSource } from './worker/protocol';
 import { Config } from './config';
 import { Disposable } from './disposable';
 import type { AgentContexts } from './agentContexts';
@@ -37,6 +38,12 @@ const SLOW_ESTIMATE_MS = 50;
 const ESTIMATE_BUDGET_MS = 15_000;
 // CrewAI tasks read their agents from the sibling agents.yaml; an edit there re-estimates open task files.
 const COMPANION_GLOB = '**/agents.{yaml,yml}';
+
+/** Where the worker finds exact counts ("Burnrate: Check Claude Counts" stores them), and when they change. */
+export interface ExactCountsFiles {
+  source(): ExactCountsSource | undefined;
+  onDidChange: vscode.Event<void>;
+}
 
 export interface DocumentEstimate {
   uri: vscode.Uri;
@@ -94,9 +101,11 @@ export class DocumentEstimates extends Disposable {
     private readonly log: Log,
     private readonly agentContexts?: AgentContexts,
     private readonly bases?: HeadBases,
+    private readonly exactCounts?: ExactCountsFiles,
   ) {
     super();
     if (bases) this.register(bases.onDidChange(() => this.invalidate('git state changed', { inputs: false })));
+    if (exactCounts) this.register(exactCounts.onDidChange(() => this.invalidate('exact Claude counts changed')));
     if (agentContexts) this.register(agentContexts.onDidChange(() => this.invalidate('agent runtime files changed')));
     this.register(usage.onDidChange(() => this.invalidate('usage file changed')));
     this.register(choices.onDidChange(() => this.invalidate('file choice changed')));
@@ -220,6 +229,8 @@ export class DocumentEstimates extends Disposable {
     const changes = this.edits.get(key) ?? [];
     this.edits.delete(key);
     const runtimes = this.agentContexts?.sourceFor(folder);
+    const exactCountsSource = this.exactCounts?.source();
+    const priceData = this.priceDataSource?.(folder);
     const outcome = await this.runner.run({
       key,
       path: relativePath,
@@ -237,6 +248,8 @@ export class DocumentEstimates extends Disposable {
       companions: companionsOf(relativePath).map((companion) => [companion, readCompanion(folder, companion)]),
       ...(runtimes ? { runtimes } : {}),
       ...(base ? { base: base.base } : {}),
+      ...(exactCountsSource ? { exactCounts: exactCountsSource } : {}),
+      ...(priceData ? { priceData } : {}),
     });
     let result: SourceEstimate;
     let delta: DeltaAgainstHead | undefined;
@@ -270,6 +283,14 @@ export class DocumentEstimates extends Disposable {
   private invalidateSoon(why: string): void {
     clearTimeout(this.invalidateTimer);
     this.invalidateTimer = setTimeout(() => this.invalidate(why), DEBOUNCE_MS);
+  }
+
+  private priceDataSource: ((folder: vscode.WorkspaceFolder | undefined) => PriceDataSource | undefined) | undefined;
+
+  /** The price data each folder's estimates use (the worker loads it); set once by the price data owner. */
+  usePriceDataFrom(source: (folder: vscode.WorkspaceFolder | undefined) => PriceDataSource | undefined): void {
+    this.priceDataSource = source;
+    this.invalidate('price data source set');
   }
 
   /** Every estimate is stale for a reason outside the documents (the price data changed). */

@@ -5,6 +5,7 @@ import { AgentTools } from './agentTools';
 import { AgentContexts } from './agentContexts';
 import { AgentContextView } from './agentContextView';
 import { BreakdownDocuments } from './breakdown';
+import { ClaudeCounts } from './claudeCounts';
 import { CostLensProvider } from './codeLens';
 import { Commands } from './commands';
 import { Config } from './config';
@@ -48,7 +49,8 @@ class Burnrate extends Disposable implements BurnrateApi {
     const agentContexts = this.register(new AgentContexts(usage, log));
     this.agentView = this.register(new AgentContextView(agentContexts));
     const bases = this.register(new HeadBases());
-    const estimates = this.register(new DocumentEstimates(usage, choices, log, agentContexts, bases));
+    const claudeCounts = this.register(new ClaudeCounts(context, usage, choices, log));
+    const estimates = this.register(new DocumentEstimates(usage, choices, log, agentContexts, bases, claudeCounts));
     const lenses = this.register(new CostLensProvider(estimates, log));
     const hovers = new CostHoverProvider(estimates, log);
     this.register(new BreakdownDocuments(estimates, log));
@@ -56,9 +58,9 @@ class Burnrate extends Disposable implements BurnrateApi {
     this.runtimeStatusBar = this.register(new RuntimeStatusBar(agentContexts, log));
     const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
     const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
-    const prices = this.register(new EditorPriceData(context, estimates, log));
+    const prices = this.register(new EditorPriceData(context, estimates, usage, log));
     const history = this.register(new CostHistoryPanels({ extensionUri: context.extensionUri, log }));
-    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices, history }));
+    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices, history, claudeCounts }));
     this.register(new AgentTools({ estimates, contexts: agentContexts, usage, costDiff }));
 
     // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.

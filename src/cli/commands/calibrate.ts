@@ -4,12 +4,10 @@
 // with --claude.
 import * as fs from 'fs';
 import * as path from 'path';
-import { anthropicMessageCounter } from '../../core/calibrate/anthropicCountTokens';
-import { calibrateClaude, type ClaudeText } from '../../core/calibrate/calibrateClaude';
-import { estimateSource } from '../../core/estimate/estimateSource';
+import { ANTHROPIC_BASE_URL_ENV, anthropicBaseUrl, anthropicMessageCounter } from '../../core/calibrate/anthropicCountTokens';
+import { calibrateClaude, DEFAULT_MAX_REQUESTS, type ClaudeText } from '../../core/calibrate/calibrateClaude';
+import { claudeTextsOf } from '../../core/calibrate/claudeTexts';
 import { isPromptPath } from '../../core/formats';
-import type { TextCounter } from '../../core/tokenize/textCounter';
-import { plainCounter } from '../../core/tokenize/textCounter';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_OK, UsageError } from '../command';
 import { renderTable } from '../table';
@@ -18,7 +16,7 @@ import { readExactCounts, writeExactCounts } from '../exactCountsFile';
 
 const FLAGS = {
   claude: { type: 'boolean', help: 'count Claude-priced texts exactly with Anthropic\'s count_tokens endpoint (sends them; needs ANTHROPIC_API_KEY)' },
-  'max-requests': { type: 'integer', value: 'N', min: 1, max: 10_000, help: 'send at most N requests (default 200); the rest wait for the next run' },
+  'max-requests': { type: 'integer', value: 'N', min: 1, max: 10_000, help: `send at most N requests (default ${DEFAULT_MAX_REQUESTS}); the rest wait for the next run` },
   config: { type: 'string', value: 'FILE', help: 'usage file to use instead of the nearest .burnrate.yaml' },
   json: { type: 'boolean', help: 'print JSON' },
 } as const satisfies FlagTable;
@@ -34,7 +32,7 @@ Counts are cached by content hash (no text is stored) in the CLI cache folder (B
 $XDG_CACHE_HOME/burnrate, else ~/.cache/burnrate); estimates then show those texts as exact. Prints, per Claude
 tokenizer family, the factor exact ÷ o200k over this workspace's texts, to put in .burnrate.yaml (tokenizer:).`,
   flags: FLAGS,
-  footer: 'Nothing is sent without --claude. BURNRATE_ANTHROPIC_BASE_URL overrides the API address (for tests and proxies).',
+  footer: `Nothing is sent without --claude. ${ANTHROPIC_BASE_URL_ENV} overrides the API address (for tests and proxies).`,
   async run({ flags, positionals }, io) {
     if (!flags.claude) throw new UsageError('say what to calibrate: --claude (sends texts to Anthropic\'s count_tokens endpoint)');
     const apiKey = process.env.ANTHROPIC_API_KEY?.trim();
@@ -46,9 +44,8 @@ tokenizer family, the factor exact ÷ o200k over this workspace's texts, to put 
 
     const cache = readExactCounts();
     if (cache.problem) io.err(`warning: ${cache.problem}\n`);
-    const baseUrl = process.env.BURNRATE_ANTHROPIC_BASE_URL?.trim();
-    const counter = anthropicMessageCounter({ apiKey, ...(baseUrl ? { baseUrl } : {}) });
-    const result = await calibrateClaude(texts, counter, cache.counts, flags['max-requests'] ?? 200);
+    const counter = anthropicMessageCounter({ apiKey, baseUrl: anthropicBaseUrl() });
+    const result = await calibrateClaude(texts, counter, cache.counts, flags['max-requests'] ?? DEFAULT_MAX_REQUESTS);
     const cacheFile = result.requested > 0 ? writeExactCounts(cache.counts) : undefined;
 
     if (flags.json) {
@@ -75,7 +72,7 @@ tokenizer family, the factor exact ÷ o200k over this workspace's texts, to put 
   },
 });
 
-/** Every distinct text the estimate counts for a Claude family (parts and sections), with the model it is priced on. */
+/** Every text the estimate counts for a Claude family under the inputs, with the model it is priced on. */
 function claudeTexts(inputs: string[], cwd: string, root: string, usage: ReturnType<typeof loadUsageFile>['config']): ClaudeText[] {
   const texts: ClaudeText[] = [];
   const walked = collectFiles(inputs, cwd, root, (relative) => isPromptPath(relative));
@@ -86,17 +83,7 @@ function claudeTexts(inputs: string[], cwd: string, root: string, usage: ReturnT
     } catch {
       continue;
     }
-    const seen: { family: string; text: string }[] = [];
-    const recorder: TextCounter = {
-      count(text, profile, range) {
-        if (profile.family.startsWith('claude')) seen.push({ family: profile.family, text });
-        return plainCounter.count(text, profile, range);
-      },
-    };
-    const result = estimateSource(toPosix(path.relative(cwd, file)), bytes, { relativePath: workspacePath(root, file), usage, counter: recorder });
-    if (!result.ok) continue;
-    const models = new Map(result.estimate.units.map((u) => [u.tokenizer.family, u.pricing.ok ? u.pricing.rates.modelId : u.model.value]));
-    for (const s of seen) texts.push({ ...s, model: models.get(s.family) ?? s.family });
+    texts.push(...claudeTextsOf(toPosix(path.relative(cwd, file)), bytes, { relativePath: workspacePath(root, file), usage }));
   }
   return texts;
 }

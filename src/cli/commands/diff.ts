@@ -9,10 +9,10 @@ import { openRepository } from '../git/openRepository';
 import { realish, toRepoPath } from '../git/repoPaths';
 import { mergeBase, resolveRef } from '../git/resolveRef';
 import { locateUsageFile } from '../../host/git/usageLocation';
-import { choosePriceData, PRICES_FLAG } from '../priceData';
+import { diffPriceData } from '../diffPriceData';
+import { PRICES_FLAG } from '../priceData';
 import { loadUsageFile } from '../workspace';
 import { prepareSourceScope } from '../sourceScope';
-import { EMPTY_USAGE } from '../../core/usage/usageConfig';
 
 const FLAGS = {
   base: { type: 'string', value: 'REF', help: 'compare against REF: a commit, branch or tag (default HEAD)' },
@@ -114,9 +114,19 @@ CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head 
     const scopeUsage = explicitUsage?.config ?? loadUsageFile(path.join(top, location.root)).config;
     const sourceProblem = await prepareSourceScope(flags.source === true, scopeUsage, positionals, io.cwd, top);
     if (sourceProblem) io.err(`warning: ${sourceProblem}\n`);
-    const prices = choosePriceData({ ...(flags.prices !== undefined ? { flag: flags.prices } : {}), cwd: io.cwd, usage: EMPTY_USAGE, root: top });
-    for (const warning of prices.warnings) io.err(`warning: ${warning}\n`);
     const git = new CliGitSource({ top, base: base.value, head, pathspecs });
+    const prices = await diffPriceData({
+      ...(flags.prices !== undefined ? { flag: flags.prices } : {}),
+      cwd: io.cwd,
+      top,
+      git,
+      usageFile: location.file,
+      ...(usageFrom ? { usageFrom } : {}),
+      ...(explicitUsage && config !== undefined ? { explicit: { ...explicitUsage, absolute: path.resolve(io.cwd, config) } } : {}),
+      baseCommit: base.value.commit,
+      head,
+    });
+    for (const warning of prices.warnings) io.err(`warning: ${warning}\n`);
     const outcome = await review(git, {
       usageFile: location.file,
       usageRoot: location.root,

@@ -3,6 +3,19 @@
 // Counts"). What is sent: the model id and one user message whose content is the text; the key in `x-api-key`.
 export const ANTHROPIC_API_BASE = 'https://api.anthropic.com';
 export const ANTHROPIC_VERSION = '2023-06-01';
+/**
+ * The only way to point count_tokens elsewhere (a fake server in tests, a proxy): the environment of the process,
+ * never a file or workspace setting, so a repository cannot send the user's key to an address of its choosing.
+ */
+export const ANTHROPIC_BASE_URL_ENV = 'BURNRATE_ANTHROPIC_BASE_URL';
+
+export function anthropicBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env[ANTHROPIC_BASE_URL_ENV]?.trim() || ANTHROPIC_API_BASE;
+}
+
+export function countTokensUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/v1/messages/count_tokens`;
+}
 
 export interface CountTokensOptions {
   apiKey: string;
@@ -15,7 +28,7 @@ export interface CountTokensOptions {
 export type MessageCounter = (model: string, text: string) => Promise<number>;
 
 export function anthropicMessageCounter(options: CountTokensOptions): MessageCounter {
-  const url = `${(options.baseUrl ?? ANTHROPIC_API_BASE).replace(/\/+$/, '')}/v1/messages/count_tokens`;
+  const url = countTokensUrl(options.baseUrl ?? ANTHROPIC_API_BASE);
   const send = options.fetch ?? fetch;
   return async (model, text) => {
     const response = await send(url, {

@@ -4,6 +4,9 @@ import { countEncodingTokens } from '../tokenize/chunked';
 import { exactCountKey, type ExactCounts } from './exactCounts';
 import { messageFraming, type MessageCounter } from './anthropicCountTokens';
 
+/** Requests one run sends at most (the endpoint is rate-limited); the rest wait for the next run. */
+export const DEFAULT_MAX_REQUESTS = 200;
+
 export interface ClaudeText {
   family: string;
   /** The model the text is priced on: the endpoint counts with it. */

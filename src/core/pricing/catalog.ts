@@ -20,7 +20,7 @@ export interface PriceDataInfo {
   /** ISO date the prices are as of: the package's data date, the fetch date, or the pinned file's modification date. */
   asOf: string;
   /** What `asOf` is. */
-  dateBasis: 'data date' | 'fetched on' | 'file modified';
+  dateBasis: 'data date' | 'fetched on' | 'file modified' | 'commit date';
   /** Where the data comes from: the package and version, the URL it was fetched from, or the pinned file's path. */
   source: string;
   /** One line for footers and rate cards: "@pydantic/genai-prices 0.1.8 (prices as of 2026-09-23)". */

@@ -21,8 +21,13 @@ export function priceDataUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env[PRICE_DATA_URL_ENV] || REMOTE_DATA_JSON_URL;
 }
 
-/** The CLI's cache folder: $XDG_CACHE_HOME/burnrate, else ~/.cache/burnrate. */
+/**
+ * The CLI's cache folder for what commands fetch on the user's request (price data, exact Claude counts):
+ * BURNRATE_CACHE_DIR, else $XDG_CACHE_HOME/burnrate, else ~/.cache/burnrate. Never inside the workspace.
+ */
 export function cliCacheDir(env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
+  const own = env.BURNRATE_CACHE_DIR;
+  if (own && path.isAbsolute(own)) return own;
   const xdg = env.XDG_CACHE_HOME;
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'burnrate');
 }
@@ -86,18 +91,22 @@ export function loadStoredPriceData(dir: string): Loaded | undefined {
 export function loadPinnedPriceData(file: string, shownAs: string = file): Loaded {
   const loaded = loadFile(file);
   if (!loaded.ok) return { ok: false, message: `price data ${shownAs}: ${loaded.message} — using the bundled data` };
-  const modified = fs.statSync(file).mtime.toISOString().slice(0, 10);
+  return pinned(loaded, shownAs, fs.statSync(file).mtime.toISOString().slice(0, 10), 'file modified');
+}
+
+/** A pinned data file read from somewhere other than the disk (a commit, through git); dated by that commit. */
+export function pinnedPriceDataFromText(text: string, shownAs: string, asOf: string): Loaded {
+  const parsed = parsePriceData(text);
+  if (!parsed.ok) return { ok: false, message: `price data ${shownAs}: ${parsed.message} — using the bundled data` };
+  return pinned(parsed, shownAs, asOf, 'commit date');
+}
+
+function pinned(parsed: { providers: Provider[]; models: number }, shownAs: string, asOf: string, dateBasis: PriceDataInfo['dateBasis']): Loaded {
   return {
     ok: true,
-    providers: loaded.providers,
-    models: loaded.models,
-    info: {
-      kind: 'pinned',
-      asOf: modified,
-      dateBasis: 'file modified',
-      source: shownAs,
-      label: `${shownAs} (genai-prices data, file modified ${modified})`,
-    },
+    providers: parsed.providers,
+    models: parsed.models,
+    info: { kind: 'pinned', asOf, dateBasis, source: shownAs, label: `${shownAs} (genai-prices data, ${dateBasis} ${asOf})` },
   };
 }
 

@@ -3,6 +3,7 @@
 // gives each request a time budget and ends this thread when it is spent. HEAD's side of each document is estimated
 // once per base key (commit, path, inputs) and kept; typing re-counts only the buffer, incrementally.
 import { parentPort } from 'worker_threads';
+import { exactCountsCounter, type ExactCounts } from '../../core/calibrate/exactCounts';
 import { companionReader } from '../../core/diff/companions';
 import { documentDelta, estimateBase, type BaseVersion, type EstimatedBase } from '../../core/editor/documentDelta';
 import { estimateSource } from '../../core/estimate/estimateSource';
@@ -10,7 +11,10 @@ import type { RuntimeEnvironment } from '../../core/runtimes/runtimeEstimate';
 import { DocumentCounter } from '../../core/tokenize/documentCounter';
 import type { UsageConfig } from '../../core/usage/usageConfig';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
-import type { EstimateResponse, RuntimeSource, WorkerMessage } from './protocol';
+import { readExactCountsFile } from '../../host/exactCountsFile';
+import { usePriceData } from '../../core/pricing/catalog';
+import { applyPriceData, loadPinnedPriceData, loadStoredPriceData } from '../../core/pricing/priceDataStore';
+import type { EstimateResponse, ExactCountsSource, PriceDataSource, RuntimeSource, WorkerMessage } from './protocol';
 
 const counters = new Map<string, DocumentCounter>();
 const bases = new Map<string, EstimatedBase>();
@@ -47,6 +51,26 @@ function environmentFor(source: RuntimeSource | undefined, usage: UsageConfig): 
   return environment;
 }
 
+let exact: (ExactCountsSource & { counts: ExactCounts }) | undefined;
+
+/** The stored exact counts, read once per version of the file. */
+function exactCountsFor(source: ExactCountsSource | undefined): ExactCounts | undefined {
+  if (!source) return undefined;
+  if (exact?.file !== source.file || exact.version !== source.version) exact = { ...source, counts: readExactCountsFile(source.file).counts };
+  return exact.counts;
+}
+
+let priceDataKey: string | undefined;
+
+/** The worker's own copy of the price data (a separate module instance from the host's), switched only on change. */
+function usePriceSource(source: PriceDataSource | undefined): void {
+  const key = source ? JSON.stringify(source) : '';
+  if (key === priceDataKey) return;
+  priceDataKey = key;
+  const loaded = source === undefined ? undefined : source.kind === 'stored' ? loadStoredPriceData(source.dir) : loadPinnedPriceData(source.file, source.shownAs);
+  if (!loaded || !applyPriceData(loaded).ok) usePriceData();
+}
+
 parentPort?.on('message', (message: WorkerMessage) => {
   if ('forget' in message) {
     counters.delete(message.forget);
@@ -56,12 +80,15 @@ parentPort?.on('message', (message: WorkerMessage) => {
   parentPort?.postMessage({ id: message.id, started: true } satisfies EstimateResponse);
   let response: EstimateResponse;
   try {
+    usePriceSource(message.priceData);
     const runtimes = environmentFor(message.runtimes, message.options.usage);
     const { relativePath: _relativePath, ...side } = { ...message.options, ...(runtimes ? { runtimes } : {}) };
+    const documentCounter = counterFor(message.key, message.text, message.changes);
+    const counts = exactCountsFor(message.exactCounts);
     const result = estimateSource(message.path, message.text, {
       ...message.options,
       ...(runtimes ? { runtimes } : {}),
-      counter: counterFor(message.key, message.text, message.changes),
+      counter: counts && counts.size > 0 ? exactCountsCounter(counts, documentCounter) : documentCounter,
       readCompanion: companionReader(new Map(message.companions)),
     });
     const delta = message.base && documentDelta(message.base, baseFor(message.key, message.base, side), message.text, result, side);

@@ -28,7 +28,20 @@ export interface EstimateRequest {
   runtimes?: RuntimeSource;
   /** HEAD's side of the document (a trusted workspace, a file git tracks or a new one): the delta runs here too. */
   base?: BaseVersion;
+  exactCounts?: ExactCountsSource;
+  priceData?: PriceDataSource;
 }
+
+/** The file of exact Claude counts the worker answers from (by content hash), re-read when `version` changes. */
+export interface ExactCountsSource {
+  file: string;
+  version: number;
+}
+
+/** The price data the worker prices with (absent: the bundled data); re-read when it differs from the last one. */
+export type PriceDataSource =
+  | { kind: 'stored'; dir: string; version: number }
+  | { kind: 'pinned'; file: string; shownAs: string; version: number };
 
 export type WorkerMessage = EstimateRequest | { forget: string };
 
