@@ -6,6 +6,7 @@
 import { callRates, type CallRates, type TokenRates } from './callRates';
 import { CACHE_WRITES, COMPONENT_COUNT, HISTORY, OUTPUT, RETRIES, SYSTEM, TOOL_RESULTS, USER_INPUT } from './components';
 import { Sampler } from './distribution';
+import { gateThresholds } from './gates';
 import { Rng } from './rng';
 import { routeCache, type RouteCache } from './routeCache';
 import { SCENARIO_LIMITS, type Scenario } from './scenario';
@@ -48,6 +49,10 @@ export interface RawRun {
   /** Input tokens read from and written to the prompt cache (part of inputTokens). */
   cacheReadTokens: number;
   cacheWriteTokens: number;
+  /** Model calls made, each counted once with its retries (calls counts every attempt). */
+  callsMade: number;
+  /** Calls (each with its retries) whose cost reaches each per-call gate, in GATE_LEVELS order; empty without a per-call budget. */
+  callsAtGate: Float64Array;
   /** Sessions with a call whose input is larger than the model's context window (a real API would refuse it). */
   overContextSessions: number;
 }
@@ -117,6 +122,9 @@ export class SessionEngine {
   private cacheWriteTokens = 0;
   private overContextSessions = 0;
   private sessionOverContext = false;
+  private readonly callGateUsd: Float64Array;
+  private callsMade = 0;
+  private readonly callsAtGate: Float64Array;
 
   constructor(scenario: Scenario, options: EngineOptions) {
     this.scenario = scenario;
@@ -154,6 +162,8 @@ export class SessionEngine {
     this.runawayRate = Math.min(1, Math.max(0, scenario.runawayRate));
     this.stopUsd = scenario.budget.stopSessions && scenario.budget.perSessionUsd ? scenario.budget.perSessionUsd : Infinity;
     this.maxToolCalls = Math.min(SCENARIO_LIMITS.maxToolCallsPerTurn, Math.max(0, Math.floor(scenario.maxToolCallsPerTurn)));
+    this.callGateUsd = scenario.budget.perCallUsd !== undefined ? gateThresholds(scenario.budget.perCallUsd) : new Float64Array(0);
+    this.callsAtGate = new Float64Array(this.callGateUsd.length);
     this.turnCostUsd = new Float64Array(maxTurns);
     this.turnFirstInputTokens = new Float64Array(maxTurns);
     this.turnSessions = new Float64Array(maxTurns);
@@ -215,6 +225,8 @@ export class SessionEngine {
       outputTokens: this.outputTokens,
       cacheReadTokens: this.cacheReadTokens,
       cacheWriteTokens: this.cacheWriteTokens,
+      callsMade: this.callsMade,
+      callsAtGate: this.callsAtGate.slice(),
       overContextSessions: this.overContextSessions,
     };
   }
@@ -278,6 +290,8 @@ export class SessionEngine {
   private call(user: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
     const cost = this.callOnce(user, history, toolResults, output, sessionRoute);
     const k = this.callIndex++;
+    this.callsMade++;
+    for (let g = 0; g < this.callGateUsd.length; g++) if (cost >= this.callGateUsd[g]!) this.callsAtGate[g]! += 1;
     if (k < CALL_STATS) {
       this.callCostUsd[k]! += cost;
       this.callInputTokens[k]! += this.prefix + user + history + toolResults;

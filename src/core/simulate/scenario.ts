@@ -27,9 +27,29 @@ export interface Routing {
 export interface Budget {
   perSessionUsd?: number;
   perDayUsd?: number;
+  /** What one user may spend in a day (needs users). */
+  perUserPerDayUsd?: number;
+  /** What one model call (with its retries) may cost. */
+  perCallUsd?: number;
   /** A hard per-session stop: the runtime ends a session after the turn that reaches perSessionUsd. */
   stopSessions?: boolean;
 }
+
+/**
+ * The people behind the sessions. Each user has an intensity drawn once from a log-normal of mean 1 and spread
+ * `intensitySigma`, and runs sessions at `sessionsPerUserPerDay` × that intensity (Poisson), so a few heavy users can
+ * drive most of the spend. The user count is sessionsPerDay ÷ sessionsPerUserPerDay; sessions keep their costs.
+ */
+export interface Users {
+  sessionsPerUserPerDay: number;
+  intensitySigma: number;
+}
+
+/**
+ * Defaults for a users block that leaves a key out — assumptions, not measurements: 4 sessions a working day, and a
+ * σ of 1, under which the top 20% of users run 56% of the sessions. Set both from your own usage (replay).
+ */
+export const USERS_DEFAULTS: Users = { sessionsPerUserPerDay: 4, intensitySigma: 1 };
 
 export interface Scenario {
   name: string;
@@ -73,6 +93,8 @@ export interface Scenario {
   budget: Budget;
   /** Correlation of consecutive days' traffic (the latent normal of sessionsPerDay), 0 ≤ ρ < 1; 0 = independent days. */
   dayCorrelation: number;
+  /** Absent: sessions are independent of who runs them (no per-user figures). */
+  users?: Users;
   /** Where figures came from ("system prompt: prompts/system.md, 812 tokens (estimate ±15%)"), shown with results. */
   notes: string[];
 }
@@ -112,6 +134,9 @@ export const SCENARIO_LIMITS = {
   maxRetries: 10,
   /** One day's correlation with the next; 1 would make every day alike. */
   dayCorrelation: 0.99,
+  sessionsPerUserPerDay: 1000,
+  /** A σ of 4 already gives the top 20% of users 99.8% of the spend. */
+  intensitySigma: 4,
 } as const;
 
 /** A scenario with every default, for tests and as a base for hand-built scenarios. */

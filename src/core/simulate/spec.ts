@@ -2,7 +2,7 @@
 // prompt may still be a file path, a distribution may still point at a usage log. prepareScenario() resolves it.
 import type { Dist } from './distribution';
 import type { PresetSpec } from './presets';
-import type { Budget, CacheTtl, CachingMode } from './scenario';
+import type { Budget, CacheTtl, CachingMode, Users } from './scenario';
 
 /** A token count given as a number, or a file whose text the engine counts. */
 export type TokensOrFile = { tokens: number } | { file: string };
@@ -45,6 +45,8 @@ export interface ScenarioSpec {
   routing?: RoutingSpec;
   budget?: Budget;
   dayCorrelation?: number;
+  /** Either key may be left out (USERS_DEFAULTS); the block's presence turns users on. */
+  users?: Partial<Users>;
   presets: Record<string, PresetSpec>;
 }
 
@@ -75,5 +77,6 @@ export const SCENARIO_KEYS = [
   'routing',
   'budget',
   'dayCorrelation',
+  'users',
   'presets',
 ] as const;

@@ -3,11 +3,12 @@ import type { RateCard } from '../pricing/rateCard';
 import { COMPONENTS } from './components';
 import { describeDist, distMean } from './distribution';
 import type { RawRun } from './engine';
-import { dayGates, sessionGates } from './gates';
+import { callGates, dayGates, sessionGates } from './gates';
 import { PRECISION_TARGET, relativeP99HalfWidth, type PrecisionReport } from './precision';
 import { monthConvention, simulatePeriods } from './projection';
 import type { Band, CallStat, PricedModel, ScenarioResult, TurnStat } from './result';
 import type { Scenario } from './scenario';
+import { simulateUsers, TOP_USER_SHARE } from './users';
 import {
   histogramOfSorted,
   INTERVAL_CONFIDENCE,
@@ -100,6 +101,32 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
     result.gates.perSession = sessionGates(sorted, scenario.budget.perSessionUsd, sessionsPerDayMean);
   }
   if (scenario.budget.perDayUsd !== undefined) result.gates.perDay = dayGates(days.cost, days.sessions, scenario.budget.perDayUsd);
+  if (scenario.budget.perCallUsd !== undefined) {
+    const callsPerSession = n > 0 ? raw.callsMade / n : 0;
+    result.gates.perCall = callGates(scenario.budget.perCallUsd, raw.callsAtGate, raw.callsMade, callsPerSession * sessionsPerDayMean);
+  }
+  if (scenario.users) {
+    const users = simulateUsers(sample, scenario.users, sessionsPerDayMean, raw.seed, month.days);
+    result.users = {
+      users: users.users,
+      simulatedUsers: users.simulatedUsers,
+      sessionsPerUserPerDay: scenario.users.sessionsPerUserPerDay,
+      intensitySigma: scenario.users.intensitySigma,
+      topShare: users.topShare,
+      intensityTopShare: users.intensityTopShare,
+      perUserDay: bandOf(sortedCopy(users.userDayCost), meanOf(users.userDayCost)),
+      perUserMonth: bandOf(sortedCopy(users.userMonthCost), meanOf(users.userMonthCost)),
+      description:
+        `${users.simulatedUsers.toLocaleString('en-US')} of ${users.users.toLocaleString('en-US')} users simulated for a month: ` +
+        `intensity log-normal (mean 1, σ ${scenario.users.intensitySigma}) × ${scenario.users.sessionsPerUserPerDay} sessions a day, Poisson; ` +
+        `the top ${TOP_USER_SHARE * 100}% of users by intensity alone would spend ${percent(users.intensityTopShare)}`,
+    };
+    if (scenario.budget.perUserPerDayUsd !== undefined) {
+      result.gates.perUserPerDay = dayGates(users.userDayCost, users.userDaySessions, scenario.budget.perUserPerDayUsd);
+    }
+  } else if (scenario.budget.perUserPerDayUsd !== undefined) {
+    result.notes.push('budget.perUserPerDayUsd needs users (sessionsPerUserPerDay): not gated');
+  }
   if (scenario.sessionsPerDay.kind === 'fixed') {
     result.notes.push('sessionsPerDay is a fixed number, so the daily band shows session-to-session variation only; give {p50, p90} for day-to-day swings');
   }
@@ -187,6 +214,7 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     minutesBetweenTurns: describeDist(s.minutesBetweenTurns),
     summarize: s.summarizeAfterTurns ? `every ${s.summarizeAfterTurns} turns into ${s.summaryTokens.toLocaleString('en-US')} tokens` : 'never',
   };
+  if (s.users) out.users = `${s.users.sessionsPerUserPerDay} sessions per user per day, intensity log-normal σ ${s.users.intensitySigma}`;
   if (s.routing) out.routing = `${percent(s.routing.share)} of ${s.routing.per === 'session' ? 'sessions' : 'calls'} on ${s.routing.rates.modelId}`;
   return out;
 }
