@@ -4,7 +4,7 @@
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import { SCALABLE_DISTS, SCALABLE_SHARES, type Multiplier, type PresetSpec, type ScalableDist, type ScalableShare } from './presets';
-import { CACHE_TTLS, CACHING_MODES, SCENARIO_LIMITS, type Budget, type Users } from './scenario';
+import { CACHE_TTLS, CACHING_MODES, CONTEXT_FULL_ACTIONS, SCENARIO_LIMITS, type Budget, type Users } from './scenario';
 import { SCENARIO_KEYS, type FromLog, type RoutingSpec, type ScenarioSpec, type TokensOrFile } from './spec';
 
 export interface ParsedScenarios {
@@ -87,6 +87,11 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   else assign(spec, 'cacheHitRate', readShare(reader, at('cacheHitRate'), v.cacheHitRate));
   assign(spec, 'summarizeAfterTurns', readNumber(reader, at('summarizeAfterTurns'), v.summarizeAfterTurns, { min: 1, integer: true }));
   assign(spec, 'summaryTokens', readNumber(reader, at('summaryTokens'), v.summaryTokens, { min: 0 }));
+  assign(spec, 'onContextFull', readChoice(reader, at('onContextFull'), v.onContextFull, CONTEXT_FULL_ACTIONS));
+  assign(spec, 'compactAtTokens', readNumber(reader, at('compactAtTokens'), v.compactAtTokens, { min: 1, max: SCENARIO_LIMITS.compactAtTokens }));
+  if (spec.compactAtTokens !== undefined && spec.onContextFull !== 'compact') {
+    reader.warn(at('compactAtTokens'), 'has no effect without onContextFull: compact');
+  }
   assign(spec, 'routing', readRouting(reader, at('routing'), v.routing));
   assign(spec, 'budget', readBudget(reader, at('budget'), v.budget));
   assign(spec, 'dayCorrelation', readNumber(reader, at('dayCorrelation'), v.dayCorrelation, { min: 0, max: SCENARIO_LIMITS.dayCorrelation }));

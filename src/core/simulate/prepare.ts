@@ -118,11 +118,13 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     cacheHitRate,
     minutesBetweenTurns: spec.minutesBetweenTurns ?? lognormal(DEFAULT_MINUTES_BETWEEN_TURNS.p50, DEFAULT_MINUTES_BETWEEN_TURNS.p90),
     summaryTokens: spec.summaryTokens ?? SCENARIO_DEFAULTS.summaryTokens,
+    onContextFull: spec.onContextFull ?? SCENARIO_DEFAULTS.onContextFull,
     budget: spec.budget ?? {},
     dayCorrelation: spec.dayCorrelation ?? SCENARIO_DEFAULTS.dayCorrelation,
     notes,
   };
   if (routing) scenario.routing = routing;
+  if (spec.compactAtTokens !== undefined) scenario.compactAtTokens = spec.compactAtTokens;
   if (spec.users) {
     scenario.users = { ...USERS_DEFAULTS, ...spec.users };
     const unset = (['sessionsPerUserPerDay', 'intensitySigma'] as const).filter((key) => spec.users?.[key] === undefined);

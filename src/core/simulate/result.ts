@@ -100,6 +100,8 @@ export interface ScenarioResult {
   /** Present when the scenario has users: how spend falls on them. */
   users?: UsersReport;
   overContextWindow: { sessions: number; share: number; windowTokens?: number };
+  /** What the runtime did when the window filled (onContextFull), per session simulated. */
+  contextFull: { action: string; compactAtTokens?: number; compactionsPerSession: number; truncatedShare: number; failedShare: number };
   notes: string[];
 }
 

@@ -7,7 +7,7 @@ import { callGates, dayGates, sessionGates } from './gates';
 import { PRECISION_TARGET, relativeP99HalfWidth, type PrecisionReport } from './precision';
 import { monthConvention, simulatePeriods } from './projection';
 import type { Band, CallStat, PricedModel, ScenarioResult, TurnStat } from './result';
-import type { Scenario } from './scenario';
+import { compactThreshold, type Scenario } from './scenario';
 import { simulateUsers, TOP_USER_SHARE } from './users';
 import {
   histogramOfSorted,
@@ -90,6 +90,12 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
     },
     gates: {},
     overContextWindow: { sessions: raw.overContextSessions, share: n > 0 ? raw.overContextSessions / n : 0 },
+    contextFull: {
+      action: scenario.onContextFull,
+      compactionsPerSession: n > 0 ? raw.compactions / n : 0,
+      truncatedShare: n > 0 ? raw.truncatedSessions / n : 0,
+      failedShare: n > 0 ? raw.failedSessions / n : 0,
+    },
     notes: [...scenario.notes],
   };
   if (scenario.routing && scenario.routing.share > 0) {
@@ -97,6 +103,11 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
   }
   const window = scenario.rates.contextWindow;
   if (window) result.overContextWindow.windowTokens = window;
+  const compactAt = compactThreshold(scenario, window ?? Infinity);
+  if (scenario.onContextFull === 'compact' && Number.isFinite(compactAt)) result.contextFull.compactAtTokens = compactAt;
+  if (raw.compactions > 0) result.notes.push(`auto-compaction: ${(raw.compactions / Math.max(1, n)).toFixed(2)} summaries per session at ${compactAt.toLocaleString('en-US')} input tokens`);
+  if (raw.truncatedSessions > 0) result.notes.push(`${percent(raw.truncatedSessions / n)} of sessions had their oldest tokens dropped to fit the context window`);
+  if (raw.failedSessions > 0) result.notes.push(`${percent(raw.failedSessions / n)} of sessions ended when a call no longer fit the context window (onContextFull: fail)`);
   if (scenario.budget.perSessionUsd !== undefined) {
     result.gates.perSession = sessionGates(sorted, scenario.budget.perSessionUsd, sessionsPerDayMean);
   }
@@ -212,6 +223,7 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     retryRate: `${percent(s.retryRate)} per attempt, at most ${s.maxRetries} retries, failed attempts billed ${percent(s.failedOutputShare)} of their output`,
     caching: s.caching === 'off' || s.cacheHitRate === 0 ? 'no caching' : `${s.caching}, ${s.cacheTtl} lifetime asked, ${percent(s.cacheHitRate)} of lookups on a live entry hit`,
     minutesBetweenTurns: describeDist(s.minutesBetweenTurns),
+    onContextFull: s.onContextFull,
     summarize: s.summarizeAfterTurns ? `every ${s.summarizeAfterTurns} turns into ${s.summaryTokens.toLocaleString('en-US')} tokens` : 'never',
   };
   if (s.users) out.users = `${s.users.sessionsPerUserPerDay} sessions per user per day, intensity log-normal σ ${s.users.intensitySigma}`;
