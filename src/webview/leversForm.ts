@@ -1,4 +1,4 @@
-// The levers form: model, turns, cache hit rate, retry rate, sessions/day and routing (share and model). Each input
+// The levers form: model, turns, cache hit rate, retry rate, sessions/day, turn cap, runaway share, users and routing. Each input
 // shows the scenario's own value beside it; a change that parses is handed to `onChange` (the app debounces runs),
 // one that does not is marked invalid and sent nowhere.
 import { SCENARIO_LIMITS } from '../core/simulate/scenario';
@@ -10,7 +10,7 @@ export interface LeversFormOptions {
   onReset(): void;
 }
 
-type NumberLever = 'turns' | 'sessionsPerDay' | 'maxTurns';
+type NumberLever = 'turns' | 'sessionsPerDay' | 'maxTurns' | 'sessionsPerUserPerDay' | 'userIntensitySigma';
 type ShareLever = 'cacheHitRate' | 'retryRate' | 'routingShare' | 'runawayRate';
 type TextLever = 'model' | 'routingModel';
 
@@ -19,6 +19,8 @@ const NUMBER_LEVERS: Record<NumberLever, { label: string; min: number; max?: num
   turns: { label: 'Turns per session (median)', min: 1, max: SCENARIO_LIMITS.maxTurns, step: '0.5' },
   sessionsPerDay: { label: 'Sessions per day (median)', min: 0, step: 'any' },
   maxTurns: { label: 'Turn cap (stops runaway loops)', min: 1, max: SCENARIO_LIMITS.maxTurns, step: '1' },
+  sessionsPerUserPerDay: { label: 'Sessions per user per day (0: no users)', min: 0, max: SCENARIO_LIMITS.sessionsPerUserPerDay, step: 'any' },
+  userIntensitySigma: { label: 'Heavy-user skew (σ of intensity)', min: 0, max: SCENARIO_LIMITS.intensitySigma, step: '0.1' },
 };
 
 const SHARE_LEVERS: Record<ShareLever, { label: string; step: string }> = {
@@ -95,7 +97,7 @@ export class LeversForm {
     }
     for (const [key, shown] of this.defaultsShown) {
       const value = defaults[key];
-      const count = key === 'turns' || key === 'sessionsPerDay' || key === 'maxTurns';
+      const count = key in NUMBER_LEVERS;
       shown.textContent = `scenario: ${typeof value === 'number' && !count ? percentText(value) : String(value)}`;
     }
     this.element.querySelectorAll('input').forEach((input) => input.removeAttribute('aria-invalid'));
@@ -137,6 +139,8 @@ export class LeversForm {
       routingModel: textValue('routingModel'),
       maxTurns: numberValue('maxTurns'),
       runawayRate: shareValue('runawayRate'),
+      sessionsPerUserPerDay: numberValue('sessionsPerUserPerDay'),
+      userIntensitySigma: numberValue('userIntensitySigma'),
     };
     return valid ? levers : undefined;
   }

@@ -26,9 +26,13 @@ export interface Levers {
   maxTurns: number;
   /** Share of sessions that loop until the cap, 0-1. */
   runawayRate: number;
+  /** Sessions each user runs a day; 0 = sessions independent of users (no per-user figures). */
+  sessionsPerUserPerDay: number;
+  /** Spread of the users' log-normal intensity (σ): how much the heavy users outspend the rest. */
+  userIntensitySigma: number;
 }
 
-export const LEVER_KEYS = ['model', 'turns', 'cacheHitRate', 'retryRate', 'sessionsPerDay', 'routingShare', 'routingModel', 'maxTurns', 'runawayRate'] as const satisfies readonly (keyof Levers)[];
+export const LEVER_KEYS = ['model', 'turns', 'cacheHitRate', 'retryRate', 'sessionsPerDay', 'routingShare', 'routingModel', 'maxTurns', 'runawayRate', 'sessionsPerUserPerDay', 'userIntensitySigma'] as const satisfies readonly (keyof Levers)[];
 
 export interface ScenarioChoice {
   id: string;
@@ -119,7 +123,9 @@ export function isLevers(value: unknown): value is Levers {
     isNumber(value.sessionsPerDay) &&
     isNumber(value.routingShare) &&
     isNumber(value.maxTurns) &&
-    isNumber(value.runawayRate)
+    isNumber(value.runawayRate) &&
+    isNumber(value.sessionsPerUserPerDay) &&
+    isNumber(value.userIntensitySigma)
   );
 }
 

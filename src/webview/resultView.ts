@@ -94,6 +94,9 @@ export class ResultView {
 function cards(doc: Document, result: ScenarioResult): HTMLElement[] {
   const card = (label: string, value: string, detail: string, marker?: string) =>
     el(doc, 'div', { className: `card${marker ? ` marker-${marker}` : ''}`, attrs: { 'data-stat': label } }, el(doc, 'span', { className: 'card-label', text: label }), el(doc, 'span', { className: 'card-value', text: value }), el(doc, 'span', { className: 'card-detail', text: detail }));
+  const users = result.users
+    ? [card('top 20% users', percent(result.users.topShare), `of a month's spend · ${integer(result.users.users)} users · user-day P99 ${withInterval(result.users.perUserDay, 'p99')}`)]
+    : [];
   return [
     card('P50', usd(result.perSession.p50), `per session (median) · ${withInterval(result.perSession, 'p50')}`, 'p50'),
     card('P90', usd(result.perSession.p90), `per session · ${withInterval(result.perSession, 'p90')}`, 'p90'),
@@ -101,6 +104,7 @@ function cards(doc: Document, result: ScenarioResult): HTMLElement[] {
     card('mean', usd(result.perSession.mean), `per session · ${result.meanPerSession.calls.toFixed(1)} calls`),
     card('per month', usd(result.perMonth.p50), `P50 of summed days · P90 ${withInterval(result.perMonth, 'p90')}`),
     card('from cache', percent(result.inputCache.readShare), `of input tokens read from the cache · ${percent(result.inputCache.writeShare)} written`),
+    ...users,
   ];
 }
 
@@ -112,6 +116,7 @@ function notes(doc: Document, runs: ScenarioRuns, result: ScenarioResult): HTMLE
   for (const r of runs.runs) if (r.presetDescription) items.push(`${r.preset}: ${r.presetDescription}.`);
   for (const [key, value] of Object.entries(result.assumptions)) items.push(`${key}: ${value}`);
   items.push(...result.notes, result.month.description, `${result.periods.description}.`);
+  if (result.users) items.push(`Users: ${result.users.description}.`);
   items.push(`${integer(result.sessionsSimulated)} sessions simulated; the per-session P99 is known to ±${(result.precision.relativeP99HalfWidth * 100).toFixed(1)}% (95% interval).`);
   return items.map((text) => el(doc, 'li', { text }));
 }

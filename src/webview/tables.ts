@@ -84,11 +84,35 @@ export function gatesTable(doc: Document, runs: ScenarioRuns): Rendered | undefi
       ]);
     });
   }
+  const userDay = base.gates.perUserPerDay;
+  if (userDay) {
+    userDay.gates.forEach((gate, i) => {
+      rows.push([
+        `per user per day ${usd(userDay.budgetUsd)}: ${gate.level} at ${usd(gate.thresholdUsd)}`,
+        ...runs.runs.map((r) => {
+          const g = r.gates.perUserPerDay?.gates[i];
+          return g ? `${shareText(g.daysShare)} of user-days` : '—';
+        }),
+      ]);
+    });
+  }
+  const call = base.gates.perCall;
+  if (call) {
+    call.gates.forEach((gate, i) => {
+      rows.push([
+        `per call ${usd(call.budgetUsd)}: ${gate.level} at ${usd(gate.thresholdUsd)}`,
+        ...runs.runs.map((r) => {
+          const g = r.gates.perCall?.gates[i];
+          return g ? `${shareText(g.share)} of calls · ≈${integer(g.perDay)}/day` : '—';
+        }),
+      ]);
+    });
+  }
   if (rows.length === 0) return undefined;
   const table: Table = { header: ['gate', ...runs.runs.map((r) => r.preset)], rows, numeric: [false, ...runs.runs.map(() => true)] };
   const element = tableElement(doc, table, 'gates');
   runs.runs.forEach((r, i) => {
-    const tripped = r.gates.perSession?.tripped || r.gates.perDay?.tripped;
+    const tripped = r.gates.perSession?.tripped || r.gates.perDay?.tripped || r.gates.perUserPerDay?.tripped || r.gates.perCall?.tripped;
     const cell = element.tHead?.rows[0]?.cells[i + 1];
     if (cell && tripped) {
       cell.classList.add('tripped');

@@ -145,7 +145,7 @@ function render(report: SimulationReport, format: Format, problems: Problem[]): 
   }
 }
 
-/** Base runs whose per-session or per-day budget is tripped (P90 at or over the budget). */
+/** Base runs whose per-session, per-day, per-user-per-day or per-call budget is tripped (P90 at or over the budget). */
 export function trippedGates(report: SimulationReport): string[] {
   const messages: string[] = [];
   for (const scenario of report.scenarios) {
@@ -159,6 +159,16 @@ export function trippedGates(report: SimulationReport): string[] {
       if (day?.tripped) {
         const stop = day.gates[day.gates.length - 1]!;
         messages.push(`${scenario.name}: ${(stop.daysShare * 100).toFixed(1)}% of days reach the ${usd(day.budgetUsd)} per-day budget`);
+      }
+      const userDay = run.gates.perUserPerDay;
+      if (userDay?.tripped) {
+        const stop = userDay.gates[userDay.gates.length - 1]!;
+        messages.push(`${scenario.name}: ${(stop.daysShare * 100).toFixed(1)}% of user-days reach the ${usd(userDay.budgetUsd)} per-user-per-day budget`);
+      }
+      const call = run.gates.perCall;
+      if (call?.tripped) {
+        const stop = call.gates[call.gates.length - 1]!;
+        messages.push(`${scenario.name}: ${(stop.share * 100).toFixed(1)}% of calls reach the ${usd(call.budgetUsd)} per-call budget`);
       }
     }
   }

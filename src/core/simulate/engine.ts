@@ -6,9 +6,10 @@
 import { callRates, type CallRates, type TokenRates } from './callRates';
 import { CACHE_WRITES, COMPONENT_COUNT, HISTORY, OUTPUT, RETRIES, SYSTEM, TOOL_RESULTS, USER_INPUT } from './components';
 import { Sampler } from './distribution';
+import { gateThresholds } from './gates';
 import { Rng } from './rng';
 import { routeCache, type RouteCache } from './routeCache';
-import { SCENARIO_LIMITS, type Scenario } from './scenario';
+import { compactThreshold, SCENARIO_LIMITS, type ContextFullAction, type Scenario } from './scenario';
 
 /**
  * How the share keys (retryRate, cacheHitRate, routing share) act. 'sampled' draws each call's retry, cache hit and
@@ -48,8 +49,16 @@ export interface RawRun {
   /** Input tokens read from and written to the prompt cache (part of inputTokens). */
   cacheReadTokens: number;
   cacheWriteTokens: number;
+  /** Model calls made, each counted once with its retries (calls counts every attempt). */
+  callsMade: number;
+  /** Calls (each with its retries) whose cost reaches each per-call gate, in GATE_LEVELS order; empty without a per-call budget. */
+  callsAtGate: Float64Array;
   /** Sessions with a call whose input is larger than the model's context window (a real API would refuse it). */
   overContextSessions: number;
+  /** onContextFull: summaries written by auto-compaction, sessions whose oldest tokens were dropped, sessions ended by a full window. */
+  compactions: number;
+  truncatedSessions: number;
+  failedSessions: number;
 }
 
 const NONE = -1;
@@ -117,6 +126,16 @@ export class SessionEngine {
   private cacheWriteTokens = 0;
   private overContextSessions = 0;
   private sessionOverContext = false;
+  private readonly onContextFull: ContextFullAction;
+  /** Input tokens at which 'compact' summarises (Infinity without a known window). */
+  private readonly compactAt: number;
+  private compactions = 0;
+  private truncatedSessions = 0;
+  private sessionTruncated = false;
+  private failedSessions = 0;
+  private readonly callGateUsd: Float64Array;
+  private callsMade = 0;
+  private readonly callsAtGate: Float64Array;
 
   constructor(scenario: Scenario, options: EngineOptions) {
     this.scenario = scenario;
@@ -149,11 +168,15 @@ export class SessionEngine {
       (w): w is number => typeof w === 'number' && w > 0,
     );
     this.contextWindow = windows.length > 0 ? Math.min(...windows) : Infinity;
+    this.onContextFull = scenario.onContextFull;
+    this.compactAt = compactThreshold(scenario, this.contextWindow);
     this.costs = new Float64Array(this.total);
     const maxTurns = Math.min(SCENARIO_LIMITS.maxTurns, Math.max(1, Math.floor(scenario.maxTurns)));
     this.runawayRate = Math.min(1, Math.max(0, scenario.runawayRate));
     this.stopUsd = scenario.budget.stopSessions && scenario.budget.perSessionUsd ? scenario.budget.perSessionUsd : Infinity;
     this.maxToolCalls = Math.min(SCENARIO_LIMITS.maxToolCallsPerTurn, Math.max(0, Math.floor(scenario.maxToolCallsPerTurn)));
+    this.callGateUsd = scenario.budget.perCallUsd !== undefined ? gateThresholds(scenario.budget.perCallUsd) : new Float64Array(0);
+    this.callsAtGate = new Float64Array(this.callGateUsd.length);
     this.turnCostUsd = new Float64Array(maxTurns);
     this.turnFirstInputTokens = new Float64Array(maxTurns);
     this.turnSessions = new Float64Array(maxTurns);
@@ -215,7 +238,12 @@ export class SessionEngine {
       outputTokens: this.outputTokens,
       cacheReadTokens: this.cacheReadTokens,
       cacheWriteTokens: this.cacheWriteTokens,
+      callsMade: this.callsMade,
+      callsAtGate: this.callsAtGate.slice(),
       overContextSessions: this.overContextSessions,
+      compactions: this.compactions,
+      truncatedSessions: this.truncatedSessions,
+      failedSessions: this.failedSessions,
     };
   }
 
@@ -231,6 +259,7 @@ export class SessionEngine {
     const parts = this.sessionComponents;
     parts.fill(0);
     this.sessionOverContext = false;
+    this.sessionTruncated = false;
     this.callIndex = 0;
     this.clock = 0;
     this.epoch = 0;
@@ -249,8 +278,41 @@ export class SessionEngine {
       let turnMessages = 0;
       let turnToolResults = 0;
       let turnCost = 0;
+      let failed = false;
       for (let call = 0; call <= toolCalls; call++) {
         const output = this.output.sample(rng);
+        if (this.onContextFull !== 'flag') {
+          const input = this.prefix + user + carriedMessages + turnMessages + carriedToolResults + turnToolResults;
+          if (this.onContextFull === 'compact' && input >= this.compactAt) {
+            // Claude Code-style auto-compact: one call writes a summary of everything so far, which then replaces it.
+            turnCost += this.call(user, carriedMessages + turnMessages, carriedToolResults + turnToolResults, scenario.summaryTokens, sessionRoute);
+            carriedMessages = scenario.summaryTokens;
+            carriedToolResults = turnMessages = turnToolResults = 0;
+            this.epoch++;
+            this.compactions++;
+          } else if (this.onContextFull === 'truncate' && input > this.contextWindow) {
+            // The oldest tokens go first (history before this turn, then this turn's), until the call fits.
+            let excess = input - this.contextWindow;
+            const fromCarried = Math.min(excess, carriedMessages + carriedToolResults);
+            const carried = carriedMessages + carriedToolResults;
+            if (carried > 0) {
+              carriedMessages -= (fromCarried * carriedMessages) / carried;
+              carriedToolResults -= (fromCarried * carriedToolResults) / carried;
+            }
+            excess -= fromCarried;
+            const fromTurn = Math.min(excess, turnMessages + turnToolResults);
+            const current = turnMessages + turnToolResults;
+            if (current > 0) {
+              turnMessages -= (fromTurn * turnMessages) / current;
+              turnToolResults -= (fromTurn * turnToolResults) / current;
+            }
+            this.epoch++;
+            this.sessionTruncated = true;
+          } else if (this.onContextFull === 'fail' && input > this.contextWindow) {
+            failed = true;
+            break;
+          }
+        }
         if (call === 0) this.turnFirstInputTokens[turn]! += this.prefix + user + carriedMessages + carriedToolResults;
         turnCost += this.call(user, carriedMessages + turnMessages, carriedToolResults + turnToolResults, output, sessionRoute);
         turnMessages += output;
@@ -267,10 +329,15 @@ export class SessionEngine {
       this.turnCostUsd[turn]! += turnCost;
       this.turnSessions[turn]! += 1;
       sessionCost += turnCost;
+      if (failed) {
+        this.failedSessions++;
+        break;
+      }
       if (sessionCost >= this.stopUsd) break;
     }
     for (let i = 0; i < COMPONENT_COUNT; i++) this.componentUsd[i]! += parts[i]!;
     if (this.sessionOverContext) this.overContextSessions++;
+    if (this.sessionTruncated) this.truncatedSessions++;
     return sessionCost;
   }
 
@@ -278,6 +345,8 @@ export class SessionEngine {
   private call(user: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
     const cost = this.callOnce(user, history, toolResults, output, sessionRoute);
     const k = this.callIndex++;
+    this.callsMade++;
+    for (let g = 0; g < this.callGateUsd.length; g++) if (cost >= this.callGateUsd[g]!) this.callsAtGate[g]! += 1;
     if (k < CALL_STATS) {
       this.callCostUsd[k]! += cost;
       this.callInputTokens[k]! += this.prefix + user + history + toolResults;

@@ -1,4 +1,4 @@
-// Budget gates: warn at 70%, throttle at 90%, stop at 100% of a budget — per session and per day.
+// Budget gates: warn at 70%, throttle at 90%, stop at 100% of a budget — per call, per session, per day and per user per day.
 
 export const GATE_LEVELS = [
   { level: 'warn', fraction: 0.7 },
@@ -44,6 +44,36 @@ export interface DayGateReport {
   budgetUsd: number;
   gates: DayGate[];
   tripped: boolean;
+}
+
+export interface CallGate {
+  level: GateLevel;
+  fraction: number;
+  thresholdUsd: number;
+  /** Share of billed calls (each with its retries) that reach the gate. */
+  share: number;
+  /** Expected calls a day that reach it. */
+  perDay: number;
+}
+
+export interface CallGateReport {
+  budgetUsd: number;
+  gates: CallGate[];
+  tripped: boolean;
+}
+
+/** Gate thresholds of a budget, in GATE_LEVELS order. */
+export function gateThresholds(budgetUsd: number): Float64Array {
+  return Float64Array.from(GATE_LEVELS, (g) => budgetUsd * g.fraction);
+}
+
+/** From the engine's count of calls at each gate (GATE_LEVELS order) over all calls. */
+export function callGates(budgetUsd: number, callsAtGate: ArrayLike<number>, calls: number, callsPerDay: number): CallGateReport {
+  const gates = GATE_LEVELS.map(({ level, fraction }, i): CallGate => {
+    const share = calls > 0 ? (callsAtGate[i] ?? 0) / calls : 0;
+    return { level, fraction, thresholdUsd: budgetUsd * fraction, share, perDay: share * callsPerDay };
+  });
+  return { budgetUsd, gates, tripped: gates[gates.length - 1]!.share >= GATE_TRIP_SHARE };
 }
 
 export function sessionGates(sortedCosts: Float64Array, budgetUsd: number, sessionsPerDay: number): SessionGateReport {

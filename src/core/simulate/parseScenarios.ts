@@ -4,7 +4,7 @@
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import { SCALABLE_DISTS, SCALABLE_SHARES, type Multiplier, type PresetSpec, type ScalableDist, type ScalableShare } from './presets';
-import { CACHE_TTLS, CACHING_MODES, SCENARIO_LIMITS, type Budget } from './scenario';
+import { CACHE_TTLS, CACHING_MODES, CONTEXT_FULL_ACTIONS, SCENARIO_LIMITS, type Budget, type Users } from './scenario';
 import { SCENARIO_KEYS, type FromLog, type RoutingSpec, type ScenarioSpec, type TokensOrFile } from './spec';
 
 export interface ParsedScenarios {
@@ -87,9 +87,18 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   else assign(spec, 'cacheHitRate', readShare(reader, at('cacheHitRate'), v.cacheHitRate));
   assign(spec, 'summarizeAfterTurns', readNumber(reader, at('summarizeAfterTurns'), v.summarizeAfterTurns, { min: 1, integer: true }));
   assign(spec, 'summaryTokens', readNumber(reader, at('summaryTokens'), v.summaryTokens, { min: 0 }));
+  assign(spec, 'onContextFull', readChoice(reader, at('onContextFull'), v.onContextFull, CONTEXT_FULL_ACTIONS));
+  assign(spec, 'compactAtTokens', readNumber(reader, at('compactAtTokens'), v.compactAtTokens, { min: 1, max: SCENARIO_LIMITS.compactAtTokens }));
+  if (spec.compactAtTokens !== undefined && spec.onContextFull !== 'compact') {
+    reader.warn(at('compactAtTokens'), 'has no effect without onContextFull: compact');
+  }
   assign(spec, 'routing', readRouting(reader, at('routing'), v.routing));
   assign(spec, 'budget', readBudget(reader, at('budget'), v.budget));
   assign(spec, 'dayCorrelation', readNumber(reader, at('dayCorrelation'), v.dayCorrelation, { min: 0, max: SCENARIO_LIMITS.dayCorrelation }));
+  assign(spec, 'users', readUsers(reader, at('users'), v.users));
+  if (spec.budget?.perUserPerDayUsd !== undefined && spec.users === undefined) {
+    reader.warn(at('budget.perUserPerDayUsd'), 'has no effect without users (e.g. users: {sessionsPerUserPerDay: 4})');
+  }
   if (v.presets !== undefined) spec.presets = readPresets(reader, at('presets'), v.presets);
   if (spec.summaryTokens !== undefined && spec.summarizeAfterTurns === undefined) {
     reader.warn(at('summaryTokens'), 'has no effect without summarizeAfterTurns');
@@ -204,19 +213,32 @@ function readRouting(reader: Reader, path: string, value: unknown): RoutingSpec 
 function readBudget(reader: Reader, path: string, value: unknown): Budget | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) return reader.error(path, `expected {perSessionUsd: …, perDayUsd: …}, got ${describe(value)}`);
-  extraKeys(reader, path, value, ['perSessionUsd', 'perDayUsd', 'stopSessions']);
+  extraKeys(reader, path, value, ['perSessionUsd', 'perDayUsd', 'perUserPerDayUsd', 'perCallUsd', 'stopSessions']);
   const budget: Budget = {};
   if (value.stopSessions !== undefined) {
     if (typeof value.stopSessions !== 'boolean') reader.error(`${path}.stopSessions`, `expected true or false, got ${describe(value.stopSessions)}`);
     else if (value.stopSessions && value.perSessionUsd === undefined) reader.error(`${path}.stopSessions`, 'needs perSessionUsd, the amount at which sessions stop');
     else budget.stopSessions = value.stopSessions;
   }
-  for (const key of ['perSessionUsd', 'perDayUsd'] as const) {
+  for (const key of ['perSessionUsd', 'perDayUsd', 'perUserPerDayUsd', 'perCallUsd'] as const) {
     const amount = readNumber(reader, `${path}.${key}`, value[key], { min: 0 });
     if (amount === 0) reader.error(`${path}.${key}`, 'must be above 0');
     else if (amount !== undefined) budget[key] = amount;
   }
   return budget;
+}
+
+function readUsers(reader: Reader, path: string, value: unknown): Partial<Users> | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) return reader.error(path, `expected {sessionsPerUserPerDay: 4, intensitySigma: 1}, got ${describe(value)}`);
+  extraKeys(reader, path, value, ['sessionsPerUserPerDay', 'intensitySigma']);
+  const users: Partial<Users> = {};
+  const rate = readNumber(reader, `${path}.sessionsPerUserPerDay`, value.sessionsPerUserPerDay, { min: 0, max: SCENARIO_LIMITS.sessionsPerUserPerDay });
+  if (rate === 0) reader.error(`${path}.sessionsPerUserPerDay`, 'must be above 0');
+  else if (rate !== undefined) users.sessionsPerUserPerDay = rate;
+  const sigma = readNumber(reader, `${path}.intensitySigma`, value.intensitySigma, { min: 0, max: SCENARIO_LIMITS.intensitySigma });
+  if (sigma !== undefined) users.intensitySigma = sigma;
+  return users;
 }
 
 function readPresets(reader: Reader, path: string, value: unknown): Record<string, PresetSpec> {

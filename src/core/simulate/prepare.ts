@@ -8,7 +8,7 @@ import type { PresetSpec } from './presets';
 import { observedCacheHitRate, outputSamples, type UsageLog } from './replay/replay';
 import { callRates } from './callRates';
 import { describeRouteCache, routeCache } from './routeCache';
-import { DEFAULT_MINUTES_BETWEEN_TURNS, SCENARIO_DEFAULTS, type Scenario } from './scenario';
+import { DEFAULT_MINUTES_BETWEEN_TURNS, SCENARIO_DEFAULTS, USERS_DEFAULTS, type Scenario } from './scenario';
 import type { FromLog, ScenarioSpec, TokensOrFile } from './spec';
 
 export type FileCount = { tokens: number; exact: boolean; band?: number } | { error: string };
@@ -118,11 +118,18 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     cacheHitRate,
     minutesBetweenTurns: spec.minutesBetweenTurns ?? lognormal(DEFAULT_MINUTES_BETWEEN_TURNS.p50, DEFAULT_MINUTES_BETWEEN_TURNS.p90),
     summaryTokens: spec.summaryTokens ?? SCENARIO_DEFAULTS.summaryTokens,
+    onContextFull: spec.onContextFull ?? SCENARIO_DEFAULTS.onContextFull,
     budget: spec.budget ?? {},
     dayCorrelation: spec.dayCorrelation ?? SCENARIO_DEFAULTS.dayCorrelation,
     notes,
   };
   if (routing) scenario.routing = routing;
+  if (spec.compactAtTokens !== undefined) scenario.compactAtTokens = spec.compactAtTokens;
+  if (spec.users) {
+    scenario.users = { ...USERS_DEFAULTS, ...spec.users };
+    const unset = (['sessionsPerUserPerDay', 'intensitySigma'] as const).filter((key) => spec.users?.[key] === undefined);
+    if (unset.length > 0) notes.push(`users: ${unset.map((key) => `${key} ${USERS_DEFAULTS[key]}`).join(', ')} assumed (not measured)`);
+  }
   if (spec.summarizeAfterTurns !== undefined) scenario.summarizeAfterTurns = spec.summarizeAfterTurns;
   if (scenario.caching !== 'off' && scenario.cacheHitRate > 0) {
     for (const card of routing ? [rates, routing.rates] : [rates]) notes.push(`caching: ${describeRouteCache(routeCache(card, callRates(card), scenario), card)}`);

@@ -65,7 +65,6 @@ export function simulatePeriods(sample: SessionSample, sessionsPerDay: Dist, see
   const dayCost = new Float64Array(months * daysPerMonth);
   const daySessions = new Float64Array(months * daysPerMonth);
   const monthCost = new Float64Array(months);
-  const { costs, mean, sd, skewness } = sample;
   let latent = rng.normal();
   for (let m = 0; m < months; m++) {
     let total = 0;
@@ -74,16 +73,7 @@ export function simulatePeriods(sample: SessionSample, sessionsPerDay: Dist, see
       latent = rho * latent + innovation * rng.normal();
       const n = Math.max(0, rng.roundStochastic(volume(latent)));
       daySessions[day] = n;
-      let cost = 0;
-      if (costs.length > 0 && n > 0) {
-        if (n <= EXACT_DAY_LIMIT) {
-          for (let i = 0; i < n; i++) cost += costs[rng.index(costs.length)]!;
-        } else {
-          const z = rng.normal();
-          const skew = skewness / Math.sqrt(n);
-          cost = Math.max(0, n * mean + Math.sqrt(n) * sd * (z + ((z * z - 1) * skew) / 6));
-        }
-      }
+      const cost = sumOfSessions(n, sample, rng);
       dayCost[day] = cost;
       total += d < wholeDays ? cost : cost * fraction;
     }
@@ -93,6 +83,23 @@ export function simulatePeriods(sample: SessionSample, sessionsPerDay: Dist, see
     `monthly band: ${months.toLocaleString('en-US')} months, each the sum of ${options.monthDays.toFixed(2)} simulated days ` +
     `(each day the sum of its sessions drawn from the simulated ones); day-to-day correlation of volume ${rho}`;
   return { dayCost, daySessions, monthCost, description };
+}
+
+/**
+ * The spend of `n` sessions drawn from the simulated ones: one by one up to EXACT_DAY_LIMIT, past it from the normal
+ * approximation with a skewness correction (Cornish-Fisher), so the work is bounded whatever n is.
+ */
+export function sumOfSessions(n: number, sample: SessionSample, rng: Rng): number {
+  const { costs, mean, sd, skewness } = sample;
+  if (costs.length === 0 || n <= 0) return 0;
+  if (n <= EXACT_DAY_LIMIT) {
+    let cost = 0;
+    for (let i = 0; i < n; i++) cost += costs[rng.index(costs.length)]!;
+    return cost;
+  }
+  const z = rng.normal();
+  const skew = skewness / Math.sqrt(n);
+  return Math.max(0, n * mean + Math.sqrt(n) * sd * (z + ((z * z - 1) * skew) / 6));
 }
 
 /** Sessions on a day whose latent standard normal is z: the quantile of sessionsPerDay at Φ(z). */

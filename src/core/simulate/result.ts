@@ -1,7 +1,7 @@
 // What a simulation returns: plain, JSON-ready data, enough for the CLI tables, the exporters and a panel (histogram
 // with P50/P90/P99, cost per turn, component breakdown, presets side by side, gate counts).
 import type { ComponentId } from './components';
-import type { DayGateReport, SessionGateReport } from './gates';
+import type { CallGateReport, DayGateReport, SessionGateReport } from './gates';
 import type { MonthConvention } from './projection';
 import type { SharesMode } from './engine';
 import type { PrecisionReport, SessionCount } from './precision';
@@ -96,9 +96,27 @@ export interface ScenarioResult {
   meanPerSession: { calls: number; inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number };
   /** Shares of all input tokens (retries included) read from the cache, written to it, and sent uncached. */
   inputCache: { readShare: number; writeShare: number; uncachedShare: number };
-  gates: { perSession?: SessionGateReport; perDay?: DayGateReport };
+  gates: { perSession?: SessionGateReport; perDay?: DayGateReport; perUserPerDay?: DayGateReport; perCall?: CallGateReport };
+  /** Present when the scenario has users: how spend falls on them. */
+  users?: UsersReport;
   overContextWindow: { sessions: number; share: number; windowTokens?: number };
+  /** What the runtime did when the window filled (onContextFull), per session simulated. */
+  contextFull: { action: string; compactAtTokens?: number; compactionsPerSession: number; truncatedShare: number; failedShare: number };
   notes: string[];
+}
+
+export interface UsersReport {
+  /** Users the volume implies (sessions a day ÷ sessions per user per day), and how many were simulated for a month. */
+  users: number;
+  simulatedUsers: number;
+  sessionsPerUserPerDay: number;
+  intensitySigma: number;
+  /** Share of a month's spend by the heaviest 20% of users (simulated), and the intensities' own closed-form share. */
+  topShare: number;
+  intensityTopShare: number;
+  perUserDay: Band;
+  perUserMonth: Band;
+  description: string;
 }
 
 export interface ScenarioRuns {

@@ -15,6 +15,27 @@ export const CACHE_TTLS: readonly CacheTtl[] = ['5m', '1h'];
  */
 export const DEFAULT_MINUTES_BETWEEN_TURNS = { p50: 0.5, p90: 3.5 } as const;
 
+/**
+ * What happens when a call would not fit the context window: 'compact' — at compactAtTokens a call writes a summary of
+ * summaryTokens that replaces the history (Claude Code's auto-compact); 'truncate' — the oldest tokens are dropped until
+ * the call fits; 'fail' — the session ends there, counted; 'flag' — the call is priced anyway and the session counted.
+ */
+export type ContextFullAction = 'compact' | 'truncate' | 'fail' | 'flag';
+export const CONTEXT_FULL_ACTIONS: readonly ContextFullAction[] = ['compact', 'truncate', 'fail', 'flag'];
+
+/**
+ * Claude Code compacts at the window less min(max output, 20,000) less a 13,000-token buffer: 167,000 of 200,000
+ * (jojoprison/mnemo v1.2.16 release notes, read from Claude Code's autoCompact, 2026-10). The default threshold.
+ */
+export const AUTO_COMPACT_RESERVE_TOKENS = 33_000;
+
+/** The input size at which 'compact' summarises: the scenario's own, else the window less the reserve. */
+export function compactThreshold(scenario: Pick<Scenario, 'compactAtTokens'>, contextWindow: number): number {
+  if (scenario.compactAtTokens !== undefined && scenario.compactAtTokens > 0) return scenario.compactAtTokens;
+  if (!Number.isFinite(contextWindow)) return Infinity;
+  return Math.max(1, contextWindow - AUTO_COMPACT_RESERVE_TOKENS);
+}
+
 export interface Routing {
   /** The cheaper model's rates. */
   rates: RateCard;
@@ -27,9 +48,29 @@ export interface Routing {
 export interface Budget {
   perSessionUsd?: number;
   perDayUsd?: number;
+  /** What one user may spend in a day (needs users). */
+  perUserPerDayUsd?: number;
+  /** What one model call (with its retries) may cost. */
+  perCallUsd?: number;
   /** A hard per-session stop: the runtime ends a session after the turn that reaches perSessionUsd. */
   stopSessions?: boolean;
 }
+
+/**
+ * The people behind the sessions. Each user has an intensity drawn once from a log-normal of mean 1 and spread
+ * `intensitySigma`, and runs sessions at `sessionsPerUserPerDay` × that intensity (Poisson), so a few heavy users can
+ * drive most of the spend. The user count is sessionsPerDay ÷ sessionsPerUserPerDay; sessions keep their costs.
+ */
+export interface Users {
+  sessionsPerUserPerDay: number;
+  intensitySigma: number;
+}
+
+/**
+ * Defaults for a users block that leaves a key out — assumptions, not measurements: 4 sessions a working day, and a
+ * σ of 1, under which the top 20% of users run 56% of the sessions. Set both from your own usage (replay).
+ */
+export const USERS_DEFAULTS: Users = { sessionsPerUserPerDay: 4, intensitySigma: 1 };
 
 export interface Scenario {
   name: string;
@@ -70,9 +111,14 @@ export interface Scenario {
   /** After every N turns the history is replaced by a summary (one extra call that writes it). */
   summarizeAfterTurns?: number;
   summaryTokens: number;
+  onContextFull: ContextFullAction;
+  /** Input tokens at which 'compact' summarises (default: the window less AUTO_COMPACT_RESERVE_TOKENS). */
+  compactAtTokens?: number;
   budget: Budget;
   /** Correlation of consecutive days' traffic (the latent normal of sessionsPerDay), 0 ≤ ρ < 1; 0 = independent days. */
   dayCorrelation: number;
+  /** Absent: sessions are independent of who runs them (no per-user figures). */
+  users?: Users;
   /** Where figures came from ("system prompt: prompts/system.md, 812 tokens (estimate ±15%)"), shown with results. */
   notes: string[];
 }
@@ -98,6 +144,7 @@ export const SCENARIO_DEFAULTS = {
   cacheTtl: '5m' as CacheTtl,
   cacheHitRate: 1,
   summaryTokens: 500,
+  onContextFull: 'flag' as ContextFullAction,
   dayCorrelation: 0,
 } as const;
 
@@ -112,6 +159,11 @@ export const SCENARIO_LIMITS = {
   maxRetries: 10,
   /** One day's correlation with the next; 1 would make every day alike. */
   dayCorrelation: 0.99,
+  sessionsPerUserPerDay: 1000,
+  /** A σ of 4 already gives the top 20% of users 99.8% of the spend. */
+  intensitySigma: 4,
+  /** Past the largest context windows (~2M tokens). */
+  compactAtTokens: 10_000_000,
 } as const;
 
 /** A scenario with every default, for tests and as a base for hand-built scenarios. */
@@ -138,6 +190,7 @@ export function scenarioWithDefaults(name: string, rates: RateCard, fields: Part
     cacheHitRate: SCENARIO_DEFAULTS.cacheHitRate,
     minutesBetweenTurns: lognormal(DEFAULT_MINUTES_BETWEEN_TURNS.p50, DEFAULT_MINUTES_BETWEEN_TURNS.p90),
     summaryTokens: SCENARIO_DEFAULTS.summaryTokens,
+    onContextFull: SCENARIO_DEFAULTS.onContextFull,
     budget: {},
     dayCorrelation: SCENARIO_DEFAULTS.dayCorrelation,
     notes: [],

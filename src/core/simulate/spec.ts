@@ -2,7 +2,7 @@
 // prompt may still be a file path, a distribution may still point at a usage log. prepareScenario() resolves it.
 import type { Dist } from './distribution';
 import type { PresetSpec } from './presets';
-import type { Budget, CacheTtl, CachingMode } from './scenario';
+import type { Budget, CacheTtl, CachingMode, ContextFullAction, Users } from './scenario';
 
 /** A token count given as a number, or a file whose text the engine counts. */
 export type TokensOrFile = { tokens: number } | { file: string };
@@ -42,9 +42,13 @@ export interface ScenarioSpec {
   minutesBetweenTurns?: Dist;
   summarizeAfterTurns?: number;
   summaryTokens?: number;
+  onContextFull?: ContextFullAction;
+  compactAtTokens?: number;
   routing?: RoutingSpec;
   budget?: Budget;
   dayCorrelation?: number;
+  /** Either key may be left out (USERS_DEFAULTS); the block's presence turns users on. */
+  users?: Partial<Users>;
   presets: Record<string, PresetSpec>;
 }
 
@@ -72,8 +76,11 @@ export const SCENARIO_KEYS = [
   'minutesBetweenTurns',
   'summarizeAfterTurns',
   'summaryTokens',
+  'onContextFull',
+  'compactAtTokens',
   'routing',
   'budget',
   'dayCorrelation',
+  'users',
   'presets',
 ] as const;

@@ -3,11 +3,12 @@ import type { RateCard } from '../pricing/rateCard';
 import { COMPONENTS } from './components';
 import { describeDist, distMean } from './distribution';
 import type { RawRun } from './engine';
-import { dayGates, sessionGates } from './gates';
+import { callGates, dayGates, sessionGates } from './gates';
 import { PRECISION_TARGET, relativeP99HalfWidth, type PrecisionReport } from './precision';
 import { monthConvention, simulatePeriods } from './projection';
 import type { Band, CallStat, PricedModel, ScenarioResult, TurnStat } from './result';
-import type { Scenario } from './scenario';
+import { compactThreshold, type Scenario } from './scenario';
+import { simulateUsers, TOP_USER_SHARE } from './users';
 import {
   histogramOfSorted,
   INTERVAL_CONFIDENCE,
@@ -89,6 +90,12 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
     },
     gates: {},
     overContextWindow: { sessions: raw.overContextSessions, share: n > 0 ? raw.overContextSessions / n : 0 },
+    contextFull: {
+      action: scenario.onContextFull,
+      compactionsPerSession: n > 0 ? raw.compactions / n : 0,
+      truncatedShare: n > 0 ? raw.truncatedSessions / n : 0,
+      failedShare: n > 0 ? raw.failedSessions / n : 0,
+    },
     notes: [...scenario.notes],
   };
   if (scenario.routing && scenario.routing.share > 0) {
@@ -96,10 +103,41 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
   }
   const window = scenario.rates.contextWindow;
   if (window) result.overContextWindow.windowTokens = window;
+  const compactAt = compactThreshold(scenario, window ?? Infinity);
+  if (scenario.onContextFull === 'compact' && Number.isFinite(compactAt)) result.contextFull.compactAtTokens = compactAt;
+  if (raw.compactions > 0) result.notes.push(`auto-compaction: ${(raw.compactions / Math.max(1, n)).toFixed(2)} summaries per session at ${compactAt.toLocaleString('en-US')} input tokens`);
+  if (raw.truncatedSessions > 0) result.notes.push(`${percent(raw.truncatedSessions / n)} of sessions had their oldest tokens dropped to fit the context window`);
+  if (raw.failedSessions > 0) result.notes.push(`${percent(raw.failedSessions / n)} of sessions ended when a call no longer fit the context window (onContextFull: fail)`);
   if (scenario.budget.perSessionUsd !== undefined) {
     result.gates.perSession = sessionGates(sorted, scenario.budget.perSessionUsd, sessionsPerDayMean);
   }
   if (scenario.budget.perDayUsd !== undefined) result.gates.perDay = dayGates(days.cost, days.sessions, scenario.budget.perDayUsd);
+  if (scenario.budget.perCallUsd !== undefined) {
+    const callsPerSession = n > 0 ? raw.callsMade / n : 0;
+    result.gates.perCall = callGates(scenario.budget.perCallUsd, raw.callsAtGate, raw.callsMade, callsPerSession * sessionsPerDayMean);
+  }
+  if (scenario.users) {
+    const users = simulateUsers(sample, scenario.users, sessionsPerDayMean, raw.seed, month.days);
+    result.users = {
+      users: users.users,
+      simulatedUsers: users.simulatedUsers,
+      sessionsPerUserPerDay: scenario.users.sessionsPerUserPerDay,
+      intensitySigma: scenario.users.intensitySigma,
+      topShare: users.topShare,
+      intensityTopShare: users.intensityTopShare,
+      perUserDay: bandOf(sortedCopy(users.userDayCost), meanOf(users.userDayCost)),
+      perUserMonth: bandOf(sortedCopy(users.userMonthCost), meanOf(users.userMonthCost)),
+      description:
+        `${users.simulatedUsers.toLocaleString('en-US')} of ${users.users.toLocaleString('en-US')} users simulated for a month: ` +
+        `intensity log-normal (mean 1, σ ${scenario.users.intensitySigma}) × ${scenario.users.sessionsPerUserPerDay} sessions a day, Poisson; ` +
+        `the top ${TOP_USER_SHARE * 100}% of users by intensity alone would spend ${percent(users.intensityTopShare)}`,
+    };
+    if (scenario.budget.perUserPerDayUsd !== undefined) {
+      result.gates.perUserPerDay = dayGates(users.userDayCost, users.userDaySessions, scenario.budget.perUserPerDayUsd);
+    }
+  } else if (scenario.budget.perUserPerDayUsd !== undefined) {
+    result.notes.push('budget.perUserPerDayUsd needs users (sessionsPerUserPerDay): not gated');
+  }
   if (scenario.sessionsPerDay.kind === 'fixed') {
     result.notes.push('sessionsPerDay is a fixed number, so the daily band shows session-to-session variation only; give {p50, p90} for day-to-day swings');
   }
@@ -185,8 +223,10 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     retryRate: `${percent(s.retryRate)} per attempt, at most ${s.maxRetries} retries, failed attempts billed ${percent(s.failedOutputShare)} of their output`,
     caching: s.caching === 'off' || s.cacheHitRate === 0 ? 'no caching' : `${s.caching}, ${s.cacheTtl} lifetime asked, ${percent(s.cacheHitRate)} of lookups on a live entry hit`,
     minutesBetweenTurns: describeDist(s.minutesBetweenTurns),
+    onContextFull: s.onContextFull,
     summarize: s.summarizeAfterTurns ? `every ${s.summarizeAfterTurns} turns into ${s.summaryTokens.toLocaleString('en-US')} tokens` : 'never',
   };
+  if (s.users) out.users = `${s.users.sessionsPerUserPerDay} sessions per user per day, intensity log-normal σ ${s.users.intensitySigma}`;
   if (s.routing) out.routing = `${percent(s.routing.share)} of ${s.routing.per === 'session' ? 'sessions' : 'calls'} on ${s.routing.rates.modelId}`;
   return out;
 }

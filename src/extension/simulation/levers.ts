@@ -4,7 +4,7 @@
 // applied, so an untouched scenario runs exactly as `burnrate simulate` runs it. No vscode import: tested in Node.
 import { fixed, type Dist } from '../../core/simulate/distribution';
 import { scaleDist } from '../../core/simulate/presets';
-import { SCENARIO_DEFAULTS, SCENARIO_LIMITS, type Scenario } from '../../core/simulate/scenario';
+import { SCENARIO_DEFAULTS, SCENARIO_LIMITS, USERS_DEFAULTS, type Scenario } from '../../core/simulate/scenario';
 import type { ScenarioSpec } from '../../core/simulate/spec';
 import type { Levers } from '../../webview/protocol';
 
@@ -39,6 +39,8 @@ export function leverDefaults(spec: ScenarioSpec, prepared: Scenario, routingFal
     routingModel: spec.routing?.model ?? routingFallback,
     maxTurns: prepared.maxTurns,
     runawayRate: prepared.runawayRate,
+    sessionsPerUserPerDay: prepared.users?.sessionsPerUserPerDay ?? 0,
+    userIntensitySigma: prepared.users?.intensitySigma ?? USERS_DEFAULTS.intensitySigma,
   };
 }
 
@@ -88,6 +90,22 @@ export function applyLevers(written: ScenarioSpec, levers: Levers, defaults: Lev
   if (moved('retryRate')) {
     spec.retryRate = clampShare(levers.retryRate);
     changes.push(`retry rate ${pct(defaults.retryRate)} → ${pct(spec.retryRate)}`);
+  }
+  if (moved('sessionsPerUserPerDay') || moved('userIntensitySigma')) {
+    // Not trusted to have kept the form's bounds either.
+    const rate = Math.min(SCENARIO_LIMITS.sessionsPerUserPerDay, Math.max(0, levers.sessionsPerUserPerDay));
+    const sigma = Math.min(SCENARIO_LIMITS.intensitySigma, Math.max(0, levers.userIntensitySigma));
+    if (rate === 0) {
+      delete spec.users;
+      if (defaults.sessionsPerUserPerDay > 0) changes.push('users → off');
+    } else {
+      spec.users = { sessionsPerUserPerDay: rate, intensitySigma: sigma };
+      changes.push(
+        defaults.sessionsPerUserPerDay > 0
+          ? `users ${defaults.sessionsPerUserPerDay}/day σ ${defaults.userIntensitySigma} → ${rate}/day σ ${sigma}`
+          : `users off → ${rate} sessions/user/day, σ ${sigma}`,
+      );
+    }
   }
   const share = clampShare(levers.routingShare);
   const routingModel = levers.routingModel.trim() || defaults.routingModel;

@@ -38,6 +38,8 @@ describe('panel levers', () => {
       routingModel: 'claude-haiku-4-5',
       maxTurns: 50,
       runawayRate: 0,
+      sessionsPerUserPerDay: 0,
+      userIntensitySigma: 1,
     });
   });
 
@@ -48,6 +50,20 @@ describe('panel levers', () => {
     assert.strictEqual(moved.spec.maxTurns, 1000);
     assert.strictEqual(moved.spec.runawayRate, 0.05);
     assert.deepStrictEqual(moved.changes, ['turn cap 50 → 1000', 'runaway sessions 0% → 5%']);
+  });
+
+  it('the users lever turns users on with its skew, keeps to the bounds, and 0 turns them off', () => {
+    const spec = agentSpec('s', {});
+    const defaults = leverDefaults(spec, prepareScenario(spec, deps).scenario!, 'fallback');
+    const on = applyLevers(spec, { ...defaults, sessionsPerUserPerDay: 1e9, userIntensitySigma: 1.5 }, defaults);
+    assert.deepStrictEqual(on.spec.users, { sessionsPerUserPerDay: 1000, intensitySigma: 1.5 });
+    assert.deepStrictEqual(on.changes, ['users off → 1000 sessions/user/day, σ 1.5']);
+    const prepared = prepareScenario(on.spec, deps).scenario!;
+    const onDefaults = leverDefaults(on.spec, prepared, 'fallback');
+    assert.strictEqual(onDefaults.sessionsPerUserPerDay, 1000);
+    const off = applyLevers(on.spec, { ...onDefaults, sessionsPerUserPerDay: 0 }, onDefaults);
+    assert.strictEqual(off.spec.users, undefined);
+    assert.deepStrictEqual(off.changes, ['users → off']);
   });
 
   it('left where they start, change nothing: the run equals the scenario run directly', async () => {

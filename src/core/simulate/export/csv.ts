@@ -44,6 +44,31 @@ function runRows(name: string, r: ScenarioResult): (string | number)[][] {
       add('gate.perDay', g.level, 'sessionsPastPerDay', g.sessionsPastPerDay);
     }
   }
+  const userDay = r.gates.perUserPerDay;
+  if (userDay) {
+    for (const g of userDay.gates) {
+      add('gate.perUserPerDay', g.level, 'thresholdUsd', g.thresholdUsd);
+      add('gate.perUserPerDay', g.level, 'userDaysShare', g.daysShare);
+      add('gate.perUserPerDay', g.level, 'sessionsPastPerUserDay', g.sessionsPastPerDay);
+    }
+  }
+  const call = r.gates.perCall;
+  if (call) {
+    for (const g of call.gates) {
+      add('gate.perCall', g.level, 'thresholdUsd', g.thresholdUsd);
+      add('gate.perCall', g.level, 'share', g.share);
+      add('gate.perCall', g.level, 'callsPerDay', g.perDay);
+    }
+  }
+  if (r.users) {
+    add('users', 'all', 'users', r.users.users);
+    add('users', 'all', 'topShare', r.users.topShare);
+    add('users', 'all', 'intensityTopShare', r.users.intensityTopShare);
+    for (const key of ['p50', 'p90', 'p99', 'mean'] as const) {
+      add('users', 'perUserDay', key, r.users.perUserDay[key]);
+      add('users', 'perUserMonth', key, r.users.perUserMonth[key]);
+    }
+  }
   r.histogram.counts.forEach((count, i) => add('histogram', r.histogram.lowerUsd[i]!.toPrecision(6), 'sessions', count));
   add('histogram', `>${r.histogram.upperUsd.toPrecision(6)}`, 'sessions', r.histogram.overflow);
   return rows;

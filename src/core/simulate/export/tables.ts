@@ -64,6 +64,12 @@ export function summaryTable(scenario: ScenarioRuns): Table {
   line('calls/session (mean)', (r) => r.meanPerSession.calls.toFixed(1));
   line('input read from cache', (r) => percent(r.inputCache.readShare));
   line('input written to cache', (r) => percent(r.inputCache.writeShare));
+  if (runs.some((r) => r.users)) {
+    line('users', (r) => (r.users ? integer(r.users.users) : '—'));
+    line('top 20% of users\' spend', (r) => (r.users ? percent(r.users.topShare) : '—'));
+    line('per user-day P99', (r) => (r.users ? withInterval(r.users.perUserDay, 'p99') : '—'));
+    line('per user-month P90', (r) => (r.users ? withInterval(r.users.perUserMonth, 'p90') : '—'));
+  }
   return { header: ['figure', ...runs.map((r) => r.preset)], rows, numeric: [false, ...runs.map(() => true)] };
 }
 
@@ -96,6 +102,23 @@ export function gatesTable(result: ScenarioResult): Table | undefined {
         `${shareText(gate.daysShare)} of days`,
         `≈${integer(gate.sessionsPastPerDay)} sessions/day past it`,
       ]);
+    }
+  }
+  const userDay = result.gates.perUserPerDay;
+  if (userDay) {
+    for (const gate of userDay.gates) {
+      rows.push([
+        `per user per day ${usd(userDay.budgetUsd)}`,
+        `${gate.level} at ${usd(gate.thresholdUsd)}`,
+        `${shareText(gate.daysShare)} of user-days`,
+        `≈${gate.sessionsPastPerDay.toFixed(2)} sessions/user-day past it`,
+      ]);
+    }
+  }
+  const call = result.gates.perCall;
+  if (call) {
+    for (const gate of call.gates) {
+      rows.push([`per call ${usd(call.budgetUsd)}`, `${gate.level} at ${usd(gate.thresholdUsd)}`, `${shareText(gate.share)} of calls`, `≈${integer(gate.perDay)} calls/day`]);
     }
   }
   if (rows.length === 0) return undefined;
