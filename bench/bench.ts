@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   section('Gemini (Gemma 3) count, 1 MB', () => gemmaRows(large, '1 MB', 3, __filename));
   section('CLI cold start', () => cliColdStartRows(outDir, RUNS));
   section('heap', () => heapRows(__filename));
-  section('simulation (1e5 and 1e6 sessions of 20 turns; numpy reference when python3 has numpy)', () => simulationRows());
+  section('simulation (1e5 and 1e6 sessions of 20 turns; numpy reference when python3 has numpy)', () =>
+    simulationRows(),
+  );
   section('cost history, 1,000 commits', () => historyRows(path.join(outDir, 'cli.js')));
   process.stderr.write('bench: cost diff, 1,000 changed files…\n');
   rows.push(...(await diffRows(path.join(outDir, 'cli.js'))));

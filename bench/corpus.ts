@@ -59,7 +59,11 @@ class Writer {
   }
   identifier(): string {
     const words = [this.word(), this.word(), ...(this.chance(0.4) ? [this.word()] : [])];
-    if (this.chance(0.5)) return words.map((w, k) => (k === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('') + (this.chance(0.2) ? this.int(100) : '');
+    if (this.chance(0.5))
+      return (
+        words.map((w, k) => (k === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('') +
+        (this.chance(0.2) ? this.int(100) : '')
+      );
     return words.join('_');
   }
   sentence(): string {
@@ -103,7 +107,8 @@ function table(w: Writer): void {
   const row = (cells: string[]) => `| ${cells.join(' | ')} |\n`;
   w.push(row(Array.from({ length: columns }, () => w.word())));
   w.push(row(Array.from({ length: columns }, () => '---')));
-  for (let r = 2 + w.int(5); r > 0; r--) w.push(row(Array.from({ length: columns }, () => (w.chance(0.4) ? (w.random() * 1000).toFixed(2) : w.word()))));
+  for (let r = 2 + w.int(5); r > 0; r--)
+    w.push(row(Array.from({ length: columns }, () => (w.chance(0.4) ? (w.random() * 1000).toFixed(2) : w.word()))));
   w.push('\n');
 }
 
@@ -116,7 +121,11 @@ function code(w: Writer): void {
     const name = w.identifier();
     const roll = w.random();
     if (roll < 0.15 && depth < 3) {
-      w.push(python ? `${indent}def ${name}(${w.identifier()}, ${w.identifier()}=None):\n` : `${indent}export function ${name}(${w.identifier()}: ${w.pick(['string', 'number', 'Item[]', 'Record<string, unknown>'])}) {\n`);
+      w.push(
+        python
+          ? `${indent}def ${name}(${w.identifier()}, ${w.identifier()}=None):\n`
+          : `${indent}export function ${name}(${w.identifier()}: ${w.pick(['string', 'number', 'Item[]', 'Record<string, unknown>'])}) {\n`,
+      );
       depth++;
     } else if (roll < 0.25 && depth > 0) {
       depth--;
@@ -126,7 +135,9 @@ function code(w: Writer): void {
     } else if (roll < 0.45) {
       w.push(`${indent}${python ? '' : 'const '}${name} = "${w.sentence()}"${python ? '' : ';'}\n`);
     } else {
-      w.push(`${indent}${python ? '' : 'const '}${name} = ${w.identifier()}(${w.int(1000)}, ${w.identifier()}.${w.identifier()})${python ? '' : ';'}\n`);
+      w.push(
+        `${indent}${python ? '' : 'const '}${name} = ${w.identifier()}(${w.int(1000)}, ${w.identifier()}.${w.identifier()})${python ? '' : ';'}\n`,
+      );
     }
   }
   while (!python && depth-- > 0) w.push(`${'  '.repeat(depth)}}\n`);
@@ -136,9 +147,13 @@ function code(w: Writer): void {
 function config(w: Writer): void {
   if (w.chance(0.5)) {
     w.push('```yaml\n');
-    for (let k = 2 + w.int(8); k > 0; k--) w.push(`${w.chance(0.3) ? '  ' : ''}${w.identifier()}: ${w.chance(0.5) ? w.int(10000) : w.sentence()}\n`);
+    for (let k = 2 + w.int(8); k > 0; k--)
+      w.push(`${w.chance(0.3) ? '  ' : ''}${w.identifier()}: ${w.chance(0.5) ? w.int(10000) : w.sentence()}\n`);
   } else {
-    const entries = Array.from({ length: 2 + w.int(6) }, () => `  "${w.identifier()}": ${w.chance(0.5) ? w.int(10000) : JSON.stringify(w.sentence())}`);
+    const entries = Array.from(
+      { length: 2 + w.int(6) },
+      () => `  "${w.identifier()}": ${w.chance(0.5) ? w.int(10000) : JSON.stringify(w.sentence())}`,
+    );
     w.push('```json\n{\n' + entries.join(',\n') + '\n}\n');
   }
   w.push('```\n\n');

@@ -35,7 +35,10 @@ const GIT_ENV = {
   GIT_COMMITTER_EMAIL: 'bench@example.com',
 };
 
-const WORDS = 'customer order refund shipping account carrier tracking policy escalate summarize confirm politely concise bullet evidence source cite never always format answer question context'.split(' ');
+const WORDS =
+  'customer order refund shipping account carrier tracking policy escalate summarize confirm politely concise bullet evidence source cite never always format answer question context'.split(
+    ' ',
+  );
 
 /** A prompt of about `sentences` sentences, different for every seed, with a few markdown sections. */
 function promptText(seed: number, sentences: number): string {
@@ -66,7 +69,8 @@ function buildRepository(): string {
   for (let i = 0; i < UNTOUCHED; i++) write(`prompts/same/s${i}.md`, promptText(20_000 + i, 24));
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'prompts');
-  for (let i = 0; i < CHANGED; i++) write(`prompts/changed/p${i}.md`, promptText(i, 24) + promptText(i + 50_000, 4 + (i % 7)));
+  for (let i = 0; i < CHANGED; i++)
+    write(`prompts/changed/p${i}.md`, promptText(i, 24) + promptText(i + 50_000, 4 + (i % 7)));
   for (let i = 0; i < MODE_ONLY; i++) fs.chmodSync(path.join(dir, `prompts/mode/m${i}.md`), 0o755);
   return dir;
 }
@@ -82,14 +86,22 @@ export async function diffBenchmark(cliPath?: string): Promise<DiffBenchFigures>
     if (!repository.ok) throw new Error(repository.failure.message);
     const base = await resolveRef(repository.top, 'HEAD', '--base');
     if (!base.ok) throw new Error(base.failure.message);
-    const outcome = await review(new CliGitSource({ top: repository.top, base: base.value, head: { kind: 'worktree' }, pathspecs: [] }), { usageFile: '.burnrate.yaml' });
+    const outcome = await review(
+      new CliGitSource({ top: repository.top, base: base.value, head: { kind: 'worktree' }, pathspecs: [] }),
+      { usageFile: '.burnrate.yaml' },
+    );
     const reviewMs = performance.now() - start;
     if (!outcome.ok) throw new Error(outcome.failure.message);
 
     let cliMs: number | undefined;
     if (cliPath && fs.existsSync(cliPath)) {
       const cliStart = performance.now();
-      const run = spawnSync(process.execPath, [cliPath, 'diff', '--json'], { cwd: dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8', maxBuffer: 1 << 30 });
+      const run = spawnSync(process.execPath, [cliPath, 'diff', '--json'], {
+        cwd: dir,
+        env: { ...process.env, ...GIT_ENV },
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      });
       cliMs = performance.now() - cliStart;
       if (run.status !== 0) throw new Error(`burnrate diff exited ${run.status}: ${run.stderr}`);
     }
@@ -111,7 +123,9 @@ export async function diffBenchmark(cliPath?: string): Promise<DiffBenchFigures>
 }
 
 /** Rows in bench/report.ts's shape (measure, value, goal, met), kept structural so this file stands alone. */
-export async function diffRows(cliPath?: string): Promise<{ measure: string; value: string; goal?: string; met?: boolean }[]> {
+export async function diffRows(
+  cliPath?: string,
+): Promise<{ measure: string; value: string; goal?: string; met?: boolean }[]> {
   const f = await diffBenchmark(cliPath);
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const rows: { measure: string; value: string; goal?: string; met?: boolean }[] = [
@@ -122,9 +136,20 @@ export async function diffRows(cliPath?: string): Promise<{ measure: string; val
       goal: '< 10 s',
       met: f.reviewMs < 10_000 && f.filesInReport === f.changedFiles,
     },
-    { measure: 'diff review: files listed / mode-only skipped unread', value: `${f.filesInReport} / ${f.unchangedInReport}`, goal: `${f.changedFiles} / ${f.modeOnlyFiles}`, met: f.filesInReport === f.changedFiles && f.unchangedInReport === f.modeOnlyFiles },
+    {
+      measure: 'diff review: files listed / mode-only skipped unread',
+      value: `${f.filesInReport} / ${f.unchangedInReport}`,
+      goal: `${f.changedFiles} / ${f.modeOnlyFiles}`,
+      met: f.filesInReport === f.changedFiles && f.unchangedInReport === f.modeOnlyFiles,
+    },
   ];
-  if (f.cliMs !== undefined) rows.push({ measure: 'burnrate diff --json (process, same repository)', value: seconds(f.cliMs), goal: '< 10 s', met: f.cliMs < 10_000 });
+  if (f.cliMs !== undefined)
+    rows.push({
+      measure: 'burnrate diff --json (process, same repository)',
+      value: seconds(f.cliMs),
+      goal: '< 10 s',
+      met: f.cliMs < 10_000,
+    });
   return rows;
 }
 

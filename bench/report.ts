@@ -17,8 +17,19 @@ export function ms(value: number): string {
 
 export function renderRows(rows: readonly Row[]): string {
   const header = ['measure', 'value', 'reference', 'ratio', 'goal', 'met'];
-  const cells = rows.map((r) => [r.measure, r.value, r.reference ?? '', r.ratio ?? '', r.goal ?? '', r.met === undefined ? '' : r.met ? 'yes' : 'NO']);
+  const cells = rows.map((r) => [
+    r.measure,
+    r.value,
+    r.reference ?? '',
+    r.ratio ?? '',
+    r.goal ?? '',
+    r.met === undefined ? '' : r.met ? 'yes' : 'NO',
+  ]);
   const widths = header.map((h, k) => Math.max(h.length, ...cells.map((c) => c[k]!.length)));
-  const line = (c: string[]) => c.map((v, k) => v.padEnd(widths[k]!)).join(' | ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, k) => v.padEnd(widths[k]!))
+      .join(' | ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...cells.map(line)].join('\n') + '\n';
 }

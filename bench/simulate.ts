@@ -39,7 +39,14 @@ const SONNET: RateCard = {
   source: 'bench card',
   asOf: '2026-01-01',
 };
-const HAIKU: RateCard = { ...SONNET, modelId: 'claude-haiku-4-5', inputPerMTok: 1, outputPerMTok: 5, cacheReadPerMTok: 0.1, cacheWritePerMTok: 1.25 };
+const HAIKU: RateCard = {
+  ...SONNET,
+  modelId: 'claude-haiku-4-5',
+  inputPerMTok: 1,
+  outputPerMTok: 5,
+  cacheReadPerMTok: 0.1,
+  cacheWritePerMTok: 1.25,
+};
 
 export const TURNS = 20;
 
@@ -66,7 +73,12 @@ function timed(sessions: number): { wallMs: number; cpuMs: number; calls: number
   const result = simulateScenario(benchScenario(), { sessions, seed: 1 });
   const wallMs = performance.now() - start;
   const used = process.cpuUsage(cpu);
-  return { wallMs, cpuMs: (used.user + used.system) / 1000, calls: result.meanPerSession.calls, mean: result.perSession.mean };
+  return {
+    wallMs,
+    cpuMs: (used.user + used.system) / 1000,
+    calls: result.meanPerSession.calls,
+    mean: result.perSession.mean,
+  };
 }
 
 function median(values: number[]): number {
@@ -77,7 +89,11 @@ function median(values: number[]): number {
 export function simulateBenchmark(options: { quick?: boolean } = {}): SimulateBenchFigures {
   timed(10_000); // warm-up: let V8 optimise the loop before timing
   const runs = [timed(100_000), timed(100_000), timed(100_000)];
-  const small = { sessions: 100_000, wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)) };
+  const small = {
+    sessions: 100_000,
+    wallMs: median(runs.map((r) => r.wallMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+  };
   const figures: SimulateBenchFigures = {
     turns: TURNS,
     callsPerSession: runs[0]!.calls,
@@ -97,11 +113,19 @@ export function simulateBenchmark(options: { quick?: boolean } = {}): SimulateBe
 
 /** Runs bench/simulate_numpy.py with python3 when python3 and numpy are there; says why not otherwise. */
 function numpyFigures(sessions: number): SimulateBenchFigures['numpy'] {
-  const script = [path.resolve(__dirname, '..', '..', 'bench', 'simulate_numpy.py'), path.resolve(__dirname, '..', '..', '..', 'bench', 'simulate_numpy.py')].find((p) => fs.existsSync(p));
+  const script = [
+    path.resolve(__dirname, '..', '..', 'bench', 'simulate_numpy.py'),
+    path.resolve(__dirname, '..', '..', '..', 'bench', 'simulate_numpy.py'),
+  ].find((p) => fs.existsSync(p));
   if (!script) return { skipped: 'bench/simulate_numpy.py not found' };
   const run = spawnSync('python3', [script, String(sessions)], { encoding: 'utf8' });
   if (run.error) return { skipped: `python3 not found (${run.error.message})` };
-  if (run.status !== 0) return { skipped: /No module named .?numpy/.test(run.stderr) ? 'numpy is not installed (apt-get install python3-numpy)' : `python3 failed: ${run.stderr.trim().split('\n').pop()}` };
+  if (run.status !== 0)
+    return {
+      skipped: /No module named .?numpy/.test(run.stderr)
+        ? 'numpy is not installed (apt-get install python3-numpy)'
+        : `python3 failed: ${run.stderr.trim().split('\n').pop()}`,
+    };
   const out = JSON.parse(run.stdout) as { calls: number; cpuSeconds: number; meanCost: number; numpy: string };
   return { cpuNsPerCall: (out.cpuSeconds * 1e9) / out.calls, meanCostUsd: out.meanCost, version: out.numpy };
 }
@@ -133,7 +157,11 @@ export function rowsOf(f: SimulateBenchFigures): BenchRow[] {
   const numpy = f.numpy;
   rows.push(
     'skipped' in numpy
-      ? { measure: 'simulate: CPU per simulated call against numpy (same scenario)', value: `${f.cpuNsPerCall.toFixed(0)} ns`, reference: `numpy not run: ${numpy.skipped}` }
+      ? {
+          measure: 'simulate: CPU per simulated call against numpy (same scenario)',
+          value: `${f.cpuNsPerCall.toFixed(0)} ns`,
+          reference: `numpy not run: ${numpy.skipped}`,
+        }
       : {
           measure: 'simulate: CPU per simulated call against numpy (same scenario)',
           value: `${f.cpuNsPerCall.toFixed(0)} ns (mean $${f.meanCostUsd.toFixed(4)}/session)`,
@@ -160,6 +188,8 @@ if (require.main === module && /[\\/]simulate\.js$/.test(process.argv[1] ?? ''))
   const figures = simulateBenchmark({ quick: process.argv.includes('--quick') });
   if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
   for (const row of rowsOf(figures)) {
-    process.stdout.write(`${row.measure}: ${row.value} (${row.reference ?? ''})${row.ratio ? `, ${row.ratio}` : ''} — goal ${row.goal}: ${row.met ? 'met' : 'NOT met'}\n`);
+    process.stdout.write(
+      `${row.measure}: ${row.value} (${row.reference ?? ''})${row.ratio ? `, ${row.ratio}` : ''} — goal ${row.goal}: ${row.met ? 'met' : 'NOT met'}\n`,
+    );
   }
 }

@@ -61,7 +61,9 @@ export async function sourceCallRows(runs: number): Promise<Row[]> {
     const next = source;
     times.push(time(() => estimate(next)));
   }
-  const reference = median([0, 1, 2].map(() => time(() => gptO200k.countTokens(source, { disallowedSpecial: new Set<string>() }))));
+  const reference = median(
+    [0, 1, 2].map(() => time(() => gptO200k.countTokens(source, { disallowedSpecial: new Set<string>() }))),
+  );
   const value = median(times);
   return [
     {

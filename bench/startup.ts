@@ -28,14 +28,25 @@ export function cliColdStartRows(outDir: string, runs: number): Row[] {
   fs.writeFileSync(file, SMALL_PROMPT);
   try {
     const bare = median(Array.from({ length: runs }, () => timeProcess([cli, '--help'], dir).ms));
-    const rows: Row[] = [{ measure: `CLI cold start: \`burnrate --help\` (no ranks loaded; median of ${runs} processes)`, value: ms(bare) }];
+    const rows: Row[] = [
+      {
+        measure: `CLI cold start: \`burnrate --help\` (no ranks loaded; median of ${runs} processes)`,
+        value: ms(bare),
+      },
+    ];
     const estimate = timeProcess([cli, 'estimate', file], dir);
     if (estimate.status !== 0) {
-      rows.push({ measure: 'CLI cold start: `burnrate estimate` on one small prompt file', value: `not measured: exit ${estimate.status}` });
+      rows.push({
+        measure: 'CLI cold start: `burnrate estimate` on one small prompt file',
+        value: `not measured: exit ${estimate.status}`,
+      });
       return rows;
     }
     const times = Array.from({ length: runs }, () => timeProcess([cli, 'estimate', file], dir).ms);
-    rows.push({ measure: `CLI cold start: \`burnrate estimate\` on one small prompt file (median of ${runs} processes)`, value: ms(median(times)) });
+    rows.push({
+      measure: `CLI cold start: \`burnrate estimate\` on one small prompt file (median of ${runs} processes)`,
+      value: ms(median(times)),
+    });
     return rows;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -80,13 +91,26 @@ function countOnce(): void {
 /** (d) heap taken by one encoding, in a fresh process. */
 export function heapRows(benchScript: string): Row[] {
   const result = timeProcess(['--expose-gc', benchScript, '--heap-probe'], process.cwd());
-  if (result.status !== 0) return [{ measure: 'heap after loading o200k_base', value: `probe failed: ${result.stderr.trim().split('\n')[0]}` }];
+  if (result.status !== 0)
+    return [
+      { measure: 'heap after loading o200k_base', value: `probe failed: ${result.stderr.trim().split('\n')[0]}` },
+    ];
   const probe = JSON.parse(result.stdout) as HeapProbe;
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   return [
-    { measure: 'first count in a fresh process: loading o200k_base ranks', value: ms(probe.tableMs), reference: `js-tiktoken Tiktoken constructor ${ms(probe.encoderMs)}` },
-    { measure: 'heap: o200k_base rank table loaded by the counter (fresh process, after gc)', value: mb(probe.afterTable - probe.before) },
+    {
+      measure: 'first count in a fresh process: loading o200k_base ranks',
+      value: ms(probe.tableMs),
+      reference: `js-tiktoken Tiktoken constructor ${ms(probe.encoderMs)}`,
+    },
+    {
+      measure: 'heap: o200k_base rank table loaded by the counter (fresh process, after gc)',
+      value: mb(probe.afterTable - probe.before),
+    },
     { measure: '  + count memos after counting a 1 MB file', value: mb(probe.afterCount - probe.afterTable) },
-    { measure: "  (context) + js-tiktoken's getEncoder('o200k_base'), which counting does not load", value: mb(probe.afterEncoder - probe.afterCount) },
+    {
+      measure: "  (context) + js-tiktoken's getEncoder('o200k_base'), which counting does not load",
+      value: mb(probe.afterEncoder - probe.afterCount),
+    },
   ];
 }

@@ -48,7 +48,7 @@ export function fullCountRows(text: string, label: string, runs: number): Row[] 
   return [
     {
       measure: `full count via countTokens, ${label} mixed text, cold memos (${expected} tokens)`,
-      value: `${ms(engineMs)} (${((expected / engineMs) * 1000 / 1e6).toFixed(2)} M tok/s)`,
+      value: `${ms(engineMs)} (${(((expected / engineMs) * 1000) / 1e6).toFixed(2)} M tok/s)`,
       reference: `js-tiktoken encode ${ms(referenceMs)}`,
       ratio: `${ratio.toFixed(2)}× its throughput`,
       goal: '≥ 0.95×',

@@ -16,7 +16,14 @@ const manifest = JSON.parse(text);
 const others = manifest.activationEvents.filter((e) => !e.startsWith('workspaceContains:**/'));
 const firstWorkspace = others.findIndex((e) => e.startsWith('workspaceContains:'));
 const events = [...others.slice(0, firstWorkspace), ...activationEvents(), ...others.slice(firstWorkspace)];
-const indent = (s) => s.split('\n').map((l, i) => (i === 0 ? l : `  ${l}`)).join('\n');
-const replaced = text.replace(/"activationEvents": \[[\s\S]*?\n  \]/, `"activationEvents": ${indent(JSON.stringify(events, null, 2))}`);
+const indent = (s) =>
+  s
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : `  ${l}`))
+    .join('\n');
+const replaced = text.replace(
+  /"activationEvents": \[[\s\S]*?\n  \]/,
+  `"activationEvents": ${indent(JSON.stringify(events, null, 2))}`,
+);
 fs.writeFileSync(manifestPath, replaced);
 console.log(`README formats table: ${manifest.activationEvents.length} → ${events.length} activation events`);

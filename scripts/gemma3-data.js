@@ -39,7 +39,12 @@ function derive(tokenizer, source) {
   const model = tokenizer.model;
   if (model.type !== 'BPE' || !model.byte_fallback) throw new Error('gemma3 data: expected a byte-fallback BPE model');
   const normalizer = tokenizer.normalizer;
-  if (!normalizer || normalizer.type !== 'Replace' || normalizer.pattern.String !== ' ' || normalizer.content !== '\u2581') {
+  if (
+    !normalizer ||
+    normalizer.type !== 'Replace' ||
+    normalizer.pattern.String !== ' ' ||
+    normalizer.content !== '\u2581'
+  ) {
     throw new Error('gemma3 data: expected the space → ▁ normaliser and nothing else');
   }
   const pieces = [];
@@ -59,12 +64,14 @@ function derive(tokenizer, source) {
     const left = ids.get(l);
     const right = ids.get(r);
     const result = ids.get(l + r);
-    if (left === undefined || right === undefined || result === undefined) throw new Error(`gemma3 data: merge ${rank} is not of pieces`);
+    if (left === undefined || right === undefined || result === undefined)
+      throw new Error(`gemma3 data: merge ${rank} is not of pieces`);
     packed.writeUInt32LE((left | (right << ID_BITS)) >>> 0, rank * 7);
     packed.writeUIntLE((right >>> (32 - ID_BITS)) | (result << (2 * ID_BITS - 32)), rank * 7 + 4, 3);
   });
   const added = tokenizer.added_tokens.map((t) => {
-    if (t.lstrip || t.rstrip || t.single_word || t.normalized) throw new Error(`gemma3 data: added token ${t.content} has flags`);
+    if (t.lstrip || t.rstrip || t.single_word || t.normalized)
+      throw new Error(`gemma3 data: added token ${t.content} has flags`);
     return t.content;
   });
   return { format: FORMAT, source, chars, merges: packed.toString('base64'), added };

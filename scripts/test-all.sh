@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: build, compile, lint (eslint, eslint.config.mjs), unit + CLI tests, the fuzz stage (every CLI command over a hostile repository written at
-# test time), the integration suite inside VS Code (code-server), the Restricted Mode
-# suite (same runner, workspace untrusted), the examples suite (a copy of examples/ as the workspace), the packaged .vsix as a user sees it. Build or compile failures stop the
+# `npm test`: build, compile, lint (eslint, eslint.config.mjs), format (Prettier), unit + CLI tests, the fuzz stage
+# (every CLI command over a hostile repository written at test time), the integration suite inside VS Code
+# (code-server), the Restricted Mode suite (same runner, workspace untrusted), the examples suite (a copy of examples/
+# as the workspace), the packaged .vsix as a user sees it. Build or compile failures stop the
 # run (everything after depends on them); the test stages all run so one report shows every failure. Any failing stage
 # fails the whole. The integration stages need code-server and chromium: scripts/install-code-server.sh installs them
 # when missing (idempotent); where it cannot (no apt-get, not root), each such stage is skipped with one line saying
@@ -98,6 +99,8 @@ integration_stages() {
 if run_stage build node esbuild.js && run_stage compile npx tsc -p .; then
   # Lint failures (floating promises, ==, vscode in src/core…): `npm run lint:fix` mends some, the rest say how.
   run_stage lint npm run --silent lint
+  # Formatting (Prettier, .prettierrc.json): `npm run format` rewrites what this stage lists.
+  run_stage format npm run --silent format:check
   run_stage unit+cli npx mocha
   run_stage fuzz npx mocha --no-config --timeout 900000 'out/node/test/fuzz/**/*.test.js'
   cannot_install=''

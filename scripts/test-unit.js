@@ -18,7 +18,10 @@ function tsFilesUnder(dir) {
     .map((e) => path.join(e.parentPath, e.name));
 }
 
-const bundle = spawnSync(process.execPath, [path.join(root, 'esbuild.js'), '--only', 'extension'], { cwd: root, stdio: 'inherit' });
+const bundle = spawnSync(process.execPath, [path.join(root, 'esbuild.js'), '--only', 'extension'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (bundle.status !== 0) process.exit(bundle.status ?? 1);
 fs.rmSync(outdir, { recursive: true, force: true });
 esbuild.buildSync({
@@ -34,8 +37,12 @@ esbuild.buildSync({
 });
 const mocha = require.resolve('mocha/bin/mocha.js');
 const spec = path.join('out', 'unit', 'test', 'unit', '**', '*.test.js');
-const run = spawnSync(process.execPath, [mocha, '--no-config', '--timeout', '20000', '--reporter', 'dot', spec, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const run = spawnSync(
+  process.execPath,
+  [mocha, '--no-config', '--timeout', '20000', '--reporter', 'dot', spec, ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(run.status ?? 1);

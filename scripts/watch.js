@@ -7,7 +7,10 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const children = [
   spawn(process.execPath, [path.join(root, 'esbuild.js'), '--watch'], { cwd: root, stdio: 'inherit' }),
-  spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.', '--watch', '--preserveWatchOutput'], { cwd: root, stdio: 'inherit' }),
+  spawn(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', '.', '--watch', '--preserveWatchOutput'], {
+    cwd: root,
+    stdio: 'inherit',
+  }),
 ];
 const stop = () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');

@@ -22,9 +22,7 @@ export interface Thresholds {
 }
 
 export type Plan =
-  | { kind: 'create'; body: string }
-  | { kind: 'update'; id: number; body: string }
-  | { kind: 'none'; why: string };
+  { kind: 'create'; body: string } | { kind: 'update'; id: number; body: string } | { kind: 'none'; why: string };
 
 /** Worth a comment: a gate tripped, a file could not be compared, or the cost moved past both thresholds. */
 export function worthCommenting(diff: DiffSummary, thresholds: Thresholds): boolean {
@@ -35,14 +33,21 @@ export function worthCommenting(diff: DiffSummary, thresholds: Thresholds): bool
   return usd >= thresholds.minUsdMonth && (thresholds.minPercent === undefined || percent >= thresholds.minPercent);
 }
 
-export function planComment(diff: DiffSummary, thresholds: Thresholds, markdown: string, existing: readonly IssueComment[]): Plan {
+export function planComment(
+  diff: DiffSummary,
+  thresholds: Thresholds,
+  markdown: string,
+  existing: readonly IssueComment[],
+): Plan {
   const ours = existing.find((c) => typeof c.body === 'string' && c.body.includes(MARKER));
   const worth = worthCommenting(diff, thresholds);
   if (!worth && !ours) return { kind: 'none', why: 'no prompt cost change above the comment thresholds' };
   // A comment already there is brought up to date even when the change fell below the thresholds: stale figures
   // would mislead more than a short note.
   const head = diff.head.replace(/`/g, '');
-  const body = worth ? `${MARKER}\n${markdown}` : `${MARKER}\n### Burnrate cost diff\n\nNo prompt cost change above the comment thresholds at \`${head}\`.\n`;
+  const body = worth
+    ? `${MARKER}\n${markdown}`
+    : `${MARKER}\n### Burnrate cost diff\n\nNo prompt cost change above the comment thresholds at \`${head}\`.\n`;
   if (!ours) return { kind: 'create', body };
   if (ours.body === body) return { kind: 'none', why: `comment ${ours.id} is already up to date` };
   return { kind: 'update', id: ours.id, body };

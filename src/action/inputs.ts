@@ -29,9 +29,12 @@ export function readInputs(env: Env, readEvent: (file: string) => string): Actio
   } catch (error) {
     throw new InputError(`cannot read the event file ${eventPath}: ${(error as Error).message}`);
   }
-  const pr = (event as { pull_request?: { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } }).pull_request;
+  const pr = (event as { pull_request?: { number?: unknown; base?: { sha?: unknown }; head?: { sha?: unknown } } })
+    .pull_request;
   if (!pr || typeof pr.number !== 'number' || typeof pr.base?.sha !== 'string' || typeof pr.head?.sha !== 'string') {
-    throw new InputError('this action runs on pull_request events (the event has no pull_request with base and head commits)');
+    throw new InputError(
+      'this action runs on pull_request events (the event has no pull_request with base and head commits)',
+    );
   }
   const inputs: ActionInputs = {
     token: required(env, 'GITHUB_TOKEN'),
@@ -42,7 +45,8 @@ export function readInputs(env: Env, readEvent: (file: string) => string): Actio
     paths: (env.BURNRATE_PATHS ?? '').split(/\s+/).filter((p) => p !== ''),
     commentMinUsdMonth: number(env, 'BURNRATE_COMMENT_MIN_USD_MONTH') ?? 0,
   };
-  if (!/^[\w.-]+\/[\w.-]+$/.test(inputs.repository)) throw new InputError(`GITHUB_REPOSITORY is not owner/name: ${inputs.repository}`);
+  if (!/^[\w.-]+\/[\w.-]+$/.test(inputs.repository))
+    throw new InputError(`GITHUB_REPOSITORY is not owner/name: ${inputs.repository}`);
   const usd = number(env, 'BURNRATE_FAIL_ON_INCREASE_USD_MONTH');
   const percent = number(env, 'BURNRATE_FAIL_ON_INCREASE_PERCENT');
   const minPercent = number(env, 'BURNRATE_COMMENT_MIN_PERCENT');

@@ -22,13 +22,32 @@ let usageFromBase = true;
 
 function runDiff(inputs: ActionInputs, format: '--json' | '--markdown'): CliRun {
   const cli = process.env.BURNRATE_CLI || path.join(__dirname, 'cli.js');
-  const args = [cli, 'diff', '--base', inputs.pullRequest.baseSha, '--head', inputs.pullRequest.headSha, '--merge-base', format];
+  const args = [
+    cli,
+    'diff',
+    '--base',
+    inputs.pullRequest.baseSha,
+    '--head',
+    inputs.pullRequest.headSha,
+    '--merge-base',
+    format,
+  ];
   if (usageFromBase) args.push('--usage-from-base');
-  if (inputs.failOnIncreaseUsdMonth !== undefined) args.push('--fail-on-increase-usd-month', String(inputs.failOnIncreaseUsdMonth));
-  if (inputs.failOnIncreasePercent !== undefined) args.push('--fail-on-increase-percent', String(inputs.failOnIncreasePercent));
+  if (inputs.failOnIncreaseUsdMonth !== undefined)
+    args.push('--fail-on-increase-usd-month', String(inputs.failOnIncreaseUsdMonth));
+  if (inputs.failOnIncreasePercent !== undefined)
+    args.push('--fail-on-increase-percent', String(inputs.failOnIncreasePercent));
   if (inputs.paths.length > 0) args.push('--', ...inputs.paths);
-  const run = spawnSync(process.execPath, args, { cwd: inputs.workspace, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const result = { status: run.status ?? EXIT_ERROR, stdout: run.stdout ?? '', stderr: run.stderr ?? String(run.error ?? '') };
+  const run = spawnSync(process.execPath, args, {
+    cwd: inputs.workspace,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const result = {
+    status: run.status ?? EXIT_ERROR,
+    stdout: run.stdout ?? '',
+    stderr: run.stderr ?? String(run.error ?? ''),
+  };
   // Until --usage-from-base is in every build of the CLI (it arrives with the diff gate hardening), say so and price
   // each side with its own usage file rather than fail.
   if (usageFromBase && result.status === EXIT_ERROR && /unknown option --usage-from-base/.test(result.stderr)) {
@@ -68,14 +87,22 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   if (inputs.stepSummary) fs.appendFileSync(inputs.stepSummary, markdown);
 
   const api = commentApi(inputs.apiUrl, inputs.repository, inputs.pullRequest.number, inputs.token);
-  const thresholds = { minUsdMonth: inputs.commentMinUsdMonth, ...(inputs.commentMinPercent !== undefined ? { minPercent: inputs.commentMinPercent } : {}) };
+  const thresholds = {
+    minUsdMonth: inputs.commentMinUsdMonth,
+    ...(inputs.commentMinPercent !== undefined ? { minPercent: inputs.commentMinPercent } : {}),
+  };
   const plan = planComment(diff, thresholds, markdown, await api.list());
-  if (plan.kind === 'create') console.log(`burnrate: commented on #${inputs.pullRequest.number} (comment ${(await api.create(plan.body)).id})`);
-  else if (plan.kind === 'update') console.log(`burnrate: updated comment ${(await api.update(plan.id, plan.body)).id} on #${inputs.pullRequest.number}`);
+  if (plan.kind === 'create')
+    console.log(`burnrate: commented on #${inputs.pullRequest.number} (comment ${(await api.create(plan.body)).id})`);
+  else if (plan.kind === 'update')
+    console.log(
+      `burnrate: updated comment ${(await api.update(plan.id, plan.body)).id} on #${inputs.pullRequest.number}`,
+    );
   else console.log(`burnrate: no comment: ${plan.why}`);
 
   if (diff.trippedGates > 0) {
-    for (const line of json.stderr.split('\n').filter((l) => l.includes('gate tripped'))) console.error(`::error::${line}`);
+    for (const line of json.stderr.split('\n').filter((l) => l.includes('gate tripped')))
+      console.error(`::error::${line}`);
     return EXIT_GATE;
   }
   return 0;
@@ -85,7 +112,9 @@ if (require.main === module) {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(`::error::${error instanceof InputError ? error.message : (error as Error).stack ?? String(error)}`);
+      console.error(
+        `::error::${error instanceof InputError ? error.message : ((error as Error).stack ?? String(error))}`,
+      );
       process.exit(EXIT_ERROR);
     },
   );

@@ -21,9 +21,13 @@ export function openRegularFile(file: string, root: string | undefined, maxBytes
     real = fs.realpathSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, error: code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? (error as Error).message})` };
+    return {
+      ok: false,
+      error: code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? (error as Error).message})`,
+    };
   }
-  if (root !== undefined && !isInside(real, safeRealpath(root))) return { ok: false, error: 'outside the workspace — not read' };
+  if (root !== undefined && !isInside(real, safeRealpath(root)))
+    return { ok: false, error: 'outside the workspace — not read' };
   let fd: number;
   try {
     fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -44,7 +48,11 @@ export function openRegularFile(file: string, root: string | undefined, maxBytes
 }
 
 /** The text of a regular file inside `root`, at most MAX_READ_BYTES, or why not. */
-export function readBoundedText(file: string, root: string | undefined, maxBytes = MAX_READ_BYTES): string | { error: string } {
+export function readBoundedText(
+  file: string,
+  root: string | undefined,
+  maxBytes = MAX_READ_BYTES,
+): string | { error: string } {
   const opened = openRegularFile(file, root, maxBytes);
   if (!opened.ok) return { error: opened.error };
   try {

@@ -27,35 +27,55 @@ export interface DiffPriceOptions {
 
 export async function diffPriceData(options: DiffPriceOptions): Promise<PriceDataChoice> {
   const { top, git } = options;
-  if (options.flag !== undefined) return choosePriceData({ flag: options.flag, cwd: options.cwd, usage: EMPTY_USAGE, root: top });
-  if (options.explicit) return choosePriceData({ cwd: options.cwd, usage: options.explicit.config, usageFile: options.explicit.absolute, root: top });
+  if (options.flag !== undefined)
+    return choosePriceData({ flag: options.flag, cwd: options.cwd, usage: EMPTY_USAGE, root: top });
+  if (options.explicit)
+    return choosePriceData({
+      cwd: options.cwd,
+      usage: options.explicit.config,
+      usageFile: options.explicit.absolute,
+      root: top,
+    });
   const side = options.usageFrom === 'base' ? 'base' : 'head';
   if (side === 'head' && options.head.kind === 'worktree') {
     // The working tree: the file on disk, confined to the repository as estimate confines it.
     const sides = await loadUsageSides(git, options.usageFile, 'head-for-both');
     const usage = sides.ok ? sides.value.head : EMPTY_USAGE;
-    return choosePriceData({ cwd: options.cwd, usage, usageFile: path.join(top, ...options.usageFile.split('/')), root: top });
+    return choosePriceData({
+      cwd: options.cwd,
+      usage,
+      usageFile: path.join(top, ...options.usageFile.split('/')),
+      root: top,
+    });
   }
   const sides = await loadUsageSides(git, options.usageFile, side === 'base' ? 'base-for-both' : 'head-for-both');
   const pinned = sides.ok ? sides.value.head.priceData : undefined;
   if (!pinned) return unpinnedPriceData();
   const where = side === 'base' ? 'the base' : git.headLabel;
   const shown = `priceData: ${pinned.path} (${options.usageFile}${pinned.line !== undefined ? ` line ${pinned.line + 1}` : ''}, at ${where})`;
-  const repoPath = path.posix.normalize(path.posix.join(path.posix.dirname(options.usageFile), pinned.path.replace(/\\/g, '/')));
+  const repoPath = path.posix.normalize(
+    path.posix.join(path.posix.dirname(options.usageFile), pinned.path.replace(/\\/g, '/')),
+  );
   if (path.posix.isAbsolute(repoPath) || repoPath === '..' || repoPath.startsWith('../')) {
     return unpinnedPriceData([`${shown} is not a file inside the repository — not read`]);
   }
   const commit = side === 'base' ? options.baseCommit : options.head.kind === 'commit' ? options.head.ref.commit : '';
   // Asked before reading, so a huge blob is never loaded ("" + ":path" names the index).
   const size = await blobSize(top, `${commit}:${repoPath}`);
-  if (size !== undefined && size > MAX_PRICE_DATA_BYTES) return unpinnedPriceData([`${shown}: larger than ${MAX_PRICE_DATA_BYTES / 1024 / 1024} MB — not read`]);
+  if (size !== undefined && size > MAX_PRICE_DATA_BYTES)
+    return unpinnedPriceData([`${shown}: larger than ${MAX_PRICE_DATA_BYTES / 1024 / 1024} MB — not read`]);
   const read = await git.read(side, [{ path: repoPath }]);
   const content = read.ok ? read.value[0] : undefined;
   if (!read.ok) return unpinnedPriceData([`${shown}: ${read.failure.message}`]);
   if (content === undefined) return unpinnedPriceData([`${shown}: no such file at ${where}`]);
   if (isUnreadable(content)) return unpinnedPriceData([`${shown}: ${content.unreadable}`]);
-  if (content.byteLength > MAX_PRICE_DATA_BYTES) return unpinnedPriceData([`${shown}: larger than ${MAX_PRICE_DATA_BYTES / 1024 / 1024} MB — not read`]);
-  const loaded = pinnedPriceDataFromText(new TextDecoder('utf-8').decode(content), `${shown}`, await commitDay(top, commit || 'HEAD'));
+  if (content.byteLength > MAX_PRICE_DATA_BYTES)
+    return unpinnedPriceData([`${shown}: larger than ${MAX_PRICE_DATA_BYTES / 1024 / 1024} MB — not read`]);
+  const loaded = pinnedPriceDataFromText(
+    new TextDecoder('utf-8').decode(content),
+    `${shown}`,
+    await commitDay(top, commit || 'HEAD'),
+  );
   const applied = applyPriceData(loaded);
   return applied.ok ? { info: applied.info, warnings: [] } : unpinnedPriceData([applied.message]);
 }

@@ -40,8 +40,11 @@ export interface ParsedCommandLine<T extends FlagTable> {
 
 /** Strict: unknown flags, missing, empty or out-of-range values are usage errors (exit 2), never ignored. */
 export function parseFlags<T extends FlagTable>(args: readonly string[], table: T): ParsedCommandLine<T> {
-  const options: Record<string, { type: 'boolean' | 'string'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
-  for (const [name, def] of Object.entries(table)) options[name] = { type: def.type === 'boolean' ? 'boolean' : 'string' };
+  const options: Record<string, { type: 'boolean' | 'string'; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const [name, def] of Object.entries(table))
+    options[name] = { type: def.type === 'boolean' ? 'boolean' : 'string' };
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
@@ -71,7 +74,9 @@ function convert(name: string, def: FlagDef, raw: string): string | number {
   const number = raw.trim() === '' ? NaN : Number(raw);
   const whole = def.type === 'integer';
   if (!Number.isFinite(number) || number < min || number > max || (whole && !Number.isInteger(number))) {
-    throw new UsageError(`--${name} needs ${whole ? 'a whole number' : 'a number'} ${rangeText(min, max)}, got "${raw}"`);
+    throw new UsageError(
+      `--${name} needs ${whole ? 'a whole number' : 'a number'} ${rangeText(min, max)}, got "${raw}"`,
+    );
   }
   return number;
 }
@@ -86,7 +91,8 @@ function parserMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   const option = /'(-[^' ]+)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option} (a file name starting with - goes after --)`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option)
+    return `unknown option ${option} (a file name starting with - goes after --)`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
     return message.includes('does not take an argument') ? `${option} takes no value` : `${option} needs a value`;
   }
@@ -103,7 +109,9 @@ export interface HelpSpec {
 }
 
 export function renderHelp(spec: HelpSpec): string {
-  const rows = Object.entries(spec.flags).map(([name, def]) => [`--${name}${'value' in def ? ` ${def.value}` : ''}`, def.help] as const);
+  const rows = Object.entries(spec.flags).map(
+    ([name, def]) => [`--${name}${'value' in def ? ` ${def.value}` : ''}`, def.help] as const,
+  );
   rows.push(['--help', 'show this help']);
   const width = Math.max(...rows.map(([left]) => left.length)) + 3;
   const options = rows

@@ -44,7 +44,11 @@ export function collectLogFiles(args: readonly string[], cwd: string, agents: Ag
       stat = fs.statSync(target);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      out.problems.push(code === 'ENOENT' ? `no such file: ${shown(target, cwd)}` : `cannot read ${shown(target, cwd)} (${code ?? 'error'})`);
+      out.problems.push(
+        code === 'ENOENT'
+          ? `no such file: ${shown(target, cwd)}`
+          : `cannot read ${shown(target, cwd)} (${code ?? 'error'})`,
+      );
       continue;
     }
     if (stat.isDirectory()) walk(target, cwd, out);
@@ -70,7 +74,9 @@ function walk(root: string, cwd: string, out: LogFiles): void {
     }
     for (const dirent of dirents) {
       if (++entries > MAX_ENTRIES) {
-        out.problems.push(`${shown(root, cwd)}: more than ${MAX_ENTRIES.toLocaleString('en-US')} entries — the rest not read`);
+        out.problems.push(
+          `${shown(root, cwd)}: more than ${MAX_ENTRIES.toLocaleString('en-US')} entries — the rest not read`,
+        );
         stack.length = 0;
         break;
       }
@@ -91,7 +97,8 @@ function walk(root: string, cwd: string, out: LogFiles): void {
       found.push(full);
     }
   }
-  if (outside > 0) out.problems.push(`${shown(root, cwd)}: ${outside} symlink(s) pointing outside the folder — not read`);
+  if (outside > 0)
+    out.problems.push(`${shown(root, cwd)}: ${outside} symlink(s) pointing outside the folder — not read`);
   if (found.length === 0) out.problems.push(`${shown(root, cwd)}: no *.jsonl files`);
   out.files.push(...found.sort());
 }

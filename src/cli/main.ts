@@ -12,7 +12,18 @@ import { replayCommand } from './commands/replay';
 import { simulateCommand } from './commands/simulate';
 import { visibleControls } from '../core/present/visibleControls';
 
-const COMMANDS: Command[] = [estimateCommand, contextCommand, diffCommand, historyCommand, modelsCommand, pricesCommand, simulateCommand, replayCommand, calibrateCommand, mcpCommand];
+const COMMANDS: Command[] = [
+  estimateCommand,
+  contextCommand,
+  diffCommand,
+  historyCommand,
+  modelsCommand,
+  pricesCommand,
+  simulateCommand,
+  replayCommand,
+  calibrateCommand,
+  mcpCommand,
+];
 
 function usage(): string {
   const rows = COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
@@ -37,7 +48,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.err(`burnrate ${name}: ${error.message}\nRun "burnrate ${name} --help" for usage.\n`);
       return EXIT_USAGE;
     }
-    io.err(`burnrate ${name}: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    io.err(
+      `burnrate ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 3;
   }
 }

@@ -21,7 +21,13 @@ export interface PriceDataChoice {
   warnings: string[];
 }
 
-export function choosePriceData(options: { flag?: string; cwd: string; usage: UsageConfig; usageFile?: string; root: string }): PriceDataChoice {
+export function choosePriceData(options: {
+  flag?: string;
+  cwd: string;
+  usage: UsageConfig;
+  usageFile?: string;
+  root: string;
+}): PriceDataChoice {
   const warnings: string[] = [];
   if (options.flag !== undefined) {
     const file = path.resolve(options.cwd, options.flag);
@@ -57,8 +63,19 @@ export function unpinnedPriceData(warnings: string[] = []): PriceDataChoice {
 }
 
 /** The usual call: a command's --prices value and the usage file it loaded. */
-export function priceDataFor(flag: string | undefined, cwd: string, loaded: { config: UsageConfig; file?: string }, root: string): PriceDataChoice {
-  return choosePriceData({ ...(flag !== undefined ? { flag } : {}), cwd, usage: loaded.config, ...(loaded.file ? { usageFile: loaded.file } : {}), root });
+export function priceDataFor(
+  flag: string | undefined,
+  cwd: string,
+  loaded: { config: UsageConfig; file?: string },
+  root: string,
+): PriceDataChoice {
+  return choosePriceData({
+    ...(flag !== undefined ? { flag } : {}),
+    cwd,
+    usage: loaded.config,
+    ...(loaded.file ? { usageFile: loaded.file } : {}),
+    root,
+  });
 }
 
 function fallbackName(): string {

@@ -19,9 +19,20 @@ export function compareAgainstWorkspace(
   sessions: readonly SessionSummary[],
   files: NonNullable<ReplayResult['files']>,
 ): AgainstReport {
-  const runtimes = [...new Set(files.map((f) => (f.format === undefined ? undefined : RUNTIME_OF_FORMAT[f.format])).filter((r): r is string => r !== undefined))];
+  const runtimes = [
+    ...new Set(
+      files
+        .map((f) => (f.format === undefined ? undefined : RUNTIME_OF_FORMAT[f.format]))
+        .filter((r): r is string => r !== undefined),
+    ),
+  ];
   const root = findWorkspaceRoot(folder);
-  if (runtimes.length === 0) return { workspace: root, runtimes: [], note: 'no Claude Code or Codex log among the files: nothing to compare a runtime profile with' };
+  if (runtimes.length === 0)
+    return {
+      workspace: root,
+      runtimes: [],
+      note: 'no Claude Code or Codex log among the files: nothing to compare a runtime profile with',
+    };
   const usage = loadUsageFile(root, undefined);
   const { context } = diskRuntimeEnvironment(root, usage.config, { only: runtimes as RuntimeId[] });
   return {
@@ -29,7 +40,12 @@ export function compareAgainstWorkspace(
     runtimes: runtimes.map((id) => {
       const runtime = context.runtimes.find((r) => r.id === id);
       const predicted = runtime
-        ? { runtime: id, inputTokens: runtime.perRequest.inputTokens, exact: runtime.perRequest.exact, band: runtime.perRequest.band }
+        ? {
+            runtime: id,
+            inputTokens: runtime.perRequest.inputTokens,
+            exact: runtime.perRequest.exact,
+            band: runtime.perRequest.band,
+          }
         : { runtime: id, inputTokens: 0, exact: false, band: 0 };
       return compareFirstCalls(predicted, sessions);
     }),

@@ -18,8 +18,12 @@ export function renderReplay(r: ReplayResult): string {
     for (const f of r.files) formats.set(f.format ?? 'empty', (formats.get(f.format ?? 'empty') ?? 0) + 1);
     lines.push(`  formats: ${[...formats.entries()].map(([f, n]) => `${f} ${n}`).join(', ')}`);
   }
-  for (const example of r.skipped.examples.slice(0, 5)) lines.push(`  skipped ${example.source && r.files && r.files.length > 1 ? `${example.source}:` : 'line '}${example.line}: ${example.reason}`);
-  const cached = r.cacheReadTokens > 0 ? ` (${integer(r.cacheReadTokens)} cache reads, ${percent(r.cacheReadShare)} of input)` : '';
+  for (const example of r.skipped.examples.slice(0, 5))
+    lines.push(
+      `  skipped ${example.source && r.files && r.files.length > 1 ? `${example.source}:` : 'line '}${example.line}: ${example.reason}`,
+    );
+  const cached =
+    r.cacheReadTokens > 0 ? ` (${integer(r.cacheReadTokens)} cache reads, ${percent(r.cacheReadShare)} of input)` : '';
   const hour = r.cacheWrite1hTokens > 0 ? ` (${integer(r.cacheWrite1hTokens)} for 1 hour)` : '';
   const written = r.cacheWriteTokens > 0 ? `, ${integer(r.cacheWriteTokens)} cache writes${hour}` : '';
   lines.push(`  input ${integer(r.inputTokens)} tokens${cached}${written} · output ${integer(r.outputTokens)} tokens`);
@@ -30,17 +34,40 @@ export function renderReplay(r: ReplayResult): string {
   );
   if (r.sidechain) {
     const share = r.sidechain.share === null ? 'share unknown' : `${percent(r.sidechain.share)} of the cost`;
-    lines.push(`  subagents (sidechain): ${integer(r.sidechain.calls)} calls · ${r.sidechain.costUsd === null ? 'cost unknown' : usd(r.sidechain.costUsd)} · ${share}`);
+    lines.push(
+      `  subagents (sidechain): ${integer(r.sidechain.calls)} calls · ${r.sidechain.costUsd === null ? 'cost unknown' : usd(r.sidechain.costUsd)} · ${share}`,
+    );
   }
   if (r.calls === 0) return lines.join('\n') + '\n';
   lines.push('');
   lines.push(
     renderTable(
-      [{ title: 'model (as logged)' }, { title: 'priced as' }, { title: 'calls', align: 'right' }, { title: 'input', align: 'right' }, { title: 'cache read', align: 'right' }, { title: 'cache write', align: 'right' }, { title: 'output', align: 'right' }, { title: 'cost', align: 'right' }],
-      r.models.map((m) => [m.model, m.pricedAs ?? 'NO PRICE', integer(m.calls), integer(m.inputTokens), integer(m.cacheReadTokens), integer(m.cacheWriteTokens), integer(m.outputTokens), m.costUsd === null ? '—' : usd(m.costUsd)]),
+      [
+        { title: 'model (as logged)' },
+        { title: 'priced as' },
+        { title: 'calls', align: 'right' },
+        { title: 'input', align: 'right' },
+        { title: 'cache read', align: 'right' },
+        { title: 'cache write', align: 'right' },
+        { title: 'output', align: 'right' },
+        { title: 'cost', align: 'right' },
+      ],
+      r.models.map((m) => [
+        m.model,
+        m.pricedAs ?? 'NO PRICE',
+        integer(m.calls),
+        integer(m.inputTokens),
+        integer(m.cacheReadTokens),
+        integer(m.cacheWriteTokens),
+        integer(m.outputTokens),
+        m.costUsd === null ? '—' : usd(m.costUsd),
+      ]),
     ).trimEnd(),
   );
-  lines.push('', `  per call: P50 ${usd(r.perCall.p50)} · P90 ${usd(r.perCall.p90)} · P99 ${usd(r.perCall.p99)} · mean ${usd(r.perCall.mean)}`);
+  lines.push(
+    '',
+    `  per call: P50 ${usd(r.perCall.p50)} · P90 ${usd(r.perCall.p90)} · P99 ${usd(r.perCall.p99)} · mean ${usd(r.perCall.mean)}`,
+  );
   if (r.sessions) {
     const s = r.sessions;
     lines.push(
@@ -52,7 +79,16 @@ export function renderReplay(r: ReplayResult): string {
       lines.push('', `  costliest sessions (top ${s.top.length}):`);
       lines.push(
         renderTable(
-          [{ title: 'session' }, { title: 'start' }, { title: 'project' }, { title: 'branch' }, { title: 'calls', align: 'right' }, { title: 'cache read', align: 'right' }, { title: 'subagents', align: 'right' }, { title: 'cost', align: 'right' }],
+          [
+            { title: 'session' },
+            { title: 'start' },
+            { title: 'project' },
+            { title: 'branch' },
+            { title: 'calls', align: 'right' },
+            { title: 'cache read', align: 'right' },
+            { title: 'subagents', align: 'right' },
+            { title: 'cost', align: 'right' },
+          ],
           s.top.map((t) => [
             t.id,
             t.start?.slice(0, 16).replace('T', ' ') ?? '',
@@ -67,17 +103,31 @@ export function renderReplay(r: ReplayResult): string {
       );
     }
   }
-  for (const [title, groups] of [['day', r.byDay], ['project', r.byProject], ['git branch', r.byBranch]] as const) {
+  for (const [title, groups] of [
+    ['day', r.byDay],
+    ['project', r.byProject],
+    ['git branch', r.byBranch],
+  ] as const) {
     if (groups && groups.length > 0) lines.push('', renderGroups(title, groups));
   }
   if (r.against) lines.push('', ...againstLines(r.against));
   const c = r.calibration;
   lines.push('', '  For a scenario in .burnrate.yaml (observed in this log):');
-  lines.push(`    outputTokens: {p50: ${Math.round(c.outputTokens.p50)}, p90: ${Math.round(c.outputTokens.p90)}}   # or {fromLog: ${r.source}} for the observed values`);
-  lines.push(`    cacheHitRate: ${Math.round(c.cacheHitRate * 100) / 100}   # ${percent(c.cachedInputShare)} of input tokens were cache reads`);
-  if (c.modelShares.length > 1) lines.push(`    # model mix: ${c.modelShares.map((m) => `${m.model} ${percent(m.share)}`).join(', ')}`);
-  if (c.callsPerSession) lines.push(`    # calls per session: p50 ${Math.round(c.callsPerSession.p50)}, p90 ${Math.round(c.callsPerSession.p90)}`);
-  lines.push(`    # input tokens per call (carry included): p50 ${integer(c.inputTokens.p50)}, p90 ${integer(c.inputTokens.p90)}`);
+  lines.push(
+    `    outputTokens: {p50: ${Math.round(c.outputTokens.p50)}, p90: ${Math.round(c.outputTokens.p90)}}   # or {fromLog: ${r.source}} for the observed values`,
+  );
+  lines.push(
+    `    cacheHitRate: ${Math.round(c.cacheHitRate * 100) / 100}   # ${percent(c.cachedInputShare)} of input tokens were cache reads`,
+  );
+  if (c.modelShares.length > 1)
+    lines.push(`    # model mix: ${c.modelShares.map((m) => `${m.model} ${percent(m.share)}`).join(', ')}`);
+  if (c.callsPerSession)
+    lines.push(
+      `    # calls per session: p50 ${Math.round(c.callsPerSession.p50)}, p90 ${Math.round(c.callsPerSession.p90)}`,
+    );
+  lines.push(
+    `    # input tokens per call (carry included): p50 ${integer(c.inputTokens.p50)}, p90 ${integer(c.inputTokens.p90)}`,
+  );
   return lines.join('\n') + '\n';
 }
 
@@ -87,8 +137,20 @@ function renderGroups(title: string, groups: readonly GroupReplay[]): string {
   return [
     `  by ${title}${more}:`,
     renderTable(
-      [{ title }, { title: 'sessions', align: 'right' }, { title: 'calls', align: 'right' }, { title: 'cache read', align: 'right' }, { title: 'cost', align: 'right' }],
-      shown.map((g) => [g.key, integer(g.sessions), integer(g.calls), g.inputTokens === 0 ? '0%' : percent(g.cacheReadTokens / g.inputTokens), g.costUsd === null ? '—' : usd(g.costUsd)]),
+      [
+        { title },
+        { title: 'sessions', align: 'right' },
+        { title: 'calls', align: 'right' },
+        { title: 'cache read', align: 'right' },
+        { title: 'cost', align: 'right' },
+      ],
+      shown.map((g) => [
+        g.key,
+        integer(g.sessions),
+        integer(g.calls),
+        g.inputTokens === 0 ? '0%' : percent(g.cacheReadTokens / g.inputTokens),
+        g.costUsd === null ? '—' : usd(g.costUsd),
+      ]),
     ).trimEnd(),
   ].join('\n');
 }

@@ -6,7 +6,13 @@ import { setSourceScope } from '../core/sourceCalls/scope';
 import type { UsageConfig } from '../core/usage/usageConfig';
 import { toPosix, workspacePath } from './workspace';
 
-export async function prepareSourceScope(all: boolean, usage: UsageConfig, inputs: readonly string[], cwd: string, root: string): Promise<string | undefined> {
+export async function prepareSourceScope(
+  all: boolean,
+  usage: UsageConfig,
+  inputs: readonly string[],
+  cwd: string,
+  root: string,
+): Promise<string | undefined> {
   const named = inputs.map((input) => path.resolve(cwd, input)).filter((file) => sourceLanguageOf(file) !== undefined);
   const globs = [...(usage.sources ?? []), ...named.map((file) => toPosix(workspacePath(root, file)))];
   setSourceScope({ all, globs });

@@ -12,5 +12,7 @@ export function renderTable(columns: readonly Column[], rows: readonly (readonly
       .map((cell, i) => (columns[i]?.align === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.title)), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+  return (
+    [line(columns.map((c) => c.title)), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n') + '\n'
+  );
 }

@@ -9,7 +9,6 @@ import { nodeFileProbe } from '../host/fileProbe';
 import { SKIPPED_DIRS } from '../host/diskSnapshot';
 import { UsageError } from './command';
 
-
 /**
  * The workspace: the folder whose `.burnrate.yaml` applies and that format detection sees paths from. The nearest
  * ancestor of `start` (a file or folder the user named) with a `.burnrate.yaml`, else its nearest git root; when
@@ -68,7 +67,12 @@ export interface WalkResult {
  * `isCandidate` sees each file's path relative to `root` (the workspace), so `.claude/agents/x.md` is recognised
  * whichever folder the walk starts from; files outside the root are seen by their absolute path.
  */
-export function collectFiles(inputs: readonly string[], cwd: string, root: string, isCandidate: (relativePath: string) => boolean): WalkResult {
+export function collectFiles(
+  inputs: readonly string[],
+  cwd: string,
+  root: string,
+  isCandidate: (relativePath: string) => boolean,
+): WalkResult {
   const result: WalkResult = { files: [], named: new Set(), ignored: 0, refused: [] };
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
@@ -109,7 +113,8 @@ function walk(dir: string, base: string, isCandidate: (relativePath: string) => 
     const check = entry.isFile() ? ({ ok: true } as const) : checkReadable(nodeFileProbe, full, [base]);
     if (check.ok) result.files.push(full);
     // A symlink to a folder is not walked: the folder is walked where it is, if it is in the workspace.
-    else if (!check.missing && nodeFileProbe.targetKind(full) !== 'directory') result.refused.push({ path: workspacePath(base, full), reason: check.reason });
+    else if (!check.missing && nodeFileProbe.targetKind(full) !== 'directory')
+      result.refused.push({ path: workspacePath(base, full), reason: check.reason });
   }
 }
 

@@ -137,7 +137,10 @@ function toSteps(glob: string): Step[] | string {
     } else if (c === '?') steps.push({ kind: 'any' });
     else if (c === '[' && classEnd(glob, i) > i) {
       const end = classEnd(glob, i);
-      const body = glob.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      const body = glob
+        .slice(i + 1, end)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\');
       try {
         steps.push({ kind: 'class', test: new RegExp(`^[${body}]$`, 'u') });
       } catch {

@@ -7,7 +7,8 @@ import { usd } from '../core/present/money';
 import type { AgentContexts } from './agentContexts';
 import { Disposable } from './disposable';
 
-type Node = { runtime: RuntimeContext; folder: vscode.WorkspaceFolder } | { item: ContextItem; folder: vscode.WorkspaceFolder };
+type Node =
+  { runtime: RuntimeContext; folder: vscode.WorkspaceFolder } | { item: ContextItem; folder: vscode.WorkspaceFolder };
 
 export class AgentContextView extends Disposable implements vscode.TreeDataProvider<Node> {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
@@ -21,12 +22,16 @@ export class AgentContextView extends Disposable implements vscode.TreeDataProvi
 
   /** Every runtime of every folder, as the view shows them (for tests and the status bar). */
   runtimes(): RuntimeContext[] {
-    return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => this.contexts.environmentFor(folder)?.context.runtimes ?? []);
+    return (vscode.workspace.workspaceFolders ?? []).flatMap(
+      (folder) => this.contexts.environmentFor(folder)?.context.runtimes ?? [],
+    );
   }
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => (this.contexts.environmentFor(folder)?.context.runtimes ?? []).map((runtime) => ({ runtime, folder })));
+      return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
+        (this.contexts.environmentFor(folder)?.context.runtimes ?? []).map((runtime) => ({ runtime, folder })),
+      );
     }
     return 'runtime' in node ? node.runtime.items.map((item) => ({ item, folder: node.folder })) : [];
   }
@@ -45,7 +50,13 @@ export class AgentContextView extends Disposable implements vscode.TreeDataProvi
     const item = new vscode.TreeItem(i.label, vscode.TreeItemCollapsibleState.None);
     const perUse = i.session?.cost.costUsd ?? i.perUseUsd;
     item.description = `${kindLabel(i.kind)} · ${tokensText(i.inputTokens, i.exact, i.band)}${perUse !== undefined ? ` · ≈${usd(perUse)}${i.session ? '/session' : ''}` : ''}`;
-    item.tooltip = [i.rule, i.imports?.length ? `imports ${i.imports.join(', ')}` : '', i.source ? `${i.basis}: ${i.source}` : ''].filter(Boolean).join('\n');
+    item.tooltip = [
+      i.rule,
+      i.imports?.length ? `imports ${i.imports.join(', ')}` : '',
+      i.source ? `${i.basis}: ${i.source}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n');
     if (i.path) {
       const uri = vscode.Uri.joinPath(node.folder.uri, i.path);
       item.resourceUri = uri;

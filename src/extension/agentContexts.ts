@@ -36,7 +36,11 @@ export class AgentContexts extends Disposable {
     for (const event of [watcher.onDidCreate, watcher.onDidChange, watcher.onDidDelete]) this.register(event(touched));
     this.register(vscode.workspace.onDidSaveTextDocument((document) => touched(document.uri)));
     this.register(usage.onDidChange(() => this.invalidateSoon()));
-    this.register(vscode.workspace.onDidChangeConfiguration((event) => Config.affects(event, 'runtimes', 'prices.overrides') && this.invalidateSoon()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(
+        (event) => Config.affects(event, 'runtimes', 'prices.overrides') && this.invalidateSoon(),
+      ),
+    );
     this.register({ dispose: () => clearTimeout(this.timer) });
   }
 
@@ -74,7 +78,9 @@ export class AgentContexts extends Disposable {
         overrides: [...(usage.runtimes ? [usage.runtimes] : []), settings.overrides],
         settingsPrices: config.priceOverrides.prices,
         maxBytes: config.maxSizeBytes,
-        ...(config.usageDefaults.callsPerDay !== undefined ? { settingsCallsPerDay: config.usageDefaults.callsPerDay } : {}),
+        ...(config.usageDefaults.callsPerDay !== undefined
+          ? { settingsCallsPerDay: config.usageDefaults.callsPerDay }
+          : {}),
       },
     };
   }

@@ -38,12 +38,17 @@ export class AgentTools extends Disposable {
     }
   }
 
-  private async invoke(definition: AgentToolDefinition, input: unknown, token: vscode.CancellationToken): Promise<unknown> {
+  private async invoke(
+    definition: AgentToolDefinition,
+    input: unknown,
+    token: vscode.CancellationToken,
+  ): Promise<unknown> {
     const checked = checkToolInput(definition, input);
     if (!checked.ok) return { error: checked.message };
     const args = checked.value;
     if (definition.name === 'burnrate_diff') return this.diff(Array.isArray(args.paths) ? args.paths : []);
-    if (definition.name === 'burnrate_context') return this.context(typeof args.runtime === 'string' ? args.runtime : undefined);
+    if (definition.name === 'burnrate_context')
+      return this.context(typeof args.runtime === 'string' ? args.runtime : undefined);
     const model = typeof args.model === 'string' ? args.model : undefined;
     if (typeof args.text === 'string') return this.estimateText(args.text, model);
     return this.estimatePath(typeof args.path === 'string' ? args.path : '.', model, token);
@@ -51,11 +56,19 @@ export class AgentTools extends Disposable {
 
   private estimateText(text: string, model: string | undefined): unknown {
     const result = this.estimateWith('(text)', text, vscode.workspace.workspaceFolders?.[0], model, true);
-    return result.ok ? { units: result.estimate.units.map((u) => unitJson(u, undefined)) } : { error: result.skipped.reason };
+    return result.ok
+      ? { units: result.estimate.units.map((u) => unitJson(u, undefined)) }
+      : { error: result.skipped.reason };
   }
 
   /** A text priced with the workspace's inputs and the model the agent asked for (beats every other source). */
-  private estimateWith(relativePath: string, text: string, folder: vscode.WorkspaceFolder | undefined, model: string | undefined, namedByUser: boolean) {
+  private estimateWith(
+    relativePath: string,
+    text: string,
+    folder: vscode.WorkspaceFolder | undefined,
+    model: string | undefined,
+    namedByUser: boolean,
+  ) {
     const config = new Config(folder?.uri);
     return estimateSource(relativePath, text, {
       relativePath,
@@ -67,7 +80,11 @@ export class AgentTools extends Disposable {
     });
   }
 
-  private async estimatePath(given: string, model: string | undefined, token: vscode.CancellationToken): Promise<unknown> {
+  private async estimatePath(
+    given: string,
+    model: string | undefined,
+    token: vscode.CancellationToken,
+  ): Promise<unknown> {
     const target = confine(given);
     if (!target.ok) return { error: target.message };
     const named = !fs.statSync(target.path).isDirectory();
@@ -86,7 +103,11 @@ export class AgentTools extends Disposable {
       else if (!result.ok) skipped.push({ path: relativePath, reason: result.skipped.reason });
       else units.push(...result.estimate.units.map((u) => unitJson(u, undefined)));
     }
-    return { units, skipped, ...(files.length > MAX_FILES ? { truncated: `${files.length} files, the first ${MAX_FILES} estimated` } : {}) };
+    return {
+      units,
+      skipped,
+      ...(files.length > MAX_FILES ? { truncated: `${files.length} files, the first ${MAX_FILES} estimated` } : {}),
+    };
   }
 
   /** The same context the Agent Context view and `burnrate context --json` show. */
@@ -94,16 +115,23 @@ export class AgentTools extends Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const environment = this.services.contexts.environmentFor(folder);
     if (!environment) return { error: 'no workspace folder on disk is open' };
-    const json = contextJson(environment.context, { workspaceRoot: folder!.uri.fsPath }) as { runtimes: { id: string }[] };
+    const json = contextJson(environment.context, { workspaceRoot: folder!.uri.fsPath }) as {
+      runtimes: { id: string }[];
+    };
     if (runtime === undefined) return json;
     const runtimes = json.runtimes.filter((r) => r.id === runtime);
-    return runtimes.length > 0 ? { ...json, runtimes } : { error: `runtime "${runtime}" is not in use in this workspace (in use: ${json.runtimes.map((r) => r.id).join(', ') || 'none'})` };
+    return runtimes.length > 0
+      ? { ...json, runtimes }
+      : {
+          error: `runtime "${runtime}" is not in use in this workspace (in use: ${json.runtimes.map((r) => r.id).join(', ') || 'none'})`,
+        };
   }
 
   private async diff(paths: string[]): Promise<unknown> {
     const summary = await this.services.costDiff.review();
     if (!summary.ok) return { error: summary.message ?? 'the review did not run' };
-    const wanted = (file: string) => paths.length === 0 || paths.some((p) => file === p || file.startsWith(`${p.replace(/\/$/, '')}/`));
+    const wanted = (file: string) =>
+      paths.length === 0 || paths.some((p) => file === p || file.startsWith(`${p.replace(/\/$/, '')}/`));
     return {
       repositories: summary.repositories.map((r) => ({
         root: r.root,
@@ -130,7 +158,9 @@ function confine(given: string): { ok: true; path: string } | { ok: false; messa
     const relative = path.relative(root, real);
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   });
-  return inside ? { ok: true, path: real } : { ok: false, message: `${given} is outside the workspace; only workspace files are read` };
+  return inside
+    ? { ok: true, path: real }
+    : { ok: false, message: `${given} is outside the workspace; only workspace files are read` };
 }
 
 function realpath(file: string): string | undefined {
@@ -142,7 +172,11 @@ function realpath(file: string): string | undefined {
 }
 
 async function promptFilesUnder(folder: string): Promise<vscode.Uri[]> {
-  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(vscode.Uri.file(folder), '**/*'), '**/{node_modules,.git,out,dist}/**', MAX_FILES * 20);
+  const found = await vscode.workspace.findFiles(
+    new vscode.RelativePattern(vscode.Uri.file(folder), '**/*'),
+    '**/{node_modules,.git,out,dist}/**',
+    MAX_FILES * 20,
+  );
   return found.filter((uri) => isPromptPath(relativePathOf(uri))).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
 }
 

@@ -33,23 +33,33 @@ export class BreakdownDocuments extends Disposable implements vscode.TextDocumen
   static uriFor(source: vscode.Uri, unit?: number): vscode.Uri {
     const target = { source: source.toString(), ...(unit === undefined ? {} : { unit }) };
     const name = `${vscode.workspace.asRelativePath(source, false)}${unit === undefined ? '' : `#${unit + 1}`} cost breakdown.md`;
-    return vscode.Uri.from({ scheme: BREAKDOWN_SCHEME, path: `/${name.replace(/\\/g, '/')}`, query: JSON.stringify(target) });
+    return vscode.Uri.from({
+      scheme: BREAKDOWN_SCHEME,
+      path: `/${name.replace(/\\/g, '/')}`,
+      query: JSON.stringify(target),
+    });
   }
 
   provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
-    return guarded(this.log, `breakdown ${uri.toString()}`, 'The breakdown could not be built; see Output › Burnrate.', async () => {
-      const target = parseTarget(uri);
-      if (!target) return 'Not a Burnrate breakdown address.';
-      const document = await vscode.workspace.openTextDocument(target.source);
-      const estimate = await this.estimates.get(document, token);
-      if (!estimate) return `${vscode.workspace.asRelativePath(target.source)} is not a prompt or agent file Burnrate reads.`;
-      if (!estimate.result.ok) {
-        // A markdown document: the path and the reason come from the repository.
-        return `Burnrate skipped ${markdownCode(estimate.relativePath)}: ${markdownText(editorSkipText(estimate.result.skipped.skip))}\n`;
-      }
-      const unit = target.unit === undefined ? undefined : estimate.result.estimate.units[target.unit];
-      return unit ? `${unitBreakdownMarkdown(unit)}\n` : fileBreakdownMarkdown(estimate.result.estimate);
-    });
+    return guarded(
+      this.log,
+      `breakdown ${uri.toString()}`,
+      'The breakdown could not be built; see Output › Burnrate.',
+      async () => {
+        const target = parseTarget(uri);
+        if (!target) return 'Not a Burnrate breakdown address.';
+        const document = await vscode.workspace.openTextDocument(target.source);
+        const estimate = await this.estimates.get(document, token);
+        if (!estimate)
+          return `${vscode.workspace.asRelativePath(target.source)} is not a prompt or agent file Burnrate reads.`;
+        if (!estimate.result.ok) {
+          // A markdown document: the path and the reason come from the repository.
+          return `Burnrate skipped ${markdownCode(estimate.relativePath)}: ${markdownText(editorSkipText(estimate.result.skipped.skip))}\n`;
+        }
+        const unit = target.unit === undefined ? undefined : estimate.result.estimate.units[target.unit];
+        return unit ? `${unitBreakdownMarkdown(unit)}\n` : fileBreakdownMarkdown(estimate.result.estimate);
+      },
+    );
   }
 
   private refreshFor(source: vscode.Uri | undefined): void {
@@ -65,7 +75,10 @@ function parseTarget(uri: vscode.Uri): BreakdownTarget | undefined {
   try {
     const parsed = JSON.parse(uri.query) as { source?: unknown; unit?: unknown };
     if (typeof parsed.source !== 'string') return undefined;
-    return { source: vscode.Uri.parse(parsed.source), ...(typeof parsed.unit === 'number' ? { unit: parsed.unit } : {}) };
+    return {
+      source: vscode.Uri.parse(parsed.source),
+      ...(typeof parsed.unit === 'number' ? { unit: parsed.unit } : {}),
+    };
   } catch {
     return undefined;
   }

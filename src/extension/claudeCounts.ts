@@ -6,8 +6,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { anthropicBaseUrl, anthropicMessageCounter, countTokensUrl, type MessageCounter } from '../core/calibrate/anthropicCountTokens';
-import { calibrateClaude, DEFAULT_MAX_REQUESTS, type Calibration, type ClaudeText } from '../core/calibrate/calibrateClaude';
+import {
+  anthropicBaseUrl,
+  anthropicMessageCounter,
+  countTokensUrl,
+  type MessageCounter,
+} from '../core/calibrate/anthropicCountTokens';
+import {
+  calibrateClaude,
+  DEFAULT_MAX_REQUESTS,
+  type Calibration,
+  type ClaudeText,
+} from '../core/calibrate/calibrateClaude';
 import { claudeTextsOf } from '../core/calibrate/claudeTexts';
 import { exactCountKey } from '../core/calibrate/exactCounts';
 import { checkReadable } from '../core/files/readableFile';
@@ -82,9 +92,13 @@ export class ClaudeCounts extends Disposable {
     const cache = readExactCountsFile(file);
     if (cache.problem) this.log.warn(cache.problem);
     const toSend = new Map<string, ClaudeText>();
-    for (const t of texts) if (t.text.length > 0 && !cache.counts.has(exactCountKey(t.family, t.text))) toSend.set(exactCountKey(t.family, t.text), t);
+    for (const t of texts)
+      if (t.text.length > 0 && !cache.counts.has(exactCountKey(t.family, t.text)))
+        toSend.set(exactCountKey(t.family, t.text), t);
     if (texts.length === 0) {
-      void vscode.window.showInformationMessage('Burnrate: no text in this workspace is priced on a Claude model; nothing to check.');
+      void vscode.window.showInformationMessage(
+        'Burnrate: no text in this workspace is priced on a Claude model; nothing to check.',
+      );
       return { refused: 'nothing-to-check' };
     }
     const url = countTokensUrl(anthropicBaseUrl());
@@ -92,9 +106,16 @@ export class ClaudeCounts extends Disposable {
       const stored = await this.context.secrets.get(KEY_SECRET);
       const apiKey = args.apiKey?.trim() || stored || (await askForKey());
       if (!apiKey) return { refused: 'cancelled' };
-      if (args.confirmed !== true && !(await confirmSending([...toSend.values()], url, file))) return { refused: 'cancelled' };
+      if (args.confirmed !== true && !(await confirmSending([...toSend.values()], url, file)))
+        return { refused: 'cancelled' };
       if (apiKey !== stored) await this.context.secrets.store(KEY_SECRET, apiKey);
-      return this.send(texts, anthropicMessageCounter({ apiKey, baseUrl: anthropicBaseUrl() }), cache.counts, file, toSend.size);
+      return this.send(
+        texts,
+        anthropicMessageCounter({ apiKey, baseUrl: anthropicBaseUrl() }),
+        cache.counts,
+        file,
+        toSend.size,
+      );
     }
     // Every text is in the cache: nothing is sent (no key needed), the factor is fitted from the stored counts.
     return this.send(texts, () => Promise.reject(new Error('nothing to send')), cache.counts, file, 0);
@@ -119,9 +140,19 @@ export class ClaudeCounts extends Disposable {
     return done;
   }
 
-  private async send(texts: ClaudeText[], inner: MessageCounter, counts: Map<string, number>, file: string, pending: number): Promise<CheckResult> {
+  private async send(
+    texts: ClaudeText[],
+    inner: MessageCounter,
+    counts: Map<string, number>,
+    file: string,
+    pending: number,
+  ): Promise<CheckResult> {
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Burnrate: counting Claude tokens with count_tokens', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'Burnrate: counting Claude tokens with count_tokens',
+        cancellable: true,
+      },
       (progress, token) => {
         let sent = 0;
         const counter: MessageCounter = async (model, text) => {
@@ -139,16 +170,23 @@ export class ClaudeCounts extends Disposable {
       this.version++;
       this.changed.fire();
     }
-    const fits = result.fits.map((f) => `${f.family} ×${f.factor.toFixed(3)} of o200k over ${f.texts} text${f.texts === 1 ? '' : 's'}`);
+    const fits = result.fits.map(
+      (f) => `${f.family} ×${f.factor.toFixed(3)} of o200k over ${f.texts} text${f.texts === 1 ? '' : 's'}`,
+    );
     const summary = `${result.requested} request(s) sent, ${result.fromCache} text(s) from the cache. Factor fitted from the exact counts: ${fits.join('; ') || 'none'}.`;
-    this.log.info(`check Claude counts: ${summary}${result.leftOver > 0 ? ` ${result.leftOver} text(s) left for the next run.` : ''}`);
+    this.log.info(
+      `check Claude counts: ${summary}${result.leftOver > 0 ? ` ${result.leftOver} text(s) left for the next run.` : ''}`,
+    );
     if (result.stopped) {
       this.log.warn(`check Claude counts stopped: ${result.stopped}`);
-      void vscode.window.showErrorMessage(`Burnrate: count_tokens stopped — ${result.stopped}. ${summary}`, 'Forget Key').then((choice) => {
-        if (choice === 'Forget Key') void this.forget('key');
-      });
+      void vscode.window
+        .showErrorMessage(`Burnrate: count_tokens stopped — ${result.stopped}. ${summary}`, 'Forget Key')
+        .then((choice) => {
+          if (choice === 'Forget Key') void this.forget('key');
+        });
     } else {
-      const more = result.leftOver > 0 ? ` ${result.leftOver} text(s) not counted yet: run the command again to continue.` : '';
+      const more =
+        result.leftOver > 0 ? ` ${result.leftOver} text(s) not counted yet: run the command again to continue.` : '';
       void vscode.window.showInformationMessage(`Burnrate: Claude counts checked — ${summary}${more}`);
     }
     return { ...result, cacheFile: file, texts: texts.length };
@@ -161,22 +199,28 @@ export class ClaudeCounts extends Disposable {
     const texts: ClaudeText[] = [];
     for (const folder of folders) {
       const config = new Config(folder.uri);
-      const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), EXCLUDE, MAX_FILES * 10);
+      const found = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(folder, '**/*'),
+        EXCLUDE,
+        MAX_FILES * 10,
+      );
       const files = found.filter((uri) => isPromptPath(relativePathOf(uri), config.extraGlobs)).slice(0, MAX_FILES);
       for (const uri of files) {
         const relativePath = relativePathOf(uri);
         const source = readText(uri, roots, config.maxSizeBytes);
         if (source === undefined) continue;
         const flags = this.choices.get(uri);
-        texts.push(...claudeTextsOf(relativePath, source, {
-          relativePath,
-          usage: this.usage.configFor(folder),
-          settings: config.usageDefaults,
-          settingsPrices: config.priceOverrides.prices,
-          maxBytes: config.maxSizeBytes,
-          extraGlobs: config.extraGlobs,
-          ...(flags ? { flags } : {}),
-        }));
+        texts.push(
+          ...claudeTextsOf(relativePath, source, {
+            relativePath,
+            usage: this.usage.configFor(folder),
+            settings: config.usageDefaults,
+            settingsPrices: config.priceOverrides.prices,
+            maxBytes: config.maxSizeBytes,
+            extraGlobs: config.extraGlobs,
+            ...(flags ? { flags } : {}),
+          }),
+        );
       }
     }
     return texts;
@@ -198,7 +242,8 @@ function readText(uri: vscode.Uri, roots: string[], maxBytes: number): Uint8Arra
 async function askForKey(): Promise<string | undefined> {
   const typed = await vscode.window.showInputBox({
     title: 'Burnrate: Anthropic API key for count_tokens',
-    prompt: 'Kept in VS Code\'s SecretStorage only (never in settings or a file); "Burnrate: Forget Anthropic Key or Claude Counts" removes it.',
+    prompt:
+      'Kept in VS Code\'s SecretStorage only (never in settings or a file); "Burnrate: Forget Anthropic Key or Claude Counts" removes it.',
     password: true,
     ignoreFocusOut: true,
     validateInput: (text) => (text.trim() ? undefined : 'the key is needed to call count_tokens'),
@@ -215,7 +260,11 @@ async function confirmSending(texts: ClaudeText[], url: string, file: string): P
     `Where: POST ${url}, with your Anthropic API key in the x-api-key header. The endpoint is free and generates nothing. At most ${requests} request(s) this run.`,
     `Kept: the counts by content hash (no text) in ${file}.`,
   ].join('\n\n');
-  const choice = await vscode.window.showWarningMessage(`Send ${texts.length} text(s) to Anthropic to count their tokens?`, { modal: true, detail }, 'Send');
+  const choice = await vscode.window.showWarningMessage(
+    `Send ${texts.length} text(s) to Anthropic to count their tokens?`,
+    { modal: true, detail },
+    'Send',
+  );
   return choice === 'Send';
 }
 

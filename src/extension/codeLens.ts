@@ -33,7 +33,10 @@ export class CostLensProvider extends Disposable implements vscode.CodeLensProvi
       const estimate = await this.estimates.get(document, token);
       if (!estimate || token.isCancellationRequested) return [];
       const lastLine = Math.max(0, document.lineCount - 1);
-      return planEditorLenses(estimate.result, estimate.delta?.outcome, { sections: config.sectionLenses, skipText: editorSkipText }).map((lens) => {
+      return planEditorLenses(estimate.result, estimate.delta?.outcome, {
+        sections: config.sectionLenses,
+        skipText: editorSkipText,
+      }).map((lens) => {
         const line = Math.min(lens.line, lastLine);
         return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), commandOf(lens, estimate));
       });
@@ -46,10 +49,21 @@ function commandOf(lens: EditorLens, estimate: DocumentEstimate): vscode.Command
   const action = lens.action;
   // A lens without a command id renders as plain text: problems and skips have nothing to open.
   if (!action) return { title: lens.title, command: '', ...tooltip };
-  if (action.kind === 'breakdown') return { title: lens.title, command: 'burnrate.showBreakdown', arguments: [estimate.uri, action.unitIndex], ...tooltip };
+  if (action.kind === 'breakdown')
+    return {
+      title: lens.title,
+      command: 'burnrate.showBreakdown',
+      arguments: [estimate.uri, action.unitIndex],
+      ...tooltip,
+    };
   const delta = estimate.delta;
   if (!delta) return { title: lens.title, command: '', ...tooltip };
-  const args: OpenChangeArgs = { root: delta.root.toString(), commit: delta.commit, path: delta.path, status: action.status };
+  const args: OpenChangeArgs = {
+    root: delta.root.toString(),
+    commit: delta.commit,
+    path: delta.path,
+    status: action.status,
+  };
   if (delta.basePath !== delta.path) args.basePath = delta.basePath;
   return { title: lens.title, command: OPEN_CHANGE_COMMAND, arguments: [args], ...tooltip };
 }

@@ -55,7 +55,8 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
     if (!found) return undefined;
     const [document, estimate] = found;
     const current = currentModel(estimate);
-    const chosen = typeof model === 'string' && model.trim() ? model.trim() : await pickModel(current, pricesFor(ctx, estimate));
+    const chosen =
+      typeof model === 'string' && model.trim() ? model.trim() : await pickModel(current, pricesFor(ctx, estimate));
     return chosen ? writeUsageChoice(ctx.choices, document, estimate, 'model', chosen) : undefined;
   },
 
@@ -153,7 +154,8 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
   'burnrate.updatePrices': (ctx) => () => ctx.prices.update(),
 
   /** (args?: CheckArgs) → a CheckResult. Sends texts to Anthropic, only after the user's confirm; refused in Restricted Mode. */
-  'burnrate.checkClaudeCounts': (ctx) => (args) => ctx.claudeCounts.check(args !== null && typeof args === 'object' ? (args as CheckArgs) : {}),
+  'burnrate.checkClaudeCounts': (ctx) => (args) =>
+    ctx.claudeCounts.check(args !== null && typeof args === 'object' ? (args as CheckArgs) : {}),
 
   /** (what?: 'key' | 'counts' | 'both') → what was forgotten, or undefined when cancelled. */
   'burnrate.forgetClaudeData': (ctx) => (what) => ctx.claudeCounts.forget(what),
@@ -189,7 +191,10 @@ export class Commands extends Disposable {
 }
 
 /** The document a command acts on (an argument, else the active editor) with its estimate; warns when there is none. */
-async function promptDocument(ctx: CommandContext, target: unknown): Promise<[vscode.TextDocument, DocumentEstimate] | undefined> {
+async function promptDocument(
+  ctx: CommandContext,
+  target: unknown,
+): Promise<[vscode.TextDocument, DocumentEstimate] | undefined> {
   const uri = targetUri(target);
   if (!uri) {
     void vscode.window.showWarningMessage('Burnrate: open a prompt or agent file first.');
@@ -198,14 +203,20 @@ async function promptDocument(ctx: CommandContext, target: unknown): Promise<[vs
   const document = await vscode.workspace.openTextDocument(uri);
   const estimate = await ctx.estimates.get(document);
   if (!estimate) {
-    void vscode.window.showWarningMessage(`Burnrate: ${vscode.workspace.asRelativePath(uri)} is not a prompt or agent file Burnrate reads.`);
+    void vscode.window.showWarningMessage(
+      `Burnrate: ${vscode.workspace.asRelativePath(uri)} is not a prompt or agent file Burnrate reads.`,
+    );
     return undefined;
   }
   return [document, estimate];
 }
 
 function targetUri(target: unknown): vscode.Uri | undefined {
-  return target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.parse(target) : vscode.window.activeTextEditor?.document.uri;
+  return target instanceof vscode.Uri
+    ? target
+    : typeof target === 'string'
+      ? vscode.Uri.parse(target)
+      : vscode.window.activeTextEditor?.document.uri;
 }
 
 function currentModel(estimate: DocumentEstimate): string | undefined {

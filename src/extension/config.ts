@@ -34,7 +34,9 @@ export class Config {
   }
 
   static affects(event: vscode.ConfigurationChangeEvent, ...keys: SettingKey[]): boolean {
-    return keys.length === 0 ? event.affectsConfiguration(SECTION) : keys.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+    return keys.length === 0
+      ? event.affectsConfiguration(SECTION)
+      : keys.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
   }
 
   get lensesEnabled(): boolean {
@@ -46,7 +48,9 @@ export class Config {
   }
 
   get runtimeOverheadInStatusBar(): boolean {
-    return this.section.get<boolean>('statusBar.runtimeOverhead', SETTINGS['statusBar.runtimeOverhead'].default) !== false;
+    return (
+      this.section.get<boolean>('statusBar.runtimeOverhead', SETTINGS['statusBar.runtimeOverhead'].default) !== false
+    );
   }
 
   get extraGlobs(): string[] {
@@ -57,12 +61,16 @@ export class Config {
   /** The cost history marks a step that raised $/month by more than this share (percent). */
   get historyMarkPercent(): number {
     const value = this.section.get<unknown>('history.markIncreaseAbovePercent');
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : SETTINGS['history.markIncreaseAbovePercent'].default;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0
+      ? value
+      : SETTINGS['history.markIncreaseAbovePercent'].default;
   }
 
   get maxSizeBytes(): number {
     const value = this.section.get<unknown>('files.maxSizeBytes');
-    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : SETTINGS['files.maxSizeBytes'].default;
+    return typeof value === 'number' && Number.isFinite(value) && value > 0
+      ? value
+      : SETTINGS['files.maxSizeBytes'].default;
   }
 
   /**
@@ -87,7 +95,9 @@ export class Config {
   /** `burnrate.runtimes`: the same shape as `runtimes:` in .burnrate.yaml, which beats it. */
   get runtimeOverrides(): { overrides: RuntimeOverrides; problems: string[] } {
     const value = this.explicit('runtimes');
-    return value === undefined ? { overrides: { byRuntime: {}, origin: 'burnrate.runtimes setting' }, problems: [] } : readRuntimeOverrides(value, 'burnrate.runtimes setting');
+    return value === undefined
+      ? { overrides: { byRuntime: {}, origin: 'burnrate.runtimes setting' }, problems: [] }
+      : readRuntimeOverrides(value, 'burnrate.runtimes setting');
   }
 
   private explicit(key: SettingKey): unknown {

@@ -83,7 +83,10 @@ export class DocumentEstimates extends Disposable {
   /** Edits since each document's last estimate: the worker's incremental counter follows them. */
   private readonly edits = new Map<string, TextChange[]>();
   private readonly runner = new EstimateRunner(ESTIMATE_BUDGET_MS);
-  private readonly computing = new Map<string, { version: number; generation: number; promise: Promise<DocumentEstimate> }>();
+  private readonly computing = new Map<
+    string,
+    { version: number; generation: number; promise: Promise<DocumentEstimate> }
+  >();
   private readonly pending = new Map<string, Pending>();
   private generation = 0;
   /** Bumped when what prices a file changes (not when git's state does): HEAD's side is estimated again then. */
@@ -111,43 +114,60 @@ export class DocumentEstimates extends Disposable {
     this.register(choices.onDidChange(() => this.invalidate('file choice changed')));
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        const inputs = ['defaults.model', 'defaults.callsPerDay', 'defaults.outputTokens', 'files.extraGlobs', 'files.maxSizeBytes', 'prices.overrides'] as const;
+        const inputs = [
+          'defaults.model',
+          'defaults.callsPerDay',
+          'defaults.outputTokens',
+          'files.extraGlobs',
+          'files.maxSizeBytes',
+          'prices.overrides',
+        ] as const;
         if (Config.affects(event, ...inputs)) this.invalidate('settings changed');
       }),
     );
-    this.register(vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length === 0) return;
-      const key = event.document.uri.toString();
-      // Only documents the worker counts: their counter there follows the edits.
-      const edits = this.cache.has(key) || this.computing.has(key) ? this.edits.get(key) ?? [] : undefined;
-      if (edits) {
-        for (const change of event.contentChanges) edits.push({ rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text });
-        this.edits.set(key, edits);
-      }
-      if (this.cache.has(key)) this.schedule(event.document);
-      if (detectFormat(relativePathOf(event.document.uri)) === 'crewai-agents') this.invalidateSoon('agents.yaml edited');
-    }));
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length === 0) return;
+        const key = event.document.uri.toString();
+        // Only documents the worker counts: their counter there follows the edits.
+        const edits = this.cache.has(key) || this.computing.has(key) ? (this.edits.get(key) ?? []) : undefined;
+        if (edits) {
+          for (const change of event.contentChanges)
+            edits.push({ rangeOffset: change.rangeOffset, rangeLength: change.rangeLength, text: change.text });
+          this.edits.set(key, edits);
+        }
+        if (this.cache.has(key)) this.schedule(event.document);
+        if (detectFormat(relativePathOf(event.document.uri)) === 'crewai-agents')
+          this.invalidateSoon('agents.yaml edited');
+      }),
+    );
     const companions = this.register(vscode.workspace.createFileSystemWatcher(COMPANION_GLOB));
     for (const event of [companions.onDidChange, companions.onDidCreate, companions.onDidDelete]) {
       this.register(event(() => this.invalidateSoon('agents.yaml changed on disk')));
     }
     this.register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)));
-    this.register({ dispose: () => {
-      this.runner.dispose();
-      this.pending.forEach((p) => clearTimeout(p.timer));
-      clearTimeout(this.invalidateTimer);
-    } });
+    this.register({
+      dispose: () => {
+        this.runner.dispose();
+        this.pending.forEach((p) => clearTimeout(p.timer));
+        clearTimeout(this.invalidateTimer);
+      },
+    });
   }
 
   /** Is this a file Burnrate reads (known prompt format or one of the user's extra globs)? */
   isPromptDocument(document: vscode.TextDocument): boolean {
-    return document.uri.scheme === 'file' && isPromptPath(relativePathOf(document.uri), new Config(document.uri).extraGlobs);
+    return (
+      document.uri.scheme === 'file' && isPromptPath(relativePathOf(document.uri), new Config(document.uri).extraGlobs)
+    );
   }
 
   /** The latest estimate, if one was computed for this exact version and inputs. Never computes. */
   peek(document: vscode.TextDocument): DocumentEstimate | undefined {
     const entry = this.cache.get(document.uri.toString());
-    return entry && entry.version === document.version && entry.generation === this.generation ? entry.estimate : undefined;
+    return entry && entry.version === document.version && entry.generation === this.generation
+      ? entry.estimate
+      : undefined;
   }
 
   /**
@@ -160,7 +180,9 @@ export class DocumentEstimates extends Disposable {
     const fresh = this.peek(document);
     if (fresh) return fresh;
     const key = document.uri.toString();
-    const typing = this.pending.has(key) || (this.cache.get(key)?.generation === this.generation && this.cache.get(key)!.version !== document.version);
+    const typing =
+      this.pending.has(key) ||
+      (this.cache.get(key)?.generation === this.generation && this.cache.get(key)!.version !== document.version);
     if (!typing) return this.compute(document);
     return new Promise((resolve) => {
       const cancelled = token?.onCancellationRequested(() => resolve(undefined));
@@ -202,7 +224,8 @@ export class DocumentEstimates extends Disposable {
   private compute(document: vscode.TextDocument): Promise<DocumentEstimate> {
     const key = document.uri.toString();
     const running = this.computing.get(key);
-    if (running && running.version === document.version && running.generation === this.generation) return running.promise;
+    if (running && running.version === document.version && running.generation === this.generation)
+      return running.promise;
     const entry = { version: document.version, generation: this.generation, promise: this.estimateInWorker(document) };
     this.computing.set(key, entry);
     const done = () => {
@@ -259,10 +282,22 @@ export class DocumentEstimates extends Disposable {
         const origin = (key: string) => `${key} chosen with a Burnrate command (kept in workspace state)`;
         result = { ok: true, estimate: relabelFlagSources(result.estimate, origin) };
       }
-      if (base && outcome.delta) delta = { root: base.root, commit: base.commit, path: base.base.path, basePath: base.base.basePath, outcome: outcome.delta };
+      if (base && outcome.delta)
+        delta = {
+          root: base.root,
+          commit: base.commit,
+          path: base.base.path,
+          basePath: base.base.basePath,
+          outcome: outcome.delta,
+        };
     } else if (outcome.timedOut) {
-      this.log.warn(`${relativePath} v${version}: not estimated within ${ESTIMATE_BUDGET_MS} ms; the worker was restarted`);
-      result = { ok: false, skipped: skippedFile(relativePath, { code: 'not-counted-in-time', seconds: ESTIMATE_BUDGET_MS / 1000 }) };
+      this.log.warn(
+        `${relativePath} v${version}: not estimated within ${ESTIMATE_BUDGET_MS} ms; the worker was restarted`,
+      );
+      result = {
+        ok: false,
+        skipped: skippedFile(relativePath, { code: 'not-counted-in-time', seconds: ESTIMATE_BUDGET_MS / 1000 }),
+      };
     } else {
       // The engine returns failures as values; reaching this is a bug, shown as a lens rather than an exception.
       this.log.warn(`estimating ${relativePath}: ${outcome.error}`);
@@ -270,7 +305,15 @@ export class DocumentEstimates extends Disposable {
     }
     const millis = performance.now() - started;
     if (millis > SLOW_ESTIMATE_MS) this.log.info(`${relativePath} v${version}: estimated in ${millis.toFixed(0)} ms`);
-    const estimate: DocumentEstimate = { uri: document.uri, version, relativePath, folder, result, millis, ...(delta ? { delta } : {}) };
+    const estimate: DocumentEstimate = {
+      uri: document.uri,
+      version,
+      relativePath,
+      folder,
+      result,
+      millis,
+      ...(delta ? { delta } : {}),
+    };
     if (generation === this.generation && !document.isClosed) {
       this.cache.set(key, { version, generation, estimate });
       this.updated.fire(estimate);
@@ -325,7 +368,9 @@ function readCompanion(folder: vscode.WorkspaceFolder | undefined, relativePath:
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return new TextEncoder().encode(open.getText());
   // As the CLI reads: never a symlink out of the workspace, a FIFO or a device.
-  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const roots = (vscode.workspace.workspaceFolders ?? [])
+    .filter((f) => f.uri.scheme === 'file')
+    .map((f) => f.uri.fsPath);
   if (!checkReadable(nodeFileProbe, uri.fsPath, roots).ok) return undefined;
   try {
     // Synchronous because the engine's estimate is: a small sibling file, read once per estimate.

@@ -22,7 +22,11 @@ export class FileChoices extends Disposable {
     return choice && Object.keys(choice).length > 0 ? choice : undefined;
   }
 
-  async set<K extends keyof UsageDefaults>(uri: vscode.Uri, key: K, value: UsageDefaults[K] | undefined): Promise<void> {
+  async set<K extends keyof UsageDefaults>(
+    uri: vscode.Uri,
+    key: K,
+    value: UsageDefaults[K] | undefined,
+  ): Promise<void> {
     const all = { ...this.all() };
     const choice: UsageDefaults = { ...all[uri.toString()] };
     if (value === undefined) delete choice[key];

@@ -17,7 +17,9 @@ export async function writeUsageChoice(
   value: string | number,
 ): Promise<WrittenTo> {
   const format = estimate.result.ok ? estimate.result.estimate.format : detectFormat(estimate.relativePath);
-  const edit = format ? setUsageHint(document.getText(), key, value, format, estimate.relativePath) : { ok: false as const, reason: 'unknown format' };
+  const edit = format
+    ? setUsageHint(document.getText(), key, value, format, estimate.relativePath)
+    : { ok: false as const, reason: 'unknown format' };
   if (edit.ok) {
     const { startLine, startCharacter, endLine, endCharacter, text } = edit.edit;
     const workspaceEdit = new vscode.WorkspaceEdit();

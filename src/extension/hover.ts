@@ -10,7 +10,11 @@ export class CostHoverProvider implements vscode.HoverProvider {
     private readonly log: Log,
   ) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     return guarded(this.log, `hover in ${document.uri.fsPath}`, undefined, async () => {
       const estimate = await this.estimates.get(document, token);
       if (!estimate?.result.ok || token.isCancellationRequested) return undefined;

@@ -56,11 +56,15 @@ class Burnrate extends Disposable implements BurnrateApi {
     this.register(new BreakdownDocuments(estimates, log));
     this.statusBar = this.register(new CostStatusBar(estimates, usage, log));
     this.runtimeStatusBar = this.register(new RuntimeStatusBar(agentContexts, log));
-    const simulation = this.register(new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }));
+    const simulation = this.register(
+      new SimulationPanels({ extensionUri: context.extensionUri, usage, estimates, log }),
+    );
     const costDiff = this.register(new CostDiff({ estimates, usage, choices }, log));
     const prices = this.register(new EditorPriceData(context, estimates, usage, log));
     const history = this.register(new CostHistoryPanels({ extensionUri: context.extensionUri, log }));
-    this.register(new Commands({ estimates, usage, choices, log, simulation, costDiff, prices, history, claudeCounts }));
+    this.register(
+      new Commands({ estimates, usage, choices, log, simulation, costDiff, prices, history, claudeCounts }),
+    );
     this.register(new AgentTools({ estimates, contexts: agentContexts, usage, costDiff }));
 
     // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.
@@ -76,7 +80,8 @@ class Burnrate extends Disposable implements BurnrateApi {
     this.register({ dispose: () => this.providers?.dispose() });
     this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (Config.affects(event, 'files.extraGlobs')) void guarded(log, 're-registering providers', undefined, registerProviders);
+        if (Config.affects(event, 'files.extraGlobs'))
+          void guarded(log, 're-registering providers', undefined, registerProviders);
       }),
     );
 
@@ -90,14 +95,24 @@ class Burnrate extends Disposable implements BurnrateApi {
   }
 
   agentContextTotals(): { id: string; inputTokens: number; costUsd?: number }[] {
-    return this.agentView.runtimes().map((r) => ({ id: r.id, inputTokens: r.perRequest.inputTokens, ...(r.perRequest.costUsd !== undefined ? { costUsd: r.perRequest.costUsd } : {}) }));
+    return this.agentView.runtimes().map((r) => ({
+      id: r.id,
+      inputTokens: r.perRequest.inputTokens,
+      ...(r.perRequest.costUsd !== undefined ? { costUsd: r.perRequest.costUsd } : {}),
+    }));
   }
 
   runtimeStatus(): ReturnType<BurnrateApi['runtimeStatus']> {
     const shown = this.runtimeStatusBar.current;
     if (!shown) return undefined;
     const { runtime, status } = shown;
-    return { id: runtime.id, text: status.text, tooltip: status.tooltip, inputTokens: runtime.perRequest.inputTokens, ...(runtime.perRequest.costUsd !== undefined ? { costUsd: runtime.perRequest.costUsd } : {}) };
+    return {
+      id: runtime.id,
+      text: status.text,
+      tooltip: status.tooltip,
+      inputTokens: runtime.perRequest.inputTokens,
+      ...(runtime.perRequest.costUsd !== undefined ? { costUsd: runtime.perRequest.costUsd } : {}),
+    };
   }
 
   statusTooltip(): string | undefined {

@@ -3,7 +3,10 @@ import * as vscode from 'vscode';
 import { modelChoices } from '../core/present/modelChoices';
 import type { PriceOverride } from '../core/pricing/overrides';
 
-export async function pickModel(current: string | undefined, prices: readonly PriceOverride[]): Promise<string | undefined> {
+export async function pickModel(
+  current: string | undefined,
+  prices: readonly PriceOverride[],
+): Promise<string | undefined> {
   const items: (vscode.QuickPickItem & { model?: string })[] = [];
   let provider: string | undefined;
   for (const choice of modelChoices(prices)) {

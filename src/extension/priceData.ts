@@ -9,7 +9,13 @@ import { activePriceData } from '../core/pricing/catalog';
 import { priceDataLine, staleNotice } from '../core/pricing/freshness';
 import type { PriceDataInfo } from '../core/pricing/catalog';
 import { pinnedPriceFile } from '../core/pricing/pinnedPriceFile';
-import { applyPriceData, loadPinnedPriceData, loadStoredPriceData, priceDataUrl, updateStoredPriceData } from '../core/pricing/priceDataStore';
+import {
+  applyPriceData,
+  loadPinnedPriceData,
+  loadStoredPriceData,
+  priceDataUrl,
+  updateStoredPriceData,
+} from '../core/pricing/priceDataStore';
 import { Disposable } from './disposable';
 import type { DocumentEstimates } from './documentEstimates';
 import type { Log } from './log';
@@ -58,13 +64,19 @@ export class EditorPriceData extends Disposable {
     if (!pinned || !folder || folder.uri.scheme !== 'file') return undefined;
     const shownAs = `priceData: ${pinned.path}`;
     if (!vscode.workspace.isTrusted) {
-      if (!this.untrustedSaid) this.log.info(`${shownAs} in .burnrate.yaml is not read in Restricted Mode (a workspace you have not trusted does not choose prices); the ${this.storedOk ? 'updated' : 'bundled'} data is in use`);
+      if (!this.untrustedSaid)
+        this.log.info(
+          `${shownAs} in .burnrate.yaml is not read in Restricted Mode (a workspace you have not trusted does not choose prices); the ${this.storedOk ? 'updated' : 'bundled'} data is in use`,
+        );
       this.untrustedSaid = true;
       return undefined;
     }
     const file = pinnedPriceFile(folder.uri.fsPath, pinned.path, folder.uri.fsPath);
     if (!file) {
-      this.checkOnce(`${folder.uri.fsPath}:${pinned.path}`, () => ({ ok: false, message: `${shownAs} is not a file inside the workspace folder` }));
+      this.checkOnce(`${folder.uri.fsPath}:${pinned.path}`, () => ({
+        ok: false,
+        message: `${shownAs} is not a file inside the workspace folder`,
+      }));
       return undefined;
     }
     this.watch(folder, file);
@@ -73,7 +85,10 @@ export class EditorPriceData extends Disposable {
   }
 
   /** Checks a pinned file once per version, logging the outcome; a failure says which data is in use instead. */
-  private checkOnce(key: string, check: () => { ok: true; info: PriceDataInfo } | { ok: false; message: string }): boolean {
+  private checkOnce(
+    key: string,
+    check: () => { ok: true; info: PriceDataInfo } | { ok: false; message: string },
+  ): boolean {
     const seen = this.checked.get(key);
     if (seen?.version === this.version) return seen.ok;
     const result = check();
@@ -85,9 +100,19 @@ export class EditorPriceData extends Disposable {
 
   private watch(folder: vscode.WorkspaceFolder, file: string): void {
     if (this.watchers.has(file)) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, path.relative(folder.uri.fsPath, file).split(path.sep).join('/')));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(folder, path.relative(folder.uri.fsPath, file).split(path.sep).join('/')),
+    );
     const changed = () => this.changed('pinned price data changed');
-    this.watchers.set(file, vscode.Disposable.from(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed)));
+    this.watchers.set(
+      file,
+      vscode.Disposable.from(
+        watcher,
+        watcher.onDidChange(changed),
+        watcher.onDidCreate(changed),
+        watcher.onDidDelete(changed),
+      ),
+    );
   }
 
   private changed(why: string): void {
@@ -119,7 +144,9 @@ export class EditorPriceData extends Disposable {
       return false;
     }
     const stored = loadStoredPriceData(dir);
-    const applied = stored ? applyPriceData(stored) : { ok: false as const, message: 'the stored data could not be read back' };
+    const applied = stored
+      ? applyPriceData(stored)
+      : { ok: false as const, message: 'the stored data could not be read back' };
     if (!applied.ok) {
       void vscode.window.showErrorMessage(`Burnrate: ${applied.message}`);
       return false;

@@ -10,7 +10,9 @@ import { Disposable } from './disposable';
 import { guarded, type Log } from './log';
 
 export class RuntimeStatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('burnrate.runtimeStatus', vscode.StatusBarAlignment.Right, 99));
+  private readonly item = this.register(
+    vscode.window.createStatusBarItem('burnrate.runtimeStatus', vscode.StatusBarAlignment.Right, 99),
+  );
   /** What is shown, for tests: the runtime and the text. */
   current: { runtime: RuntimeContext; status: RuntimeStatusText } | undefined;
 
@@ -23,7 +25,11 @@ export class RuntimeStatusBar extends Disposable {
     this.item.command = 'burnrate.agentContext.focus';
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
     this.register(contexts.onDidChange(() => this.refresh()));
-    this.register(vscode.workspace.onDidChangeConfiguration((event) => Config.affects(event, 'statusBar.runtimeOverhead') && this.refresh()));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(
+        (event) => Config.affects(event, 'statusBar.runtimeOverhead') && this.refresh(),
+      ),
+    );
     this.refresh();
   }
 

@@ -13,7 +13,9 @@ const SELECTION_DEBOUNCE_MS = 120;
 export const RESTRICTED_NOTE = 'Restricted Mode: Burnrate reads, counts and prices files; it runs no programs.';
 
 export class CostStatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('burnrate.status', vscode.StatusBarAlignment.Right, 100));
+  private readonly item = this.register(
+    vscode.window.createStatusBarItem('burnrate.status', vscode.StatusBarAlignment.Right, 100),
+  );
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The last text shown, for tests and the log. */
   current: StatusText | undefined;
@@ -28,7 +30,11 @@ export class CostStatusBar extends Disposable {
     this.item.command = 'burnrate.setModel';
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.refreshSoon(0)));
     this.register(vscode.window.onDidChangeTextEditorSelection(() => this.refreshSoon(SELECTION_DEBOUNCE_MS)));
-    this.register(estimates.onDidUpdate((e) => e.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString() && this.refreshSoon(0)));
+    this.register(
+      estimates.onDidUpdate(
+        (e) => e.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString() && this.refreshSoon(0),
+      ),
+    );
     this.register(estimates.onDidInvalidate(() => this.refreshSoon(0)));
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.refreshSoon(0)));
     this.register({ dispose: () => clearTimeout(this.timer) });
@@ -50,7 +56,10 @@ export class CostStatusBar extends Disposable {
     const estimate = editor && (await this.estimates.get(editor.document));
     if (!editor || !estimate || editor !== vscode.window.activeTextEditor) {
       // A prompt file whose estimate is still coming keeps the old text rather than flickering.
-      if (!vscode.window.activeTextEditor || !this.estimates.isPromptDocument(vscode.window.activeTextEditor.document)) {
+      if (
+        !vscode.window.activeTextEditor ||
+        !this.estimates.isPromptDocument(vscode.window.activeTextEditor.document)
+      ) {
         this.item.hide();
         this.current = undefined;
       }

@@ -30,7 +30,9 @@ export class UsageFiles extends Disposable {
     this.register(watcher.onDidDelete(reload));
     // Saves inside the editor are also seen here, in case the file watcher is slow or excluded by files.watcherExclude.
     this.register(vscode.workspace.onDidSaveTextDocument((document) => reload(document.uri)));
-    this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.loadAll().then(() => this.changed.fire())));
+    this.register(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.loadAll().then(() => this.changed.fire())),
+    );
     this.ready = this.loadAll();
   }
 
@@ -49,7 +51,9 @@ export class UsageFiles extends Disposable {
   }
 
   private async reloadFor(uri: vscode.Uri): Promise<void> {
-    const folder = (vscode.workspace.workspaceFolders ?? []).find((f) => UsageFiles.uriIn(f).toString() === uri.toString());
+    const folder = (vscode.workspace.workspaceFolders ?? []).find(
+      (f) => UsageFiles.uriIn(f).toString() === uri.toString(),
+    );
     if (!folder) return; // a usage file in a subfolder, or some other saved file
     await this.load(folder);
     this.changed.fire();
@@ -72,7 +76,11 @@ export class UsageFiles extends Disposable {
         uri,
         problems.map((p) => {
           const line = p.line ?? 0;
-          const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), p.message, SEVERITY[p.severity]);
+          const diagnostic = new vscode.Diagnostic(
+            new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
+            p.message,
+            SEVERITY[p.severity],
+          );
           diagnostic.source = 'Burnrate';
           return diagnostic;
         }),

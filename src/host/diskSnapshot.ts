@@ -10,13 +10,28 @@ import type { SkippedFile } from '../core/types';
 import { skippedFile, skipText } from '../core/problems/skipText';
 
 // Folders that hold dependencies or build output, never the user's prompts.
-export const SKIPPED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', 'build', '.venv', 'venv', '__pycache__', '.vscode-test', 'coverage']);
+export const SKIPPED_DIRS = new Set([
+  'node_modules',
+  '.git',
+  'out',
+  'dist',
+  'build',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.vscode-test',
+  'coverage',
+]);
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-export function diskSnapshot(root: string, wanted: (relativePath: string) => boolean, maxBytes = DEFAULT_MAX_BYTES): WorkspaceSnapshot {
+export function diskSnapshot(
+  root: string,
+  wanted: (relativePath: string) => boolean,
+  maxBytes = DEFAULT_MAX_BYTES,
+): WorkspaceSnapshot {
   const realRoot = fs.realpathSync(root);
   const paths: string[] = [];
   const skipped: SkippedFile[] = [];
@@ -38,7 +53,8 @@ export function diskSnapshot(root: string, wanted: (relativePath: string) => boo
       } else if (entry.isSymbolicLink()) {
         const target = realInside(realRoot, full);
         if (!target.ok) {
-          if (wanted(rel) || target.reason !== 'broken link') skipped.push(skippedFile(rel, { code: 'not-read', why: target.reason }));
+          if (wanted(rel) || target.reason !== 'broken link')
+            skipped.push(skippedFile(rel, { code: 'not-read', why: target.reason }));
           continue;
         }
         const stat = fs.statSync(target.path);
@@ -50,7 +66,9 @@ export function diskSnapshot(root: string, wanted: (relativePath: string) => boo
           }
         } else if (stat.isFile() && wanted(rel)) paths.push(rel);
       } else if (wanted(rel)) {
-        skipped.push(skippedFile(rel, { code: 'not-read', why: 'not a regular file (FIFO, socket or device) — not read' }));
+        skipped.push(
+          skippedFile(rel, { code: 'not-read', why: 'not a regular file (FIFO, socket or device) — not read' }),
+        );
       }
     }
   };
@@ -70,7 +88,8 @@ export function diskReader(root: string, maxBytes = DEFAULT_MAX_BYTES): Workspac
     try {
       const stat = fs.statSync(target.path);
       if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
-      if (stat.size > maxBytes) return { ok: false, reason: `over the ${maxBytes.toLocaleString('en-US')}-byte size limit` };
+      if (stat.size > maxBytes)
+        return { ok: false, reason: `over the ${maxBytes.toLocaleString('en-US')}-byte size limit` };
       const decoded = decodeText(fs.readFileSync(target.path), maxBytes);
       return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: skipText(decoded.skip) };
     } catch (error) {
@@ -86,7 +105,9 @@ function realInside(realRoot: string, full: string): { ok: true; path: string } 
   } catch {
     return { ok: false, reason: 'broken link' };
   }
-  return isInside(realRoot, real) ? { ok: true, path: real } : { ok: false, reason: `link to ${toPosix(real)}, outside the workspace — not read` };
+  return isInside(realRoot, real)
+    ? { ok: true, path: real }
+    : { ok: false, reason: `link to ${toPosix(real)}, outside the workspace — not read` };
 }
 
 function isInside(root: string, candidate: string): boolean {

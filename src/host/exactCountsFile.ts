@@ -14,7 +14,8 @@ export function readExactCountsFile(file: string): { counts: ExactCounts; proble
   } catch {
     return { counts: new Map() };
   }
-  if (!stat.isFile() || stat.size > MAX_BYTES) return { counts: new Map(), problem: `${file} is not a cache file of at most 20 MB; it is ignored` };
+  if (!stat.isFile() || stat.size > MAX_BYTES)
+    return { counts: new Map(), problem: `${file} is not a cache file of at most 20 MB; it is ignored` };
   const read = parseExactCounts(fs.readFileSync(file, 'utf8'));
   return read.problem ? { counts: read.counts, problem: `${file}: ${read.problem}` } : read;
 }

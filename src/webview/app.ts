@@ -64,7 +64,10 @@ export class App {
     const doc = options.document;
     this.state = restoreState(options.api.getState());
     this.layout = buildLayout(doc);
-    this.levers = new LeversForm(doc, { onChange: (levers) => this.leversChanged(levers), onReset: () => this.resetLevers() });
+    this.levers = new LeversForm(doc, {
+      onChange: (levers) => this.leversChanged(levers),
+      onReset: () => this.resetLevers(),
+    });
     this.exports = new ExportBar(doc, (format, to) => this.exportResult(format, to));
     this.view = new ResultView(doc, this.layout, options.charts);
     this.layout.leversSlot.append(this.levers.element);
@@ -157,7 +160,12 @@ export class App {
     const doc = this.options.document;
     fill(
       this.layout.scenario,
-      ...this.scenarios.map((s) => el(doc, 'option', { attrs: { value: s.id }, text: `${s.label} — ${s.origin}${s.defaults ? '' : ' (cannot run)'}` })),
+      ...this.scenarios.map((s) =>
+        el(doc, 'option', {
+          attrs: { value: s.id },
+          text: `${s.label} — ${s.origin}${s.defaults ? '' : ' (cannot run)'}`,
+        }),
+      ),
     );
     const requested = message.select && this.scenarios.find((s) => s.id === message.select!.scenarioId);
     if (requested) {
@@ -175,7 +183,8 @@ export class App {
         ...this.loadProblems,
         {
           severity: 'info',
-          message: 'No scenario to simulate. Add a scenarios: block to .burnrate.yaml (Burnrate: Open or Create Usage File), or open a prompt file and run Burnrate: Run Simulation again to start from it.',
+          message:
+            'No scenario to simulate. Add a scenarios: block to .burnrate.yaml (Burnrate: Open or Create Usage File), or open a prompt file and run Burnrate: Run Simulation again to start from it.',
         },
       ]);
       return;
@@ -240,7 +249,14 @@ export class App {
     this.layout.cancel.hidden = false;
     this.layout.status.textContent = 'Simulating…';
     this.exports.setEnabled(false);
-    this.post({ type: 'run', requestId, scenarioId: choice.id, levers, sessions: this.state.sessions, seed: DEFAULT_SEED });
+    this.post({
+      type: 'run',
+      requestId,
+      scenarioId: choice.id,
+      levers,
+      sessions: this.state.sessions,
+      seed: DEFAULT_SEED,
+    });
   }
 
   private runSettled(): void {
@@ -258,12 +274,21 @@ export class App {
       return;
     }
     this.shown = { result, source };
-    this.layout.status.textContent = source === 'restored' ? 'Showing the last result; running it again…' : `Done in ${(result.elapsedMs / 1000).toFixed(1)} s.`;
+    this.layout.status.textContent =
+      source === 'restored'
+        ? 'Showing the last result; running it again…'
+        : `Done in ${(result.elapsedMs / 1000).toFixed(1)} s.`;
     this.exports.setEnabled(source === 'run' && !this.running);
     this.showProblems([...this.loadProblems, ...result.problems]);
     this.post({
       type: 'rendered',
-      summary: { requestId: result.requestId, scenarioId: result.scenarioId, source, ...drawn, cspViolations: this.options.cspViolations?.() ?? [] },
+      summary: {
+        requestId: result.requestId,
+        scenarioId: result.scenarioId,
+        source,
+        ...drawn,
+        cspViolations: this.options.cspViolations?.() ?? [],
+      },
     });
   }
 
@@ -276,14 +301,26 @@ export class App {
   private exportResult(format: ExportFormat, to: 'file' | 'clipboard'): void {
     if (!this.shown || this.shown.source !== 'run') return;
     this.exports.showStatus(to === 'file' ? 'Choose where to save…' : 'Copying…', true);
-    this.post({ type: 'export', requestId: `${Date.now().toString(36)}-${++this.counter}`, runRequestId: this.shown.result.requestId, format, to });
+    this.post({
+      type: 'export',
+      requestId: `${Date.now().toString(36)}-${++this.counter}`,
+      runRequestId: this.shown.result.requestId,
+      format,
+      to,
+    });
   }
 
   private showProblems(problems: readonly Problem[]): void {
     const doc = this.options.document;
     fill(
       this.layout.problems,
-      ...problems.map((p) => el(doc, 'p', { className: `problem ${p.severity}`, attrs: { role: p.severity === 'error' ? 'alert' : 'note' }, text: p.message })),
+      ...problems.map((p) =>
+        el(doc, 'p', {
+          className: `problem ${p.severity}`,
+          attrs: { role: p.severity === 'error' ? 'alert' : 'note' },
+          text: p.message,
+        }),
+      ),
     );
   }
 

@@ -1,10 +1,31 @@
 // The real chart factory: Chart.js 4, only the pieces the panel uses, registered once and bundled into
 // out/webview.js (no remote script, no eval). Animations are off, so a chart is fully drawn when its constructor
 // returns and the ink check can read the pixels at once.
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import type { ChartFactory, ChartHandle } from './charts';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  Legend,
+  Tooltip,
+);
 
 export const chartJsFactory: ChartFactory = {
   histogram: (canvas, spec) => draw(canvas, (context) => new Chart(context, spec)),
@@ -12,7 +33,10 @@ export const chartJsFactory: ChartFactory = {
 };
 
 /** Draws any configuration with the panel's registered pieces: the cost history chart uses it too. */
-export function draw(canvas: HTMLCanvasElement, create: (context: CanvasRenderingContext2D) => Chart<'bar' | 'line', unknown>): ChartHandle | undefined {
+export function draw(
+  canvas: HTMLCanvasElement,
+  create: (context: CanvasRenderingContext2D) => Chart<'bar' | 'line', unknown>,
+): ChartHandle | undefined {
   const context = canvas.getContext('2d');
   if (!context) return undefined;
   const chart = create(context);

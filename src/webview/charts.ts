@@ -118,7 +118,8 @@ export function histogramSpec(result: ScenarioResult, colors: ChartColors): Hist
               const x = (item.raw as Point).x;
               return `${usd(x - h.binWidthUsd / 2)} – ${usd(x + h.binWidthUsd / 2)}`;
             },
-            label: (item: TooltipItem<'bar' | 'line'>) => (item.dataset.type === 'line' ? '' : `${(item.raw as Point).y.toLocaleString('en-US')} sessions`),
+            label: (item: TooltipItem<'bar' | 'line'>) =>
+              item.dataset.type === 'line' ? '' : `${(item.raw as Point).y.toLocaleString('en-US')} sessions`,
           },
         },
       },
@@ -180,7 +181,9 @@ export function turnsSpec(result: ScenarioResult, colors: ChartColors): TurnsSpe
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<'bar' | 'line'>) =>
-              item.dataset.yAxisID === 'share' ? `${Number(item.raw).toFixed(1)}% of sessions reach it` : `${usd(Number(item.raw))} mean cost`,
+              item.dataset.yAxisID === 'share'
+                ? `${Number(item.raw).toFixed(1)}% of sessions reach it`
+                : `${usd(Number(item.raw))} mean cost`,
           },
         },
       },

@@ -11,7 +11,12 @@ export interface ElementProps {
   text?: string;
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: ElementProps = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: ElementProps = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (props.className) node.className = props.className;
   if (props.id) node.id = props.id;

@@ -12,8 +12,15 @@ export class ExportBar {
 
   constructor(doc: Document, onExport: (format: ExportFormat, to: 'file' | 'clipboard') => void) {
     const groups = EXPORT_FORMATS.map((format) => {
-      const save = el(doc, 'button', { attrs: { type: 'button', 'data-export': format, 'data-to': 'file' }, text: `Save ${LABELS[format]}…` });
-      const copy = el(doc, 'button', { className: 'secondary', attrs: { type: 'button', 'data-export': format, 'data-to': 'clipboard' }, text: `Copy ${LABELS[format]}` });
+      const save = el(doc, 'button', {
+        attrs: { type: 'button', 'data-export': format, 'data-to': 'file' },
+        text: `Save ${LABELS[format]}…`,
+      });
+      const copy = el(doc, 'button', {
+        className: 'secondary',
+        attrs: { type: 'button', 'data-export': format, 'data-to': 'clipboard' },
+        text: `Copy ${LABELS[format]}`,
+      });
       save.addEventListener('click', () => onExport(format, 'file'));
       copy.addEventListener('click', () => onExport(format, 'clipboard'));
       this.buttons.push(save, copy);

@@ -35,7 +35,11 @@ export function buildLayout(doc: Document): Layout {
     el(doc, 'section', { className }, el(doc, 'h2', { text: title }), ...children);
 
   const scenario = el(doc, 'select', { id: 'scenario' });
-  const reload = el(doc, 'button', { className: 'secondary', attrs: { type: 'button', title: 'Read .burnrate.yaml and the open files again' }, text: 'Reload scenarios' });
+  const reload = el(doc, 'button', {
+    className: 'secondary',
+    attrs: { type: 'button', title: 'Read .burnrate.yaml and the open files again' },
+    text: 'Reload scenarios',
+  });
   const origin = el(doc, 'p', { className: 'origin' });
   const description = el(doc, 'p', { className: 'description' });
   const leversSlot = el(doc, 'div', { className: 'levers-slot' });
@@ -44,7 +48,10 @@ export function buildLayout(doc: Document): Layout {
     'select',
     { id: 'sessions' },
     ...SESSION_CHOICES.map((n) =>
-      el(doc, 'option', { attrs: { value: String(n) }, text: n === 'auto' ? 'Sessions for a P99 within ±1%' : `${n.toLocaleString('en-US')} sessions per preset` }),
+      el(doc, 'option', {
+        attrs: { value: String(n) },
+        text: n === 'auto' ? 'Sessions for a P99 within ±1%' : `${n.toLocaleString('en-US')} sessions per preset`,
+      }),
     ),
   );
   const cancel = el(doc, 'button', { className: 'secondary', attrs: { type: 'button' }, text: 'Cancel' });
@@ -57,9 +64,15 @@ export function buildLayout(doc: Document): Layout {
   const changes = el(doc, 'p', { className: 'changes' });
   const cards = el(doc, 'div', { className: 'cards' });
   const chartPreset = el(doc, 'select', { id: 'chart-preset' });
-  const histogram = el(doc, 'canvas', { id: 'histogram', attrs: { role: 'img', 'aria-label': 'Histogram of cost per session with P50, P90 and P99 marked' } });
+  const histogram = el(doc, 'canvas', {
+    id: 'histogram',
+    attrs: { role: 'img', 'aria-label': 'Histogram of cost per session with P50, P90 and P99 marked' },
+  });
   const histogramNote = el(doc, 'p', { className: 'note histogram-note' });
-  const turnsChart = el(doc, 'canvas', { id: 'turns-chart', attrs: { role: 'img', 'aria-label': 'Mean cost of each turn and share of sessions reaching it' } });
+  const turnsChart = el(doc, 'canvas', {
+    id: 'turns-chart',
+    attrs: { role: 'img', 'aria-label': 'Mean cost of each turn and share of sessions reaching it' },
+  });
   const presets = el(doc, 'div', { className: 'table-slot presets-slot' });
   const components = el(doc, 'div', { className: 'table-slot components-slot' });
   const gates = el(doc, 'div', { className: 'table-slot gates-slot' });
@@ -72,9 +85,20 @@ export function buildLayout(doc: Document): Layout {
     'div',
     { className: 'results', attrs: { 'aria-live': 'off' } },
     changes,
-    el(doc, 'div', { className: 'chart-toolbar' }, el(doc, 'label', { attrs: { for: 'chart-preset' }, text: 'Charts and breakdown for' }), chartPreset),
+    el(
+      doc,
+      'div',
+      { className: 'chart-toolbar' },
+      el(doc, 'label', { attrs: { for: 'chart-preset' }, text: 'Charts and breakdown for' }),
+      chartPreset,
+    ),
     cards,
-    section('Cost per session', 'histogram-section', el(doc, 'div', { className: 'chart-box' }, histogram), histogramNote),
+    section(
+      'Cost per session',
+      'histogram-section',
+      el(doc, 'div', { className: 'chart-box' }, histogram),
+      histogramNote,
+    ),
     section('Base, bull and stress side by side', 'presets-section', presets),
     section('Where the money goes', 'components-section', components),
     section('Budget gates', 'gates-section', gates),
@@ -93,7 +117,14 @@ export function buildLayout(doc: Document): Layout {
       'header',
       {},
       el(doc, 'h1', { text: 'Burnrate simulation' }),
-      el(doc, 'div', { className: 'scenario-row' }, el(doc, 'label', { attrs: { for: 'scenario' }, text: 'Scenario' }), scenario, reload),
+      el(
+        doc,
+        'div',
+        { className: 'scenario-row' },
+        el(doc, 'label', { attrs: { for: 'scenario' }, text: 'Scenario' }),
+        scenario,
+        reload,
+      ),
       origin,
       description,
     ),

@@ -19,8 +19,18 @@ const NUMBER_LEVERS: Record<NumberLever, { label: string; min: number; max?: num
   turns: { label: 'Turns per session (median)', min: 1, max: SCENARIO_LIMITS.maxTurns, step: '0.5' },
   sessionsPerDay: { label: 'Sessions per day (median)', min: 0, step: 'any' },
   maxTurns: { label: 'Turn cap (stops runaway loops)', min: 1, max: SCENARIO_LIMITS.maxTurns, step: '1' },
-  sessionsPerUserPerDay: { label: 'Sessions per user per day (0: no users)', min: 0, max: SCENARIO_LIMITS.sessionsPerUserPerDay, step: 'any' },
-  userIntensitySigma: { label: 'Heavy-user skew (σ of intensity)', min: 0, max: SCENARIO_LIMITS.intensitySigma, step: '0.1' },
+  sessionsPerUserPerDay: {
+    label: 'Sessions per user per day (0: no users)',
+    min: 0,
+    max: SCENARIO_LIMITS.sessionsPerUserPerDay,
+    step: 'any',
+  },
+  userIntensitySigma: {
+    label: 'Heavy-user skew (σ of intensity)',
+    min: 0,
+    max: SCENARIO_LIMITS.intensitySigma,
+    step: '0.1',
+  },
 };
 
 const SHARE_LEVERS: Record<ShareLever, { label: string; step: string }> = {
@@ -43,24 +53,45 @@ export class LeversForm {
   private readonly defaultsShown = new Map<keyof Levers, HTMLElement>();
   private readonly models: HTMLDataListElement;
 
-  constructor(doc: Document, private readonly options: LeversFormOptions) {
+  constructor(
+    doc: Document,
+    private readonly options: LeversFormOptions,
+  ) {
     this.doc = doc;
     this.models = el(doc, 'datalist', { id: MODEL_LIST_ID });
     const rows: HTMLElement[] = [];
     const row = (key: keyof Levers, label: string, control: HTMLElement, extra?: HTMLElement) => {
       const shown = el(doc, 'span', { className: 'lever-default' });
       this.defaultsShown.set(key, shown);
-      rows.push(el(doc, 'div', { className: 'lever', attrs: { 'data-lever': key } }, el(doc, 'label', { attrs: { for: `lever-${key}` }, text: label }), control, extra, shown));
+      rows.push(
+        el(
+          doc,
+          'div',
+          { className: 'lever', attrs: { 'data-lever': key } },
+          el(doc, 'label', { attrs: { for: `lever-${key}` }, text: label }),
+          control,
+          extra,
+          shown,
+        ),
+      );
     };
     const textInput = (key: TextLever) => {
-      const input = el(doc, 'input', { id: `lever-${key}`, attrs: { type: 'text', list: MODEL_LIST_ID, spellcheck: 'false', autocomplete: 'off' } });
+      const input = el(doc, 'input', {
+        id: `lever-${key}`,
+        attrs: { type: 'text', list: MODEL_LIST_ID, spellcheck: 'false', autocomplete: 'off' },
+      });
       this.text.set(key, input);
       return input;
     };
     row('model', TEXT_LEVERS.model, textInput('model'));
     for (const key of Object.keys(NUMBER_LEVERS) as NumberLever[]) {
       const spec = NUMBER_LEVERS[key];
-      const attrs: Record<string, string> = { type: 'number', min: String(spec.min), step: spec.step, inputmode: 'decimal' };
+      const attrs: Record<string, string> = {
+        type: 'number',
+        min: String(spec.min),
+        step: spec.step,
+        inputmode: 'decimal',
+      };
       if (spec.max !== undefined) {
         attrs.max = String(spec.max);
         attrs.title = `${spec.min} to ${spec.max.toLocaleString('en-US')} (the simulation's bound)`;
@@ -71,15 +102,29 @@ export class LeversForm {
     }
     for (const key of Object.keys(SHARE_LEVERS) as ShareLever[]) {
       const spec = SHARE_LEVERS[key];
-      const input = el(doc, 'input', { id: `lever-${key}`, attrs: { type: 'range', min: '0', max: '100', step: spec.step } });
+      const input = el(doc, 'input', {
+        id: `lever-${key}`,
+        attrs: { type: 'range', min: '0', max: '100', step: spec.step },
+      });
       const output = el(doc, 'output', { attrs: { for: `lever-${key}` } });
       this.shares.set(key, { input, output });
       row(key, spec.label, input, output);
     }
     row('routingModel', TEXT_LEVERS.routingModel, textInput('routingModel'));
-    const reset = el(doc, 'button', { className: 'secondary', attrs: { type: 'button', 'data-action': 'reset-levers' }, text: 'Reset to the scenario' });
+    const reset = el(doc, 'button', {
+      className: 'secondary',
+      attrs: { type: 'button', 'data-action': 'reset-levers' },
+      text: 'Reset to the scenario',
+    });
     reset.addEventListener('click', () => options.onReset());
-    this.element = el(doc, 'form', { className: 'levers', attrs: { 'aria-label': 'Levers' } }, ...rows, this.models, el(doc, 'div', { className: 'lever-actions' }, reset));
+    this.element = el(
+      doc,
+      'form',
+      { className: 'levers', attrs: { 'aria-label': 'Levers' } },
+      ...rows,
+      this.models,
+      el(doc, 'div', { className: 'lever-actions' }, reset),
+    );
     this.element.addEventListener('submit', (event) => event.preventDefault());
     this.element.addEventListener('input', () => this.changed());
   }
@@ -87,7 +132,10 @@ export class LeversForm {
   /** Shows `levers`, with the scenario's own values (`defaults`) beside them. */
   show(levers: Levers, defaults: Levers, models: readonly ModelOption[]): void {
     if (this.models.options.length !== models.length) {
-      fill(this.models, ...models.map((m) => el(this.doc, 'option', { attrs: { value: m.id, label: `${m.id} — ${m.detail}` } })));
+      fill(
+        this.models,
+        ...models.map((m) => el(this.doc, 'option', { attrs: { value: m.id, label: `${m.id} — ${m.detail}` } })),
+      );
     }
     for (const [key, input] of this.text) input.value = levers[key];
     for (const [key, input] of this.numbers) input.value = String(levers[key]);
@@ -120,7 +168,10 @@ export class LeversForm {
       const input = this.numbers.get(key)!;
       const value = Number(input.value);
       const { min, max } = NUMBER_LEVERS[key];
-      mark(input, input.value.trim() !== '' && Number.isFinite(value) && value >= min && (max === undefined || value <= max));
+      mark(
+        input,
+        input.value.trim() !== '' && Number.isFinite(value) && value >= min && (max === undefined || value <= max),
+      );
       return value;
     };
     const shareValue = (key: ShareLever) => {
@@ -146,7 +197,9 @@ export class LeversForm {
   }
 
   setEnabled(enabled: boolean): void {
-    this.element.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button').forEach((control) => (control.disabled = !enabled));
+    this.element
+      .querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button')
+      .forEach((control) => (control.disabled = !enabled));
   }
 
   private changed(): void {

@@ -7,7 +7,9 @@ declare function acquireVsCodeApi(): WebviewApi;
 
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => {
-  violations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}${event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : ''}`);
+  violations.push(
+    `${event.violatedDirective} blocked ${event.blockedURI || 'inline'}${event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : ''}`,
+  );
 });
 
 const api = acquireVsCodeApi();
@@ -20,6 +22,9 @@ if (mount) {
   } catch (error) {
     // A bug in the app must not leave a silent blank panel: say so, and let the host log it.
     mount.textContent = `The simulation panel failed to start: ${error instanceof Error ? error.message : String(error)}`;
-    api.postMessage({ type: 'webviewError', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    api.postMessage({
+      type: 'webviewError',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 }

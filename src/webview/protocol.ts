@@ -32,7 +32,19 @@ export interface Levers {
   userIntensitySigma: number;
 }
 
-export const LEVER_KEYS = ['model', 'turns', 'cacheHitRate', 'retryRate', 'sessionsPerDay', 'routingShare', 'routingModel', 'maxTurns', 'runawayRate', 'sessionsPerUserPerDay', 'userIntensitySigma'] as const satisfies readonly (keyof Levers)[];
+export const LEVER_KEYS = [
+  'model',
+  'turns',
+  'cacheHitRate',
+  'retryRate',
+  'sessionsPerDay',
+  'routingShare',
+  'routingModel',
+  'maxTurns',
+  'runawayRate',
+  'sessionsPerUserPerDay',
+  'userIntensitySigma',
+] as const satisfies readonly (keyof Levers)[];
 
 export interface ScenarioChoice {
   id: string;
@@ -66,7 +78,15 @@ export interface RenderedSummary {
   scenarioId: string;
   /** 'run': a fresh result; 'restored': the result kept in the webview's state, drawn again after a reload. */
   source: 'run' | 'restored';
-  presets: { preset: string; model: string; p50: number; p90: number; p99: number; mean: number; perMonthP50: number }[];
+  presets: {
+    preset: string;
+    model: string;
+    p50: number;
+    p90: number;
+    p99: number;
+    mean: number;
+    perMonthP50: number;
+  }[];
   /** The P50/P90/P99 markers drawn on the histogram, in USD per session, and the preset it shows. */
   markers: { preset: string; p50: number; p90: number; p99: number };
   /** Share of the histogram canvas with paint on it (0 when no chart could be drawn). */
@@ -88,7 +108,15 @@ export type HostMessage =
       problems: Problem[];
     }
   | { type: 'progress'; requestId: string; done: number; total: number; preset: string }
-  | { type: 'result'; requestId: string; scenarioId: string; report: SimulationReport; problems: Problem[]; changes: string[]; elapsedMs: number }
+  | {
+      type: 'result';
+      requestId: string;
+      scenarioId: string;
+      report: SimulationReport;
+      problems: Problem[];
+      changes: string[];
+      elapsedMs: number;
+    }
   | { type: 'runFailed'; requestId: string; message: string; problems: Problem[] }
   | { type: 'cancelled'; requestId: string }
   | { type: 'exported'; requestId: string; ok: boolean; message: string };
@@ -137,8 +165,19 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
     case 'ready':
       return { type: 'ready', ...(isString(m.restoredScenarioId) ? { restoredScenarioId: m.restoredScenarioId } : {}) };
     case 'run':
-      return isString(m.requestId) && isString(m.scenarioId) && isLevers(m.levers) && isSessionCount(m.sessions) && isNumber(m.seed)
-        ? { type: 'run', requestId: m.requestId, scenarioId: m.scenarioId, levers: m.levers, sessions: m.sessions, seed: m.seed }
+      return isString(m.requestId) &&
+        isString(m.scenarioId) &&
+        isLevers(m.levers) &&
+        isSessionCount(m.sessions) &&
+        isNumber(m.seed)
+        ? {
+            type: 'run',
+            requestId: m.requestId,
+            scenarioId: m.scenarioId,
+            levers: m.levers,
+            sessions: m.sessions,
+            seed: m.seed,
+          }
         : undefined;
     case 'cancel':
       return isString(m.requestId) ? { type: 'cancel', requestId: m.requestId } : undefined;
@@ -147,7 +186,13 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
         isString(m.runRequestId) &&
         (EXPORT_FORMATS as readonly unknown[]).includes(m.format) &&
         (m.to === 'file' || m.to === 'clipboard')
-        ? { type: 'export', requestId: m.requestId, runRequestId: m.runRequestId, format: m.format as ExportFormat, to: m.to }
+        ? {
+            type: 'export',
+            requestId: m.requestId,
+            runRequestId: m.runRequestId,
+            format: m.format as ExportFormat,
+            to: m.to,
+          }
         : undefined;
     case 'reloadScenarios':
       return { type: 'reloadScenarios' };

@@ -30,11 +30,16 @@ export class ResultView {
     if (!runs || !result) return undefined;
     const { layout, doc } = this;
 
-    fill(layout.chartPreset, ...runs.runs.map((r) => el(doc, 'option', { attrs: { value: r.preset }, text: r.preset })));
+    fill(
+      layout.chartPreset,
+      ...runs.runs.map((r) => el(doc, 'option', { attrs: { value: r.preset }, text: r.preset })),
+    );
     layout.chartPreset.value = result.preset;
     fill(
       layout.changes,
-      shown.changes.length > 0 ? `Levers moved: ${shown.changes.join('; ')}.` : 'The scenario as written (no lever moved).',
+      shown.changes.length > 0
+        ? `Levers moved: ${shown.changes.join('; ')}.`
+        : 'The scenario as written (no lever moved).',
       ` ${result.sessionsSimulated.toLocaleString('en-US')} sessions per preset, seed ${result.seed}, ${(shown.elapsedMs / 1000).toFixed(1)} s.`,
     );
     fill(layout.cards, ...cards(doc, result));
@@ -43,7 +48,15 @@ export class ResultView {
     const components = componentsTable(doc, result);
     fill(layout.components, components.element);
     const gates = gatesTable(doc, runs);
-    fill(layout.gates, gates ? gates.element : el(doc, 'p', { className: 'note', text: 'No budget in this scenario: add budget: {perSessionUsd: …, perDayUsd: …} to see how many sessions and days reach each gate.' }));
+    fill(
+      layout.gates,
+      gates
+        ? gates.element
+        : el(doc, 'p', {
+            className: 'note',
+            text: 'No budget in this scenario: add budget: {perSessionUsd: …, perDayUsd: …} to see how many sessions and days reach each gate.',
+          }),
+    );
     const turns = turnTable(doc, result);
     fill(layout.turns, turns.element);
     fill(layout.notes, ...notes(doc, runs, result));
@@ -54,7 +67,9 @@ export class ResultView {
     fill(
       layout.histogramNote,
       `${result.preset}: ${integer(result.sessionsSimulated)} sessions in ${h.counts.length} bins of ${usd(h.binWidthUsd)}` +
-        (h.overflow > 0 ? `; ${integer(h.overflow)} sessions above ${usd(h.upperUsd)} are off the chart (max ${usd(result.perSession.max)}).` : '.'),
+        (h.overflow > 0
+          ? `; ${integer(h.overflow)} sessions above ${usd(h.upperUsd)} are off the chart (max ${usd(result.perSession.max)}).`
+          : '.'),
     );
 
     const markers = histogramMarkers(result, chartColors(doc));
@@ -93,9 +108,22 @@ export class ResultView {
 
 function cards(doc: Document, result: ScenarioResult): HTMLElement[] {
   const card = (label: string, value: string, detail: string, marker?: string) =>
-    el(doc, 'div', { className: `card${marker ? ` marker-${marker}` : ''}`, attrs: { 'data-stat': label } }, el(doc, 'span', { className: 'card-label', text: label }), el(doc, 'span', { className: 'card-value', text: value }), el(doc, 'span', { className: 'card-detail', text: detail }));
+    el(
+      doc,
+      'div',
+      { className: `card${marker ? ` marker-${marker}` : ''}`, attrs: { 'data-stat': label } },
+      el(doc, 'span', { className: 'card-label', text: label }),
+      el(doc, 'span', { className: 'card-value', text: value }),
+      el(doc, 'span', { className: 'card-detail', text: detail }),
+    );
   const users = result.users
-    ? [card('top 20% users', percent(result.users.topShare), `of a month's spend · ${integer(result.users.users)} users · user-day P99 ${withInterval(result.users.perUserDay, 'p99')}`)]
+    ? [
+        card(
+          'top 20% users',
+          percent(result.users.topShare),
+          `of a month's spend · ${integer(result.users.users)} users · user-day P99 ${withInterval(result.users.perUserDay, 'p99')}`,
+        ),
+      ]
     : [];
   return [
     card('P50', usd(result.perSession.p50), `per session (median) · ${withInterval(result.perSession, 'p50')}`, 'p50'),
@@ -103,7 +131,11 @@ function cards(doc: Document, result: ScenarioResult): HTMLElement[] {
     card('P99', usd(result.perSession.p99), `per session · ${withInterval(result.perSession, 'p99')}`, 'p99'),
     card('mean', usd(result.perSession.mean), `per session · ${result.meanPerSession.calls.toFixed(1)} calls`),
     card('per month', usd(result.perMonth.p50), `P50 of summed days · P90 ${withInterval(result.perMonth, 'p90')}`),
-    card('from cache', percent(result.inputCache.readShare), `of input tokens read from the cache · ${percent(result.inputCache.writeShare)} written`),
+    card(
+      'from cache',
+      percent(result.inputCache.readShare),
+      `of input tokens read from the cache · ${percent(result.inputCache.writeShare)} written`,
+    ),
     ...users,
   ];
 }
@@ -111,12 +143,20 @@ function cards(doc: Document, result: ScenarioResult): HTMLElement[] {
 function notes(doc: Document, runs: ScenarioRuns, result: ScenarioResult): HTMLElement[] {
   const items: string[] = [];
   const base = runs.runs[0];
-  if (base) items.push(`Model ${base.model.id}: $${base.model.inputPerMTok} in / $${base.model.outputPerMTok} out per M (${base.model.source}).`);
-  if (result.routing) items.push(`Routing: ${Math.round(result.routing.share * 100)}% of ${result.routing.per === 'session' ? 'sessions' : 'calls'} on ${result.routing.model.id}.`);
+  if (base)
+    items.push(
+      `Model ${base.model.id}: $${base.model.inputPerMTok} in / $${base.model.outputPerMTok} out per M (${base.model.source}).`,
+    );
+  if (result.routing)
+    items.push(
+      `Routing: ${Math.round(result.routing.share * 100)}% of ${result.routing.per === 'session' ? 'sessions' : 'calls'} on ${result.routing.model.id}.`,
+    );
   for (const r of runs.runs) if (r.presetDescription) items.push(`${r.preset}: ${r.presetDescription}.`);
   for (const [key, value] of Object.entries(result.assumptions)) items.push(`${key}: ${value}`);
   items.push(...result.notes, result.month.description, `${result.periods.description}.`);
   if (result.users) items.push(`Users: ${result.users.description}.`);
-  items.push(`${integer(result.sessionsSimulated)} sessions simulated; the per-session P99 is known to ±${(result.precision.relativeP99HalfWidth * 100).toFixed(1)}% (95% interval).`);
+  items.push(
+    `${integer(result.sessionsSimulated)} sessions simulated; the per-session P99 is known to ±${(result.precision.relativeP99HalfWidth * 100).toFixed(1)}% (95% interval).`,
+  );
   return items.map((text) => el(doc, 'li', { text }));
 }

@@ -29,13 +29,15 @@ export interface PanelState {
 export const INITIAL_STATE: PanelState = { version: 1, sessions: DEFAULT_SESSIONS, chartPreset: 'base' };
 
 export function restoreState(raw: unknown): PanelState {
-  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== 1) return { ...INITIAL_STATE };
+  if (typeof raw !== 'object' || raw === null || (raw as { version?: unknown }).version !== 1)
+    return { ...INITIAL_STATE };
   const r = raw as Record<string, unknown>;
   const state: PanelState = { ...INITIAL_STATE };
   if (typeof r.scenarioId === 'string') state.scenarioId = r.scenarioId;
   if (isLevers(r.levers)) state.levers = r.levers;
   if (isLevers(r.defaults)) state.defaults = r.defaults;
-  if (r.sessions === 'auto' || (typeof r.sessions === 'number' && Number.isInteger(r.sessions) && r.sessions >= 1)) state.sessions = r.sessions;
+  if (r.sessions === 'auto' || (typeof r.sessions === 'number' && Number.isInteger(r.sessions) && r.sessions >= 1))
+    state.sessions = r.sessions;
   if (typeof r.chartPreset === 'string') state.chartPreset = r.chartPreset;
   if (isShownResult(r.last)) state.last = r.last;
   return state;

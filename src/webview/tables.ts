@@ -12,12 +12,37 @@ export interface Rendered {
 }
 
 export function tableElement(doc: Document, table: Table, className: string): HTMLTableElement {
-  const head = el(doc, 'thead', {}, el(doc, 'tr', {}, ...table.header.map((h, i) => el(doc, 'th', { className: table.numeric[i] ? 'num' : '', attrs: { scope: 'col' }, text: h }))));
+  const head = el(
+    doc,
+    'thead',
+    {},
+    el(
+      doc,
+      'tr',
+      {},
+      ...table.header.map((h, i) =>
+        el(doc, 'th', { className: table.numeric[i] ? 'num' : '', attrs: { scope: 'col' }, text: h }),
+      ),
+    ),
+  );
   const body = el(
     doc,
     'tbody',
     {},
-    ...table.rows.map((row) => el(doc, 'tr', {}, ...row.map((cell, i) => el(doc, i === 0 ? 'th' : 'td', { className: table.numeric[i] ? 'num' : '', ...(i === 0 ? { attrs: { scope: 'row' } } : {}), text: cell })))),
+    ...table.rows.map((row) =>
+      el(
+        doc,
+        'tr',
+        {},
+        ...row.map((cell, i) =>
+          el(doc, i === 0 ? 'th' : 'td', {
+            className: table.numeric[i] ? 'num' : '',
+            ...(i === 0 ? { attrs: { scope: 'row' } } : {}),
+            text: cell,
+          }),
+        ),
+      ),
+    ),
   );
   return el(doc, 'table', { className }, head, body);
 }
@@ -35,7 +60,19 @@ export function turnTable(doc: Document, result: ScenarioResult): Rendered {
 /** Where the money goes, largest first, with a meter per component. */
 export function componentsTable(doc: Document, result: ScenarioResult): Rendered {
   const components = [...result.components].sort((a, b) => b.meanUsd - a.meanUsd);
-  const head = el(doc, 'thead', {}, el(doc, 'tr', {}, ...['component', 'mean per session', 'share', ''].map((h, i) => el(doc, 'th', { className: i > 0 && i < 3 ? 'num' : '', attrs: { scope: 'col' }, text: h }))));
+  const head = el(
+    doc,
+    'thead',
+    {},
+    el(
+      doc,
+      'tr',
+      {},
+      ...['component', 'mean per session', 'share', ''].map((h, i) =>
+        el(doc, 'th', { className: i > 0 && i < 3 ? 'num' : '', attrs: { scope: 'col' }, text: h }),
+      ),
+    ),
+  );
   const body = el(
     doc,
     'tbody',
@@ -48,7 +85,14 @@ export function componentsTable(doc: Document, result: ScenarioResult): Rendered
         el(doc, 'th', { attrs: { scope: 'row' }, text: c.label }),
         el(doc, 'td', { className: 'num', text: usd(c.meanUsd) }),
         el(doc, 'td', { className: 'num', text: percent(c.share) }),
-        el(doc, 'td', {}, el(doc, 'meter', { attrs: { min: '0', max: '1', value: String(c.share), 'aria-label': `${c.label}: ${percent(c.share)}` } })),
+        el(
+          doc,
+          'td',
+          {},
+          el(doc, 'meter', {
+            attrs: { min: '0', max: '1', value: String(c.share), 'aria-label': `${c.label}: ${percent(c.share)}` },
+          }),
+        ),
       ),
     ),
   );
@@ -109,10 +153,18 @@ export function gatesTable(doc: Document, runs: ScenarioRuns): Rendered | undefi
     });
   }
   if (rows.length === 0) return undefined;
-  const table: Table = { header: ['gate', ...runs.runs.map((r) => r.preset)], rows, numeric: [false, ...runs.runs.map(() => true)] };
+  const table: Table = {
+    header: ['gate', ...runs.runs.map((r) => r.preset)],
+    rows,
+    numeric: [false, ...runs.runs.map(() => true)],
+  };
   const element = tableElement(doc, table, 'gates');
   runs.runs.forEach((r, i) => {
-    const tripped = r.gates.perSession?.tripped || r.gates.perDay?.tripped || r.gates.perUserPerDay?.tripped || r.gates.perCall?.tripped;
+    const tripped =
+      r.gates.perSession?.tripped ||
+      r.gates.perDay?.tripped ||
+      r.gates.perUserPerDay?.tripped ||
+      r.gates.perCall?.tripped;
     const cell = element.tHead?.rows[0]?.cells[i + 1];
     if (cell && tripped) {
       cell.classList.add('tripped');

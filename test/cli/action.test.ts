@@ -27,7 +27,11 @@ function readmeWorkflow(): string {
   const readme = fs.readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
   const match = new RegExp(`<!-- workflow: ${WORKFLOW} -->\\n\`\`\`yaml\\n([\\s\\S]*?)\`\`\``).exec(readme);
   assert.ok(match, `README has no yaml block after <!-- workflow: ${WORKFLOW} -->`);
-  assert.strictEqual(match[1], fs.readFileSync(path.join(repoRoot(), WORKFLOW), 'utf8'), 'the README shows the committed workflow');
+  assert.strictEqual(
+    match[1],
+    fs.readFileSync(path.join(repoRoot(), WORKFLOW), 'utf8'),
+    'the README shows the committed workflow',
+  );
   return match[1]!;
 }
 
@@ -38,7 +42,8 @@ function actionEnv(withInputs: Record<string, unknown>, token: string): Record<s
     runs: { using: string; steps: Step[] };
   };
   assert.strictEqual(action.runs.using, 'composite');
-  for (const name of Object.keys(withInputs)) assert.ok(name in action.inputs, `the workflow passes ${name}, which action.yml does not declare`);
+  for (const name of Object.keys(withInputs))
+    assert.ok(name in action.inputs, `the workflow passes ${name}, which action.yml does not declare`);
   const build = action.runs.steps.find((s) => s.id === 'build');
   assert.match(build?.run ?? '', /node esbuild\.js --only cli,action/, 'the action builds the CLI and out/action.js');
   const step = action.runs.steps.find((s) => s.id === 'diff');
@@ -106,8 +111,12 @@ function git(dir: string, ...args: string[]): string {
 }
 
 /** A long prompt, so a paragraph more is a few percent of it (under the workflow's 25 % gate). */
-const BASE_PROMPT = Array.from({ length: 120 }, (_, k) => `Rule ${k + 1}: answer the customer politely and cite the order number.`).join('\n') + '\n';
-const MORE = '\nWhen the customer is upset, apologise once, then solve the problem step by step with clear numbered actions.\n';
+const BASE_PROMPT =
+  Array.from({ length: 120 }, (_, k) => `Rule ${k + 1}: answer the customer politely and cite the order number.`).join(
+    '\n',
+  ) + '\n';
+const MORE =
+  '\nWhen the customer is upset, apologise once, then solve the problem step by step with clear numbered actions.\n';
 
 function commit(dir: string, files: Record<string, string>, message: string): string {
   for (const [name, text] of Object.entries(files)) {
@@ -122,7 +131,10 @@ function commit(dir: string, files: Record<string, string>, message: string): st
 function runAction(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // Async: the fake API answers from this process while the action runs.
-    const child = spawn(process.execPath, [path.join(repoRoot(), 'out/action.js')], { cwd: env.GITHUB_WORKSPACE, env: { ...GIT_ENV, ...env } });
+    const child = spawn(process.execPath, [path.join(repoRoot(), 'out/action.js')], {
+      cwd: env.GITHUB_WORKSPACE,
+      env: { ...GIT_ENV, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -135,7 +147,10 @@ describe('the pull-request action (action.yml, out/action.js)', function () {
   this.timeout(300_000); // several CLI diffs
 
   it('comments once, updates that comment on the next push, skips an unchanged pull request, and fails on a tripped gate', async () => {
-    const workflow = parse(readmeWorkflow()) as { on: Record<string, unknown>; jobs: Record<string, { steps: Step[] }> };
+    const workflow = parse(readmeWorkflow()) as {
+      on: Record<string, unknown>;
+      jobs: Record<string, { steps: Step[] }>;
+    };
     assert.ok('pull_request' in workflow.on);
     const steps = Object.values(workflow.jobs)[0]!.steps;
     assert.strictEqual(steps[0]!.uses, 'actions/checkout@v4');
@@ -152,7 +167,10 @@ describe('the pull-request action (action.yml, out/action.js)', function () {
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-action-env-'));
       const pullRequest = (number: number, head: string) => {
         const eventPath = path.join(scratch, `event-${number}-${head}.json`);
-        fs.writeFileSync(eventPath, JSON.stringify({ pull_request: { number, base: { sha: base }, head: { sha: head } } }));
+        fs.writeFileSync(
+          eventPath,
+          JSON.stringify({ pull_request: { number, base: { sha: base }, head: { sha: head } } }),
+        );
         return {
           ...actionEnv(ours.with!, token),
           GITHUB_EVENT_PATH: eventPath,
@@ -178,7 +196,11 @@ describe('the pull-request action (action.yml, out/action.js)', function () {
 
       // Second push: the same comment, new figures; never a second comment.
       git(repo, 'checkout', '-q', first);
-      const second = commit(repo, { 'prompts/support.md': BASE_PROMPT + MORE + MORE.replace('upset', 'confused') }, 'another rule');
+      const second = commit(
+        repo,
+        { 'prompts/support.md': BASE_PROMPT + MORE + MORE.replace('upset', 'confused') },
+        'another rule',
+      );
       const updated = await runAction(pullRequest(7, second));
       assert.strictEqual(updated.code, 0, updated.stderr + updated.stdout);
       assert.strictEqual(api.comments.get(7)?.length, 1);
@@ -198,7 +220,11 @@ describe('the pull-request action (action.yml, out/action.js)', function () {
 
       // A switch to a dearer model trips the workflow's $50/month gate: the check fails and the comment says why.
       git(repo, 'checkout', '-q', base);
-      const dearer = commit(repo, { 'prompts/support.md': `---\nburnrate:\n  model: claude-opus-4-1\n---\n${BASE_PROMPT}` }, 'opus');
+      const dearer = commit(
+        repo,
+        { 'prompts/support.md': `---\nburnrate:\n  model: claude-opus-4-1\n---\n${BASE_PROMPT}` },
+        'opus',
+      );
       const gated = await runAction(pullRequest(9, dearer));
       assert.strictEqual(gated.code, 1, gated.stderr + gated.stdout);
       assert.match(gated.stderr, /::error::.*gate tripped/);

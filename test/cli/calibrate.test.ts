@@ -19,9 +19,16 @@ interface Seen {
 const FRAMING = 7;
 const fakeTokens = (text: string) => FRAMING + Math.ceil(text.length / 3);
 
-function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot(), 'out/cli.js'), ...args], { cwd, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [path.join(repoRoot(), 'out/cli.js'), ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -38,7 +45,11 @@ describe('burnrate calibrate --claude (built CLI, fake count_tokens server)', fu
   let baseUrl: string;
   let workspace: string;
   let cacheDir: string;
-  const env = () => ({ ANTHROPIC_API_KEY: 'sk-test-key', BURNRATE_ANTHROPIC_BASE_URL: baseUrl, BURNRATE_CACHE_DIR: cacheDir });
+  const env = () => ({
+    ANTHROPIC_API_KEY: 'sk-test-key',
+    BURNRATE_ANTHROPIC_BASE_URL: baseUrl,
+    BURNRATE_CACHE_DIR: cacheDir,
+  });
   const PROMPT = 'You review pull requests for security issues. Cite the line and explain the risk in one sentence.';
 
   before(async () => {
@@ -49,7 +60,13 @@ describe('burnrate calibrate --claude (built CLI, fake count_tokens server)', fu
         const body = JSON.parse(data) as Seen['body'];
         seen.push({ url: req.url ?? '', headers: req.headers, body });
         res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(status === 200 ? { input_tokens: fakeTokens(body.messages[0]!.content) } : { error: { message: 'invalid x-api-key' } }));
+        res.end(
+          JSON.stringify(
+            status === 200
+              ? { input_tokens: fakeTokens(body.messages[0]!.content) }
+              : { error: { message: 'invalid x-api-key' } },
+          ),
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -57,7 +74,10 @@ describe('burnrate calibrate --claude (built CLI, fake count_tokens server)', fu
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-calibrate-'));
     cacheDir = path.join(workspace, '.cache-outside');
     fs.mkdirSync(path.join(workspace, 'prompts'));
-    fs.writeFileSync(path.join(workspace, 'prompts', 'review.prompt.md'), `---\nmodel: claude-opus-4-7\n---\n${PROMPT}\n`);
+    fs.writeFileSync(
+      path.join(workspace, 'prompts', 'review.prompt.md'),
+      `---\nmodel: claude-opus-4-7\n---\n${PROMPT}\n`,
+    );
     fs.writeFileSync(path.join(workspace, 'prompts', 'plain.prompt.md'), `---\nmodel: gpt-4o\n---\nSay hi.\n`);
   });
 
@@ -79,7 +99,11 @@ describe('burnrate calibrate --claude (built CLI, fake count_tokens server)', fu
   it('sends each Claude text once with the documented shape, caches by hash and fits the factor', async () => {
     const run = await runCli(['calibrate', '--claude', 'prompts', '--json'], workspace, env());
     assert.strictEqual(run.code, 0, run.stderr);
-    const result = JSON.parse(run.stdout) as { requested: number; fits: { family: string; exactTokens: number; factor: number }[]; cacheFile: string };
+    const result = JSON.parse(run.stdout) as {
+      requested: number;
+      fits: { family: string; exactTokens: number; factor: number }[];
+      cacheFile: string;
+    };
     for (const request of seen) {
       assert.strictEqual(request.url, '/v1/messages/count_tokens');
       assert.strictEqual(request.headers['x-api-key'], 'sk-test-key');
@@ -90,7 +114,10 @@ describe('burnrate calibrate --claude (built CLI, fake count_tokens server)', fu
     }
     const contents = seen.map((s) => s.body.messages[0]!.content);
     assert.ok(contents.includes('.'), 'the framing probe');
-    assert.ok(contents.some((c) => c.includes(PROMPT)), 'the prompt text');
+    assert.ok(
+      contents.some((c) => c.includes(PROMPT)),
+      'the prompt text',
+    );
     assert.ok(!contents.some((c) => c.includes('Say hi')), 'a GPT-priced text is never sent');
     assert.strictEqual(result.requested, seen.length);
     const fit = result.fits.find((f) => f.family === 'claude-2026')!;
@@ -107,7 +134,7 @@ describe('burnrate calibrate --claude (built CLI, fake count_tokens server)', fu
     assert.strictEqual(seen.length, before, 'everything came from the cache');
   });
 
-  it('estimates then show the checked text as exact, with the endpoint\'s count', async () => {
+  it("estimates then show the checked text as exact, with the endpoint's count", async () => {
     const run = await runCli(['estimate', 'prompts/review.prompt.md', '--json'], workspace, env());
     assert.strictEqual(run.code, 0, run.stderr);
     const unit = (JSON.parse(run.stdout) as { units: { tokensExact: boolean; inputTokens: number }[] }).units[0]!;
@@ -116,9 +143,12 @@ describe('burnrate calibrate --claude (built CLI, fake count_tokens server)', fu
     assert.ok(unit.inputTokens >= fakeTokens(body) - FRAMING);
   });
 
-  it('stops with exit 1 and the server\'s message on an HTTP error', async () => {
+  it("stops with exit 1 and the server's message on an HTTP error", async () => {
     status = 401;
-    fs.writeFileSync(path.join(workspace, 'prompts', 'new.prompt.md'), `---\nmodel: claude-sonnet-4-5\n---\nA new text.\n`);
+    fs.writeFileSync(
+      path.join(workspace, 'prompts', 'new.prompt.md'),
+      `---\nmodel: claude-sonnet-4-5\n---\nA new text.\n`,
+    );
     const run = await runCli(['calibrate', '--claude', 'prompts'], workspace, env());
     status = 200;
     assert.strictEqual(run.code, 1);

@@ -7,7 +7,6 @@ import { GIT_ENV } from '../gitEnv';
 import { runCli, type CliRun } from './runCli';
 import { Repo, removeTemps, temps } from './tempRepo';
 
-
 const SUPPORT = 'prompts/support.md';
 const REVIEW = '.github/prompts/review.prompt.md';
 const SUPPORT_TEXT = [
@@ -32,14 +31,24 @@ function reviewPrompt(model: string): string {
 
 /** A repository with a support prompt, a review prompt on haiku and a non-prompt file, committed once. */
 function baseRepo(): Repo {
-  return Repo.create().write(SUPPORT, SUPPORT_TEXT).write(REVIEW, reviewPrompt('claude-haiku-4-5')).write('src/app.ts', 'export {};\n').commit('initial');
+  return Repo.create()
+    .write(SUPPORT, SUPPORT_TEXT)
+    .write(REVIEW, reviewPrompt('claude-haiku-4-5'))
+    .write('src/app.ts', 'export {};\n')
+    .commit('initial');
 }
 
 interface JsonDoc {
   base: string;
   head: string;
   usageFile: { path: string | null; pricing: string; changed: boolean };
-  totals: { files: number; units: number; before: { costPerMonthUsd: number }; after: { costPerMonthUsd: number }; delta: { costPerMonthUsd: number; costPercent: number | null; inputTokens: number } };
+  totals: {
+    files: number;
+    units: number;
+    before: { costPerMonthUsd: number };
+    after: { costPerMonthUsd: number };
+    delta: { costPerMonthUsd: number; costPercent: number | null; inputTokens: number };
+  };
   files: {
     path: string;
     basePath: string | null;
@@ -48,7 +57,14 @@ interface JsonDoc {
     after: { inputTokens: number; costPerMonthUsd: number | null };
     delta: { inputTokens: number; costPerMonthUsd: number | null; inputTokensPercent: number | null };
     notes: string[];
-    units: { name: string; status: string; before: { model: string; inputTokens: number; costPerCallUsd: number | null } | null; after: { model: string; inputTokens: number; costPerCallUsd: number | null } | null; delta: { inputTokens: number }; sections: { title: string }[] }[];
+    units: {
+      name: string;
+      status: string;
+      before: { model: string; inputTokens: number; costPerCallUsd: number | null } | null;
+      after: { model: string; inputTokens: number; costPerCallUsd: number | null } | null;
+      delta: { inputTokens: number };
+      sections: { title: string }[];
+    }[];
   }[];
   uncompared: { path: string; severity: string; reason: string }[];
   gates: { gate: string; tripped: boolean; files: string[] }[];
@@ -74,7 +90,10 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     const repo = baseRepo().write(SUPPORT, GROWN_TEXT);
     const run = repo.diff(['--fail-on-increase-percent', '10']);
     assert.strictEqual(run.code, 1, run.stdout + run.stderr);
-    assert.match(run.stderr, /gate tripped: 1 file grew by more than 10% \(--fail-on-increase-percent\): prompts\/support\.md \+\d+% in/);
+    assert.match(
+      run.stderr,
+      /gate tripped: 1 file grew by more than 10% \(--fail-on-increase-percent\): prompts\/support\.md \+\d+% in/,
+    );
     const row = run.stdout.split('\n').find((l) => l.includes(`${SUPPORT}#`));
     assert.ok(row, run.stdout);
     assert.match(row!, /^\s+~ prompts\/support\.md#support\s+\+\$[\d,.]+\/mo\s+\(\$[\d,.]+ → \$[\d,.]+\)/);
@@ -105,11 +124,17 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     assert.match(unit.after!.model, /^claude-opus-4-1/);
     assert.ok(unit.after!.costPerCallUsd! > unit.before!.costPerCallUsd!);
     assert.ok(file.notes.some((n) => /model claude-haiku-4-5 → claude-opus-4-1/.test(n)));
-    assert.deepStrictEqual(doc.gates.map((g) => [g.gate, g.tripped]), [['increase-usd-month', true]]);
+    assert.deepStrictEqual(
+      doc.gates.map((g) => [g.gate, g.tripped]),
+      [['increase-usd-month', true]],
+    );
   });
 
   it('untracked new files count from zero, deleted files go to zero, git mv renames are followed', () => {
-    const repo = baseRepo().write('prompts/old.md', 'An old prompt about refunds. '.repeat(10)).write('prompts/summary.md', 'Summarize the ticket in three bullets. '.repeat(8)).commit('more prompts');
+    const repo = baseRepo()
+      .write('prompts/old.md', 'An old prompt about refunds. '.repeat(10))
+      .write('prompts/summary.md', 'Summarize the ticket in three bullets. '.repeat(8))
+      .commit('more prompts');
     repo.remove('prompts/old.md');
     repo.git('mv', 'prompts/summary.md', 'prompts/digest.md');
     repo.write('prompts/digest.md', 'Summarize the ticket in three bullets. '.repeat(8) + 'Add a title.\n');
@@ -128,11 +153,17 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     const renamed = byPath.get('prompts/digest.md')!;
     assert.strictEqual(renamed.status, 'renamed');
     assert.strictEqual(renamed.basePath, 'prompts/summary.md');
-    assert.ok(renamed.delta.inputTokens > 0 && renamed.delta.inputTokens < 10, `only "Add a title." is new: ${renamed.delta.inputTokens}`);
+    assert.ok(
+      renamed.delta.inputTokens > 0 && renamed.delta.inputTokens < 10,
+      `only "Add a title." is new: ${renamed.delta.inputTokens}`,
+    );
     const total = doc.files.reduce((s, f) => s + f.delta.costPerMonthUsd!, 0);
     assert.ok(Math.abs(doc.totals.delta.costPerMonthUsd - total) < 1e-9);
     const sorted = doc.files.map((f) => f.delta.costPerMonthUsd!);
-    assert.deepStrictEqual(sorted, [...sorted].sort((a, b) => b - a));
+    assert.deepStrictEqual(
+      sorted,
+      [...sorted].sort((a, b) => b - a),
+    );
   });
 
   it('--staged compares only what is staged; --base/--head compare two commits', () => {
@@ -144,16 +175,25 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     repo.write('prompts/unstaged.md', 'Not staged yet. '.repeat(5));
 
     const staged = json(repo.diff(['--staged', '--json']));
-    assert.deepStrictEqual(staged.files.map((f) => f.path), [REVIEW]);
+    assert.deepStrictEqual(
+      staged.files.map((f) => f.path),
+      [REVIEW],
+    );
     assert.strictEqual(staged.head, 'index (staged)');
 
     const commits = json(repo.diff(['--base', first, '--head', 'main', '--json']));
-    assert.deepStrictEqual(commits.files.map((f) => f.path), [SUPPORT]);
+    assert.deepStrictEqual(
+      commits.files.map((f) => f.path),
+      [SUPPORT],
+    );
     assert.match(commits.base, new RegExp(`^${first} \\(${first.slice(0, 7)}\\)$`));
     assert.match(commits.head, /^main \([0-9a-f]{7}\)$/);
 
     const limited = json(repo.diff(['--json', 'prompts']));
-    assert.deepStrictEqual(limited.files.map((f) => f.path), ['prompts/unstaged.md']);
+    assert.deepStrictEqual(
+      limited.files.map((f) => f.path),
+      ['prompts/unstaged.md'],
+    );
   });
 
   it('--merge-base compares against where the branch left main', () => {
@@ -166,7 +206,10 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     const plain = json(repo.diff(['--base', 'main', '--head', 'HEAD', '--json']));
     assert.deepStrictEqual(plain.files.map((f) => f.path).sort(), [REVIEW, SUPPORT].sort(), 'main moved on since');
     const mergeBase = json(repo.diff(['--base', 'main', '--merge-base', '--head', 'HEAD', '--json']));
-    assert.deepStrictEqual(mergeBase.files.map((f) => f.path), [SUPPORT]);
+    assert.deepStrictEqual(
+      mergeBase.files.map((f) => f.path),
+      [SUPPORT],
+    );
     assert.match(mergeBase.base, /^merge base of main/);
   });
 
@@ -184,12 +227,20 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     const repo = baseRepo().write('.burnrate.yaml', 'defaults:\n  model: gpt-4o-mini\n').commit('usage');
     repo.write('.burnrate.yaml', 'defaults:\n  model: gpt-4o\n');
     const each = json(repo.diff(['--json']));
-    assert.deepStrictEqual(each.usageFile, { path: '.burnrate.yaml', pricing: 'each-side', changed: true, problems: [] });
+    assert.deepStrictEqual(each.usageFile, {
+      path: '.burnrate.yaml',
+      pricing: 'each-side',
+      changed: true,
+      problems: [],
+    });
     const support = each.files.find((f) => f.path === SUPPORT)!;
     assert.strictEqual(support.status, 'repriced');
     assert.strictEqual(support.delta.inputTokens, 0);
     assert.ok(support.delta.costPerMonthUsd! > 0, 'gpt-4o costs more than gpt-4o-mini');
-    assert.ok(!each.files.some((f) => f.path === REVIEW), 'its model is set in frontmatter: the usage default does not reach it');
+    assert.ok(
+      !each.files.some((f) => f.path === REVIEW),
+      'its model is set in frontmatter: the usage default does not reach it',
+    );
     const text = repo.diff();
     assert.match(text.stdout, /\.burnrate\.yaml changed: each side is priced with its own/);
 
@@ -212,25 +263,43 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     it('not a git repository', () => {
       const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-norepo-')));
       temps.push(dir);
-      assertCleanError(runCli(['diff'], dir, GIT_ENV), /^burnrate diff: not a git repository \(nor any parent folder\): /);
+      assertCleanError(
+        runCli(['diff'], dir, GIT_ENV),
+        /^burnrate diff: not a git repository \(nor any parent folder\): /,
+      );
     });
 
     it('git not installed', () => {
       const repo = baseRepo();
-      assertCleanError(repo.diff([], repo.dir, { PATH: path.join(repo.dir, 'no-bin-here') }), /^burnrate diff: git is not installed \(or not on PATH\)/);
+      assertCleanError(
+        repo.diff([], repo.dir, { PATH: path.join(repo.dir, 'no-bin-here') }),
+        /^burnrate diff: git is not installed \(or not on PATH\)/,
+      );
     });
 
     it('a base ref that does not exist', () => {
-      assertCleanError(baseRepo().diff(['--base', 'no-such-branch']), /--base no-such-branch: no commit, branch or tag by that name/);
+      assertCleanError(
+        baseRepo().diff(['--base', 'no-such-branch']),
+        /--base no-such-branch: no commit, branch or tag by that name/,
+      );
       assertCleanError(baseRepo().diff(['--head', 'v9.9']), /--head v9\.9: no commit, branch or tag by that name/);
     });
 
     it('a ref beyond a shallow clone says to fetch more history', () => {
-      const origin = baseRepo().write(SUPPORT, GROWN_TEXT).commit('two').write(REVIEW, reviewPrompt('gpt-4o')).commit('three');
+      const origin = baseRepo()
+        .write(SUPPORT, GROWN_TEXT)
+        .commit('two')
+        .write(REVIEW, reviewPrompt('gpt-4o'))
+        .commit('three');
       const clone = Repo.create();
       fs.rmSync(clone.dir, { recursive: true });
-      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, clone.dir], { env: { ...process.env, ...GIT_ENV } });
-      assertCleanError(clone.diff(['--base', 'HEAD~2']), /not in this shallow clone's history: fetch more history \(git fetch --deepen=100.*fetch-depth: 0/);
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, clone.dir], {
+        env: { ...process.env, ...GIT_ENV },
+      });
+      assertCleanError(
+        clone.diff(['--base', 'HEAD~2']),
+        /not in this shallow clone's history: fetch more history \(git fetch --deepen=100.*fetch-depth: 0/,
+      );
       const ok = clone.diff(['--base', 'HEAD']);
       assert.strictEqual(ok.code, 0, ok.stderr);
     });
@@ -256,8 +325,14 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
       repo.git('checkout', '-q', 'main');
       repo.write(SUPPORT, SUPPORT_TEXT.replace('Friendly', 'Casual')).commit('casual');
       assert.throws(() => repo.git('merge', '-q', 'other'));
-      assertCleanError(repo.diff(), /prompts\/support\.md: merge conflict markers in working tree \(line \d+\): resolve the conflict/);
-      assertCleanError(repo.diff(['--staged']), /prompts\/support\.md: unmerged in index \(staged\) \(merge conflict\)/);
+      assertCleanError(
+        repo.diff(),
+        /prompts\/support\.md: merge conflict markers in working tree \(line \d+\): resolve the conflict/,
+      );
+      assertCleanError(
+        repo.diff(['--staged']),
+        /prompts\/support\.md: unmerged in index \(staged\) \(merge conflict\)/,
+      );
     });
 
     it('a path outside the repository', () => {
@@ -281,7 +356,10 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
     assert.doesNotMatch(run.stdout + run.stderr, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     assert.ok(run.stdout.includes('prompts/red\\u001b[31m\\u202eevil.md#'), run.stdout);
     const doc = json(repo.diff(['--json']));
-    assert.ok(doc.files.some((f) => f.path === name), 'JSON escapes decode to the real path');
+    assert.ok(
+      doc.files.some((f) => f.path === name),
+      'JSON escapes decode to the real path',
+    );
   });
 
   describe('git and the file system, consistently', () => {
@@ -318,7 +396,8 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
 
     it('a Git LFS pointer is reported as such; conflict markers quoted in a code fence are not a conflict', () => {
       const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${'ab'.repeat(32)}\nsize 48213\n`;
-      const fenced = SUPPORT_TEXT + '\n## Resolving conflicts\n```\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> branch\n```\n';
+      const fenced =
+        SUPPORT_TEXT + '\n## Resolving conflicts\n```\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> branch\n```\n';
       const repo = baseRepo().write('prompts/big.md', pointer).write(SUPPORT, fenced);
       const run = repo.diff();
       assertCleanError(run, /prompts\/big\.md: a Git LFS pointer, not the file itself: run `git lfs pull` to count it/);
@@ -340,17 +419,21 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
       repo.git('config', 'core.fsmonitor', hook);
       const run = repo.diff();
       assert.strictEqual(run.code, 0, run.stderr);
-      assert.ok(!fs.existsSync(marker), 'git ran the repository\'s fsmonitor hook');
+      assert.ok(!fs.existsSync(marker), "git ran the repository's fsmonitor hook");
     });
   });
 
   describe('the CI gate cannot be bypassed', () => {
-    const grown = (model: string) => `---\nmode: agent\nmodel: ${model}\n---\n${'Check every changed line for bugs and unclear names. '.repeat(9000)}\n`;
+    const grown = (model: string) =>
+      `---\nmode: agent\nmodel: ${model}\n---\n${'Check every changed line for bugs and unclear names. '.repeat(9000)}\n`;
 
     it('a changed prompt over --max-bytes is not reported as $0.00: exit 2 with the reason', () => {
       const repo = baseRepo().write(REVIEW, grown('claude-haiku-4-5'));
       const run = repo.diff(['--max-bytes', '1000', '--fail-on-increase-usd-month', '1']);
-      assertCleanError(run, /1 changed file could not be compared:\n {2}\.github\/prompts\/review\.prompt\.md: over the 1000 bytes size limit in working tree \([\d.]+ KB\): its cost change is unknown/);
+      assertCleanError(
+        run,
+        /1 changed file could not be compared:\n {2}\.github\/prompts\/review\.prompt\.md: over the 1000 bytes size limit in working tree \([\d.]+ KB\): its cost change is unknown/,
+      );
       assert.match(run.stdout, /! \.github\/prompts\/review\.prompt\.md: over the 1000 bytes size limit/);
     });
 
@@ -358,10 +441,19 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
       const repo = baseRepo().write(REVIEW, grown('acme-unpriced-model-9'));
       const run = repo.diff(['--fail-on-increase-usd-month', '1']);
       assert.strictEqual(run.code, 1, run.stdout + run.stderr);
-      assert.match(run.stderr, /gate tripped: 1 changed unit has no price, so the gate cannot check its cost .*\.github\/prompts\/review\.prompt\.md#review \(no price for acme-unpriced-model-9\)/);
+      assert.match(
+        run.stderr,
+        /gate tripped: 1 changed unit has no price, so the gate cannot check its cost .*\.github\/prompts\/review\.prompt\.md#review \(no price for acme-unpriced-model-9\)/,
+      );
       assert.match(run.stdout, /^Monthly cost change of the priced units: /m);
       const doc = json(repo.diff(['--json', '--fail-on-increase-percent', '1000000000']));
-      assert.deepStrictEqual(doc.gates.map((g) => [g.gate, g.tripped]), [['increase-percent', false], ['unpriced', true]]);
+      assert.deepStrictEqual(
+        doc.gates.map((g) => [g.gate, g.tripped]),
+        [
+          ['increase-percent', false],
+          ['unpriced', true],
+        ],
+      );
       assert.strictEqual(repo.diff().code, 0, 'without a gate it is reported, not failed');
     });
 
@@ -376,10 +468,16 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
       const run = repo.diff([...recipe, '--usage-from-base']);
       assert.strictEqual(run.code, 1, run.stdout + run.stderr);
       assert.match(run.stderr, /gate tripped: monthly cost rises by \+\$[\d,.]+, more than the allowed \$50\.00\/mo/);
-      assert.match(run.stdout, /No \.burnrate\.yaml in merge base of main \([0-9a-f]{7}\): both sides priced with the built-in defaults \(the head's is not applied\)/);
+      assert.match(
+        run.stdout,
+        /No \.burnrate\.yaml in merge base of main \([0-9a-f]{7}\): both sides priced with the built-in defaults \(the head's is not applied\)/,
+      );
       const doc = json(repo.diff([...recipe, '--usage-from-base', '--json']));
       assert.strictEqual(doc.usageFile.pricing, 'base-for-both');
-      assertCleanError(repo.diff(['--usage-from-base', '--usage-from-head']), /choose one of --usage-from-head and --usage-from-base/);
+      assertCleanError(
+        repo.diff(['--usage-from-base', '--usage-from-head']),
+        /choose one of --usage-from-head and --usage-from-base/,
+      );
     });
 
     it("--usage-from-base prices both sides with the base's file when it has one", () => {
@@ -388,16 +486,33 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
       repo.write(REVIEW, grown('claude-haiku-4-5'));
       const base = json(repo.diff(['--json', '--usage-from-base']));
       const head = json(repo.diff(['--json', '--usage-from-head']));
-      assert.deepStrictEqual(base.files.map((f) => f.path), [REVIEW], 'no re-priced files: one usage file for both sides');
-      assert.ok(Math.abs(base.totals.delta.costPerMonthUsd / head.totals.delta.costPerMonthUsd - 100) < 1e-6, 'priced at 100 calls/day, not 1');
-      assert.match(repo.diff(['--usage-from-base']).stdout, /Both sides priced with the HEAD \([0-9a-f]{7}, main\)'s \.burnrate\.yaml \(the head changed it; that change is not applied\)\./);
+      assert.deepStrictEqual(
+        base.files.map((f) => f.path),
+        [REVIEW],
+        'no re-priced files: one usage file for both sides',
+      );
+      assert.ok(
+        Math.abs(base.totals.delta.costPerMonthUsd / head.totals.delta.costPerMonthUsd - 100) < 1e-6,
+        'priced at 100 calls/day, not 1',
+      );
+      assert.match(
+        repo.diff(['--usage-from-base']).stdout,
+        /Both sides priced with the HEAD \([0-9a-f]{7}, main\)'s \.burnrate\.yaml \(the head changed it; that change is not applied\)\./,
+      );
     });
   });
 
   it('--help documents the usage-file choice, the gates and the exit codes', () => {
     const run = runCli(['diff', '--help']);
     assert.strictEqual(run.code, 0);
-    for (const text of ['--fail-on-increase-usd-month', '--fail-on-increase-percent', '--usage-from-head', 'each side is priced with its own .burnrate.yaml', 'Exit codes', 'pre-commit']) {
+    for (const text of [
+      '--fail-on-increase-usd-month',
+      '--fail-on-increase-percent',
+      '--usage-from-head',
+      'each side is priced with its own .burnrate.yaml',
+      'Exit codes',
+      'pre-commit',
+    ]) {
       assert.ok(run.stdout.includes(text), `help lacks "${text}"`);
     }
   });

@@ -52,17 +52,27 @@ describe('burnrate diff with pinned price data (built CLI, real git repositories
     assert.strictEqual(base.doc.priceData.dateBasis, 'commit date');
     assert.match(base.doc.priceData.source, /prices\/pinned\.json .*at the base/);
     const baseCost = base.doc.files.find((f) => f.path === PROMPT)!.after.costPerMonthUsd!;
-    assert.ok(Math.abs(baseCost / headCost - 9) < 0.01, `the base's file prices at 9× the head's: ${baseCost} vs ${headCost}`);
+    assert.ok(
+      Math.abs(baseCost / headCost - 9) < 0.01,
+      `the base's file prices at 9× the head's: ${baseCost} vs ${headCost}`,
+    );
 
     const flagged = diff(repo, '--usage-from-base', '--prices', 'prices/pinned.json');
     assert.match(flagged.doc.priceData.source, /^prices\/pinned\.json$/);
-    assert.ok(Math.abs(flagged.doc.files.find((f) => f.path === PROMPT)!.after.costPerMonthUsd! - headCost) < 1e-9, '--prices beats priceData:');
+    assert.ok(
+      Math.abs(flagged.doc.files.find((f) => f.path === PROMPT)!.after.costPerMonthUsd! - headCost) < 1e-9,
+      '--prices beats priceData:',
+    );
   });
 
   it('a missing, invalid or outside file at the base is a warning, and the bundled data prices the diff', () => {
     const cases: [string, Record<string, string>, RegExp][] = [
       ['priceData: prices/missing.json\n', {}, /priceData: prices\/missing\.json .*no such file at the base/],
-      ['priceData: prices/broken.json\n', { 'prices/broken.json': '{"models": {}}' }, /expected a list of providers .*using the bundled data/],
+      [
+        'priceData: prices/broken.json\n',
+        { 'prices/broken.json': '{"models": {}}' },
+        /expected a list of providers .*using the bundled data/,
+      ],
       ['priceData: ../outside.json\n', {}, /priceData: \.\.\/outside\.json .*not a file inside the repository/],
     ];
     for (const [usage, files, warning] of cases) {
@@ -70,7 +80,10 @@ describe('burnrate diff with pinned price data (built CLI, real git repositories
       const run = diff(repo, '--usage-from-base');
       assert.strictEqual(run.doc.priceData.kind, 'bundled', usage);
       assert.match(run.stderr, warning);
-      assert.ok(run.doc.files.find((f) => f.path === PROMPT)!.after.costPerMonthUsd! > 0, 'still priced, never a silent $0');
+      assert.ok(
+        run.doc.files.find((f) => f.path === PROMPT)!.after.costPerMonthUsd! > 0,
+        'still priced, never a silent $0',
+      );
     }
   });
 });

@@ -10,7 +10,8 @@ import { Repo, removeTemps } from './tempRepo';
 const CONFIG = 'evals/promptfooconfig.yaml';
 const PROVIDER = 'providers:\n  - openai:gpt-4o-mini\ntests:\n  - vars: {q: refunds}\n';
 const OLD = 'Answer the customer question about {{q}} in two sentences.';
-const NEW = 'Answer the customer question about {{q}} in two sentences. Quote the order number, name the policy that applies, and offer a next step.';
+const NEW =
+  'Answer the customer question about {{q}} in two sentences. Quote the order number, name the policy that applies, and offer a next step.';
 const EXTRA = 'Summarise the ticket about {{q}} for the on-call engineer.';
 
 const tokens = (text: string) => countTokens(text, profileForModel('gpt-4o-mini')).tokens;
@@ -21,7 +22,13 @@ interface Doc {
     status: string;
     notes: string[];
     delta: { inputTokens: number };
-    units: { name: string; status: string; before: { inputTokens: number } | null; after: { inputTokens: number } | null; delta: { inputTokens: number } }[];
+    units: {
+      name: string;
+      status: string;
+      before: { inputTokens: number } | null;
+      after: { inputTokens: number } | null;
+      delta: { inputTokens: number };
+    }[];
   }[];
 }
 
@@ -42,7 +49,10 @@ describe('burnrate diff: promptfoo file:// prompts (built CLI, real git reposito
     const doc = json(repo.diff(['--json']));
     const file = doc.files.find((f) => f.path === CONFIG) ?? assert.fail(JSON.stringify(doc));
     assert.strictEqual(file.status, 'repriced');
-    assert.ok(file.notes.some((n) => n.includes('evals/prompts/answer.txt')), file.notes.join('; '));
+    assert.ok(
+      file.notes.some((n) => n.includes('evals/prompts/answer.txt')),
+      file.notes.join('; '),
+    );
     assert.strictEqual(file.units.length, 1);
     assert.strictEqual(file.units[0]!.delta.inputTokens, tokens(NEW) - tokens(OLD));
     assert.ok(tokens(NEW) - tokens(OLD) > 10);

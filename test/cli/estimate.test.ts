@@ -28,7 +28,16 @@ describe('burnrate estimate (built CLI)', () => {
   it('prints one row per cost unit of the examples, with totals and the month convention', () => {
     const run = runCli(['estimate', 'examples']);
     assert.strictEqual(run.code, 0, run.stderr);
-    for (const expected of ['review-pr.prompt.md', 'research_task', 'briefing_task', 'researcher', 'CLAUDE.md', 'support-chat.json', 'classify.prompty', 'summarize.prompt']) {
+    for (const expected of [
+      'review-pr.prompt.md',
+      'research_task',
+      'briefing_task',
+      'researcher',
+      'CLAUDE.md',
+      'support-chat.json',
+      'classify.prompty',
+      'summarize.prompt',
+    ]) {
       assert.ok(run.stdout.includes(expected), `missing ${expected}\n${run.stdout}`);
     }
     assert.match(run.stdout, /Total: ≈?\$[\d,.]+\/day · ≈?\$[\d,.]+\/month/);
@@ -44,7 +53,18 @@ describe('burnrate estimate (built CLI)', () => {
     assert.match(doc.priceData.asOf, /^\d{4}-\d{2}-\d{2}$/);
     assert.ok(doc.units.length >= 10, `only ${doc.units.length} units`);
     for (const u of doc.units) {
-      for (const key of ['path', 'format', 'name', 'model', 'inputTokens', 'outputTokens', 'tokensExact', 'costPerCallUsd', 'costPerDayUsd', 'costPerMonthUsd']) {
+      for (const key of [
+        'path',
+        'format',
+        'name',
+        'model',
+        'inputTokens',
+        'outputTokens',
+        'tokensExact',
+        'costPerCallUsd',
+        'costPerDayUsd',
+        'costPerMonthUsd',
+      ]) {
         assert.ok(key in u, `${u.path}#${u.name} lacks ${key}`);
       }
       assert.ok(u.inputTokens > 0, `${u.path}#${u.name} has no tokens`);
@@ -54,7 +74,11 @@ describe('burnrate estimate (built CLI)', () => {
     assert.strictEqual(ft.model, 'ft:gpt-4.1-mini:acme:support-v3');
     assert.strictEqual(ft.tokensExact, true, 'a fine-tune counts with its base model’s exact encoding');
     const openai = doc.units.find((u) => u.path.endsWith('support-chat.json'))!;
-    assert.strictEqual(openai.tokensExact, false, 'tool schemas are rendered by the provider before counting: an estimate');
+    assert.strictEqual(
+      openai.tokensExact,
+      false,
+      'tool schemas are rendered by the provider before counting: an estimate',
+    );
     assert.strictEqual(openai.model, 'gpt-4o');
     const support = doc.units.find((u) => u.path.endsWith('support/system.md'))!;
     assert.match(support.callsPerDaySource, /\.burnrate\.yaml line \d+ \(files: prompts\/support\/\*\*\)/);
@@ -69,18 +93,33 @@ describe('burnrate estimate (built CLI)', () => {
     assert.strictEqual(task.model, 'gpt-4o', 'the task runs on its agent’s llm');
     const agents = doc.units.filter((u) => u.format === 'crewai-agents');
     assert.ok(agents.length === 2 && agents.every((u) => u.countedInTasks));
-    const tasksMonthly = doc.units.filter((u) => u.format === 'crewai-tasks').reduce((s, u) => s + u.costPerMonthUsd!, 0);
+    const tasksMonthly = doc.units
+      .filter((u) => u.format === 'crewai-tasks')
+      .reduce((s, u) => s + u.costPerMonthUsd!, 0);
     assert.ok(Math.abs(doc.totals.costPerMonthUsd - tasksMonthly) < 1e-9);
   });
 
   it('walks a folder by workspace paths: .claude/agents on its own is recognised', () => {
     const run = runCli(['estimate', 'examples/.claude/agents', '--json']);
     const doc = JSON.parse(run.stdout) as { units: JsonUnit[] };
-    assert.deepStrictEqual(doc.units.map((u) => u.name), ['test-runner']);
+    assert.deepStrictEqual(
+      doc.units.map((u) => u.name),
+      ['test-runner'],
+    );
   });
 
   it('applies --model, --calls-per-day and --output-tokens over everything else', () => {
-    const run = runCli(['estimate', 'examples/prompts/support/system.md', '--model', 'gpt-4o', '--calls-per-day', '10', '--output-tokens', '100', '--json']);
+    const run = runCli([
+      'estimate',
+      'examples/prompts/support/system.md',
+      '--model',
+      'gpt-4o',
+      '--calls-per-day',
+      '10',
+      '--output-tokens',
+      '100',
+      '--json',
+    ]);
     const [u] = (JSON.parse(run.stdout) as { units: JsonUnit[] }).units;
     assert.strictEqual(u!.model, 'gpt-4o');
     assert.strictEqual(u!.outputTokens, 100);
@@ -92,11 +131,21 @@ describe('burnrate estimate (built CLI)', () => {
   itRealworld('reads every real-world file in shared/realworld without an error', (corpus) => {
     const run = runCli(['estimate', corpus, '--json']);
     assert.strictEqual(run.code, 0, run.stderr);
-    const doc = JSON.parse(run.stdout) as { units: JsonUnit[]; skipped: { path: string; reason: string }[]; problems: { severity: string; message: string; path: string }[] };
-    const files = fs.readdirSync(corpus, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name !== 'SOURCES.md');
+    const doc = JSON.parse(run.stdout) as {
+      units: JsonUnit[];
+      skipped: { path: string; reason: string }[];
+      problems: { severity: string; message: string; path: string }[];
+    };
+    const files = fs
+      .readdirSync(corpus, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name !== 'SOURCES.md');
     const seen = new Set(doc.units.map((u) => path.basename(u.path)));
-    for (const f of files) assert.ok(seen.has(f.name), `${f.name} gave no unit (skipped: ${JSON.stringify(doc.skipped)})`);
-    assert.deepStrictEqual(doc.problems.filter((p) => p.severity === 'error'), []);
+    for (const f of files)
+      assert.ok(seen.has(f.name), `${f.name} gave no unit (skipped: ${JSON.stringify(doc.skipped)})`);
+    assert.deepStrictEqual(
+      doc.problems.filter((p) => p.severity === 'error'),
+      [],
+    );
   });
 
   it('reports unknown models as "no price", never $0, and keeps them out of the total', () => {
@@ -151,7 +200,7 @@ describe('burnrate estimate (built CLI)', () => {
     assert.match(runCli(['--help']).stdout, /Commands:/);
   });
 
-  it('generates every command\'s --help from its flag table, and reads a file named -h after --', () => {
+  it("generates every command's --help from its flag table, and reads a file named -h after --", () => {
     for (const command of ['estimate', 'diff', 'models', 'simulate', 'replay']) {
       const run = runCli([command, '--help']);
       assert.strictEqual(run.code, 0, command);
@@ -164,7 +213,12 @@ describe('burnrate estimate (built CLI)', () => {
   });
 
   it('refuses an empty --model and out-of-range numbers with exit 2', () => {
-    for (const args of [['estimate', '--model', ''], ['estimate', '--turns', '0'], ['simulate', '--sessions', '0'], ['simulate', '--format', 'xml']]) {
+    for (const args of [
+      ['estimate', '--model', ''],
+      ['estimate', '--turns', '0'],
+      ['simulate', '--sessions', '0'],
+      ['simulate', '--format', 'xml'],
+    ]) {
       const run = runCli(args);
       assert.strictEqual(run.code, 2, args.join(' '));
       assert.match(run.stderr, /^burnrate \w+: --\w+/, args.join(' '));

@@ -16,7 +16,8 @@ describe('burnrate estimate: families, loading kinds and the table width (built 
     const run = runCli(['estimate', 'examples']);
     assert.strictEqual(run.code, 0, run.stderr);
     const rows = tableLines(run.stdout);
-    const rowOf = (needle: string) => rows.find((r) => r.includes(needle)) ?? assert.fail(`no row for ${needle}\n${run.stdout}`);
+    const rowOf = (needle: string) =>
+      rows.find((r) => r.includes(needle)) ?? assert.fail(`no row for ${needle}\n${run.stdout}`);
     assert.match(rowOf('changelog (listin'), /\balways\b/);
     assert.match(rowOf('changelog/SKILL.md  changelog  '), /\binvoked\b/);
     assert.match(rowOf('fix-issue'), /\binvoked\b.*claude-haiku-4-5/);
@@ -25,8 +26,12 @@ describe('burnrate estimate: families, loading kinds and the table width (built 
     assert.match(rowOf('GEMINI.md'), /\balways\b/);
     assert.match(rowOf('triage.prompt.yml'), /\bcall\b.*gpt-4\.1-mini/);
     assert.match(rowOf('test-runner'), /session×4/);
-    for (const line of rows) assert.ok([...line].length <= 120, `wider than 120 columns (${[...line].length}): ${line}`);
-    assert.match(run.stdout, /^ {2}i examples\/evals\/summaries\/promptfooconfig\.yaml:\d+: prompt text read from file:\/\/prompts\.txt$/m);
+    for (const line of rows)
+      assert.ok([...line].length <= 120, `wider than 120 columns (${[...line].length}): ${line}`);
+    assert.match(
+      run.stdout,
+      /^ {2}i examples\/evals\/summaries\/promptfooconfig\.yaml:\d+: prompt text read from file:\/\/prompts\.txt$/m,
+    );
     assert.match(run.stdout, /\d+ other files? ignored/);
   });
 
@@ -34,7 +39,9 @@ describe('burnrate estimate: families, loading kinds and the table width (built 
     const wide = runCli(['estimate', 'examples', '--wide']);
     assert.match(tableLines(wide.stdout)[0]!, /path +unit +format +loads +model .*\$\/day +\$\/month/);
     assert.match(wide.stdout, /Agent Skill/);
-    const doc = JSON.parse(runCli(['estimate', 'examples', '--json']).stdout) as { units: { name: string; format: string; loading: string; outputLimit: number | null }[] };
+    const doc = JSON.parse(runCli(['estimate', 'examples', '--json']).stdout) as {
+      units: { name: string; format: string; loading: string; outputLimit: number | null }[];
+    };
     const skill = doc.units.filter((u) => u.format === 'agent-skill').map((u) => [u.name, u.loading]);
     assert.deepStrictEqual(skill, [
       ['changelog (listing)', 'always-on'],
@@ -47,16 +54,27 @@ describe('burnrate estimate: families, loading kinds and the table width (built 
 
   it('prices a promptfoo config whose prompt is file://prompts.txt', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-cli-'));
-    fs.writeFileSync(path.join(dir, 'promptfooconfig.yaml'), 'prompts:\n  - file://prompts.txt\nproviders:\n  - openai:gpt-4o-mini\ntests:\n  - vars: {q: a}\n');
+    fs.writeFileSync(
+      path.join(dir, 'promptfooconfig.yaml'),
+      'prompts:\n  - file://prompts.txt\nproviders:\n  - openai:gpt-4o-mini\ntests:\n  - vars: {q: a}\n',
+    );
     fs.writeFileSync(path.join(dir, 'prompts.txt'), 'Answer the question: {{q}}\n');
     const doc = JSON.parse(runCli(['estimate', dir, '--json']).stdout) as {
-      units: { name: string; inputParts: { label: string; tokens: number }[]; costPerRunUsd: number | null; callsPerDay: number }[];
+      units: {
+        name: string;
+        inputParts: { label: string; tokens: number }[];
+        costPerRunUsd: number | null;
+        callsPerDay: number;
+      }[];
     };
     assert.strictEqual(doc.units.length, 1);
     const unit = doc.units[0]!;
     assert.strictEqual(unit.name, 'prompts.txt');
     // "Answer the question: {{q}}" is 7 o200k tokens (gpt-4o-mini), counted by gpt-tokenizer.
-    assert.deepStrictEqual(unit.inputParts.filter((p) => p.label !== 'message framing (1 message)').map((p) => p.tokens), [7]);
+    assert.deepStrictEqual(
+      unit.inputParts.filter((p) => p.label !== 'message framing (1 message)').map((p) => p.tokens),
+      [7],
+    );
     assert.ok(unit.costPerRunUsd !== null && unit.costPerRunUsd > 0);
     assert.strictEqual(unit.callsPerDay, 5, 'eval runs per day default');
   });
@@ -69,13 +87,20 @@ describe('burnrate estimate: families, loading kinds and the table width (built 
       fs.writeFileSync(path.join(dir, 'CONTEXT.md'), 'Money is integer cents.\n');
       const run = runCli(['estimate', dir, '--json']);
       assert.strictEqual(run.code, 0, run.stderr);
-      const doc = JSON.parse(run.stdout) as { units: { path: string; format: string; loading: string; inputTokens: number }[] };
+      const doc = JSON.parse(run.stdout) as {
+        units: { path: string; format: string; loading: string; inputTokens: number }[];
+      };
       const unit = doc.units.find((u) => u.path.endsWith('CONTEXT.md')) ?? assert.fail(run.stdout);
       assert.strictEqual(unit.format, 'gemini-context');
       assert.strictEqual(unit.loading, 'always-on');
-      const context = JSON.parse(runCli(['context', dir, '--json']).stdout) as { runtimes: { id: string; items: { path?: string; kind: string }[] }[] };
+      const context = JSON.parse(runCli(['context', dir, '--json']).stdout) as {
+        runtimes: { id: string; items: { path?: string; kind: string }[] }[];
+      };
       const gemini = context.runtimes.find((r) => r.id === 'gemini-cli') ?? assert.fail('no gemini-cli runtime');
-      assert.deepStrictEqual(gemini.items.filter((i) => i.path === 'CONTEXT.md').map((i) => i.kind), ['always-on']);
+      assert.deepStrictEqual(
+        gemini.items.filter((i) => i.path === 'CONTEXT.md').map((i) => i.kind),
+        ['always-on'],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -84,11 +109,20 @@ describe('burnrate estimate: families, loading kinds and the table width (built 
   it('counts a chat JSON prompt a promptfoo config reads once in the totals: in the config, the file marked †', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-cli-'));
     try {
-      fs.writeFileSync(path.join(dir, 'promptfooconfig.yaml'), 'prompts:\n  - file://chat.json\nproviders:\n  - openai:gpt-4o-mini\ntests:\n  - vars: {q: a}\n');
-      const chat = [{ role: 'system', content: 'You answer billing questions.' }, { role: 'user', content: 'Question: {{q}}' }];
+      fs.writeFileSync(
+        path.join(dir, 'promptfooconfig.yaml'),
+        'prompts:\n  - file://chat.json\nproviders:\n  - openai:gpt-4o-mini\ntests:\n  - vars: {q: a}\n',
+      );
+      const chat = [
+        { role: 'system', content: 'You answer billing questions.' },
+        { role: 'user', content: 'Question: {{q}}' },
+      ];
       fs.writeFileSync(path.join(dir, 'chat.json'), JSON.stringify(chat, null, 2));
       type Unit = { path: string; format: string; countedInConfig: boolean; costPerDayUsd: number | null };
-      const doc = JSON.parse(runCli(['estimate', dir, '--json']).stdout) as { units: Unit[]; totals: { costPerDayUsd: number; unitsCountedInTheirConfigs: number; pricedUnits: number } };
+      const doc = JSON.parse(runCli(['estimate', dir, '--json']).stdout) as {
+        units: Unit[];
+        totals: { costPerDayUsd: number; unitsCountedInTheirConfigs: number; pricedUnits: number };
+      };
       const config = doc.units.filter((u) => u.format === 'promptfoo');
       const own = doc.units.filter((u) => u.format === 'messages-json');
       assert.strictEqual(config.length, 1);

@@ -38,12 +38,18 @@ describe('burnrate estimate: the first commands a newcomer runs', function () {
     assert.ok(doc.units[0]!.inputTokens > 5 && doc.units[0]!.costPerCallUsd! > 0);
     const table = runCli(['estimate', 'notes/system-prompt.txt'], dir);
     assert.match(table.stdout, /system-prompt\.txt\s+system-prompt\s+call\s/);
-    assert.match(runCli(['estimate', 'notes/system-prompt.txt', '--wide'], dir).stdout, /notes\/system-prompt\.txt\s+system-prompt\s+Plain prompt/);
+    assert.match(
+      runCli(['estimate', 'notes/system-prompt.txt', '--wide'], dir).stdout,
+      /notes\/system-prompt\.txt\s+system-prompt\s+Plain prompt/,
+    );
     assert.doesNotMatch(table.stdout, /not a prompt or agent file/);
   });
 
   it('reads a named file as its own format when it has one, and a named binary file is skipped with the reason', () => {
-    const dir = project({ 'flows/a.prompty': '---\nname: A\nmodel:\n  id: gpt-4o\n---\nsystem:\nBe brief.\n', 'blob.txt': Buffer.from([0, 1, 2, 0, 255]) });
+    const dir = project({
+      'flows/a.prompty': '---\nname: A\nmodel:\n  id: gpt-4o\n---\nsystem:\nBe brief.\n',
+      'blob.txt': Buffer.from([0, 1, 2, 0, 255]),
+    });
     assert.strictEqual(json(['estimate', 'flows/a.prompty'], dir).units[0]!.format, 'prompty');
     const run = runCli(['estimate', 'blob.txt'], dir);
     assert.strictEqual(run.code, 0);
@@ -54,7 +60,10 @@ describe('burnrate estimate: the first commands a newcomer runs', function () {
   it('estimate -- -h reads and prices a file named -h; --model with an empty name is an error', () => {
     const dir = project({ '-h': 'Reply with the word yes.\n' });
     const doc = json(['estimate', '--', '-h'], dir);
-    assert.deepStrictEqual(doc.units.map((u) => [u.path, u.format]), [['-h', 'plain-prompt']]);
+    assert.deepStrictEqual(
+      doc.units.map((u) => [u.path, u.format]),
+      [['-h', 'plain-prompt']],
+    );
     const empty = runCli(['estimate', '-h', '--model', ''], dir);
     assert.strictEqual(empty.code, 2);
     assert.match(empty.stderr, /--model/);
@@ -64,18 +73,36 @@ describe('burnrate estimate: the first commands a newcomer runs', function () {
     const dir = project({ 'notes/todo.txt': 'buy milk\n', 'notes/ideas.md': '# Ideas\n' });
     const run = runCli(['estimate', 'notes'], dir);
     assert.strictEqual(run.code, 0, run.stderr);
-    assert.match(run.stdout, /No prompt or agent files found in notes \(workspace root \.; 2 other files there are not prompt or agent files\)/);
+    assert.match(
+      run.stdout,
+      /No prompt or agent files found in notes \(workspace root \.; 2 other files there are not prompt or agent files\)/,
+    );
     assert.match(run.stdout, /Name a file to price it as a plain prompt/);
     assert.doesNotMatch(run.stdout, /Total/);
   });
 
   it('outside git and without .burnrate.yaml, the workspace root is the current folder, not the folder named', () => {
-    const dir = project({ 'prompts/x.md': 'Summarise the ticket below.\n', '.claude/agents/r.md': '---\nname: r\ndescription: reviews\n---\nReview.\n' });
+    const dir = project({
+      'prompts/x.md': 'Summarise the ticket below.\n',
+      '.claude/agents/r.md': '---\nname: r\ndescription: reviews\n---\nReview.\n',
+    });
     const fromFolder = json(['estimate', 'prompts'], dir);
     assert.strictEqual(fromFolder.workspaceRoot, dir);
-    assert.deepStrictEqual(fromFolder.units.map((u) => [u.path, u.format]), [['prompts/x.md', 'plain-prompt']]);
-    assert.deepStrictEqual(json(['estimate', '.'], dir).units.map((u) => u.path).sort(), ['.claude/agents/r.md', 'prompts/x.md']);
-    assert.strictEqual(json(['estimate', '.claude/agents'], dir).units[0]!.format, 'claude-agent', 'seen as .claude/agents/r.md');
+    assert.deepStrictEqual(
+      fromFolder.units.map((u) => [u.path, u.format]),
+      [['prompts/x.md', 'plain-prompt']],
+    );
+    assert.deepStrictEqual(
+      json(['estimate', '.'], dir)
+        .units.map((u) => u.path)
+        .sort(),
+      ['.claude/agents/r.md', 'prompts/x.md'],
+    );
+    assert.strictEqual(
+      json(['estimate', '.claude/agents'], dir).units[0]!.format,
+      'claude-agent',
+      'seen as .claude/agents/r.md',
+    );
   });
 
   it('a .burnrate.yaml above the named path still wins over the current folder', () => {

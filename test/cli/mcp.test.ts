@@ -59,31 +59,43 @@ describe('burnrate mcp (the SDK client against the built CLI over stdio)', funct
   it('burnrate_estimate prices a workspace file exactly, as `burnrate estimate --json` does', async () => {
     const result = await client.callTool({ name: 'burnrate_estimate', arguments: { path: 'prompts/billing.md' } });
     assert.ok(!result.isError, textOf(result));
-    const json = JSON.parse(textOf(result)) as { units: { model: string; inputTokens: number; tokensExact: boolean; costPerMonthUsd: number }[] };
+    const json = JSON.parse(textOf(result)) as {
+      units: { model: string; inputTokens: number; tokensExact: boolean; costPerMonthUsd: number }[];
+    };
     assert.strictEqual(json.units.length, 1);
     assert.strictEqual(json.units[0]!.model, 'gpt-4o');
     assert.strictEqual(json.units[0]!.tokensExact, true);
     assert.ok(json.units[0]!.inputTokens >= tiktokenCount('o200k_base', PROMPT));
     const cli = repo.cli('estimate', ['--json', 'prompts/billing.md']);
-    const expected = (JSON.parse(cli.stdout) as { units: { inputTokens: number; costPerMonthUsd: number }[] }).units[0]!;
+    const expected = (JSON.parse(cli.stdout) as { units: { inputTokens: number; costPerMonthUsd: number }[] })
+      .units[0]!;
     assert.strictEqual(json.units[0]!.inputTokens, expected.inputTokens);
     assert.strictEqual(json.units[0]!.costPerMonthUsd, expected.costPerMonthUsd);
     assert.deepStrictEqual(result.structuredContent, json);
   });
 
   it('burnrate_estimate prices a text on the model asked for', async () => {
-    const result = await client.callTool({ name: 'burnrate_estimate', arguments: { text: PROMPT, model: 'gpt-4o-mini' } });
+    const result = await client.callTool({
+      name: 'burnrate_estimate',
+      arguments: { text: PROMPT, model: 'gpt-4o-mini' },
+    });
     assert.ok(!result.isError, textOf(result));
     const json = JSON.parse(textOf(result)) as { units: { model: string }[] };
     assert.strictEqual(json.units[0]!.model, 'gpt-4o-mini');
   });
 
-  it('burnrate_diff reports the working tree\'s change against HEAD', async () => {
-    fs.writeFileSync(path.join(repo.dir, 'prompts/billing.md'), `${PROMPT}\nAlways quote the invoice number and the amount due, and never promise a refund.`);
+  it("burnrate_diff reports the working tree's change against HEAD", async () => {
+    fs.writeFileSync(
+      path.join(repo.dir, 'prompts/billing.md'),
+      `${PROMPT}\nAlways quote the invoice number and the amount due, and never promise a refund.`,
+    );
     const result = await client.callTool({ name: 'burnrate_diff', arguments: {} });
     assert.ok(!result.isError, textOf(result));
     const json = JSON.parse(textOf(result)) as { files: { path: string }[]; totals: { deltaPerMonth?: number } };
-    assert.deepStrictEqual(json.files.map((f) => f.path), ['prompts/billing.md']);
+    assert.deepStrictEqual(
+      json.files.map((f) => f.path),
+      ['prompts/billing.md'],
+    );
   });
 
   it('burnrate_context says what each runtime sends on every request, as `burnrate context --json` does', async () => {
@@ -92,7 +104,10 @@ describe('burnrate mcp (the SDK client against the built CLI over stdio)', funct
     assert.ok(!result.isError, textOf(result));
     const json = JSON.parse(textOf(result)) as { runtimes: { id: string; perRequest: { inputTokens: number } }[] };
     const cli = JSON.parse(repo.cli('context', ['--json', '--runtime', 'claude-code']).stdout) as typeof json;
-    assert.deepStrictEqual(json.runtimes.map((r) => r.id), ['claude-code']);
+    assert.deepStrictEqual(
+      json.runtimes.map((r) => r.id),
+      ['claude-code'],
+    );
     assert.strictEqual(json.runtimes[0]!.perRequest.inputTokens, cli.runtimes[0]!.perRequest.inputTokens);
     const unknown = await client.callTool({ name: 'burnrate_context', arguments: { runtime: 'nope' } });
     assert.strictEqual(unknown.isError, true);

@@ -37,7 +37,11 @@ describe('no network', () => {
     fs.writeFileSync(guard, GUARD);
     fs.writeFileSync(log, '');
     const corpus = sharedRealworld(); // the real-world corpus too, when it is beside the checkout
-    for (const args of [['estimate', 'examples', '--json'], ...(corpus ? [['estimate', corpus]] : []), ['models', '--provider', 'all']]) {
+    for (const args of [
+      ['estimate', 'examples', '--json'],
+      ...(corpus ? [['estimate', corpus]] : []),
+      ['models', '--provider', 'all'],
+    ]) {
       const run = spawnSync(process.execPath, ['--require', guard, path.join(repoRoot(), 'out/cli.js'), ...args], {
         cwd: repoRoot(),
         encoding: 'utf8',
@@ -46,10 +50,14 @@ describe('no network', () => {
       assert.strictEqual(run.status, 0, run.stderr);
     }
     // The guard itself must work, or this test could never fail: prove it records a lookup.
-    const probe = spawnSync(process.execPath, ['--require', guard, '-e', "require('dns').lookup('localhost', () => {})"], {
-      encoding: 'utf8',
-      env: { ...process.env, BURNRATE_NET_LOG: path.join(dir, 'probe.log') },
-    });
+    const probe = spawnSync(
+      process.execPath,
+      ['--require', guard, '-e', "require('dns').lookup('localhost', () => {})"],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, BURNRATE_NET_LOG: path.join(dir, 'probe.log') },
+      },
+    );
     assert.strictEqual(probe.status, 0);
     assert.match(fs.readFileSync(path.join(dir, 'probe.log'), 'utf8'), /dns\.lookup localhost/);
     assert.strictEqual(fs.readFileSync(log, 'utf8'), '', 'network attempts were made');

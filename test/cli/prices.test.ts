@@ -21,7 +21,10 @@ interface JsonUnit {
 function workspace(usageFile = ''): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-prices-cli-'));
   fs.mkdirSync(path.join(dir, '.claude/agents'), { recursive: true });
-  fs.writeFileSync(path.join(dir, '.claude/agents/tests.md'), '---\nname: tests\ndescription: runs the tests\nmodel: haiku\n---\nRun the tests and report failures.\n');
+  fs.writeFileSync(
+    path.join(dir, '.claude/agents/tests.md'),
+    '---\nname: tests\ndescription: runs the tests\nmodel: haiku\n---\nRun the tests and report failures.\n',
+  );
   fs.mkdirSync(path.join(dir, 'prompts'));
   fs.writeFileSync(path.join(dir, 'prompts/summary.prompt.md'), 'Summarise the ticket in two sentences.\n');
   fs.writeFileSync(path.join(dir, '.burnrate.yaml'), usageFile);
@@ -41,7 +44,10 @@ function units(run: CliRun): JsonUnit[] {
 // spawnSync would block the fake server in this process; the update runs asynchronously.
 function runCliAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(repoRoot(), 'out/cli.js'), ...args], { cwd, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [path.join(repoRoot(), 'out/cli.js'), ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -59,7 +65,9 @@ describe('burnrate prices, --prices and priceData: (built CLI)', function () {
     assert.strictEqual(run.code, 0, run.stderr);
     assert.match(run.stdout, /Prices: @pydantic\/genai-prices 0\.1\.8 \(prices as of 2026-09-23\), \d+ days? old/);
     assert.match(run.stdout, /Price data in use: bundled — @pydantic\/genai-prices 0\.1\.8 \(bundled\)/);
-    const json = JSON.parse(runCli(['models', '--json'], workspace(), isolated(cache)).stdout) as { priceData: { kind: string; ageDays: number } };
+    const json = JSON.parse(runCli(['models', '--json'], workspace(), isolated(cache)).stdout) as {
+      priceData: { kind: string; ageDays: number };
+    };
     assert.strictEqual(json.priceData.kind, 'bundled');
     assert.ok(json.priceData.ageDays >= 69);
   });
@@ -95,7 +103,10 @@ describe('burnrate prices, --prices and priceData: (built CLI)', function () {
     const dir = workspace('priceData: prices/pinned.json\n');
     fs.mkdirSync(path.join(dir, 'prices'));
     fs.writeFileSync(path.join(dir, 'prices/pinned.json'), JSON.stringify(fixturePriceData()));
-    assert.strictEqual(units(runCli(['estimate', '--json'], dir, isolated(cache))).find((u) => u.name === 'tests')!.rates?.modelId, 'claude-haiku-5-5');
+    assert.strictEqual(
+      units(runCli(['estimate', '--json'], dir, isolated(cache))).find((u) => u.name === 'tests')!.rates?.modelId,
+      'claude-haiku-5-5',
+    );
 
     const outside = workspace('priceData: ../elsewhere.json\n');
     fs.writeFileSync(path.join(path.dirname(outside), 'elsewhere.json'), JSON.stringify(fixturePriceData()));
@@ -110,7 +121,10 @@ describe('burnrate prices, --prices and priceData: (built CLI)', function () {
     assert.strictEqual(run.code, 0, run.stderr);
     const json = JSON.parse(run.stdout) as { priceData: { kind: string }; priceDataWarnings: string[] };
     assert.strictEqual(json.priceData.kind, 'bundled');
-    assert.match(json.priceDataWarnings[0] ?? '', /broken\.json: not a genai-prices data file: expected a list of providers/);
+    assert.match(
+      json.priceDataWarnings[0] ?? '',
+      /broken\.json: not a genai-prices data file: expected a list of providers/,
+    );
     const flagged = runCli(['estimate', '--prices', 'broken.json'], broken, isolated(cache));
     assert.strictEqual(flagged.code, 2, 'a file named on the command line that fails is a usage error');
     assert.match(flagged.stderr, /not a genai-prices data file/);
@@ -143,7 +157,10 @@ describe('burnrate prices, --prices and priceData: (built CLI)', function () {
       const after = units(runCli(['estimate', '--json'], dir, env)).find((u) => u.name === 'tests')!;
       assert.strictEqual(after.rates?.modelId, 'claude-haiku-5-5');
       const models = runCli(['models'], dir, env);
-      assert.match(models.stdout, /Price data in use: updated — http:\/\/127\.0\.0\.1:\d+\/data\.json \(date is the fetched on\)/);
+      assert.match(
+        models.stdout,
+        /Price data in use: updated — http:\/\/127\.0\.0\.1:\d+\/data\.json \(date is the fetched on\)/,
+      );
       assert.match(models.stdout, /updated data: genai-prices data fetched on \d{4}-\d{2}-\d{2}/);
 
       body = '[{"id": "anthropic"}]';

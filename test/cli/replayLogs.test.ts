@@ -13,7 +13,11 @@ interface ReplayJson {
   cacheWrite1hTokens: number;
   skipped: { lines: number };
   sidechain?: { costUsd: number; share: number };
-  sessions: { count: number; perSession: { p50: number; p90: number; p99: number }; top: { id: string; costUsd: number; project?: string; branch?: string }[] };
+  sessions: {
+    count: number;
+    perSession: { p50: number; p90: number; p99: number };
+    top: { id: string; costUsd: number; project?: string; branch?: string }[];
+  };
   byProject: { key: string; sessions: number }[];
   byBranch: { key: string }[];
   files: { source: string; format: string }[];
@@ -40,24 +44,42 @@ function claudeHome(): { home: string; log: string } {
     ].join('\n'),
   );
   const other = path.join(project, 'sess-2.jsonl');
-  fs.writeFileSync(other, claudeLine({ id: 'msg_9', session: 'sess-2', branch: 'feature', usage: { input: 900, output: 30 } }) + '\n');
+  fs.writeFileSync(
+    other,
+    claudeLine({ id: 'msg_9', session: 'sess-2', branch: 'feature', usage: { input: 900, output: 30 } }) + '\n',
+  );
   return { home, log };
 }
 
-describe('burnrate replay on coding agents\' logs (built CLI)', () => {
+describe("burnrate replay on coding agents' logs (built CLI)", () => {
   after(removeTemps);
 
-  it('prices a Claude Code session log exactly: cache reads, 5-minute and 1-hour writes at the price data\'s rates', () => {
+  it("prices a Claude Code session log exactly: cache reads, 5-minute and 1-hour writes at the price data's rates", () => {
     const { log } = claudeHome();
     const run = runCli(['replay', log, '--json']);
     assert.strictEqual(run.code, 0, run.stderr);
     const doc = JSON.parse(run.stdout) as ReplayJson;
     const r = resolveModel('claude-sonnet-4-5');
-    assert.ok(r.ok && r.rates.cacheWrite1hPerMTok !== undefined && r.rates.cacheReadPerMTok !== undefined && r.rates.cacheWritePerMTok !== undefined);
-    const { inputPerMTok: i, outputPerMTok: o, cacheReadPerMTok: cr, cacheWritePerMTok: cw, cacheWrite1hPerMTok: cw1h } = r.rates;
-    const expected = (12 * i + 4000 * cw + 1000 * cw1h + 210 * o + (6 * i + 5000 * cr + 700 * cw + 95 * o) + (300 * i + 60 * o)) / 1e6;
+    assert.ok(
+      r.ok &&
+        r.rates.cacheWrite1hPerMTok !== undefined &&
+        r.rates.cacheReadPerMTok !== undefined &&
+        r.rates.cacheWritePerMTok !== undefined,
+    );
+    const {
+      inputPerMTok: i,
+      outputPerMTok: o,
+      cacheReadPerMTok: cr,
+      cacheWritePerMTok: cw,
+      cacheWrite1hPerMTok: cw1h,
+    } = r.rates;
+    const expected =
+      (12 * i + 4000 * cw + 1000 * cw1h + 210 * o + (6 * i + 5000 * cr + 700 * cw + 95 * o) + (300 * i + 60 * o)) / 1e6;
     assert.strictEqual(doc.calls, 3);
-    assert.ok(doc.totalCostUsd !== null && Math.abs(doc.totalCostUsd - expected) < 1e-12, `${doc.totalCostUsd} vs ${expected}`);
+    assert.ok(
+      doc.totalCostUsd !== null && Math.abs(doc.totalCostUsd - expected) < 1e-12,
+      `${doc.totalCostUsd} vs ${expected}`,
+    );
     assert.strictEqual(doc.cacheWrite1hTokens, 1000);
     assert.strictEqual(doc.skipped.lines, 1);
     assert.ok(Math.abs(doc.sidechain!.costUsd - (300 * i + 60 * o) / 1e6) < 1e-12);
@@ -70,8 +92,14 @@ describe('burnrate replay on coding agents\' logs (built CLI)', () => {
   it('reads ~/.claude/projects only with --claude-code, groups by project and branch, lists the costliest sessions', () => {
     const { home } = claudeHome();
     const outside = tempDir('burnrate-replay-outside-');
-    fs.writeFileSync(path.join(outside, 'secret.jsonl'), claudeLine({ id: 'msg_s', session: 'secret', usage: { input: 1, output: 1 } }) + '\n');
-    fs.symlinkSync(path.join(outside, 'secret.jsonl'), path.join(home, '.claude', 'projects', '-work-demo', 'link.jsonl'));
+    fs.writeFileSync(
+      path.join(outside, 'secret.jsonl'),
+      claudeLine({ id: 'msg_s', session: 'secret', usage: { input: 1, output: 1 } }) + '\n',
+    );
+    fs.symlinkSync(
+      path.join(outside, 'secret.jsonl'),
+      path.join(home, '.claude', 'projects', '-work-demo', 'link.jsonl'),
+    );
     const none = runCli(['replay'], home, { HOME: home });
     assert.strictEqual(none.code, 2);
     const run = runCli(['replay', '--claude-code', '--json', '--top', '1'], home, { HOME: home });
@@ -81,19 +109,29 @@ describe('burnrate replay on coding agents\' logs (built CLI)', () => {
     assert.strictEqual(doc.sessions.count, 2);
     assert.strictEqual(doc.sessions.top.length, 1);
     assert.strictEqual(doc.sessions.top[0]?.id, 'sess-1');
-    assert.deepStrictEqual(doc.byProject.map((g) => [g.key, g.sessions]), [['/work/demo', 2]]);
+    assert.deepStrictEqual(
+      doc.byProject.map((g) => [g.key, g.sessions]),
+      [['/work/demo', 2]],
+    );
     assert.deepStrictEqual(doc.byBranch.map((g) => g.key).sort(), ['feature', 'main']);
     assert.ok(!run.stdout.includes('secret'));
-    assert.ok(doc.problems.some((p) => /1 symlink\(s\) pointing outside the folder — not read/.test(p.message)), JSON.stringify(doc.problems));
+    assert.ok(
+      doc.problems.some((p) => /1 symlink\(s\) pointing outside the folder — not read/.test(p.message)),
+      JSON.stringify(doc.problems),
+    );
   });
 
-  it('reads a Codex folder, and compares first calls with the workspace\'s codex profile (--against)', () => {
+  it("reads a Codex folder, and compares first calls with the workspace's codex profile (--against)", () => {
     const dir = tempDir('burnrate-replay-codex-');
     const day = path.join(dir, 'sessions', '2026', '11', '29');
     fs.mkdirSync(day, { recursive: true });
     fs.writeFileSync(
       path.join(day, 'rollout-2026-11-29T08-00-00-0199aaaa-bbbb-cccc-dddd-eeeeffff0000.jsonl'),
-      [codexLine('session_meta', { id: 'cx-1', cwd: '/work/cx' }), codexLine('turn_context', { model: 'gpt-5-codex' }), codexTokenCount({ input: 12000, cached: 0, output: 300 })].join('\n') + '\n',
+      [
+        codexLine('session_meta', { id: 'cx-1', cwd: '/work/cx' }),
+        codexLine('turn_context', { model: 'gpt-5-codex' }),
+        codexTokenCount({ input: 12000, cached: 0, output: 300 }),
+      ].join('\n') + '\n',
     );
     const workspace = tempDir('burnrate-replay-ws-');
     fs.writeFileSync(path.join(workspace, 'AGENTS.md'), '# Rules\n\nUse two-space indentation.\n');
@@ -114,6 +152,7 @@ describe('burnrate replay on coding agents\' logs (built CLI)', () => {
     const forced = runCli(['replay', log, '--format', 'usage', '--json']);
     assert.strictEqual((JSON.parse(forced.stdout) as ReplayJson).calls, 0);
     const help = runCli(['replay', '--help']);
-    for (const id of ['claude-code', 'codex', 'otel', '--claude-code', '--against']) assert.ok(help.stdout.includes(id), id);
+    for (const id of ['claude-code', 'codex', 'otel', '--claude-code', '--against'])
+      assert.ok(help.stdout.includes(id), id);
   });
 });

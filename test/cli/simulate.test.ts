@@ -16,7 +16,10 @@ interface SimulateJson {
   seed: number;
   sessions: number;
   month: { hours: number; days: number };
-  scenarios: Record<string, { perSession: Band; perDay: Band; perMonth: Band; presets: Record<string, { perSession: Band }>; notes: string[] }>;
+  scenarios: Record<
+    string,
+    { perSession: Band; perDay: Band; perMonth: Band; presets: Record<string, { perSession: Band }>; notes: string[] }
+  >;
   problems: { severity: string; message: string }[];
 }
 
@@ -57,7 +60,8 @@ describe('burnrate simulate (built CLI)', function () {
   it('--help documents the options and exit codes', () => {
     const run = runCli(['simulate', '--help']);
     assert.strictEqual(run.code, 0);
-    for (const text of ['--scenario', '--sessions', '--seed', '--preset', '--json', 'Exit codes', '730 hours']) assert.ok(run.stdout.includes(text), text);
+    for (const text of ['--scenario', '--sessions', '--seed', '--preset', '--json', 'Exit codes', '730 hours'])
+      assert.ok(run.stdout.includes(text), text);
   });
 
   it('--json gives per-scenario perSession and perMonth bands for base, with bull and stress, deterministic by seed', () => {
@@ -73,7 +77,10 @@ describe('burnrate simulate (built CLI)', function () {
     assert.ok(s.perSession.p50 < s.perSession.p90 && s.perSession.p90 < s.perSession.p99);
     assert.deepStrictEqual(Object.keys(s.presets), ['bull', 'stress']);
     assert.ok(s.presets.stress!.perSession.p90 > s.perSession.p90);
-    assert.ok(s.notes.some((n) => /system prompt: system\.md, [\d,]+ tokens \(estimate ±15%\)/.test(n)), s.notes.join('\n'));
+    assert.ok(
+      s.notes.some((n) => /system prompt: system\.md, [\d,]+ tokens \(estimate ±15%\)/.test(n)),
+      s.notes.join('\n'),
+    );
     assert.strictEqual(doc.month.hours, 730);
 
     const again = runCli(['simulate', '--json', '--sessions', '3000', '--seed', '7'], dir);
@@ -92,7 +99,12 @@ describe('burnrate simulate (built CLI)', function () {
     const csv = runCli(['simulate', '--sessions', '1000', '--format', 'csv', '--preset', 'bull'], dir);
     assert.strictEqual(csv.code, 0, csv.stderr);
     assert.ok(csv.stdout.startsWith('scenario,preset,section,item,stat,value\n'));
-    assert.ok(csv.stdout.split('\n').slice(1, -1).every((l) => l.startsWith('support,bull,')));
+    assert.ok(
+      csv.stdout
+        .split('\n')
+        .slice(1, -1)
+        .every((l) => l.startsWith('support,bull,')),
+    );
     const md = runCli(['simulate', '--sessions', '1000', '--format', 'markdown', '--preset', 'base'], dir);
     assert.match(md.stdout, /^## support$/m);
   });
@@ -101,11 +113,16 @@ describe('burnrate simulate (built CLI)', function () {
     const dir = workspace(SUPPORT.replace('perSessionUsd: 5', 'perSessionUsd: 0.05'), { 'system.md': SYSTEM });
     const run = runCli(['simulate', '--sessions', '2000', '--preset', 'base'], dir);
     assert.strictEqual(run.code, 1, run.stderr);
-    assert.match(run.stderr, /budget gate tripped: support: [\d.]+% of sessions reach the \$0\.0500 per-session budget/);
+    assert.match(
+      run.stderr,
+      /budget gate tripped: support: [\d.]+% of sessions reach the \$0\.0500 per-session budget/,
+    );
   });
 
   it('exits 2 on an unknown model, naming it, and never prices it at $0', () => {
-    const dir = workspace(SUPPORT.replace('model: claude-sonnet-4-5', 'model: gpt-imaginary-9'), { 'system.md': SYSTEM });
+    const dir = workspace(SUPPORT.replace('model: claude-sonnet-4-5', 'model: gpt-imaginary-9'), {
+      'system.md': SYSTEM,
+    });
     const run = runCli(['simulate', '--json', '--sessions', '100'], dir);
     assert.strictEqual(run.code, 2);
     assert.match(run.stderr, /scenarios\.support\.model: no price for "gpt-imaginary-9"/);
@@ -149,19 +166,25 @@ describe('burnrate simulate (built CLI)', function () {
 
   it('takes output tokens and the cache-hit rate from a usage log', () => {
     const yaml = `scenarios:\n  logged:\n    model: gpt-4o\n    systemPrompt: 2000\n    turns: 1\n    outputTokens: {fromLog: logs/usage.jsonl}\n    cacheHitRate: {fromLog: logs/usage.jsonl}\n`;
-    const dir = workspace(yaml, { 'logs/usage.jsonl': fs.readFileSync(path.join(FIXTURES, 'research-agent-gpt4o.jsonl'), 'utf8') });
+    const dir = workspace(yaml, {
+      'logs/usage.jsonl': fs.readFileSync(path.join(FIXTURES, 'research-agent-gpt4o.jsonl'), 'utf8'),
+    });
     const run = runCli(['simulate', '--json', '--sessions', '500', '--preset', 'base'], dir);
     assert.strictEqual(run.code, 0, run.stderr);
     const s = (JSON.parse(run.stdout) as SimulateJson).scenarios.logged!;
     assert.ok(s.notes.some((n) => n.includes('10 calls observed in logs/usage.jsonl')));
     // One call: 2,000 prefix + 100 user tokens at $2.50 and an observed output (100 … 1,000 tokens) at $10.
-    assert.ok(s.perSession.p50 >= (2100 * 2.5 + 100 * 10) / 1e6 - 1e-12 && s.perSession.p99 <= (2100 * 2.5 + 1000 * 10) / 1e6 + 1e-12);
+    assert.ok(
+      s.perSession.p50 >= (2100 * 2.5 + 100 * 10) / 1e6 - 1e-12 &&
+        s.perSession.p99 <= (2100 * 2.5 + 1000 * 10) / 1e6 + 1e-12,
+    );
   });
 
-  it('runs the example workspace\'s scenarios', () => {
+  it("runs the example workspace's scenarios", () => {
     const run = runCli(['simulate', '--config', 'examples/.burnrate.yaml', '--sessions', '1000']);
     assert.ok(run.code === 0 || run.code === 1, run.stderr);
-    for (const name of ['support-agent', 'research-agent', 'coding-assistant']) assert.match(run.stdout, new RegExp(`^${name} — `, 'm'));
+    for (const name of ['support-agent', 'research-agent', 'coding-assistant'])
+      assert.match(run.stdout, new RegExp(`^${name} — `, 'm'));
   });
 });
 
@@ -169,7 +192,12 @@ describe('burnrate replay (built CLI)', () => {
   it('prices the 10-step GPT-4o example log at $0.129', () => {
     const run = runCli(['replay', path.join(FIXTURES, 'research-agent-gpt4o.jsonl'), '--json']);
     assert.strictEqual(run.code, 0, run.stderr);
-    const doc = JSON.parse(run.stdout) as { calls: number; inputTokens: number; outputTokens: number; totalCostUsd: number };
+    const doc = JSON.parse(run.stdout) as {
+      calls: number;
+      inputTokens: number;
+      outputTokens: number;
+      totalCostUsd: number;
+    };
     assert.strictEqual(doc.calls, 10);
     assert.strictEqual(doc.inputTokens, 38_800);
     assert.strictEqual(doc.outputTokens, 3_200);
@@ -189,7 +217,7 @@ describe('burnrate replay (built CLI)', () => {
     assert.match(run.stderr, /no price for "my-private-finetune-xyz"/);
   });
 
-  it('prices a model the catalog lacks from the usage file\'s prices:', () => {
+  it("prices a model the catalog lacks from the usage file's prices:", () => {
     const dir = workspace('prices:\n  - model: my-private-finetune-xyz\n    inputPerMTok: 1\n    outputPerMTok: 4\n', {
       'usage.jsonl': fs.readFileSync(path.join(FIXTURES, 'messy.jsonl'), 'utf8'),
     });

@@ -29,7 +29,12 @@ export class Repo {
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('git', args, {
+      cwd: this.dir,
+      env: { ...process.env, ...GIT_ENV },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }
 
   write(file: string, content: string | Buffer): this {

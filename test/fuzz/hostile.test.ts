@@ -17,7 +17,10 @@ const STACK_TRACE = /^\s+at .+[(\s].*:\d+:\d+\)?$/m;
 
 const BOMB = (() => {
   let text = '  bomb:\n    l0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1]\n';
-  for (let i = 1; i < 10; i++) text += `    l${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+  for (let i = 1; i < 10; i++)
+    text += `    l${i}: &a${i} [${Array(9)
+      .fill(`*a${i - 1}`)
+      .join(', ')}]\n`;
   return text;
 })();
 
@@ -83,15 +86,23 @@ const FILES: Record<string, string | Buffer> = {
   'prompts/bang.prompt.md': '!'.repeat(160_000),
   'prompts/aaaa.prompt.md': 'a'.repeat(100_000),
   'prompts/bad-frontmatter.prompt.md': '---\nmodel: [unclosed\nburnrate: {callsPerDay: 1e400}\n---\nBody\n',
-  'prompts/proto.prompt.md': '---\nmodel: __proto__\nburnrate:\n  callsPerDay: 1e308\n  outputTokens: 1e308\n---\nBody\n',
+  'prompts/proto.prompt.md':
+    '---\nmodel: __proto__\nburnrate:\n  callsPerDay: 1e308\n  outputTokens: 1e308\n---\nBody\n',
   'prompts/constructor.prompt.md': '---\nmodel: constructor\n---\nBody\n',
   'prompts/binary.prompt.md': Buffer.from([0, 1, 2, 255, 254, 0, 0, 10, 0x1b, 0x5b, 0x33, 0x31, 0x6d]),
   'prompts/huge.prompt.md': 'word '.repeat(700_000),
   'prompts/evil\u001b[31mred\u0007.prompt.md': 'Control characters in the name.\n',
   'prompts/[click](https%3A%2F%2Fexample.com) `x` | y.prompt.md': '# Heading\nMarkdown in the name.\n',
   'prompts/chat.json': '{"messages": [{"role": "system", "content": "x"}, ',
-  'prompts/chat2.json': '{"__proto__": {"polluted": true}, "model": "__proto__", "messages": [{"role": "user", "content": 5}]}',
-  'prompts/bomb.prompt.yaml': `a: &a [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 8 }, (_, i) => `b${i}: &b${i} [${Array(9).fill(i ? `*b${i - 1}` : '*a').join(',')}]`).join('\n')}\n`,
+  'prompts/chat2.json':
+    '{"__proto__": {"polluted": true}, "model": "__proto__", "messages": [{"role": "user", "content": 5}]}',
+  'prompts/bomb.prompt.yaml': `a: &a [x, x, x, x, x, x, x, x, x]\n${Array.from(
+    { length: 8 },
+    (_, i) =>
+      `b${i}: &b${i} [${Array(9)
+        .fill(i ? `*b${i - 1}` : '*a')
+        .join(',')}]`,
+  ).join('\n')}\n`,
   'agents.yaml': 'x: &x {role: r, goal: g, backstory: b, max_iter: 1e308}\ny:\n  <<: *x\n',
   'promptfooconfig.yaml': 'prompts: [file://../../../../etc/passwd, "{{ x }}"]\nproviders: [openai:__proto__]\n',
   'logs/usage.jsonl': [
@@ -147,12 +158,18 @@ describe('fuzz: every CLI command over a hostile repository (issue 10)', functio
     git('commit', '-qm', 'base');
     // Changes for diff, then what git cannot hold: a symlink out, a FIFO.
     fs.appendFileSync(path.join(dir, 'prompts/spaces.prompt.md'), ' '.repeat(1000) + 'b');
-    fs.writeFileSync(path.join(dir, '.claude/agents/billion.md'), '---\nname: billion\ndescription: d\nmaxTurns: 1e308\n---\nMore work.\n');
+    fs.writeFileSync(
+      path.join(dir, '.claude/agents/billion.md'),
+      '---\nname: billion\ndescription: d\nmaxTurns: 1e308\n---\nMore work.\n',
+    );
     fs.symlinkSync('/etc/passwd', path.join(dir, 'prompts/secret.prompt.md'));
     fs.symlinkSync('/dev/zero', path.join(dir, 'prompts/zero.prompt.md'));
     execFileSync('mkfifo', [path.join(dir, 'prompts/fifo.prompt.md')]);
     rssProbe = path.join(dir, '..', `${path.basename(dir)}-rss.js`);
-    fs.writeFileSync(rssProbe, "process.on('exit', () => process.stderr.write('\\nFUZZ_MAXRSS_KB ' + process.resourceUsage().maxRSS + '\\n'));\n");
+    fs.writeFileSync(
+      rssProbe,
+      "process.on('exit', () => process.stderr.write('\\nFUZZ_MAXRSS_KB ' + process.resourceUsage().maxRSS + '\\n'));\n",
+    );
   });
 
   after(() => {
@@ -184,7 +201,13 @@ describe('fuzz: every CLI command over a hostile repository (issue 10)', functio
   const COMMANDS: string[][] = [
     ['estimate', '.'],
     ['estimate', '--json', '.'],
-    ['estimate', 'prompts/fifo.prompt.md', 'prompts/secret.prompt.md', 'prompts/zero.prompt.md', '.claude/agents/billion.md'],
+    [
+      'estimate',
+      'prompts/fifo.prompt.md',
+      'prompts/secret.prompt.md',
+      'prompts/zero.prompt.md',
+      '.claude/agents/billion.md',
+    ],
     ['estimate', '--calls-per-day', '1e308', '--turns', '1000000000', '.claude'],
     ['diff', '--format', 'markdown'],
     ['diff', '--json', 'main'],
@@ -212,9 +235,15 @@ describe('fuzz: every CLI command over a hostile repository (issue 10)', functio
       assert.ok(result.signal === null, `killed (${result.signal}) past ${TIME_CEILING_MS} ms: ${where}`);
       assert.ok(result.code === 0 || result.code === 1 || result.code === 2, `exit ${result.code}: ${where}`);
       assert.ok(!STACK_TRACE.test(result.stdout) && !STACK_TRACE.test(result.stderr), `stack trace: ${where}`);
-      assert.ok(!/\$∞|\$NaN|\$-?Infinity|"costUsd": ?NaN/.test(result.stdout), `non-finite cost: ${result.stdout.slice(0, 2000)}`);
+      assert.ok(
+        !/\$∞|\$NaN|\$-?Infinity|"costUsd": ?NaN/.test(result.stdout),
+        `non-finite cost: ${result.stdout.slice(0, 2000)}`,
+      );
       assert.ok(!result.stdout.includes('root:x:0:0'), 'a file outside the workspace was read');
-      assert.ok(result.maxRssMb < RSS_CEILING_MB, `peak memory ${result.maxRssMb.toFixed(0)} MB ≥ ${RSS_CEILING_MB} MB: ${where}`);
+      assert.ok(
+        result.maxRssMb < RSS_CEILING_MB,
+        `peak memory ${result.maxRssMb.toFixed(0)} MB ≥ ${RSS_CEILING_MB} MB: ${where}`,
+      );
       assert.deepStrictEqual(listing(dir), before, `files written: ${where}`);
     });
   }

@@ -17,7 +17,15 @@ import { openBrowser } from './harness/browser';
 import { onTeardown, teardownAll, tearingDown } from './harness/cleanup';
 import { codeServerMissing, delay, startCodeServer } from './harness/codeServer';
 import { freePort } from './harness/freePort';
-import { examplesSuiteEntry, examplesWorkspace, fixtureWorkspace, repoRoot, suiteEntry, testResultsDir, untrustedSuiteEntry } from './harness/paths';
+import {
+  examplesSuiteEntry,
+  examplesWorkspace,
+  fixtureWorkspace,
+  repoRoot,
+  suiteEntry,
+  testResultsDir,
+  untrustedSuiteEntry,
+} from './harness/paths';
 import { printReport } from './harness/report';
 import { GREP_ENV, LOGS_ENV, readReport, RESULTS_ENV, SuiteReport } from './harness/results';
 import { copyFixtureWorkspace, makeTempDir, makeUserDataDir, removeDir } from './harness/workspace';
@@ -26,7 +34,10 @@ const deadlineMs = Number(process.env.BURNRATE_IT_TIMEOUT_S ?? 600) * 1000;
 const untrusted = process.argv.includes('--untrusted') || process.env.BURNRATE_IT_UNTRUSTED === '1';
 const examples = !untrusted && process.argv.includes('--examples');
 const entry = untrusted ? untrustedSuiteEntry : examples ? examplesSuiteEntry : suiteEntry;
-const artifactsDir = path.join(testResultsDir, untrusted ? 'integration-untrusted' : examples ? 'integration-examples' : 'integration');
+const artifactsDir = path.join(
+  testResultsDir,
+  untrusted ? 'integration-untrusted' : examples ? 'integration-examples' : 'integration',
+);
 
 async function main(): Promise<number> {
   const missing = codeServerMissing();
@@ -34,7 +45,11 @@ async function main(): Promise<number> {
     console.error(process.env.CI ? `FATAL (CI): ${missing}` : missing);
     return 1;
   }
-  for (const built of [`${entry}.js`, path.join(repoRoot, 'out', 'extension.js'), ...(examples ? [path.join(repoRoot, 'out', 'cli.js')] : [])]) {
+  for (const built of [
+    `${entry}.js`,
+    path.join(repoRoot, 'out', 'extension.js'),
+    ...(examples ? [path.join(repoRoot, 'out', 'cli.js')] : []),
+  ]) {
     if (!fs.existsSync(built)) {
       console.error(`${built} is missing; build first: npm run build && npx tsc -p .`);
       return 1;
@@ -58,7 +73,11 @@ async function main(): Promise<number> {
     tmpDir: path.join(scratch, 'tmp'),
     extensionsDir: path.join(scratch, 'extensions'),
     logFile: path.join(artifactsDir, 'code-server.log'),
-    env: { [RESULTS_ENV]: resultsFile, [LOGS_ENV]: path.join(userDataDir, 'logs'), ...(grep ? { [GREP_ENV]: grep } : {}) },
+    env: {
+      [RESULTS_ENV]: resultsFile,
+      [LOGS_ENV]: path.join(userDataDir, 'logs'),
+      ...(grep ? { [GREP_ENV]: grep } : {}),
+    },
     workspaceTrust: untrusted,
   });
   onTeardown(() => server.stop());
@@ -72,7 +91,9 @@ async function main(): Promise<number> {
     ['extensionTestsPath', remote(entry)],
   ];
   const query = new URLSearchParams({ folder: workspace, payload: JSON.stringify(payload) });
-  console.log(`code-server ${server.origin}, workspace ${workspace}${untrusted ? ' (Restricted Mode: workspace trust on, folder not trusted)' : ''}`);
+  console.log(
+    `code-server ${server.origin}, workspace ${workspace}${untrusted ? ' (Restricted Mode: workspace trust on, folder not trusted)' : ''}`,
+  );
   const started = Date.now();
   await browser.page.goto(`${server.origin}/?${query.toString()}`);
 
@@ -81,7 +102,9 @@ async function main(): Promise<number> {
     report = await Promise.race([waitForReport(resultsFile, started + deadlineMs), server.exited]);
   } catch (error) {
     await browser.page.screenshot({ path: path.join(artifactsDir, 'workbench.png') }).catch(() => undefined);
-    console.error(`${(error as Error).message}\nlogs and a screenshot are in ${path.relative(process.cwd(), artifactsDir)}/`);
+    console.error(
+      `${(error as Error).message}\nlogs and a screenshot are in ${path.relative(process.cwd(), artifactsDir)}/`,
+    );
     console.log('0 passed, 1 failed');
     return 1;
   }

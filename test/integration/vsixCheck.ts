@@ -23,7 +23,23 @@ const screenshotPath = path.join(testResultsDir, 'lenses.png');
 const LENS_TIMEOUT_MS = 30_000;
 
 /** Files the package must carry, and patterns it must not (sources, tests, compiled tests, source maps). */
-const REQUIRED_FILES = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'out/extension.js', 'out/estimateWorker.js', 'out/historyWorker.js', 'out/historyWebview.js', 'out/ranks/o200k_base.js', 'out/ranks/cl100k_base.js', 'out/ranks/gemma3.json', 'out/grammars/tree-sitter.wasm', 'out/grammars/tree-sitter-typescript.wasm', 'out/grammars/tree-sitter-tsx.wasm', 'out/grammars/tree-sitter-python.wasm'];
+const REQUIRED_FILES = [
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  'out/extension.js',
+  'out/estimateWorker.js',
+  'out/historyWorker.js',
+  'out/historyWebview.js',
+  'out/ranks/o200k_base.js',
+  'out/ranks/cl100k_base.js',
+  'out/ranks/gemma3.json',
+  'out/grammars/tree-sitter.wasm',
+  'out/grammars/tree-sitter-typescript.wasm',
+  'out/grammars/tree-sitter-tsx.wasm',
+  'out/grammars/tree-sitter-python.wasm',
+];
 const FORBIDDEN = [/^src\//, /^test\//, /^out\/node\//, /\.map$/, /^node_modules\//, /\.vsix$/];
 
 interface StepResult {
@@ -80,7 +96,8 @@ async function main(): Promise<void> {
   const workspace = copyFixtureWorkspace(scratch);
   await page.goto(`${server.origin}/?${new URLSearchParams({ folder: workspace }).toString()}`);
   try {
-    if (!(await step(`open ${relativeFile} from the Explorer`, () => openFromExplorer(page, workspace, relativeFile)))) return;
+    if (!(await step(`open ${relativeFile} from the Explorer`, () => openFromExplorer(page, workspace, relativeFile))))
+      return;
     await step('CodeLens mentioning "tokens"', () => readLenses(page));
   } finally {
     await page.screenshot({ path: screenshotPath }).catch(() => undefined);
@@ -105,7 +122,9 @@ function packageVsix(): string {
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   fs.writeFileSync(path.join(artifactsDir, 'vsce.log'), output);
   if (result.status !== 0 || !fs.existsSync(vsixPath)) {
-    throw new Error(`npm run package failed (${result.status ?? result.signal}):\n${output.trim().split('\n').slice(-15).join('\n')}`);
+    throw new Error(
+      `npm run package failed (${result.status ?? result.signal}):\n${output.trim().split('\n').slice(-15).join('\n')}`,
+    );
   }
   return `${path.relative(repoRoot, vsixPath)} (${(fs.statSync(vsixPath).size / 1024 / 1024).toFixed(2)} MB)`;
 }
@@ -117,7 +136,10 @@ function checkContents(): string {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (result.status !== 0) throw new Error(`vsce ls failed:\n${result.stderr}`);
-  const files = result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  const files = result.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const absent = [...REQUIRED_FILES, ...manifestReferences()].filter((file) => !files.includes(file));
   const unwanted = files.filter((file) => FORBIDDEN.some((pattern) => pattern.test(file)));
   const problems = [
@@ -134,7 +156,8 @@ function manifestReferences(): string[] {
   const found = new Set<string>();
   const visit = (value: unknown): void => {
     // Paths are written ./out/… or media/… (the icon, walkthrough pages).
-    if (typeof value === 'string' && (value.startsWith('./') || value.startsWith('media/'))) found.add(path.posix.normalize(value));
+    if (typeof value === 'string' && (value.startsWith('./') || value.startsWith('media/')))
+      found.add(path.posix.normalize(value));
     else if (Array.isArray(value)) value.forEach(visit);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
   };
@@ -146,7 +169,10 @@ function manifestReferences(): string[] {
 function install(extensionsDir: string, userDataDir: string): string {
   installVsix(vsixPath, extensionsDir, userDataDir);
   const installed = fs.readdirSync(extensionsDir).filter((name) => name.startsWith(`${EXTENSION_ID}-`));
-  if (installed.length !== 1) throw new Error(`expected one ${EXTENSION_ID}-* folder in ${extensionsDir}, found: ${installed.join(', ') || 'none'}`);
+  if (installed.length !== 1)
+    throw new Error(
+      `expected one ${EXTENSION_ID}-* folder in ${extensionsDir}, found: ${installed.join(', ') || 'none'}`,
+    );
   return installed[0] ?? '';
 }
 
@@ -186,11 +212,15 @@ async function readLenses(page: Page): Promise<string> {
   const cost = lenses.filter({ hasText: 'tokens' }).first();
   const edges = await cost.evaluate((el) => {
     const parts = [...el.querySelectorAll('a, span')].map((part) => part.getBoundingClientRect().right);
-    return { lens: Math.max(el.getBoundingClientRect().left, ...parts), editor: el.closest('.monaco-editor')!.getBoundingClientRect().right };
+    return {
+      lens: Math.max(el.getBoundingClientRect().left, ...parts),
+      editor: el.closest('.monaco-editor')!.getBoundingClientRect().right,
+    };
   });
   const costText = (await cost.innerText()).split('|')[0]!.trim();
   if (costText.split(' · ').length > 3) throw new Error(`the cost lens is not short: ${costText}`);
-  if (edges.lens > edges.editor) throw new Error(`the cost lens ends at x=${edges.lens}, past the editor's right edge at ${edges.editor}`);
+  if (edges.lens > edges.editor)
+    throw new Error(`the cost lens ends at x=${edges.lens}, past the editor's right edge at ${edges.editor}`);
   return `${texts.length} lens line(s); the cost lens ends at x=${Math.round(edges.lens)} of ${Math.round(edges.editor)}`;
 }
 

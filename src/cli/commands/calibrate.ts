@@ -4,7 +4,11 @@
 // with --claude.
 import * as fs from 'fs';
 import * as path from 'path';
-import { ANTHROPIC_BASE_URL_ENV, anthropicBaseUrl, anthropicMessageCounter } from '../../core/calibrate/anthropicCountTokens';
+import {
+  ANTHROPIC_BASE_URL_ENV,
+  anthropicBaseUrl,
+  anthropicMessageCounter,
+} from '../../core/calibrate/anthropicCountTokens';
 import { calibrateClaude, DEFAULT_MAX_REQUESTS, type ClaudeText } from '../../core/calibrate/calibrateClaude';
 import { claudeTextsOf } from '../../core/calibrate/claudeTexts';
 import { isPromptPath } from '../../core/formats';
@@ -15,15 +19,24 @@ import { collectFiles, findWorkspaceRoot, loadUsageFile, toPosix, workspacePath 
 import { readExactCounts, writeExactCounts } from '../exactCountsFile';
 
 const FLAGS = {
-  claude: { type: 'boolean', help: 'count Claude-priced texts exactly with Anthropic\'s count_tokens endpoint (sends them; needs ANTHROPIC_API_KEY)' },
-  'max-requests': { type: 'integer', value: 'N', min: 1, max: 10_000, help: `send at most N requests (default ${DEFAULT_MAX_REQUESTS}); the rest wait for the next run` },
+  claude: {
+    type: 'boolean',
+    help: "count Claude-priced texts exactly with Anthropic's count_tokens endpoint (sends them; needs ANTHROPIC_API_KEY)",
+  },
+  'max-requests': {
+    type: 'integer',
+    value: 'N',
+    min: 1,
+    max: 10_000,
+    help: `send at most N requests (default ${DEFAULT_MAX_REQUESTS}); the rest wait for the next run`,
+  },
   config: { type: 'string', value: 'FILE', help: 'usage file to use instead of the nearest .burnrate.yaml' },
   json: { type: 'boolean', help: 'print JSON' },
 } as const satisfies FlagTable;
 
 export const calibrateCommand = defineCommand({
   name: 'calibrate',
-  summary: 'exact Claude counts from Anthropic\'s count_tokens endpoint, and the factor that fits this workspace',
+  summary: "exact Claude counts from Anthropic's count_tokens endpoint, and the factor that fits this workspace",
   usage: 'burnrate calibrate --claude [paths…] [options]',
   description: `Sends each distinct text that Burnrate counts for a Claude model under the given files or folders (default: the
 current folder) to Anthropic's count_tokens endpoint (POST /v1/messages/count_tokens: the model id and one user
@@ -34,7 +47,8 @@ tokenizer family, the factor exact ÷ o200k over this workspace's texts, to put 
   flags: FLAGS,
   footer: `Nothing is sent without --claude. ${ANTHROPIC_BASE_URL_ENV} overrides the API address (for tests and proxies).`,
   async run({ flags, positionals }, io) {
-    if (!flags.claude) throw new UsageError('say what to calibrate: --claude (sends texts to Anthropic\'s count_tokens endpoint)');
+    if (!flags.claude)
+      throw new UsageError("say what to calibrate: --claude (sends texts to Anthropic's count_tokens endpoint)");
     const apiKey = process.env.ANTHROPIC_API_KEY?.trim();
     if (!apiKey) throw new UsageError('ANTHROPIC_API_KEY is not set: count_tokens needs your Anthropic API key');
     const inputs = positionals.length > 0 ? positionals : ['.'];
@@ -52,16 +66,32 @@ tokenizer family, the factor exact ÷ o200k over this workspace's texts, to put 
       io.out(JSON.stringify({ ...result, cacheFile: cacheFile ?? null }, null, 2) + '\n');
     } else {
       if (result.fits.length > 0) {
-        io.out(renderTable(
-          [{ title: 'family' }, { title: 'texts', align: 'right' }, { title: 'o200k', align: 'right' }, { title: 'exact', align: 'right' }, { title: 'factor', align: 'right' }],
-          result.fits.map((f) => [f.family, String(f.texts), String(f.o200kTokens), String(f.exactTokens), f.factor.toFixed(3)]),
-        ));
+        io.out(
+          renderTable(
+            [
+              { title: 'family' },
+              { title: 'texts', align: 'right' },
+              { title: 'o200k', align: 'right' },
+              { title: 'exact', align: 'right' },
+              { title: 'factor', align: 'right' },
+            ],
+            result.fits.map((f) => [
+              f.family,
+              String(f.texts),
+              String(f.o200kTokens),
+              String(f.exactTokens),
+              f.factor.toFixed(3),
+            ]),
+          ),
+        );
         io.out('\nTo estimate other texts with these factors, in .burnrate.yaml:\ntokenizer:\n');
         for (const f of result.fits) io.out(`  ${f.family}: { factor: ${f.factor.toFixed(3)} }\n`);
       } else {
         io.out('No Claude-priced text was counted.\n');
       }
-      io.out(`\n${result.requested} request(s) sent, ${result.fromCache} text(s) from the cache${cacheFile ? ` (${cacheFile})` : ''}.\n`);
+      io.out(
+        `\n${result.requested} request(s) sent, ${result.fromCache} text(s) from the cache${cacheFile ? ` (${cacheFile})` : ''}.\n`,
+      );
       if (result.leftOver > 0) io.out(`${result.leftOver} text(s) not counted yet: run again to continue.\n`);
     }
     if (result.stopped) {
@@ -73,7 +103,12 @@ tokenizer family, the factor exact ÷ o200k over this workspace's texts, to put 
 });
 
 /** Every text the estimate counts for a Claude family under the inputs, with the model it is priced on. */
-function claudeTexts(inputs: string[], cwd: string, root: string, usage: ReturnType<typeof loadUsageFile>['config']): ClaudeText[] {
+function claudeTexts(
+  inputs: string[],
+  cwd: string,
+  root: string,
+  usage: ReturnType<typeof loadUsageFile>['config'],
+): ClaudeText[] {
   const texts: ClaudeText[] = [];
   const walked = collectFiles(inputs, cwd, root, (relative) => isPromptPath(relative));
   for (const file of walked.files) {
@@ -83,7 +118,9 @@ function claudeTexts(inputs: string[], cwd: string, root: string, usage: ReturnT
     } catch {
       continue;
     }
-    texts.push(...claudeTextsOf(toPosix(path.relative(cwd, file)), bytes, { relativePath: workspacePath(root, file), usage }));
+    texts.push(
+      ...claudeTextsOf(toPosix(path.relative(cwd, file)), bytes, { relativePath: workspacePath(root, file), usage }),
+    );
   }
   return texts;
 }

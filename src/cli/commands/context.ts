@@ -34,26 +34,51 @@ Prices: ${PRICE_DATA.package} ${PRICE_DATA.version} (as of ${PRICE_DATA.asOf}).`
     const start = path.resolve(io.cwd, positionals[0] ?? '.');
     const root = findWorkspaceRoot(start);
     const usage = loadUsageFile(root, flags.config);
-    const only = flags.runtime?.split(',').map((id) => id.trim()).filter((id) => id.length > 0);
-    for (const id of only ?? []) if (!isRuntimeId(id)) throw new UsageError(`--runtime: unknown runtime "${id}" (known: ${RUNTIME_IDS.join(', ')})`);
+    const only = flags.runtime
+      ?.split(',')
+      .map((id) => id.trim())
+      .filter((id) => id.length > 0);
+    for (const id of only ?? [])
+      if (!isRuntimeId(id))
+        throw new UsageError(`--runtime: unknown runtime "${id}" (known: ${RUNTIME_IDS.join(', ')})`);
     const { context } = diskRuntimeEnvironment(root, usage.config, {
       ...(only ? { only: only as RuntimeId[] } : {}),
       ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
     });
 
     if (flags.json) {
-      io.out(JSON.stringify(contextJson(context, { priceData: PRICE_DATA, workspaceRoot: root, usageFile: usage.file ?? null, usageFileProblems: usage.problems }), null, 2) + '\n');
+      io.out(
+        JSON.stringify(
+          contextJson(context, {
+            priceData: PRICE_DATA,
+            workspaceRoot: root,
+            usageFile: usage.file ?? null,
+            usageFileProblems: usage.problems,
+          }),
+          null,
+          2,
+        ) + '\n',
+      );
       return EXIT_OK;
     }
     for (const problem of usage.problems) io.err(`warning: ${problem.message}\n`);
     if (context.runtimes.length === 0) {
-      io.out('No agent runtime files found (CLAUDE.md, .github/copilot-instructions.md, .cursor/rules, AGENTS.md, GEMINI.md, …).\n');
+      io.out(
+        'No agent runtime files found (CLAUDE.md, .github/copilot-instructions.md, .cursor/rules, AGENTS.md, GEMINI.md, …).\n',
+      );
       io.out('Name the runtimes you use with --runtime or runtimes.use in .burnrate.yaml.\n');
     }
-    const columns = [{ title: 'kind' }, { title: 'what' }, { title: 'tokens', align: 'right' as const }, { title: 'rule · source' }];
+    const columns = [
+      { title: 'kind' },
+      { title: 'what' },
+      { title: 'tokens', align: 'right' as const },
+      { title: 'rule · source' },
+    ];
     for (const runtime of context.runtimes) {
       const model = runtime.pricing.ok ? runtime.pricing.rates.modelId : `${runtime.model.value} (no price)`;
-      io.out(`\n${runtime.name} (${runtime.id}${runtime.mode !== 'default' ? `, ${runtime.mode} mode` : ''}) — ${model} · ${runtime.why}\n`);
+      io.out(
+        `\n${runtime.name} (${runtime.id}${runtime.mode !== 'default' ? `, ${runtime.mode} mode` : ''}) — ${model} · ${runtime.why}\n`,
+      );
       io.out(`  model: ${runtime.model.detail}\n`);
       io.out(`Every request: ${perRequestText(runtime)}\n`);
       const rows = runtimeRows(runtime);

@@ -1,5 +1,14 @@
 import * as path from 'path';
-import { checkGates, diffReportJson, renderDiffMarkdown, renderDiffText, review, type GateLimits, type GateResult, type GitFailure } from '../../core/diff';
+import {
+  checkGates,
+  diffReportJson,
+  renderDiffMarkdown,
+  renderDiffText,
+  review,
+  type GateLimits,
+  type GateResult,
+  type GitFailure,
+} from '../../core/diff';
 import type { ExplicitUsage } from '../../core/diff/usageSides';
 import { markdownText } from '../../core/present/markdownEscape';
 import type { FlagTable } from '../flags';
@@ -18,10 +27,17 @@ const FLAGS = {
   base: { type: 'string', value: 'REF', help: 'compare against REF: a commit, branch or tag (default HEAD)' },
   head: { type: 'string', value: 'REF', help: 'compare REF instead of the working tree' },
   staged: { type: 'boolean', help: 'compare the index (what the next commit will hold) instead of the working tree' },
-  'merge-base': { type: 'boolean', help: 'compare against the merge base of --base and the head (what a pull request adds)' },
+  'merge-base': {
+    type: 'boolean',
+    help: 'compare against the merge base of --base and the head (what a pull request adds)',
+  },
   json: { type: 'boolean', help: 'print a JSON document: per file and unit, before/after tokens and costs, totals' },
   markdown: { type: 'boolean', help: 'print a pull-request comment' },
-  'fail-on-increase-usd-month': { type: 'number', value: 'N', help: 'exit 1 when the total monthly cost rises by more than N USD' },
+  'fail-on-increase-usd-month': {
+    type: 'number',
+    value: 'N',
+    help: 'exit 1 when the total monthly cost rises by more than N USD',
+  },
   'fail-on-increase-percent': {
     type: 'number',
     value: 'P',
@@ -33,9 +49,17 @@ const FLAGS = {
     help: "price both sides with the base's .burnrate.yaml — for CI gates, so a pull request's\nown usage file (a $0 price, a lower call rate) cannot lower the cost it is judged by",
   },
   config: { type: 'string', value: 'FILE', help: 'price both sides with this usage file' },
-  source: { type: 'boolean', help: 'also compare the LLM SDK calls in TypeScript, JavaScript and Python files (or list sources: in .burnrate.yaml)' },
+  source: {
+    type: 'boolean',
+    help: 'also compare the LLM SDK calls in TypeScript, JavaScript and Python files (or list sources: in .burnrate.yaml)',
+  },
   prices: PRICES_FLAG,
-  'max-bytes': { type: 'number', value: 'N', min: 1, help: 'do not compare files larger than N bytes (default 5 MB); a changed file over it\ncannot be compared and exits 2' },
+  'max-bytes': {
+    type: 'number',
+    value: 'N',
+    min: 1,
+    help: 'do not compare files larger than N bytes (default 5 MB); a changed file over it\ncannot be compared and exits 2',
+  },
 } as const satisfies FlagTable;
 
 export const diffCommand = defineCommand({
@@ -62,13 +86,17 @@ Pre-commit hook (.git/hooks/pre-commit):  npx burnrate diff --staged --fail-on-i
 CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head HEAD --usage-from-base --markdown --fail-on-increase-usd-month 50`,
   async run({ flags, positionals }, io) {
     if (flags.json && flags.markdown) throw new UsageError('choose one of --json and --markdown');
-    if (flags.staged && flags.head !== undefined) throw new UsageError('--staged compares the index; it cannot be combined with --head');
+    if (flags.staged && flags.head !== undefined)
+      throw new UsageError('--staged compares the index; it cannot be combined with --head');
     const usageFrom = flags['usage-from-head'] ? 'head' : flags['usage-from-base'] ? 'base' : undefined;
-    if (flags['usage-from-head'] && flags['usage-from-base']) throw new UsageError('choose one of --usage-from-head and --usage-from-base');
-    if (flags.config !== undefined && usageFrom) throw new UsageError(`--config already prices both sides; drop --usage-from-${usageFrom}`);
+    if (flags['usage-from-head'] && flags['usage-from-base'])
+      throw new UsageError('choose one of --usage-from-head and --usage-from-base');
+    if (flags.config !== undefined && usageFrom)
+      throw new UsageError(`--config already prices both sides; drop --usage-from-${usageFrom}`);
     for (const name of ['base', 'head'] as const) {
       const ref = flags[name];
-      if (ref !== undefined && (ref.trim() === '' || ref.startsWith('-'))) throw new UsageError(`--${name} needs a ref (commit, branch or tag), got "${ref}"`);
+      if (ref !== undefined && (ref.trim() === '' || ref.startsWith('-')))
+        throw new UsageError(`--${name} needs a ref (commit, branch or tag), got "${ref}"`);
     }
 
     const fail = (failure: GitFailure | { message: string }) => {
@@ -122,7 +150,9 @@ CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head 
       git,
       usageFile: location.file,
       ...(usageFrom ? { usageFrom } : {}),
-      ...(explicitUsage && config !== undefined ? { explicit: { ...explicitUsage, absolute: path.resolve(io.cwd, config) } } : {}),
+      ...(explicitUsage && config !== undefined
+        ? { explicit: { ...explicitUsage, absolute: path.resolve(io.cwd, config) } }
+        : {}),
       baseCommit: base.value.commit,
       head,
     });
@@ -138,18 +168,27 @@ CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head 
     const report = outcome.report;
 
     const limits: GateLimits = {};
-    if (flags['fail-on-increase-usd-month'] !== undefined) limits.increaseUsdMonth = flags['fail-on-increase-usd-month'];
+    if (flags['fail-on-increase-usd-month'] !== undefined)
+      limits.increaseUsdMonth = flags['fail-on-increase-usd-month'];
     if (flags['fail-on-increase-percent'] !== undefined) limits.increasePercent = flags['fail-on-increase-percent'];
     const gates = checkGates(report, limits);
 
     if (flags.json) io.out(JSON.stringify({ ...diffReportJson(report), gates }, null, 2) + '\n');
     else if (flags.markdown) io.out(renderDiffMarkdown(report) + gatesMarkdown(gates));
     else io.out(renderDiffText(report));
-    return exitCode(report.uncompared.filter((u) => u.severity === 'error'), gates, io);
+    return exitCode(
+      report.uncompared.filter((u) => u.severity === 'error'),
+      gates,
+      io,
+    );
   },
 });
 
-function exitCode(errors: readonly { path: string; reason: string }[], gates: readonly GateResult[], io: CliIO): number {
+function exitCode(
+  errors: readonly { path: string; reason: string }[],
+  gates: readonly GateResult[],
+  io: CliIO,
+): number {
   for (const gate of gates.filter((g) => g.tripped)) io.err(`burnrate diff: gate tripped: ${gate.message}\n`);
   if (errors.length > 0) {
     io.err(`burnrate diff: ${errors.length} changed file${errors.length === 1 ? '' : 's'} could not be compared:\n`);
@@ -161,6 +200,7 @@ function exitCode(errors: readonly { path: string; reason: string }[], gates: re
 
 function gatesMarkdown(gates: readonly GateResult[]): string {
   const tripped = gates.filter((g) => g.tripped);
-  return tripped.length === 0 ? '' : '\n' + tripped.map((g) => `> **Cost gate tripped:** ${markdownText(g.message)}\n`).join('');
+  return tripped.length === 0
+    ? ''
+    : '\n' + tripped.map((g) => `> **Cost gate tripped:** ${markdownText(g.message)}\n`).join('');
 }
-

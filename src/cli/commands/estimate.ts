@@ -22,18 +22,37 @@ import { exactCountsCounter } from '../../core/calibrate/exactCounts';
 import { plainCounter } from '../../core/tokenize/textCounter';
 import { readExactCounts } from '../exactCountsFile';
 import { estimateTable, LOADING_LEGEND } from './estimateTable';
-import { collectFiles, findWorkspaceRoot, listWorkspaceFiles, loadUsageFile, toPosix, workspacePath } from '../workspace';
+import {
+  collectFiles,
+  findWorkspaceRoot,
+  listWorkspaceFiles,
+  loadUsageFile,
+  toPosix,
+  workspacePath,
+} from '../workspace';
 
 const FLAGS = {
   model: { type: 'string', value: 'M', help: 'price every unit on model M (beats frontmatter and .burnrate.yaml)' },
-  'calls-per-day': { type: 'number', value: 'N', help: 'calls (or sessions, or requests for always-on context) per day' },
+  'calls-per-day': {
+    type: 'number',
+    value: 'N',
+    help: 'calls (or sessions, or requests for always-on context) per day',
+  },
   'output-tokens': { type: 'number', value: 'N', help: 'expected output tokens per call' },
-  turns: { type: 'integer', value: 'N', min: 1, help: 'expected turns per session for multi-turn agents (capped by maxTurns / max_iter)' },
+  turns: {
+    type: 'integer',
+    value: 'N',
+    min: 1,
+    help: 'expected turns per session for multi-turn agents (capped by maxTurns / max_iter)',
+  },
   config: { type: 'string', value: 'FILE', help: 'usage file to use instead of the nearest .burnrate.yaml' },
   prices: PRICES_FLAG,
   'max-bytes': { type: 'number', value: 'N', min: 1, help: 'skip files larger than N bytes (default 5 MB)' },
   json: { type: 'boolean', help: 'print one JSON document instead of a table' },
-  source: { type: 'boolean', help: 'also price the LLM SDK calls in TypeScript, JavaScript and Python files (or list sources: globs in .burnrate.yaml)' },
+  source: {
+    type: 'boolean',
+    help: 'also price the LLM SDK calls in TypeScript, JavaScript and Python files (or list sources: globs in .burnrate.yaml)',
+  },
   wide: { type: 'boolean', help: 'show every table column in full (the default table fits 120 columns)' },
 } as const satisfies FlagTable;
 
@@ -76,9 +95,18 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     const exactCounts = readExactCounts();
     if (exactCounts.problem) io.err(`warning: ${exactCounts.problem}\n`);
     const counter = exactCountsCounter(exactCounts.counts, plainCounter);
-    const runtimes = diskRuntimeEnvironment(root, usage.config, flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {});
+    const runtimes = diskRuntimeEnvironment(
+      root,
+      usage.config,
+      flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {},
+    );
     const renamed = runtimes.options.contextFileNames;
-    const walked = collectFiles(inputs, io.cwd, root, (relative) => isListedPath(relative) || hasContextFileName(relative, renamed));
+    const walked = collectFiles(
+      inputs,
+      io.cwd,
+      root,
+      (relative) => isListedPath(relative) || hasContextFileName(relative, renamed),
+    );
     const units: UnitEstimate[] = [];
     const skipped: SkippedFile[] = walked.refused.map((r) => skippedFile(r.path, { code: 'not-read', why: r.reason }));
     const fileProblems: { path: string; severity: string; message: string; line?: number }[] = [];
@@ -114,28 +142,34 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     const monthHours = usage.config.monthHours ?? 730;
 
     if (flags.json) {
-      io.out(JSON.stringify({
-        priceData: priceDataJson(prices.info),
-        priceDataWarnings: prices.warnings,
-        monthHours,
-        workspaceRoot: root,
-        usageFile: usage.file ?? null,
-        usageFileProblems: usage.problems,
-        units: units.map((u) => unitJson(u, covered.get(u))),
-        skipped,
-        problems: fileProblems,
-        ignoredFiles: walked.ignored,
-        totals: {
-          units: sum.units,
-          pricedUnits: sum.pricedUnits,
-          unpricedUnits: sum.unpricedUnits,
-          unitsCountedInTheirTasks: [...covered.values()].filter((c) => c === 'task').length,
-          unitsCountedInTheirConfigs: [...covered.values()].filter((c) => c === 'config').length,
-          exact: sum.exact,
-          costPerDayUsd: sum.perDay,
-          costPerMonthUsd: sum.perMonth,
-        },
-      }, null, 2) + '\n');
+      io.out(
+        JSON.stringify(
+          {
+            priceData: priceDataJson(prices.info),
+            priceDataWarnings: prices.warnings,
+            monthHours,
+            workspaceRoot: root,
+            usageFile: usage.file ?? null,
+            usageFileProblems: usage.problems,
+            units: units.map((u) => unitJson(u, covered.get(u))),
+            skipped,
+            problems: fileProblems,
+            ignoredFiles: walked.ignored,
+            totals: {
+              units: sum.units,
+              pricedUnits: sum.pricedUnits,
+              unpricedUnits: sum.unpricedUnits,
+              unitsCountedInTheirTasks: [...covered.values()].filter((c) => c === 'task').length,
+              unitsCountedInTheirConfigs: [...covered.values()].filter((c) => c === 'config').length,
+              exact: sum.exact,
+              costPerDayUsd: sum.perDay,
+              costPerMonthUsd: sum.perMonth,
+            },
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       return EXIT_OK;
     }
 
@@ -144,14 +178,24 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     if (units.length > 0) {
       io.out(estimateTable(units, covered, flags.wide === true));
       const approxTotal = sum.exact ? '' : '≈';
-      io.out(`\nTotal: ${approxTotal}${usd(sum.perDay)}/day · ${approxTotal}${usd(sum.perMonth)}/month over ${sum.pricedUnits} priced unit${sum.pricedUnits === 1 ? '' : 's'}`);
+      io.out(
+        `\nTotal: ${approxTotal}${usd(sum.perDay)}/day · ${approxTotal}${usd(sum.perMonth)}/month over ${sum.pricedUnits} priced unit${sum.pricedUnits === 1 ? '' : 's'}`,
+      );
       if (sum.coveredUnits > 0) io.out(` (${coveredNote(new Set(covered.values()))}: † rows)`);
-      io.out(sum.unpricedUnits > 0 ? ` — ${sum.unpricedUnits} unit${sum.unpricedUnits === 1 ? ' has' : 's have'} no price and ${sum.unpricedUnits === 1 ? 'is' : 'are'} not in the total\n` : '\n');
-      io.out(`≈ = estimated count (no exact offline tokenizer for that model). Month = ${monthHours} hours. Prices: ${priceDataLine(prices.info)}.\n`);
+      io.out(
+        sum.unpricedUnits > 0
+          ? ` — ${sum.unpricedUnits} unit${sum.unpricedUnits === 1 ? ' has' : 's have'} no price and ${sum.unpricedUnits === 1 ? 'is' : 'are'} not in the total\n`
+          : '\n',
+      );
+      io.out(
+        `≈ = estimated count (no exact offline tokenizer for that model). Month = ${monthHours} hours. Prices: ${priceDataLine(prices.info)}.\n`,
+      );
       io.out(`${LOADING_LEGEND}\n`);
       const assumed = units.filter((u) => isAssumedModel(u.model));
       if (assumed.length > 0) {
-        io.out(`* priced on the default model ${assumed[0]!.model.value} (${assumed[0]!.model.detail}): no file or .burnrate.yaml names one — an assumption; set defaults.model in .burnrate.yaml.\n`);
+        io.out(
+          `* priced on the default model ${assumed[0]!.model.value} (${assumed[0]!.model.detail}): no file or .burnrate.yaml names one — an assumption; set defaults.model in .burnrate.yaml.\n`,
+        );
       }
       const notice = staleNotice(prices.info);
       if (notice) io.out(`${notice}\n`);
@@ -160,8 +204,13 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
     }
     // Warnings (!) first, then notes (i) such as "prompt read from file://prompts.txt": both say how a figure was made.
     const where = (p: { path: string; line?: number }) => `${p.path}${p.line !== undefined ? `:${p.line + 1}` : ''}`;
-    const unitNotes = units.flatMap((u) => u.problems.map((p) => ({ severity: p.severity, text: `${u.path}#${u.name}: ${p.message.split('\n')[0]}` })));
-    const allNotes = [...fileProblems.map((p) => ({ severity: p.severity, text: `${where(p)}: ${p.message}` })), ...unitNotes];
+    const unitNotes = units.flatMap((u) =>
+      u.problems.map((p) => ({ severity: p.severity, text: `${u.path}#${u.name}: ${p.message.split('\n')[0]}` })),
+    );
+    const allNotes = [
+      ...fileProblems.map((p) => ({ severity: p.severity, text: `${where(p)}: ${p.message}` })),
+      ...unitNotes,
+    ];
     const seen = new Set<string>();
     for (const severity of ['error', 'warning', 'info']) {
       for (const note of allNotes.filter((n) => n.severity === severity)) {
@@ -169,12 +218,16 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
         seen.add(note.text);
       }
     }
-    if (units.some((u) => !u.pricing.ok)) io.out('  Add a price in .burnrate.yaml:  prices: [{model: NAME, inputPerMTok: 1.0, outputPerMTok: 4.0}]\n');
+    if (units.some((u) => !u.pricing.ok))
+      io.out('  Add a price in .burnrate.yaml:  prices: [{model: NAME, inputPerMTok: 1.0, outputPerMTok: 4.0}]\n');
     if (skipped.length > 0) {
       io.out(`\nSkipped ${skipped.length} file${skipped.length === 1 ? '' : 's'}:\n`);
       for (const s of skipped) io.out(`  ${s.path}: ${s.reason}\n`);
     }
-    if (walked.ignored > 0) io.out(`\n${walked.ignored} other file${walked.ignored === 1 ? '' : 's'} ignored (not a prompt or agent file of a known family).\n`);
+    if (walked.ignored > 0)
+      io.out(
+        `\n${walked.ignored} other file${walked.ignored === 1 ? '' : 's'} ignored (not a prompt or agent file of a known family).\n`,
+      );
     return EXIT_OK;
   },
 });
@@ -182,10 +235,15 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
 /** Where a walk that priced nothing looked, and what to do about it. */
 function nothingFound(inputs: readonly string[], ignored: number, skipped: number, root: string, cwd: string): string {
   const where = inputs.map((input) => toPosix(input)).join(', ');
-  const others = ignored > 0 ? `; ${ignored} other file${ignored === 1 ? ' there is not a prompt or agent file' : 's there are not prompt or agent files'}` : '';
+  const others =
+    ignored > 0
+      ? `; ${ignored} other file${ignored === 1 ? ' there is not a prompt or agent file' : 's there are not prompt or agent files'}`
+      : '';
   const rootShown = toPosix(path.relative(cwd, root)) || '.';
-  return `No prompt or agent files found in ${where} (workspace root ${rootShown}${others}${skipped > 0 ? `; ${skipped} skipped, below` : ''}).\n`
-    + `Name a file to price it as a plain prompt (burnrate estimate notes/system.txt), or see the formats in the README.\n`;
+  return (
+    `No prompt or agent files found in ${where} (workspace root ${rootShown}${others}${skipped > 0 ? `; ${skipped} skipped, below` : ''}).\n` +
+    `Name a file to price it as a plain prompt (burnrate estimate notes/system.txt), or see the formats in the README.\n`
+  );
 }
 
 /** What the † rows are, in words. */

@@ -19,24 +19,68 @@ const LOADING_SHORT: Record<LoadingKind, string> = {
 /** Column widths of the narrow table's text columns: with the number columns they stay within 120. */
 const NARROW = { path: 21, unit: 18, model: 17 };
 
-export function estimateTable(units: readonly UnitEstimate[], covered: { has(unit: UnitEstimate): boolean }, wide: boolean): string {
+export function estimateTable(
+  units: readonly UnitEstimate[],
+  covered: { has(unit: UnitEstimate): boolean },
+  wide: boolean,
+): string {
   const rows = units.map((u) => row(u, covered.has(u)));
   if (wide) {
     const columns: Column[] = [
-      { title: 'path' }, { title: 'unit' }, { title: 'format' }, { title: 'loads' }, { title: 'model' },
-      { title: 'input', align: 'right' }, { title: 'output', align: 'right' },
-      { title: '$/call', align: 'right' }, { title: 'calls/day', align: 'right' }, { title: '$/day', align: 'right' }, { title: '$/month', align: 'right' },
+      { title: 'path' },
+      { title: 'unit' },
+      { title: 'format' },
+      { title: 'loads' },
+      { title: 'model' },
+      { title: 'input', align: 'right' },
+      { title: 'output', align: 'right' },
+      { title: '$/call', align: 'right' },
+      { title: 'calls/day', align: 'right' },
+      { title: '$/day', align: 'right' },
+      { title: '$/month', align: 'right' },
     ];
-    return renderTable(columns, rows.map((r) => [r.path, r.unit, r.format, r.loads, r.model, r.input, r.outputWide, r.perCall, r.callsWide, r.perDay, r.perMonth]));
+    return renderTable(
+      columns,
+      rows.map((r) => [
+        r.path,
+        r.unit,
+        r.format,
+        r.loads,
+        r.model,
+        r.input,
+        r.outputWide,
+        r.perCall,
+        r.callsWide,
+        r.perDay,
+        r.perMonth,
+      ]),
+    );
   }
   const columns: Column[] = [
-    { title: 'path' }, { title: 'unit' }, { title: 'loads' }, { title: 'model' },
-    { title: 'input', align: 'right' }, { title: 'output', align: 'right' },
-    { title: '$ each', align: 'right' }, { title: 'calls/day', align: 'right' }, { title: '$/month', align: 'right' },
+    { title: 'path' },
+    { title: 'unit' },
+    { title: 'loads' },
+    { title: 'model' },
+    { title: 'input', align: 'right' },
+    { title: 'output', align: 'right' },
+    { title: '$ each', align: 'right' },
+    { title: 'calls/day', align: 'right' },
+    { title: '$/month', align: 'right' },
   ];
-  return renderTable(columns, rows.map((r) => [
-    shortenStart(r.path, NARROW.path), shortenEnd(r.name, NARROW.unit), r.loadsTurns, shorten(r.model, NARROW.model), r.input, r.output, r.each, r.calls, r.perMonth,
-  ]));
+  return renderTable(
+    columns,
+    rows.map((r) => [
+      shortenStart(r.path, NARROW.path),
+      shortenEnd(r.name, NARROW.unit),
+      r.loadsTurns,
+      shorten(r.model, NARROW.model),
+      r.input,
+      r.output,
+      r.each,
+      r.calls,
+      r.perMonth,
+    ]),
+  );
 }
 
 function row(u: UnitEstimate, countedElsewhere: boolean) {
@@ -54,10 +98,17 @@ function row(u: UnitEstimate, countedElsewhere: boolean) {
     model: `${u.pricing.ok ? u.pricing.rates.modelId : `${u.model.value} (no price)`}${isAssumedModel(u.model) ? '*' : ''}`,
     input: u.input.exact ? integer(u.input.tokens) : `≈${integer(u.input.tokens)}`,
     output: u.kind === 'always-on' ? '—' : integer(u.output.expected.value),
-    outputWide: u.kind === 'always-on' ? '—' : `${integer(u.output.expected.value)}${u.output.limit ? ` (≤${integer(u.output.limit.value)})` : ''}`,
+    outputWide:
+      u.kind === 'always-on'
+        ? '—'
+        : `${integer(u.output.expected.value)}${u.output.limit ? ` (≤${integer(u.output.limit.value)})` : ''}`,
     // Narrow: what one call, session or run costs; the calls/day column says which ("sess", "runs", "req").
     each: !u.cost ? 'no price' : `${approx}${usd(u.cost.perRun)}`,
-    perCall: !u.cost ? 'no price' : runLabel ? `${approx}${usd(u.cost.perRun)}/${runLabel}` : `${approx}${usd(u.cost.perCall)}`,
+    perCall: !u.cost
+      ? 'no price'
+      : runLabel
+        ? `${approx}${usd(u.cost.perRun)}/${runLabel}`
+        : `${approx}${usd(u.cost.perCall)}`,
     calls: `${compact(u.callsPerDay.value)}${u.kind === 'always-on' ? ' req' : u.session ? ' sess' : u.callsPerRun ? ' runs' : ''}`,
     callsWide: `${compact(u.callsPerDay.value)}${u.kind === 'always-on' ? ' req' : u.session ? ' sess' : u.callsPerRun ? ` runs of ${u.callsPerRun}` : ''}`,
     perDay: u.cost ? `${approx}${usd(u.cost.perDay)}${dagger}` : '—',

@@ -20,7 +20,11 @@ import { renderTable } from '../table';
 import { loadUsageFile } from '../workspace';
 
 const FLAGS = {
-  since: { type: 'string', value: 'REF|DATE', help: 'only commits after REF (a commit, branch or tag), or since DATE (2026-06-01, "3 months ago")' },
+  since: {
+    type: 'string',
+    value: 'REF|DATE',
+    help: 'only commits after REF (a commit, branch or tag), or since DATE (2026-06-01, "3 months ago")',
+  },
   'max-commits': {
     type: 'integer',
     value: 'N',
@@ -28,7 +32,10 @@ const FLAGS = {
     max: 1_000_000,
     help: `read at most the newest N commits (default ${integer(DEFAULT_MAX_COMMITS)})`,
   },
-  'usage-at-commit': { type: 'boolean', help: "price each commit with that commit's own .burnrate.yaml (default: today's)" },
+  'usage-at-commit': {
+    type: 'boolean',
+    help: "price each commit with that commit's own .burnrate.yaml (default: today's)",
+  },
   config: { type: 'string', value: 'FILE', help: 'price every commit with this usage file' },
   prices: PRICES_FLAG,
   'max-bytes': { type: 'number', value: 'N', min: 1, help: 'do not price versions larger than N bytes (default 5 MB)' },
@@ -52,7 +59,8 @@ reads "no price" and is left out of the total (counted as unknown), never as $0.
 
 Exit codes: 0 ok · 2 usage or git error (not a repository, no commits, unknown ref).`,
   async run({ flags, positionals }, io) {
-    if (flags.config !== undefined && flags['usage-at-commit']) throw new UsageError('--config prices every commit; drop --usage-at-commit');
+    if (flags.config !== undefined && flags['usage-at-commit'])
+      throw new UsageError('--config prices every commit; drop --usage-at-commit');
     const cwd = realish(path.resolve(io.cwd));
     const repository = await openRepository(cwd);
     if (!repository.ok) return fail(io, repository.failure.message);
@@ -74,7 +82,11 @@ Exit codes: 0 ok · 2 usage or git error (not a repository, no commits, unknown 
       const ref = await resolveRef(top, flags.since, '--since');
       if (ref.ok) since = { commit: ref.value.commit };
       else if (looksLikeDate(flags.since)) since = { date: flags.since };
-      else return fail(io, `--since ${flags.since}: neither a commit, branch or tag here nor a date (2026-06-01, "3 months ago")`);
+      else
+        return fail(
+          io,
+          `--since ${flags.since}: neither a commit, branch or tag here nor a date (2026-06-01, "3 months ago")`,
+        );
     }
 
     const maxCommits = flags['max-commits'] ?? DEFAULT_MAX_COMMITS;
@@ -82,7 +94,10 @@ Exit codes: 0 ok · 2 usage or git error (not a repository, no commits, unknown 
     const start = positionals.length > 0 ? path.resolve(cwd, positionals[0]!) : cwd;
     const location = locateUsageFile(top, realish(isFile(start) ? path.dirname(start) : start));
     const atCommit = flags['usage-at-commit'] === true;
-    const today = flags.config !== undefined ? loadUsageFile(top, path.resolve(io.cwd, flags.config)) : loadUsageFile(path.join(top, location.root));
+    const today =
+      flags.config !== undefined
+        ? loadUsageFile(top, path.resolve(io.cwd, flags.config))
+        : loadUsageFile(path.join(top, location.root));
     const prices = priceDataFor(flags.prices, io.cwd, today, top);
     for (const warning of prices.warnings) io.err(`warning: ${warning}\n`);
     const read = await readHistory({
@@ -102,9 +117,28 @@ Exit codes: 0 ok · 2 usage or git error (not a repository, no commits, unknown 
     const { history, limited, runtimes } = read;
     const commitsRead = read.commitsRead;
 
-    const pricedWith = flags.config ?? (atCommit ? `each commit's own ${location.file}` : today.file ? `today's ${location.file}` : 'the built-in defaults (no .burnrate.yaml)');
+    const pricedWith =
+      flags.config ??
+      (atCommit
+        ? `each commit's own ${location.file}`
+        : today.file
+          ? `today's ${location.file}`
+          : 'the built-in defaults (no .burnrate.yaml)');
     if (flags.json) {
-      io.out(JSON.stringify({ repository: top, pricedWith, priceData: priceDataJson(prices.info), commitsRead, limited, ...historyJson(history, runtimes) }, null, 2) + '\n');
+      io.out(
+        JSON.stringify(
+          {
+            repository: top,
+            pricedWith,
+            priceData: priceDataJson(prices.info),
+            commitsRead,
+            limited,
+            ...historyJson(history, runtimes),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
     } else {
       io.out(renderHistory(history, runtimes ?? [], { commitsRead, limited, pricedWith, maxCommits }));
       io.out(`Prices: ${priceDataLine(prices.info)}.\n`);
@@ -136,7 +170,10 @@ function isFile(file: string): boolean {
 
 /** ISO dates and git's relative forms; anything else would be read by git's approxidate as some other date. */
 function looksLikeDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/.test(text) || /^\d+ (second|minute|hour|day|week|month|year)s? ago$/.test(text);
+  return (
+    /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/.test(text) ||
+    /^\d+ (second|minute|hour|day|week|month|year)s? ago$/.test(text)
+  );
 }
 
 interface RenderContext {
@@ -148,8 +185,12 @@ interface RenderContext {
 
 function renderHistory(history: CostHistory, runtimes: readonly RuntimeSeries[], context: RenderContext): string {
   const lines: string[] = [];
-  const scope = context.limited ? `the newest ${integer(context.commitsRead)} commits (--max-commits ${integer(context.maxCommits)})` : `${integer(context.commitsRead)} commits`;
-  lines.push(`Cost history: ${history.files.length} prompt and agent file${history.files.length === 1 ? '' : 's'} over ${scope}; priced with ${context.pricedWith}.`);
+  const scope = context.limited
+    ? `the newest ${integer(context.commitsRead)} commits (--max-commits ${integer(context.maxCommits)})`
+    : `${integer(context.commitsRead)} commits`;
+  lines.push(
+    `Cost history: ${history.files.length} prompt and agent file${history.files.length === 1 ? '' : 's'} over ${scope}; priced with ${context.pricedWith}.`,
+  );
   if (history.files.length === 0) {
     lines.push('No commit in that range changed a prompt or agent file.');
     return lines.join('\n') + '\n';
@@ -163,9 +204,25 @@ function renderHistory(history: CostHistory, runtimes: readonly RuntimeSeries[],
     signedUsd(t.deltaPerMonth),
     terminalSafe(shorten(t.subject)),
   ]);
-  lines.push(indent(renderTable([{ title: 'date' }, { title: 'commit' }, { title: '$/month', align: 'right' }, { title: 'change', align: 'right' }, { title: 'subject' }], rows)));
+  lines.push(
+    indent(
+      renderTable(
+        [
+          { title: 'date' },
+          { title: 'commit' },
+          { title: '$/month', align: 'right' },
+          { title: 'change', align: 'right' },
+          { title: 'subject' },
+        ],
+        rows,
+      ),
+    ),
+  );
   for (const runtime of runtimes) {
-    lines.push('', `${terminalSafe(runtime.name)}: per-request overhead after each commit that changed a file it loads`);
+    lines.push(
+      '',
+      `${terminalSafe(runtime.name)}: per-request overhead after each commit that changed a file it loads`,
+    );
     const runtimeRows = runtime.points.map((p) => [
       p.date.slice(0, 10),
       p.commit.slice(0, 7),
@@ -175,7 +232,22 @@ function renderHistory(history: CostHistory, runtimes: readonly RuntimeSeries[],
       p.deltaPerMonthUsd !== undefined ? signedUsd(p.deltaPerMonthUsd) : '?',
       terminalSafe(shorten(p.subject)),
     ]);
-    lines.push(indent(renderTable([{ title: 'date' }, { title: 'commit' }, { title: 'tokens', align: 'right' }, { title: 'change', align: 'right' }, { title: '$/month', align: 'right' }, { title: 'change', align: 'right' }, { title: 'subject' }], runtimeRows)));
+    lines.push(
+      indent(
+        renderTable(
+          [
+            { title: 'date' },
+            { title: 'commit' },
+            { title: 'tokens', align: 'right' },
+            { title: 'change', align: 'right' },
+            { title: '$/month', align: 'right' },
+            { title: 'change', align: 'right' },
+            { title: 'subject' },
+          ],
+          runtimeRows,
+        ),
+      ),
+    );
   }
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
@@ -186,15 +258,29 @@ function fileTable(file: FileHistory): string {
     point.commit.slice(0, 7),
     terminalSafe(point.author),
     tokensCell(point.cost),
-    point.cost.kind === 'priced' && point.cost.perRun !== undefined ? approx(point.cost.exact) + usd(point.cost.perRun) : '',
+    point.cost.kind === 'priced' && point.cost.perRun !== undefined
+      ? approx(point.cost.exact) + usd(point.cost.perRun)
+      : '',
     monthCell(point.cost),
     point.deltaPerMonth !== undefined ? signedUsd(point.deltaPerMonth) : '?',
-    terminalSafe(shorten(point.status === 'renamed' && point.oldPath ? `(renamed from ${point.oldPath}) ${point.subject}` : point.subject)),
+    terminalSafe(
+      shorten(
+        point.status === 'renamed' && point.oldPath
+          ? `(renamed from ${point.oldPath}) ${point.subject}`
+          : point.subject,
+      ),
+    ),
   ]);
   return renderTable(
     [
-      { title: 'date' }, { title: 'commit' }, { title: 'author' }, { title: 'tokens', align: 'right' }, { title: '$/call', align: 'right' },
-      { title: '$/month', align: 'right' }, { title: 'change', align: 'right' }, { title: 'subject' },
+      { title: 'date' },
+      { title: 'commit' },
+      { title: 'author' },
+      { title: 'tokens', align: 'right' },
+      { title: '$/call', align: 'right' },
+      { title: '$/month', align: 'right' },
+      { title: 'change', align: 'right' },
+      { title: 'subject' },
     ],
     rows,
   );
@@ -215,7 +301,12 @@ function monthCell(cost: VersionCost): string {
 /** Subjects are cut to keep a row within a terminal; --json has them whole. */
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 const approx = (exact: boolean) => (exact ? '' : '≈');
-const indent = (text: string) => text.replace(/\n$/, '').split('\n').map((l) => `  ${l}`).join('\n');
+const indent = (text: string) =>
+  text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
 
 /** Commit subjects and author names are anyone's text: control characters must not reach the terminal raw. */
 function terminalSafe(text: string): string {

@@ -4,7 +4,11 @@ import { defineCommand, EXIT_OK, UsageError } from '../command';
 import type { FlagTable } from '../flags';
 
 const FLAGS = {
-  root: { type: 'string', value: 'DIR', help: 'the workspace the tools read (default: the current folder); nothing outside it is read' },
+  root: {
+    type: 'string',
+    value: 'DIR',
+    help: 'the workspace the tools read (default: the current folder); nothing outside it is read',
+  },
 } as const satisfies FlagTable;
 
 export const mcpCommand = defineCommand({
@@ -22,7 +26,8 @@ cost changes against HEAD) and burnrate_context (what each agent runtime sends o
   async run({ flags, positionals }, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const root = path.resolve(io.cwd, flags.root ?? '.');
-    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new UsageError(`--root ${flags.root}: not a folder`);
+    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory())
+      throw new UsageError(`--root ${flags.root}: not a folder`);
     // A runtime path, so esbuild leaves the server (and the MCP SDK) in its own bundle, out/mcp.js.
     const bundle = path.join(__dirname, 'mcp.js');
     const server = require(bundle) as typeof import('../mcp/server');

@@ -12,7 +12,11 @@ import { overrideRateCard } from '../../core/pricing/overrides';
 const MAIN_PROVIDERS = ['anthropic', 'openai', 'google', 'mistral', 'deepseek', 'x-ai'];
 
 const FLAGS = {
-  provider: { type: 'string', value: 'ID', help: 'only this provider (e.g. anthropic, openai, google, aws, openrouter); "all" for every provider' },
+  provider: {
+    type: 'string',
+    value: 'ID',
+    help: 'only this provider (e.g. anthropic, openai, google, aws, openrouter); "all" for every provider',
+  },
   search: { type: 'string', value: 'TEXT', help: 'only models whose id contains TEXT' },
   prices: PRICES_FLAG,
   json: { type: 'boolean', help: 'print JSON' },
@@ -40,24 +44,48 @@ the price data. Your own prices from .burnrate.yaml (prices:) are listed first.`
     const providers = provider === 'all' ? [...known] : provider ? [provider] : MAIN_PROVIDERS;
     const search = flags.search?.toLowerCase();
     const own = usage.config.prices.map(overrideRateCard);
-    const cards = [...own, ...providers.flatMap((p) => listProviderModels(p))].filter((c) => !search || c.modelId.toLowerCase().includes(search));
+    const cards = [...own, ...providers.flatMap((p) => listProviderModels(p))].filter(
+      (c) => !search || c.modelId.toLowerCase().includes(search),
+    );
 
     if (flags.json) {
-      io.out(JSON.stringify({ priceData: priceDataJson(choice.info), warnings: choice.warnings, models: cards.map((c) => ({ ...c, tokenizer: profileForModel(c.modelId).family })) }, null, 2) + '\n');
+      io.out(
+        JSON.stringify(
+          {
+            priceData: priceDataJson(choice.info),
+            warnings: choice.warnings,
+            models: cards.map((c) => ({ ...c, tokenizer: profileForModel(c.modelId).family })),
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       return EXIT_OK;
     }
-    io.out(renderTable(
-      [
-        { title: 'provider' }, { title: 'model' }, { title: 'in $/M', align: 'right' }, { title: 'out $/M', align: 'right' },
-        { title: 'cache read', align: 'right' }, { title: 'cache write', align: 'right' }, { title: 'long context' }, { title: 'tokens' },
-      ],
-      cards.map(row),
-    ));
+    io.out(
+      renderTable(
+        [
+          { title: 'provider' },
+          { title: 'model' },
+          { title: 'in $/M', align: 'right' },
+          { title: 'out $/M', align: 'right' },
+          { title: 'cache read', align: 'right' },
+          { title: 'cache write', align: 'right' },
+          { title: 'long context' },
+          { title: 'tokens' },
+        ],
+        cards.map(row),
+      ),
+    );
     io.out(`\n${cards.length} models. Prices: ${priceDataLine(choice.info)}.\n`);
-    io.out(`Price data in use: ${choice.info.kind} — ${choice.info.source} (date is the ${choice.info.dateBasis}). Never updated automatically; "burnrate prices update" fetches the newest.\n`);
+    io.out(
+      `Price data in use: ${choice.info.kind} — ${choice.info.source} (date is the ${choice.info.dateBasis}). Never updated automatically; "burnrate prices update" fetches the newest.\n`,
+    );
     const notice = staleNotice(choice.info);
     if (notice) io.out(`${notice}\n`);
-    io.out('tokens: "exact" = OpenAI tiktoken encoding or the Gemma 3 tokenizer (gemma3); "≈ ±N%" = estimated from o200k_base with a per-family factor.\n');
+    io.out(
+      'tokens: "exact" = OpenAI tiktoken encoding or the Gemma 3 tokenizer (gemma3); "≈ ±N%" = estimated from o200k_base with a per-family factor.\n',
+    );
     return EXIT_OK;
   },
 });
@@ -71,8 +99,12 @@ function row(card: RateCard): string[] {
     rate(card.inputPerMTok),
     rate(card.outputPerMTok),
     rate(card.cacheReadPerMTok),
-    card.cacheWrite1hPerMTok !== undefined ? `${rate(card.cacheWritePerMTok)} / ${rate(card.cacheWrite1hPerMTok)} 1h` : rate(card.cacheWritePerMTok),
-    card.longContext ? `>${card.longContext.aboveInputTokens / 1000}k: ${card.longContext.inputPerMTok}/${card.longContext.outputPerMTok}` : '',
+    card.cacheWrite1hPerMTok !== undefined
+      ? `${rate(card.cacheWritePerMTok)} / ${rate(card.cacheWrite1hPerMTok)} 1h`
+      : rate(card.cacheWritePerMTok),
+    card.longContext
+      ? `>${card.longContext.aboveInputTokens / 1000}k: ${card.longContext.inputPerMTok}/${card.longContext.outputPerMTok}`
+      : '',
     profile.exact ? `exact ${profile.tokenizer ?? profile.encoding}` : `≈ ±${Math.round(profile.band * 100)}%`,
   ];
 }

@@ -26,12 +26,21 @@ A file that fails the check is not stored; the data in use stays as it was.`,
   flags: FLAGS,
   async run({ flags, positionals }, io) {
     const [sub, ...extra] = positionals;
-    if (extra.length > 0 || (sub !== undefined && sub !== 'update')) throw new UsageError(`unexpected argument "${extra[0] ?? sub}"`);
+    if (extra.length > 0 || (sub !== undefined && sub !== 'update'))
+      throw new UsageError(`unexpected argument "${extra[0] ?? sub}"`);
     if (sub === 'update') {
-      if (flags.prices !== undefined) throw new UsageError('--prices pins a file; "prices update" fetches one — use one or the other');
+      if (flags.prices !== undefined)
+        throw new UsageError('--prices pins a file; "prices update" fetches one — use one or the other');
       const dir = cliCacheDir();
       const result = await updateStoredPriceData(dir, priceDataUrl());
-      if (flags.json) io.out(JSON.stringify({ ok: result.ok, message: result.message, priceData: result.info ? priceDataJson(result.info) : null }, null, 2) + '\n');
+      if (flags.json)
+        io.out(
+          JSON.stringify(
+            { ok: result.ok, message: result.message, priceData: result.info ? priceDataJson(result.info) : null },
+            null,
+            2,
+          ) + '\n',
+        );
       else if (result.ok) io.out(`Updated: ${result.message}.\nPrices now: ${priceDataLine(result.info)}\n`);
       else io.err(`burnrate prices update: ${result.message}\n`);
       return result.ok ? EXIT_OK : EXIT_GATE;
@@ -44,7 +53,9 @@ A file that fails the check is not stored; the data in use stays as it was.`,
       io.out(JSON.stringify({ priceData: priceDataJson(choice.info), warnings: choice.warnings }, null, 2) + '\n');
       return EXIT_OK;
     }
-    io.out(`Prices: ${priceDataLine(choice.info)}\nSource: ${choice.info.source} (${choice.info.kind}; date is the ${choice.info.dateBasis})\n`);
+    io.out(
+      `Prices: ${priceDataLine(choice.info)}\nSource: ${choice.info.source} (${choice.info.kind}; date is the ${choice.info.dateBasis})\n`,
+    );
     const notice = staleNotice(choice.info);
     if (notice) io.out(`${notice}\n`);
     return EXIT_OK;

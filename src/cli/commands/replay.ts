@@ -15,19 +15,49 @@ import { compareAgainstWorkspace } from '../replayAgainst';
 import { prepareDeps } from './simulate';
 
 const FLAGS = {
-  format: { type: 'string', value: 'FORMAT', choices: LOG_FORMAT_IDS, help: `read every log as this format (default: detected per file): ${LOG_FORMAT_IDS.join(', ')}` },
-  'claude-code': { type: 'boolean', help: "also read Claude Code's session logs (~/.claude/projects, or $CLAUDE_CONFIG_DIR/projects)" },
+  format: {
+    type: 'string',
+    value: 'FORMAT',
+    choices: LOG_FORMAT_IDS,
+    help: `read every log as this format (default: detected per file): ${LOG_FORMAT_IDS.join(', ')}`,
+  },
+  'claude-code': {
+    type: 'boolean',
+    help: "also read Claude Code's session logs (~/.claude/projects, or $CLAUDE_CONFIG_DIR/projects)",
+  },
   codex: { type: 'boolean', help: "also read Codex CLI's session files (~/.codex/sessions, or $CODEX_HOME/sessions)" },
-  top: { type: 'integer', value: 'N', min: 1, max: 1000, help: `costliest sessions to list (default ${DEFAULT_TOP_SESSIONS})` },
-  against: { type: 'string', value: 'WORKSPACE', help: "compare the workspace's predicted per-request overhead with each session's first-call input" },
-  'session-key': { type: 'string', value: 'PATH', help: "field that names a line's session, e.g. metadata.conversation (dot path)" },
-  config: { type: 'string', value: 'FILE', help: 'usage file whose prices: overrides apply (default: the nearest .burnrate.yaml)' },
-  json: { type: 'boolean', help: 'print one JSON document (calls, tokens, totalCostUsd, sessions, byDay, byProject, byBranch, …)' },
+  top: {
+    type: 'integer',
+    value: 'N',
+    min: 1,
+    max: 1000,
+    help: `costliest sessions to list (default ${DEFAULT_TOP_SESSIONS})`,
+  },
+  against: {
+    type: 'string',
+    value: 'WORKSPACE',
+    help: "compare the workspace's predicted per-request overhead with each session's first-call input",
+  },
+  'session-key': {
+    type: 'string',
+    value: 'PATH',
+    help: "field that names a line's session, e.g. metadata.conversation (dot path)",
+  },
+  config: {
+    type: 'string',
+    value: 'FILE',
+    help: 'usage file whose prices: overrides apply (default: the nearest .burnrate.yaml)',
+  },
+  json: {
+    type: 'boolean',
+    help: 'print one JSON document (calls, tokens, totalCostUsd, sessions, byDay, byProject, byBranch, …)',
+  },
 } as const satisfies FlagTable;
 
 export const replayCommand = defineCommand({
   name: 'replay',
-  summary: "exact cost of usage logs (provider usage records, Claude Code, Codex, OpenTelemetry) and distributions for scenarios",
+  summary:
+    'exact cost of usage logs (provider usage records, Claude Code, Codex, OpenTelemetry) and distributions for scenarios',
   usage: 'burnrate replay <log.jsonl | folder>… [--claude-code] [--codex] [options]',
   description: `Prices usage logs exactly, each call at its model's rates: uncached input, cache reads, 5-minute and 1-hour
 cache writes and output each at its own rate. Formats, detected per file (or --format):
@@ -44,8 +74,13 @@ Nothing is read from your home folder unless --claude-code or --codex says so.`,
 without a price (the total is then unknown and reported as null — never as $0; add the model under prices: in
 .burnrate.yaml).`,
   async run({ flags, positionals }, io) {
-    if (positionals.length === 0 && !flags['claude-code'] && !flags.codex) throw new UsageError('give the usage log(s) to replay, or --claude-code / --codex');
-    const { files, problems } = collectLogFiles(positionals, io.cwd, { claudeCode: flags['claude-code'], codex: flags.codex, env: process.env });
+    if (positionals.length === 0 && !flags['claude-code'] && !flags.codex)
+      throw new UsageError('give the usage log(s) to replay, or --claude-code / --codex');
+    const { files, problems } = collectLogFiles(positionals, io.cwd, {
+      claudeCode: flags['claude-code'],
+      codex: flags.codex,
+      env: process.env,
+    });
     const first = files[0];
     const root = findWorkspaceRoot(first === undefined || first === '-' ? io.cwd : first, io.cwd);
     const usage = loadUsageFile(root, flags.config !== undefined ? path.resolve(io.cwd, flags.config) : undefined);
@@ -75,21 +110,28 @@ without a price (the total is then unknown and reported as null — never as $0;
       });
       const streamed = await forEachLine(file, (line) => reader.add(line));
       if (streamed) {
-        problems.push(streamed.error === 'file not found' ? `no such file: ${name}` : `cannot read ${name}: ${streamed.error}`);
+        problems.push(
+          streamed.error === 'file not found' ? `no such file: ${name}` : `cannot read ${name}: ${streamed.error}`,
+        );
         continue;
       }
       reader.end();
       lines += reader.log.lines;
       read.push({ source: name, format: reader.log.format, lines: reader.log.lines, calls });
     }
-    if (read.length === 0) throw new UsageError(problems.length === 1 ? problems[0]! : `no log could be read: ${problems.join('; ')}`);
+    if (read.length === 0)
+      throw new UsageError(problems.length === 1 ? problems[0]! : `no log could be read: ${problems.join('; ')}`);
 
     const source = read.length === 1 ? read[0]!.source : `${read.length} files`;
     const result = accumulator.finish(source, lines, skipped);
     result.files = read;
     for (const problem of problems) result.problems.unshift({ severity: 'warning', message: problem });
     if (flags.against !== undefined) {
-      result.against = compareAgainstWorkspace(path.resolve(io.cwd, flags.against), accumulator.sessionSummaries(), read);
+      result.against = compareAgainstWorkspace(
+        path.resolve(io.cwd, flags.against),
+        accumulator.sessionSummaries(),
+        read,
+      );
     }
 
     if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');

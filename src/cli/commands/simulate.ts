@@ -30,7 +30,11 @@ type Format = (typeof FORMATS)[number];
 const FLAGS = {
   config: { type: 'string', value: 'FILE', help: 'usage file to use instead of the nearest .burnrate.yaml' },
   scenario: { type: 'string', value: 'NAME', help: 'simulate only this scenario' },
-  preset: { type: 'string', value: 'NAME', help: "base, bull, stress, one of the scenario's own presets, or all (default: all)" },
+  preset: {
+    type: 'string',
+    value: 'NAME',
+    help: "base, bull, stress, one of the scenario's own presets, or all (default: all)",
+  },
   sessions: {
     type: 'integer',
     value: 'N',
@@ -38,7 +42,12 @@ const FLAGS = {
     max: LIMITS.sessions,
     help: 'sessions simulated per scenario and preset (default: enough for a P99 known to ±1%,\n20,000 to 1,000,000)',
   },
-  seed: { type: 'integer', value: 'S', max: 0xffffffff, help: `random seed; the same seed gives the same output (default ${DEFAULT_SEED})` },
+  seed: {
+    type: 'integer',
+    value: 'S',
+    max: 0xffffffff,
+    help: `random seed; the same seed gives the same output (default ${DEFAULT_SEED})`,
+  },
   format: { type: 'string', value: 'F', choices: FORMATS, help: 'text, json, csv or markdown (default text)' },
   json: { type: 'boolean', help: 'same as --format json' },
 } as const satisfies FlagTable;
@@ -59,7 +68,8 @@ A month is 730 hours (365 × 24 / 12 = 30.42 days) unless month.hours is set in 
 from sums of simulated days (dayCorrelation sets how alike consecutive days are).
 See examples/.burnrate.yaml for every key and its default.`,
   async run({ flags, positionals }, io) {
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (scenarios come from .burnrate.yaml)`);
+    if (positionals.length > 0)
+      throw new UsageError(`unexpected argument "${positionals[0]}" (scenarios come from .burnrate.yaml)`);
     const sessions = flags.sessions ?? 'auto';
     const seed = flags.seed ?? DEFAULT_SEED;
     const format = formatOf(flags.format, flags.json === true);
@@ -69,10 +79,15 @@ See examples/.burnrate.yaml for every key and its default.`,
     const usage = loadUsageFile(root, flags.config !== undefined ? path.resolve(io.cwd, flags.config) : undefined);
     // The same price data as estimate and diff: a pinned priceData: or the data `burnrate prices update` stored.
     for (const warning of priceDataFor(undefined, io.cwd, usage, root).warnings) io.err(`warning: ${warning}\n`);
-    if (!usage.file) throw new UsageError(`no .burnrate.yaml found from ${io.cwd}; write one with a scenarios: block (see examples/.burnrate.yaml) or pass --config`);
+    if (!usage.file)
+      throw new UsageError(
+        `no .burnrate.yaml found from ${io.cwd}; write one with a scenarios: block (see examples/.burnrate.yaml) or pass --config`,
+      );
     if (usage.config.scenarios === undefined) {
       const broken = usage.problems.filter((p) => p.severity === 'error').map((p) => p.message);
-      throw new UsageError(broken.length > 0 ? broken.join('\n') : `${usage.file} has no scenarios: block (see examples/.burnrate.yaml)`);
+      throw new UsageError(
+        broken.length > 0 ? broken.join('\n') : `${usage.file} has no scenarios: block (see examples/.burnrate.yaml)`,
+      );
     }
     const problems: Problem[] = [...usage.problems];
     const parsed = parseScenarios(usage.config.scenarios);
@@ -84,7 +99,10 @@ See examples/.burnrate.yaml for every key and its default.`,
       if (specs.length === 0) {
         const names = parsed.scenarios.map((s) => s.name);
         const broken = parsed.problems.some((p) => p.message.startsWith(`scenarios.${wanted}`));
-        if (!broken) throw new UsageError(`no scenario "${wanted}" in ${usage.file}${names.length ? ` (scenarios: ${names.join(', ')})` : ''}`);
+        if (!broken)
+          throw new UsageError(
+            `no scenario "${wanted}" in ${usage.file}${names.length ? ` (scenarios: ${names.join(', ')})` : ''}`,
+          );
       }
     }
 
@@ -94,14 +112,22 @@ See examples/.burnrate.yaml for every key and its default.`,
       const prepared = prepareScenario(spec, deps);
       problems.push(...prepared.problems);
       if (!prepared.scenario) continue;
-      const runs = presetRuns(prepared.scenario, prepared.presets).filter((r) => presetFilter === 'all' || r.preset === presetFilter);
+      const runs = presetRuns(prepared.scenario, prepared.presets).filter(
+        (r) => presetFilter === 'all' || r.preset === presetFilter,
+      );
       if (runs.length === 0) {
-        throw new UsageError(`no preset "${presetFilter}" for scenario ${spec.name} (base, bull, stress${Object.keys(prepared.presets).filter((n) => n !== 'bull' && n !== 'stress').map((n) => `, ${n}`).join('')} or all)`);
+        throw new UsageError(
+          `no preset "${presetFilter}" for scenario ${spec.name} (base, bull, stress${Object.keys(prepared.presets)
+            .filter((n) => n !== 'bull' && n !== 'stress')
+            .map((n) => `, ${n}`)
+            .join('')} or all)`,
+        );
       }
       jobs.push({ scenario: spec.name, runs });
     }
     const errors = problems.filter((p) => p.severity === 'error');
-    for (const problem of problems) if (format === 'text' || problem.severity === 'error') io.err(`${problem.severity}: ${problem.message}\n`);
+    for (const problem of problems)
+      if (format === 'text' || problem.severity === 'error') io.err(`${problem.severity}: ${problem.message}\n`);
 
     const showProgress = process.stderr.isTTY === true && format === 'text';
     const outcome = await simulatePlan(jobs, {
@@ -109,7 +135,12 @@ See examples/.burnrate.yaml for every key and its default.`,
       seed,
       ...(usage.config.monthHours !== undefined ? { monthHours: usage.config.monthHours } : {}),
       ...(showProgress
-        ? { onProgress: (p) => process.stderr.write(`\rsimulating ${p.scenario} (${p.preset}) ${Math.floor((100 * p.done) / p.total)}%   `) }
+        ? {
+            onProgress: (p) =>
+              process.stderr.write(
+                `\rsimulating ${p.scenario} (${p.preset}) ${Math.floor((100 * p.done) / p.total)}%   `,
+              ),
+          }
         : {}),
     });
     if (showProgress) process.stderr.write('\r\x1b[K');
@@ -153,22 +184,30 @@ export function trippedGates(report: SimulationReport): string[] {
       const session = run.gates.perSession;
       if (session?.tripped) {
         const stop = session.gates[session.gates.length - 1]!;
-        messages.push(`${scenario.name}: ${(stop.share * 100).toFixed(1)}% of sessions reach the ${usd(session.budgetUsd)} per-session budget`);
+        messages.push(
+          `${scenario.name}: ${(stop.share * 100).toFixed(1)}% of sessions reach the ${usd(session.budgetUsd)} per-session budget`,
+        );
       }
       const day = run.gates.perDay;
       if (day?.tripped) {
         const stop = day.gates[day.gates.length - 1]!;
-        messages.push(`${scenario.name}: ${(stop.daysShare * 100).toFixed(1)}% of days reach the ${usd(day.budgetUsd)} per-day budget`);
+        messages.push(
+          `${scenario.name}: ${(stop.daysShare * 100).toFixed(1)}% of days reach the ${usd(day.budgetUsd)} per-day budget`,
+        );
       }
       const userDay = run.gates.perUserPerDay;
       if (userDay?.tripped) {
         const stop = userDay.gates[userDay.gates.length - 1]!;
-        messages.push(`${scenario.name}: ${(stop.daysShare * 100).toFixed(1)}% of user-days reach the ${usd(userDay.budgetUsd)} per-user-per-day budget`);
+        messages.push(
+          `${scenario.name}: ${(stop.daysShare * 100).toFixed(1)}% of user-days reach the ${usd(userDay.budgetUsd)} per-user-per-day budget`,
+        );
       }
       const call = run.gates.perCall;
       if (call?.tripped) {
         const stop = call.gates[call.gates.length - 1]!;
-        messages.push(`${scenario.name}: ${(stop.share * 100).toFixed(1)}% of calls reach the ${usd(call.budgetUsd)} per-call budget`);
+        messages.push(
+          `${scenario.name}: ${(stop.share * 100).toFixed(1)}% of calls reach the ${usd(call.budgetUsd)} per-call budget`,
+        );
       }
     }
   }
@@ -180,7 +219,9 @@ export function prepareDeps(config: UsageConfig, baseDir: string, workspaceRoot:
   const readText = (file: string) => readBoundedText(file, workspaceRoot);
   const lookup: ModelLookup = (name) => {
     const resolution = resolveModel(name, { overrides: config.prices });
-    return resolution.ok ? { ok: true, rates: resolution.rates, explanation: resolution.explanation } : { ok: false, message: resolution.message };
+    return resolution.ok
+      ? { ok: true, rates: resolution.rates, explanation: resolution.explanation }
+      : { ok: false, message: resolution.message };
   };
   const deps: PrepareDeps = {
     lookup,
@@ -199,4 +240,3 @@ export function prepareDeps(config: UsageConfig, baseDir: string, workspaceRoot:
   if (config.defaults.model) deps.defaultModel = config.defaults.model;
   return deps;
 }
-

@@ -21,7 +21,16 @@ export interface CliGitOptions {
   pathspecs: readonly string[];
 }
 
-const DIFF_ARGS = ['diff', '--raw', '-z', '--no-abbrev', '--find-renames', '--no-ext-diff', '--no-textconv', '--ignore-submodules'];
+const DIFF_ARGS = [
+  'diff',
+  '--raw',
+  '-z',
+  '--no-abbrev',
+  '--find-renames',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--ignore-submodules',
+];
 
 export class CliGitSource implements GitSource {
   readonly baseLabel: string;
@@ -30,7 +39,8 @@ export class CliGitSource implements GitSource {
   constructor(private readonly options: CliGitOptions) {
     this.baseLabel = options.base.label;
     const head = options.head;
-    this.headLabel = head.kind === 'worktree' ? 'working tree' : head.kind === 'index' ? 'index (staged)' : head.ref.label;
+    this.headLabel =
+      head.kind === 'worktree' ? 'working tree' : head.kind === 'index' ? 'index (staged)' : head.ref.label;
   }
 
   async changes(): Promise<GitOutcome<ChangedFile[]>> {
@@ -48,16 +58,21 @@ export class CliGitSource implements GitSource {
       const untracked = await this.git(['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspecs]);
       if (!untracked.ok) return untracked;
       const known = new Set(changes.map((c) => c.path));
-      for (const file of parsePathList(untracked.value)) if (!known.has(file)) changes.push({ status: 'added', path: file });
+      for (const file of parsePathList(untracked.value))
+        if (!known.has(file)) changes.push({ status: 'added', path: file });
     }
     return { ok: true, value: changes };
   }
 
   async read(side: Side, files: readonly FileRef[]): Promise<GitOutcome<SideContent[]>> {
     const head = this.options.head;
-    if (side === 'head' && head.kind === 'worktree') return { ok: true, value: files.map((f) => this.readWorkingFile(f.path)) };
+    if (side === 'head' && head.kind === 'worktree')
+      return { ok: true, value: files.map((f) => this.readWorkingFile(f.path)) };
     const rev = side === 'base' ? this.options.base.commit : head.kind === 'commit' ? head.ref.commit : ''; // "" + ":path" = the index
-    const read = await readObjects(this.options.top, files.map((f) => f.id ?? `${rev}:${f.path}`));
+    const read = await readObjects(
+      this.options.top,
+      files.map((f) => f.id ?? `${rev}:${f.path}`),
+    );
     if (!read.ok) return { ok: false, failure: { kind: 'failed', message: read.message } };
     return { ok: true, value: read.blobs };
   }
@@ -67,7 +82,14 @@ export class CliGitSource implements GitSource {
     const args =
       head.kind === 'commit'
         ? ['ls-tree', '-r', '-z', '--name-only', head.ref.commit, '--', ...pathspecs]
-        : ['ls-files', '-z', '--cached', ...(head.kind === 'worktree' ? ['--others', '--exclude-standard'] : []), '--', ...pathspecs];
+        : [
+            'ls-files',
+            '-z',
+            '--cached',
+            ...(head.kind === 'worktree' ? ['--others', '--exclude-standard'] : []),
+            '--',
+            ...pathspecs,
+          ];
     const listed = await this.git(args);
     return listed.ok ? { ok: true, value: parsePathList(listed.value) } : listed;
   }
@@ -87,7 +109,8 @@ export class CliGitSource implements GitSource {
   private async git(args: string[]): Promise<GitOutcome<Buffer>> {
     const run = await runGit(this.options.top, args);
     if (!run.ok) return { ok: false, failure: { kind: 'git-missing', message: run.message } };
-    if (run.code !== 0) return { ok: false, failure: { kind: 'failed', message: `git ${args[0]} failed: ${gitMessage(run.stderr)}` } };
+    if (run.code !== 0)
+      return { ok: false, failure: { kind: 'failed', message: `git ${args[0]} failed: ${gitMessage(run.stderr)}` } };
     return { ok: true, value: run.stdout };
   }
 }

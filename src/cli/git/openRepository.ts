@@ -11,7 +11,10 @@ export async function openRepository(cwd: string): Promise<RepositoryOutcome> {
   if (run.code !== 0) {
     const message = gitMessage(run.stderr);
     if (/not a git repository/i.test(message)) {
-      return { ok: false, failure: { kind: 'not-a-repository', message: `not a git repository (nor any parent folder): ${cwd}` } };
+      return {
+        ok: false,
+        failure: { kind: 'not-a-repository', message: `not a git repository (nor any parent folder): ${cwd}` },
+      };
     }
     return { ok: false, failure: { kind: 'not-a-repository', message: `no working tree here (${message})` } };
   }

@@ -8,7 +8,7 @@ const SYMLINK = '120000'; // a link's blob is its target path, not the prompt it
 export function parseRawDiff(output: Buffer): ChangedFile[] {
   const fields = output.toString('utf8').split('\0');
   const changes: ChangedFile[] = [];
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     const header = fields[i++]!;
     if (!header.startsWith(':')) continue;
     const [srcMode, dstMode, srcSha, dstSha, status = ''] = header.slice(1).split(' ');
@@ -55,5 +55,8 @@ function blobId(sha: string | undefined): string | undefined {
 
 /** NUL-separated path lists (`ls-files -z`, `ls-tree -z --name-only`). */
 export function parsePathList(output: Buffer): string[] {
-  return output.toString('utf8').split('\0').filter((p) => p.length > 0);
+  return output
+    .toString('utf8')
+    .split('\0')
+    .filter((p) => p.length > 0);
 }

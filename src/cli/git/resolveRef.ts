@@ -62,8 +62,14 @@ export async function mergeBase(top: string, base: ResolvedRef, head: string): P
     return {
       ok: false,
       failure: isShallow
-        ? { kind: 'shallow', message: `no merge base of ${base.ref} and ${head} in this shallow clone: fetch more history (git fetch --deepen=100, or fetch-depth: 0 on actions/checkout)` }
-        : { kind: 'unknown-ref', message: `${base.ref} and ${head} have no common ancestor${run.stderr ? ` (${gitMessage(run.stderr)})` : ''}` },
+        ? {
+            kind: 'shallow',
+            message: `no merge base of ${base.ref} and ${head} in this shallow clone: fetch more history (git fetch --deepen=100, or fetch-depth: 0 on actions/checkout)`,
+          }
+        : {
+            kind: 'unknown-ref',
+            message: `${base.ref} and ${head} have no common ancestor${run.stderr ? ` (${gitMessage(run.stderr)})` : ''}`,
+          },
     };
   }
   const commit = run.stdout.toString('utf8').trim();

@@ -13,16 +13,26 @@ export async function serveMcp(root: string): Promise<void> {
     { name: 'burnrate', version: SERVER_VERSION },
     {
       capabilities: { tools: {} },
-      instructions: 'Burnrate prices prompt and agent files offline: call burnrate_estimate after editing a prompt, burnrate_diff before committing, burnrate_context for what a runtime sends on every request.',
+      instructions:
+        'Burnrate prices prompt and agent files offline: call burnrate_estimate after editing a prompt, burnrate_diff before committing, burnrate_context for what a runtime sends on every request.',
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: AGENT_TOOLS.map((t) => ({ name: t.name, title: t.title, description: t.description, inputSchema: t.inputSchema, annotations: { readOnlyHint: true, openWorldHint: false } })),
+    tools: AGENT_TOOLS.map((t) => ({
+      name: t.name,
+      title: t.title,
+      description: t.description,
+      inputSchema: t.inputSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    })),
   }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const result = await callTool(root, request.params.name, request.params.arguments);
     if (!result.ok) return { isError: true, content: [{ type: 'text', text: result.message }] };
-    return { content: [{ type: 'text', text: JSON.stringify(result.json, null, 2) }], structuredContent: result.json as Record<string, unknown> };
+    return {
+      content: [{ type: 'text', text: JSON.stringify(result.json, null, 2) }],
+      structuredContent: result.json as Record<string, unknown>,
+    };
   });
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => (transport.onclose = resolve));

@@ -15,7 +15,8 @@ export type ToolResult = { ok: true; json: unknown } | { ok: false; message: str
 
 export async function callTool(root: string, name: string, input: unknown): Promise<ToolResult> {
   const tool = AGENT_TOOLS.find((t) => t.name === name);
-  if (!tool) return { ok: false, message: `unknown tool "${name}" (tools: ${AGENT_TOOLS.map((t) => t.name).join(', ')})` };
+  if (!tool)
+    return { ok: false, message: `unknown tool "${name}" (tools: ${AGENT_TOOLS.map((t) => t.name).join(', ')})` };
   const checked = checkToolInput(tool, input);
   if (!checked.ok) return checked;
   const args = checked.value;
@@ -26,10 +27,20 @@ export async function callTool(root: string, name: string, input: unknown): Prom
     }
     const target = confine(root, typeof args.path === 'string' ? args.path : '.');
     if (!target.ok) return target;
-    return runJson(estimateCommand, root, ['--json', ...(typeof args.model === 'string' ? ['--model', args.model] : []), '--', target.relative]);
+    return runJson(estimateCommand, root, [
+      '--json',
+      ...(typeof args.model === 'string' ? ['--model', args.model] : []),
+      '--',
+      target.relative,
+    ]);
   }
   if (tool.name === 'burnrate_context') {
-    return runJson(contextCommand, root, ['--json', ...(typeof args.runtime === 'string' ? ['--runtime', args.runtime] : []), '--', '.']);
+    return runJson(contextCommand, root, [
+      '--json',
+      ...(typeof args.runtime === 'string' ? ['--runtime', args.runtime] : []),
+      '--',
+      '.',
+    ]);
   }
   const paths: string[] = [];
   for (const given of Array.isArray(args.paths) ? args.paths : []) {
@@ -51,15 +62,24 @@ function confine(root: string, given: string): { ok: true; relative: string } | 
     return { ok: false, message: `no such file or folder in the workspace: ${given}` };
   }
   const relative = path.relative(realRoot, real);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return { ok: false, message: `${given} is outside the workspace (${realRoot}); only workspace files are read` };
+  if (relative.startsWith('..') || path.isAbsolute(relative))
+    return { ok: false, message: `${given} is outside the workspace (${realRoot}); only workspace files are read` };
   return { ok: true, relative: relative === '' ? '.' : relative };
 }
 
 function estimateText(root: string, text: string, model: string | undefined): ToolResult {
   const usage = loadUsageFile(root);
-  const result = estimateSource('(text)', text, { relativePath: '(text)', namedByUser: true, usage: usage.config, flags: model ? { model } : {} });
+  const result = estimateSource('(text)', text, {
+    relativePath: '(text)',
+    namedByUser: true,
+    usage: usage.config,
+    flags: model ? { model } : {},
+  });
   if (!result.ok) return { ok: false, message: result.skipped.reason };
-  return { ok: true, json: { units: result.estimate.units.map((u) => unitJson(u, undefined)), problems: result.estimate.problems } };
+  return {
+    ok: true,
+    json: { units: result.estimate.units.map((u) => unitJson(u, undefined)), problems: result.estimate.problems },
+  };
 }
 
 /** Runs a CLI command in-process with `--json` and returns its document, or its error text. */
@@ -73,7 +93,8 @@ async function runJson(command: Command, cwd: string, args: string[]): Promise<T
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  if (code === 2 || out.trim() === '') return { ok: false, message: err.trim() || `burnrate ${command.name} failed (exit ${code})` };
+  if (code === 2 || out.trim() === '')
+    return { ok: false, message: err.trim() || `burnrate ${command.name} failed (exit ${code})` };
   try {
     return { ok: true, json: JSON.parse(out) };
   } catch {

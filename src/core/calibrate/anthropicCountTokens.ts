@@ -33,16 +33,22 @@ export function anthropicMessageCounter(options: CountTokensOptions): MessageCou
   return async (model, text) => {
     const response = await send(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': options.apiKey, 'anthropic-version': ANTHROPIC_VERSION },
+      headers: {
+        'content-type': 'application/json',
+        'x-api-key': options.apiKey,
+        'anthropic-version': ANTHROPIC_VERSION,
+      },
       body: JSON.stringify({ model, messages: [{ role: 'user', content: text }] }),
     });
-    const body = (await response.json().catch(() => undefined)) as { input_tokens?: unknown; error?: { message?: unknown } } | undefined;
+    const body = (await response.json().catch(() => undefined)) as
+      { input_tokens?: unknown; error?: { message?: unknown } } | undefined;
     if (!response.ok) {
       const detail = typeof body?.error?.message === 'string' ? `: ${body.error.message.slice(0, 300)}` : '';
       throw new Error(`count_tokens answered HTTP ${response.status}${detail}`);
     }
     const tokens = body?.input_tokens;
-    if (typeof tokens !== 'number' || !Number.isSafeInteger(tokens) || tokens < 0) throw new Error('count_tokens answered without input_tokens');
+    if (typeof tokens !== 'number' || !Number.isSafeInteger(tokens) || tokens < 0)
+      throw new Error('count_tokens answered without input_tokens');
     return tokens;
   };
 }

@@ -80,7 +80,10 @@ export async function calibrateClaude(
     fit.exactTokens += exact;
     byFamily.set(t.family, fit);
   }
-  const fits = [...byFamily.values()].map((f) => ({ ...f, factor: f.o200kTokens > 0 ? f.exactTokens / f.o200kTokens : 0 }));
+  const fits = [...byFamily.values()].map((f) => ({
+    ...f,
+    factor: f.o200kTokens > 0 ? f.exactTokens / f.o200kTokens : 0,
+  }));
   const result: Calibration = { fits, requested, fromCache, leftOver };
   if (stopped !== undefined) result.stopped = stopped;
   return result;

@@ -5,7 +5,11 @@ import type { ClaudeText } from './calibrateClaude';
 import { estimateSource, type SourceOptions } from '../estimate/estimateSource';
 import { plainCounter, type TextCounter } from '../tokenize/textCounter';
 
-export function claudeTextsOf(shownPath: string, bytes: Uint8Array | string, options: Omit<SourceOptions, 'counter'>): ClaudeText[] {
+export function claudeTextsOf(
+  shownPath: string,
+  bytes: Uint8Array | string,
+  options: Omit<SourceOptions, 'counter'>,
+): ClaudeText[] {
   const seen: { family: string; text: string }[] = [];
   const recorder: TextCounter = {
     count(text, profile, range) {
@@ -15,6 +19,8 @@ export function claudeTextsOf(shownPath: string, bytes: Uint8Array | string, opt
   };
   const result = estimateSource(shownPath, bytes, { ...options, counter: recorder });
   if (!result.ok) return [];
-  const models = new Map(result.estimate.units.map((u) => [u.tokenizer.family, u.pricing.ok ? u.pricing.rates.modelId : u.model.value]));
+  const models = new Map(
+    result.estimate.units.map((u) => [u.tokenizer.family, u.pricing.ok ? u.pricing.rates.modelId : u.model.value]),
+  );
   return seen.map((s) => ({ ...s, model: models.get(s.family) ?? s.family }));
 }

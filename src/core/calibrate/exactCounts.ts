@@ -46,7 +46,8 @@ export function parseExactCounts(text: string): { counts: ExactCounts; problem?:
   }
   for (const [key, value] of Object.entries(body.counts)) {
     if (counts.size >= MAX_ENTRIES) break;
-    if (/^[0-9a-f]{64}$/.test(key) && Number.isSafeInteger(value) && (value as number) >= 0) counts.set(key, value as number);
+    if (/^[0-9a-f]{64}$/.test(key) && Number.isSafeInteger(value) && (value as number) >= 0)
+      counts.set(key, value as number);
   }
   return { counts };
 }

@@ -9,7 +9,7 @@ import { formatSpec } from '../formats/registry';
 /** The repository paths of the files `path` is priced with. */
 export function companionsOf(path: string): string[] {
   const format = detectFormat(path);
-  return format ? formatSpec(format).companions?.of(path) ?? [] : [];
+  return format ? (formatSpec(format).companions?.of(path) ?? []) : [];
 }
 
 /** Can this file name companions in its text (a promptfoo config)? Cheap: from the path alone. */
@@ -19,7 +19,11 @@ export function hasTextCompanions(path: string): boolean {
 }
 
 /** The companions its text names (a promptfoo config's `file://` prompts), from its bytes at one side. */
-export function textCompanionsOf(path: string, content: Uint8Array | { unreadable: string } | undefined, maxBytes?: number): string[] {
+export function textCompanionsOf(
+  path: string,
+  content: Uint8Array | { unreadable: string } | undefined,
+  maxBytes?: number,
+): string[] {
   const format = detectFormat(path);
   const inText = format ? formatSpec(format).companions?.inText : undefined;
   if (!inText || !(content instanceof Uint8Array)) return [];
@@ -35,7 +39,7 @@ export function companionOf(path: string): string | undefined {
 /** The files priced with `path` (the tasks.yaml beside an agents.yaml). */
 export function dependentsOf(path: string): string[] {
   const format = detectFormat(path);
-  return format ? formatSpec(format).companions?.dependents?.(path) ?? [] : [];
+  return format ? (formatSpec(format).companions?.dependents?.(path) ?? []) : [];
 }
 
 /** A reader over companions already fetched, keyed by the path the engine will ask for. */

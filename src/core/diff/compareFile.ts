@@ -46,7 +46,11 @@ export type FileComparison =
 
 export function compareFile(versions: FileVersions, inputs: CompareInputs): FileComparison {
   const basePath = versions.basePath ?? versions.path;
-  return compareSides(versions, estimateSide('base', basePath, versions.base, inputs), estimateSide('head', versions.path, versions.head, inputs));
+  return compareSides(
+    versions,
+    estimateSide('base', basePath, versions.base, inputs),
+    estimateSide('head', versions.path, versions.head, inputs),
+  );
 }
 
 /** One side of a comparison, estimated: what compareSides needs, and what the editor keeps for HEAD's side. */
@@ -81,7 +85,8 @@ export function compareSides(versions: FileVersions, baseSide: EstimatedSide, he
   const shown = (after ?? before)!;
   const status = fileStatus(versions, before, after);
   if (status === 'renamed') notes.unshift(`renamed from ${basePath}`);
-  if (status === 'repriced') notes.unshift(`unchanged file, re-priced by ${versions.repricedBecause ?? 'a changed input'}`);
+  if (status === 'repriced')
+    notes.unshift(`unchanged file, re-priced by ${versions.repricedBecause ?? 'a changed input'}`);
   for (const unit of units) {
     if (unit.before && unit.after && unit.before.model !== unit.after.model) {
       notes.push(`${unit.name}: model ${unit.before.model} → ${unit.after.model}`);
@@ -106,17 +111,30 @@ export function compareSides(versions: FileVersions, baseSide: EstimatedSide, he
 }
 
 /** A side's content → its estimate, or why it cannot be compared (binary, LFS pointer, conflict, over the size limit). */
-export function estimateSide(side: Side, path: string, content: Uint8Array | Unreadable | undefined, inputs: CompareInputs): EstimatedSide {
+export function estimateSide(
+  side: Side,
+  path: string,
+  content: Uint8Array | Unreadable | undefined,
+  inputs: CompareInputs,
+): EstimatedSide {
   if (content === undefined) return { result: { kind: 'absent' }, notes: [] };
   // Unreadable content is refused by the checks before it would be estimated.
-  return checkedSide(side, path, content, inputs, (relativePath) => estimateSource(path, content as Uint8Array, { ...inputs[side], relativePath }));
+  return checkedSide(side, path, content, inputs, (relativePath) =>
+    estimateSource(path, content as Uint8Array, { ...inputs[side], relativePath }),
+  );
 }
 
 /**
  * A side the caller already estimated (the editor's working estimate of its buffer, counted incrementally), given the
  * same checks as bytes get: `estimate` is what estimateSource gave for `text` with that side's options.
  */
-export function estimatedSide(side: Side, path: string, text: string, estimate: SourceEstimate, inputs: CompareInputs): EstimatedSide {
+export function estimatedSide(
+  side: Side,
+  path: string,
+  text: string,
+  estimate: SourceEstimate,
+  inputs: CompareInputs,
+): EstimatedSide {
   return checkedSide(side, path, text, inputs, () => estimate);
 }
 
@@ -130,8 +148,11 @@ function checkedSide(
   const notes: string[] = [];
   const options = inputs[side];
   const relativePath = inputs.globPath ? inputs.globPath(path) : path;
-  const label = side === 'base' ? inputs.baseLabel ?? 'the base' : inputs.headLabel ?? 'the head';
-  const fail = (reason: string): EstimatedSide => ({ result: { kind: 'uncompared', reason, severity: 'error' }, notes });
+  const label = side === 'base' ? (inputs.baseLabel ?? 'the base') : (inputs.headLabel ?? 'the head');
+  const fail = (reason: string): EstimatedSide => ({
+    result: { kind: 'uncompared', reason, severity: 'error' },
+    notes,
+  });
   if (!isPromptPath(relativePath, options.extraGlobs ?? [])) {
     notes.push(`${path} in ${label} is not a prompt or agent file`);
     return { result: { kind: 'absent' }, notes };
@@ -141,11 +162,15 @@ function checkedSide(
   if (isBinary(content)) return fail(`binary in ${label}: a cost diff needs text on both sides`);
   if (typeof content !== 'string' && isLfsPointer(content)) return fail(`${LFS_POINTER_REASON} (${label})`);
   const conflict = conflictMarkerLine(content);
-  if (conflict !== undefined) return fail(`merge conflict markers in ${label} (line ${conflict + 1}): resolve the conflict to compare its cost`);
+  if (conflict !== undefined)
+    return fail(`merge conflict markers in ${label} (line ${conflict + 1}): resolve the conflict to compare its cost`);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = byteLength(content, maxBytes);
   // An error, not a warning: a gate that skipped the file would pass whatever it grew by.
-  if (size > maxBytes) return fail(`over the ${formatSize(maxBytes)} size limit in ${label} (${formatSize(size)}): its cost change is unknown`);
+  if (size > maxBytes)
+    return fail(
+      `over the ${formatSize(maxBytes)} size limit in ${label} (${formatSize(size)}): its cost change is unknown`,
+    );
   const result = estimate(relativePath);
   if (result.ok) return { result: { kind: 'estimate', estimate: result.estimate }, notes };
   if (result.skipped.skip.code === 'binary') return fail(`binary in ${label}: a cost diff needs text on both sides`);
@@ -158,7 +183,9 @@ function checkedSide(
 /** UTF-8 size of the content; a text is measured only when its length does not settle the limit either way. */
 function byteLength(content: Uint8Array | string, maxBytes: number): number {
   if (typeof content !== 'string') return content.length;
-  return content.length > maxBytes || content.length * 3 <= maxBytes ? content.length : new TextEncoder().encode(content).length;
+  return content.length > maxBytes || content.length * 3 <= maxBytes
+    ? content.length
+    : new TextEncoder().encode(content).length;
 }
 
 function uncompared(versions: FileVersions, reason: string, severity: 'error' | 'warning'): FileComparison {
@@ -167,7 +194,11 @@ function uncompared(versions: FileVersions, reason: string, severity: 'error' | 
   return { kind: 'uncompared', file };
 }
 
-function fileStatus(versions: FileVersions, before: FileEstimate | undefined, after: FileEstimate | undefined): FileStatus {
+function fileStatus(
+  versions: FileVersions,
+  before: FileEstimate | undefined,
+  after: FileEstimate | undefined,
+): FileStatus {
   if (!before) return 'added';
   if (!after) return 'deleted';
   if (versions.status === 'repriced') return 'repriced';

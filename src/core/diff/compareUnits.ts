@@ -127,7 +127,8 @@ function contains(outer: SectionCount, inner: SectionCount): boolean {
 export function marginalCost(unit: UnitEstimate): { perCall: number; perMonth: number } | undefined {
   if (!unit.pricing.ok) return undefined;
   const rates = unit.pricing.rates;
-  const tier = rates.longContext && unit.input.tokens > rates.longContext.aboveInputTokens ? rates.longContext : undefined;
+  const tier =
+    rates.longContext && unit.input.tokens > rates.longContext.aboveInputTokens ? rates.longContext : undefined;
   const perCall = (tier?.inputPerMTok ?? rates.inputPerMTok) / 1e6;
   const callsPerRun = unit.session ? unit.session.turns.value : 1;
   return { perCall, perMonth: (perCall * callsPerRun * unit.callsPerDay.value * unit.monthHours) / 24 };

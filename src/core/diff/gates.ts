@@ -37,7 +37,9 @@ export function checkGates(report: DiffReport, limits: GateLimits): GateResult[]
  */
 function unpricedGate(report: DiffReport): GateResult | undefined {
   const units = report.files.flatMap((file) =>
-    file.units.filter((u) => u.after !== undefined && !u.after.priced).map((u) => `${file.path}#${u.name} (no price for ${u.after!.model})`),
+    file.units
+      .filter((u) => u.after !== undefined && !u.after.priced)
+      .map((u) => `${file.path}#${u.name} (no price for ${u.after!.model})`),
   );
   if (units.length === 0) return undefined;
   const more = units.length > 5 ? ` and ${units.length - 5} more` : '';
@@ -48,7 +50,11 @@ function unpricedGate(report: DiffReport): GateResult | undefined {
     message:
       `${units.length} changed unit${units.length === 1 ? '' : 's'} ha${units.length === 1 ? 's' : 've'} no price, so the gate cannot check ` +
       `${units.length === 1 ? 'its' : 'their'} cost (add the model under prices: in the base's .burnrate.yaml): ${units.slice(0, 5).join(', ')}${more}`,
-    files: [...new Set(report.files.filter((f) => f.units.some((u) => u.after !== undefined && !u.after.priced)).map((f) => f.path))],
+    files: [
+      ...new Set(
+        report.files.filter((f) => f.units.some((u) => u.after !== undefined && !u.after.priced)).map((f) => f.path),
+      ),
+    ],
   };
 }
 
@@ -72,7 +78,10 @@ function usdGate(report: DiffReport, limit: number): GateResult {
 function percentGate(report: DiffReport, limit: number): GateResult {
   const over = report.files
     .map((file) => ({ file, share: increaseShare(file) }))
-    .filter((x): x is { file: FileDiff; share: { value: number; of: string } } => x.share !== undefined && x.share.value * 100 > limit)
+    .filter(
+      (x): x is { file: FileDiff; share: { value: number; of: string } } =>
+        x.share !== undefined && x.share.value * 100 > limit,
+    )
     .sort((a, b) => b.share.value - a.share.value);
   const tripped = over.length > 0;
   return {
@@ -93,8 +102,12 @@ function percentGate(report: DiffReport, limit: number): GateResult {
  * to grow from: the USD gate judges them.
  */
 function increaseShare(file: FileDiff): { value: number; of: string } | undefined {
-  const cost = file.delta.costPercent !== undefined && file.unpricedUnits === 0 ? { value: file.delta.costPercent, of: 'in $/month' } : undefined;
-  const tokens = file.delta.tokensPercent !== undefined ? { value: file.delta.tokensPercent, of: 'in input tokens' } : undefined;
+  const cost =
+    file.delta.costPercent !== undefined && file.unpricedUnits === 0
+      ? { value: file.delta.costPercent, of: 'in $/month' }
+      : undefined;
+  const tokens =
+    file.delta.tokensPercent !== undefined ? { value: file.delta.tokensPercent, of: 'in input tokens' } : undefined;
   if (cost && tokens) return cost.value >= tokens.value ? cost : tokens;
   return cost ?? tokens;
 }

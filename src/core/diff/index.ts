@@ -1,8 +1,24 @@
 // Cost diffs between two versions of prompt files: the engine behind `burnrate diff`, the delta lens and the review view.
-export type { ChangedFile, FileRef, GitFailure, GitFailureKind, GitOutcome, GitSource, Side, SideContent, Unreadable } from './gitSource';
+export type {
+  ChangedFile,
+  FileRef,
+  GitFailure,
+  GitFailureKind,
+  GitOutcome,
+  GitSource,
+  Side,
+  SideContent,
+  Unreadable,
+} from './gitSource';
 export { gitFailed, gitOk, isUnreadable } from './gitSource';
 export type * from './types';
-export { compareFile, type CompareInputs, type FileComparison, type FileVersions, type SideOptions } from './compareFile';
+export {
+  compareFile,
+  type CompareInputs,
+  type FileComparison,
+  type FileVersions,
+  type SideOptions,
+} from './compareFile';
 export { review, globPathFor, type ReviewOptions, type ReviewOutcome } from './review';
 export { checkGates, type GateLimits, type GateResult } from './gates';
 export { renderDiffText } from './render/text';

@@ -21,10 +21,18 @@ export function matchUnits(before: readonly UnitEstimate[], after: readonly Unit
     else unmatchedAfter.push(unit);
   }
   const unmatchedBefore = before.filter((unit) => !pairs.some((p) => p.before === unit));
-  if (unmatchedBefore.length === 1 && unmatchedAfter.length === 1 && unmatchedBefore[0]!.kind === unmatchedAfter[0]!.kind) {
+  if (
+    unmatchedBefore.length === 1 &&
+    unmatchedAfter.length === 1 &&
+    unmatchedBefore[0]!.kind === unmatchedAfter[0]!.kind
+  ) {
     return [...pairs, { before: unmatchedBefore[0]!, after: unmatchedAfter[0]! }];
   }
-  return [...pairs, ...unmatchedAfter.map((unit) => ({ after: unit })), ...unmatchedBefore.map((unit) => ({ before: unit }))];
+  return [
+    ...pairs,
+    ...unmatchedAfter.map((unit) => ({ after: unit })),
+    ...unmatchedBefore.map((unit) => ({ before: unit })),
+  ];
 }
 
 function keyOf(unit: UnitEstimate): string {

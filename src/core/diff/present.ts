@@ -20,7 +20,12 @@ export function signedPercent(share: number): string {
 
 /** "+312 tokens (+18%)", "+1,200 tokens (new)" when there was nothing before. */
 export function tokenChange(change: Delta, before: CostSide, exact: boolean): string {
-  const percent = change.tokensPercent !== undefined ? signedPercent(change.tokensPercent) : before.inputTokens === 0 && change.tokens > 0 ? 'new' : undefined;
+  const percent =
+    change.tokensPercent !== undefined
+      ? signedPercent(change.tokensPercent)
+      : before.inputTokens === 0 && change.tokens > 0
+        ? 'new'
+        : undefined;
   return `${signedTokens(change.tokens, exact)} tokens${percent ? ` (${percent})` : ''}`;
 }
 
@@ -35,7 +40,9 @@ export function callChange(change: Delta): string | undefined {
 
 /** "($2,100 → $3,504)" */
 export function monthlyRange(before: CostSide, after: CostSide): string | undefined {
-  return before.perMonth === undefined || after.perMonth === undefined ? undefined : `(${usd(before.perMonth)} → ${usd(after.perMonth)})`;
+  return before.perMonth === undefined || after.perMonth === undefined
+    ? undefined
+    : `(${usd(before.perMonth)} → ${usd(after.perMonth)})`;
 }
 
 export function costPercent(change: Delta): string | undefined {

@@ -5,7 +5,17 @@ import { isPromptPath } from '../formats';
 import { BUILTIN_DEFAULTS, type UsageDefaults } from '../usage/usageConfig';
 import { companionReader, companionsOf, dependentsOf, hasTextCompanions, textCompanionsOf } from './companions';
 import { compareFile, type CompareInputs, type FileVersions, type SideOptions } from './compareFile';
-import { gitOk, isUnreadable, type ChangedFile, type FileRef, type GitFailure, type GitOutcome, type GitSource, type Side, type SideContent } from './gitSource';
+import {
+  gitOk,
+  isUnreadable,
+  type ChangedFile,
+  type FileRef,
+  type GitFailure,
+  type GitOutcome,
+  type GitSource,
+  type Side,
+  type SideContent,
+} from './gitSource';
 import { diffTotals, sortFiles } from './totals';
 import type { DiffReport, FileDiff, UncomparedFile, UsagePricing } from './types';
 import { loadUsageSides, type ExplicitUsage } from './usageSides';
@@ -55,7 +65,12 @@ const DEFAULT_BATCH = 200;
 export async function review(git: GitSource, options: ReviewOptions = {}): Promise<ReviewOutcome> {
   const changes = await git.changes();
   if (!changes.ok) return changes;
-  const usage = await loadUsageSides(git, options.usageFile, options.usagePricing ?? 'each-side', options.explicitUsage);
+  const usage = await loadUsageSides(
+    git,
+    options.usageFile,
+    options.usagePricing ?? 'each-side',
+    options.explicitUsage,
+  );
   if (!usage.ok) return usage;
 
   const extraGlobs = options.extraGlobs ?? [];
@@ -70,7 +85,13 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
     if (extraGlobs.length > 0) result.extraGlobs = extraGlobs;
     return result;
   };
-  const inputs: CompareInputs = { base: side(usage.value.base), head: side(usage.value.head), globPath, baseLabel: git.baseLabel, headLabel: git.headLabel };
+  const inputs: CompareInputs = {
+    base: side(usage.value.base),
+    head: side(usage.value.head),
+    globPath,
+    baseLabel: git.baseLabel,
+    headLabel: git.headLabel,
+  };
 
   // Under a changed usage file priced per side, equal bytes can still cost differently.
   const usageMatters = usage.value.report.changed && usage.value.report.pricing === 'each-side';
@@ -78,7 +99,10 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
   let unchangedFiles = 0;
   const jobs: Job[] = [];
   for (const change of changes.value) {
-    if (change.path === options.usageFile || !(isPrompt(change.path) || (change.basePath !== undefined && isPrompt(change.basePath)))) {
+    if (
+      change.path === options.usageFile ||
+      !(isPrompt(change.path) || (change.basePath !== undefined && isPrompt(change.basePath)))
+    ) {
       ignoredFiles++;
     } else if (change.baseId !== undefined && change.baseId === change.headId && !usageMatters) {
       unchangedFiles++; // a mode change: same bytes, same cost
@@ -98,7 +122,8 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
     listed.add(path);
     jobs.push({ path, status: 'repriced', repricedBecause: because, head: { path }, sameBytes: true });
   };
-  for (const job of [...jobs]) for (const dependent of dependentsOf(job.path)) reprice(dependent, `the changed ${job.path}`);
+  for (const job of [...jobs])
+    for (const dependent of dependentsOf(job.path)) reprice(dependent, `the changed ${job.path}`);
   // promptfoo names its prompts (text files, chat JSON) in the config's text: an unchanged config that names a changed
   // file is re-priced, reading that file at each side.
   const named = changes.value.filter((c) => c.path !== options.usageFile && !hasTextCompanions(c.path));
@@ -125,10 +150,20 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
       const versions = read.value[i]!;
       if (job.status === 'repriced' && versions.head === undefined) return; // a dependent that does not exist
       if (job.unmerged && versions.head === undefined) {
-        uncompared.push({ path: job.path, severity: 'error', reason: `unmerged in ${git.headLabel} (merge conflict): resolve and stage it to compare its cost` });
+        uncompared.push({
+          path: job.path,
+          severity: 'error',
+          reason: `unmerged in ${git.headLabel} (merge conflict): resolve and stage it to compare its cost`,
+        });
         return;
       }
-      if (versions.base !== undefined && versions.head !== undefined && !usageMatters && job.status !== 'repriced' && sameBytes(versions.base, versions.head)) {
+      if (
+        versions.base !== undefined &&
+        versions.head !== undefined &&
+        !usageMatters &&
+        job.status !== 'repriced' &&
+        sameBytes(versions.base, versions.head)
+      ) {
         unchangedFiles++;
         return;
       }
@@ -158,7 +193,9 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
   };
 }
 
-type Versions = FileVersions & { companions: { base: Map<string, Uint8Array | undefined>; head: Map<string, Uint8Array | undefined> } };
+type Versions = FileVersions & {
+  companions: { base: Map<string, Uint8Array | undefined>; head: Map<string, Uint8Array | undefined> };
+};
 
 /** Companions that may not be read count as absent. */
 function bytesOf(content: SideContent): Uint8Array | undefined {
@@ -166,7 +203,11 @@ function bytesOf(content: SideContent): Uint8Array | undefined {
 }
 
 /** Reads a batch's files and their companions with one call per side. */
-async function readBatch(git: GitSource, jobs: readonly Job[], globPath: (path: string) => string): Promise<{ ok: true; value: Versions[] } | { ok: false; failure: GitFailure }> {
+async function readBatch(
+  git: GitSource,
+  jobs: readonly Job[],
+  globPath: (path: string) => string,
+): Promise<{ ok: true; value: Versions[] } | { ok: false; failure: GitFailure }> {
   const wanted: Record<Side, FileRef[]> = { base: [], head: [] };
   const slot = (side: Side, file: FileRef) => wanted[side].push(file) - 1;
   const plans = jobs.map((job) => {
@@ -200,11 +241,17 @@ async function readBatch(git: GitSource, jobs: readonly Job[], globPath: (path: 
 }
 
 /** Companions only a file's text names (a promptfoo config's `file://` prompts): read at the side of that text. */
-async function readTextCompanions(git: GitSource, jobs: readonly Job[], value: Versions[], globPath: (path: string) => string): Promise<GitOutcome<void>> {
+async function readTextCompanions(
+  git: GitSource,
+  jobs: readonly Job[],
+  value: Versions[],
+  globPath: (path: string) => string,
+): Promise<GitOutcome<void>> {
   const wanted: Record<Side, string[]> = { base: [], head: [] };
   const plans = jobs.map((job, i) => {
     const versions = value[i]!;
-    if (!hasTextCompanions(job.path) && !(job.basePath !== undefined && hasTextCompanions(job.basePath))) return undefined;
+    if (!hasTextCompanions(job.path) && !(job.basePath !== undefined && hasTextCompanions(job.basePath)))
+      return undefined;
     // A re-priced config is the same text at both sides; the files it names are read at each.
     const base = textCompanionsOf(job.basePath ?? job.path, versions.base);
     const head = textCompanionsOf(job.path, versions.head);
@@ -213,7 +260,13 @@ async function readTextCompanions(git: GitSource, jobs: readonly Job[], value: V
     return { base, head };
   });
   if (wanted.base.length === 0 && wanted.head.length === 0) return gitOk(undefined);
-  const read = async (side: Side) => (wanted[side].length === 0 ? gitOk<SideContent[]>([]) : git.read(side, wanted[side].map((path) => ({ path }))));
+  const read = async (side: Side) =>
+    wanted[side].length === 0
+      ? gitOk<SideContent[]>([])
+      : git.read(
+          side,
+          wanted[side].map((path) => ({ path })),
+        );
   const [base, head] = await Promise.all([read('base'), read('head')]);
   if (!base.ok) return base;
   if (!head.ok) return head;
@@ -238,7 +291,10 @@ async function unchangedReferrers(
   if (!files.ok) return files;
   const candidates = files.value.filter((path) => !listed.has(path) && hasTextCompanions(path));
   if (candidates.length === 0) return gitOk([]);
-  const read = await git.read('head', candidates.map((path) => ({ path })));
+  const read = await git.read(
+    'head',
+    candidates.map((path) => ({ path })),
+  );
   if (!read.ok) return read;
   const changedPaths = new Set(changed.flatMap((c) => (c.basePath !== undefined ? [c.path, c.basePath] : [c.path])));
   const found: { path: string; names: string[] }[] = [];
@@ -260,7 +316,11 @@ function withCompanions(inputs: CompareInputs, versions: Versions): CompareInput
 
 function withFlags(inputs: CompareInputs, flags: UsageDefaults | undefined): CompareInputs {
   if (!flags) return inputs;
-  return { ...inputs, base: { ...inputs.base, flags: { ...inputs.base.flags, ...flags } }, head: { ...inputs.head, flags: { ...inputs.head.flags, ...flags } } };
+  return {
+    ...inputs,
+    base: { ...inputs.base, flags: { ...inputs.base.flags, ...flags } },
+    head: { ...inputs.head, flags: { ...inputs.head.flags, ...flags } },
+  };
 }
 
 /** Paths inside the usage file's folder are seen relative to it (its globs are written that way); others as they are. */

@@ -4,7 +4,9 @@
 const GIT_BINARY_SNIFF = 8000;
 
 export function isBinary(content: Uint8Array | string): boolean {
-  return typeof content === 'string' ? content.slice(0, GIT_BINARY_SNIFF).includes('\0') : content.subarray(0, GIT_BINARY_SNIFF).includes(0);
+  return typeof content === 'string'
+    ? content.slice(0, GIT_BINARY_SNIFF).includes('\0')
+    : content.subarray(0, GIT_BINARY_SNIFF).includes(0);
 }
 
 // A fenced code block (``` or ~~~, closed by the same character at least as long) may quote conflict markers.
@@ -16,7 +18,12 @@ const END = /^>{7}(?: |$)/;
 /** Zero-based line of the first conflict block (`<<<<<<<`, `=======`, `>>>>>>>` in that order), or undefined. */
 export function conflictMarkerLine(content: Uint8Array | string): number | undefined {
   // No `<` or `>` (no `<<<<<<<` or `>>>>>>>` in a text as an editor holds it): the common case, checked fast.
-  if (typeof content === 'string' ? !content.includes('<<<<<<<') || !content.includes('>>>>>>>') : !content.includes(0x3c) || !content.includes(0x3e)) return undefined;
+  if (
+    typeof content === 'string'
+      ? !content.includes('<<<<<<<') || !content.includes('>>>>>>>')
+      : !content.includes(0x3c) || !content.includes(0x3e)
+  )
+    return undefined;
   const lines = (typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content)).split(/\r?\n|\r/);
   let start: number | undefined;
   let middle = false;
@@ -26,7 +33,8 @@ export function conflictMarkerLine(content: Uint8Array | string): number | undef
     const fenceMark = FENCE.exec(line)?.[1];
     if (fenceMark !== undefined && start === undefined) {
       if (fence === undefined) fence = fenceMark;
-      else if (fenceMark[0] === fence[0] && fenceMark.length >= fence.length && line.trim() === fenceMark) fence = undefined;
+      else if (fenceMark[0] === fence[0] && fenceMark.length >= fence.length && line.trim() === fenceMark)
+        fence = undefined;
       continue;
     }
     if (fence !== undefined) continue;

@@ -28,12 +28,25 @@ export async function loadUsageSides(
   explicit?: ExplicitUsage,
 ): Promise<GitOutcome<UsageSides>> {
   if (explicit) {
-    return { ok: true, value: { base: explicit.config, head: explicit.config, report: { file: explicit.file, pricing: 'explicit', changed: false, problems: explicit.problems } } };
+    return {
+      ok: true,
+      value: {
+        base: explicit.config,
+        head: explicit.config,
+        report: { file: explicit.file, pricing: 'explicit', changed: false, problems: explicit.problems },
+      },
+    };
   }
   if (usageFile === undefined) {
-    return { ok: true, value: { base: EMPTY_USAGE, head: EMPTY_USAGE, report: { pricing, changed: false, problems: [] } } };
+    return {
+      ok: true,
+      value: { base: EMPTY_USAGE, head: EMPTY_USAGE, report: { pricing, changed: false, problems: [] } },
+    };
   }
-  const [base, head] = await Promise.all([git.read('base', [{ path: usageFile }]), git.read('head', [{ path: usageFile }])]);
+  const [base, head] = await Promise.all([
+    git.read('base', [{ path: usageFile }]),
+    git.read('head', [{ path: usageFile }]),
+  ]);
   if (!base.ok) return base;
   if (!head.ok) return head;
   const name = usageFile.slice(usageFile.lastIndexOf('/') + 1);
@@ -46,7 +59,10 @@ export async function loadUsageSides(
       ? parsedBase.problems.map(inBase)
       : [...parsedHead.problems, ...(pricing === 'each-side' ? parsedBase.problems.map(inBase) : [])];
   const report: UsageReport = { pricing, changed, problems };
-  const present = pricing === 'base-for-both' ? base.value[0] !== undefined : base.value[0] !== undefined || head.value[0] !== undefined;
+  const present =
+    pricing === 'base-for-both'
+      ? base.value[0] !== undefined
+      : base.value[0] !== undefined || head.value[0] !== undefined;
   if (present) report.file = usageFile;
   const sides =
     pricing === 'each-side'

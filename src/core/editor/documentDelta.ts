@@ -1,7 +1,15 @@
 // An open document against HEAD: the editor's working estimate of its buffer (counted incrementally) against HEAD's
 // version, estimated once per commit and inputs and kept. Pure; the estimate worker runs it beside the working estimate.
 import { companionReader } from '../diff/companions';
-import { compareSides, estimatedSide, estimateSide, type CompareInputs, type EstimatedSide, type FileComparison, type SideOptions } from '../diff/compareFile';
+import {
+  compareSides,
+  estimatedSide,
+  estimateSide,
+  type CompareInputs,
+  type EstimatedSide,
+  type FileComparison,
+  type SideOptions,
+} from '../diff/compareFile';
 import type { SourceEstimate } from '../estimate/estimateSource';
 
 export const BASE_NAME = 'HEAD';
@@ -33,25 +41,48 @@ export interface EstimatedBase {
 
 export type DocumentDelta =
   /** The buffer is HEAD's text: nothing changed. */
-  | { kind: 'identical' }
-  | { kind: 'compared'; comparison: FileComparison };
+  { kind: 'identical' } | { kind: 'compared'; comparison: FileComparison };
 
 export function estimateBase(base: BaseVersion, options: SideOptions): EstimatedBase {
-  const inputs = compareInputs(base, { ...options, ...(base.companions.length > 0 ? { readCompanion: companionReader(new Map(base.companions)) } : {}) }, options);
+  const inputs = compareInputs(
+    base,
+    { ...options, ...(base.companions.length > 0 ? { readCompanion: companionReader(new Map(base.companions)) } : {}) },
+    options,
+  );
   const text = base.bytes && new TextDecoder('utf-8').decode(base.bytes);
   return { key: base.key, side: estimateSide('base', base.basePath, base.bytes, inputs), text };
 }
 
 /** `working` is the working estimate of `text` (the document's whole buffer), made with `options`. */
-export function documentDelta(base: BaseVersion, estimated: EstimatedBase, text: string, working: SourceEstimate, options: SideOptions): DocumentDelta {
-  if (estimated.text !== undefined && base.basePath === base.path && estimated.text === text) return { kind: 'identical' };
+export function documentDelta(
+  base: BaseVersion,
+  estimated: EstimatedBase,
+  text: string,
+  working: SourceEstimate,
+  options: SideOptions,
+): DocumentDelta {
+  if (estimated.text !== undefined && base.basePath === base.path && estimated.text === text)
+    return { kind: 'identical' };
   const inputs = compareInputs(base, options, options);
   const head = estimatedSide('head', base.path, text, working, inputs);
-  const versions = { path: base.path, status: base.bytes === undefined ? 'added' : base.basePath !== base.path ? 'renamed' : 'modified', ...(base.basePath !== base.path ? { basePath: base.basePath } : {}) } as const;
+  const versions = {
+    path: base.path,
+    status: base.bytes === undefined ? 'added' : base.basePath !== base.path ? 'renamed' : 'modified',
+    ...(base.basePath !== base.path ? { basePath: base.basePath } : {}),
+  } as const;
   return { kind: 'compared', comparison: compareSides(versions, estimated.side, head) };
 }
 
 function compareInputs(base: BaseVersion, baseOptions: SideOptions, headOptions: SideOptions): CompareInputs {
-  const globs = new Map([[base.path, base.globPath], [base.basePath, base.baseGlobPath]]);
-  return { base: baseOptions, head: headOptions, globPath: (path) => globs.get(path) ?? path, baseLabel: BASE_NAME, headLabel: HEAD_LABEL };
+  const globs = new Map([
+    [base.path, base.globPath],
+    [base.basePath, base.baseGlobPath],
+  ]);
+  return {
+    base: baseOptions,
+    head: headOptions,
+    globPath: (path) => globs.get(path) ?? path,
+    baseLabel: BASE_NAME,
+    headLabel: HEAD_LABEL,
+  };
 }

@@ -1,7 +1,11 @@
 // Every lens an open prompt document gets, from its one model: the cost lenses (per unit, section and problem, or a
 // single "skipped" lens) and the delta lenses against HEAD (the file's change at the top, each changed unit of a
 // multi-unit file, each changed section). Titles, tooltips and what a click does are data; the editor only places them.
-import { fileLensTitle, sectionLensTitle as sectionDeltaTitle, unitLensTitle as unitDeltaTitle } from '../diff/render/lens';
+import {
+  fileLensTitle,
+  sectionLensTitle as sectionDeltaTitle,
+  unitLensTitle as unitDeltaTitle,
+} from '../diff/render/lens';
 import type { FileStatus } from '../diff/types';
 import type { SourceEstimate } from '../estimate/estimateSource';
 import { planLenses, type LensOptions } from '../present/fileLenses';
@@ -24,7 +28,11 @@ export interface EditorLens {
 
 export type LensPlanOptions = LensOptions;
 
-export function planEditorLenses(working: SourceEstimate, delta: DocumentDelta | undefined, options: LensPlanOptions): EditorLens[] {
+export function planEditorLenses(
+  working: SourceEstimate,
+  delta: DocumentDelta | undefined,
+  options: LensPlanOptions,
+): EditorLens[] {
   return [...costLenses(working, options), ...(delta ? deltaLenses(delta, options) : [])];
 }
 
@@ -41,16 +49,27 @@ function deltaLenses(delta: DocumentDelta, options: LensPlanOptions): EditorLens
   const { comparison } = delta;
   if (comparison.kind === 'uncompared') return [{ line: 0, title: `vs ${BASE_NAME}: ${comparison.file.reason}` }];
   // Counts and prices the same although the text differs (whitespace, a reworded line of equal length).
-  if (comparison.kind === 'unchanged') return [{ line: 0, title: `±0 tokens vs ${BASE_NAME} · no cost change`, action: { kind: 'openChange', status: 'modified' } }];
+  if (comparison.kind === 'unchanged')
+    return [
+      {
+        line: 0,
+        title: `±0 tokens vs ${BASE_NAME} · no cost change`,
+        action: { kind: 'openChange', status: 'modified' },
+      },
+    ];
   if (comparison.kind !== 'diff') return [];
   const file = comparison.diff;
-  const lenses: EditorLens[] = [{ line: 0, title: fileLensTitle(file, BASE_NAME), action: { kind: 'openChange', status: file.status } }];
+  const lenses: EditorLens[] = [
+    { line: 0, title: fileLensTitle(file, BASE_NAME), action: { kind: 'openChange', status: file.status } },
+  ];
   const multiUnit = file.units.length > 1 || file.units.some((u) => u.range.startLine > 0);
   for (const unit of file.units) {
     if (unit.status === 'removed') continue; // it has no line in this editor; the file lens counts it
     if (multiUnit) lenses.push({ line: unit.range.startLine, title: unitDeltaTitle(unit, BASE_NAME) });
     if (!options.sections) continue;
-    for (const section of unit.sections) if (section.status !== 'removed') lenses.push({ line: section.range.startLine, title: sectionDeltaTitle(section, BASE_NAME) });
+    for (const section of unit.sections)
+      if (section.status !== 'removed')
+        lenses.push({ line: section.range.startLine, title: sectionDeltaTitle(section, BASE_NAME) });
   }
   return lenses;
 }

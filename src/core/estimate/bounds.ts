@@ -28,11 +28,20 @@ export function boundCount(value: number, field: BoundedField, label: string, pr
 }
 
 /** A sourced value within its bound; the detail says when it was capped. */
-export function boundSourced(value: Sourced<number>, field: BoundedField, label: string, problems: Problem[]): Sourced<number> {
+export function boundSourced(
+  value: Sourced<number>,
+  field: BoundedField,
+  label: string,
+  problems: Problem[],
+): Sourced<number> {
   const before = problems.length;
   const bounded = boundCount(value.value, field, `${label} (${value.detail})`, problems);
   if (problems.length === before) return value;
-  return { ...value, value: bounded, detail: `${value.detail}, capped at Burnrate's bound of ${formatNumber(bounded)}` };
+  return {
+    ...value,
+    value: bounded,
+    detail: `${value.detail}, capped at Burnrate's bound of ${formatNumber(bounded)}`,
+  };
 }
 
 function describe(field: BoundedField): string {

@@ -6,7 +6,11 @@ import type { ParsedFile } from '../types';
 
 export type { CompanionReader };
 
-export function withCompanions(file: ParsedFile, relativePath: string, readCompanion: CompanionReader | undefined): ParsedFile {
+export function withCompanions(
+  file: ParsedFile,
+  relativePath: string,
+  readCompanion: CompanionReader | undefined,
+): ParsedFile {
   const join = formatSpec(file.format).companions?.join;
   return join ? join(file, relativePath, readCompanion ?? (() => undefined)) : file;
 }

@@ -31,10 +31,17 @@ export function estimateSource(path: string, source: Uint8Array | string, option
   if (renamed) readOptions.workspaceNames = renamed;
   const read = readPromptFile(options.relativePath, source, readOptions);
   if (!read.ok) return { ok: false, skipped: { ...read.skipped, path } };
-  const file = prepareForRuntimes(withCompanions({ ...read.file, path }, options.relativePath, options.readCompanion), options.relativePath, options.runtimes);
+  const file = prepareForRuntimes(
+    withCompanions({ ...read.file, path }, options.relativePath, options.readCompanion),
+    options.relativePath,
+    options.runtimes,
+  );
   const estimate = estimateFile(file, options);
   if (!options.runtimes) return { ok: true, estimate };
   const text = typeof source === 'string' ? source : new TextDecoder().decode(source);
-  const layers = { ...(options.flags ? { flags: options.flags } : {}), ...(options.settings ? { settings: options.settings } : {}) };
+  const layers = {
+    ...(options.flags ? { flags: options.flags } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+  };
   return { ok: true, estimate: withRuntimes(estimate, options.relativePath, text, options.runtimes, layers) };
 }

@@ -32,21 +32,40 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
       : standard;
   const profile = profileForModel(pricing.ok ? pricing.rates.modelId : model.value, options.usage.tokenizer);
   const bounded: Problem[] = [];
-  const monthHours = boundCount(options.usage.monthHours ?? BUILTIN_DEFAULTS.monthHours, 'monthHours', 'month.hours', bounded);
+  const monthHours = boundCount(
+    options.usage.monthHours ?? BUILTIN_DEFAULTS.monthHours,
+    'monthHours',
+    'month.hours',
+    bounded,
+  );
 
   const counter = options.counter ?? plainCounter;
-  const placeholder = unit.parts.some((p) => p.placeholders) ? sourced('placeholderTokens', file, unit, options) : undefined;
+  const placeholder = unit.parts.some((p) => p.placeholders)
+    ? sourced('placeholderTokens', file, unit, options)
+    : undefined;
   const input = countInput(unit, profile, counter, placeholder);
   // Every count a file or usage file can set is taken within its bound (bounds.ts), so work and figures stay finite.
   const limit = unit.maxOutputTokens && {
     ...unit.maxOutputTokens,
     value: boundCount(unit.maxOutputTokens.value, 'outputTokens', unit.maxOutputTokens.field, bounded),
   };
-  const configuredOutput = boundSourced(sourced('outputTokens', file, unit, options), 'outputTokens', 'output tokens', bounded);
+  const configuredOutput = boundSourced(
+    sourced('outputTokens', file, unit, options),
+    'outputTokens',
+    'output tokens',
+    bounded,
+  );
   const expectedOutput = expectedOutputTokens(configuredOutput, unit, limit?.value);
-  const callsPerDay = boundSourced(sourced('callsPerDay', file, unit, options), 'callsPerDay', 'calls per day', bounded);
+  const callsPerDay = boundSourced(
+    sourced('callsPerDay', file, unit, options),
+    'callsPerDay',
+    'calls per day',
+    bounded,
+  );
   const session =
-    unit.kind === 'call' && unit.turns ? sessionFigures(file, unit, options, input.tokens, expectedOutput.value, limit?.value, pricing, bounded) : undefined;
+    unit.kind === 'call' && unit.turns
+      ? sessionFigures(file, unit, options, input.tokens, expectedOutput.value, limit?.value, pricing, bounded)
+      : undefined;
 
   let cost: CostFigures | undefined;
   if (pricing.ok) {
@@ -70,9 +89,17 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
     range: unit.range,
     model,
     pricing,
-    tokenizer: { family: profile.family, encoding: profile.encoding, exact: profile.exact, band: profile.band, basis: profile.basis },
+    tokenizer: {
+      family: profile.family,
+      encoding: profile.encoding,
+      exact: profile.exact,
+      band: profile.band,
+      basis: profile.basis,
+    },
     input,
-    output: limit ? { expected: expectedOutput, limit: { value: limit.value, field: limit.field } } : { expected: expectedOutput },
+    output: limit
+      ? { expected: expectedOutput, limit: { value: limit.value, field: limit.field } }
+      : { expected: expectedOutput },
     callsPerDay,
     sections: countSections(unit, profile, counter),
     hints: [],
@@ -84,7 +111,9 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
   if (unit.agent) estimate.agent = unit.agent;
   if (unit.promptFile) estimate.promptFile = unit.promptFile;
   const window = pricing.ok ? pricing.rates.contextWindow : undefined;
-  const largestInput = session ? (session.turnInputTokens[session.turnInputTokens.length - 1] ?? input.tokens) : input.tokens;
+  const largestInput = session
+    ? (session.turnInputTokens[session.turnInputTokens.length - 1] ?? input.tokens)
+    : input.tokens;
   if (window && largestInput > window) {
     estimate.problems.push({
       severity: 'warning',
@@ -94,7 +123,8 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
   if (cost) estimate.cost = cost;
   if (session) estimate.session = session;
   if (!pricing.ok) estimate.problems.push({ severity: 'warning', message: pricing.message });
-  if (tiered && !tiered.ok) estimate.problems.push({ severity: 'warning', message: `${tiered.message} (${tier.detail})` });
+  if (tiered && !tiered.ok)
+    estimate.problems.push({ severity: 'warning', message: `${tiered.message} (${tier.detail})` });
   estimate.hints = unitHints(estimate, unit);
   return estimate;
 }
@@ -117,7 +147,10 @@ function aliasOption(options: EstimateOptions): { aliases?: NonNullable<Estimate
 
 // The same list object for the same two inputs, so model resolution's per-list memo is hit across units and files.
 const combined = new WeakMap<readonly PriceOverride[], WeakMap<readonly PriceOverride[], readonly PriceOverride[]>>();
-function combinedOverrides(usage: readonly PriceOverride[], settings: readonly PriceOverride[] | undefined): readonly PriceOverride[] {
+function combinedOverrides(
+  usage: readonly PriceOverride[],
+  settings: readonly PriceOverride[] | undefined,
+): readonly PriceOverride[] {
   if (!settings || settings.length === 0) return usage;
   let bySettings = combined.get(usage);
   if (!bySettings) {
@@ -132,7 +165,12 @@ function combinedOverrides(usage: readonly PriceOverride[], settings: readonly P
   return list;
 }
 
-function countInput(unit: CostUnit, profile: TokenizerProfile, counter: TextCounter, placeholder?: Sourced<number>): UnitEstimate['input'] {
+function countInput(
+  unit: CostUnit,
+  profile: TokenizerProfile,
+  counter: TextCounter,
+  placeholder?: Sourced<number>,
+): UnitEstimate['input'] {
   const parts: InputPartCount[] = [];
   // Exact when every part's count is (an estimating family's texts can be exact from a vendor's counting endpoint).
   let exact = unit.parts.length > 0 || profile.exact;
@@ -149,7 +187,11 @@ function countInput(unit: CostUnit, profile: TokenizerProfile, counter: TextCoun
     if (holes > 0 && placeholder) {
       // Values only known at run time: a stated size each, so the count is an estimate whatever the tokenizer.
       const names = part.placeholders!.slice(0, 3).join(', ') + (holes > 3 ? ', …' : '');
-      parts.push({ label: `${holes} placeholder${holes === 1 ? '' : 's'} in ${part.label} (${names}) × ${placeholder.value} tokens — ${placeholder.detail}`, role: 'overhead', tokens: holes * placeholder.value });
+      parts.push({
+        label: `${holes} placeholder${holes === 1 ? '' : 's'} in ${part.label} (${names}) × ${placeholder.value} tokens — ${placeholder.detail}`,
+        role: 'overhead',
+        tokens: holes * placeholder.value,
+      });
       tokens += holes * placeholder.value;
       exact = false;
       placeholderTokens += holes * placeholder.value;
@@ -161,7 +203,11 @@ function countInput(unit: CostUnit, profile: TokenizerProfile, counter: TextCoun
   if (unit.kind === 'call') {
     const framing = messageOverhead(unit.messageCount);
     if (framing > 0) {
-      parts.push({ label: `message framing (${unit.messageCount} message${unit.messageCount === 1 ? '' : 's'})`, role: 'overhead', tokens: framing });
+      parts.push({
+        label: `message framing (${unit.messageCount} message${unit.messageCount === 1 ? '' : 's'})`,
+        role: 'overhead',
+        tokens: framing,
+      });
       tokens += framing;
     }
     const hasToolSchemas = unit.parts.some((p) => p.role === 'tool-schema');
@@ -172,7 +218,11 @@ function countInput(unit: CostUnit, profile: TokenizerProfile, counter: TextCoun
       band = Math.max(band, 0.05);
     }
     if (hasToolSchemas && profile.family.startsWith('claude')) {
-      parts.push({ label: 'Anthropic tool-use system prompt', role: 'overhead', tokens: ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS });
+      parts.push({
+        label: 'Anthropic tool-use system prompt',
+        role: 'overhead',
+        tokens: ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS,
+      });
       tokens += ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS;
     }
   }
@@ -182,7 +232,11 @@ function countInput(unit: CostUnit, profile: TokenizerProfile, counter: TextCoun
 function expectedOutputTokens(configured: Sourced<number>, unit: CostUnit, limit: number | undefined): Sourced<number> {
   if (unit.kind === 'always-on') return { value: 0, source: 'format', detail: 'always-on context adds input only' };
   if (limit !== undefined && configured.value > limit) {
-    return { value: limit, source: configured.source, detail: `${configured.detail}, capped at the declared limit of ${limit}` };
+    return {
+      value: limit,
+      source: configured.source,
+      detail: `${configured.detail}, capped at the declared limit of ${limit}`,
+    };
   }
   return configured;
 }
@@ -201,10 +255,24 @@ function sessionFigures(
   const configured = boundSourced(sourced('turns', file, unit, options), 'turns', 'turns', problems);
   const turns: Sourced<number> =
     configured.value > maxTurns
-      ? { value: maxTurns, source: configured.source, detail: `${configured.detail}, capped by ${unit.turns!.field} = ${maxTurns}` }
+      ? {
+          value: maxTurns,
+          source: configured.source,
+          detail: `${configured.detail}, capped by ${unit.turns!.field} = ${maxTurns}`,
+        }
       : configured;
-  const userTokensPerTurn = boundSourced(sourced('userTokensPerTurn', file, unit, options), 'userTokensPerTurn', 'user tokens per turn', problems);
-  const carry = { promptTokens, userTokensPerTurn: userTokensPerTurn.value, outputTokensPerTurn: outputTokens, turns: turns.value };
+  const userTokensPerTurn = boundSourced(
+    sourced('userTokensPerTurn', file, unit, options),
+    'userTokensPerTurn',
+    'user tokens per turn',
+    problems,
+  );
+  const carry = {
+    promptTokens,
+    userTokensPerTurn: userTokensPerTurn.value,
+    outputTokensPerTurn: outputTokens,
+    turns: turns.value,
+  };
   const inputs = turnInputTokens(carry);
   const figures: SessionFigures = {
     turns,
@@ -217,13 +285,20 @@ function sessionFigures(
   if (pricing.ok) {
     figures.perSession = sessionCost(pricing.rates, carry);
     const worstOutput = outputLimit ?? outputTokens;
-    figures.worstCasePerSession = sessionCost(pricing.rates, { ...carry, outputTokensPerTurn: worstOutput, turns: maxTurns });
+    figures.worstCasePerSession = sessionCost(pricing.rates, {
+      ...carry,
+      outputTokensPerTurn: worstOutput,
+      turns: maxTurns,
+    });
   }
   return figures;
 }
 
 function countSections(unit: CostUnit, profile: TokenizerProfile, counter: TextCounter): SectionCount[] {
-  const counted = unit.sections.map((section) => ({ section, tokens: counter.count(section.text, profile, section.range).tokens }));
+  const counted = unit.sections.map((section) => ({
+    section,
+    tokens: counter.count(section.text, profile, section.range).tokens,
+  }));
   // Sections nest (a `##` inside a `#`): shares are of the outermost sections' sum, so a heading that holds the whole
   // prompt reads 100% and its subsections their part of it.
   const outermost = outermostOf(counted);
@@ -239,7 +314,10 @@ function countSections(unit: CostUnit, profile: TokenizerProfile, counter: TextC
 
 /** Sections not inside another one; sections nest like a tree, so one pass in line order finds them. */
 function outermostOf<T extends { section: { range: LineRange } }>(items: readonly T[]): T[] {
-  const ordered = [...items].sort((a, b) => a.section.range.startLine - b.section.range.startLine || b.section.range.endLine - a.section.range.endLine);
+  const ordered = [...items].sort(
+    (a, b) =>
+      a.section.range.startLine - b.section.range.startLine || b.section.range.endLine - a.section.range.endLine,
+  );
   const result: T[] = [];
   let coveredTo = -1;
   for (const item of ordered) {

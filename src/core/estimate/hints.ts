@@ -16,7 +16,8 @@ function minCacheableTokens(modelId: string): number {
 }
 // A tier word as its own segment of the id ("gpt-4o-mini", "gemini-2.5-flash"), not inside another word ("gemini").
 const CHEAP_TIER = /(^|[-/.])(mini|haiku|flash|nano|small|lite)($|[-.:])/;
-const NOT_TEXT = /(^ft:|\.ft-|preview|-latest|image|audio|tts|realtime|transcribe|embed|search|vision|live|ocr|moderation|deep-research|codex|:free)/;
+const NOT_TEXT =
+  /(^ft:|\.ft-|preview|-latest|image|audio|tts|realtime|transcribe|embed|search|vision|live|ocr|moderation|deep-research|codex|:free)/;
 
 export function unitHints(estimate: UnitEstimate, unit: CostUnit): Hint[] {
   if (!estimate.pricing.ok || !estimate.cost) return [];
@@ -25,10 +26,17 @@ export function unitHints(estimate: UnitEstimate, unit: CostUnit): Hint[] {
   const runsPerMonth = (estimate.callsPerDay.value * estimate.monthHours) / 24;
   const callsPerRun = estimate.session ? estimate.session.turns.value : 1;
 
-  const stablePrefix = estimate.input.parts.filter((p) => p.role !== 'user' && p.role !== 'assistant').reduce((s, p) => s + p.tokens, 0);
-  if (estimate.kind === 'call' && stablePrefix >= minCacheableTokens(rates.modelId) && rates.cacheReadPerMTok !== undefined) {
+  const stablePrefix = estimate.input.parts
+    .filter((p) => p.role !== 'user' && p.role !== 'assistant')
+    .reduce((s, p) => s + p.tokens, 0);
+  if (
+    estimate.kind === 'call' &&
+    stablePrefix >= minCacheableTokens(rates.modelId) &&
+    rates.cacheReadPerMTok !== undefined
+  ) {
     // Inside a long-context tier the whole request, cached part included, is billed at the tier's rates.
-    const tier = rates.longContext && estimate.input.tokens > rates.longContext.aboveInputTokens ? rates.longContext : undefined;
+    const tier =
+      rates.longContext && estimate.input.tokens > rates.longContext.aboveInputTokens ? rates.longContext : undefined;
     const inputRate = tier?.inputPerMTok ?? rates.inputPerMTok;
     const readRate = tier?.cacheReadPerMTok ?? rates.cacheReadPerMTok;
     const writeRate = tier?.cacheWritePerMTok ?? rates.cacheWritePerMTok;
@@ -88,7 +96,8 @@ function cheaperModel(rates: RateCard, isCheaper: (card: RateCard) => boolean): 
   let best: { card: RateCard; shared: number } | undefined;
   for (const card of candidates) {
     const shared = commonPrefixLength(card.modelId, rates.modelId);
-    if (!best || shared > best.shared || (shared === best.shared && card.inputPerMTok > best.card.inputPerMTok)) best = { card, shared };
+    if (!best || shared > best.shared || (shared === best.shared && card.inputPerMTok > best.card.inputPerMTok))
+      best = { card, shared };
   }
   return best?.card;
 }

@@ -15,7 +15,11 @@ export interface SelectionCount {
   inputCost?: number;
 }
 
-export function countSelection(text: string, unit: UnitEstimate, tokenizer: Readonly<Record<string, ProfileOverride>> = {}): SelectionCount {
+export function countSelection(
+  text: string,
+  unit: UnitEstimate,
+  tokenizer: Readonly<Record<string, ProfileOverride>> = {},
+): SelectionCount {
   const model = unit.pricing.ok ? unit.pricing.rates.modelId : unit.model.value;
   const count = countTokens(text, profileForModel(model, tokenizer));
   const result: SelectionCount = { tokens: count.tokens, exact: count.exact, band: count.band, model };
@@ -24,10 +28,18 @@ export function countSelection(text: string, unit: UnitEstimate, tokenizer: Read
 }
 
 /** The unit a line belongs to (innermost by start line), else the file's first unit. */
-export function unitAtLine<T extends { range: { startLine: number; endLine: number } }>(units: readonly T[], line: number): T | undefined {
+export function unitAtLine<T extends { range: { startLine: number; endLine: number } }>(
+  units: readonly T[],
+  line: number,
+): T | undefined {
   let best: T | undefined;
   for (const unit of units) {
-    if (unit.range.startLine <= line && line <= unit.range.endLine && (!best || unit.range.startLine >= best.range.startLine)) best = unit;
+    if (
+      unit.range.startLine <= line &&
+      line <= unit.range.endLine &&
+      (!best || unit.range.startLine >= best.range.startLine)
+    )
+      best = unit;
   }
   return best ?? units[0];
 }

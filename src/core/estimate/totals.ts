@@ -17,7 +17,16 @@ export interface Totals {
 
 export function totals(units: readonly UnitEstimate[]): Totals {
   const covered = countedElsewhere(units);
-  const result: Totals = { units: units.length, pricedUnits: 0, unpricedUnits: 0, coveredUnits: covered.size, inputTokens: 0, exact: true, perDay: 0, perMonth: 0 };
+  const result: Totals = {
+    units: units.length,
+    pricedUnits: 0,
+    unpricedUnits: 0,
+    coveredUnits: covered.size,
+    inputTokens: 0,
+    exact: true,
+    perDay: 0,
+    perMonth: 0,
+  };
   for (const unit of units) {
     if (covered.has(unit)) continue;
     result.inputTokens += unit.input.tokens;
@@ -39,7 +48,9 @@ export function totals(units: readonly UnitEstimate[]): Totals {
  */
 export function coveredByTasks(units: readonly UnitEstimate[]): Set<UnitEstimate> {
   const key = (path: string, name: string) => `${path.slice(0, path.lastIndexOf('/') + 1)}\u0000${name}`;
-  const runByTasks = new Set(units.filter((u) => u.format === 'crewai-tasks' && u.agent).map((u) => key(u.path, u.agent!)));
+  const runByTasks = new Set(
+    units.filter((u) => u.format === 'crewai-tasks' && u.agent).map((u) => key(u.path, u.agent!)),
+  );
   return new Set(units.filter((u) => u.format === 'crewai-agents' && runByTasks.has(key(u.path, u.name))));
 }
 
@@ -61,7 +72,9 @@ export function countedElsewhere(units: readonly UnitEstimate[]): Map<UnitEstima
 export function coveredByConfigs(units: readonly UnitEstimate[]): Set<UnitEstimate> {
   const folder = (path: string) => path.slice(0, path.replace(/\\/g, '/').lastIndexOf('/') + 1);
   const read = new Set(
-    units.filter((u) => u.format === 'promptfoo' && u.promptFile !== undefined).map((u) => joinPaths(folder(u.path), u.promptFile!)),
+    units
+      .filter((u) => u.format === 'promptfoo' && u.promptFile !== undefined)
+      .map((u) => joinPaths(folder(u.path), u.promptFile!)),
   );
   if (read.size === 0) return new Set();
   return new Set(units.filter((u) => u.format !== 'promptfoo' && read.has(joinPaths('', u.path))));

@@ -31,8 +31,7 @@ export interface SectionCount {
 }
 
 export type Pricing =
-  | { ok: true; rates: RateCard; how: ResolutionKind; explanation: string }
-  | { ok: false; message: string };
+  { ok: true; rates: RateCard; how: ResolutionKind; explanation: string } | { ok: false; message: string };
 
 export interface CostFigures {
   inputPerCall: number;

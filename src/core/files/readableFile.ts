@@ -14,10 +14,7 @@ export interface FileProbe {
   realPath(path: string): string | undefined;
 }
 
-export type ReadCheck =
-  | { ok: true }
-  | { ok: false; missing: true }
-  | { ok: false; missing?: false; reason: string };
+export type ReadCheck = { ok: true } | { ok: false; missing: true } | { ok: false; missing?: false; reason: string };
 
 const NOT_A_FILE: Record<Exclude<EntryKind, 'file' | 'symlink'>, string> = {
   directory: 'a folder, not a file',
@@ -35,10 +32,14 @@ export function checkReadable(probe: FileProbe, path: string, roots: readonly st
   const own = probe.kind(path);
   if (own === undefined) return { ok: false, missing: true };
   const real = probe.realPath(path);
-  if (real === undefined) return own === 'symlink' ? { ok: false, reason: 'a symlink whose target does not exist: not read' } : { ok: false, missing: true };
+  if (real === undefined)
+    return own === 'symlink'
+      ? { ok: false, reason: 'a symlink whose target does not exist: not read' }
+      : { ok: false, missing: true };
   if (own === 'symlink' || roots.some((root) => isInside(root, path))) {
     const realRoots = roots.map((root) => probe.realPath(root) ?? root);
-    if (!realRoots.some((root) => isInside(root, real))) return { ok: false, reason: 'a symlink to outside the workspace: not read' };
+    if (!realRoots.some((root) => isInside(root, real)))
+      return { ok: false, reason: 'a symlink to outside the workspace: not read' };
   }
   const target = probe.targetKind(path);
   if (target === undefined) return { ok: false, missing: true };

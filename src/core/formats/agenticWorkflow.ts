@@ -12,7 +12,10 @@ export function parseAgenticWorkflow(input: FormatInput): FormatOutcome {
   const problems: Problem[] = [];
   const frontmatter = readFrontmatter(lines, problems);
   if (frontmatter.kind !== 'ok') {
-    return { ok: false, reason: 'a Markdown file in .github/workflows without readable frontmatter: not an agentic workflow' };
+    return {
+      ok: false,
+      reason: 'a Markdown file in .github/workflows without readable frontmatter: not an agentic workflow',
+    };
   }
   const { fields, bodyStart } = frontmatter;
   const body = lines.trimmedBlock(bodyStart, lines.lastLine);
@@ -27,15 +30,24 @@ export function parseAgenticWorkflow(input: FormatInput): FormatOutcome {
     sections: markdownSections(lines, bodyStart, lines.lastLine),
   };
   const model = isDict(engine) ? fields.string(['engine', 'model']) : undefined;
-  const turns = isDict(engine) && fields.has(['engine', 'max-turns']) ? fields.integer(['engine', 'max-turns']) : undefined;
+  const turns =
+    isDict(engine) && fields.has(['engine', 'max-turns']) ? fields.integer(['engine', 'max-turns']) : undefined;
   const engineId = nonEmptyString(isDict(engine) ? engine['id'] : engine);
   if (!model) {
-    fields.info(['engine'], `engine ${engineId ?? 'copilot (default)'} runs its own default model: set engine.model or burnrate.model to price it`);
+    fields.info(
+      ['engine'],
+      `engine ${engineId ?? 'copilot (default)'} runs its own default model: set engine.model or burnrate.model to price it`,
+    );
   }
   const tools = fields.value(['tools']);
   return frontmatterFileOutcome(
     frontmatter,
-    { ...unit, ...(model && { model }), ...(turns && { turns }), ...(isDict(tools) && Object.keys(tools).length > 0 && { tools: Object.keys(tools) }) },
+    {
+      ...unit,
+      ...(model && { model }),
+      ...(turns && { turns }),
+      ...(isDict(tools) && Object.keys(tools).length > 0 && { tools: Object.keys(tools) }),
+    },
     problems,
   );
 }

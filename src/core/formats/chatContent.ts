@@ -13,7 +13,11 @@ const OTHER_MEDIA = new Set(['document', 'file', 'input_file', 'input_audio', 'a
 
 export function chatContentText(content: unknown, tally: ContentTally): string {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((block) => blockText(block, tally)).filter((t) => t !== '').join('\n');
+  if (Array.isArray(content))
+    return content
+      .map((block) => blockText(block, tally))
+      .filter((t) => t !== '')
+      .join('\n');
   if (isDict(content)) return blockText(content, tally);
   return '';
 }

@@ -7,7 +7,10 @@ export const claudeAgentProfile: MarkdownProfile = {
   nameFromFile: 'stem',
   settings(fields, problems) {
     if (!fields || !nonEmptyString(fields.value(['name'])) || !nonEmptyString(fields.value(['description']))) {
-      problems.push({ severity: 'info', message: 'Claude Code only loads subagents whose frontmatter has a name and a description' });
+      problems.push({
+        severity: 'info',
+        message: 'Claude Code only loads subagents whose frontmatter has a name and a description',
+      });
     }
     const model = claudeModel(fields, problems);
     const turns = fields?.integer(['maxTurns']);
@@ -15,7 +18,10 @@ export const claudeAgentProfile: MarkdownProfile = {
     const name = nonEmptyString(fields?.value(['name']));
     const skills = fields?.names(['skills']);
     if (fields && skills && skills.length > 0) {
-      fields.info(['skills'], `skills (${skills.join(', ')}) are loaded whole into this subagent's context; their text is not counted here`);
+      fields.info(
+        ['skills'],
+        `skills (${skills.join(', ')}) are loaded whole into this subagent's context; their text is not counted here`,
+      );
     }
     return {
       kind: 'call',

@@ -26,7 +26,8 @@ export function parseContinuePrompt(input: FormatInput): FormatOutcome {
   let fields: FieldReader | undefined;
   if (close >= 0) {
     const parsed = parseYaml(lines.lines.slice(open, close).join('\n'), lines, open);
-    if (parsed.ok && isDict(parsed.source.value)) fields = new FieldReader(parsed.source.value, parsed.source, problems);
+    if (parsed.ok && isDict(parsed.source.value))
+      fields = new FieldReader(parsed.source.value, parsed.source, problems);
     else close = -1; // not a header after all: the whole file is the prompt
   }
   const bodyStart = close >= 0 ? close + 1 : 0;
@@ -46,5 +47,10 @@ export function parseContinuePrompt(input: FormatInput): FormatOutcome {
   if (close >= 0 && fields?.value(['invokable']) === false) {
     fields.info(['invokable'], 'invokable: false — not offered as a slash command');
   }
-  return { ok: true, units: [unit], problems, ...(close >= 0 ? { frontmatter: { startLine: 0, endLine: close } } : {}) };
+  return {
+    ok: true,
+    units: [unit],
+    problems,
+    ...(close >= 0 ? { frontmatter: { startLine: 0, endLine: close } } : {}),
+  };
 }

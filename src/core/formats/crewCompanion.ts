@@ -35,7 +35,11 @@ export function joinCrewAgents(file: ParsedFile, relativePath: string, read: Com
     }
     const withAgent: CostUnit = { ...task, agent: agentName };
     if (fromCrew) {
-      problems.push({ severity: 'info', message: `task "${task.name}" runs on agent "${agentName}" (assigned in ${crewPath})`, line: task.range.startLine });
+      problems.push({
+        severity: 'info',
+        message: `task "${task.name}" runs on agent "${agentName}" (assigned in ${crewPath})`,
+        line: task.range.startLine,
+      });
     }
     return joinAgent(withAgent, agents?.get(agentName), agentsPath);
   });
@@ -59,7 +63,9 @@ const AGENT_ARG = /\bagent\s*=\s*self\.(\w+)\b/;
 export function crewAssignments(source: string): Map<string, string> {
   const blocks: { name: string; body: string }[] = [];
   const starts = [...source.matchAll(DEF)];
-  starts.forEach((m, i) => blocks.push({ name: m[1]!, body: source.slice(m.index, starts[i + 1]?.index ?? source.length) }));
+  starts.forEach((m, i) =>
+    blocks.push({ name: m[1]!, body: source.slice(m.index, starts[i + 1]?.index ?? source.length) }),
+  );
   // A method returning Agent(config=self.agents_config['x']) is agent x; most crews name the method after the key.
   const agentKeyOf = new Map<string, string>();
   for (const block of blocks) {
@@ -91,8 +97,10 @@ function joinAgent(task: CostUnit, agent: CostUnit | undefined, agentsPath: stri
     parts: [...agent.parts.map((p) => ({ ...p, label: `agent ${agent.name}: ${p.label}` })), ...task.parts],
     messageCount: task.messageCount + 1,
   };
-  if (!task.model && agent.model) joined.model = { ...agent.model, field: `llm of agent "${agent.name}" in ${agentsPath}` };
-  if (!task.turns && agent.turns) joined.turns = { ...agent.turns, field: `${agent.turns.field} of agent "${agent.name}"` };
+  if (!task.model && agent.model)
+    joined.model = { ...agent.model, field: `llm of agent "${agent.name}" in ${agentsPath}` };
+  if (!task.turns && agent.turns)
+    joined.turns = { ...agent.turns, field: `${agent.turns.field} of agent "${agent.name}"` };
   if (!task.tools && agent.tools) joined.tools = agent.tools;
   if (joined.turns) joined.loading = 'session';
   return joined;

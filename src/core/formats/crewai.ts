@@ -30,7 +30,10 @@ function parseCrewAi(input: FormatInput, isAgents: boolean): FormatOutcome {
   const entries = isDict(root) ? Object.entries(root).filter(([key]) => !RESERVED.has(key)) : [];
   const shaped = entries.filter(([, value]) => isDict(value) && textKeys.some((k) => k in value));
   if (shaped.length === 0) {
-    return { ok: false, reason: `not a CrewAI ${isAgents ? 'agents' : 'tasks'} file: no top-level entry has ${textKeys.join(' or ')}` };
+    return {
+      ok: false,
+      reason: `not a CrewAI ${isAgents ? 'agents' : 'tasks'} file: no top-level entry has ${textKeys.join(' or ')}`,
+    };
   }
 
   const units: CostUnit[] = [];
@@ -49,7 +52,10 @@ function agentUnit(fields: FieldReader, key: string, agent: Dict): CostUnit {
   const unit = baseUnit(fields, key, textParts(fields, key, agent, AGENT_TEXT, 'system'));
   const llm = isDict(agent['llm']) ? fields.string([key, 'llm', 'model']) : fields.string([key, 'llm']);
   if (llm) unit.model = llm;
-  unit.turns = fields.integer([key, 'max_iter']) ?? { value: DEFAULT_MAX_ITER, field: `max_iter (CrewAI default ${DEFAULT_MAX_ITER})` };
+  unit.turns = fields.integer([key, 'max_iter']) ?? {
+    value: DEFAULT_MAX_ITER,
+    field: `max_iter (CrewAI default ${DEFAULT_MAX_ITER})`,
+  };
   unit.retryLimit = fields.integer([key, 'max_retry_limit'], 0) ?? {
     value: DEFAULT_MAX_RETRY,
     field: `max_retry_limit (CrewAI default ${DEFAULT_MAX_RETRY})`,
@@ -69,7 +75,10 @@ function taskUnit(fields: FieldReader, key: string, task: Dict): CostUnit {
   if (tools && tools.length > 0) unit.tools = tools;
   const context = fields.names([key, 'context']);
   if (context && context.length > 0) {
-    fields.info([key, 'context'], `"${key}" also receives the output of ${context.join(', ')}; that text is not counted here`);
+    fields.info(
+      [key, 'context'],
+      `"${key}" also receives the output of ${context.join(', ')}; that text is not counted here`,
+    );
   }
   return unit;
 }
@@ -79,7 +88,13 @@ function baseUnit(fields: FieldReader, key: string, parts: PromptPart[]): CostUn
   return { name: key, kind: 'call', range, parts, messageCount: 1, sections: [] };
 }
 
-function textParts(fields: FieldReader, key: string, entry: Dict, names: readonly string[], role: 'system' | 'user'): PromptPart[] {
+function textParts(
+  fields: FieldReader,
+  key: string,
+  entry: Dict,
+  names: readonly string[],
+  role: 'system' | 'user',
+): PromptPart[] {
   const parts: PromptPart[] = [];
   for (const name of names) {
     const value = entry[name];
@@ -87,7 +102,7 @@ function textParts(fields: FieldReader, key: string, entry: Dict, names: readonl
       fields.warn([key], `"${key}" has no ${name}`);
       continue;
     }
-    const text = typeof value === 'string' ? value : nonEmptyString(String(value)) ?? '';
+    const text = typeof value === 'string' ? value : (nonEmptyString(String(value)) ?? '');
     const range = fields.positions.rangeAt([key, name]);
     parts.push({ role, label: name, text, ...(range && { range }) });
   }

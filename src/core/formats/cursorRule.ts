@@ -7,7 +7,8 @@ export const cursorRuleProfile: MarkdownProfile = {
   nameFromFile: 'stem',
   lenientFrontmatter: true,
   settings(fields, problems, path) {
-    if (baseName(path).toLowerCase() === '.cursorrules') return { kind: 'always-on', bodyLabel: 'rules', name: '.cursorrules' };
+    if (baseName(path).toLowerCase() === '.cursorrules')
+      return { kind: 'always-on', bodyLabel: 'rules', name: '.cursorrules' };
     const always = fields?.value(['alwaysApply']);
     if (always === true || (typeof always === 'string' && always.trim().toLowerCase() === 'true')) {
       return { kind: 'always-on', bodyLabel: 'rule' };
@@ -18,7 +19,8 @@ export const cursorRuleProfile: MarkdownProfile = {
     // judges it relevant, so each inclusion is a one-off cost rather than a per-request one.
     problems.push({
       severity: 'info',
-      message: 'neither alwaysApply nor globs: Cursor includes this rule only when the agent asks for it (or you @-mention it), so it is priced per use',
+      message:
+        'neither alwaysApply nor globs: Cursor includes this rule only when the agent asks for it (or you @-mention it), so it is priced per use',
     });
     return { kind: 'call', bodyLabel: 'rule' };
   },

@@ -20,7 +20,11 @@ export function decodeText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYT
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
     const text = new TextDecoder(utf16).decode(bytes);
-    return { ok: true, text: normalizeNewlines(text), problems: [{ severity: 'info', message: `decoded as ${utf16.toUpperCase()} (byte order mark)` }] };
+    return {
+      ok: true,
+      text: normalizeNewlines(text),
+      problems: [{ severity: 'info', message: `decoded as ${utf16.toUpperCase()} (byte order mark)` }],
+    };
   }
   if (looksBinary(bytes)) return { ok: false, skip: { code: 'binary' } };
   if (isLfsPointer(bytes)) return { ok: false, skip: { code: 'lfs-pointer' } };
@@ -44,7 +48,8 @@ export function decodeText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYT
 export function acceptText(text: string, maxBytes: number = DEFAULT_MAX_BYTES): Decoded {
   // UTF-8 takes 1 to 3 bytes per UTF-16 unit: measure exactly only when the bounds don't settle it.
   const size = text.length > maxBytes || text.length * 3 <= maxBytes ? text.length : utf8Length(text);
-  if (size > maxBytes) return { ok: false, skip: { code: 'too-large', limitBytes: maxBytes, sizeBytes: utf8Length(text) } };
+  if (size > maxBytes)
+    return { ok: false, skip: { code: 'too-large', limitBytes: maxBytes, sizeBytes: utf8Length(text) } };
   return { ok: true, text: normalizeNewlines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), problems: [] };
 }
 

@@ -32,7 +32,9 @@ export function detectLooseFormat(path: string): { format: FormatId; needsConten
 
 /** Should a walker read this file? Known formats, their loose variants, plus the user's extra globs (read as plain prompts). */
 export function isPromptPath(path: string, extraGlobs: readonly string[] = []): boolean {
-  return detectFormat(path) !== undefined || detectLooseFormat(path) !== undefined || matchesExtraGlobs(path, extraGlobs);
+  return (
+    detectFormat(path) !== undefined || detectLooseFormat(path) !== undefined || matchesExtraGlobs(path, extraGlobs)
+  );
 }
 
 /** Why a file that no family reads is still worth listing (it sits in a known folder), or undefined. */
@@ -52,7 +54,10 @@ export function isListedPath(path: string, extraGlobs: readonly string[] = []): 
  */
 export function matchesExtraGlobs(path: string, extraGlobs: readonly string[]): boolean {
   if (extraGlobs.length === 0) return false;
-  const segments = path.replace(/\\/g, '/').split('/').filter((s) => s.length > 0 && s !== '.');
+  const segments = path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s.length > 0 && s !== '.');
   for (let start = 0; start < segments.length; start++) {
     const tail = segments.slice(start).join('/');
     if (extraGlobs.some((glob) => matchGlob(glob.replace(/\\/g, '/').replace(/^\/+/, ''), tail))) return true;

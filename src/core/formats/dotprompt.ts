@@ -19,7 +19,10 @@ export function parseDotprompt(input: FormatInput): FormatOutcome {
   // `name.variant.prompt`: the variant is a version of the same prompt, so the name is the part before it.
   const name = stemName(path).split('.')[0] || stemName(path);
   if (baseName(path).startsWith('_')) {
-    problems.push({ severity: 'info', message: 'a partial (name starts with _): it is inserted into other prompts, not called on its own' });
+    problems.push({
+      severity: 'info',
+      message: 'a partial (name starts with _): it is inserted into other prompts, not called on its own',
+    });
   }
   const frontmatter = readFrontmatter(lines, problems);
   if (frontmatter.kind === 'bad') {
@@ -67,6 +70,6 @@ function outputSchema(fields: FieldReader): PromptPart | undefined {
   const schema = fields.value(['output', 'schema']);
   if (schema === undefined || schema === null) return undefined;
   const range = fields.positions.rangeAt(['output', 'schema']);
-  const text = typeof schema === 'string' ? nonEmptyString(schema) ?? '' : JSON.stringify(schema);
+  const text = typeof schema === 'string' ? (nonEmptyString(schema) ?? '') : JSON.stringify(schema);
   return { role: 'context', label: 'output schema', text, ...(range && { range }) };
 }

@@ -24,7 +24,11 @@ export interface FrontmatterOptions {
 const OPENING = /^---[ \t]*$/;
 const CLOSING = /^(---|\.\.\.)[ \t]*$/;
 
-export function readFrontmatter(lines: SourceLines, problems: Problem[], options: FrontmatterOptions = {}): Frontmatter {
+export function readFrontmatter(
+  lines: SourceLines,
+  problems: Problem[],
+  options: FrontmatterOptions = {},
+): Frontmatter {
   if (!OPENING.test(lines.lines[0] ?? '')) return { kind: 'none' };
   let close = -1;
   for (let i = 1; i < lines.lines.length; i++) {
@@ -82,7 +86,11 @@ export function frontmatterFileOutcome(frontmatter: Frontmatter, unit: CostUnit,
 function bad(line: number, reason: string): Frontmatter {
   return {
     kind: 'bad',
-    problem: { severity: 'warning', message: `frontmatter unreadable at line ${line + 1} — counted as plain text (${reason})`, line },
+    problem: {
+      severity: 'warning',
+      message: `frontmatter unreadable at line ${line + 1} — counted as plain text (${reason})`,
+      line,
+    },
   };
 }
 

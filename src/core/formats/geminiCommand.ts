@@ -15,7 +15,11 @@ export function parseGeminiCommand(input: FormatInput): FormatOutcome {
   } catch (error) {
     const line = error instanceof TomlError ? Math.max(0, Math.min(error.line - 1, lines.lastLine)) : 0;
     const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    problems.push({ severity: 'warning', message: `TOML unreadable at line ${line + 1} — counted as plain text (${reason})`, line });
+    problems.push({
+      severity: 'warning',
+      message: `TOML unreadable at line ${line + 1} — counted as plain text (${reason})`,
+      line,
+    });
     const unit = wholeFileUnit(lines, { name: commandName(path), kind: 'call', markdown: false });
     return { ok: true, units: [{ ...unit, loading: 'on-invocation' }], problems };
   }
@@ -24,11 +28,25 @@ export function parseGeminiCommand(input: FormatInput): FormatOutcome {
   const at = lines.lines.findIndex((line) => /^\s*prompt\s*=/.test(line));
   const range = { startLine: Math.max(at, 0), endLine: lines.lastLine };
   if (/\{\{args\}\}|!\{|@\{/.test(prompt)) {
-    problems.push({ severity: 'info', message: 'the prompt inserts {{args}}, !{shell} output or @{file} contents at run time; those are not counted', line: range.startLine });
+    problems.push({
+      severity: 'info',
+      message: 'the prompt inserts {{args}}, !{shell} output or @{file} contents at run time; those are not counted',
+      line: range.startLine,
+    });
   }
   return {
     ok: true,
-    units: [{ name: commandName(path), kind: 'call', loading: 'on-invocation', range, parts: [{ role: 'user', label: 'command prompt', text: prompt, range }], messageCount: 1, sections: [] }],
+    units: [
+      {
+        name: commandName(path),
+        kind: 'call',
+        loading: 'on-invocation',
+        range,
+        parts: [{ role: 'user', label: 'command prompt', text: prompt, range }],
+        messageCount: 1,
+        sections: [],
+      },
+    ],
     problems,
   };
 }
@@ -38,5 +56,8 @@ function commandName(path: string): string {
   const slashed = path.replace(/\\/g, '/');
   const at = slashed.toLowerCase().lastIndexOf('.gemini/commands/');
   const inner = at >= 0 ? slashed.slice(at + '.gemini/commands/'.length) : stemName(path);
-  return inner.replace(/\.toml$/i, '').split('/').join(':');
+  return inner
+    .replace(/\.toml$/i, '')
+    .split('/')
+    .join(':');
 }

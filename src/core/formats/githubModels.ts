@@ -24,12 +24,22 @@ export function parseGithubModelsPrompt(input: FormatInput): FormatOutcome {
       return;
     }
     const range = fields.positions.rangeAt(['messages', i]);
-    parts.push({ role: chatRole(message['role']), label: `${message['role']} message`, text: message['content'], ...(range && { range }) });
+    parts.push({
+      role: chatRole(message['role']),
+      label: `${message['role']} message`,
+      text: message['content'],
+      ...(range && { range }),
+    });
   });
   const schema = fields.value(['jsonSchema']);
   if (schema !== undefined && schema !== null) {
     const range = fields.positions.rangeAt(['jsonSchema']);
-    parts.push({ role: 'context', label: 'response JSON schema', text: typeof schema === 'string' ? schema : JSON.stringify(schema), ...(range && { range }) });
+    parts.push({
+      role: 'context',
+      label: 'response JSON schema',
+      text: typeof schema === 'string' ? schema : JSON.stringify(schema),
+      ...(range && { range }),
+    });
   }
   const unit: CostUnit = {
     name: nonEmptyString(fields.value(['name'])) ?? stemName(input.path).replace(/\.prompt$/i, ''),
@@ -46,7 +56,10 @@ export function parseGithubModelsPrompt(input: FormatInput): FormatOutcome {
   const maxOutput = maxKey ? fields.integer(['modelParameters', maxKey]) : undefined;
   if (maxOutput) unit.maxOutputTokens = maxOutput;
   if (/\{\{\w+\}\}/.test(input.lines.text)) {
-    problems.push({ severity: 'info', message: 'variables ({{name}}) are filled from testData or at run time; their values are not counted' });
+    problems.push({
+      severity: 'info',
+      message: 'variables ({{name}}) are filled from testData or at run time; their values are not counted',
+    });
   }
   return { ok: true, units: [unit], problems };
 }

@@ -9,7 +9,11 @@ import type { YamlPath } from './yamlSource';
 const KEY_LINE = /^([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
 const ITEM_LINE = /^[ \t]+-[ \t]+(.*?)[ \t]*$/;
 
-export function readKeyLines(lines: SourceLines, first: number, end: number): { value: Dict; positions: Positions } | undefined {
+export function readKeyLines(
+  lines: SourceLines,
+  first: number,
+  end: number,
+): { value: Dict; positions: Positions } | undefined {
   const value: Dict = {};
   const at = new Map<string, LineRange>();
   let current: string | undefined;
@@ -29,7 +33,8 @@ export function readKeyLines(lines: SourceLines, first: number, end: number): { 
     const previous = value[current];
     // A nested map (`model:` then `  id: x`) is structure this reader cannot follow: leave the file to the YAML error.
     if (previous === null && !item && /^[ \t]+[\w.-]+[ \t]*:/.test(text)) return undefined;
-    if (item && (previous === null || Array.isArray(previous))) value[current] = [...(Array.isArray(previous) ? previous : []), scalar(item[1]!)];
+    if (item && (previous === null || Array.isArray(previous)))
+      value[current] = [...(Array.isArray(previous) ? previous : []), scalar(item[1]!)];
     else if (typeof previous === 'string') value[current] = `${previous}\n${text.trim()}`;
     at.get(current)!.endLine = line;
   }
@@ -56,6 +61,10 @@ function scalar(raw: string): unknown {
   const quoted = /^"(.*)"$|^'(.*)'$/.exec(text);
   if (quoted) return quoted[1] ?? quoted[2];
   const flow = /^\[(.*)\]$/.exec(text);
-  if (flow) return flow[1]!.split(',').map((s) => s.trim().replace(/^["']|["']$/g, '')).filter((s) => s !== '');
+  if (flow)
+    return flow[1]!
+      .split(',')
+      .map((s) => s.trim().replace(/^["']|["']$/g, ''))
+      .filter((s) => s !== '');
   return text;
 }

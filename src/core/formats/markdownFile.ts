@@ -35,7 +35,11 @@ export interface MarkdownProfile {
 }
 
 /** `callLoading`: the loading kind of a one-call unit of this family (`on-invocation` for a slash command). */
-export function parseMarkdownFile(input: FormatInput, profile: MarkdownProfile, callLoading: LoadingKind): FormatOutcome {
+export function parseMarkdownFile(
+  input: FormatInput,
+  profile: MarkdownProfile,
+  callLoading: LoadingKind,
+): FormatOutcome {
   const { lines, path } = input;
   const problems: Problem[] = [];
   const fileName = profile.nameFromFile === 'stem' ? stemName(path) : baseName(path);
@@ -60,7 +64,9 @@ export function parseMarkdownFile(input: FormatInput, profile: MarkdownProfile, 
     name: settings.name ?? fileName,
     kind: settings.kind,
     range: lines.fullRange,
-    parts: body ? [{ role: settings.kind === 'always-on' ? 'context' : 'body', label: settings.bodyLabel, ...body }] : [],
+    parts: body
+      ? [{ role: settings.kind === 'always-on' ? 'context' : 'body', label: settings.bodyLabel, ...body }]
+      : [],
     messageCount: 1,
     sections: markdownSections(lines, bodyStart, lines.lastLine),
   };

@@ -23,8 +23,16 @@ export function parseMessagesJson(input: FormatInput): FormatOutcome {
     const offset = jsonErrorOffset(lines.text);
     const line = lines.lineOfOffset(offset >= 0 ? offset : 0);
     const reason = error instanceof Error ? shortJsonError(error.message) : String(error);
-    problems.push({ severity: 'warning', message: `JSON unreadable at line ${line + 1} — counted as plain text (${reason})`, line });
-    return { ok: true, units: [wholeFileUnit(lines, { name: stemName(path), kind: 'call', markdown: false })], problems };
+    problems.push({
+      severity: 'warning',
+      message: `JSON unreadable at line ${line + 1} — counted as plain text (${reason})`,
+      line,
+    });
+    return {
+      ok: true,
+      units: [wholeFileUnit(lines, { name: stemName(path), kind: 'call', markdown: false })],
+      problems,
+    };
   }
 
   const messagesPath: YamlPath = Array.isArray(data) ? [] : ['messages'];
@@ -42,7 +50,12 @@ export function parseMessagesJson(input: FormatInput): FormatOutcome {
   const system = isDict(data) ? data['system'] : undefined;
   if (system !== undefined && system !== null) {
     const range = positions.rangeAt(['system']);
-    parts.push({ role: 'system', label: 'system prompt', text: chatContentText(system, tally), ...(range && { range }) });
+    parts.push({
+      role: 'system',
+      label: 'system prompt',
+      text: chatContentText(system, tally),
+      ...(range && { range }),
+    });
   }
   messages.forEach((message, i) => {
     const at: YamlPath = [...messagesPath, i];
@@ -52,7 +65,12 @@ export function parseMessagesJson(input: FormatInput): FormatOutcome {
     }
     const range = positions.rangeAt(at);
     const role = message['role'];
-    parts.push({ role: chatRole(role), label: `${role} message`, text: messageText(message, tally), ...(range && { range }) });
+    parts.push({
+      role: chatRole(role),
+      label: `${role} message`,
+      text: messageText(message, tally),
+      ...(range && { range }),
+    });
   });
 
   const schema = responseSchema(fields);
@@ -63,7 +81,9 @@ export function parseMessagesJson(input: FormatInput): FormatOutcome {
     kind: 'call',
     range: lines.fullRange,
     parts,
-    messageCount: messages.filter((m) => isDict(m) && typeof m['role'] === 'string').length + (system !== undefined && system !== null ? 1 : 0),
+    messageCount:
+      messages.filter((m) => isDict(m) && typeof m['role'] === 'string').length +
+      (system !== undefined && system !== null ? 1 : 0),
     sections: [],
   };
   const model = fields.has(['model']) ? fields.string(['model']) : undefined;
@@ -84,14 +104,23 @@ function responseSchema(fields: FieldReader): PromptPart | undefined {
   const format = fields.value(['response_format']);
   if (!isDict(format) || format['type'] !== 'json_schema' || format['json_schema'] === undefined) return undefined;
   const range = fields.positions.rangeAt(['response_format']);
-  return { role: 'context', label: 'response_format JSON schema', text: JSON.stringify(format['json_schema']), ...(range && { range }) };
+  return {
+    role: 'context',
+    label: 'response_format JSON schema',
+    text: JSON.stringify(format['json_schema']),
+    ...(range && { range }),
+  };
 }
 
 /** A message's content plus the tool calls an assistant made, which are input tokens when sent back. */
 function messageText(message: Record<string, unknown>, tally: ContentTally): string {
   const pieces = [chatContentText(message['content'], tally)];
   if (Array.isArray(message['tool_calls'])) {
-    pieces.push(JSON.stringify(message['tool_calls'].map((call) => (isDict(call) && isDict(call['function']) ? call['function'] : call))));
+    pieces.push(
+      JSON.stringify(
+        message['tool_calls'].map((call) => (isDict(call) && isDict(call['function']) ? call['function'] : call)),
+      ),
+    );
   }
   if (isDict(message['function_call'])) pieces.push(JSON.stringify(message['function_call']));
   return pieces.filter((p) => p !== '').join('\n');
@@ -102,7 +131,12 @@ function toolParts(fields: FieldReader, key: 'tools' | 'functions'): PromptPart[
   if (!Array.isArray(tools)) return [];
   return tools.map((tool, i) => {
     const range = fields.positions.rangeAt([key, i]);
-    return { role: 'tool-schema' as const, label: `tool schema: ${nameOf(tool) ?? `tool ${i + 1}`}`, text: JSON.stringify(tool), ...(range && { range }) };
+    return {
+      role: 'tool-schema' as const,
+      label: `tool schema: ${nameOf(tool) ?? `tool ${i + 1}`}`,
+      text: JSON.stringify(tool),
+      ...(range && { range }),
+    };
   });
 }
 
@@ -113,12 +147,18 @@ function noteExtras(fields: FieldReader, tally: ContentTally): void {
   }
   const effort = fields.value(['reasoning_effort']) ?? fields.value(['reasoning', 'effort']);
   if (typeof effort === 'string') {
-    fields.info(['reasoning_effort'], `reasoning effort "${effort}": reasoning tokens are billed as output and are not in this estimate`);
+    fields.info(
+      ['reasoning_effort'],
+      `reasoning effort "${effort}": reasoning tokens are billed as output and are not in this estimate`,
+    );
   }
   if (tally.images > 0) fields.info(['messages'], `${tally.images} image${tally.images === 1 ? '' : 's'} not counted`);
   if (tally.otherMedia > 0) fields.info(['messages'], `${tally.otherMedia} audio/document/file block(s) not counted`);
   if (tally.cacheMarks > 0) {
-    fields.info([], `${tally.cacheMarks} cache_control mark(s): prompt caching changes the price of cached input, not modelled here`);
+    fields.info(
+      [],
+      `${tally.cacheMarks} cache_control mark(s): prompt caching changes the price of cached input, not modelled here`,
+    );
   }
 }
 

@@ -17,7 +17,18 @@ export function baseName(path: string): string {
   return slashed.slice(slashed.lastIndexOf('/') + 1);
 }
 
-const STEM_SUFFIXES = ['.prompt.md', '.instructions.md', '.agent.md', '.chatmode.md', '.prompty', '.prompt', '.mdc', '.md', '.txt', '.json'];
+const STEM_SUFFIXES = [
+  '.prompt.md',
+  '.instructions.md',
+  '.agent.md',
+  '.chatmode.md',
+  '.prompty',
+  '.prompt',
+  '.mdc',
+  '.md',
+  '.txt',
+  '.json',
+];
 
 /** A file's name without its format suffix: `review.prompt.md` → `review`. */
 export function stemName(path: string): string {

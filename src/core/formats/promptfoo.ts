@@ -42,7 +42,10 @@ export function parsePromptfoo(input: FormatInput): FormatOutcome {
   }
   const providers = readProviders(fields, fields.has(['providers']) ? 'providers' : 'targets');
   if (providers.length === 0) {
-    problems.push({ severity: 'info', message: 'no providers with a model id: set a default model to price these prompts' });
+    problems.push({
+      severity: 'info',
+      message: 'no providers with a model id: set a default model to price these prompts',
+    });
   }
   const callsPerRun = testsPerRun(fields) * repeatCount(fields);
   noteModelGradedAssertions(fields);
@@ -50,15 +53,27 @@ export function parsePromptfoo(input: FormatInput): FormatOutcome {
   const units: CostUnit[] = [];
   for (const prompt of prompts) {
     for (const provider of providers.length > 0 ? providers : [undefined]) {
-      const range = (providers.length > 1 ? provider?.range : prompt.range) ?? prompt.range ?? { startLine: 0, endLine: 0 };
+      const range = (providers.length > 1 ? provider?.range : prompt.range) ??
+        prompt.range ?? { startLine: 0, endLine: 0 };
       const name =
         provider === undefined || providers.length === 1
           ? prompt.name
           : prompts.length === 1
             ? provider.name
             : `${prompt.name} × ${provider.name}`;
-      const unit: CostUnit = { name, kind: 'call', range, parts: prompt.parts, messageCount: prompt.messageCount, sections: [], callsPerRun };
-      unit.defaultCallsPerDay = { value: EVAL_RUNS_PER_DAY, field: `eval runs per day (Burnrate's assumption for promptfoo configs: ${EVAL_RUNS_PER_DAY})` };
+      const unit: CostUnit = {
+        name,
+        kind: 'call',
+        range,
+        parts: prompt.parts,
+        messageCount: prompt.messageCount,
+        sections: [],
+        callsPerRun,
+      };
+      unit.defaultCallsPerDay = {
+        value: EVAL_RUNS_PER_DAY,
+        field: `eval runs per day (Burnrate's assumption for promptfoo configs: ${EVAL_RUNS_PER_DAY})`,
+      };
       if (prompt.promptRef) unit.promptRef = prompt.promptRef;
       if (provider) unit.model = provider.model;
       if (provider?.maxOutputTokens) unit.maxOutputTokens = provider.maxOutputTokens;

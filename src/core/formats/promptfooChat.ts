@@ -15,7 +15,8 @@ export function chatMessageParts(text: string, range: LineRange | undefined): Pr
   if (!Array.isArray(parsed) || parsed.length === 0) return undefined;
   const parts: PromptPart[] = [];
   for (const message of parsed) {
-    if (!isDict(message) || typeof message['role'] !== 'string' || typeof message['content'] !== 'string') return undefined;
+    if (!isDict(message) || typeof message['role'] !== 'string' || typeof message['content'] !== 'string')
+      return undefined;
     const role = message['role'];
     parts.push({ role: chatRole(role), label: `${role} message`, text: message['content'], ...(range && { range }) });
   }

@@ -40,13 +40,26 @@ export function joinPromptFiles(file: ParsedFile, relativePath: string, read: Co
     const ref = unit.promptRef;
     let prompts = cache.get(ref);
     if (!prompts) {
-      prompts = readRef(dir, ref, read, (severity, message) => problems.push({ severity, message, line: unit.range.startLine }));
+      prompts = readRef(dir, ref, read, (severity, message) =>
+        problems.push({ severity, message, line: unit.range.startLine }),
+      );
       cache.set(ref, prompts);
     }
     for (const prompt of prompts) {
       const { promptRef: _ref, ...rest } = unit;
-      const name = prompts.length === 1 ? unit.name : unit.name.includes(ref) ? unit.name.replace(ref, prompt.name) : `${unit.name} (${prompt.name})`;
-      units.push({ ...rest, name, parts: prompt.parts, messageCount: prompt.messageCount, promptFile: relativeFrom(dir, prompt.path) });
+      const name =
+        prompts.length === 1
+          ? unit.name
+          : unit.name.includes(ref)
+            ? unit.name.replace(ref, prompt.name)
+            : `${unit.name} (${prompt.name})`;
+      units.push({
+        ...rest,
+        name,
+        parts: prompt.parts,
+        messageCount: prompt.messageCount,
+        promptFile: relativeFrom(dir, prompt.path),
+      });
     }
   }
   return { ...file, units, problems: dedupe(problems) };
@@ -106,7 +119,15 @@ function promptsOf(path: string, text: string): FilePrompt[] {
   const name = baseName(path);
   if (/\.json$/i.test(path)) {
     const chat = chatMessageParts(text, undefined);
-    if (chat) return [{ name, path, parts: chat.map((p) => ({ ...p, label: `${p.label} (${name})` })), messageCount: Math.max(chat.length, 1) }];
+    if (chat)
+      return [
+        {
+          name,
+          path,
+          parts: chat.map((p) => ({ ...p, label: `${p.label} (${name})` })),
+          messageCount: Math.max(chat.length, 1),
+        },
+      ];
   }
   // promptfoo splits a text file into several prompts at lines holding only ---; Markdown is one prompt.
   const pieces = /\.txt$/i.test(path) ? text.split(/^---[ \t]*$/m) : [text];
@@ -145,7 +166,8 @@ function globFiles(glob: string, read: CompanionReader, report: Report, ref: str
   const listed = read.list(base.replace(/\/$/, ''));
   const matches = listed.filter((path) => matchWholePath(glob, path)).sort();
   if (matches.length === 0) report('warning', `prompt file://${ref} matches no file: not priced`);
-  if (matches.length > MAX_GLOB_FILES) report('warning', `prompt file://${ref} matches ${matches.length} files: the first ${MAX_GLOB_FILES} are priced`);
+  if (matches.length > MAX_GLOB_FILES)
+    report('warning', `prompt file://${ref} matches ${matches.length} files: the first ${MAX_GLOB_FILES} are priced`);
   return matches.slice(0, MAX_GLOB_FILES);
 }
 

@@ -10,7 +10,14 @@ export interface Provider {
   range?: LineRange;
 }
 
-const MAX_OUTPUT_KEYS = ['max_tokens', 'max_output_tokens', 'max_completion_tokens', 'maxOutputTokens', 'maxTokens', 'max_new_tokens'];
+const MAX_OUTPUT_KEYS = [
+  'max_tokens',
+  'max_output_tokens',
+  'max_completion_tokens',
+  'maxOutputTokens',
+  'maxTokens',
+  'max_new_tokens',
+];
 
 /** `providers:` (or its newer name `targets:`) in any of promptfoo's spellings. */
 export function readProviders(fields: FieldReader, key: string): Provider[] {
@@ -30,13 +37,20 @@ export function readProviders(fields: FieldReader, key: string): Provider[] {
     }
     const idPath: YamlPath = typeof item === 'string' ? path : entry.idKey ? [...path, entry.idKey] : [...path, 'id'];
     const range = fields.positions.rangeAt(path);
-    const provider: Provider = { name: entry.label ?? entry.id, model: fields.declared(entry.id, idPath), ...(range && { range }) };
+    const provider: Provider = {
+      name: entry.label ?? entry.id,
+      model: fields.declared(entry.id, idPath),
+      ...(range && { range }),
+    };
     const configPath: YamlPath = entry.idKey ? [...path, entry.idKey, 'config'] : [...path, 'config'];
     const maxOutput = maxOutputOf(fields, configPath);
     if (maxOutput) provider.maxOutputTokens = maxOutput;
     const budget = fields.value([...configPath, 'thinking', 'budget_tokens']);
     if (typeof budget === 'number') {
-      fields.info([...configPath, 'thinking'], `${provider.name}: thinking budget ${budget} tokens, billed as output within max_tokens`);
+      fields.info(
+        [...configPath, 'thinking'],
+        `${provider.name}: thinking budget ${budget} tokens, billed as output within max_tokens`,
+      );
     }
     providers.push(provider);
   });

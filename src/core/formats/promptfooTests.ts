@@ -49,6 +49,9 @@ export function noteModelGradedAssertions(fields: FieldReader): void {
     }
   }
   if (graded.size > 0) {
-    fields.info(['tests'], `model-graded assertions (${[...graded].join(', ')}) make extra grader calls that are not counted`);
+    fields.info(
+      ['tests'],
+      `model-graded assertions (${[...graded].join(', ')}) make extra grader calls that are not counted`,
+    );
   }
 }

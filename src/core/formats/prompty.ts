@@ -56,10 +56,13 @@ export function parsePrompty(input: FormatInput): FormatOutcome {
   if (fields) {
     const model = firstString(fields, MODEL_PATHS) ?? fields.string(['model']);
     if (model) unit.model = model;
-    const maxOutput = MAX_OUTPUT_PATHS.map((p) => (fields.has(p) ? fields.integer(p) : undefined)).find((d) => d !== undefined);
+    const maxOutput = MAX_OUTPUT_PATHS.map((p) => (fields.has(p) ? fields.integer(p) : undefined)).find(
+      (d) => d !== undefined,
+    );
     if (maxOutput) unit.maxOutputTokens = maxOutput;
     // An embedding call returns vectors, not generated tokens: nothing to bill as output.
-    if (fields.value(['model', 'api']) === 'embedding') unit.maxOutputTokens = fields.declared(0, ['model', 'api'], 'model.api: embedding (no output tokens)');
+    if (fields.value(['model', 'api']) === 'embedding')
+      unit.maxOutputTokens = fields.declared(0, ['model', 'api'], 'model.api: embedding (no output tokens)');
     const tools = toolParts.map((p) => p.label.replace(/^tool schema: /, ''));
     if (tools.length > 0) unit.tools = tools;
   }

@@ -26,7 +26,11 @@ export interface ReadOptions {
 export function readPromptFile(path: string, source: Uint8Array | string, options: ReadOptions = {}): ReadResult {
   const loose = detectFormat(path) === undefined ? detectLooseFormat(path) : undefined;
   const plain = options.namedByUser || matchesExtraGlobs(path, options.extraGlobs ?? []);
-  let format = detectFormat(path) ?? namedFormat(path, options.workspaceNames) ?? loose?.format ?? (plain ? 'plain-prompt' : undefined);
+  let format =
+    detectFormat(path) ??
+    namedFormat(path, options.workspaceNames) ??
+    loose?.format ??
+    (plain ? 'plain-prompt' : undefined);
   if (!format) {
     const why = skipReasonFor(path);
     return { ok: false, skipped: skippedFile(path, why ? { code: 'known-folder', why } : { code: 'not-prompt' }) };
@@ -38,7 +42,8 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
   let spec = formatSpec(format);
   const rejected = loose?.needsContentCheck ? spec.confirms?.(decoded.text) : undefined;
   if (rejected) {
-    if (!options.namedByUser) return { ok: false, skipped: skippedFile(path, { code: 'not-this-format', why: rejected }) };
+    if (!options.namedByUser)
+      return { ok: false, skipped: skippedFile(path, { code: 'not-this-format', why: rejected }) };
     format = 'plain-prompt'; // a file the user named is always priced: as its format, else as a plain prompt
     spec = formatSpec(format);
   }

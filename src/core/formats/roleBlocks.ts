@@ -21,7 +21,9 @@ export function splitRoleBlocks(
 ): RoleBlocks {
   const text = lines.text;
   const bodyOffset = bodyStart < lines.lines.length ? lines.offsetOfLine(bodyStart) : text.length;
-  const cuts: { role: string; markerStart: number; contentStart: number }[] = [{ role: defaultRole, markerStart: bodyOffset, contentStart: bodyOffset }];
+  const cuts: { role: string; markerStart: number; contentStart: number }[] = [
+    { role: defaultRole, markerStart: bodyOffset, contentStart: bodyOffset },
+  ];
   marker.lastIndex = bodyOffset;
   for (let m = marker.exec(text); m; m = marker.exec(text)) {
     const role = m.slice(1).find((group) => group !== undefined) ?? defaultRole;

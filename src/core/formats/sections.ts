@@ -18,7 +18,12 @@ export function markdownSections(lines: SourceLines, start: number, end: number)
   const sections: Section[] = [];
   const preamble = lines.trim(start, headings[0]!.line - 1);
   if (preamble) {
-    sections.push({ title: '(preamble)', level: 0, range: preamble, text: lines.slice(preamble.startLine, preamble.endLine) });
+    sections.push({
+      title: '(preamble)',
+      level: 0,
+      range: preamble,
+      text: lines.slice(preamble.startLine, preamble.endLine),
+    });
   }
   const last = lines.trim(start, end)?.endLine ?? end;
   headings.forEach((heading, i) => {
@@ -44,7 +49,12 @@ function findHeadings(lines: SourceLines, start: number, end: number): Heading[]
     const fenceMatch = FENCE.exec(text);
     if (fence) {
       // A closing fence uses the same character, at least as many of them, and no info string.
-      if (fenceMatch && fenceMatch[1]![0] === fence.char && fenceMatch[1]!.length >= fence.length && fenceMatch[2]!.trim() === '') {
+      if (
+        fenceMatch &&
+        fenceMatch[1]![0] === fence.char &&
+        fenceMatch[1]!.length >= fence.length &&
+        fenceMatch[2]!.trim() === ''
+      ) {
         fence = undefined;
       }
       continue;

@@ -13,7 +13,10 @@ export function parseSkPrompt(input: FormatInput): FormatOutcome {
   const body = lines.trimmedBlock(0, lines.lastLine);
   if (!body) problems.push({ severity: 'info', message: 'the template is empty: this prompt sends no text' });
   if (/\{\{\s*\$\w+/.test(lines.text)) {
-    problems.push({ severity: 'info', message: 'template variables ({{$name}}) are filled at run time; their values are not counted' });
+    problems.push({
+      severity: 'info',
+      message: 'template variables ({{$name}}) are filled at run time; their values are not counted',
+    });
   }
   const unit: CostUnit = {
     name: skFunctionName(path),
@@ -44,7 +47,13 @@ export function joinSkConfig(file: ParsedFile, relativePath: string, read: Compa
     config = undefined;
   }
   if (!isDict(config)) {
-    return { ...file, problems: [...file.problems, { severity: 'warning', message: `${configPath} is not readable JSON: its model and max_tokens are not used` }] };
+    return {
+      ...file,
+      problems: [
+        ...file.problems,
+        { severity: 'warning', message: `${configPath} is not readable JSON: its model and max_tokens are not used` },
+      ],
+    };
   }
   const settings = executionSettings(config);
   if (!settings) return file;

@@ -22,11 +22,16 @@ export function parseSkill(input: FormatInput): FormatOutcome {
   const fields = frontmatter.kind === 'ok' ? frontmatter.fields : undefined;
   const name = nonEmptyString(fields?.value(['name'])) ?? folder;
   const description = nonEmptyString(fields?.value(['description']));
-  if (!description) problems.push({ severity: 'info', message: 'a skill needs a description in its frontmatter: runtimes list (and load) skills by it' });
+  if (!description)
+    problems.push({
+      severity: 'info',
+      message: 'a skill needs a description in its frontmatter: runtimes list (and load) skills by it',
+    });
 
   const bodyStart = frontmatter.kind === 'ok' ? frontmatter.bodyStart : 0;
   const body = lines.trimmedBlock(bodyStart, lines.lastLine);
-  if (!body) problems.push({ severity: 'info', message: 'the body is empty: invoking this skill loads no instructions' });
+  if (!body)
+    problems.push({ severity: 'info', message: 'the body is empty: invoking this skill loads no instructions' });
   const bodyUnit: CostUnit = {
     name,
     kind: 'call',
@@ -40,7 +45,10 @@ export function parseSkill(input: FormatInput): FormatOutcome {
 
   const units: CostUnit[] = [];
   if (fields && modelInvocationDisabled(fields)) {
-    fields.info(['disable-model-invocation'], 'disable-model-invocation: the skill is not listed, so it costs nothing until invoked with /name');
+    fields.info(
+      ['disable-model-invocation'],
+      'disable-model-invocation: the skill is not listed, so it costs nothing until invoked with /name',
+    );
   } else if (description) {
     const range = frontmatter.kind === 'ok' ? frontmatter.range : lines.fullRange;
     const whenToUse = nonEmptyString(fields?.value(['when_to_use']));
@@ -64,7 +72,8 @@ export function parseSkill(input: FormatInput): FormatOutcome {
 export function invocationSettings(fields: FieldReader): { model?: Declared<string>; tools?: string[] } {
   const model = fields.string(['model']);
   const raw = fields.value(['allowed-tools']);
-  const tools = typeof raw === 'string' ? raw.split(/[,\s]+(?![^()]*\))/).filter((t) => t !== '') : fields.names(['allowed-tools']);
+  const tools =
+    typeof raw === 'string' ? raw.split(/[,\s]+(?![^()]*\))/).filter((t) => t !== '') : fields.names(['allowed-tools']);
   return {
     ...(model && model.value.toLowerCase() !== 'inherit' && { model }),
     ...(tools && tools.length > 0 && { tools }),

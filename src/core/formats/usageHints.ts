@@ -11,7 +11,10 @@ export function readUsageHints(fields: FieldReader): FileUsageHints | undefined 
   const block = fields.value(['burnrate']);
   if (block === undefined || block === null) return undefined;
   if (!isDict(block)) {
-    fields.warn(['burnrate'], `burnrate: should hold model, callsPerDay and/or outputTokens, found ${describe(block)}: ignored`);
+    fields.warn(
+      ['burnrate'],
+      `burnrate: should hold model, callsPerDay and/or outputTokens, found ${describe(block)}: ignored`,
+    );
     return undefined;
   }
   const hints: FileUsageHints = {};
@@ -27,20 +30,33 @@ export function readUsageHints(fields: FieldReader): FileUsageHints | undefined 
   const calls = block['callsPerDay'];
   if (calls !== undefined) {
     if (typeof calls === 'number' && Number.isFinite(calls) && calls >= 0) hints.callsPerDay = calls;
-    else fields.warn(['burnrate', 'callsPerDay'], `burnrate.callsPerDay should be a number ≥ 0, found ${describe(calls)}: ignored`);
+    else
+      fields.warn(
+        ['burnrate', 'callsPerDay'],
+        `burnrate.callsPerDay should be a number ≥ 0, found ${describe(calls)}: ignored`,
+      );
   }
   const output = block['outputTokens'];
   if (output !== undefined) {
     if (typeof output === 'number' && Number.isInteger(output) && output >= 0) hints.outputTokens = output;
-    else fields.warn(['burnrate', 'outputTokens'], `burnrate.outputTokens should be a whole number ≥ 0, found ${describe(output)}: ignored`);
+    else
+      fields.warn(
+        ['burnrate', 'outputTokens'],
+        `burnrate.outputTokens should be a whole number ≥ 0, found ${describe(output)}: ignored`,
+      );
   }
   const tier = block['serviceTier'];
   if (tier !== undefined) {
     if (isServiceTier(tier)) hints.serviceTier = tier;
-    else fields.warn(['burnrate', 'serviceTier'], `burnrate.serviceTier should be one of ${SERVICE_TIERS.join(', ')}, found ${describe(tier)}: ignored`);
+    else
+      fields.warn(
+        ['burnrate', 'serviceTier'],
+        `burnrate.serviceTier should be one of ${SERVICE_TIERS.join(', ')}, found ${describe(tier)}: ignored`,
+      );
   }
   for (const key of Object.keys(block)) {
-    if (!KNOWN.includes(key)) fields.warn(['burnrate', key], `burnrate.${key} is not a known setting (${KNOWN.join(', ')}): ignored`);
+    if (!KNOWN.includes(key))
+      fields.warn(['burnrate', key], `burnrate.${key} is not a known setting (${KNOWN.join(', ')}): ignored`);
   }
   return hints;
 }

@@ -105,7 +105,9 @@ export class FieldReader {
 /** A tool given as an object (`{name: x}`, `{function: {name: x}}`) rather than a bare name. */
 export function nameOf(item: unknown): string | undefined {
   if (!isDict(item)) return undefined;
-  return nonEmptyString(item['name']) ?? (isDict(item['function']) ? nonEmptyString(item['function']['name']) : undefined);
+  return (
+    nonEmptyString(item['name']) ?? (isDict(item['function']) ? nonEmptyString(item['function']['name']) : undefined)
+  );
 }
 
 export function describe(value: unknown): string {

@@ -16,7 +16,15 @@ function vscodeModel(fields: FieldReader | undefined): Declared<string | string[
   const single = fields.string(['model']);
   // `model: GPT-4.1 | 'gpt-5'` is written as alternatives: try them in order, like a list.
   if (single && single.value.includes('|')) {
-    const names = single.value.split('|').map((n) => n.trim().replace(/^(['"])(.*)\1$/, '$2').trim()).filter((n) => n !== '');
+    const names = single.value
+      .split('|')
+      .map((n) =>
+        n
+          .trim()
+          .replace(/^(['"])(.*)\1$/, '$2')
+          .trim(),
+      )
+      .filter((n) => n !== '');
     if (names.length > 1) return { ...single, value: names };
   }
   return single;
@@ -57,7 +65,8 @@ export const vscodeInstructionsProfile: MarkdownProfile = {
     if (applyTo) return { kind: 'always-on', bodyLabel: 'instructions', appliesTo: applyTo };
     problems.push({
       severity: 'info',
-      message: 'no applyTo: VS Code adds these instructions only when they are attached to a request, so they are priced per use, not as always-on',
+      message:
+        'no applyTo: VS Code adds these instructions only when they are attached to a request, so they are priced per use, not as always-on',
     });
     return { kind: 'call', bodyLabel: 'instructions' };
   },

@@ -1,6 +1,17 @@
 // YAML (and JSON, which the `yaml` package reads as YAML 1.2) parsed into plain values, with a way back from a value's
 // path to its lines in the file. Parsers read plain values and ask for lines only where they record them.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { LineRange } from '../types';
 import type { SourceLines } from './lines';
 import type { Positions } from './values';
@@ -15,7 +26,13 @@ export type YamlParse = { ok: true; source: YamlSource } | { ok: false; line: nu
  */
 export function parseYaml(text: string, lines: SourceLines, firstLine = 0): YamlParse {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: false, merge: true, prettyErrors: true, logLevel: 'error' });
+  const doc = parseDocument(text, {
+    lineCounter: counter,
+    uniqueKeys: false,
+    merge: true,
+    prettyErrors: true,
+    logLevel: 'error',
+  });
   const error = doc.errors[0];
   if (error) {
     // An error "at the end of input" points one line past the last; keep it on a line the editor has.
@@ -104,5 +121,8 @@ export class YamlSource implements Positions {
 }
 
 function firstSentence(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }

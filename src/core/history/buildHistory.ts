@@ -100,7 +100,8 @@ function companionReaderAt(inputs: HistoryInputs, commit: string, repoPath: stri
 
 function deltaBetween(before: VersionCost, after: VersionCost): { deltaPerMonth?: number; deltaTokens?: number } {
   const month = (c: VersionCost) => (c.kind === 'priced' ? c.perMonth : c.kind === 'deleted' ? 0 : undefined);
-  const tokens = (c: VersionCost) => (c.kind === 'priced' || c.kind === 'unpriced' ? c.inputTokens : c.kind === 'deleted' ? 0 : undefined);
+  const tokens = (c: VersionCost) =>
+    c.kind === 'priced' || c.kind === 'unpriced' ? c.inputTokens : c.kind === 'deleted' ? 0 : undefined;
   const result: { deltaPerMonth?: number; deltaTokens?: number } = {};
   const [m0, m1, t0, t1] = [month(before), month(after), tokens(before), tokens(after)];
   if (m0 !== undefined && m1 !== undefined) result.deltaPerMonth = m1 - m0;
@@ -132,7 +133,15 @@ function totalSeries(files: readonly FileHistory[], commits: readonly LoggedComm
     const sum = totals(live.flatMap((c) => (c.kind === 'priced' ? c.estimates : [])));
     const perMonth = sum.perMonth;
     const unknown = live.filter((c) => c.kind === 'unpriced' || c.kind === 'unreadable').length;
-    series.push({ commit: logged.commit, date: logged.date, subject: logged.subject, perMonth, exact: sum.exact, unknown, deltaPerMonth: perMonth - before });
+    series.push({
+      commit: logged.commit,
+      date: logged.date,
+      subject: logged.subject,
+      perMonth,
+      exact: sum.exact,
+      unknown,
+      deltaPerMonth: perMonth - before,
+    });
     before = perMonth;
   }
   return series;

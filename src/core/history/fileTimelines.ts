@@ -22,7 +22,8 @@ export function fileTimelines(commits: readonly LoggedCommit[], isTracked: (path
   const current = new Map<string, FileTimeline>();
   commits.forEach((logged, commitIndex) => {
     for (const change of logged.changes) {
-      const previous = change.status === 'renamed' && change.oldPath !== undefined ? current.get(change.oldPath) : undefined;
+      const previous =
+        change.status === 'renamed' && change.oldPath !== undefined ? current.get(change.oldPath) : undefined;
       if (previous) current.delete(change.oldPath!);
       const wanted = isTracked(change.path) || previous !== undefined;
       if (!wanted) continue;
@@ -32,7 +33,12 @@ export function fileTimelines(commits: readonly LoggedCommit[], isTracked: (path
         timelines.push(timeline);
       }
       timeline.path = change.path;
-      timeline.points.push({ commitIndex, status: change.status, path: change.path, ...(change.oldPath ? { oldPath: change.oldPath } : {}) });
+      timeline.points.push({
+        commitIndex,
+        status: change.status,
+        path: change.path,
+        ...(change.oldPath ? { oldPath: change.oldPath } : {}),
+      });
       if (change.status === 'deleted') current.delete(change.path);
       else current.set(change.path, timeline);
     }

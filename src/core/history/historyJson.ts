@@ -23,9 +23,19 @@ export interface HistoryPointJson {
 
 export function historyJson(history: CostHistory, runtimes?: readonly RuntimeSeries[]) {
   return {
-    ...(runtimes ? { runtimes: runtimes.map((r) => ({ id: r.id, name: r.name, points: r.points.map(runtimePointJson) })) } : {}),
+    ...(runtimes
+      ? { runtimes: runtimes.map((r) => ({ id: r.id, name: r.name, points: r.points.map(runtimePointJson) })) }
+      : {}),
     files: history.files.map((file) => ({ path: file.path, points: file.points.map(pointJson) })),
-    total: history.total.map((t) => ({ commit: t.commit, date: t.date, subject: t.subject, perMonthUsd: t.perMonth, exact: t.exact, unknownFiles: t.unknown, deltaPerMonthUsd: t.deltaPerMonth })),
+    total: history.total.map((t) => ({
+      commit: t.commit,
+      date: t.date,
+      subject: t.subject,
+      perMonthUsd: t.perMonth,
+      exact: t.exact,
+      unknownFiles: t.unknown,
+      deltaPerMonthUsd: t.deltaPerMonth,
+    })),
   };
 }
 

@@ -49,15 +49,19 @@ export interface RuntimeHistory {
 }
 
 /** The `commit:path` names `runtimeSeries` will read: each runtime file where it was last changed. */
-export function runtimeVersionNames(inputs: Pick<RuntimeHistoryInputs, 'commits' | 'initial' | 'relativePath'>): string[] {
+export function runtimeVersionNames(
+  inputs: Pick<RuntimeHistoryInputs, 'commits' | 'initial' | 'relativePath'>,
+): string[] {
   const names: string[] = [];
   const wanted = (repoPath: string) => {
     const relative = inputs.relativePath(repoPath);
     return relative !== undefined && isRuntimePath(relative);
   };
-  for (const repoPath of inputs.initial?.paths ?? []) if (wanted(repoPath)) names.push(`${inputs.initial!.commit}:${repoPath}`);
+  for (const repoPath of inputs.initial?.paths ?? [])
+    if (wanted(repoPath)) names.push(`${inputs.initial!.commit}:${repoPath}`);
   for (const logged of inputs.commits) {
-    for (const change of logged.changes) if (change.status !== 'deleted' && wanted(change.path)) names.push(`${logged.commit}:${change.path}`);
+    for (const change of logged.changes)
+      if (change.status !== 'deleted' && wanted(change.path)) names.push(`${logged.commit}:${change.path}`);
   }
   return names;
 }
@@ -82,7 +86,11 @@ export function runtimeSeries(inputs: RuntimeHistoryInputs): RuntimeHistory {
       else live.set(change.path, logged.commit);
     }
     if (!changed) continue;
-    const context = buildWorkspaceContext(snapshotOf(live, inputs, logged.commit, misses), { usage: inputs.usage, overrides: inputs.usage.runtimes ? [inputs.usage.runtimes] : [], ...(inputs.maxBytes !== undefined ? { maxBytes: inputs.maxBytes } : {}) });
+    const context = buildWorkspaceContext(snapshotOf(live, inputs, logged.commit, misses), {
+      usage: inputs.usage,
+      overrides: inputs.usage.runtimes ? [inputs.usage.runtimes] : [],
+      ...(inputs.maxBytes !== undefined ? { maxBytes: inputs.maxBytes } : {}),
+    });
     for (const runtime of context.runtimes) {
       const entry = series.get(runtime.id) ?? { id: runtime.id, name: runtime.name, points: [] };
       series.set(runtime.id, entry);
@@ -105,7 +113,12 @@ export function runtimeSeries(inputs: RuntimeHistoryInputs): RuntimeHistory {
   return { series: [...series.values()], misses };
 }
 
-function snapshotOf(live: ReadonlyMap<string, string>, inputs: RuntimeHistoryInputs, commit: string, misses: RuntimeHistory['misses']): WorkspaceSnapshot {
+function snapshotOf(
+  live: ReadonlyMap<string, string>,
+  inputs: RuntimeHistoryInputs,
+  commit: string,
+  misses: RuntimeHistory['misses'],
+): WorkspaceSnapshot {
   const byRelative = new Map<string, string>();
   for (const [repoPath, commit] of live) {
     const relative = inputs.relativePath(repoPath);

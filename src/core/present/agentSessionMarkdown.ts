@@ -7,15 +7,20 @@ import { integer, percent, usd } from './money';
 
 export function agentSessionMarkdown(s: AgentSessionFigures, outputDetail: string): string {
   const prefixRows = s.prefix.map(
-    (p) => `| ${markdownText(p.label)} | ≈${integer(p.tokens)} | ${p.band > 0 ? `±${Math.round(p.band * 100)}%` : 'counted'} | ${p.source ? markdownText(p.source) : 'counted from the workspace'} |`,
+    (p) =>
+      `| ${markdownText(p.label)} | ≈${integer(p.tokens)} | ${p.band > 0 ? `±${Math.round(p.band * 100)}%` : 'counted'} | ${p.source ? markdownText(p.source) : 'counted from the workspace'} |`,
   );
   const callRows = s.rows.map((r, i) => {
     const gap = i > 0 && r.call !== s.rows[i - 1]!.call + 1 ? '| … | … | … | … | … |\n' : '';
     return `${gap}| ${integer(r.call)} | ${integer(r.input)} | ${integer(r.cacheRead)} | ${integer(r.cacheWrite)} | ${r.costUsd !== undefined ? `≈${usd(r.costUsd)}` : '—'} |`;
   });
   const cost = s.cost.costUsd !== undefined ? `≈${usd(s.cost.costUsd)}/session` : 'no price';
-  const uncached = s.cost.uncachedCostUsd !== undefined ? ` (≈${usd(s.cost.uncachedCostUsd)} without prompt caching)` : '';
-  const worst = s.worstCase?.costUsd !== undefined ? `; worst case at the cap of ${integer(s.maxCalls ?? 0)} calls ≈${usd(s.worstCase.costUsd)}` : '';
+  const uncached =
+    s.cost.uncachedCostUsd !== undefined ? ` (≈${usd(s.cost.uncachedCostUsd)} without prompt caching)` : '';
+  const worst =
+    s.worstCase?.costUsd !== undefined
+      ? `; worst case at the cap of ${integer(s.maxCalls ?? 0)} calls ≈${usd(s.worstCase.costUsd)}`
+      : '';
   const lines = [
     `**Agent session on ${markdownText(s.runtimeName)}** (${s.role === 'subagent' ? 'a subagent: its own context' : 'the main conversation'}): ` +
       `${integer(s.calls.value)} calls (${markdownText(s.calls.detail)}). Every call carries ≈${integer(s.prefixTokens)} tokens (±${Math.round(s.band * 100)}%):`,
@@ -39,6 +44,12 @@ export function agentSessionMarkdown(s: AgentSessionFigures, outputDetail: strin
 }
 
 export function runtimeSharesMarkdown(shares: readonly RuntimeShare[]): string {
-  const rows = shares.map((r) => `| ${markdownText(r.runtimeName)} | ${integer(r.tokens)} | ≈${integer(r.perRequestTokens)} | ${percent(r.share)} |`);
-  return ['| Runtime | This file | Per request in all | Share |', '| --- | ---: | ---: | ---: |', ...rows].join('\n') + '\n\n`burnrate context` lists everything else each request carries.';
+  const rows = shares.map(
+    (r) =>
+      `| ${markdownText(r.runtimeName)} | ${integer(r.tokens)} | ≈${integer(r.perRequestTokens)} | ${percent(r.share)} |`,
+  );
+  return (
+    ['| Runtime | This file | Per request in all | Share |', '| --- | ---: | ---: | ---: |', ...rows].join('\n') +
+    '\n\n`burnrate context` lists everything else each request carries.'
+  );
 }

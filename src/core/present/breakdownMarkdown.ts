@@ -35,7 +35,8 @@ export function unitBreakdownMarkdown(u: UnitEstimate): string {
   else if (u.session) blocks.push(sessionBlock(u, u.session));
   if (u.runtimeShares && u.runtimeShares.length > 0) blocks.push(runtimeSharesMarkdown(u.runtimeShares));
   if (u.sections.length > 1) blocks.push(sectionsTable(u));
-  if (u.hints.length > 0) blocks.push(['**Hints**', '', ...u.hints.map((h) => `- ${markdownText(h.message)}`)].join('\n'));
+  if (u.hints.length > 0)
+    blocks.push(['**Hints**', '', ...u.hints.map((h) => `- ${markdownText(h.message)}`)].join('\n'));
   if (u.problems.length > 0) blocks.push(problemList('**Notes**', u.problems));
   return blocks.join('\n\n');
 }
@@ -49,7 +50,9 @@ export function fileBreakdownMarkdown(file: FileEstimate): string {
     const approx = file.units.every((u) => u.input.exact) ? '' : '≈';
     blocks.push(
       `${file.units.length} cost units · ${approx}${usd(month)}/month together` +
-        (priced.length < file.units.length ? ` (${file.units.length - priced.length} without a price, not included)` : ''),
+        (priced.length < file.units.length
+          ? ` (${file.units.length - priced.length} without a price, not included)`
+          : ''),
     );
   }
   if (file.problems.length > 0) blocks.push(problemList('**File notes**', file.problems));
@@ -66,14 +69,19 @@ function headline(u: UnitEstimate): string {
     const scope = u.appliesTo ? ` on ${markdownText(u.appliesTo)}` : '';
     return `Adds **${tokens}** to every request${scope} · **${approx}${usd(u.cost.perMonth)}/month** at ${integer(u.callsPerDay.value)} requests/day`;
   }
-  const perRun = u.session?.perSession !== undefined ? ` · **≈${usd(u.session.perSession)}/session**${u.session.agent ? ` on ${markdownText(u.session.agent.runtimeName)} (${integer(u.session.turns.value)} turns)` : ''}` : '';
+  const perRun =
+    u.session?.perSession !== undefined
+      ? ` · **≈${usd(u.session.perSession)}/session**${u.session.agent ? ` on ${markdownText(u.session.agent.runtimeName)} (${integer(u.session.turns.value)} turns)` : ''}`
+      : '';
   return `**${tokens}** · **${approx}${usd(u.cost.perCall)}/call**${perRun} · **${approx}${usd(u.cost.perMonth)}/month**`;
 }
 
 function inputTable(u: UnitEstimate): string {
   const rows = u.input.parts.map((p) => `| ${markdownText(p.label)} | ${integer(p.tokens)} |`);
   if (rows.length === 0) rows.push('| (nothing — the body is empty) | 0 |');
-  const total = u.input.exact ? integer(u.input.tokens) : `≈${integer(u.input.tokens)} (±${Math.round(u.input.band * 100)}%)`;
+  const total = u.input.exact
+    ? integer(u.input.tokens)
+    : `≈${integer(u.input.tokens)} (±${Math.round(u.input.band * 100)}%)`;
   return ['| Input | Tokens |', '| --- | ---: |', ...rows, `| **total** | **${total}** |`].join('\n');
 }
 
@@ -83,7 +91,8 @@ function outputBlock(u: UnitEstimate): string {
   const limit = u.output.limit;
   if (limit) {
     text += `; worst case ${integer(limit.value)} tokens (\`${limit.field.replace(/`/g, "'")}\`)`;
-    if (u.cost?.worstCasePerCall !== undefined) text += ` → ${u.input.exact ? '' : '≈'}${usd(u.cost.worstCasePerCall)}/call`;
+    if (u.cost?.worstCasePerCall !== undefined)
+      text += ` → ${u.input.exact ? '' : '≈'}${usd(u.cost.worstCasePerCall)}/call`;
   } else {
     text += '; no output limit declared, so no worst case per call';
   }
@@ -92,26 +101,35 @@ function outputBlock(u: UnitEstimate): string {
 
 function rateCardBlock(u: UnitEstimate): string {
   if (!u.pricing.ok) {
-    return [`**Model:** ${markdownText(u.model.value)} (${markdownText(u.model.detail)})`, '', markdownCodeBlock(u.pricing.message)].join('\n');
+    return [
+      `**Model:** ${markdownText(u.model.value)} (${markdownText(u.model.detail)})`,
+      '',
+      markdownCodeBlock(u.pricing.message),
+    ].join('\n');
   }
   const r = u.pricing.rates;
   return [
     `**Rate card:** ${markdownText(r.modelId)} (${markdownText(r.providerId)}) — ${rateList(r)}  `,
     `Prices: ${markdownText(r.source)}${r.asOf && !r.source.includes(r.asOf) ? `, as of ${markdownText(r.asOf)}` : ''}${ageText(r.asOf)}  `,
     `Why this model: ${markdownText(u.model.detail)} → ${markdownText(u.pricing.explanation)}` +
-      (isAssumedModel(u.model) ? '  \n**Assumed model:** no file, usage file or flag names one, so this unit is priced on the default model.' : ''),
+      (isAssumedModel(u.model)
+        ? '  \n**Assumed model:** no file, usage file or flag names one, so this unit is priced on the default model.'
+        : ''),
   ].join('\n');
 }
 
 function ageText(asOf: string): string {
   const age = ageInDays(asOf);
-  return age === undefined ? '' : ` (${age} days old${age > STALE_AFTER_DAYS ? ' — "Burnrate: Update Prices" fetches newer data' : ''})`;
+  return age === undefined
+    ? ''
+    : ` (${age} days old${age > STALE_AFTER_DAYS ? ' — "Burnrate: Update Prices" fetches newer data' : ''})`;
 }
 
 function rateList(r: RateCard): string {
   const parts = [`${rate(r.inputPerMTok)}/M in`, `${rate(r.outputPerMTok)}/M out`];
   if (r.cacheReadPerMTok !== undefined) parts.push(`cache read ${rate(r.cacheReadPerMTok)}/M`);
-  if (r.cacheWritePerMTok !== undefined) parts.push(`cache write ${rate(r.cacheWritePerMTok)}/M${r.cacheWrite1hPerMTok !== undefined ? ' (5 min)' : ''}`);
+  if (r.cacheWritePerMTok !== undefined)
+    parts.push(`cache write ${rate(r.cacheWritePerMTok)}/M${r.cacheWrite1hPerMTok !== undefined ? ' (5 min)' : ''}`);
   if (r.cacheWrite1hPerMTok !== undefined) parts.push(`1-hour cache write ${rate(r.cacheWrite1hPerMTok)}/M`);
   if (r.longContext) {
     parts.push(
@@ -121,7 +139,9 @@ function rateList(r: RateCard): string {
   }
   if (r.serviceTier) {
     const t = r.serviceTier;
-    parts.push(`${markdownText(t.tier)} tier: standard rates ×${t.multiplier}${t.band ? ` (${markdownText(t.band)})` : ''} — ${markdownText(t.source)}, ${markdownText(t.asOf)}`);
+    parts.push(
+      `${markdownText(t.tier)} tier: standard rates ×${t.multiplier}${t.band ? ` (${markdownText(t.band)})` : ''} — ${markdownText(t.source)}, ${markdownText(t.asOf)}`,
+    );
   }
   return parts.join(' · ');
 }
@@ -163,13 +183,16 @@ function turnRows(inputs: readonly number[]): string[] {
 function sectionsTable(u: UnitEstimate): string {
   const approx = u.input.exact ? '' : '≈';
   const rows = u.sections.map(
-    (s) => `| ${s.level > 0 ? '#'.repeat(s.level) + ' ' : ''}${markdownText(s.title)} | ${approx}${integer(s.tokens)} | ${percent(s.share)} |`,
+    (s) =>
+      `| ${s.level > 0 ? '#'.repeat(s.level) + ' ' : ''}${markdownText(s.title)} | ${approx}${integer(s.tokens)} | ${percent(s.share)} |`,
   );
   return ['| Section | Tokens | Share |', '| --- | ---: | ---: |', ...rows].join('\n');
 }
 
 function problemList(title: string, problems: readonly Problem[]): string {
-  const items = problems.map((p) => `- ${p.severity === 'info' ? '' : `${p.severity}: `}${markdownText(p.message.split('\n')[0]!)}`);
+  const items = problems.map(
+    (p) => `- ${p.severity === 'info' ? '' : `${p.severity}: `}${markdownText(p.message.split('\n')[0]!)}`,
+  );
   return [title, '', ...items].join('\n');
 }
 

@@ -31,14 +31,20 @@ export function perRequestText(r: RuntimeContext): string {
   const approx = p.exact ? '' : '≈';
   const head = `${approx}${integer(p.inputTokens)} tokens${p.exact ? '' : ` (±${Math.round(p.band * 100)}%)`}`;
   if (p.costUsd === undefined) return `${head} · no price for ${r.model.value}`;
-  const cached = p.cachedCostUsd !== undefined ? ` (${approx}${usd(p.cachedCostUsd)} if read from the prompt cache)` : '';
+  const cached =
+    p.cachedCostUsd !== undefined ? ` (${approx}${usd(p.cachedCostUsd)} if read from the prompt cache)` : '';
   return `${head} · ${approx}${usd(p.costUsd)}/request${cached} · ${approx}${usd(p.perMonthUsd ?? 0)}/month at ${compact(r.requestsPerDay.value)} requests/day`;
 }
 
 export type Row = [string, string, string, string];
 
 /** Rows for one runtime: [kind, what, tokens, rule], with each outside figure's source as a numbered note. */
-export function runtimeRows(r: RuntimeContext): { everyRequest: Row[]; sometimes: Row[]; sessions: Row[]; sources: string[] } {
+export function runtimeRows(r: RuntimeContext): {
+  everyRequest: Row[];
+  sometimes: Row[];
+  sessions: Row[];
+  sources: string[];
+} {
   const sources: string[] = [];
   const note = (i: ContextItem) => {
     if (!i.source || i.basis === 'counted') return '';
@@ -47,7 +53,12 @@ export function runtimeRows(r: RuntimeContext): { everyRequest: Row[]; sometimes
     if (at < 0) at = sources.push(text) - 1;
     return ` [${at + 1}]`;
   };
-  const row = (i: ContextItem): Row => [kindLabel(i.kind), i.label, tokensText(i.inputTokens, i.exact, i.band), ruleText(i) + note(i)];
+  const row = (i: ContextItem): Row => [
+    kindLabel(i.kind),
+    i.label,
+    tokensText(i.inputTokens, i.exact, i.band),
+    ruleText(i) + note(i),
+  ];
   const everyRequest = r.items.filter((i) => i.share === 1).map(row);
   const sometimes = r.items.filter((i) => i.share < 1 && i.kind !== 'session').map(row);
   const sessions = r.items.filter((i) => i.kind === 'session').map(row);
@@ -60,7 +71,9 @@ function ruleText(i: ContextItem): string {
   if (i.session) {
     const s = i.session;
     const cost = s.cost.costUsd !== undefined ? `≈${usd(s.cost.costUsd)}/session` : 'no price';
-    parts.push(`${cost}, ${integer(s.cost.inputTokens)} input tokens over ${s.calls.value} calls (${integer(s.cost.cacheReadTokens)} read from cache)`);
+    parts.push(
+      `${cost}, ${integer(s.cost.inputTokens)} input tokens over ${s.calls.value} calls (${integer(s.cost.cacheReadTokens)} read from cache)`,
+    );
   } else if (i.perUseUsd !== undefined && i.share < 1) {
     parts.push(`≈${usd(i.perUseUsd)} each time`);
   }

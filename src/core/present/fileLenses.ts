@@ -25,7 +25,8 @@ export interface LensOptions {
 }
 
 export function planLenses(result: SourceEstimate, options: LensOptions): LensSpec[] {
-  if (!result.ok) return [{ kind: 'skipped', line: 0, title: skippedLensTitle((options.skipText ?? skipText)(result.skipped.skip)) }];
+  if (!result.ok)
+    return [{ kind: 'skipped', line: 0, title: skippedLensTitle((options.skipText ?? skipText)(result.skipped.skip)) }];
   const lenses: LensSpec[] = [];
   const problemLines = new Set<number>();
   // Info-level notes ("Claude Code only loads subagents with a name") belong in the breakdown, not above the text.
@@ -37,10 +38,21 @@ export function planLenses(result: SourceEstimate, options: LensOptions): LensSp
     lenses.push({ kind: 'problem', line, title: problemLensTitle(problem.message) });
   }
   result.estimate.units.forEach((unit, unitIndex) => {
-    lenses.push({ kind: 'unit', line: unit.range.startLine, title: unitLensTitle(unit), detail: unitLensDetail(unit), unitIndex });
+    lenses.push({
+      kind: 'unit',
+      line: unit.range.startLine,
+      title: unitLensTitle(unit),
+      detail: unitLensDetail(unit),
+      unitIndex,
+    });
     if (!options.sections || unit.sections.length < 2) return; // one section is the whole unit: its lens says it all
     for (const section of unit.sections) {
-      lenses.push({ kind: 'section', line: section.range.startLine, title: sectionLensTitle(section, unit.input.exact), unitIndex });
+      lenses.push({
+        kind: 'section',
+        line: section.range.startLine,
+        title: sectionLensTitle(section, unit.input.exact),
+        unitIndex,
+      });
     }
   });
   return lenses;

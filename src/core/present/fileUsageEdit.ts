@@ -28,16 +28,24 @@ const OPENING = /^---[ \t]*$/;
 const CLOSING = /^(---|\.\.\.)[ \t]*$/;
 const BURNRATE = /^burnrate[ \t]*:(.*)$/;
 
-export function setUsageHint(text: string, key: UsageHintKey, value: string | number, format: FormatId, path: string): UsageHintEdit {
+export function setUsageHint(
+  text: string,
+  key: UsageHintKey,
+  value: string | number,
+  format: FormatId,
+  path: string,
+): UsageHintEdit {
   const policy = frontmatterPolicy(format, path);
   if (policy === 'never') return { ok: false, reason: 'this kind of file has no frontmatter' };
-  if (policy === 'flagged') return { ok: false, reason: "VS Code's prompt-file validation warns about header keys it does not know" };
+  if (policy === 'flagged')
+    return { ok: false, reason: "VS Code's prompt-file validation warns about header keys it does not know" };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   const entry = `${key}: ${yamlScalar(value)}`;
 
   if (!OPENING.test(lines[0] ?? '')) {
-    if (policy === 'existing') return { ok: false, reason: 'the file has no frontmatter and its tool would send a new one to the model' };
+    if (policy === 'existing')
+      return { ok: false, reason: 'the file has no frontmatter and its tool would send a new one to the model' };
     return { ok: true, edit: insertAt(0, `---${eol}burnrate:${eol}  ${entry}${eol}---${eol}`) };
   }
   const close = lines.findIndex((line, i) => i > 0 && CLOSING.test(line));
@@ -46,13 +54,22 @@ export function setUsageHint(text: string, key: UsageHintKey, value: string | nu
   const blockLine = lines.findIndex((line, i) => i > 0 && i < close && BURNRATE.test(line));
   if (blockLine < 0) return { ok: true, edit: insertAt(close, `burnrate:${eol}  ${entry}${eol}`) };
 
-  const rest = BURNRATE.exec(lines[blockLine]!)![1]!.replace(/(^|\s)#.*$/, '').trim();
+  const rest = BURNRATE.exec(lines[blockLine]!)![1]!
+    .replace(/(^|\s)#.*$/, '')
+    .trim();
   if (rest === '') return { ok: true, edit: editBlock(lines, blockLine, close, key, entry, eol) };
   if (rest.startsWith('{')) return editFlowMap(lines[blockLine]!, blockLine, rest, key, value);
   return { ok: true, edit: replaceLine(lines, blockLine, `burnrate:${eol}  ${entry}`) };
 }
 
-function editBlock(lines: readonly string[], blockLine: number, close: number, key: string, entry: string, eol: string): TextEdit {
+function editBlock(
+  lines: readonly string[],
+  blockLine: number,
+  close: number,
+  key: string,
+  entry: string,
+  eol: string,
+): TextEdit {
   let last = blockLine;
   let indent: string | undefined;
   for (let i = blockLine + 1; i < close; i++) {
@@ -61,20 +78,28 @@ function editBlock(lines: readonly string[], blockLine: number, close: number, k
     const lead = /^[ \t]*/.exec(line)![0];
     if (lead === '') break;
     indent ??= lead;
-    if (lead === indent && new RegExp(`^${key}[ \\t]*:`).test(line.slice(lead.length))) return replaceLine(lines, i, `${indent}${entry}`);
+    if (lead === indent && new RegExp(`^${key}[ \\t]*:`).test(line.slice(lead.length)))
+      return replaceLine(lines, i, `${indent}${entry}`);
     last = i;
   }
   return insertAt(last + 1, `${indent ?? '  '}${entry}${eol}`);
 }
 
-function editFlowMap(line: string, blockLine: number, flow: string, key: string, value: string | number): UsageHintEdit {
+function editFlowMap(
+  line: string,
+  blockLine: number,
+  flow: string,
+  key: string,
+  value: string | number,
+): UsageHintEdit {
   let map: unknown;
   try {
     map = parse(flow);
   } catch {
     return { ok: false, reason: `the burnrate: block on line ${blockLine + 1} is not readable YAML` };
   }
-  if (typeof map !== 'object' || map === null || Array.isArray(map)) return { ok: false, reason: `burnrate: on line ${blockLine + 1} is not a mapping` };
+  if (typeof map !== 'object' || map === null || Array.isArray(map))
+    return { ok: false, reason: `burnrate: on line ${blockLine + 1} is not a mapping` };
   const entries = { ...(map as Record<string, unknown>), [key]: value };
   const rendered: string[] = [];
   for (const [k, v] of Object.entries(entries)) {
@@ -84,13 +109,17 @@ function editFlowMap(line: string, blockLine: number, flow: string, key: string,
     rendered.push(`${k}: ${yamlScalar(v)}`);
   }
   const text = `burnrate: { ${rendered.join(', ')} }`;
-  return { ok: true, edit: { startLine: blockLine, startCharacter: 0, endLine: blockLine, endCharacter: line.length, text } };
+  return {
+    ok: true,
+    edit: { startLine: blockLine, startCharacter: 0, endLine: blockLine, endCharacter: line.length, text },
+  };
 }
 
 /** A value as YAML: plain when it reads back as the same string, quoted otherwise. */
 export function yamlScalar(value: string | number | boolean): string {
   if (typeof value !== 'string') return String(value);
-  const plain = /^[A-Za-z_][\w.\-/@+]*(?::[\w.\-/@+]+)*$/.test(value) && !/^(true|false|yes|no|on|off|null|~)$/i.test(value);
+  const plain =
+    /^[A-Za-z_][\w.\-/@+]*(?::[\w.\-/@+]+)*$/.test(value) && !/^(true|false|yes|no|on|off|null|~)$/i.test(value);
   return plain ? value : JSON.stringify(value);
 }
 

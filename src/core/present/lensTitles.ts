@@ -17,7 +17,8 @@ export function unitLensTitle(u: UnitEstimate): string {
   if (!u.cost || !u.pricing.ok) return [tokens, noPriceText(u)].join(SEP);
   const approx = u.input.exact ? '' : '≈';
   const perSession = u.session?.perSession;
-  const each = perSession !== undefined ? `${approx}${usd(perSession)}/session` : `${approx}${usd(u.cost.perCall)}/call`;
+  const each =
+    perSession !== undefined ? `${approx}${usd(perSession)}/session` : `${approx}${usd(u.cost.perCall)}/call`;
   return [tokens, each, `${approx}${usd(u.cost.perMonth)}/mo`].join(SEP);
 }
 
@@ -33,12 +34,17 @@ export function unitLensDetail(u: UnitEstimate): string {
   const session = u.session;
   if (session?.agent && session.perSession !== undefined) {
     // The file's own text is a small part of what each call of an agent session sends: the session is the figure.
-    pieces.push(`≈${usd(session.perSession)} per session (${plural(session.turns.value, 'turn')}) on ${session.agent.runtimeName}`);
+    pieces.push(
+      `≈${usd(session.perSession)} per session (${plural(session.turns.value, 'turn')}) on ${session.agent.runtimeName}`,
+    );
   } else {
     pieces.push(`${approx}${usd(u.cost.perCall)}/call`);
-    if (session?.perSession !== undefined) pieces.push(`${approx}${usd(session.perSession)}/session (${plural(session.turns.value, 'turn')})`);
+    if (session?.perSession !== undefined)
+      pieces.push(`${approx}${usd(session.perSession)}/session (${plural(session.turns.value, 'turn')})`);
   }
-  pieces.push(`${approx}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} ${session ? 'sessions' : 'calls'}/day`);
+  pieces.push(
+    `${approx}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} ${session ? 'sessions' : 'calls'}/day`,
+  );
   pieces.push(modelLabel(u, u.pricing.rates.modelId));
   const worst = worstCaseText(u);
   if (worst) pieces.push(worst);
@@ -58,8 +64,15 @@ function alwaysOnLensDetail(u: UnitEstimate): string {
   const scope = u.appliesTo ? `on every request on ${u.appliesTo}` : 'on every request';
   const head = `${tokenText(u.input.tokens, u.input.exact, u.input.band)} ${scope}`;
   if (!u.cost || !u.pricing.ok) return [head, noPriceText(u)].join(SEP);
-  const shares = (u.runtimeShares ?? []).map((r) => `${percent(r.share)} of ${r.runtimeName}'s ≈${compact(r.perRequestTokens)}/request`);
-  return [head, `${u.input.exact ? '' : '≈'}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} requests/day`, modelLabel(u, u.pricing.rates.modelId), ...shares].join(SEP);
+  const shares = (u.runtimeShares ?? []).map(
+    (r) => `${percent(r.share)} of ${r.runtimeName}'s ≈${compact(r.perRequestTokens)}/request`,
+  );
+  return [
+    head,
+    `${u.input.exact ? '' : '≈'}${usd(u.cost.perMonth)}/mo at ${compact(u.callsPerDay.value)} requests/day`,
+    modelLabel(u, u.pricing.rates.modelId),
+    ...shares,
+  ].join(SEP);
 }
 
 /** `## Rules — 412 tokens (33%)`; the band is on the unit's own lens, so sections only say `≈`. */
@@ -88,7 +101,9 @@ function worstCaseText(u: UnitEstimate): string | undefined {
     if (session.worstCasePerSession <= session.perSession) return undefined;
     return `worst case ${approx}${usd(session.worstCasePerSession)}/session (${plural(session.maxTurns, 'turn')})`;
   }
-  return u.cost?.worstCasePerCall !== undefined ? `worst case ${approx}${usd(u.cost.worstCasePerCall)}/call` : undefined;
+  return u.cost?.worstCasePerCall !== undefined
+    ? `worst case ${approx}${usd(u.cost.worstCasePerCall)}/call`
+    : undefined;
 }
 
 /** The count with its `≈` but without the band (the detail has it). */

@@ -15,7 +15,8 @@ export interface ModelChoice {
 export const PICKER_PROVIDERS = ['anthropic', 'openai', 'google', 'mistral', 'deepseek', 'x-ai'] as const;
 
 // Same exclusions as the "cheaper model" hint: not chat models, or not priced per text token.
-const NOT_CHAT = /(^ft:|image|audio|tts|realtime|transcribe|embed|search|vision|live|ocr|moderation|deep-research|:free)/;
+const NOT_CHAT =
+  /(^ft:|image|audio|tts|realtime|transcribe|embed|search|vision|live|ocr|moderation|deep-research|:free)/;
 
 export function modelChoices(overrides: readonly PriceOverride[] = []): ModelChoice[] {
   const choices: ModelChoice[] = [];
@@ -23,7 +24,12 @@ export function modelChoices(overrides: readonly PriceOverride[] = []): ModelCho
   for (const o of overrides) {
     if (seen.has(o.model.toLowerCase())) continue;
     seen.add(o.model.toLowerCase());
-    choices.push({ id: o.model, provider: o.provider ?? 'custom', rates: rateText(o.inputPerMTok, o.outputPerMTok), origin: o.origin });
+    choices.push({
+      id: o.model,
+      provider: o.provider ?? 'custom',
+      rates: rateText(o.inputPerMTok, o.outputPerMTok),
+      origin: o.origin,
+    });
   }
   for (const provider of PICKER_PROVIDERS) {
     for (const card of listProviderModels(provider)) {

@@ -5,12 +5,19 @@
 import { FORMATS, type FormatSpec } from '../formats/registry';
 
 /** Readable, lower-case patterns, relative to any folder: every format's `globs`, in registry order, without repeats. */
-export const PROMPT_FILE_GLOBS: readonly string[] = [...new Set(FORMATS.flatMap((spec: FormatSpec) => (spec.onRequest ? [] : spec.globs)))];
+export const PROMPT_FILE_GLOBS: readonly string[] = [
+  ...new Set(FORMATS.flatMap((spec: FormatSpec) => (spec.onRequest ? [] : spec.globs))),
+];
 
 /** The patterns to match real paths with: letters become `[xX]` classes, the user's extra globs are added as given. */
 export function promptFileMatchGlobs(extraGlobs: readonly string[] = []): string[] {
   const extra = extraGlobs
-    .map((glob) => glob.trim().replace(/\\/g, '/').replace(/^\.?\/+/, ''))
+    .map((glob) =>
+      glob
+        .trim()
+        .replace(/\\/g, '/')
+        .replace(/^\.?\/+/, ''),
+    )
     .filter((glob) => glob.length > 0)
     .map((glob) => (glob.startsWith('**/') ? glob : `**/${glob}`));
   return [...PROMPT_FILE_GLOBS.map(anyCase), ...extra];

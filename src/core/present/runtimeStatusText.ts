@@ -10,7 +10,10 @@ export interface RuntimeStatusText {
 }
 
 /** The first of the workspace's runtimes that loads this file (in the order the context lists them). */
-export function runtimeOfFile(runtimes: readonly RuntimeContext[], relativePath: string): { runtime: RuntimeContext; kind: string } | undefined {
+export function runtimeOfFile(
+  runtimes: readonly RuntimeContext[],
+  relativePath: string,
+): { runtime: RuntimeContext; kind: string } | undefined {
   for (const runtime of runtimes) {
     const item = runtime.items.find((i) => i.path === relativePath);
     if (item) return { runtime, kind: kindLabel(item.kind) };

@@ -24,8 +24,13 @@ export function fileStatusText(result: SourceEstimate, wordSkip: (skip: Skip) =>
     const u = units[0]!;
     const model = u.pricing.ok ? u.pricing.rates.modelId : u.model.value;
     const tooltipHead = `${tokenText(u.input.tokens, u.input.exact, u.input.band)} on ${model}`;
-    if (!u.cost) return { text: `${tokensShort} · no price`, tooltip: `${tooltipHead}\n${noPriceText(u)}\nClick to pick a model.` };
-    const money = u.kind === 'always-on' ? `${approx}${usd(u.cost.perMonth)}/mo` : `${approx}${usd(u.cost.perCall)}/call`;
+    if (!u.cost)
+      return {
+        text: `${tokensShort} · no price`,
+        tooltip: `${tooltipHead}\n${noPriceText(u)}\nClick to pick a model.`,
+      };
+    const money =
+      u.kind === 'always-on' ? `${approx}${usd(u.cost.perMonth)}/mo` : `${approx}${usd(u.cost.perCall)}/call`;
     return {
       text: `${tokensShort} · ${money}`,
       tooltip:
@@ -37,8 +42,10 @@ export function fileStatusText(result: SourceEstimate, wordSkip: (skip: Skip) =>
   const unpriced = units.filter((u) => !u.cost).length;
   return {
     text: `${units.length} units · ${tokensShort} · ${approx}${usd(month)}/mo`,
-    tooltip: `${units.length} cost units, ${approx}${integer(tokens)} input tokens, ${approx}${usd(month)}/month together` +
-      (unpriced > 0 ? ` (${unpriced} without a price, not included)` : '') + '\nClick to pick a model.',
+    tooltip:
+      `${units.length} cost units, ${approx}${integer(tokens)} input tokens, ${approx}${usd(month)}/month together` +
+      (unpriced > 0 ? ` (${unpriced} without a price, not included)` : '') +
+      '\nClick to pick a model.',
   };
 }
 
@@ -47,7 +54,8 @@ export function selectionStatusText(selection: SelectionCount): StatusText {
   const cost = selection.inputCost === undefined ? 'no price' : `${approx}${usd(selection.inputCost)} in`;
   return {
     text: `selection ${approx}${integer(selection.tokens)} tok · ${cost}`,
-    tooltip: `Selected text: ${tokenText(selection.tokens, selection.exact, selection.band)} on ${selection.model}` +
+    tooltip:
+      `Selected text: ${tokenText(selection.tokens, selection.exact, selection.band)} on ${selection.model}` +
       (selection.inputCost === undefined ? '' : `, ${approx}${usd(selection.inputCost)} as input of one call`),
   };
 }

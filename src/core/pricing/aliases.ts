@@ -35,7 +35,8 @@ const BUNDLED: ReadonlyMap<string, ModelAlias> = new Map(
 
 function fromTable(e: TableEntry): ModelAlias {
   const common = { alias: e.alias, source: e.source, asOf: e.asOf };
-  if (e.retired) return { ...common, kind: 'retired', retired: e.retired, ...(e.successor ? { successor: e.successor } : {}) };
+  if (e.retired)
+    return { ...common, kind: 'retired', retired: e.retired, ...(e.successor ? { successor: e.successor } : {}) };
   if (e.unknowable) return { ...common, kind: 'unknowable', reason: e.unknowable };
   return { ...common, kind: 'model', model: e.model ?? '', ...(e.note ? { note: e.note } : {}) };
 }
@@ -49,6 +50,14 @@ export function bundledAliases(): readonly ModelAlias[] {
 export function findAlias(name: string, overrides: readonly AliasOverride[] = []): ModelAlias | undefined {
   const wanted = name.trim().toLowerCase();
   const own = overrides.find((o) => o.alias.trim().toLowerCase() === wanted);
-  if (own) return { alias: own.alias, kind: 'model', model: own.model, note: 'your mapping', source: own.origin, asOf: 'your mapping' };
+  if (own)
+    return {
+      alias: own.alias,
+      kind: 'model',
+      model: own.model,
+      note: 'your mapping',
+      source: own.origin,
+      asOf: 'your mapping',
+    };
   return BUNDLED.get(wanted);
 }

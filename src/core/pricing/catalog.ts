@@ -1,7 +1,15 @@
 // The price catalog: @pydantic/genai-prices. Its bundled data ships inside the npm package and is the offline default;
 // a data file the user fetched with `burnrate prices update` or pinned with --prices / priceData: replaces it for the
 // process (usePriceData). Nothing here touches the network.
-import { calcPrice, findProvider, updatePrices, type MatchLogic, type ModelInfo, type ModelPrice, type Provider } from '@pydantic/genai-prices';
+import {
+  calcPrice,
+  findProvider,
+  updatePrices,
+  type MatchLogic,
+  type ModelInfo,
+  type ModelPrice,
+  type Provider,
+} from '@pydantic/genai-prices';
 import longContextTable from './data/longContextTiers.json';
 import type { LongContextTier, RateCard } from './rateCard';
 
@@ -48,7 +56,9 @@ export function activePriceData(): PriceDataInfo {
  * argument. The library keeps one global data set; we hand it the same list so its own matching agrees with ours.
  */
 export function usePriceData(info?: PriceDataInfo, providers?: readonly Provider[]): void {
-  bundledProviders ??= PROVIDER_IDS.map((id) => findProvider({ providerId: id })).filter((p): p is Provider => p !== undefined);
+  bundledProviders ??= PROVIDER_IDS.map((id) => findProvider({ providerId: id })).filter(
+    (p): p is Provider => p !== undefined,
+  );
   const next = info && providers ? providers : bundledProviders;
   updatePrices(({ setProviderData }) => setProviderData([...next]));
   active = info && providers ? { info: { ...info }, providers } : { info: { ...BUNDLED_PRICE_DATA } };
@@ -64,10 +74,38 @@ export function providerIds(): readonly string[] {
 
 /** Provider ids in the bundled data; the library exposes lookup by id only, so the list is kept here (tested). */
 export const PROVIDER_IDS = [
-  'anthropic', 'openai', 'google', 'aws', 'azure', 'mistral', 'deepseek', 'x-ai', 'groq', 'cohere', 'together',
-  'fireworks', 'cerebras', 'perplexity', 'moonshotai', 'minimax', 'zai', 'zhipuai', 'openrouter', 'github-copilot',
-  'arcee', 'avian', 'baseten', 'cloudflare', 'cursor', 'doubleword', 'modal', 'novita', 'ovhcloud', 'quicksilverpro',
-  'typesafe', 'voyageai',
+  'anthropic',
+  'openai',
+  'google',
+  'aws',
+  'azure',
+  'mistral',
+  'deepseek',
+  'x-ai',
+  'groq',
+  'cohere',
+  'together',
+  'fireworks',
+  'cerebras',
+  'perplexity',
+  'moonshotai',
+  'minimax',
+  'zai',
+  'zhipuai',
+  'openrouter',
+  'github-copilot',
+  'arcee',
+  'avian',
+  'baseten',
+  'cloudflare',
+  'cursor',
+  'doubleword',
+  'modal',
+  'novita',
+  'ovhcloud',
+  'quicksilverpro',
+  'typesafe',
+  'voyageai',
 ] as const;
 
 export function provider(id: string): Provider | undefined {
@@ -122,7 +160,8 @@ export function findExactModel(modelId: string): RateCard | undefined {
   if (!byId) {
     byId = new Map();
     for (const providerId of providerIds()) {
-      for (const card of listProviderModels(providerId)) if (!byId.has(card.modelId.toLowerCase())) byId.set(card.modelId.toLowerCase(), card);
+      for (const card of listProviderModels(providerId))
+        if (!byId.has(card.modelId.toLowerCase())) byId.set(card.modelId.toLowerCase(), card);
     }
   }
   return byId.get(modelId.trim().toLowerCase());

@@ -27,7 +27,8 @@ export function priceDataLine(info: PriceDataInfo = activePriceData(), now: Date
 export function staleNotice(info: PriceDataInfo = activePriceData(), now: Date = new Date()): string | undefined {
   if (!isStale(info, now)) return undefined;
   const age = ageInDays(info.asOf, now);
-  const how = info.kind === 'pinned' ? 'replace the pinned file' : 'run "burnrate prices update" (or "Burnrate: Update Prices")';
+  const how =
+    info.kind === 'pinned' ? 'replace the pinned file' : 'run "burnrate prices update" (or "Burnrate: Update Prices")';
   return `The price data is ${age} days old (${info.label}): models released since have no price and rates may have changed — ${how} to fetch the newest.`;
 }
 

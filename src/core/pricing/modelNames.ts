@@ -45,7 +45,8 @@ const API_FLAVOURS = new Set(['messages', 'chat', 'completion', 'completions', '
  * Bedrock ids: "anthropic.claude-3-haiku-20240307-v1:0", "us.anthropic.claude-sonnet-4-…", "regional.anthropic.…":
  * an optional region, the vendor, the vendor's model id, an optional "-v1:0" version.
  */
-export const BEDROCK_ID = /^(?:[a-z]{2,8}\.)?(anthropic|meta|mistral|amazon|cohere|deepseek|openai)\.(.+?)(?:-v\d+(?::\d+)?)?$/;
+export const BEDROCK_ID =
+  /^(?:[a-z]{2,8}\.)?(anthropic|meta|mistral|amazon|cohere|deepseek|openai)\.(.+?)(?:-v\d+(?::\d+)?)?$/;
 
 /** Provider-qualified and display spellings reduced to candidate catalog ids, most literal first. */
 export function nameCandidates(written: string): NameCandidate[] {
@@ -103,7 +104,11 @@ export function nameCandidates(written: string): NameCandidate[] {
   if (bedrock) {
     // Bedrock's own entries first: geographic ids ("us.", "eu.") carry the regional premium in the price data.
     add(id, [...steps, 'Bedrock model id'], 'aws');
-    add(bedrock[2]!, [...steps, 'Bedrock model id'], providerHint ?? (bedrock[1] === 'anthropic' ? 'anthropic' : undefined));
+    add(
+      bedrock[2]!,
+      [...steps, 'Bedrock model id'],
+      providerHint ?? (bedrock[1] === 'anthropic' ? 'anthropic' : undefined),
+    );
     id = bedrock[2]!;
   }
   const undated = id.replace(/-(?:\d{8}|\d{4}-\d{2}-\d{2}|latest|preview)$/, '').replace(/@\d+$/, '');

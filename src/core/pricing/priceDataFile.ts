@@ -10,9 +10,7 @@ const MAX_MODELS = 50_000;
 const MAX_REGEX_LENGTH = 300;
 const MAX_MATCH_DEPTH = 8;
 
-export type PriceDataParse =
-  | { ok: true; providers: Provider[]; models: number }
-  | { ok: false; message: string };
+export type PriceDataParse = { ok: true; providers: Provider[]; models: number } | { ok: false; message: string };
 
 export function parsePriceData(text: string): PriceDataParse {
   if (text.length > MAX_PRICE_DATA_BYTES) return fail(`larger than ${MAX_PRICE_DATA_BYTES / 1024 / 1024} MB`);
@@ -35,14 +33,18 @@ export function parsePriceData(text: string): PriceDataParse {
     ids.add(provider.id);
     if (typeof provider.api_pattern !== 'string') return fail(`provider "${provider.id}": needs api_pattern (text)`);
     for (const key of ['model_match', 'provider_match'] as const) {
-      if (provider[key] !== undefined && !isMatch(provider[key], 0)) return fail(`provider "${provider.id}": ${key} is not a valid match rule`);
+      if (provider[key] !== undefined && !isMatch(provider[key], 0))
+        return fail(`provider "${provider.id}": ${key} is not a valid match rule`);
     }
     if (!Array.isArray(provider.models)) return fail(`provider "${provider.id}": needs a models list`);
     models += provider.models.length;
     if (models > MAX_MODELS) return fail(`more than ${MAX_MODELS} models`);
     for (const [j, model] of provider.models.entries()) {
       const problem = modelProblem(model);
-      if (problem) return fail(`provider "${provider.id}" model ${isObject(model) && isText(model.id) ? `"${model.id}"` : j + 1}: ${problem}`);
+      if (problem)
+        return fail(
+          `provider "${provider.id}" model ${isObject(model) && isText(model.id) ? `"${model.id}"` : j + 1}: ${problem}`,
+        );
     }
   }
   if (models === 0) return fail('no models');
@@ -57,7 +59,10 @@ function modelProblem(model: unknown): string | undefined {
   if (!isObject(model)) return 'expected an object';
   if (!isText(model.id)) return 'needs an id (text)';
   if (!isMatch(model.match, 0)) return 'match is not a valid match rule';
-  if (model.context_window !== undefined && !(Number.isSafeInteger(model.context_window) && (model.context_window as number) > 0)) {
+  if (
+    model.context_window !== undefined &&
+    !(Number.isSafeInteger(model.context_window) && (model.context_window as number) > 0)
+  ) {
     return 'context_window must be a positive whole number';
   }
   const prices = (model as Partial<ModelInfo>).prices;
@@ -83,7 +88,9 @@ function isPrice(value: unknown): boolean {
 
 function isTiered(value: unknown): boolean {
   if (!isObject(value) || !isRate(value.base) || !Array.isArray(value.tiers)) return false;
-  return value.tiers.every((t) => isObject(t) && isRate(t.price) && Number.isSafeInteger(t.start) && (t.start as number) >= 0);
+  return value.tiers.every(
+    (t) => isObject(t) && isRate(t.price) && Number.isSafeInteger(t.start) && (t.start as number) >= 0,
+  );
 }
 
 function isMatch(value: unknown, depth: number): value is MatchLogic {
@@ -92,7 +99,8 @@ function isMatch(value: unknown, depth: number): value is MatchLogic {
   if (keys.length !== 1) return false;
   const key = keys[0]!;
   const inner = value[key];
-  if (key === 'or' || key === 'and') return Array.isArray(inner) && inner.length <= 500 && inner.every((m) => isMatch(m, depth + 1));
+  if (key === 'or' || key === 'and')
+    return Array.isArray(inner) && inner.length <= 500 && inner.every((m) => isMatch(m, depth + 1));
   if (key === 'regex') return typeof inner === 'string' && safeRegex(inner);
   return ['equals', 'starts_with', 'ends_with', 'contains'].includes(key) && typeof inner === 'string';
 }

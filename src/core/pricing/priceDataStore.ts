@@ -32,7 +32,8 @@ export function cliCacheDir(env: NodeJS.ProcessEnv = process.env, home: string =
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'burnrate');
 }
 
-export type Loaded = { ok: true; info: PriceDataInfo; providers: Provider[]; models: number } | { ok: false; message: string };
+export type Loaded =
+  { ok: true; info: PriceDataInfo; providers: Provider[]; models: number } | { ok: false; message: string };
 
 interface StoredMeta {
   fetchedAt: string;
@@ -57,7 +58,8 @@ export async function updateStoredPriceData(dir: string, url: string, now: Date 
     return { ok: false, message: `could not fetch ${url}: ${(error as Error).message}` };
   }
   const parsed = parsePriceData(text);
-  if (!parsed.ok) return { ok: false, message: `${url}: ${parsed.message} — nothing stored; the data in use is unchanged` };
+  if (!parsed.ok)
+    return { ok: false, message: `${url}: ${parsed.message} — nothing stored; the data in use is unchanged` };
   const meta: StoredMeta = { fetchedAt: now.toISOString(), url, bytes: Buffer.byteLength(text), models: parsed.models };
   try {
     fs.mkdirSync(dir, { recursive: true });
@@ -78,12 +80,17 @@ export function loadStoredPriceData(dir: string): Loaded | undefined {
   let meta: StoredMeta;
   try {
     meta = JSON.parse(readBounded(metaFile, 64 * 1024)) as StoredMeta;
-    if (typeof meta.fetchedAt !== 'string' || typeof meta.url !== 'string' || Number.isNaN(Date.parse(meta.fetchedAt))) throw new Error('bad metadata');
+    if (typeof meta.fetchedAt !== 'string' || typeof meta.url !== 'string' || Number.isNaN(Date.parse(meta.fetchedAt)))
+      throw new Error('bad metadata');
   } catch (error) {
-    return { ok: false, message: `updated price data in ${dir} is unreadable (${(error as Error).message}) — using the bundled data` };
+    return {
+      ok: false,
+      message: `updated price data in ${dir} is unreadable (${(error as Error).message}) — using the bundled data`,
+    };
   }
   const loaded = loadFile(dataFile);
-  if (!loaded.ok) return { ok: false, message: `updated price data in ${dir}: ${loaded.message} — using the bundled data` };
+  if (!loaded.ok)
+    return { ok: false, message: `updated price data in ${dir}: ${loaded.message} — using the bundled data` };
   return { ok: true, info: updatedInfo(meta, dir), providers: loaded.providers, models: loaded.models };
 }
 
@@ -101,12 +108,23 @@ export function pinnedPriceDataFromText(text: string, shownAs: string, asOf: str
   return pinned(parsed, shownAs, asOf, 'commit date');
 }
 
-function pinned(parsed: { providers: Provider[]; models: number }, shownAs: string, asOf: string, dateBasis: PriceDataInfo['dateBasis']): Loaded {
+function pinned(
+  parsed: { providers: Provider[]; models: number },
+  shownAs: string,
+  asOf: string,
+  dateBasis: PriceDataInfo['dateBasis'],
+): Loaded {
   return {
     ok: true,
     providers: parsed.providers,
     models: parsed.models,
-    info: { kind: 'pinned', asOf, dateBasis, source: shownAs, label: `${shownAs} (genai-prices data, ${dateBasis} ${asOf})` },
+    info: {
+      kind: 'pinned',
+      asOf,
+      dateBasis,
+      source: shownAs,
+      label: `${shownAs} (genai-prices data, ${dateBasis} ${asOf})`,
+    },
   };
 }
 
@@ -118,13 +136,22 @@ export function applyPriceData(loaded: Loaded): { ok: true; info: PriceDataInfo 
     return { ok: true, info: loaded.info };
   } catch (error) {
     usePriceData();
-    return { ok: false, message: `${loaded.info.source}: refused by genai-prices (${(error as Error).message}) — using the bundled data` };
+    return {
+      ok: false,
+      message: `${loaded.info.source}: refused by genai-prices (${(error as Error).message}) — using the bundled data`,
+    };
   }
 }
 
 function updatedInfo(meta: StoredMeta, dir: string): PriceDataInfo {
   const day = meta.fetchedAt.slice(0, 10);
-  return { kind: 'updated', asOf: day, dateBasis: 'fetched on', source: meta.url, label: `genai-prices data fetched on ${day} from ${meta.url} (stored in ${dir})` };
+  return {
+    kind: 'updated',
+    asOf: day,
+    dateBasis: 'fetched on',
+    source: meta.url,
+    label: `genai-prices data fetched on ${day} from ${meta.url} (stored in ${dir})`,
+  };
 }
 
 function loadFile(file: string): { ok: true; providers: Provider[]; models: number } | { ok: false; message: string } {
@@ -158,7 +185,8 @@ async function fetchText(url: string): Promise<string> {
     const response = await fetch(url, { signal: controller.signal, redirect: 'follow' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > MAX_PRICE_DATA_BYTES) throw new Error(`the response is larger than ${MAX_PRICE_DATA_BYTES / 1024 / 1024} MB`);
+    if (declared > MAX_PRICE_DATA_BYTES)
+      throw new Error(`the response is larger than ${MAX_PRICE_DATA_BYTES / 1024 / 1024} MB`);
     const reader = response.body?.getReader();
     if (!reader) return await response.text();
     const chunks: Uint8Array[] = [];

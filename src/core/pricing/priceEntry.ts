@@ -4,16 +4,21 @@ import { LIMITS } from '../limits';
 import type { PriceOverride } from './overrides';
 
 export type PriceEntry =
-  | { ok: true; price: PriceOverride }
-  | { ok: false; problem: 'not a mapping' | 'missing model or rates' };
+  { ok: true; price: PriceOverride } | { ok: false; problem: 'not a mapping' | 'missing model or rates' };
 
 export function readPriceEntry(value: unknown, origin: string): PriceEntry {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: 'not a mapping' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, problem: 'not a mapping' };
   const e = value as Record<string, unknown>;
   if (typeof e.model !== 'string' || !e.model.trim() || !isRate(e.inputPerMTok) || !isRate(e.outputPerMTok)) {
     return { ok: false, problem: 'missing model or rates' };
   }
-  const price: PriceOverride = { model: e.model.trim(), inputPerMTok: e.inputPerMTok, outputPerMTok: e.outputPerMTok, origin };
+  const price: PriceOverride = {
+    model: e.model.trim(),
+    inputPerMTok: e.inputPerMTok,
+    outputPerMTok: e.outputPerMTok,
+    origin,
+  };
   if (isRate(e.cacheReadPerMTok)) price.cacheReadPerMTok = e.cacheReadPerMTok;
   if (isRate(e.cacheWritePerMTok)) price.cacheWritePerMTok = e.cacheWritePerMTok;
   if (typeof e.provider === 'string' && e.provider.trim()) price.provider = e.provider.trim();

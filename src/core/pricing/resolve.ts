@@ -52,12 +52,23 @@ export function resolveModel(name: string, options: ResolveOptions = {}): ModelR
   return resolution;
 }
 
-function resolveUncached(name: string, overrides: readonly PriceOverride[], aliases: readonly AliasOverride[]): ModelResolution {
+function resolveUncached(
+  name: string,
+  overrides: readonly PriceOverride[],
+  aliases: readonly AliasOverride[],
+): ModelResolution {
   const requested = name.trim();
-  if (!requested) return { ok: false, requested, message: 'no model given — set one with --model, frontmatter or .burnrate.yaml' };
+  if (!requested)
+    return { ok: false, requested, message: 'no model given — set one with --model, frontmatter or .burnrate.yaml' };
   const override = overrides.find((o) => overrideMatches(o, requested));
   if (override) {
-    return { ok: true, requested, rates: overrideRateCard(override), how: 'override', explanation: `your price for "${requested}" (${override.origin})` };
+    return {
+      ok: true,
+      requested,
+      rates: overrideRateCard(override),
+      how: 'override',
+      explanation: `your price for "${requested}" (${override.origin})`,
+    };
   }
   const alias = findAlias(requested, aliases) ?? aliasOfSpelling(requested, aliases);
   if (alias) return resolveAlias(requested, alias, overrides);
@@ -117,15 +128,29 @@ function resolveAlias(requested: string, alias: ModelAlias, overrides: readonly 
         `.burnrate.yaml prices:, or map the alias to a priced model in .burnrate.yaml aliases:`,
     };
   }
-  return { ok: true, requested, rates: target.rates, how: target.how === 'override' ? 'override' : 'alias', explanation: `${why}; ${target.explanation}` };
+  return {
+    ok: true,
+    requested,
+    rates: target.rates,
+    how: target.how === 'override' ? 'override' : 'alias',
+    explanation: `${why}; ${target.explanation}`,
+  };
 }
 
 // An alias names its model exactly: the catalog's id or a name its data lists, never a prefix match.
 function resolveTarget(model: string, overrides: readonly PriceOverride[]): ModelResolution {
   const override = overrides.find((o) => overrideMatches(o, model));
-  if (override) return { ok: true, requested: model, rates: overrideRateCard(override), how: 'override', explanation: `your price (${override.origin})` };
+  if (override)
+    return {
+      ok: true,
+      requested: model,
+      rates: overrideRateCard(override),
+      how: 'override',
+      explanation: `your price (${override.origin})`,
+    };
   const card = findExactModel(model) ?? namedExactly(model);
-  if (card) return { ok: true, requested: model, rates: card, how: 'exact', explanation: `${card.modelId} in ${card.source}` };
+  if (card)
+    return { ok: true, requested: model, rates: card, how: 'exact', explanation: `${card.modelId} in ${card.source}` };
   return { ok: false, requested: model, message: noPriceHint(model) };
 }
 
@@ -133,7 +158,8 @@ function resolveInCatalog(requested: string, overrides: readonly PriceOverride[]
   // "vendor/model" ids exist only on aggregators (OpenRouter); LiteLLM, CrewAI and Genkit mean the vendor's own API by
   // that spelling, so those go through provider-prefix normalisation instead.
   const exact = requested.includes('/') ? undefined : findExactModel(requested);
-  if (exact) return { ok: true, requested, rates: exact, how: 'exact', explanation: `"${requested}" is in the price data` };
+  if (exact)
+    return { ok: true, requested, rates: exact, how: 'exact', explanation: `"${requested}" is in the price data` };
 
   const moving = movingAlias(requested);
   if (moving) return moving;
@@ -161,7 +187,8 @@ function resolveInCatalog(requested: string, overrides: readonly PriceOverride[]
     }
     const steps = [...candidate.steps];
     if (card.modelId !== candidate.id) steps.push(`catalog matches "${candidate.id}" to ${card.modelId}`);
-    if (card.modelId.startsWith('regional.')) steps.push('Bedrock regional endpoint rates, as the price data lists them');
+    if (card.modelId.startsWith('regional.'))
+      steps.push('Bedrock regional endpoint rates, as the price data lists them');
     return {
       ok: true,
       requested,
@@ -173,7 +200,13 @@ function resolveInCatalog(requested: string, overrides: readonly PriceOverride[]
 
   const byName = displayNameIndex().get(normalizeDisplay(requested));
   if (byName) {
-    return { ok: true, requested, rates: byName, how: 'display-name', explanation: `display name "${requested}" → ${byName.modelId}` };
+    return {
+      ok: true,
+      requested,
+      rates: byName,
+      how: 'display-name',
+      explanation: `display name "${requested}" → ${byName.modelId}`,
+    };
   }
   if (earlier) {
     return {
@@ -193,7 +226,9 @@ export function resolveFirst(names: readonly string[], options: ResolveOptions =
   for (const [index, name] of names.entries()) {
     const resolution = resolveModel(name, options);
     if (resolution.ok) {
-      return index === 0 ? resolution : { ...resolution, explanation: `${resolution.explanation}; first priced entry of the model list` };
+      return index === 0
+        ? resolution
+        : { ...resolution, explanation: `${resolution.explanation}; first priced entry of the model list` };
     }
     first ??= resolution;
   }
@@ -208,7 +243,8 @@ function displayNameIndex(): Map<string, RateCard> {
     displayNames = new Map();
     for (const providerId of DISPLAY_PROVIDERS) {
       for (const card of listProviderModels(providerId)) {
-        if (card.modelName && !displayNames.has(normalizeDisplay(card.modelName))) displayNames.set(normalizeDisplay(card.modelName), card);
+        if (card.modelName && !displayNames.has(normalizeDisplay(card.modelName)))
+          displayNames.set(normalizeDisplay(card.modelName), card);
       }
     }
   }
@@ -216,7 +252,11 @@ function displayNameIndex(): Map<string, RateCard> {
 }
 
 function normalizeDisplay(name: string): string {
-  return name.toLowerCase().replace(/\s*\([^)]*\)\s*$/, '').replace(/[\s_-]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 }
 
 // The library's prefix rules match "claude-sonnet-5-5" to claude-sonnet-5 and "gpt-6.1" to gpt-6: a newer model priced

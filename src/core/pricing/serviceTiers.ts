@@ -20,7 +20,9 @@ interface TierEntry {
   asOf: string;
 }
 
-const TIERS: ReadonlyMap<string, TierEntry> = new Map((table.tiers as TierEntry[]).map((t) => [`${t.tier}:${t.provider}`, t] as const));
+const TIERS: ReadonlyMap<string, TierEntry> = new Map(
+  (table.tiers as TierEntry[]).map((t) => [`${t.tier}:${t.provider}`, t] as const),
+);
 const NOT_SOLD: ReadonlyMap<string, { reason: string; source: string; asOf: string }> = new Map(
   table.notSoldPerToken.map((t) => [`${t.tier}:${t.provider}`, t] as const),
 );
@@ -34,7 +36,9 @@ export function applyServiceTier(card: RateCard, tier: ServiceTier): TieredRates
   const entry = TIERS.get(key);
   if (!entry) {
     const notSold = NOT_SOLD.get(key);
-    const why = notSold ? `${notSold.reason} (${notSold.source}, ${notSold.asOf})` : `no ${tier} multiplier is known for ${card.providerId}`;
+    const why = notSold
+      ? `${notSold.reason} (${notSold.source}, ${notSold.asOf})`
+      : `no ${tier} multiplier is known for ${card.providerId}`;
     return { ok: false, message: `serviceTier ${tier}: ${why} — priced at standard rates` };
   }
   const m = entry.multiplier;
@@ -45,13 +49,23 @@ export function applyServiceTier(card: RateCard, tier: ServiceTier): TieredRates
     if (value !== undefined) rates[key] = value;
   }
   if (card.longContext) {
-    rates.longContext = { ...card.longContext, inputPerMTok: card.longContext.inputPerMTok * m, outputPerMTok: card.longContext.outputPerMTok * m };
+    rates.longContext = {
+      ...card.longContext,
+      inputPerMTok: card.longContext.inputPerMTok * m,
+      outputPerMTok: card.longContext.outputPerMTok * m,
+    };
     const read = scale(card.longContext.cacheReadPerMTok);
     if (read !== undefined) rates.longContext.cacheReadPerMTok = read;
     const write = scale(card.longContext.cacheWritePerMTok);
     if (write !== undefined) rates.longContext.cacheWritePerMTok = write;
   }
-  rates.serviceTier = { tier, multiplier: m, source: entry.source, asOf: entry.asOf, ...(entry.band ? { band: entry.band } : {}) };
+  rates.serviceTier = {
+    tier,
+    multiplier: m,
+    source: entry.source,
+    asOf: entry.asOf,
+    ...(entry.band ? { band: entry.band } : {}),
+  };
   const note = `${tier} tier ×${m}${entry.band ? ` (${entry.band})` : ''} — ${entry.source}, ${entry.asOf}`;
   return { ok: true, rates, note };
 }

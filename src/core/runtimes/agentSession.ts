@@ -5,7 +5,14 @@ import { TOKENS_PER_MESSAGE } from '../estimate/messageOverhead';
 import type { CostUnit, ParsedFile } from '../types';
 import { sourced, type InputLayers, type Sourced } from '../usage/resolveInputs';
 import { combinedBand, type TokenFigure } from './figures';
-import { callRow, firstCallAbove, sessionCost, type CallRow, type GrowingSession, type SessionCost } from './prefixCache';
+import {
+  callRow,
+  firstCallAbove,
+  sessionCost,
+  type CallRow,
+  type GrowingSession,
+  type SessionCost,
+} from './prefixCache';
 import type { RuntimeId } from './profile';
 import type { ResolvedRuntime } from './resolveRuntime';
 
@@ -66,10 +73,21 @@ export function agentSession(setup: SessionSetup): AgentSessionFigures {
   const notes: string[] = [];
   const prefix: PrefixPart[] = [];
   const preamble = role === 'subagent' && runtime.subagentPreamble ? runtime.subagentPreamble : runtime.systemPrompt;
-  prefix.push(figurePart(role === 'subagent' && runtime.subagentPreamble ? `${runtime.name} subagent preamble` : `${runtime.name} system prompt`, preamble));
-  for (const tool of selectTools(runtime, setup.tools, notes)) prefix.push(figurePart(`tool schema: ${tool.name}`, tool.figure));
+  prefix.push(
+    figurePart(
+      role === 'subagent' && runtime.subagentPreamble
+        ? `${runtime.name} subagent preamble`
+        : `${runtime.name} system prompt`,
+      preamble,
+    ),
+  );
+  for (const tool of selectTools(runtime, setup.tools, notes))
+    prefix.push(figurePart(`tool schema: ${tool.name}`, tool.figure));
   prefix.push(...setup.carried);
-  prefix.push({ label: role === 'subagent' ? 'subagent body (its system prompt)' : 'agent instructions (body)', ...setup.ownTokens });
+  prefix.push({
+    label: role === 'subagent' ? 'subagent body (its system prompt)' : 'agent instructions (body)',
+    ...setup.ownTokens,
+  });
 
   const prefixTokens = prefix.reduce((sum, p) => sum + p.tokens, 0);
   const band = combinedBand(prefix);
@@ -78,7 +96,9 @@ export function agentSession(setup: SessionSetup): AgentSessionFigures {
   const configured = sourced('turns', setup.file, setup.unit, setup.layers);
   const cap = setup.maxCalls;
   const calls: Sourced<number> =
-    cap && configured.value > cap.value ? { ...configured, value: cap.value, detail: `${configured.detail}, capped by ${cap.field} = ${cap.value}` } : configured;
+    cap && configured.value > cap.value
+      ? { ...configured, value: cap.value, detail: `${configured.detail}, capped by ${cap.field} = ${cap.value}` }
+      : configured;
 
   const growthPerCall = setup.outputPerCall + toolResultTokens.value + 2 * TOKENS_PER_MESSAGE;
   const session: GrowingSession = {
@@ -138,12 +158,18 @@ function selectTools(runtime: ResolvedRuntime, names: readonly string[] | undefi
     if (hit) chosen.push(hit);
     else unknown.push(name);
   }
-  if (unknown.length > 0) notes.push(`no schema size known for ${unknown.join(', ')} (MCP or unknown tools): not counted`);
+  if (unknown.length > 0)
+    notes.push(`no schema size known for ${unknown.join(', ')} (MCP or unknown tools): not counted`);
   return chosen;
 }
 
 function figurePart(label: string, figure: TokenFigure): PrefixPart {
-  return { label, tokens: figure.tokens, band: figure.band, source: `${figure.basis}: ${figure.source} (${figure.date})` };
+  return {
+    label,
+    tokens: figure.tokens,
+    band: figure.band,
+    source: `${figure.basis}: ${figure.source} (${figure.date})`,
+  };
 }
 
 /** 1, 2, 3 … T−1, T: at most five calls, whatever T is. */

@@ -72,7 +72,15 @@ export interface RuntimeContext {
   pricing: Pricing;
   /** Why this runtime is listed: the files that imply it, the usage file's `use:`, or the --runtime flag. */
   why: string;
-  perRequest: { inputTokens: number; exact: boolean; band: number; costUsd?: number; cachedCostUsd?: number; perDayUsd?: number; perMonthUsd?: number };
+  perRequest: {
+    inputTokens: number;
+    exact: boolean;
+    band: number;
+    costUsd?: number;
+    cachedCostUsd?: number;
+    perDayUsd?: number;
+    perMonthUsd?: number;
+  };
   requestsPerDay: ResolvedValue<number>;
   items: ContextItem[];
   problems: Problem[];
@@ -108,7 +116,9 @@ export function buildWorkspaceContext(snapshot: WorkspaceSnapshot, options: Cont
   const scopedShare = scopedShareOf(options.overrides);
   const monthHours = options.usage.monthHours ?? BUILTIN_DEFAULTS.monthHours;
   const cache = new Map<string, ContextFile | { failed: string }>();
-  const runtimes = chosen.map(({ id, why }) => runtimeContext(resolve(id, options), why, paths, snapshot, options, scopedShare.value, monthHours, cache));
+  const runtimes = chosen.map(({ id, why }) =>
+    runtimeContext(resolve(id, options), why, paths, snapshot, options, scopedShare.value, monthHours, cache),
+  );
   return { runtimes, scopedShare, skipped: [...snapshot.skipped], monthHours };
 }
 
@@ -123,7 +133,10 @@ export function resolve(id: RuntimeId, options: ContextOptions): ResolvedRuntime
 }
 
 /** Runtimes asked for, else the usage file's `use:`, else the ones the workspace's files imply. */
-export function chooseRuntimes(paths: readonly string[], options: Pick<ContextOptions, 'only' | 'overrides'>): { id: RuntimeId; why: string }[] {
+export function chooseRuntimes(
+  paths: readonly string[],
+  options: Pick<ContextOptions, 'only' | 'overrides'>,
+): { id: RuntimeId; why: string }[] {
   if (options.only && options.only.length > 0) return options.only.map((id) => ({ id, why: 'asked for by name' }));
   const layer = options.overrides.find((o) => o.use !== undefined);
   if (layer?.use) return layer.use.map((id) => ({ id, why: `runtimes.use (${layer.origin})` }));
@@ -141,7 +154,8 @@ function scopedShareOf(overrides: readonly RuntimeOverrides[]): ResolvedValue<nu
   return {
     value: DEFAULT_SCOPED_SHARE,
     basis: 'default',
-    detail: 'built-in default: one request in four has a matching file in context — set runtimes.scopedShare in .burnrate.yaml',
+    detail:
+      'built-in default: one request in four has a matching file in context — set runtimes.scopedShare in .burnrate.yaml',
   };
 }
 
@@ -155,16 +169,24 @@ function runtimeContext(
   monthHours: number,
   cache: Map<string, ContextFile | { failed: string }>,
 ): RuntimeContext {
-  const items: ContextItem[] = [figureItem('system-prompt', `${runtime.name} system prompt${runtime.mode !== 'default' ? ` (${runtime.mode} mode)` : ''}`, runtime.systemPrompt)];
+  const items: ContextItem[] = [
+    figureItem(
+      'system-prompt',
+      `${runtime.name} system prompt${runtime.mode !== 'default' ? ` (${runtime.mode} mode)` : ''}`,
+      runtime.systemPrompt,
+    ),
+  ];
   for (const tool of runtime.tools) items.push(figureItem('tool-schema', `tool schema: ${tool.name}`, tool.figure));
-  const problems: Problem[] = runtime.profile.reads.some((r) => r.renamable) ? [...(options.contextFileNames?.problems ?? [])] : [];
+  const problems: Problem[] = runtime.profile.reads.some((r) => r.renamable)
+    ? [...(options.contextFileNames?.problems ?? [])]
+    : [];
   const sessions: { file: ContextFile; rule: FileRule; role: SessionRole }[] = [];
   let docBytes = 0;
 
   for (const path of paths) {
     const rule = ruleFor(runtime.profile, path, paths);
     if (!rule) continue;
-    const key = `${path}\u0000${rule.imports ? runtime.importDepth?.value ?? 0 : -1}`;
+    const key = `${path}\u0000${rule.imports ? (runtime.importDepth?.value ?? 0) : -1}`;
     let cached = cache.get(key);
     if (!cached) {
       const text = snapshot.read(path);
@@ -183,7 +205,9 @@ function runtimeContext(
       continue;
     }
     const file = cached;
-    for (const problem of file.file.problems) if (problem.severity !== 'info' || /import|pulled in/.test(problem.message)) problems.push({ ...problem, message: `${path}: ${problem.message}` });
+    for (const problem of file.file.problems)
+      if (problem.severity !== 'info' || /import|pulled in/.test(problem.message))
+        problems.push({ ...problem, message: `${path}: ${problem.message}` });
     const loading = loadingOf(rule, file);
     const label = `${rule.label}: ${path}`;
     switch (loading.kind) {
@@ -196,24 +220,90 @@ function runtimeContext(
         break;
       }
       case 'scoped':
-        items.push(fileItem(runtime, file, 'scoped', label, `on requests with a file matching ${loading.scope} in context (at ${Math.round(scopedShare * 100)}% of requests)`, scopedShare, options, rule));
+        items.push(
+          fileItem(
+            runtime,
+            file,
+            'scoped',
+            label,
+            `on requests with a file matching ${loading.scope} in context (at ${Math.round(scopedShare * 100)}% of requests)`,
+            scopedShare,
+            options,
+            rule,
+          ),
+        );
         break;
       case 'description':
-        items.push(listingItem(runtime, 'rule-description', `description: ${path}`, path, loading.description, 'every request (the model decides whether to pull the body in)'));
-        items.push(fileItem(runtime, file, 'on-demand', label, 'when the model pulls it in by its description', 0, options, rule));
+        items.push(
+          listingItem(
+            runtime,
+            'rule-description',
+            `description: ${path}`,
+            path,
+            loading.description,
+            'every request (the model decides whether to pull the body in)',
+          ),
+        );
+        items.push(
+          fileItem(
+            runtime,
+            file,
+            'on-demand',
+            label,
+            'when the model pulls it in by its description',
+            0,
+            options,
+            rule,
+          ),
+        );
         break;
       case 'invocation':
-        items.push(fileItem(runtime, file, 'on-invocation', label, `on invocation only (${loading.why})`, 0, options, rule));
+        items.push(
+          fileItem(runtime, file, 'on-invocation', label, `on invocation only (${loading.why})`, 0, options, rule),
+        );
         break;
       case 'skill': {
         const disabled = file.fields?.value(['disable-model-invocation']) === true;
-        const listingText = file.listing?.parts.map((p) => p.text).join('\n') ?? `${loading.name}: ${loading.description}`;
-        if (!disabled) items.push(listingItem(runtime, 'skill-metadata', `${rule.label} listing: ${loading.name}`, path, listingText, 'every request (name and description)'));
-        items.push(fileItem(runtime, file, 'skill-body', label, disabled ? 'only when you type /name (disable-model-invocation: true, not listed)' : 'per invocation (the body then stays in the conversation)', 0, options, rule));
+        const listingText =
+          file.listing?.parts.map((p) => p.text).join('\n') ?? `${loading.name}: ${loading.description}`;
+        if (!disabled)
+          items.push(
+            listingItem(
+              runtime,
+              'skill-metadata',
+              `${rule.label} listing: ${loading.name}`,
+              path,
+              listingText,
+              'every request (name and description)',
+            ),
+          );
+        items.push(
+          fileItem(
+            runtime,
+            file,
+            'skill-body',
+            label,
+            disabled
+              ? 'only when you type /name (disable-model-invocation: true, not listed)'
+              : 'per invocation (the body then stays in the conversation)',
+            0,
+            options,
+            rule,
+          ),
+        );
         break;
       }
       case 'subagent':
-        items.push(listingItem(runtime, 'subagent-description', `${rule.label} listing: ${loading.name}`, path, `${loading.name}: ${loading.description}`, 'every request (the parent sees each subagent\'s description)'));
+        items.push(
+          listingItem(
+            runtime,
+            'subagent-description',
+            `${rule.label} listing: ${loading.name}`,
+            path,
+            `${loading.name}: ${loading.description}`,
+            "every request (the parent sees each subagent's description)",
+          ),
+        );
         break;
       case 'session':
         break;
@@ -222,7 +312,8 @@ function runtimeContext(
   }
 
   const perRequestItems = items.filter((i) => i.share > 0);
-  for (const { file, rule, role } of sessions) items.push(sessionItem(runtime, file, rule, role, perRequestItems, options));
+  for (const { file, rule, role } of sessions)
+    items.push(sessionItem(runtime, file, rule, role, perRequestItems, options));
 
   const inputTokens = Math.round(perRequestItems.reduce((sum, i) => sum + i.inputTokens * i.share, 0));
   const band = combinedBand(perRequestItems.map((i) => ({ tokens: i.inputTokens * i.share, band: i.band })));
@@ -230,10 +321,12 @@ function runtimeContext(
   if (runtime.pricing.ok) {
     const rates = runtime.pricing.rates;
     perRequest.costUsd = callCost(rates, { input: inputTokens, output: 0 });
-    if (rates.cacheReadPerMTok !== undefined) perRequest.cachedCostUsd = callCost(rates, { input: inputTokens, output: 0, cacheRead: inputTokens });
+    if (rates.cacheReadPerMTok !== undefined)
+      perRequest.cachedCostUsd = callCost(rates, { input: inputTokens, output: 0, cacheRead: inputTokens });
     perRequest.perDayUsd = perRequest.costUsd * runtime.requestsPerDay.value;
     perRequest.perMonthUsd = (perRequest.perDayUsd * monthHours) / 24;
-    for (const item of items) if (item.kind !== 'session') item.perUseUsd = callCost(rates, { input: item.inputTokens, output: 0 });
+    for (const item of items)
+      if (item.kind !== 'session') item.perUseUsd = callCost(rates, { input: item.inputTokens, output: 0 });
   } else {
     problems.push({ severity: 'warning', message: runtime.pricing.message });
   }
@@ -261,7 +354,10 @@ function loadingOf(rule: FileRule, file: ContextFile): Loading {
     case 'always':
       return { kind: 'always' };
     case 'scoped':
-      return { kind: 'scoped', scope: rule.scope === 'subtree' ? `${file.path.slice(0, file.path.lastIndexOf('/') + 1)}**` : rule.label };
+      return {
+        kind: 'scoped',
+        scope: rule.scope === 'subtree' ? `${file.path.slice(0, file.path.lastIndexOf('/') + 1)}**` : rule.label,
+      };
     case 'frontmatter':
       return registryLoading(file) ?? frontmatterLoading(file.fields, file.path);
     case 'description':
@@ -269,7 +365,9 @@ function loadingOf(rule: FileRule, file: ContextFile): Loading {
     case 'subagent': {
       const name = textField(file, 'name') ?? nameFromPath(file.path);
       const description = textField(file, 'description') ?? '';
-      return rule.rule === 'description' ? { kind: 'description', description } : { kind: rule.rule, name, description };
+      return rule.rule === 'description'
+        ? { kind: 'description', description }
+        : { kind: rule.rule, name, description };
     }
     case 'invocation':
       return { kind: 'invocation', why: rule.label };
@@ -288,12 +386,17 @@ function registryLoading(file: ContextFile): FileLoading | undefined {
       return { kind: 'always' };
     case 'scoped': {
       // `**`, `**/*` and `*` attach even with no file in context (computeAutomaticInstructions.ts).
-      const globs = (unit.appliesTo ?? '').split(',').map((g) => g.trim()).filter((g) => g.length > 0);
+      const globs = (unit.appliesTo ?? '')
+        .split(',')
+        .map((g) => g.trim())
+        .filter((g) => g.length > 0);
       if (globs.length > 0 && globs.every((g) => BROAD_GLOBS.has(g))) return { kind: 'always' };
       return { kind: 'scoped', scope: unit.appliesTo ?? 'its globs' };
     }
     case 'on-invocation':
-      return description ? { kind: 'description', description } : { kind: 'invocation', why: 'applied only when asked for' };
+      return description
+        ? { kind: 'description', description }
+        : { kind: 'invocation', why: 'applied only when asked for' };
     default:
       return undefined;
   }
@@ -343,7 +446,18 @@ function fileItem(
   fileRule: FileRule,
 ): ContextItem {
   const counted = countFile(runtime, file, options);
-  const item: ContextItem = { kind, label, path: file.path, inputTokens: counted.tokens, exact: counted.exact, band: counted.band, rule, share, basis: 'counted', source: fileRule.source };
+  const item: ContextItem = {
+    kind,
+    label,
+    path: file.path,
+    inputTokens: counted.tokens,
+    exact: counted.exact,
+    band: counted.band,
+    rule,
+    share,
+    basis: 'counted',
+    source: fileRule.source,
+  };
   if (file.imports.length > 0) item.imports = file.imports.map((i) => i.path);
   const cap = runtime.profile.maxCharsPerFile;
   if (cap && file.body.length > cap.value) {
@@ -354,47 +468,92 @@ function fileItem(
   return item;
 }
 
-export function countFile(runtime: ResolvedRuntime, file: ContextFile, options: Pick<ContextOptions, 'usage' | 'settingsPrices'>): { tokens: number; exact: boolean; band: number } {
+export function countFile(
+  runtime: ResolvedRuntime,
+  file: ContextFile,
+  options: Pick<ContextOptions, 'usage' | 'settingsPrices'>,
+): { tokens: number; exact: boolean; band: number } {
   const unit = file.file.units[0];
   if (!unit) return { tokens: 0, exact: runtime.tokenizer.exact, band: runtime.tokenizer.band };
-  const estimate = estimateUnit(file.file, { ...unit, kind: 'always-on' }, {
-    usage: options.usage,
-    relativePath: file.path,
-    flags: { model: runtime.model.value },
-    ...(options.settingsPrices ? { settingsPrices: options.settingsPrices } : {}),
-  });
+  const estimate = estimateUnit(
+    file.file,
+    { ...unit, kind: 'always-on' },
+    {
+      usage: options.usage,
+      relativePath: file.path,
+      flags: { model: runtime.model.value },
+      ...(options.settingsPrices ? { settingsPrices: options.settingsPrices } : {}),
+    },
+  );
   return { tokens: estimate.input.tokens, exact: estimate.input.exact, band: estimate.input.band };
 }
 
 /** Codex drops project docs past its combined byte budget. */
-function capTotal(runtime: ResolvedRuntime, file: ContextFile, item: ContextItem, bytesBefore: number): { item: ContextItem; bytes: number; note?: string } {
+function capTotal(
+  runtime: ResolvedRuntime,
+  file: ContextFile,
+  item: ContextItem,
+  bytesBefore: number,
+): { item: ContextItem; bytes: number; note?: string } {
   const cap = runtime.profile.maxBytesTotal;
   const bytes = new TextEncoder().encode(file.body).length;
   if (!cap || bytesBefore + bytes <= cap.value) return { item, bytes };
   const room = Math.max(0, cap.value - bytesBefore);
-  const kept = countTokens(new TextDecoder().decode(new TextEncoder().encode(file.body).slice(0, room)), runtime.tokenizer);
+  const kept = countTokens(
+    new TextDecoder().decode(new TextEncoder().encode(file.body).slice(0, room)),
+    runtime.tokenizer,
+  );
   return {
-    item: { ...item, inputTokens: kept.tokens, rule: `${item.rule} (cut to the ${cap.value.toLocaleString('en-US')}-byte budget: ${cap.source})` },
+    item: {
+      ...item,
+      inputTokens: kept.tokens,
+      rule: `${item.rule} (cut to the ${cap.value.toLocaleString('en-US')}-byte budget: ${cap.source})`,
+    },
     bytes,
     note: `${file.path}: past ${runtime.name}'s ${cap.value.toLocaleString('en-US')}-byte budget for project docs — only the first ${room.toLocaleString('en-US')} bytes are sent`,
   };
 }
 
-function listingItem(runtime: ResolvedRuntime, kind: ContextItemKind, label: string, path: string, text: string, rule: string): ContextItem {
+function listingItem(
+  runtime: ResolvedRuntime,
+  kind: ContextItemKind,
+  label: string,
+  path: string,
+  text: string,
+  rule: string,
+): ContextItem {
   const max = runtime.profile.listingEntryMaxChars?.value;
   const entry = max !== undefined && text.length > max ? text.slice(0, max) : text;
   const counted = countTokens(entry, runtime.tokenizer);
   const framing = runtime.listingEntry;
   const tokens = counted.tokens + (framing?.tokens ?? 0);
   const band = combinedBand([{ tokens: counted.tokens, band: counted.band }, ...(framing ? [framing] : [])]);
-  const item: ContextItem = { kind, label, path, inputTokens: tokens, exact: counted.exact && !framing, band, rule, share: 1, basis: 'counted' };
+  const item: ContextItem = {
+    kind,
+    label,
+    path,
+    inputTokens: tokens,
+    exact: counted.exact && !framing,
+    band,
+    rule,
+    share: 1,
+    basis: 'counted',
+  };
   if (framing) item.source = `text counted; +${framing.tokens} framing per entry (${framing.source})`;
   if (max !== undefined && text.length > max) item.rule += ` (entry cut at ${max.toLocaleString('en-US')} characters)`;
-  if (text.trim().length === 0 || text.trim().endsWith(':')) item.rule += ' — no description: the model cannot tell when to use it';
+  if (text.trim().length === 0 || text.trim().endsWith(':'))
+    item.rule += ' — no description: the model cannot tell when to use it';
   return item;
 }
 
-function sessionItem(runtime: ResolvedRuntime, file: ContextFile, rule: FileRule, role: SessionRole, perRequest: readonly ContextItem[], options: ContextOptions): ContextItem {
+function sessionItem(
+  runtime: ResolvedRuntime,
+  file: ContextFile,
+  rule: FileRule,
+  role: SessionRole,
+  perRequest: readonly ContextItem[],
+  options: ContextOptions,
+): ContextItem {
   const figures = agentSessionOf(runtime, file, role, perRequest, options);
   const first = figures.rows[0]?.input ?? figures.prefixTokens;
   return {
@@ -417,19 +576,42 @@ export function agentSessionOf(
   file: ContextFile,
   role: SessionRole,
   perRequest: readonly ContextItem[],
-  options: Pick<ContextOptions, 'usage' | 'settingsPrices'> & { flags?: import('../usage/usageConfig').UsageDefaults; settings?: import('../usage/usageConfig').UsageDefaults },
+  options: Pick<ContextOptions, 'usage' | 'settingsPrices'> & {
+    flags?: import('../usage/usageConfig').UsageDefaults;
+    settings?: import('../usage/usageConfig').UsageDefaults;
+  },
 ): AgentSessionFigures {
-  const unit = file.file.units[0] ?? { name: file.path, kind: 'call' as const, range: { startLine: 0, endLine: 0 }, parts: [], messageCount: 1, sections: [] };
+  const unit = file.file.units[0] ?? {
+    name: file.path,
+    kind: 'call' as const,
+    range: { startLine: 0, endLine: 0 },
+    parts: [],
+    messageCount: 1,
+    sections: [],
+  };
   // The agent's own `model:` (a subagent on haiku) beats the runtime's default model.
   const declared = Array.isArray(unit.model?.value) ? unit.model.value[0] : unit.model?.value;
-  const runtime = declared && unit.model
-    ? withModel(parent, declared, `${unit.model.field} in ${file.path}`, [...options.usage.prices, ...(options.settingsPrices ?? [])], options.usage)
-    : parent;
+  const runtime =
+    declared && unit.model
+      ? withModel(
+          parent,
+          declared,
+          `${unit.model.field} in ${file.path}`,
+          [...options.usage.prices, ...(options.settingsPrices ?? [])],
+          options.usage,
+        )
+      : parent;
   const own = countFile(runtime, file, options);
   // A subagent starts fresh: memory files, not the parent's listings or figures (cc-docs sub-agents "What loads at startup").
   const carried: PrefixPart[] = perRequest
-    .filter((i) => i.kind !== 'system-prompt' && i.kind !== 'tool-schema' && (role === 'main' || i.kind === 'always-on'))
-    .map((i) => ({ label: i.share < 1 ? `${i.label} (×${Math.round(i.share * 100)}%)` : i.label, tokens: Math.round(i.inputTokens * i.share), band: i.band }));
+    .filter(
+      (i) => i.kind !== 'system-prompt' && i.kind !== 'tool-schema' && (role === 'main' || i.kind === 'always-on'),
+    )
+    .map((i) => ({
+      label: i.share < 1 ? `${i.label} (×${Math.round(i.share * 100)}%)` : i.label,
+      tokens: Math.round(i.inputTokens * i.share),
+      band: i.band,
+    }));
   const layers = {
     usage: options.usage,
     relativePath: file.path,
@@ -438,10 +620,19 @@ export function agentSessionOf(
   };
   // Only the expected output is wanted here; the unit's own turn cap is priced by the session below (closed form).
   const { turns: _cap, ...oneCall } = unit;
-  const estimate = estimateUnit(file.file, oneCall, { ...layers, flags: { ...options.flags, model: runtime.model.value } });
-  const maxTurns = unit.turns ?? maxTurnsField(file) ?? (role === 'subagent' && runtime.profile.defaultSubagentTurns
-    ? { value: runtime.profile.defaultSubagentTurns.value, field: `${runtime.name}'s default max_turns (${runtime.profile.defaultSubagentTurns.source})` }
-    : undefined);
+  const estimate = estimateUnit(file.file, oneCall, {
+    ...layers,
+    flags: { ...options.flags, model: runtime.model.value },
+  });
+  const maxTurns =
+    unit.turns ??
+    maxTurnsField(file) ??
+    (role === 'subagent' && runtime.profile.defaultSubagentTurns
+      ? {
+          value: runtime.profile.defaultSubagentTurns.value,
+          field: `${runtime.name}'s default max_turns (${runtime.profile.defaultSubagentTurns.source})`,
+        }
+      : undefined);
   const tools = file.fields?.names(['tools']);
   return agentSession({
     runtime,

@@ -30,22 +30,46 @@ export interface ContextFileOptions {
 
 export function readContextFile(path: string, text: string, options: ContextFileOptions): ContextFileRead {
   // Files the format registry does not know (a `.roorules`, a Gemini command) are still text the runtime sends.
-  const read = readPromptFile(path, text, { extraGlobs: [path], ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) });
+  const read = readPromptFile(path, text, {
+    extraGlobs: [path],
+    ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+  });
   if (!read.ok) return { ok: false, reason: read.skipped.reason };
   const scratch: Problem[] = [];
-  const frontmatter = path.toLowerCase().endsWith('.md') || path.toLowerCase().endsWith('.mdc') ? readFrontmatter(new SourceLines(text.replace(/\r\n?/g, '\n')), scratch, { lenientValues: true }) : undefined;
+  const frontmatter =
+    path.toLowerCase().endsWith('.md') || path.toLowerCase().endsWith('.mdc')
+      ? readFrontmatter(new SourceLines(text.replace(/\r\n?/g, '\n')), scratch, { lenientValues: true })
+      : undefined;
   const fields = frontmatter?.kind === 'ok' ? frontmatter.fields : undefined;
   // Skills parse into a listing unit (every request) and a body unit (on invocation): the body is the file's text.
   const listing = read.file.units.length > 1 ? read.file.units.find((u) => u.loading === 'always-on') : undefined;
   const bodyUnits = listing ? read.file.units.filter((u) => u !== listing) : read.file.units;
   const parsed = listing ? { ...read.file, units: bodyUnits } : read.file;
   const body = bodyUnits[0]?.parts.map((p) => p.text).join('\n') ?? '';
-  const file = options.importHops !== undefined ? withImports(parsed, path, options.importHops, options.read) : { file: parsed, imports: [] };
-  return { ok: true, value: { path, file: file.file, ...(fields ? { fields } : {}), body, imports: file.imports, ...(listing ? { listing } : {}) } };
+  const file =
+    options.importHops !== undefined
+      ? withImports(parsed, path, options.importHops, options.read)
+      : { file: parsed, imports: [] };
+  return {
+    ok: true,
+    value: {
+      path,
+      file: file.file,
+      ...(fields ? { fields } : {}),
+      body,
+      imports: file.imports,
+      ...(listing ? { listing } : {}),
+    },
+  };
 }
 
 /** The file with its imports appended to its (single) unit as `imported @path` parts, and their problems as the file's. */
-export function withImports(file: ParsedFile, path: string, hops: number, read: WorkspaceReader): { file: ParsedFile; imports: ImportedFile[] } {
+export function withImports(
+  file: ParsedFile,
+  path: string,
+  hops: number,
+  read: WorkspaceReader,
+): { file: ParsedFile; imports: ImportedFile[] } {
   const unit = file.units[0];
   if (!unit || file.units.length !== 1) return { file, imports: [] };
   const own = unit.parts.map((p) => p.text).join('\n');
@@ -53,7 +77,11 @@ export function withImports(file: ParsedFile, path: string, hops: number, read: 
   if (expansion.imports.length === 0 && expansion.problems.length === 0) return { file, imports: [] };
   const parts = [
     ...unit.parts,
-    ...expansion.imports.map((i) => ({ role: 'context' as const, label: `imported @${i.path}${i.hop > 1 ? ` (via ${i.from})` : ''}`, text: i.text.trim() })),
+    ...expansion.imports.map((i) => ({
+      role: 'context' as const,
+      label: `imported @${i.path}${i.hop > 1 ? ` (via ${i.from})` : ''}`,
+      text: i.text.trim(),
+    })),
   ];
   return {
     file: { ...file, units: [{ ...unit, parts }], problems: [...file.problems, ...expansion.problems] },

@@ -45,19 +45,33 @@ export function readContextFileNames(read: WorkspaceReader): ContextFileNames | 
     if (name && isPlainFileName(name)) {
       if (!names.includes(name)) names.push(name);
     } else {
-      problems.push({ severity: 'warning', message: `${GEMINI_SETTINGS}: context.fileName entry ${shown(value)} is not a plain file name — ignored` });
+      problems.push({
+        severity: 'warning',
+        message: `${GEMINI_SETTINGS}: context.fileName entry ${shown(value)} is not a plain file name — ignored`,
+      });
     }
   }
   if (names.length === 0) {
-    problems.push({ severity: 'warning', message: `${GEMINI_SETTINGS}: context.fileName names no usable file — GEMINI.md is assumed` });
+    problems.push({
+      severity: 'warning',
+      message: `${GEMINI_SETTINGS}: context.fileName names no usable file — GEMINI.md is assumed`,
+    });
     return { names: [], origin: GEMINI_SETTINGS, format: 'gemini-context', problems };
   }
-  problems.push({ severity: 'info', message: `context files named by ${GEMINI_SETTINGS} (context.fileName): ${names.join(', ')}` });
+  problems.push({
+    severity: 'info',
+    message: `context files named by ${GEMINI_SETTINGS} (context.fileName): ${names.join(', ')}`,
+  });
   return { names, origin: GEMINI_SETTINGS, format: 'gemini-context', problems };
 }
 
 function unreadable(why: string): ContextFileNames {
-  return { names: [], origin: GEMINI_SETTINGS, format: 'gemini-context', problems: [{ severity: 'warning', message: `${GEMINI_SETTINGS}: ${why}` }] };
+  return {
+    names: [],
+    origin: GEMINI_SETTINGS,
+    format: 'gemini-context',
+    problems: [{ severity: 'warning', message: `${GEMINI_SETTINGS}: ${why}` }],
+  };
 }
 
 function fileNameSetting(data: unknown): unknown {
@@ -73,7 +87,7 @@ function isPlainFileName(name: string): boolean {
 }
 
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
 
@@ -97,7 +111,11 @@ export function withContextFileNames(profile: RuntimeProfile, renamed: ContextFi
   };
   return {
     ...profile,
-    reads: profile.reads.map((rule) => (rule.renamable ? { ...rule, paths: rule.paths.flatMap(rename), source: `${renamed.origin} context.fileName; ${rule.source}` } : rule)),
+    reads: profile.reads.map((rule) =>
+      rule.renamable
+        ? { ...rule, paths: rule.paths.flatMap(rename), source: `${renamed.origin} context.fileName; ${rule.source}` }
+        : rule,
+    ),
   };
 }
 

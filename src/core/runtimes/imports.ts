@@ -33,23 +33,39 @@ export function expandImports(path: string, text: string, maxHops: number, read:
       const resolved = resolveImport(next.path, target.path);
       const where = `${next.path}${target.line !== undefined ? ` line ${target.line + 1}` : ''}`;
       if (!resolved.ok) {
-        result.problems.push({ severity: 'warning', message: `@${target.path} in ${where}: ${resolved.reason} — not read` });
+        result.problems.push({
+          severity: 'warning',
+          message: `@${target.path} in ${where}: ${resolved.reason} — not read`,
+        });
         continue;
       }
       if (seen.has(resolved.path)) {
-        if (resolved.path === path || queue.some((q) => q.path === resolved.path) || result.imports.some((i) => i.path === resolved.path)) {
-          result.problems.push({ severity: 'info', message: `@${target.path} in ${where}: already pulled in (cycle or repeat), counted once` });
+        if (
+          resolved.path === path ||
+          queue.some((q) => q.path === resolved.path) ||
+          result.imports.some((i) => i.path === resolved.path)
+        ) {
+          result.problems.push({
+            severity: 'info',
+            message: `@${target.path} in ${where}: already pulled in (cycle or repeat), counted once`,
+          });
         }
         continue;
       }
       if (next.hop + 1 > maxHops) {
-        result.problems.push({ severity: 'info', message: `@${target.path} in ${where}: beyond the ${maxHops}-hop import limit — not loaded` });
+        result.problems.push({
+          severity: 'info',
+          message: `@${target.path} in ${where}: beyond the ${maxHops}-hop import limit — not loaded`,
+        });
         continue;
       }
       seen.add(resolved.path);
       const file = read(resolved.path);
       if (!file.ok) {
-        result.problems.push({ severity: 'warning', message: `@${target.path} in ${where}: ${file.reason} — not counted` });
+        result.problems.push({
+          severity: 'warning',
+          message: `@${target.path} in ${where}: ${file.reason} — not counted`,
+        });
         continue;
       }
       result.imports.push({ path: resolved.path, text: file.text, hop: next.hop + 1, from: next.path });

@@ -14,7 +14,10 @@ export function matchesPath(glob: string, path: string): boolean {
 export function isRuntimePath(path: string): boolean {
   return RUNTIME_IDS.some((id) => {
     const profile = RUNTIME_PROFILES[id];
-    return profile.reads.some((rule) => rule.paths.some((glob) => matchesPath(glob, path))) || profile.implies.some((glob) => matchesPath(glob, path));
+    return (
+      profile.reads.some((rule) => rule.paths.some((glob) => matchesPath(glob, path))) ||
+      profile.implies.some((glob) => matchesPath(glob, path))
+    );
   });
 }
 
@@ -46,8 +49,12 @@ export function frontmatterLoading(fields: FieldReader | undefined, path: string
   const globs = globsOf(fields);
   if (trigger) {
     if (trigger === 'always_on') return { kind: 'always' };
-    if (trigger === 'glob') return globs ? scopedOrAlways(globs) : { kind: 'invocation', why: 'trigger: glob without globs' };
-    if (trigger === 'model_decision') return description ? { kind: 'description', description } : { kind: 'invocation', why: 'trigger: model_decision without a description' };
+    if (trigger === 'glob')
+      return globs ? scopedOrAlways(globs) : { kind: 'invocation', why: 'trigger: glob without globs' };
+    if (trigger === 'model_decision')
+      return description
+        ? { kind: 'description', description }
+        : { kind: 'invocation', why: 'trigger: model_decision without a description' };
     return { kind: 'invocation', why: `trigger: ${trigger} (@-mention)` };
   }
   const always = fields?.value(['alwaysApply']);
@@ -57,7 +64,12 @@ export function frontmatterLoading(fields: FieldReader | undefined, path: string
   const copilotInstructions = path.toLowerCase().endsWith('.instructions.md');
   if (always === false || always === 'false' || cursor || copilotInstructions) {
     if (description) return { kind: 'description', description };
-    return { kind: 'invocation', why: cursor ? 'no alwaysApply, globs or description: applied only when @-mentioned' : 'no applyTo: attached only by hand' };
+    return {
+      kind: 'invocation',
+      why: cursor
+        ? 'no alwaysApply, globs or description: applied only when @-mentioned'
+        : 'no applyTo: attached only by hand',
+    };
   }
   return { kind: 'always' };
 }
@@ -70,7 +82,10 @@ function globsOf(fields: FieldReader | undefined): string[] | undefined {
   for (const key of ['applyTo', 'globs', 'paths']) {
     const raw = fields?.value([key]);
     const list = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : undefined;
-    const globs = list?.filter((g): g is string => typeof g === 'string').map((g) => g.trim()).filter((g) => g.length > 0);
+    const globs = list
+      ?.filter((g): g is string => typeof g === 'string')
+      .map((g) => g.trim())
+      .filter((g) => g.length > 0);
     if (globs && globs.length > 0) return globs;
   }
   return undefined;

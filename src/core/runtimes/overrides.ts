@@ -41,18 +41,26 @@ const TOKEN_KEYS = ['systemPrompt', 'subagentPreamble', 'listingEntry', 'request
 const KNOWN_KEYS = new Set(['model', 'mode', 'tools', 'importDepth', 'compaction', ...TOKEN_KEYS]);
 
 /** `problems` are worded for the user, each naming the key that was ignored. */
-export function readRuntimeOverrides(value: unknown, origin: string): { overrides: RuntimeOverrides; problems: string[] } {
+export function readRuntimeOverrides(
+  value: unknown,
+  origin: string,
+): { overrides: RuntimeOverrides; problems: string[] } {
   const problems: string[] = [];
   const overrides: RuntimeOverrides = { byRuntime: {}, origin };
   if (!isDict(value)) {
-    problems.push(`runtimes: expected a mapping of use:, scopedShare: and runtime ids (${RUNTIME_IDS.join(', ')}) — ignored`);
+    problems.push(
+      `runtimes: expected a mapping of use:, scopedShare: and runtime ids (${RUNTIME_IDS.join(', ')}) — ignored`,
+    );
     return { overrides, problems };
   }
   for (const [key, raw] of Object.entries(value)) {
     if (key === 'use') {
       const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : undefined;
       const ids = (list ?? []).filter((id): id is RuntimeId => typeof id === 'string' && isRuntimeId(id));
-      if (!list || ids.length !== list.length) problems.push(`runtimes.use: expected a list of runtime ids (${RUNTIME_IDS.join(', ')}) — unknown entries ignored`);
+      if (!list || ids.length !== list.length)
+        problems.push(
+          `runtimes.use: expected a list of runtime ids (${RUNTIME_IDS.join(', ')}) — unknown entries ignored`,
+        );
       if (list) overrides.use = ids;
     } else if (key === 'scopedShare') {
       if (isFraction(raw)) overrides.scopedShare = raw;
@@ -91,7 +99,8 @@ function readFigures(id: RuntimeId, raw: unknown, problems: string[]): RuntimeFi
       }
       result.tools = tools;
     } else if (key === 'importDepth') {
-      if (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 20) result.importDepth = value as number;
+      if (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 20)
+        result.importDepth = value as number;
       else problems.push(`${where}: expected a whole number of hops, 0 to 20 — ignored`);
     } else if (key === 'compaction') {
       if (isFraction(value) && value > 0) result.compaction = value;

@@ -109,7 +109,8 @@ function cachesPrefix(rates: RateCard | undefined): boolean {
 function ratesFor(rates: RateCard, input: number): Rates {
   const tier = rates.longContext && input > rates.longContext.aboveInputTokens ? rates.longContext : undefined;
   const inputRate = tier?.inputPerMTok ?? rates.inputPerMTok;
-  if (!cachesPrefix(rates)) return { input: inputRate, read: inputRate, write: inputRate, output: tier?.outputPerMTok ?? rates.outputPerMTok };
+  if (!cachesPrefix(rates))
+    return { input: inputRate, read: inputRate, write: inputRate, output: tier?.outputPerMTok ?? rates.outputPerMTok };
   return {
     input: inputRate,
     read: tier?.cacheReadPerMTok ?? rates.cacheReadPerMTok ?? inputRate,

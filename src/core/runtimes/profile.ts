@@ -3,7 +3,17 @@
 // (profiles/*.ts), every figure with its source and date; users override them in `.burnrate.yaml` (`runtimes:`).
 import type { DatedValue, TokenFigure } from './figures';
 
-export const RUNTIME_IDS = ['claude-code', 'copilot', 'cursor', 'codex', 'gemini-cli', 'cline', 'roo', 'windsurf', 'continue'] as const;
+export const RUNTIME_IDS = [
+  'claude-code',
+  'copilot',
+  'cursor',
+  'codex',
+  'gemini-cli',
+  'cline',
+  'roo',
+  'windsurf',
+  'continue',
+] as const;
 export type RuntimeId = (typeof RUNTIME_IDS)[number];
 
 export function isRuntimeId(value: string): value is RuntimeId {
@@ -21,7 +31,8 @@ export function isRuntimeId(value: string): value is RuntimeId {
  * - `session`: runs as an agent loop when invoked (agent-mode prompt files, custom agents, slash commands);
  * - `frontmatter`: the file's own fields decide (Cursor `alwaysApply`/`globs`, Copilot `applyTo`, Windsurf `trigger`).
  */
-export type LoadingRule = 'always' | 'scoped' | 'description' | 'invocation' | 'skill' | 'subagent' | 'session' | 'frontmatter';
+export type LoadingRule =
+  'always' | 'scoped' | 'description' | 'invocation' | 'skill' | 'subagent' | 'session' | 'frontmatter';
 
 export interface FileRule {
   /** Workspace-relative globs matched against the whole path (`CLAUDE.md` is the root file only). */

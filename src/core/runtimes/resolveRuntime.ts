@@ -53,7 +53,11 @@ export function resolveRuntime(id: RuntimeId, inputs: RuntimeInputs): ResolvedRu
   const pick = <K extends keyof NonNullable<RuntimeOverrides['byRuntime'][RuntimeId]>>(key: K) => {
     for (const layer of inputs.overrides) {
       const value = layer.byRuntime[id]?.[key];
-      if (value !== undefined) return { value: value as NonNullable<NonNullable<RuntimeOverrides['byRuntime'][RuntimeId]>[K]>, origin: `runtimes.${id}.${String(key)} (${layer.origin})` };
+      if (value !== undefined)
+        return {
+          value: value as NonNullable<NonNullable<RuntimeOverrides['byRuntime'][RuntimeId]>[K]>,
+          origin: `runtimes.${id}.${String(key)} (${layer.origin})`,
+        };
     }
     return undefined;
   };
@@ -75,12 +79,19 @@ export function resolveRuntime(id: RuntimeId, inputs: RuntimeInputs): ResolvedRu
 
   const systemOverride = pick('systemPrompt');
   const byModel = modeProfile.systemPromptByModel?.find((entry) => new RegExp(entry.model, 'i').test(pricedId));
-  const systemPrompt = systemOverride ? overridden(systemOverride.value, systemOverride.origin) : byModel?.figure ?? modeProfile.systemPrompt;
+  const systemPrompt = systemOverride
+    ? overridden(systemOverride.value, systemOverride.origin)
+    : (byModel?.figure ?? modeProfile.systemPrompt);
 
   const toolOverrides = inputs.overrides.map((layer) => ({ tools: layer.byRuntime[id]?.tools, origin: layer.origin }));
   const tools = modeProfile.tools.map((tool) => {
     const hit = toolOverrides.find((layer) => layer.tools?.[tool.name] !== undefined);
-    return hit ? { name: tool.name, figure: overridden(hit.tools![tool.name]!, `runtimes.${id}.tools.${tool.name} (${hit.origin})`) } : tool;
+    return hit
+      ? {
+          name: tool.name,
+          figure: overridden(hit.tools![tool.name]!, `runtimes.${id}.tools.${tool.name} (${hit.origin})`),
+        }
+      : tool;
   });
 
   const resolved: ResolvedRuntime = {
@@ -102,10 +113,12 @@ export function resolveRuntime(id: RuntimeId, inputs: RuntimeInputs): ResolvedRu
   if (listing) resolved.listingEntry = listing;
   const depthOverride = pick('importDepth');
   const depth = profile.importDepth?.[profile.importDepth.length - 1];
-  if (depthOverride) resolved.importDepth = { value: depthOverride.value, basis: 'usage', detail: depthOverride.origin };
+  if (depthOverride)
+    resolved.importDepth = { value: depthOverride.value, basis: 'usage', detail: depthOverride.origin };
   else if (depth) resolved.importDepth = fromDated(depth);
   const compactionOverride = pick('compaction');
-  if (compactionOverride) resolved.compaction = { value: compactionOverride.value, basis: 'usage', detail: compactionOverride.origin };
+  if (compactionOverride)
+    resolved.compaction = { value: compactionOverride.value, basis: 'usage', detail: compactionOverride.origin };
   else if (profile.compaction) resolved.compaction = fromDated(profile.compaction);
   return resolved;
 }
@@ -114,15 +127,24 @@ function fromDated<T>(value: DatedValue<T>): ResolvedValue<T> {
   return { value: value.value, basis: value.basis, detail: `${value.source}, ${value.date}` };
 }
 
-function figureWithOverride(figure: TokenFigure | undefined, override: { value: number; origin: string } | undefined): TokenFigure | undefined {
+function figureWithOverride(
+  figure: TokenFigure | undefined,
+  override: { value: number; origin: string } | undefined,
+): TokenFigure | undefined {
   return override ? overridden(override.value, override.origin) : figure;
 }
 
-function requestsPerDay(id: RuntimeId, override: { value: number; origin: string } | undefined, inputs: RuntimeInputs): ResolvedValue<number> {
+function requestsPerDay(
+  id: RuntimeId,
+  override: { value: number; origin: string } | undefined,
+  inputs: RuntimeInputs,
+): ResolvedValue<number> {
   if (override) return { value: override.value, basis: 'usage', detail: override.origin };
   const usage = inputs.usage.defaults.callsPerDay;
-  if (usage !== undefined) return { value: usage, basis: 'usage', detail: `defaults.callsPerDay in ${USAGE_FILE_NAME}` };
-  if (inputs.settingsCallsPerDay !== undefined) return { value: inputs.settingsCallsPerDay, basis: 'usage', detail: 'burnrate.defaults.callsPerDay setting' };
+  if (usage !== undefined)
+    return { value: usage, basis: 'usage', detail: `defaults.callsPerDay in ${USAGE_FILE_NAME}` };
+  if (inputs.settingsCallsPerDay !== undefined)
+    return { value: inputs.settingsCallsPerDay, basis: 'usage', detail: 'burnrate.defaults.callsPerDay setting' };
   return {
     value: BUILTIN_DEFAULTS.callsPerDay,
     basis: 'default',
@@ -131,7 +153,13 @@ function requestsPerDay(id: RuntimeId, override: { value: number; origin: string
 }
 
 /** The runtime running another model (a subagent's `model: haiku`): same figures, that model's price and tokenizer. */
-export function withModel(runtime: ResolvedRuntime, name: string, detail: string, prices: readonly PriceOverride[], usage: UsageConfig): ResolvedRuntime {
+export function withModel(
+  runtime: ResolvedRuntime,
+  name: string,
+  detail: string,
+  prices: readonly PriceOverride[],
+  usage: UsageConfig,
+): ResolvedRuntime {
   const resolution = resolveModel(name, { overrides: prices });
   const pricing: Pricing = resolution.ok
     ? { ok: true, rates: resolution.rates, how: resolution.how, explanation: resolution.explanation }

@@ -45,7 +45,11 @@ export function importingRuntime(path: string, env: RuntimeEnvironment): { id: R
  * The file as its runtime sends it: with its imports joined when a runtime reading it follows them. An agent file its
  * runtime runs as a session loses its turn cap here: the session is priced by `withRuntimes` in closed form instead.
  */
-export function prepareForRuntimes(file: ParsedFile, relativePath: string, env: RuntimeEnvironment | undefined): ParsedFile {
+export function prepareForRuntimes(
+  file: ParsedFile,
+  relativePath: string,
+  env: RuntimeEnvironment | undefined,
+): ParsedFile {
   if (!env) return file;
   if (file.units.length === 1 && sessionOwner(relativePath, env)) {
     return { ...file, units: file.units.map(({ turns: _priced, ...unit }) => unit) };
@@ -60,10 +64,17 @@ export function prepareForRuntimes(file: ParsedFile, relativePath: string, env: 
  * runtimes that reads it), unless the file names one: the estimate and `burnrate context` then count it alike.
  */
 function onReaderModel(file: ParsedFile, relativePath: string, env: RuntimeEnvironment): ParsedFile {
-  const reader = env.context.runtimes.find((r) => r.items.some((i) => i.path === relativePath && (i.kind === 'always-on' || i.kind === 'scoped')));
+  const reader = env.context.runtimes.find((r) =>
+    r.items.some((i) => i.path === relativePath && (i.kind === 'always-on' || i.kind === 'scoped')),
+  );
   if (!reader || file.usageHints?.model) return file;
   const field = `runtimes.${reader.id}.model: the model ${reader.name} runs, read by it`;
-  return { ...file, units: file.units.map((u) => (u.kind === 'always-on' && !u.model ? { ...u, model: { value: reader.model.value, field } } : u)) };
+  return {
+    ...file,
+    units: file.units.map((u) =>
+      u.kind === 'always-on' && !u.model ? { ...u, model: { value: reader.model.value, field } } : u,
+    ),
+  };
 }
 
 /** Runtime shares on always-on units and per-session pricing for agent files. */
@@ -133,7 +144,11 @@ function withSession(unit: UnitEstimate, agent: AgentSessionFigures): UnitEstima
   };
   if (agent.cost.costUsd !== undefined) session.perSession = agent.cost.costUsd;
   if (agent.worstCase?.costUsd !== undefined) session.worstCasePerSession = agent.worstCase.costUsd;
-  const next: UnitEstimate = { ...unit, session, problems: [...unit.problems, ...agent.notes.map((message) => ({ severity: 'info' as const, message }))] };
+  const next: UnitEstimate = {
+    ...unit,
+    session,
+    problems: [...unit.problems, ...agent.notes.map((message) => ({ severity: 'info' as const, message }))],
+  };
   if (unit.cost && session.perSession !== undefined) {
     const perDay = session.perSession * unit.callsPerDay.value;
     next.cost = { ...unit.cost, perRun: session.perSession, perDay, perMonth: (perDay * unit.monthHours) / 24 };

@@ -22,7 +22,8 @@ export interface CacheRule {
 export const CACHE_RULES: readonly CacheRule[] = [
   {
     provider: 'anthropic',
-    activation: 'cache breakpoints (tools + system, and the last block of each request); writes billed at the cache-write rate',
+    activation:
+      'cache breakpoints (tools + system, and the last block of each request); writes billed at the cache-write rate',
     minTokens: 1024,
     minTokensByModel: [
       { pattern: /opus-4-[56]|haiku-4-5|opus-4\.[56]|haiku-4\.5/, tokens: 4096 },
@@ -32,7 +33,8 @@ export const CACHE_RULES: readonly CacheRule[] = [
     granularity: 1,
     ttlMinutes: { '5m': 5, '1h': 60 },
     oneHourWriteMultiplier: 2,
-    source: 'platform.claude.com/docs/en/build-with-claude/prompt-caching (minimums and TTLs as quoted 2026-10-04; 1-hour writes 2× input)',
+    source:
+      'platform.claude.com/docs/en/build-with-claude/prompt-caching (minimums and TTLs as quoted 2026-10-04; 1-hour writes 2× input)',
   },
   {
     provider: 'openai',
@@ -69,7 +71,7 @@ export const CACHE_RULES: readonly CacheRule[] = [
   },
   {
     provider: 'other',
-    activation: 'assumed automatic prefix caching at the rate card\'s cache prices (no provider rule known)',
+    activation: "assumed automatic prefix caching at the rate card's cache prices (no provider rule known)",
     minTokens: 1024,
     minTokensByModel: [],
     granularity: 1,
@@ -86,7 +88,8 @@ export function cacheRuleFor(providerId: string, modelId: string): CacheRule {
   const pick = (name: CacheRule['provider']) => CACHE_RULES.find((r) => r.provider === name)!;
   if (provider === 'anthropic' || id.includes('claude')) return pick('anthropic');
   if (provider === 'openai' || /^(gpt|o\d|chatgpt|codex)/.test(id)) return pick('openai');
-  if (provider === 'google' || provider === 'google-gla' || provider === 'google-vertex' || id.includes('gemini')) return pick('google');
+  if (provider === 'google' || provider === 'google-gla' || provider === 'google-vertex' || id.includes('gemini'))
+    return pick('google');
   if (provider === 'deepseek' || id.includes('deepseek')) return pick('deepseek');
   return pick('other');
 }

@@ -37,7 +37,9 @@ interface Tokens {
 }
 
 export function closedFormSession(scenario: Scenario): ClosedFormResult {
-  const fixedValue = (key: 'turns' | 'userTokens' | 'outputTokens' | 'toolCallsPerTurn' | 'toolResultTokens'): number | undefined => {
+  const fixedValue = (
+    key: 'turns' | 'userTokens' | 'outputTokens' | 'toolCallsPerTurn' | 'toolResultTokens',
+  ): number | undefined => {
     const dist = scenario[key];
     return dist.kind === 'fixed' ? dist.value : undefined;
   };
@@ -49,14 +51,20 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
   if (turnsRaw === undefined || u === undefined || o === undefined || cRaw === undefined || r === undefined) {
     return { ok: false, message: 'the closed form needs every distribution fixed' };
   }
-  if (scenario.runawayRate > 0 && scenario.runawayRate < 1) return { ok: false, message: 'the closed form needs a runaway rate of 0 or 1' };
+  if (scenario.runawayRate > 0 && scenario.runawayRate < 1)
+    return { ok: false, message: 'the closed form needs a runaway rate of 0 or 1' };
   if (scenario.budget.stopSessions) return { ok: false, message: 'the closed form has no budget stop' };
-  if (!Number.isInteger(turnsRaw) || !Number.isInteger(cRaw)) return { ok: false, message: 'the closed form needs whole turns and tool calls' };
-  const n = scenario.runawayRate === 1 ? Math.max(1, Math.floor(scenario.maxTurns)) : Math.min(Math.max(1, turnsRaw), Math.max(1, Math.floor(scenario.maxTurns)));
+  if (!Number.isInteger(turnsRaw) || !Number.isInteger(cRaw))
+    return { ok: false, message: 'the closed form needs whole turns and tool calls' };
+  const n =
+    scenario.runawayRate === 1
+      ? Math.max(1, Math.floor(scenario.maxTurns))
+      : Math.min(Math.max(1, turnsRaw), Math.max(1, Math.floor(scenario.maxTurns)));
   const c = Math.min(Math.max(0, cRaw), scenario.maxToolCallsPerTurn);
   const m = c + 1;
   const P = scenario.systemPromptTokens + scenario.toolDefinitionTokens;
-  const every = scenario.summarizeAfterTurns && scenario.summarizeAfterTurns >= 1 ? Math.floor(scenario.summarizeAfterTurns) : 0;
+  const every =
+    scenario.summarizeAfterTurns && scenario.summarizeAfterTurns >= 1 ? Math.floor(scenario.summarizeAfterTurns) : 0;
   const N = scenario.summaryTokens;
 
   const total: Tokens = { calls: 0, prefix: 0, user: 0, history: 0, tools: 0, output: 0, maxInput: 0 };
@@ -91,10 +99,14 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
   }
 
   // A model whose cache prices are its input price bills the same whatever is cached.
-  const cacheless = (card: Scenario['rates']) => (card.cacheReadPerMTok ?? card.inputPerMTok) === card.inputPerMTok && card.cacheWritePerMTok === undefined;
+  const cacheless = (card: Scenario['rates']) =>
+    (card.cacheReadPerMTok ?? card.inputPerMTok) === card.inputPerMTok && card.cacheWritePerMTok === undefined;
   const priced = [scenario.rates, ...(scenario.routing ? [scenario.routing.rates] : [])];
   if (scenario.caching === 'conversation' && scenario.cacheHitRate > 0 && !priced.every(cacheless)) {
-    return { ok: false, message: 'the closed form covers prefix caching only; conversation caching is checked call by call' };
+    return {
+      ok: false,
+      message: 'the closed form covers prefix caching only; conversation caching is checked call by call',
+    };
   }
   const cachingMatters = scenario.caching !== 'off' && scenario.cacheHitRate > 0 && !priced.every(cacheless);
   const gap = cachingMatters ? scenario.minutesBetweenTurns : { kind: 'fixed' as const, value: 0 };
@@ -109,7 +121,15 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
   if (scenario.routing && cheapShare > 0) routes.push([callRates(scenario.routing.rates), cheapShare]);
   const cards = [scenario.rates, scenario.routing?.rates ?? scenario.rates];
 
-  const components: Record<ComponentId, number> = { system: 0, userInput: 0, history: 0, toolResults: 0, output: 0, retries: 0, cacheWrites: 0 };
+  const components: Record<ComponentId, number> = {
+    system: 0,
+    userInput: 0,
+    history: 0,
+    toolResults: 0,
+    output: 0,
+    retries: 0,
+    cacheWrites: 0,
+  };
   const rest = total.user + total.history + total.tools;
   if (routes.some(([rates, weight]) => weight > 0 && total.maxInput > rates.tierAbove)) {
     return { ok: false, message: 'the closed form assumes no call reaches the long-context tier' };
@@ -133,7 +153,9 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
     components.history += weight * total.history * t.input;
     components.toolResults += weight * total.tools * t.input;
     components.output += weight * total.output * t.output;
-    const retryInput = (cached ? total.calls * (readable * t.cacheRead + (P - readable) * t.input) : total.prefix * t.input) + rest * t.input;
+    const retryInput =
+      (cached ? total.calls * (readable * t.cacheRead + (P - readable) * t.input) : total.prefix * t.input) +
+      rest * t.input;
     components.retries += weight * failures * (retryInput + failedOutput * total.output * t.output);
   });
   const costUsd = Object.values(components).reduce((sum, x) => sum + x, 0);

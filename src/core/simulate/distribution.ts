@@ -80,7 +80,12 @@ export class Sampler {
       this.mu = 0;
       this.sigma = 0;
     }
-    this.kind = dist.kind === 'fixed' || (dist.kind === 'empirical' && this.samples.length === 0) ? FIXED : dist.kind === 'lognormal' ? LOGNORMAL : EMPIRICAL;
+    this.kind =
+      dist.kind === 'fixed' || (dist.kind === 'empirical' && this.samples.length === 0)
+        ? FIXED
+        : dist.kind === 'lognormal'
+          ? LOGNORMAL
+          : EMPIRICAL;
   }
 
   get isFixed(): boolean {

@@ -4,7 +4,16 @@
 // can report progress and cancel between them; the random stream is consumed in session order, so the batch size
 // never changes a result.
 import { callRates, type CallRates, type TokenRates } from './callRates';
-import { CACHE_WRITES, COMPONENT_COUNT, HISTORY, OUTPUT, RETRIES, SYSTEM, TOOL_RESULTS, USER_INPUT } from './components';
+import {
+  CACHE_WRITES,
+  COMPONENT_COUNT,
+  HISTORY,
+  OUTPUT,
+  RETRIES,
+  SYSTEM,
+  TOOL_RESULTS,
+  USER_INPUT,
+} from './components';
 import { Sampler } from './distribution';
 import { gateThresholds } from './gates';
 import { Rng } from './rng';
@@ -163,19 +172,26 @@ export class SessionEngine {
     this.gaps = new Sampler(scenario.minutesBetweenTurns);
     this.cache = [routeCache(scenario.rates, this.main, scenario)];
     if (this.cheap && scenario.routing) this.cache.push(routeCache(scenario.routing.rates, this.cheap, scenario));
-    this.summarizeEvery = scenario.summarizeAfterTurns && scenario.summarizeAfterTurns >= 1 ? Math.floor(scenario.summarizeAfterTurns) : 0;
-    const windows = [scenario.rates.contextWindow, this.cheap ? scenario.routing?.rates.contextWindow : undefined].filter(
-      (w): w is number => typeof w === 'number' && w > 0,
-    );
+    this.summarizeEvery =
+      scenario.summarizeAfterTurns && scenario.summarizeAfterTurns >= 1 ? Math.floor(scenario.summarizeAfterTurns) : 0;
+    const windows = [
+      scenario.rates.contextWindow,
+      this.cheap ? scenario.routing?.rates.contextWindow : undefined,
+    ].filter((w): w is number => typeof w === 'number' && w > 0);
     this.contextWindow = windows.length > 0 ? Math.min(...windows) : Infinity;
     this.onContextFull = scenario.onContextFull;
     this.compactAt = compactThreshold(scenario, this.contextWindow);
     this.costs = new Float64Array(this.total);
     const maxTurns = Math.min(SCENARIO_LIMITS.maxTurns, Math.max(1, Math.floor(scenario.maxTurns)));
     this.runawayRate = Math.min(1, Math.max(0, scenario.runawayRate));
-    this.stopUsd = scenario.budget.stopSessions && scenario.budget.perSessionUsd ? scenario.budget.perSessionUsd : Infinity;
-    this.maxToolCalls = Math.min(SCENARIO_LIMITS.maxToolCallsPerTurn, Math.max(0, Math.floor(scenario.maxToolCallsPerTurn)));
-    this.callGateUsd = scenario.budget.perCallUsd !== undefined ? gateThresholds(scenario.budget.perCallUsd) : new Float64Array(0);
+    this.stopUsd =
+      scenario.budget.stopSessions && scenario.budget.perSessionUsd ? scenario.budget.perSessionUsd : Infinity;
+    this.maxToolCalls = Math.min(
+      SCENARIO_LIMITS.maxToolCallsPerTurn,
+      Math.max(0, Math.floor(scenario.maxToolCallsPerTurn)),
+    );
+    this.callGateUsd =
+      scenario.budget.perCallUsd !== undefined ? gateThresholds(scenario.budget.perCallUsd) : new Float64Array(0);
     this.callsAtGate = new Float64Array(this.callGateUsd.length);
     this.turnCostUsd = new Float64Array(maxTurns);
     this.turnFirstInputTokens = new Float64Array(maxTurns);
@@ -255,7 +271,8 @@ export class SessionEngine {
     // A runaway session loops until the turn cap (or the budget stop below) ends it.
     if (this.runawayRate > 0 && rng.chance(this.runawayRate)) turns = maxTurns;
     // In 'sampled' mode: which model this session uses when routing is per session (NONE = decide per call).
-    const sessionRoute = this.cheap && this.routePerSession && this.shares === 'sampled' ? (rng.chance(this.routeShare) ? 1 : 0) : NONE;
+    const sessionRoute =
+      this.cheap && this.routePerSession && this.shares === 'sampled' ? (rng.chance(this.routeShare) ? 1 : 0) : NONE;
     const parts = this.sessionComponents;
     parts.fill(0);
     this.sessionOverContext = false;
@@ -285,7 +302,13 @@ export class SessionEngine {
           const input = this.prefix + user + carriedMessages + turnMessages + carriedToolResults + turnToolResults;
           if (this.onContextFull === 'compact' && input >= this.compactAt) {
             // Claude Code-style auto-compact: one call writes a summary of everything so far, which then replaces it.
-            turnCost += this.call(user, carriedMessages + turnMessages, carriedToolResults + turnToolResults, scenario.summaryTokens, sessionRoute);
+            turnCost += this.call(
+              user,
+              carriedMessages + turnMessages,
+              carriedToolResults + turnToolResults,
+              scenario.summaryTokens,
+              sessionRoute,
+            );
             carriedMessages = scenario.summaryTokens;
             carriedToolResults = turnMessages = turnToolResults = 0;
             this.epoch++;
@@ -314,7 +337,13 @@ export class SessionEngine {
           }
         }
         if (call === 0) this.turnFirstInputTokens[turn]! += this.prefix + user + carriedMessages + carriedToolResults;
-        turnCost += this.call(user, carriedMessages + turnMessages, carriedToolResults + turnToolResults, output, sessionRoute);
+        turnCost += this.call(
+          user,
+          carriedMessages + turnMessages,
+          carriedToolResults + turnToolResults,
+          output,
+          sessionRoute,
+        );
         turnMessages += output;
         if (call < toolCalls) turnToolResults += this.toolResult.sample(rng);
       }
@@ -361,12 +390,35 @@ export class SessionEngine {
     if (this.shares === 'expected') {
       const cheapShare = this.cheap ? this.routeShare : 0;
       let cost = 0;
-      if (cheapShare < 1) cost += this.routed(0, 1 - cheapShare, this.hitRate, this.expectedFailures, input, user, history, toolResults, output);
-      if (this.cheap && cheapShare > 0) cost += this.routed(1, cheapShare, this.hitRate, this.expectedFailures, input, user, history, toolResults, output);
+      if (cheapShare < 1)
+        cost += this.routed(
+          0,
+          1 - cheapShare,
+          this.hitRate,
+          this.expectedFailures,
+          input,
+          user,
+          history,
+          toolResults,
+          output,
+        );
+      if (this.cheap && cheapShare > 0)
+        cost += this.routed(
+          1,
+          cheapShare,
+          this.hitRate,
+          this.expectedFailures,
+          input,
+          user,
+          history,
+          toolResults,
+          output,
+        );
       return cost;
     }
     const rng = this.rng;
-    const route = this.cheap !== undefined && (sessionRoute === NONE ? rng.chance(this.routeShare) : sessionRoute === 1) ? 1 : 0;
+    const route =
+      this.cheap !== undefined && (sessionRoute === NONE ? rng.chance(this.routeShare) : sessionRoute === 1) ? 1 : 0;
     const hit = rng.chance(this.hitRate) ? 1 : 0;
     let failures = 0;
     while (failures < this.maxRetries && rng.chance(this.retryRate)) failures++;
@@ -378,7 +430,17 @@ export class SessionEngine {
    * the (expected) failed attempts before it succeeds. Prices the call, its failed attempts (each reads what the first
    * attempt cached and is billed failedOutputShare of the output), updates the route's cache and returns the cost.
    */
-  private routed(route: number, weight: number, hit: number, failures: number, input: number, user: number, history: number, toolResults: number, output: number): number {
+  private routed(
+    route: number,
+    weight: number,
+    hit: number,
+    failures: number,
+    input: number,
+    user: number,
+    history: number,
+    toolResults: number,
+    output: number,
+  ): number {
     const rates = route === 1 ? this.cheap! : this.main;
     const cache = this.cache[route]!;
     const tier = input > rates.tierAbove;
@@ -394,13 +456,28 @@ export class SessionEngine {
     if (cache.on) {
       const live = this.clock - this.lastTouch[route]! <= cache.ttlMinutes;
       let match = 0;
-      if (live) match = this.cachedEpoch[route] === this.epoch ? this.cachedTokens[route]! : this.stableCached[route] ? prefix : 0;
+      if (live)
+        match =
+          this.cachedEpoch[route] === this.epoch ? this.cachedTokens[route]! : this.stableCached[route] ? prefix : 0;
       match = Math.min(input, Math.floor(match / cache.granularity) * cache.granularity);
       if (match < cache.minTokens) match = 0;
       const writeOnHit = cache.premium && cacheable ? Math.max(0, covered - match) : 0;
       const writeOnMiss = cache.premium && cacheable ? covered : 0;
-      if (hit > 0 && match > 0) cost += this.price(r, writeRate, weight * hit, input, user, history, toolResults, output, match, writeOnHit);
-      if (hit < 1 || match === 0) cost += this.price(r, writeRate, weight * (match > 0 ? 1 - hit : 1), input, user, history, toolResults, output, 0, writeOnMiss);
+      if (hit > 0 && match > 0)
+        cost += this.price(r, writeRate, weight * hit, input, user, history, toolResults, output, match, writeOnHit);
+      if (hit < 1 || match === 0)
+        cost += this.price(
+          r,
+          writeRate,
+          weight * (match > 0 ? 1 - hit : 1),
+          input,
+          user,
+          history,
+          toolResults,
+          output,
+          0,
+          writeOnMiss,
+        );
       read = match > 0 ? hit * match : 0;
       written = match > 0 ? hit * writeOnHit + (1 - hit) * writeOnMiss : writeOnMiss;
       if (cacheable) {
@@ -419,7 +496,19 @@ export class SessionEngine {
       // A failed attempt cached what its call covered; the next attempt reads it (and writes nothing new).
       const retryRead = cacheable ? Math.floor(covered / cache.granularity) * cache.granularity : 0;
       const before = this.sessionComponents[RETRIES]!;
-      const attempt = this.price(r, writeRate, weight * failures, input, user, history, toolResults, output * this.failedOutputShare, retryRead, 0, true);
+      const attempt = this.price(
+        r,
+        writeRate,
+        weight * failures,
+        input,
+        user,
+        history,
+        toolResults,
+        output * this.failedOutputShare,
+        retryRead,
+        0,
+        true,
+      );
       this.sessionComponents[RETRIES] = before + attempt;
       cost += attempt;
       this.countTokens(weight * failures, input, output * this.failedOutputShare, retryRead, 0);

@@ -68,7 +68,12 @@ export function gateThresholds(budgetUsd: number): Float64Array {
 }
 
 /** From the engine's count of calls at each gate (GATE_LEVELS order) over all calls. */
-export function callGates(budgetUsd: number, callsAtGate: ArrayLike<number>, calls: number, callsPerDay: number): CallGateReport {
+export function callGates(
+  budgetUsd: number,
+  callsAtGate: ArrayLike<number>,
+  calls: number,
+  callsPerDay: number,
+): CallGateReport {
   const gates = GATE_LEVELS.map(({ level, fraction }, i): CallGate => {
     const share = calls > 0 ? (callsAtGate[i] ?? 0) / calls : 0;
     return { level, fraction, thresholdUsd: budgetUsd * fraction, share, perDay: share * callsPerDay };
@@ -92,7 +97,12 @@ export function sessionGates(sortedCosts: Float64Array, budgetUsd: number, sessi
     return { level, fraction, thresholdUsd, sessions, share, perDay: share * sessionsPerDay };
   });
   const stop = gates[gates.length - 1]!;
-  return { budgetUsd, gates, spendAboveStopShare: total > 0 ? aboveStop / total : 0, tripped: stop.share >= GATE_TRIP_SHARE };
+  return {
+    budgetUsd,
+    gates,
+    spendAboveStopShare: total > 0 ? aboveStop / total : 0,
+    tripped: stop.share >= GATE_TRIP_SHARE,
+  };
 }
 
 export function dayGates(dayCosts: Float64Array, daySessions: Float64Array, budgetUsd: number): DayGateReport {
@@ -108,7 +118,13 @@ export function dayGates(dayCosts: Float64Array, daySessions: Float64Array, budg
         if (cost > 0) past += daySessions[d]! * (1 - thresholdUsd / cost);
       }
     }
-    return { level, fraction, thresholdUsd, daysShare: days === 0 ? 0 : reached / days, sessionsPastPerDay: days === 0 ? 0 : past / days };
+    return {
+      level,
+      fraction,
+      thresholdUsd,
+      daysShare: days === 0 ? 0 : reached / days,
+      sessionsPastPerDay: days === 0 ? 0 : past / days,
+    };
   });
   const stop = gates[gates.length - 1]!;
   return { budgetUsd, gates, tripped: stop.daysShare >= GATE_TRIP_SHARE };

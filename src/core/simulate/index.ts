@@ -14,8 +14,25 @@ export { prepareScenario, type PrepareDeps, type PreparedScenario } from './prep
 export { BUILTIN_PRESETS, presetRuns, type PresetRun, type PresetSpec } from './presets';
 export { DEFAULT_MONTH_HOURS, monthConvention, type MonthConvention } from './projection';
 export { readUsageLog, replayUsageLog, type ReplayResult, type UsageLog } from './replay/replay';
-export type { Band, CallStat, ComponentShare, ScenarioResult, ScenarioRuns, SimulationReport, TurnStat } from './result';
-export { simulateInBatches, simulatePlan, simulateScenario, type Outcome, type PlanOptions, type Progress, type SimulateOptions, type SimulationJob } from './run';
+export type {
+  Band,
+  CallStat,
+  ComponentShare,
+  ScenarioResult,
+  ScenarioRuns,
+  SimulationReport,
+  TurnStat,
+} from './result';
+export {
+  simulateInBatches,
+  simulatePlan,
+  simulateScenario,
+  type Outcome,
+  type PlanOptions,
+  type Progress,
+  type SimulateOptions,
+  type SimulationJob,
+} from './run';
 export { DEFAULT_BATCH, DEFAULT_SLICE_MS, fixedSlices, timedSlices, type Slicing } from './slicing';
 export { SCENARIO_DEFAULTS, scenarioWithDefaults, type Scenario } from './scenario';
 export type { ScenarioSpec } from './spec';

@@ -3,12 +3,16 @@
 // An unknown model is a message naming it — never a $0 price.
 import type { RateCard } from '../pricing/rateCard';
 
-export type ModelLookup = (name: string) => { ok: true; rates: RateCard; explanation: string } | { ok: false; message: string };
+export type ModelLookup = (
+  name: string,
+) => { ok: true; rates: RateCard; explanation: string } | { ok: false; message: string };
 
 /** A lookup over a fixed set of cards, by exact model id (tests, and callers that resolved every model already). */
 export function lookupFromCards(cards: readonly RateCard[]): ModelLookup {
   return (name) => {
     const rates = cards.find((c) => c.modelId === name);
-    return rates ? { ok: true, rates, explanation: `"${name}" (given card)` } : { ok: false, message: `no price for "${name}"` };
+    return rates
+      ? { ok: true, rates, explanation: `"${name}" (given card)` }
+      : { ok: false, message: `no price for "${name}"` };
   };
 }

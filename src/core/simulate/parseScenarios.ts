@@ -3,7 +3,14 @@
 // wrong money — while the others still run; unknown keys are warnings with a suggestion.
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
-import { SCALABLE_DISTS, SCALABLE_SHARES, type Multiplier, type PresetSpec, type ScalableDist, type ScalableShare } from './presets';
+import {
+  SCALABLE_DISTS,
+  SCALABLE_SHARES,
+  type Multiplier,
+  type PresetSpec,
+  type ScalableDist,
+  type ScalableShare,
+} from './presets';
 import { CACHE_TTLS, CACHING_MODES, CONTEXT_FULL_ACTIONS, SCENARIO_LIMITS, type Budget, type Users } from './scenario';
 import { SCENARIO_KEYS, type FromLog, type RoutingSpec, type ScenarioSpec, type TokensOrFile } from './spec';
 
@@ -41,14 +48,19 @@ export function parseScenarios(raw: unknown): ParsedScenarios {
     const before = reader.errors;
     const spec = readScenario(reader, name, value);
     if (spec && reader.errors === before) scenarios.push(spec);
-    else reader.problems.push({ severity: 'error', message: `scenarios.${name}: not simulated until the errors above are fixed` });
+    else
+      reader.problems.push({
+        severity: 'error',
+        message: `scenarios.${name}: not simulated until the errors above are fixed`,
+      });
   }
   return { scenarios, problems: reader.problems };
 }
 
 function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpec | undefined {
   const path = `scenarios.${name}`;
-  if (!isObject(value)) return reader.error(path, `expected a mapping of scenario keys (model, turns, …), got ${describe(value)}`);
+  if (!isObject(value))
+    return reader.error(path, `expected a mapping of scenario keys (model, turns, …), got ${describe(value)}`);
   const spec: ScenarioSpec = { name, presets: {} };
   for (const key of Object.keys(value)) {
     if (!(SCENARIO_KEYS as readonly string[]).includes(key)) {
@@ -69,32 +81,61 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'toolDefinitions', readTokensOrFile(reader, at('toolDefinitions'), v.toolDefinitions));
   assign(spec, 'sessionsPerDay', readDist(reader, at('sessionsPerDay'), v.sessionsPerDay));
   assign(spec, 'turns', readDist(reader, at('turns'), v.turns, { min: 1 }));
-  assign(spec, 'maxTurns', readNumber(reader, at('maxTurns'), v.maxTurns, { min: 1, max: SCENARIO_LIMITS.maxTurns, integer: true }));
+  assign(
+    spec,
+    'maxTurns',
+    readNumber(reader, at('maxTurns'), v.maxTurns, { min: 1, max: SCENARIO_LIMITS.maxTurns, integer: true }),
+  );
   assign(spec, 'runawayRate', readShare(reader, at('runawayRate'), v.runawayRate));
   assign(spec, 'userTokens', readDist(reader, at('userTokens'), v.userTokens));
   assign(spec, 'outputTokens', readDist(reader, at('outputTokens'), v.outputTokens, { fromLog: true }));
   assign(spec, 'toolCallsPerTurn', readDist(reader, at('toolCallsPerTurn'), v.toolCallsPerTurn));
-  assign(spec, 'maxToolCallsPerTurn', readNumber(reader, at('maxToolCallsPerTurn'), v.maxToolCallsPerTurn, { min: 0, max: SCENARIO_LIMITS.maxToolCallsPerTurn, integer: true }));
+  assign(
+    spec,
+    'maxToolCallsPerTurn',
+    readNumber(reader, at('maxToolCallsPerTurn'), v.maxToolCallsPerTurn, {
+      min: 0,
+      max: SCENARIO_LIMITS.maxToolCallsPerTurn,
+      integer: true,
+    }),
+  );
   assign(spec, 'toolResultTokens', readDist(reader, at('toolResultTokens'), v.toolResultTokens));
   assign(spec, 'retryRate', readShare(reader, at('retryRate'), v.retryRate));
   if (v.retryRate === 1) reader.error(at('retryRate'), 'must be below 1 (every attempt failing never ends)');
-  assign(spec, 'maxRetries', readNumber(reader, at('maxRetries'), v.maxRetries, { min: 0, max: SCENARIO_LIMITS.maxRetries, integer: true }));
+  assign(
+    spec,
+    'maxRetries',
+    readNumber(reader, at('maxRetries'), v.maxRetries, { min: 0, max: SCENARIO_LIMITS.maxRetries, integer: true }),
+  );
   assign(spec, 'failedOutputShare', readShare(reader, at('failedOutputShare'), v.failedOutputShare));
   assign(spec, 'caching', readChoice(reader, at('caching'), v.caching, CACHING_MODES));
   assign(spec, 'cacheTtl', readChoice(reader, at('cacheTtl'), v.cacheTtl, CACHE_TTLS));
   assign(spec, 'minutesBetweenTurns', readDist(reader, at('minutesBetweenTurns'), v.minutesBetweenTurns));
-  if (isObject(v.cacheHitRate) && 'fromLog' in v.cacheHitRate) assign(spec, 'cacheHitRate', readFromLog(reader, at('cacheHitRate'), v.cacheHitRate));
+  if (isObject(v.cacheHitRate) && 'fromLog' in v.cacheHitRate)
+    assign(spec, 'cacheHitRate', readFromLog(reader, at('cacheHitRate'), v.cacheHitRate));
   else assign(spec, 'cacheHitRate', readShare(reader, at('cacheHitRate'), v.cacheHitRate));
-  assign(spec, 'summarizeAfterTurns', readNumber(reader, at('summarizeAfterTurns'), v.summarizeAfterTurns, { min: 1, integer: true }));
+  assign(
+    spec,
+    'summarizeAfterTurns',
+    readNumber(reader, at('summarizeAfterTurns'), v.summarizeAfterTurns, { min: 1, integer: true }),
+  );
   assign(spec, 'summaryTokens', readNumber(reader, at('summaryTokens'), v.summaryTokens, { min: 0 }));
   assign(spec, 'onContextFull', readChoice(reader, at('onContextFull'), v.onContextFull, CONTEXT_FULL_ACTIONS));
-  assign(spec, 'compactAtTokens', readNumber(reader, at('compactAtTokens'), v.compactAtTokens, { min: 1, max: SCENARIO_LIMITS.compactAtTokens }));
+  assign(
+    spec,
+    'compactAtTokens',
+    readNumber(reader, at('compactAtTokens'), v.compactAtTokens, { min: 1, max: SCENARIO_LIMITS.compactAtTokens }),
+  );
   if (spec.compactAtTokens !== undefined && spec.onContextFull !== 'compact') {
     reader.warn(at('compactAtTokens'), 'has no effect without onContextFull: compact');
   }
   assign(spec, 'routing', readRouting(reader, at('routing'), v.routing));
   assign(spec, 'budget', readBudget(reader, at('budget'), v.budget));
-  assign(spec, 'dayCorrelation', readNumber(reader, at('dayCorrelation'), v.dayCorrelation, { min: 0, max: SCENARIO_LIMITS.dayCorrelation }));
+  assign(
+    spec,
+    'dayCorrelation',
+    readNumber(reader, at('dayCorrelation'), v.dayCorrelation, { min: 0, max: SCENARIO_LIMITS.dayCorrelation }),
+  );
   assign(spec, 'users', readUsers(reader, at('users'), v.users));
   if (spec.budget?.perUserPerDayUsd !== undefined && spec.users === undefined) {
     reader.warn(at('budget.perUserPerDayUsd'), 'has no effect without users (e.g. users: {sessionsPerUserPerDay: 4})');
@@ -118,15 +159,22 @@ interface NumberRules {
 
 function readNumber(reader: Reader, path: string, value: unknown, rules: NumberRules = {}): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) return reader.error(path, `expected a number, got ${describe(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return reader.error(path, `expected a number, got ${describe(value)}`);
   const min = rules.min ?? 0;
   if (value < min) return reader.error(path, `must be at least ${min}, got ${value}`);
-  if (rules.max !== undefined && value > rules.max) return reader.error(path, `must be at most ${rules.max}, got ${value}`);
+  if (rules.max !== undefined && value > rules.max)
+    return reader.error(path, `must be at most ${rules.max}, got ${value}`);
   if (rules.integer && !Number.isInteger(value)) return reader.error(path, `must be a whole number, got ${value}`);
   return value;
 }
 
-function readChoice<T extends string>(reader: Reader, path: string, value: unknown, choices: readonly T[]): T | undefined {
+function readChoice<T extends string>(
+  reader: Reader,
+  path: string,
+  value: unknown,
+  choices: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
   return reader.error(path, `expected one of ${choices.join(', ')}, got ${describe(value)}`);
@@ -142,9 +190,19 @@ function readShare(reader: Reader, path: string, value: unknown): number | undef
 
 const DIST_HELP = 'a number, {p50: …, p90: …} or {samples: [ … ]}';
 
-function readDist(reader: Reader, path: string, value: unknown, options: { min?: number; fromLog: true }): Dist | FromLog | undefined;
+function readDist(
+  reader: Reader,
+  path: string,
+  value: unknown,
+  options: { min?: number; fromLog: true },
+): Dist | FromLog | undefined;
 function readDist(reader: Reader, path: string, value: unknown, options?: { min?: number }): Dist | undefined;
-function readDist(reader: Reader, path: string, value: unknown, options: { min?: number; fromLog?: boolean } = {}): Dist | FromLog | undefined {
+function readDist(
+  reader: Reader,
+  path: string,
+  value: unknown,
+  options: { min?: number; fromLog?: boolean } = {},
+): Dist | FromLog | undefined {
   if (value === undefined) return undefined;
   const min = options.min ?? 0;
   const help = options.fromLog ? `${DIST_HELP} or {fromLog: usage.jsonl}` : DIST_HELP;
@@ -154,15 +212,21 @@ function readDist(reader: Reader, path: string, value: unknown, options: { min?:
   }
   if (!isObject(value)) return reader.error(path, `expected ${help}, got ${describe(value)}`);
   if ('fromLog' in value) {
-    if (!options.fromLog) return reader.error(path, `fromLog is only for outputTokens and cacheHitRate; use ${DIST_HELP}`);
+    if (!options.fromLog)
+      return reader.error(path, `fromLog is only for outputTokens and cacheHitRate; use ${DIST_HELP}`);
     return readFromLog(reader, path, value);
   }
   if ('samples' in value) {
     extraKeys(reader, path, value, ['samples']);
     const samples = value.samples;
-    if (!Array.isArray(samples) || samples.length === 0) return reader.error(`${path}.samples`, 'expected a non-empty list of numbers');
+    if (!Array.isArray(samples) || samples.length === 0)
+      return reader.error(`${path}.samples`, 'expected a non-empty list of numbers');
     const bad = samples.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x) || x < min);
-    if (bad >= 0) return reader.error(`${path}.samples[${bad}]`, `expected a number of at least ${min}, got ${describe(samples[bad])}`);
+    if (bad >= 0)
+      return reader.error(
+        `${path}.samples[${bad}]`,
+        `expected a number of at least ${min}, got ${describe(samples[bad])}`,
+      );
     return { kind: 'empirical', samples: samples as number[], source: path };
   }
   if ('p50' in value || 'p90' in value) {
@@ -170,7 +234,8 @@ function readDist(reader: Reader, path: string, value: unknown, options: { min?:
     const p50 = readNumber(reader, `${path}.p50`, value.p50 ?? missing(reader, `${path}.p50`), { min });
     const p90 = readNumber(reader, `${path}.p90`, value.p90 ?? missing(reader, `${path}.p90`), { min });
     if (p50 === undefined || p90 === undefined) return undefined;
-    if (!(p50 > 0)) return reader.error(`${path}.p50`, 'must be above 0 for a log-normal; use a plain number for a fixed 0');
+    if (!(p50 > 0))
+      return reader.error(`${path}.p50`, 'must be above 0 for a log-normal; use a plain number for a fixed 0');
     if (p90 < p50) return reader.error(path, `p90 (${p90}) must be at least p50 (${p50})`);
     return lognormal(p50, p90);
   }
@@ -184,14 +249,16 @@ function missing(reader: Reader, path: string): undefined {
 
 function readFromLog(reader: Reader, path: string, value: Obj): FromLog | undefined {
   extraKeys(reader, path, value, ['fromLog']);
-  if (typeof value.fromLog !== 'string' || value.fromLog.trim() === '') return reader.error(`${path}.fromLog`, 'expected the path of a JSONL usage log');
+  if (typeof value.fromLog !== 'string' || value.fromLog.trim() === '')
+    return reader.error(`${path}.fromLog`, 'expected the path of a JSONL usage log');
   return { fromLog: value.fromLog };
 }
 
 function readTokensOrFile(reader: Reader, path: string, value: unknown): TokensOrFile | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && value.trim() !== '') return { file: value.trim() };
-  if (typeof value !== 'number') return reader.error(path, `expected a file path or a token count, got ${describe(value)}`);
+  if (typeof value !== 'number')
+    return reader.error(path, `expected a file path or a token count, got ${describe(value)}`);
   const tokens = readNumber(reader, path, value, { min: 0 });
   return tokens === undefined ? undefined : { tokens };
 }
@@ -200,7 +267,10 @@ function readRouting(reader: Reader, path: string, value: unknown): RoutingSpec 
   if (value === undefined) return undefined;
   if (!isObject(value)) return reader.error(path, `expected {model: …, share: 0.6}, got ${describe(value)}`);
   extraKeys(reader, path, value, ['model', 'share', 'per']);
-  const model = typeof value.model === 'string' && value.model.trim() !== '' ? value.model.trim() : reader.error(`${path}.model`, 'expected the cheaper model\'s name');
+  const model =
+    typeof value.model === 'string' && value.model.trim() !== ''
+      ? value.model.trim()
+      : reader.error(`${path}.model`, "expected the cheaper model's name");
   const share = readShare(reader, `${path}.share`, value.share ?? missing(reader, `${path}.share`));
   let per: RoutingSpec['per'] = 'call';
   if (value.per !== undefined) {
@@ -216,8 +286,10 @@ function readBudget(reader: Reader, path: string, value: unknown): Budget | unde
   extraKeys(reader, path, value, ['perSessionUsd', 'perDayUsd', 'perUserPerDayUsd', 'perCallUsd', 'stopSessions']);
   const budget: Budget = {};
   if (value.stopSessions !== undefined) {
-    if (typeof value.stopSessions !== 'boolean') reader.error(`${path}.stopSessions`, `expected true or false, got ${describe(value.stopSessions)}`);
-    else if (value.stopSessions && value.perSessionUsd === undefined) reader.error(`${path}.stopSessions`, 'needs perSessionUsd, the amount at which sessions stop');
+    if (typeof value.stopSessions !== 'boolean')
+      reader.error(`${path}.stopSessions`, `expected true or false, got ${describe(value.stopSessions)}`);
+    else if (value.stopSessions && value.perSessionUsd === undefined)
+      reader.error(`${path}.stopSessions`, 'needs perSessionUsd, the amount at which sessions stop');
     else budget.stopSessions = value.stopSessions;
   }
   for (const key of ['perSessionUsd', 'perDayUsd', 'perUserPerDayUsd', 'perCallUsd'] as const) {
@@ -230,13 +302,20 @@ function readBudget(reader: Reader, path: string, value: unknown): Budget | unde
 
 function readUsers(reader: Reader, path: string, value: unknown): Partial<Users> | undefined {
   if (value === undefined) return undefined;
-  if (!isObject(value)) return reader.error(path, `expected {sessionsPerUserPerDay: 4, intensitySigma: 1}, got ${describe(value)}`);
+  if (!isObject(value))
+    return reader.error(path, `expected {sessionsPerUserPerDay: 4, intensitySigma: 1}, got ${describe(value)}`);
   extraKeys(reader, path, value, ['sessionsPerUserPerDay', 'intensitySigma']);
   const users: Partial<Users> = {};
-  const rate = readNumber(reader, `${path}.sessionsPerUserPerDay`, value.sessionsPerUserPerDay, { min: 0, max: SCENARIO_LIMITS.sessionsPerUserPerDay });
+  const rate = readNumber(reader, `${path}.sessionsPerUserPerDay`, value.sessionsPerUserPerDay, {
+    min: 0,
+    max: SCENARIO_LIMITS.sessionsPerUserPerDay,
+  });
   if (rate === 0) reader.error(`${path}.sessionsPerUserPerDay`, 'must be above 0');
   else if (rate !== undefined) users.sessionsPerUserPerDay = rate;
-  const sigma = readNumber(reader, `${path}.intensitySigma`, value.intensitySigma, { min: 0, max: SCENARIO_LIMITS.intensitySigma });
+  const sigma = readNumber(reader, `${path}.intensitySigma`, value.intensitySigma, {
+    min: 0,
+    max: SCENARIO_LIMITS.intensitySigma,
+  });
   if (sigma !== undefined) users.intensitySigma = sigma;
   return users;
 }
@@ -250,7 +329,7 @@ function readPresets(reader: Reader, path: string, value: unknown): Record<strin
   for (const [name, raw] of Object.entries(value)) {
     const at = `${path}.${name}`;
     if (name === 'base') {
-      reader.error(at, 'base is the scenario itself; edit the scenario\'s keys instead');
+      reader.error(at, "base is the scenario itself; edit the scenario's keys instead");
       continue;
     }
     if (!isObject(raw)) {
@@ -271,7 +350,10 @@ const PRESET_KEYS: readonly string[] = [...SCALABLE_DISTS, ...SCALABLE_SHARES];
 function readScale(reader: Reader, path: string, value: unknown): PresetSpec['scale'] {
   const scale: NonNullable<PresetSpec['scale']> = {};
   if (!isObject(value)) {
-    reader.error(path, `expected multipliers such as {sessionsPerDay: 2, userTokens: {p50: 1, p90: 8}}, got ${describe(value)}`);
+    reader.error(
+      path,
+      `expected multipliers such as {sessionsPerDay: 2, userTokens: {p50: 1, p90: 8}}, got ${describe(value)}`,
+    );
     return scale;
   }
   for (const [key, raw] of Object.entries(value)) {
@@ -327,7 +409,8 @@ function readSet(reader: Reader, path: string, value: unknown): PresetSpec['set'
 
 function extraKeys(reader: Reader, path: string, value: Obj, allowed: readonly string[]): void {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) reader.warn(`${path}.${key}`, `unknown key, ignored (expected ${allowed.join(', ')})${suggestion(key, allowed)}`);
+    if (!allowed.includes(key))
+      reader.warn(`${path}.${key}`, `unknown key, ignored (expected ${allowed.join(', ')})${suggestion(key, allowed)}`);
   }
 }
 
@@ -354,7 +437,9 @@ function suggestion(key: string, known: readonly string[]): string {
       best = candidate;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 4)) ? ` — did you mean ${best}?` : '';
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 4))
+    ? ` — did you mean ${best}?`
+    : '';
 }
 
 function editDistance(a: string, b: string): number {

@@ -30,7 +30,6 @@ export interface PreparedScenario {
   problems: Problem[];
 }
 
-
 export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): PreparedScenario {
   const problems: Problem[] = [];
   const notes: string[] = [];
@@ -45,14 +44,18 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
   const main = deps.lookup(modelName);
   if (!main.ok) return fail('model', main.message);
   const rates = main.rates;
-  notes.push(`model ${modelName}: ${main.explanation} — $${rates.inputPerMTok} in / $${rates.outputPerMTok} out per M (${rates.source})`);
+  notes.push(
+    `model ${modelName}: ${main.explanation} — $${rates.inputPerMTok} in / $${rates.outputPerMTok} out per M (${rates.source})`,
+  );
 
   let routing: Scenario['routing'];
   if (spec.routing && spec.routing.share > 0) {
     const cheap = deps.lookup(spec.routing.model);
     if (!cheap.ok) return fail('routing.model', cheap.message);
     routing = { rates: cheap.rates, share: spec.routing.share, per: spec.routing.per };
-    notes.push(`routing ${spec.routing.model}: ${cheap.explanation} — $${cheap.rates.inputPerMTok} / $${cheap.rates.outputPerMTok} per M`);
+    notes.push(
+      `routing ${spec.routing.model}: ${cheap.explanation} — $${cheap.rates.inputPerMTok} / $${cheap.rates.outputPerMTok} per M`,
+    );
   }
 
   const system = tokensOf(spec.systemPrompt, 'system prompt', rates.modelId, deps, notes);
@@ -77,7 +80,9 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     const log = fromLog('outputTokens', spec.outputTokens);
     if (typeof log === 'string') return failWith(problems, spec, log);
     outputTokens = { kind: 'empirical', samples: outputSamples(log), source: spec.outputTokens.fromLog };
-    notes.push(`output tokens: ${log.calls.length.toLocaleString('en-US')} calls observed in ${spec.outputTokens.fromLog}`);
+    notes.push(
+      `output tokens: ${log.calls.length.toLocaleString('en-US')} calls observed in ${spec.outputTokens.fromLog}`,
+    );
   } else if (spec.outputTokens) {
     outputTokens = spec.outputTokens;
   }
@@ -87,7 +92,9 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     const log = fromLog('cacheHitRate', spec.cacheHitRate);
     if (typeof log === 'string') return failWith(problems, spec, log);
     cacheHitRate = observedCacheHitRate(log);
-    notes.push(`cache hit rate ${(cacheHitRate * 100).toFixed(1)}%: share of lookups that read from the cache (each session's first call left out) in ${spec.cacheHitRate.fromLog}`);
+    notes.push(
+      `cache hit rate ${(cacheHitRate * 100).toFixed(1)}%: share of lookups that read from the cache (each session's first call left out) in ${spec.cacheHitRate.fromLog}`,
+    );
   } else if (spec.cacheHitRate !== undefined) {
     cacheHitRate = spec.cacheHitRate;
   }
@@ -116,7 +123,8 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     caching: spec.caching ?? SCENARIO_DEFAULTS.caching,
     cacheTtl: spec.cacheTtl ?? SCENARIO_DEFAULTS.cacheTtl,
     cacheHitRate,
-    minutesBetweenTurns: spec.minutesBetweenTurns ?? lognormal(DEFAULT_MINUTES_BETWEEN_TURNS.p50, DEFAULT_MINUTES_BETWEEN_TURNS.p90),
+    minutesBetweenTurns:
+      spec.minutesBetweenTurns ?? lognormal(DEFAULT_MINUTES_BETWEEN_TURNS.p50, DEFAULT_MINUTES_BETWEEN_TURNS.p90),
     summaryTokens: spec.summaryTokens ?? SCENARIO_DEFAULTS.summaryTokens,
     onContextFull: spec.onContextFull ?? SCENARIO_DEFAULTS.onContextFull,
     budget: spec.budget ?? {},
@@ -127,12 +135,16 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
   if (spec.compactAtTokens !== undefined) scenario.compactAtTokens = spec.compactAtTokens;
   if (spec.users) {
     scenario.users = { ...USERS_DEFAULTS, ...spec.users };
-    const unset = (['sessionsPerUserPerDay', 'intensitySigma'] as const).filter((key) => spec.users?.[key] === undefined);
-    if (unset.length > 0) notes.push(`users: ${unset.map((key) => `${key} ${USERS_DEFAULTS[key]}`).join(', ')} assumed (not measured)`);
+    const unset = (['sessionsPerUserPerDay', 'intensitySigma'] as const).filter(
+      (key) => spec.users?.[key] === undefined,
+    );
+    if (unset.length > 0)
+      notes.push(`users: ${unset.map((key) => `${key} ${USERS_DEFAULTS[key]}`).join(', ')} assumed (not measured)`);
   }
   if (spec.summarizeAfterTurns !== undefined) scenario.summarizeAfterTurns = spec.summarizeAfterTurns;
   if (scenario.caching !== 'off' && scenario.cacheHitRate > 0) {
-    for (const card of routing ? [rates, routing.rates] : [rates]) notes.push(`caching: ${describeRouteCache(routeCache(card, callRates(card), scenario), card)}`);
+    for (const card of routing ? [rates, routing.rates] : [rates])
+      notes.push(`caching: ${describeRouteCache(routeCache(card, callRates(card), scenario), card)}`);
   }
   return { scenario, presets: spec.presets, problems };
 }

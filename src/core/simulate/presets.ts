@@ -7,7 +7,14 @@ import type { Scenario } from './scenario';
 
 export type Multiplier = number | { p50: number; p90: number };
 
-export const SCALABLE_DISTS = ['sessionsPerDay', 'turns', 'userTokens', 'outputTokens', 'toolCallsPerTurn', 'toolResultTokens'] as const;
+export const SCALABLE_DISTS = [
+  'sessionsPerDay',
+  'turns',
+  'userTokens',
+  'outputTokens',
+  'toolCallsPerTurn',
+  'toolResultTokens',
+] as const;
 export const SCALABLE_SHARES = ['retryRate', 'cacheHitRate'] as const;
 export type ScalableDist = (typeof SCALABLE_DISTS)[number];
 export type ScalableShare = (typeof SCALABLE_SHARES)[number];
@@ -89,7 +96,9 @@ export function scaleDist(dist: Dist, m: Multiplier): Dist {
   const m90 = typeof m === 'number' ? m : m.p90;
   switch (dist.kind) {
     case 'fixed':
-      return dist.value === 0 || m50 === m90 ? fixed(dist.value * m50) : lognormal(dist.value * m50, Math.max(dist.value * m50, dist.value * m90));
+      return dist.value === 0 || m50 === m90
+        ? fixed(dist.value * m50)
+        : lognormal(dist.value * m50, Math.max(dist.value * m50, dist.value * m90));
     case 'lognormal': {
       const p50 = dist.p50 * m50;
       return lognormal(p50, Math.max(p50, dist.p90 * m90));
@@ -134,5 +143,9 @@ export function describePreset(spec: PresetSpec): string {
 }
 
 function describeSet(dist: Dist): string {
-  return dist.kind === 'fixed' ? String(dist.value) : dist.kind === 'lognormal' ? `p50 ${dist.p50} / p90 ${dist.p90}` : `${dist.samples.length} samples`;
+  return dist.kind === 'fixed'
+    ? String(dist.value)
+    : dist.kind === 'lognormal'
+      ? `p50 ${dist.p50} / p90 ${dist.p90}`
+      : `${dist.samples.length} samples`;
 }

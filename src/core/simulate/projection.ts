@@ -52,7 +52,12 @@ export interface PeriodOptions {
   months?: number;
 }
 
-export function simulatePeriods(sample: SessionSample, sessionsPerDay: Dist, seed: number, options: PeriodOptions): SimulatedPeriods {
+export function simulatePeriods(
+  sample: SessionSample,
+  sessionsPerDay: Dist,
+  seed: number,
+  options: PeriodOptions,
+): SimulatedPeriods {
   // A stream of its own, so the periods never shift the session stream (or the reverse).
   const rng = new Rng((seed ^ 0x5bd1e995) >>> 0);
   const months = Math.max(1, Math.floor(options.months ?? SIMULATED_MONTHS));

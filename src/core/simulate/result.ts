@@ -93,15 +93,32 @@ export interface ScenarioResult {
   /** How the k-th call grows (the first 256 calls of a session). */
   perCall: CallStat[];
   histogram: Histogram;
-  meanPerSession: { calls: number; inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number };
+  meanPerSession: {
+    calls: number;
+    inputTokens: number;
+    outputTokens: number;
+    cacheReadTokens: number;
+    cacheWriteTokens: number;
+  };
   /** Shares of all input tokens (retries included) read from the cache, written to it, and sent uncached. */
   inputCache: { readShare: number; writeShare: number; uncachedShare: number };
-  gates: { perSession?: SessionGateReport; perDay?: DayGateReport; perUserPerDay?: DayGateReport; perCall?: CallGateReport };
+  gates: {
+    perSession?: SessionGateReport;
+    perDay?: DayGateReport;
+    perUserPerDay?: DayGateReport;
+    perCall?: CallGateReport;
+  };
   /** Present when the scenario has users: how spend falls on them. */
   users?: UsersReport;
   overContextWindow: { sessions: number; share: number; windowTokens?: number };
   /** What the runtime did when the window filled (onContextFull), per session simulated. */
-  contextFull: { action: string; compactAtTokens?: number; compactionsPerSession: number; truncatedShare: number; failedShare: number };
+  contextFull: {
+    action: string;
+    compactAtTokens?: number;
+    compactionsPerSession: number;
+    truncatedShare: number;
+    failedShare: number;
+  };
   notes: string[];
 }
 

@@ -21,7 +21,11 @@ function engineFor(scenario: Scenario, options: SimulateOptions): SessionEngine 
  * After the engine's sessions ran: in an 'auto' run, raises its session count when the P99 is not yet known to ±1%
  * (returns true: run on), else returns false. Records what bound stopped it.
  */
-function wantsMore(engine: SessionEngine, options: SimulateOptions, state: { rounds: number; limitedBy?: 'sessions' | 'calls' }): boolean {
+function wantsMore(
+  engine: SessionEngine,
+  options: SimulateOptions,
+  state: { rounds: number; limitedBy?: 'sessions' | 'calls' },
+): boolean {
   if (options.sessions !== 'auto' || state.rounds >= PRECISION_TARGET.rounds) return false;
   const halfWidth = relativeP99HalfWidth(sortedCopy(engine.raw().costs));
   if (halfWidth <= PRECISION_TARGET.relativeP99) return false;
@@ -36,7 +40,11 @@ function wantsMore(engine: SessionEngine, options: SimulateOptions, state: { rou
 }
 
 function summaryOptions(options: SimulateOptions, state: { limitedBy?: 'sessions' | 'calls' }): SummaryOptions {
-  return { ...options, precisionMode: options.sessions === 'auto' ? 'auto' : 'fixed', ...(state.limitedBy ? { limitedBy: state.limitedBy } : {}) };
+  return {
+    ...options,
+    precisionMode: options.sessions === 'auto' ? 'auto' : 'fixed',
+    ...(state.limitedBy ? { limitedBy: state.limitedBy } : {}),
+  };
 }
 
 export function simulateScenario(scenario: Scenario, options: SimulateOptions): ScenarioResult {
@@ -92,9 +100,13 @@ export interface SimulationJob {
 }
 
 /** Every preset of every scenario, with one progress count over all of them; cancelled through `signal`, at the next slice. */
-export async function simulatePlan(jobs: readonly SimulationJob[], options: PlanOptions): Promise<Outcome<SimulationReport>> {
+export async function simulatePlan(
+  jobs: readonly SimulationJob[],
+  options: PlanOptions,
+): Promise<Outcome<SimulationReport>> {
   const slicing = options.slices ?? fixedSlices();
-  const perRun = options.sessions === 'auto' ? PRECISION_TARGET.initialSessions : Math.max(0, Math.floor(options.sessions));
+  const perRun =
+    options.sessions === 'auto' ? PRECISION_TARGET.initialSessions : Math.max(0, Math.floor(options.sessions));
   let total = jobs.reduce((sum, job) => sum + job.runs.length, 0) * perRun;
   let done = 0;
   const scenarios: ScenarioRuns[] = [];
@@ -116,13 +128,24 @@ export async function simulatePlan(jobs: readonly SimulationJob[], options: Plan
         total += engine.sessionsTotal - before;
       } while (!options.signal?.aborted);
       if (options.signal?.aborted) return { ok: false, cancelled: true, done };
-      results.push(summarizeRun(engine.raw(), { ...summaryOptions(options, state), preset: run.preset, presetDescription: run.description }));
+      results.push(
+        summarizeRun(engine.raw(), {
+          ...summaryOptions(options, state),
+          preset: run.preset,
+          presetDescription: run.description,
+        }),
+      );
     }
     scenarios.push({ name: job.scenario, runs: results });
   }
   return {
     ok: true,
-    value: { seed: options.seed, sessions: options.sessions === 'auto' ? 'auto' : Math.floor(options.sessions), month: monthConvention(options.monthHours), scenarios },
+    value: {
+      seed: options.seed,
+      sessions: options.sessions === 'auto' ? 'auto' : Math.floor(options.sessions),
+      month: monthConvention(options.monthHours),
+      scenarios,
+    },
   };
 }
 

@@ -31,7 +31,10 @@ export function timedSlices(targetMs: number = DEFAULT_SLICE_MS, now: () => numb
       const ran = engine.runBatch(slice);
       // Aim the next slice at the target, changing by at most ×2 either way so one slow slice (a GC) does not swing it.
       const elapsed = Math.max(0.05, now() - started);
-      if (ran === slice) slice = Math.round(Math.min(MAX_SLICE, Math.max(MIN_SLICE, slice * Math.min(2, Math.max(0.5, target / elapsed)))));
+      if (ran === slice)
+        slice = Math.round(
+          Math.min(MAX_SLICE, Math.max(MIN_SLICE, slice * Math.min(2, Math.max(0.5, target / elapsed)))),
+        );
       return ran;
     };
   };

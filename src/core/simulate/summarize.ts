@@ -86,7 +86,8 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
     inputCache: {
       readShare: raw.inputTokens > 0 ? raw.cacheReadTokens / raw.inputTokens : 0,
       writeShare: raw.inputTokens > 0 ? raw.cacheWriteTokens / raw.inputTokens : 0,
-      uncachedShare: raw.inputTokens > 0 ? Math.max(0, 1 - (raw.cacheReadTokens + raw.cacheWriteTokens) / raw.inputTokens) : 0,
+      uncachedShare:
+        raw.inputTokens > 0 ? Math.max(0, 1 - (raw.cacheReadTokens + raw.cacheWriteTokens) / raw.inputTokens) : 0,
     },
     gates: {},
     overContextWindow: { sessions: raw.overContextSessions, share: n > 0 ? raw.overContextSessions / n : 0 },
@@ -99,22 +100,42 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
     notes: [...scenario.notes],
   };
   if (scenario.routing && scenario.routing.share > 0) {
-    result.routing = { model: pricedModel(scenario.routing.rates), share: scenario.routing.share, per: scenario.routing.per };
+    result.routing = {
+      model: pricedModel(scenario.routing.rates),
+      share: scenario.routing.share,
+      per: scenario.routing.per,
+    };
   }
   const window = scenario.rates.contextWindow;
   if (window) result.overContextWindow.windowTokens = window;
   const compactAt = compactThreshold(scenario, window ?? Infinity);
-  if (scenario.onContextFull === 'compact' && Number.isFinite(compactAt)) result.contextFull.compactAtTokens = compactAt;
-  if (raw.compactions > 0) result.notes.push(`auto-compaction: ${(raw.compactions / Math.max(1, n)).toFixed(2)} summaries per session at ${compactAt.toLocaleString('en-US')} input tokens`);
-  if (raw.truncatedSessions > 0) result.notes.push(`${percent(raw.truncatedSessions / n)} of sessions had their oldest tokens dropped to fit the context window`);
-  if (raw.failedSessions > 0) result.notes.push(`${percent(raw.failedSessions / n)} of sessions ended when a call no longer fit the context window (onContextFull: fail)`);
+  if (scenario.onContextFull === 'compact' && Number.isFinite(compactAt))
+    result.contextFull.compactAtTokens = compactAt;
+  if (raw.compactions > 0)
+    result.notes.push(
+      `auto-compaction: ${(raw.compactions / Math.max(1, n)).toFixed(2)} summaries per session at ${compactAt.toLocaleString('en-US')} input tokens`,
+    );
+  if (raw.truncatedSessions > 0)
+    result.notes.push(
+      `${percent(raw.truncatedSessions / n)} of sessions had their oldest tokens dropped to fit the context window`,
+    );
+  if (raw.failedSessions > 0)
+    result.notes.push(
+      `${percent(raw.failedSessions / n)} of sessions ended when a call no longer fit the context window (onContextFull: fail)`,
+    );
   if (scenario.budget.perSessionUsd !== undefined) {
     result.gates.perSession = sessionGates(sorted, scenario.budget.perSessionUsd, sessionsPerDayMean);
   }
-  if (scenario.budget.perDayUsd !== undefined) result.gates.perDay = dayGates(days.cost, days.sessions, scenario.budget.perDayUsd);
+  if (scenario.budget.perDayUsd !== undefined)
+    result.gates.perDay = dayGates(days.cost, days.sessions, scenario.budget.perDayUsd);
   if (scenario.budget.perCallUsd !== undefined) {
     const callsPerSession = n > 0 ? raw.callsMade / n : 0;
-    result.gates.perCall = callGates(scenario.budget.perCallUsd, raw.callsAtGate, raw.callsMade, callsPerSession * sessionsPerDayMean);
+    result.gates.perCall = callGates(
+      scenario.budget.perCallUsd,
+      raw.callsAtGate,
+      raw.callsMade,
+      callsPerSession * sessionsPerDayMean,
+    );
   }
   if (scenario.users) {
     const users = simulateUsers(sample, scenario.users, sessionsPerDayMean, raw.seed, month.days);
@@ -139,7 +160,9 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
     result.notes.push('budget.perUserPerDayUsd needs users (sessionsPerUserPerDay): not gated');
   }
   if (scenario.sessionsPerDay.kind === 'fixed') {
-    result.notes.push('sessionsPerDay is a fixed number, so the daily band shows session-to-session variation only; give {p50, p90} for day-to-day swings');
+    result.notes.push(
+      'sessionsPerDay is a fixed number, so the daily band shows session-to-session variation only; give {p50, p90} for day-to-day swings',
+    );
   }
   if (raw.overContextSessions > 0) {
     result.notes.push(
@@ -151,7 +174,11 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
 
 function precisionOf(sorted: Float64Array, options: SummaryOptions): PrecisionReport {
   const halfWidth = relativeP99HalfWidth(sorted);
-  const report: PrecisionReport = { mode: options.precisionMode ?? 'fixed', relativeP99HalfWidth: halfWidth, met: halfWidth <= PRECISION_TARGET.relativeP99 };
+  const report: PrecisionReport = {
+    mode: options.precisionMode ?? 'fixed',
+    relativeP99HalfWidth: halfWidth,
+    met: halfWidth <= PRECISION_TARGET.relativeP99,
+  };
   if (options.limitedBy) report.limitedBy = options.limitedBy;
   return report;
 }
@@ -192,7 +219,8 @@ function callsOf(raw: RawRun): CallStat[] {
 /** One stat per turn (or call) 1, 2, … up to the first that no session reached; `reached` counts the sessions that did. */
 function reachedStats<T>(sessionsReaching: ArrayLike<number>, stat: (index: number, reached: number) => T): T[] {
   const stats: T[] = [];
-  for (let i = 0; i < sessionsReaching.length && sessionsReaching[i] !== 0; i++) stats.push(stat(i, sessionsReaching[i]!));
+  for (let i = 0; i < sessionsReaching.length && sessionsReaching[i] !== 0; i++)
+    stats.push(stat(i, sessionsReaching[i]!));
   return stats;
 }
 
@@ -221,13 +249,20 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     toolCallsPerTurn: `${describeDist(s.toolCallsPerTurn)} (max ${s.maxToolCallsPerTurn})`,
     toolResultTokens: describeDist(s.toolResultTokens),
     retryRate: `${percent(s.retryRate)} per attempt, at most ${s.maxRetries} retries, failed attempts billed ${percent(s.failedOutputShare)} of their output`,
-    caching: s.caching === 'off' || s.cacheHitRate === 0 ? 'no caching' : `${s.caching}, ${s.cacheTtl} lifetime asked, ${percent(s.cacheHitRate)} of lookups on a live entry hit`,
+    caching:
+      s.caching === 'off' || s.cacheHitRate === 0
+        ? 'no caching'
+        : `${s.caching}, ${s.cacheTtl} lifetime asked, ${percent(s.cacheHitRate)} of lookups on a live entry hit`,
     minutesBetweenTurns: describeDist(s.minutesBetweenTurns),
     onContextFull: s.onContextFull,
-    summarize: s.summarizeAfterTurns ? `every ${s.summarizeAfterTurns} turns into ${s.summaryTokens.toLocaleString('en-US')} tokens` : 'never',
+    summarize: s.summarizeAfterTurns
+      ? `every ${s.summarizeAfterTurns} turns into ${s.summaryTokens.toLocaleString('en-US')} tokens`
+      : 'never',
   };
-  if (s.users) out.users = `${s.users.sessionsPerUserPerDay} sessions per user per day, intensity log-normal σ ${s.users.intensitySigma}`;
-  if (s.routing) out.routing = `${percent(s.routing.share)} of ${s.routing.per === 'session' ? 'sessions' : 'calls'} on ${s.routing.rates.modelId}`;
+  if (s.users)
+    out.users = `${s.users.sessionsPerUserPerDay} sessions per user per day, intensity log-normal σ ${s.users.intensitySigma}`;
+  if (s.routing)
+    out.routing = `${percent(s.routing.share)} of ${s.routing.per === 'session' ? 'sessions' : 'calls'} on ${s.routing.rates.modelId}`;
   return out;
 }
 

@@ -35,7 +35,13 @@ export function lognormalTopShare(sigma: number): number {
   return 1 - normalCdf(Z_80 - sigma);
 }
 
-export function simulateUsers(sample: SessionSample, users: Users, sessionsPerDayMean: number, seed: number, monthDays: number): SimulatedUsers {
+export function simulateUsers(
+  sample: SessionSample,
+  users: Users,
+  sessionsPerDayMean: number,
+  seed: number,
+  monthDays: number,
+): SimulatedUsers {
   // A stream of its own, apart from the sessions' and the periods'.
   const rng = new Rng((seed ^ 0x27d4eb2f) >>> 0);
   const rate = Math.min(SCENARIO_LIMITS.sessionsPerUserPerDay, Math.max(0, users.sessionsPerUserPerDay));

@@ -4,7 +4,11 @@ import type { FileUsageHints } from '../types';
 
 const KEYS = new Set(['model', 'callsPerDay', 'outputTokens']);
 
-export function callComment(lineAbove: string | undefined, line: number, problems: string[]): FileUsageHints | undefined {
+export function callComment(
+  lineAbove: string | undefined,
+  line: number,
+  problems: string[],
+): FileUsageHints | undefined {
   const trimmed = lineAbove?.trim() ?? '';
   const body = trimmed.startsWith('//') ? trimmed.slice(2) : trimmed.startsWith('#') ? trimmed.slice(1) : undefined;
   const at = body?.indexOf('burnrate:') ?? -1;
@@ -14,7 +18,9 @@ export function callComment(lineAbove: string | undefined, line: number, problem
     if (pair === '') continue;
     const [key = '', value = ''] = pair.split('=', 2);
     if (!KEYS.has(key) || value === '') {
-      problems.push(`line ${line + 1}: burnrate comment: "${pair}" is not key=value with a key of ${[...KEYS].join(', ')}: ignored`);
+      problems.push(
+        `line ${line + 1}: burnrate comment: "${pair}" is not key=value with a key of ${[...KEYS].join(', ')}: ignored`,
+      );
       continue;
     }
     if (key === 'model') hints.model = value;

@@ -25,7 +25,12 @@ export function callUnit(site: CallSite, ev: Evaluator): CallReading {
   let messageCount = 0;
   const add = (role: PartRole, label: string, segments: Segments, node: Node) => {
     const { text: value, placeholders, pending } = render(segments);
-    const part: PromptPart = { role, label, text: value, range: { startLine: node.startPosition.row, endLine: node.endPosition.row } };
+    const part: PromptPart = {
+      role,
+      label,
+      text: value,
+      range: { startLine: node.startPosition.row, endLine: node.endPosition.row },
+    };
     if (placeholders.length > 0) part.placeholders = placeholders;
     if (pending) part.pending = segments;
     parts.push(part);
@@ -188,7 +193,10 @@ function chatMessage(node: Node, ev: Evaluator): { role: PartRole; roleName: str
 }
 
 /** LangChain: `("system", "text")`, `["human", "text"]`, `SystemMessage(...)`, `{role, content}`. */
-function langchainMessage(node: Node, ev: Evaluator): { role: PartRole; roleName: string; segments: Segments } | undefined {
+function langchainMessage(
+  node: Node,
+  ev: Evaluator,
+): { role: PartRole; roleName: string; segments: Segments } | undefined {
   const value = ev.resolved(node);
   const pair = ev.list(value);
   if (pair && pair.length === 2) {
@@ -201,8 +209,13 @@ function langchainMessage(node: Node, ev: Evaluator): { role: PartRole; roleName
     const kind = callee.replace(/^.*\./, '');
     const role: PartRole = kind.startsWith('System') ? 'system' : kind.startsWith('AI') ? 'assistant' : 'user';
     const content = firstArgument(argumentNodes(value), 'content', ev);
-    if (kind.endsWith('Placeholder')) return { role: 'user', roleName: 'placeholder', segments: [hole(shortName(value))] };
-    return { role, roleName: kind.replace(/Message(PromptTemplate)?$/, '').toLowerCase() || 'user', segments: content ? ev.text(content) : [] };
+    if (kind.endsWith('Placeholder'))
+      return { role: 'user', roleName: 'placeholder', segments: [hole(shortName(value))] };
+    return {
+      role,
+      roleName: kind.replace(/Message(PromptTemplate)?$/, '').toLowerCase() || 'user',
+      segments: content ? ev.text(content) : [],
+    };
   }
   return chatMessage(value, ev);
 }

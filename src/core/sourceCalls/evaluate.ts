@@ -45,7 +45,9 @@ export class Evaluator {
     const segments = compact(this.evaluate(expr, depth));
     for (const segment of segments) if (segment.kind === 'text') this.budget -= segment.text.length;
     if (this.budget < 0) {
-      this.problems.add('the prompt texts of this file expand to more than 8× its size: the rest is counted as placeholders');
+      this.problems.add(
+        'the prompt texts of this file expand to more than 8× its size: the rest is counted as placeholders',
+      );
       return [hole(shortName(expr))];
     }
     return segments;
@@ -98,7 +100,8 @@ export class Evaluator {
     const memo = this.memo.get(name);
     if (memo) return memo;
     const imported = this.importsByName().get(name);
-    if (imported) return this.followImports ? [{ kind: 'import', module: imported.module, name: imported.name }] : [hole(name)];
+    if (imported)
+      return this.followImports ? [{ kind: 'import', module: imported.module, name: imported.name }] : [hole(name)];
     const value = this.constantsByName().get(name);
     if (!value || this.resolving.has(name)) return [hole(name)];
     this.resolving.add(name);
@@ -133,7 +136,11 @@ export class Evaluator {
     const path = calleePath(callee, this.dialect);
     const method = path[path.length - 1] ?? '';
     const receiver = callee.type === this.dialect.member ? callee.childForFieldName('object') : null;
-    if (receiver && ['trim', 'strip', 'toString', 'trimEnd', 'trimStart', 'rstrip', 'lstrip'].includes(method) && args.length === 0) {
+    if (
+      receiver &&
+      ['trim', 'strip', 'toString', 'trimEnd', 'trimStart', 'rstrip', 'lstrip'].includes(method) &&
+      args.length === 0
+    ) {
       const inner = this.text(receiver, depth + 1);
       return inner.length === 1 && inner[0]!.kind === 'text' ? [text(trimmed(inner[0]!.text, method))] : inner;
     }
@@ -149,7 +156,10 @@ export class Evaluator {
       const sepNode = this.dialect.python ? receiver : args[0];
       const items = listNode ? this.list(listNode) : undefined;
       const separator = sepNode ? this.text(sepNode, depth + 1) : [text(',')];
-      if (items) return items.flatMap((item, i) => (i === 0 ? this.text(item, depth + 1) : [...separator, ...this.text(item, depth + 1)]));
+      if (items)
+        return items.flatMap((item, i) =>
+          i === 0 ? this.text(item, depth + 1) : [...separator, ...this.text(item, depth + 1)],
+        );
     }
     return [hole(shortName(expr))];
   }
@@ -160,7 +170,9 @@ export class Evaluator {
     if (!this.dialect.python || (name !== 'os.environ.get' && name !== 'os.getenv')) return undefined;
     const fallback = args[1];
     const value = fallback ? this.text(fallback, depth + 1) : undefined;
-    return value && plainText(value) !== undefined ? value : [hole(args[0] ? `$${plainText(this.text(args[0], depth + 1)) ?? 'env'}` : 'env')];
+    return value && plainText(value) !== undefined
+      ? value
+      : [hole(args[0] ? `$${plainText(this.text(args[0], depth + 1)) ?? 'env'}` : 'env')];
   }
 
   /** `readFileSync('p')`, `readFile(path.join(__dirname, 'p'))`, `open('p').read()`, `Path('p').read_text()`. */
@@ -214,7 +226,11 @@ export class Evaluator {
   private pythonPathJoin(node: Node): { path: string; fromFileDir: boolean } | undefined {
     const pieces: string[] = [];
     let current: Node = node;
-    for (let i = 0; i < 16 && current.type === 'binary_operator' && current.childForFieldName('operator')?.text === '/'; i++) {
+    for (
+      let i = 0;
+      i < 16 && current.type === 'binary_operator' && current.childForFieldName('operator')?.text === '/';
+      i++
+    ) {
       const piece = plainText(this.text(current.childForFieldName('right')!, MAX_DEPTH - 4));
       if (piece === undefined) return undefined;
       pieces.unshift(piece);
@@ -225,7 +241,8 @@ export class Evaluator {
   }
 
   private stringValue(node: Node, depth: number): Segments {
-    if (node.type === 'concatenated_string') return node.namedChildren.flatMap((part) => (part ? this.text(part, depth + 1) : []));
+    if (node.type === 'concatenated_string')
+      return node.namedChildren.flatMap((part) => (part ? this.text(part, depth + 1) : []));
     if (!this.dialect.python) return this.jsString(node, depth);
     return this.pythonString(node, depth);
   }
@@ -260,7 +277,9 @@ export class Evaluator {
       if (!child) continue;
       if (child.type === 'interpolation') marks.push(child);
       else if (child.type === 'string_content') {
-        for (const inner of child.namedChildren) if (inner && (inner.type === 'escape_interpolation' || (!raw && inner.type === 'escape_sequence'))) marks.push(inner);
+        for (const inner of child.namedChildren)
+          if (inner && (inner.type === 'escape_interpolation' || (!raw && inner.type === 'escape_sequence')))
+            marks.push(inner);
       }
     }
     const segments: Segments = [];
@@ -287,7 +306,11 @@ export class Evaluator {
     if (conversion || (spec !== undefined && spec.includes('{'))) return [hole(shortName(node))];
     if (plain === undefined) return spec ? [hole(shortName(node))] : value;
     if (!spec) return [text(plain)];
-    const formatted = formatBySpec(plain, spec, this.dialect.numbers.has(unwrap(this.resolved(expression), this.dialect).type));
+    const formatted = formatBySpec(
+      plain,
+      spec,
+      this.dialect.numbers.has(unwrap(this.resolved(expression), this.dialect).type),
+    );
     return formatted === undefined ? [hole(shortName(node))] : [text(formatted)];
   }
 

@@ -4,7 +4,12 @@ import { recogniseCall } from './sdks';
 import { calleeOf, calleePath, type Dialect, type Node } from './syntax';
 import type { CallSite } from './callUnit';
 
-const FUNCTION_TYPES = new Set(['function_declaration', 'method_definition', 'function_definition', 'generator_function_declaration']);
+const FUNCTION_TYPES = new Set([
+  'function_declaration',
+  'method_definition',
+  'function_definition',
+  'generator_function_declaration',
+]);
 const ANONYMOUS_FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function', 'lambda']);
 
 export function findCalls(root: Node, dialect: Dialect, litellmImported: boolean): CallSite[] {

@@ -20,7 +20,8 @@ const LEVELS_UP = 6;
 export function sourceLanguageOf(path: string): SourceLanguage | undefined {
   const name = path.toLowerCase();
   if (name.endsWith('.py')) return 'python';
-  if (name.endsWith('.ts') || name.endsWith('.mts') || name.endsWith('.cts')) return name.endsWith('.d.ts') ? undefined : 'typescript';
+  if (name.endsWith('.ts') || name.endsWith('.mts') || name.endsWith('.cts'))
+    return name.endsWith('.d.ts') ? undefined : 'typescript';
   if (['.tsx', '.js', '.jsx', '.mjs', '.cjs'].some((ext) => name.endsWith(ext))) return 'tsx';
   return undefined;
 }
@@ -51,7 +52,10 @@ const parsers = new Map<SourceLanguage, Parser>();
  * parsed (the WASM missing from this build); never rejects.
  */
 export function loadSourceGrammars(): Promise<string | undefined> {
-  loading ??= load().catch((error: unknown) => `the source-code parser could not start: ${error instanceof Error ? error.message : String(error)}`);
+  loading ??= load().catch(
+    (error: unknown) =>
+      `the source-code parser could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   return loading;
 }
 

@@ -17,10 +17,16 @@ export function joinSourceReferences(file: ParsedFile, relativePath: string, rea
   const folder = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/')) : '';
   const resolve = (segment: SourceSegment): Segments => {
     if (segment.kind === 'text' || segment.kind === 'hole') return [segment];
-    const key = segment.kind === 'file' ? `file\u0000${segment.path}\u0000${segment.fromFileDir}` : `import\u0000${segment.module}\u0000${segment.name}`;
+    const key =
+      segment.kind === 'file'
+        ? `file\u0000${segment.path}\u0000${segment.fromFileDir}`
+        : `import\u0000${segment.module}\u0000${segment.name}`;
     let value = cache.get(key);
     if (!value) {
-      value = segment.kind === 'file' ? readPrompt(segment.path, segment.fromFileDir, folder, read, problems) : readImport(segment, folder, relativePath, read, problems);
+      value =
+        segment.kind === 'file'
+          ? readPrompt(segment.path, segment.fromFileDir, folder, read, problems)
+          : readImport(segment, folder, relativePath, read, problems);
       cache.set(key, value);
     }
     return value;
@@ -52,23 +58,42 @@ export function workspaceRelative(base: string, target: string): string | undefi
   return segments.join('/');
 }
 
-function readPrompt(path: string, fromFileDir: boolean, folder: string, read: CompanionReader, problems: Problem[]): Segments {
+function readPrompt(
+  path: string,
+  fromFileDir: boolean,
+  folder: string,
+  read: CompanionReader,
+  problems: Problem[],
+): Segments {
   // Node and Python resolve a relative path against the working directory, usually the project root; a path joined
   // onto __dirname / __file__ is the file's own folder. The root is tried first, then the file's folder.
-  const candidates = fromFileDir ? [workspaceRelative(folder, path)] : [workspaceRelative('', path), workspaceRelative(folder, path)];
+  const candidates = fromFileDir
+    ? [workspaceRelative(folder, path)]
+    : [workspaceRelative('', path), workspaceRelative(folder, path)];
   for (const candidate of candidates) {
     if (candidate === undefined) continue;
     const bytes = read(candidate);
     if (bytes) return [text(new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/\r\n?/g, '\n'))];
   }
   const inside = candidates.some((c) => c !== undefined);
-  problems.push({ severity: 'warning', message: `prompt file ${path} ${inside ? 'was not found (or could not be read)' : 'is outside the workspace: not read'}; counted as a placeholder` });
+  problems.push({
+    severity: 'warning',
+    message: `prompt file ${path} ${inside ? 'was not found (or could not be read)' : 'is outside the workspace: not read'}; counted as a placeholder`,
+  });
   return [hole(`file ${path}`)];
 }
 
-function readImport(ref: { module: string; name: string }, folder: string, relativePath: string, read: CompanionReader, problems: Problem[]): Segments {
+function readImport(
+  ref: { module: string; name: string },
+  folder: string,
+  relativePath: string,
+  read: CompanionReader,
+  problems: Problem[],
+): Segments {
   const python = sourceLanguageOf(relativePath) === 'python';
-  const candidates = python ? pythonModuleFiles(ref.module, folder) : TS_EXTENSIONS.map((ext) => workspaceRelative(folder, ref.module.replace(/\.(js|mjs|cjs)$/, '') + ext));
+  const candidates = python
+    ? pythonModuleFiles(ref.module, folder)
+    : TS_EXTENSIONS.map((ext) => workspaceRelative(folder, ref.module.replace(/\.(js|mjs|cjs)$/, '') + ext));
   for (const candidate of candidates) {
     if (candidate === undefined) continue;
     const language = sourceLanguageOf(candidate);
@@ -83,12 +108,29 @@ function readImport(ref: { module: string; name: string }, folder: string, relat
       const value = evaluator.constant(ref.name);
       if (!value) continue;
       // One hop: what the sibling itself imports stays a placeholder; a file it reads is read.
-      return evaluator.text(value).flatMap((s) => (s.kind === 'file' ? readPrompt(s.path, s.fromFileDir, candidate.includes('/') ? candidate.slice(0, candidate.lastIndexOf('/')) : '', read, problems) : s.kind === 'import' ? [hole(s.name)] : [s]));
+      return evaluator
+        .text(value)
+        .flatMap((s) =>
+          s.kind === 'file'
+            ? readPrompt(
+                s.path,
+                s.fromFileDir,
+                candidate.includes('/') ? candidate.slice(0, candidate.lastIndexOf('/')) : '',
+                read,
+                problems,
+              )
+            : s.kind === 'import'
+              ? [hole(s.name)]
+              : [s],
+        );
     } finally {
       tree.delete();
     }
   }
-  problems.push({ severity: 'info', message: `${ref.name} from ${ref.module} could not be read from a sibling module: counted as a placeholder` });
+  problems.push({
+    severity: 'info',
+    message: `${ref.name} from ${ref.module} could not be read from a sibling module: counted as a placeholder`,
+  });
   return [hole(ref.name)];
 }
 

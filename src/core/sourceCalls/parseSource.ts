@@ -30,13 +30,19 @@ export function parseSourceFile(input: FormatInput): FormatOutcome {
       const reading = callUnit(site, evaluator);
       const line = reading.unit.range.startLine;
       const statementLine = statementStart(site.call);
-      const hints = callComment(input.lines.lines[line - 1], line - 1, notes) ?? callComment(input.lines.lines[statementLine - 1], statementLine - 1, notes);
+      const hints =
+        callComment(input.lines.lines[line - 1], line - 1, notes) ??
+        callComment(input.lines.lines[statementLine - 1], statementLine - 1, notes);
       if (hints) reading.unit.usageHints = hints;
       notes.push(...reading.notes.map((note) => `line ${line + 1}: ${note}`));
       units.push(reading.unit);
     }
     const problems: Problem[] = [...notes, ...evaluator.problems].map((message) => ({ severity: 'info', message }));
-    if (tree.rootNode.hasError) problems.push({ severity: 'info', message: 'the file has syntax errors: calls inside the broken part may be missed' });
+    if (tree.rootNode.hasError)
+      problems.push({
+        severity: 'info',
+        message: 'the file has syntax errors: calls inside the broken part may be missed',
+      });
     return { ok: true, units, problems };
   } finally {
     tree.delete();

@@ -19,7 +19,7 @@ export const SDK_LABELS: Record<SdkCall, string> = {
   'ai-sdk': 'AI SDK',
   'langchain-template': 'LangChain ChatPromptTemplate',
   'langchain-system': 'LangChain SystemMessage',
-  'litellm': 'LiteLLM completion',
+  litellm: 'LiteLLM completion',
 };
 
 const AI_SDK_FUNCTIONS = new Set(['generateText', 'streamText', 'generateObject', 'streamObject']);
@@ -36,11 +36,21 @@ export function recogniseCall(path: readonly string[], isNew: boolean, litellmIm
   if (endsWith(path, ['chat', 'completions'], ['create', 'parse', 'stream'])) return 'openai-chat';
   if (endsWith(path, ['responses'], ['create', 'parse', 'stream'])) return 'openai-responses';
   if (endsWith(path, ['messages'], ['create', 'stream'])) return 'anthropic-messages';
-  if (endsWith(path, ['models'], ['generateContent', 'generate_content', 'generateContentStream', 'generate_content_stream'])) return 'google-generate';
+  if (
+    endsWith(
+      path,
+      ['models'],
+      ['generateContent', 'generate_content', 'generateContentStream', 'generate_content_stream'],
+    )
+  )
+    return 'google-generate';
   if (path.length === 1 && AI_SDK_FUNCTIONS.has(last)) return 'ai-sdk';
   if (endsWith(path, ['ChatPromptTemplate'], ['from_messages', 'fromMessages'])) return 'langchain-template';
   if (last === 'SystemMessage' && (path.length === 1 || isNew)) return 'langchain-system';
-  if (endsWith(path, ['litellm'], ['completion', 'acompletion']) || (litellmImported && path.length === 1 && (last === 'completion' || last === 'acompletion'))) {
+  if (
+    endsWith(path, ['litellm'], ['completion', 'acompletion']) ||
+    (litellmImported && path.length === 1 && (last === 'completion' || last === 'acompletion'))
+  ) {
     return 'litellm';
   }
   return undefined;
@@ -87,7 +97,11 @@ export const FIELD_PLACES: Record<Exclude<SdkCall, 'langchain-template' | 'langc
   },
   'google-generate': {
     model: ['model'],
-    maxOutput: [['config', 'maxOutputTokens'], ['config', 'max_output_tokens'], ['generationConfig', 'maxOutputTokens']],
+    maxOutput: [
+      ['config', 'maxOutputTokens'],
+      ['config', 'max_output_tokens'],
+      ['generationConfig', 'maxOutputTokens'],
+    ],
     system: [['config', 'systemInstruction'], ['config', 'system_instruction'], ['systemInstruction']],
     messages: ['contents'],
     prompt: ['contents'],
@@ -104,7 +118,18 @@ export const FIELD_PLACES: Record<Exclude<SdkCall, 'langchain-template' | 'langc
 };
 
 /** The words in a source file that make it worth parsing: an SDK's package or a call's own name. */
-export const SDK_MENTIONS = ['openai', 'anthropic', 'genai', 'generateText', 'streamText', 'generateObject', 'streamObject', 'langchain', 'litellm', 'ChatPromptTemplate'];
+export const SDK_MENTIONS = [
+  'openai',
+  'anthropic',
+  'genai',
+  'generateText',
+  'streamText',
+  'generateObject',
+  'streamObject',
+  'langchain',
+  'litellm',
+  'ChatPromptTemplate',
+];
 
 /** The cheap textual pre-check before a source file is parsed at all. */
 export function mentionsAnSdk(text: string): boolean {

@@ -35,5 +35,7 @@ export function render(segments: Segments): { text: string; placeholders: string
 }
 
 export function isPlainText(segments: Segments): string | undefined {
-  return segments.every((s) => s.kind === 'text') ? segments.map((s) => (s.kind === 'text' ? s.text : '')).join('') : undefined;
+  return segments.every((s) => s.kind === 'text')
+    ? segments.map((s) => (s.kind === 'text' ? s.text : '')).join('')
+    : undefined;
 }

@@ -23,7 +23,14 @@ export interface Dialect {
 const JS: Dialect = {
   python: false,
   strings: new Set(['string', 'template_string']),
-  wrappers: new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'await_expression', 'type_assertion']),
+  wrappers: new Set([
+    'parenthesized_expression',
+    'as_expression',
+    'satisfies_expression',
+    'non_null_expression',
+    'await_expression',
+    'type_assertion',
+  ]),
   binary: 'binary_expression',
   objects: new Set(['object']),
   lists: new Set(['array']),
@@ -98,6 +105,8 @@ export function calleePath(callee: Node, dialect: Dialect): string[] {
 /** Text of a key node: an identifier, or a plain string literal's content (keys that matter have no escapes). */
 export function keyText(key: Node): string {
   if (key.type !== 'string') return key.text;
-  const content = key.namedChildren.filter((c) => c !== null && (c.type === 'string_fragment' || c.type === 'string_content'));
+  const content = key.namedChildren.filter(
+    (c) => c !== null && (c.type === 'string_fragment' || c.type === 'string_content'),
+  );
   return content.map((c) => c!.text).join('');
 }

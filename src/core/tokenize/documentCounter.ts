@@ -58,7 +58,12 @@ export class DocumentCounter implements TextCounter {
     // Only a part that is the document's own lines, byte for byte, can be answered from the document's chunks
     // (parsers may normalise line ends or rebuild text: those are counted on their own).
     // Offline tokenizers other than OpenAI's memoise by line themselves: they recount only the edited line anyway.
-    if (profile.tokenizer || !span || span.end - span.start !== text.length || this.text.slice(span.start, span.end) !== text) {
+    if (
+      profile.tokenizer ||
+      !span ||
+      span.end - span.start !== text.length ||
+      this.text.slice(span.start, span.end) !== text
+    ) {
       this.stats.counted++;
       return countTokens(text, profile);
     }

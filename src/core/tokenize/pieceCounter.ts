@@ -28,7 +28,11 @@ function counterFor(name: EncodingName): PieceCounter {
   let counter = counters.get(base);
   if (!counter) {
     const table = loadRankTable(base);
-    counter = { table, pattern: new RegExp(table.pattern, 'gu'), memo: new TwoGenerationCache<number>(PIECE_MEMO_WEIGHT) };
+    counter = {
+      table,
+      pattern: new RegExp(table.pattern, 'gu'),
+      memo: new TwoGenerationCache<number>(PIECE_MEMO_WEIGHT),
+    };
     counters.set(base, counter);
   }
   return counter;

@@ -15,9 +15,9 @@ export interface RankTable {
 // The one place the ranks modules are required: literal requires (not a computed path) so the bundler can rewrite each
 // one to a lazily loaded file. encodings.ts (the js-tiktoken reference encoder) loads through here too.
 export function loadRanks(name: BaseEncoding): TiktokenBPE {
-  const mod = (name === 'o200k_base' ? require('js-tiktoken/ranks/o200k_base') : require('js-tiktoken/ranks/cl100k_base')) as
-    | TiktokenBPE
-    | { default: TiktokenBPE };
+  const mod = (
+    name === 'o200k_base' ? require('js-tiktoken/ranks/o200k_base') : require('js-tiktoken/ranks/cl100k_base')
+  ) as TiktokenBPE | { default: TiktokenBPE };
   return 'default' in mod ? mod.default : mod;
 }
 
@@ -43,6 +43,7 @@ export function utf8ByteString(text: string): string {
   const bytes = utf8.encode(text);
   // `apply` with a typed array, not a spread (which walks an iterator): several times faster on megabyte pieces.
   const parts: string[] = [];
-  for (let k = 0; k < bytes.length; k += 8192) parts.push(String.fromCharCode.apply(null, bytes.subarray(k, k + 8192) as unknown as number[]));
+  for (let k = 0; k < bytes.length; k += 8192)
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(k, k + 8192) as unknown as number[]));
   return parts.join('');
 }

@@ -111,7 +111,10 @@ function addWordCuts(text: string, from: number, to: number, last: number, cuts:
   for (let pos = text.indexOf(' ', from + 1); pos !== -1 && pos < to; pos = text.indexOf(' ', pos + 1)) {
     if (!isLetterBefore(text, pos)) continue;
     const size = pos - last;
-    if (size >= MAX_WORD_CHUNK || (size >= MIN_WORD_CHUNK && (hashBefore(text, pos, WORD_HASH_SPAN) & WORD_HASH_MASK) === 0)) {
+    if (
+      size >= MAX_WORD_CHUNK ||
+      (size >= MIN_WORD_CHUNK && (hashBefore(text, pos, WORD_HASH_SPAN) & WORD_HASH_MASK) === 0)
+    ) {
       cuts.push(pos);
       last = pos;
     }

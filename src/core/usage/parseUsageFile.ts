@@ -16,10 +16,31 @@ export interface UsageFileResult {
   problems: Problem[];
 }
 
-const DEFAULT_KEYS = ['model', 'callsPerDay', 'outputTokens', 'turns', 'userTokensPerTurn', 'toolResultTokens', 'serviceTier', 'placeholderTokens'] as const;
+const DEFAULT_KEYS = [
+  'model',
+  'callsPerDay',
+  'outputTokens',
+  'turns',
+  'userTokensPerTurn',
+  'toolResultTokens',
+  'serviceTier',
+  'placeholderTokens',
+] as const;
 // The yaml package's own default: enough for any honest reuse of anchors, far below a billion laughs.
 const MAX_ALIAS_COUNT = 100;
-const TOP_KEYS = new Set(['defaults', 'overrides', 'prices', 'aliases', 'priceData', 'tokenizer', 'month', 'runtimes', 'scenarios', 'presets', 'sources']);
+const TOP_KEYS = new Set([
+  'defaults',
+  'overrides',
+  'prices',
+  'aliases',
+  'priceData',
+  'tokenizer',
+  'month',
+  'runtimes',
+  'scenarios',
+  'presets',
+  'sources',
+]);
 
 export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): UsageFileResult {
   const problems: Problem[] = [];
@@ -31,7 +52,11 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
   };
   const problem = (message: string, node?: Node | null, severity: Problem['severity'] = 'warning') => {
     const line = lineOf(node);
-    problems.push(line === undefined ? { severity, message } : { severity, message: `${fileName} line ${line + 1}: ${message}`, line });
+    problems.push(
+      line === undefined
+        ? { severity, message }
+        : { severity, message: `${fileName} line ${line + 1}: ${message}`, line },
+    );
   };
 
   if (doc.errors.length > 0) {
@@ -63,7 +88,8 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
 
   const overridesNode = root.get('overrides', true) as Node | undefined;
   if (overridesNode) {
-    if (!isSeq(overridesNode)) problem('overrides: expected a list of {files: glob, model, callsPerDay, …}', overridesNode);
+    if (!isSeq(overridesNode))
+      problem('overrides: expected a list of {files: glob, model, callsPerDay, …}', overridesNode);
     else
       for (const item of overridesNode.items as Node[]) {
         if (!isMap(item) || typeof item.get('files') !== 'string') {
@@ -76,7 +102,10 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
           continue;
         }
         const line = lineOf(item);
-        const override: UsageOverride = { files: item.get('files') as string, ...readDefaults(item, 'overrides entry', problem, ['files']) };
+        const override: UsageOverride = {
+          files: item.get('files') as string,
+          ...readDefaults(item, 'overrides entry', problem, ['files']),
+        };
         if (line !== undefined) override.line = line;
         config.overrides.push(override);
       }
@@ -94,7 +123,8 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
 
   const aliasesNode = root.get('aliases', true) as Node | undefined;
   if (aliasesNode) {
-    if (!isMap(aliasesNode)) problem('aliases: expected a mapping of names to models, e.g. {haiku: claude-haiku-4-5}', aliasesNode);
+    if (!isMap(aliasesNode))
+      problem('aliases: expected a mapping of names to models, e.g. {haiku: claude-haiku-4-5}', aliasesNode);
     else {
       config.aliases = [];
       for (const pair of aliasesNode.items) {
@@ -102,27 +132,44 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
         const model = (pair.value as { value?: unknown } | null)?.value;
         const line = lineOf((pair.key as Node | null) ?? undefined);
         if (typeof alias !== 'string' || !alias.trim() || typeof model !== 'string' || !model.trim()) {
-          problem('aliases entry: expected name: model (both text) — ignored', (pair.value as Node | null) ?? (pair.key as Node));
+          problem(
+            'aliases entry: expected name: model (both text) — ignored',
+            (pair.value as Node | null) ?? (pair.key as Node),
+          );
           continue;
         }
-        config.aliases.push({ alias: alias.trim(), model: model.trim(), origin: line === undefined ? fileName : `${fileName} line ${line + 1}` });
+        config.aliases.push({
+          alias: alias.trim(),
+          model: model.trim(),
+          origin: line === undefined ? fileName : `${fileName} line ${line + 1}`,
+        });
       }
     }
   }
 
   const sourcesNode = root.get('sources', true) as Node | undefined;
   if (sourcesNode) {
-    const globs = isSeq(sourcesNode) ? (sourcesNode.items as Node[]).map((item) => (item as { value?: unknown }).value) : [];
-    const valid = globs.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '' && globProblem(glob) === undefined);
-    if (!isSeq(sourcesNode) || valid.length !== globs.length) problem('sources: expected a list of globs of source files (src/**/*.ts) — invalid entries ignored', sourcesNode);
+    const globs = isSeq(sourcesNode)
+      ? (sourcesNode.items as Node[]).map((item) => (item as { value?: unknown }).value)
+      : [];
+    const valid = globs.filter(
+      (glob): glob is string => typeof glob === 'string' && glob.trim() !== '' && globProblem(glob) === undefined,
+    );
+    if (!isSeq(sourcesNode) || valid.length !== globs.length)
+      problem('sources: expected a list of globs of source files (src/**/*.ts) — invalid entries ignored', sourcesNode);
     config.sources = valid;
   }
   const priceDataNode = root.get('priceData', true) as Node | undefined;
   if (priceDataNode) {
     const value = (priceDataNode as { value?: unknown }).value;
     const line = lineOf(priceDataNode);
-    if (typeof value === 'string' && value.trim()) config.priceData = { path: value.trim(), ...(line === undefined ? {} : { line }) };
-    else problem('priceData: expected the path of a genai-prices data file (JSON), relative to this file — ignored', priceDataNode);
+    if (typeof value === 'string' && value.trim())
+      config.priceData = { path: value.trim(), ...(line === undefined ? {} : { line }) };
+    else
+      problem(
+        'priceData: expected the path of a genai-prices data file (JSON), relative to this file — ignored',
+        priceDataNode,
+      );
   }
 
   const tokenizerNode = root.get('tokenizer', true) as Node | undefined;
@@ -136,7 +183,10 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
         const band = isMap(value) ? value.get('band') : undefined;
         const badFactor = factor !== undefined && !(isPositive(factor) && factor <= LIMITS.tokenizerFactor);
         if (!isMap(value) || badFactor || (band !== undefined && !isFraction(band))) {
-          problem(`tokenizer.${family}: expected {factor: number in 0 … ${LIMITS.tokenizerFactor}, band: 0..1} — ignored`, value ?? (pair.key as Node));
+          problem(
+            `tokenizer.${family}: expected {factor: number in 0 … ${LIMITS.tokenizerFactor}, band: 0..1} — ignored`,
+            value ?? (pair.key as Node),
+          );
           continue;
         }
         const override: ProfileOverride = {};
@@ -150,13 +200,20 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
   if (month) {
     const hours = isMap(month) ? month.get('hours') : undefined;
     if (isPositive(hours) && hours <= LIMITS.monthHours) config.monthHours = hours;
-    else problem(`month: expected {hours: number in 0 … ${LIMITS.monthHours}} (default 730 = 365 × 24 / 12) — ignored`, month);
+    else
+      problem(
+        `month: expected {hours: number in 0 … ${LIMITS.monthHours}} (default 730 = 365 × 24 / 12) — ignored`,
+        month,
+      );
   }
 
   const runtimesNode = root.get('runtimes', true) as (Node & { toJSON(): unknown }) | undefined;
   if (runtimesNode) {
     const line = lineOf(runtimesNode);
-    const read = readRuntimeOverrides(runtimesNode.toJSON(), line === undefined ? fileName : `${fileName} line ${line + 1}`);
+    const read = readRuntimeOverrides(
+      runtimesNode.toJSON(),
+      line === undefined ? fileName : `${fileName} line ${line + 1}`,
+    );
     for (const message of read.problems) problem(message, runtimesNode);
     config.runtimes = read.overrides;
   }
@@ -167,7 +224,11 @@ export function parseUsageFile(text: string, fileName = '.burnrate.yaml'): Usage
     try {
       config.scenarios = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>).scenarios;
     } catch (error) {
-      problem(`scenarios: ${(error as Error).message.split('\n')[0]} (at most ${MAX_ALIAS_COUNT} alias expansions) — ignored`, scenariosNode, 'error');
+      problem(
+        `scenarios: ${(error as Error).message.split('\n')[0]} (at most ${MAX_ALIAS_COUNT} alias expansions) — ignored`,
+        scenariosNode,
+        'error',
+      );
     }
   }
   return { config, problems };
@@ -195,20 +256,33 @@ function readDefaults(node: Node, where: string, problem: Report, extraKeys: str
       else problem(`${where}.model: expected a model name — ignored`, valueNode);
     } else if (key === 'serviceTier') {
       if (isServiceTier(value)) result.serviceTier = value;
-      else problem(`${where}.serviceTier: expected one of ${SERVICE_TIERS.join(', ')}, got ${JSON.stringify(value ?? null)} — ignored`, valueNode);
+      else
+        problem(
+          `${where}.serviceTier: expected one of ${SERVICE_TIERS.join(', ')}, got ${JSON.stringify(value ?? null)} — ignored`,
+          valueNode,
+        );
     } else if (key === 'turns' && !(Number.isInteger(value) && (value as number) >= 1)) {
-      problem(`${where}.turns: expected a whole number of turns, at least 1, got ${JSON.stringify(value ?? null)} — ignored`, valueNode);
+      problem(
+        `${where}.turns: expected a whole number of turns, at least 1, got ${JSON.stringify(value ?? null)} — ignored`,
+        valueNode,
+      );
     } else if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
       result[key as Exclude<(typeof DEFAULT_KEYS)[number], 'model' | 'serviceTier'>] = value;
     } else {
-      problem(`${where}.${key}: expected a non-negative number, got ${JSON.stringify(value ?? null)} — ignored`, valueNode);
+      problem(
+        `${where}.${key}: expected a non-negative number, got ${JSON.stringify(value ?? null)} — ignored`,
+        valueNode,
+      );
     }
   }
   return result;
 }
 
 function readPrice(node: Node, fileName: string, line: number | undefined, problem: Report): PriceOverride | undefined {
-  const read = readPriceEntry(isMap(node) ? node.toJSON() : undefined, line === undefined ? fileName : `${fileName} line ${line + 1}`);
+  const read = readPriceEntry(
+    isMap(node) ? node.toJSON() : undefined,
+    line === undefined ? fileName : `${fileName} line ${line + 1}`,
+  );
   if (read.ok) return read.price;
   problem(
     read.problem === 'not a mapping'

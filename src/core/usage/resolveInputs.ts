@@ -37,26 +37,44 @@ const FLAG_NAMES: Record<Key, string> = {
   placeholderTokens: '--placeholder-tokens',
 };
 
-export function sourced<K extends Key>(key: K, file: ParsedFile, unit: CostUnit, layers: InputLayers): Sourced<NonNullable<UsageDefaults[K]>> {
+export function sourced<K extends Key>(
+  key: K,
+  file: ParsedFile,
+  unit: CostUnit,
+  layers: InputLayers,
+): Sourced<NonNullable<UsageDefaults[K]>> {
   const flag = layers.flags?.[key];
-  if (flag !== undefined) return { value: flag as NonNullable<UsageDefaults[K]>, source: 'flag', detail: `${FLAG_NAMES[key]} option` };
+  if (flag !== undefined)
+    return { value: flag as NonNullable<UsageDefaults[K]>, source: 'flag', detail: `${FLAG_NAMES[key]} option` };
 
   const own = (unit.usageHints as UsageDefaults | undefined)?.[key];
   if (own !== undefined) {
     const line = unit.usageHints?.line;
-    return { value: own as NonNullable<UsageDefaults[K]>, source: 'file', detail: `burnrate comment${line !== undefined ? ` on line ${line + 1}` : ''}` };
+    return {
+      value: own as NonNullable<UsageDefaults[K]>,
+      source: 'file',
+      detail: `burnrate comment${line !== undefined ? ` on line ${line + 1}` : ''}`,
+    };
   }
   const hints = file.usageHints as UsageDefaults | undefined;
   const fromFile = hints?.[key];
   if (fromFile !== undefined) {
-    return { value: fromFile as NonNullable<UsageDefaults[K]>, source: 'file', detail: `burnrate.${key} in this file's frontmatter` };
+    return {
+      value: fromFile as NonNullable<UsageDefaults[K]>,
+      source: 'file',
+      detail: `burnrate.${key} in this file's frontmatter`,
+    };
   }
 
   if (key === 'model' && unit.model) {
     const declared = unit.model.value;
     const value = (Array.isArray(declared) ? declared[0] : declared) as NonNullable<UsageDefaults[K]> | undefined;
     if (value !== undefined) {
-      return { value, source: 'format', detail: `${unit.model.field} in this file${unit.model.line !== undefined ? ` (line ${unit.model.line + 1})` : ''}` };
+      return {
+        value,
+        source: 'format',
+        detail: `${unit.model.field} in this file${unit.model.line !== undefined ? ` (line ${unit.model.line + 1})` : ''}`,
+      };
     }
   }
 
@@ -65,22 +83,39 @@ export function sourced<K extends Key>(key: K, file: ParsedFile, unit: CostUnit,
     const value = override[key];
     if (value !== undefined && matchGlob(override.files, layers.relativePath)) {
       const where = override.line !== undefined ? ` line ${override.line + 1}` : '';
-      return { value: value as NonNullable<UsageDefaults[K]>, source: 'usage-glob', detail: `${USAGE_FILE_NAME}${where} (files: ${override.files})` };
+      return {
+        value: value as NonNullable<UsageDefaults[K]>,
+        source: 'usage-glob',
+        detail: `${USAGE_FILE_NAME}${where} (files: ${override.files})`,
+      };
     }
   }
 
   // A format's own default (promptfoo: eval runs a day) beats the usage file's defaults, which are meant for traffic.
   if (key === 'callsPerDay' && unit.defaultCallsPerDay) {
     const { value, field } = unit.defaultCallsPerDay;
-    return { value: value as NonNullable<UsageDefaults[K]>, source: 'format', detail: `${field} — set it with a files: entry in ${USAGE_FILE_NAME}` };
+    return {
+      value: value as NonNullable<UsageDefaults[K]>,
+      source: 'format',
+      detail: `${field} — set it with a files: entry in ${USAGE_FILE_NAME}`,
+    };
   }
 
   const usageDefault = layers.usage.defaults[key];
   if (usageDefault !== undefined) {
-    return { value: usageDefault as NonNullable<UsageDefaults[K]>, source: 'usage-default', detail: `defaults.${key} in ${USAGE_FILE_NAME}` };
+    return {
+      value: usageDefault as NonNullable<UsageDefaults[K]>,
+      source: 'usage-default',
+      detail: `defaults.${key} in ${USAGE_FILE_NAME}`,
+    };
   }
   const setting = layers.settings?.[key];
-  if (setting !== undefined) return { value: setting as NonNullable<UsageDefaults[K]>, source: 'settings', detail: `burnrate.defaults.${key} setting` };
+  if (setting !== undefined)
+    return {
+      value: setting as NonNullable<UsageDefaults[K]>,
+      source: 'settings',
+      detail: `burnrate.defaults.${key} setting`,
+    };
 
   return {
     value: BUILTIN_DEFAULTS[key] as NonNullable<UsageDefaults[K]>,

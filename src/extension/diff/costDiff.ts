@@ -44,7 +44,9 @@ export class CostDiff extends Disposable {
     private readonly log: Log,
   ) {
     super();
-    this.view = this.register(vscode.window.createTreeView(REVIEW_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true }));
+    this.view = this.register(
+      vscode.window.createTreeView(REVIEW_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true }),
+    );
     this.register({ dispose: () => clearTimeout(this.refreshTimer) });
   }
 
@@ -73,13 +75,20 @@ export class CostDiff extends Disposable {
     }
     this.watch(access.api);
     const run = await vscode.window.withProgress(
-      { location: where === 'view' ? { viewId: REVIEW_VIEW_ID } : vscode.ProgressLocation.Notification, title: 'Burnrate: reviewing prompt cost changes', cancellable: true },
+      {
+        location: where === 'view' ? { viewId: REVIEW_VIEW_ID } : vscode.ProgressLocation.Notification,
+        title: 'Burnrate: reviewing prompt cost changes',
+        cancellable: true,
+      },
       (progress, token) => {
         let shown = 0;
         return reviewRepositories(access.api, this.services, {
           report: (done, total, name) => {
             const share = total > 0 ? (done / total) * 100 : 100;
-            progress.report({ message: `${name}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`, increment: Math.max(0, share - shown) });
+            progress.report({
+              message: `${name}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`,
+              increment: Math.max(0, share - shown),
+            });
             shown = share;
           },
           isCancelled: () => token.isCancellationRequested,
@@ -88,7 +97,9 @@ export class CostDiff extends Disposable {
     );
     const summary = this.display(run);
     if (where === 'notification') {
-      await vscode.commands.executeCommand(`${REVIEW_VIEW_ID}.focus`).then(undefined, (error: unknown) => this.log.warn(`revealing the cost view: ${String(error)}`));
+      await vscode.commands
+        .executeCommand(`${REVIEW_VIEW_ID}.focus`)
+        .then(undefined, (error: unknown) => this.log.warn(`revealing the cost view: ${String(error)}`));
     }
     return summary;
   }
@@ -102,7 +113,12 @@ export class CostDiff extends Disposable {
     if (run.cancelled) notes.push({ kind: 'message', text: 'Review cancelled: the list is incomplete' });
     if (run.reviews.length === 0) this.tree.showMessage(run.skipped[0] ?? 'Nothing to review');
     else this.tree.show(run.reviews, notes);
-    return { ok: true, cancelled: run.cancelled, skipped: run.skipped, repositories: run.reviews.map((review) => summarize(review, this.tree)) };
+    return {
+      ok: true,
+      cancelled: run.cancelled,
+      skipped: run.skipped,
+      repositories: run.reviews.map((review) => summarize(review, this.tree)),
+    };
   }
 
   /** Keeps an open view current as files are edited, staged and committed. */

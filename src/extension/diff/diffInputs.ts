@@ -58,5 +58,12 @@ export function repositoryUsage(services: DiffServices, root: vscode.Uri): Repos
   if (!around) return undefined;
   const file = path.join(around.uri.fsPath, USAGE_FILE_NAME);
   if (!fs.existsSync(file)) return { folder: around };
-  return { folder: around, explicitUsage: { config: services.usage.configFor(around), problems: [], file: relativePathOf(vscode.Uri.file(file)) } };
+  return {
+    folder: around,
+    explicitUsage: {
+      config: services.usage.configFor(around),
+      problems: [],
+      file: relativePathOf(vscode.Uri.file(file)),
+    },
+  };
 }

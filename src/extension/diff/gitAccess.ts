@@ -15,14 +15,28 @@ export const UNTRUSTED_MESSAGE =
 export async function gitAccess(): Promise<GitAccess> {
   if (!vscode.workspace.isTrusted) return { ok: false, failure: { kind: 'untrusted', message: UNTRUSTED_MESSAGE } };
   const extension = vscode.extensions.getExtension<GitExtensionExports>('vscode.git');
-  if (!extension) return { ok: false, failure: { kind: 'git-missing', message: "VS Code's built-in Git extension is not available (disabled?)." } };
+  if (!extension)
+    return {
+      ok: false,
+      failure: { kind: 'git-missing', message: "VS Code's built-in Git extension is not available (disabled?)." },
+    };
   let exports: GitExtensionExports;
   try {
     exports = extension.isActive ? extension.exports : await extension.activate();
   } catch (error) {
-    return { ok: false, failure: { kind: 'git-missing', message: `VS Code's Git extension did not start: ${error instanceof Error ? error.message : String(error)}` } };
+    return {
+      ok: false,
+      failure: {
+        kind: 'git-missing',
+        message: `VS Code's Git extension did not start: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    };
   }
-  if (!exports?.enabled) return { ok: false, failure: { kind: 'git-missing', message: 'Git is disabled (setting git.enabled) or git is not installed.' } };
+  if (!exports?.enabled)
+    return {
+      ok: false,
+      failure: { kind: 'git-missing', message: 'Git is disabled (setting git.enabled) or git is not installed.' },
+    };
   const api = exports.getAPI(1);
   if (api.state !== 'initialized') await initialized(api);
   return { ok: true, api };

@@ -61,7 +61,8 @@ export class HeadBases extends Disposable {
     if (bytes === undefined && !isNew(repository, document.uri)) return undefined; // ignored by git: no "vs HEAD" to show
     const globPath = globPathIn(root);
     const companions: [string, Uint8Array | undefined][] = [];
-    for (const companion of companionsOf(basePath)) companions.push([globPath(companion), await this.heads.read(repository, commit, uriOf(root, companion))]);
+    for (const companion of companionsOf(basePath))
+      companions.push([globPath(companion), await this.heads.read(repository, commit, uriOf(root, companion))]);
     const base: BaseVersion = {
       key: `${commit}\u0000${basePath}\u0000${bytes === undefined ? 'new' : 'tracked'}\u0000${inputs}`,
       path,
@@ -87,10 +88,12 @@ export class HeadBases extends Disposable {
         this.register(repository.state.onDidChange(() => this.changedSoon()));
       };
       access.api.repositories.forEach(watch);
-      this.register(access.api.onDidOpenRepository((repository) => {
-        watch(repository);
-        this.changedSoon();
-      }));
+      this.register(
+        access.api.onDidOpenRepository((repository) => {
+          watch(repository);
+          this.changedSoon();
+        }),
+      );
       return access.api;
     });
     return this.api;
@@ -99,7 +102,9 @@ export class HeadBases extends Disposable {
 
 /** A staged rename's original path, so the lens compares with the file it was. */
 function renamedFrom(repository: GitRepository, uri: vscode.Uri, root: vscode.Uri): string | undefined {
-  const change = repository.state.indexChanges.find((c) => c.status === GitStatus.INDEX_RENAMED && (c.renameUri ?? c.uri).toString() === uri.toString());
+  const change = repository.state.indexChanges.find(
+    (c) => c.status === GitStatus.INDEX_RENAMED && (c.renameUri ?? c.uri).toString() === uri.toString(),
+  );
   return change ? repoPathOf(root, change.originalUri) : undefined;
 }
 
@@ -107,6 +112,11 @@ function isNew(repository: GitRepository, uri: vscode.Uri): boolean {
   const key = uri.toString();
   const state = repository.state;
   return [...state.indexChanges, ...state.workingTreeChanges, ...(state.untrackedChanges ?? [])].some(
-    (c) => c.uri.toString() === key && (c.status === GitStatus.UNTRACKED || c.status === GitStatus.INDEX_ADDED || c.status === GitStatus.INTENT_TO_ADD || c.status === GitStatus.INDEX_COPIED),
+    (c) =>
+      c.uri.toString() === key &&
+      (c.status === GitStatus.UNTRACKED ||
+        c.status === GitStatus.INDEX_ADDED ||
+        c.status === GitStatus.INTENT_TO_ADD ||
+        c.status === GitStatus.INDEX_COPIED),
   );
 }

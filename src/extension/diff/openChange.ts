@@ -21,7 +21,14 @@ export interface OpenChangeArgs {
 
 export function isOpenChangeArgs(value: unknown): value is OpenChangeArgs {
   const v = value as Partial<OpenChangeArgs> | null;
-  return typeof v === 'object' && v !== null && typeof v.root === 'string' && typeof v.commit === 'string' && typeof v.path === 'string' && (v.headCommit === undefined || typeof v.headCommit === 'string');
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.root === 'string' &&
+    typeof v.commit === 'string' &&
+    typeof v.path === 'string' &&
+    (v.headCommit === undefined || typeof v.headCommit === 'string')
+  );
 }
 
 /** What was opened: the two sides of a diff, or one file. */
@@ -46,7 +53,13 @@ export async function openChange(api: GitApi, args: OpenChangeArgs): Promise<Ope
   return { diff: [atHead, working] };
 }
 
-async function openCommit(api: GitApi, root: vscode.Uri, args: OpenChangeArgs, before: vscode.Uri, commit: string): Promise<Opened> {
+async function openCommit(
+  api: GitApi,
+  root: vscode.Uri,
+  args: OpenChangeArgs,
+  before: vscode.Uri,
+  commit: string,
+): Promise<Opened> {
   const after = api.toGitUri(uriOf(root, args.path), commit);
   const shown = args.status === 'added' ? after : args.status === 'deleted' ? before : undefined;
   if (shown) {

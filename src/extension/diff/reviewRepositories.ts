@@ -15,8 +15,7 @@ export interface RepositoryReview {
 }
 
 export type ReviewRun =
-  | { ok: true; reviews: RepositoryReview[]; skipped: string[]; cancelled: boolean }
-  | { ok: false; message: string };
+  { ok: true; reviews: RepositoryReview[]; skipped: string[]; cancelled: boolean } | { ok: false; message: string };
 
 export interface Progress {
   report(done: number, total: number, repository: string): void;
@@ -25,7 +24,8 @@ export interface Progress {
 
 export async function reviewRepositories(api: GitApi, services: DiffServices, progress: Progress): Promise<ReviewRun> {
   const repositories = api.repositories.filter((r) => repositoryUsage(services, r.rootUri) !== undefined);
-  if (repositories.length === 0) return { ok: false, message: 'No git repository in this workspace: nothing to compare with HEAD.' };
+  if (repositories.length === 0)
+    return { ok: false, message: 'No git repository in this workspace: nothing to compare with HEAD.' };
   const reviews: RepositoryReview[] = [];
   const skipped: string[] = [];
   for (const repository of sortByPath(repositories)) {
@@ -46,7 +46,12 @@ export async function reviewRepositories(api: GitApi, services: DiffServices, pr
   return { ok: true, reviews, skipped, cancelled: progress.isCancelled() };
 }
 
-function optionsFor(services: DiffServices, repository: GitRepository, progress: Progress, name: string): ReviewOptions {
+function optionsFor(
+  services: DiffServices,
+  repository: GitRepository,
+  progress: Progress,
+  name: string,
+): ReviewOptions {
   const root = repository.rootUri;
   const usage = repositoryUsage(services, root)!;
   const config = new Config(usage.folder.uri);

@@ -27,7 +27,10 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<Re
 
   show(reviews: RepositoryReview[], messages: ReviewNode[] = []): void {
     this.reviews = reviews;
-    const body = reviews.length === 1 ? repositoryChildren(reviews[0]!) : reviews.map((review): ReviewNode => ({ kind: 'repository', review }));
+    const body =
+      reviews.length === 1
+        ? repositoryChildren(reviews[0]!)
+        : reviews.map((review): ReviewNode => ({ kind: 'repository', review }));
     this.roots = [...body, ...messages];
     this.changed.fire();
   }
@@ -64,7 +67,13 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<Re
 function repositoryChildren(review: RepositoryReview): ReviewNode[] {
   const { report } = review;
   if (report.files.length === 0 && report.uncompared.length === 0) {
-    return [{ kind: 'message', text: 'No cost changes', detail: `${report.baseLabel} → ${report.headLabel}: no changed prompt or agent file prices differently` }];
+    return [
+      {
+        kind: 'message',
+        text: 'No cost changes',
+        detail: `${report.baseLabel} → ${report.headLabel}: no changed prompt or agent file prices differently`,
+      },
+    ];
   }
   return [
     { kind: 'total', review },
@@ -75,7 +84,8 @@ function repositoryChildren(review: RepositoryReview): ReviewNode[] {
 
 /** A one-unit file's sections hang directly under it; several units each get a node. */
 function unitNodes(file: FileDiff): ReviewNode[] {
-  if (file.units.length === 1) return file.units[0]!.sections.map((section): ReviewNode => ({ kind: 'section', section }));
+  if (file.units.length === 1)
+    return file.units[0]!.sections.map((section): ReviewNode => ({ kind: 'section', section }));
   return file.units.map((unit): ReviewNode => ({ kind: 'unit', file, unit }));
 }
 
@@ -88,7 +98,10 @@ export function treeItem(node: ReviewNode): vscode.TreeItem {
       return item;
     }
     case 'repository': {
-      const item = new vscode.TreeItem(vscode.workspace.asRelativePath(node.review.root, true) || node.review.root.fsPath, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(
+        vscode.workspace.asRelativePath(node.review.root, true) || node.review.root.fsPath,
+        vscode.TreeItemCollapsibleState.Expanded,
+      );
       item.description = totalText(node.review);
       item.iconPath = new vscode.ThemeIcon('repo');
       return item;
@@ -104,17 +117,31 @@ export function treeItem(node: ReviewNode): vscode.TreeItem {
     case 'file': {
       const { file, review } = node;
       const expandable = file.units.length > 1 || file.units.some((u) => u.sections.length > 0);
-      const item = new vscode.TreeItem(file.path, expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        file.path,
+        expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+      );
       item.resourceUri = uriOf(review.root, file.path);
       item.description = changeText(file.delta, file.before.inputTokens === 0, file.before.exact && file.after.exact);
       item.tooltip = fileTooltip(file);
       item.contextValue = `burnrate.costChange.${file.status}`;
-      const args: OpenChangeArgs = { root: review.root.toString(), commit: review.commit, path: file.path, status: file.status, ...(file.basePath ? { basePath: file.basePath } : {}) };
+      const args: OpenChangeArgs = {
+        root: review.root.toString(),
+        commit: review.commit,
+        path: file.path,
+        status: file.status,
+        ...(file.basePath ? { basePath: file.basePath } : {}),
+      };
       item.command = { command: OPEN_CHANGE_COMMAND, title: 'Open Changes', arguments: [args] };
       return item;
     }
     case 'unit': {
-      const item = new vscode.TreeItem(`#${node.unit.name}`, node.unit.sections.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        `#${node.unit.name}`,
+        node.unit.sections.length > 0
+          ? vscode.TreeItemCollapsibleState.Collapsed
+          : vscode.TreeItemCollapsibleState.None,
+      );
       item.description = `${node.unit.status === 'added' ? 'new · ' : node.unit.status === 'removed' ? 'removed · ' : ''}${changeText(node.unit.delta, !node.unit.before, (node.unit.before?.exact ?? true) && (node.unit.after?.exact ?? true))}`;
       item.iconPath = new vscode.ThemeIcon('symbol-method');
       return item;
@@ -122,7 +149,12 @@ export function treeItem(node: ReviewNode): vscode.TreeItem {
     case 'section': {
       const { section } = node;
       const item = new vscode.TreeItem(`§ ${section.title}`);
-      const percent = section.delta.tokensPercent !== undefined ? ` (${signedPercent(section.delta.tokensPercent)})` : section.status === 'added' ? ' (new)' : '';
+      const percent =
+        section.delta.tokensPercent !== undefined
+          ? ` (${signedPercent(section.delta.tokensPercent)})`
+          : section.status === 'added'
+            ? ' (new)'
+            : '';
       item.description = `${signedTokens(section.delta.tokens, section.exact)} tokens${percent}${section.delta.perMonth !== undefined ? ` ≈ ${signedUsd(section.delta.perMonth)}/mo` : ''}`;
       return item;
     }
@@ -143,7 +175,10 @@ function totalText(review: RepositoryReview): string {
 }
 
 function changeText(delta: FileDiff['delta'], isNew: boolean, exact: boolean): string {
-  const money = delta.perMonth === undefined ? 'no price' : `${signedUsd(delta.perMonth)}/mo${delta.costPercent !== undefined ? ` (${signedPercent(delta.costPercent)})` : isNew ? ' (new)' : ''}`;
+  const money =
+    delta.perMonth === undefined
+      ? 'no price'
+      : `${signedUsd(delta.perMonth)}/mo${delta.costPercent !== undefined ? ` (${signedPercent(delta.costPercent)})` : isNew ? ' (new)' : ''}`;
   return `${money} · ${signedTokens(delta.tokens, exact)} tokens`;
 }
 

@@ -1,7 +1,15 @@
 // The editor's GitSource: changes from the git extension's repository state, HEAD content through its `buffer`/`show`
 // (no git process of ours), the head side from open editors (unsaved edits included) or the disk.
 import * as vscode from 'vscode';
-import { isUnreadable, type ChangedFile, type FileRef, type GitOutcome, type GitSource, type Side, type SideContent } from '../../core/diff';
+import {
+  isUnreadable,
+  type ChangedFile,
+  type FileRef,
+  type GitOutcome,
+  type GitSource,
+  type Side,
+  type SideContent,
+} from '../../core/diff';
 import { checkReadable } from '../../core/files/readableFile';
 import { nodeFileProbe } from '../../host/fileProbe';
 import type { GitRepository } from './gitApi';
@@ -60,13 +68,24 @@ export class VscodeGitSource implements GitSource {
   }
 
   async listFiles(): Promise<GitOutcome<string[]>> {
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.root, '**/*'), '**/{node_modules,.git}/**', LIST_LIMIT);
-    return { ok: true, value: found.map((uri) => repoPathOf(this.root, uri)).filter((p): p is string => p !== undefined) };
+    const found = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(this.root, '**/*'),
+      '**/{node_modules,.git}/**',
+      LIST_LIMIT,
+    );
+    return {
+      ok: true,
+      value: found.map((uri) => repoPathOf(this.root, uri)).filter((p): p is string => p !== undefined),
+    };
   }
 }
 
 /** A file at a ref through the git extension; undefined when it does not exist there. */
-export async function readAtRef(repository: GitRepository, ref: string, uri: vscode.Uri): Promise<Uint8Array | undefined> {
+export async function readAtRef(
+  repository: GitRepository,
+  ref: string,
+  uri: vscode.Uri,
+): Promise<Uint8Array | undefined> {
   try {
     if (repository.buffer) return await repository.buffer(ref, uri.fsPath);
     return new TextEncoder().encode(await repository.show(ref, uri.fsPath));
@@ -94,7 +113,9 @@ export async function readWorking(uri: vscode.Uri, root: vscode.Uri): Promise<Si
 /** The same rule as the CLI's: a symlink out of the repository or the workspace, a FIFO or a device is not read. */
 export function refusedOnDisk(uri: vscode.Uri, roots: readonly vscode.Uri[]): SideContent | undefined {
   if (uri.scheme !== 'file') return undefined;
-  const folders = [...roots, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)].filter((r) => r.scheme === 'file').map((r) => r.fsPath);
+  const folders = [...roots, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)]
+    .filter((r) => r.scheme === 'file')
+    .map((r) => r.fsPath);
   const check = checkReadable(nodeFileProbe, uri.fsPath, folders);
   if (check.ok) return undefined;
   return check.missing ? undefined : { unreadable: check.reason };

@@ -3,7 +3,10 @@ import type { ChangedFile } from '../../core/diff';
 import { GitStatus, type GitChange, type GitRepositoryState } from './gitApi';
 import type * as vscode from 'vscode';
 
-export function changesAgainstHead(state: GitRepositoryState, toPath: (uri: vscode.Uri) => string | undefined): ChangedFile[] {
+export function changesAgainstHead(
+  state: GitRepositoryState,
+  toPath: (uri: vscode.Uri) => string | undefined,
+): ChangedFile[] {
   const byPath = new Map<string, ChangedFile>();
   const put = (change: ChangedFile) => byPath.set(change.path, change);
 
@@ -21,7 +24,11 @@ export function changesAgainstHead(state: GitRepositoryState, toPath: (uri: vsco
         break;
       case GitStatus.INDEX_RENAMED: {
         const basePath = toPath(change.originalUri);
-        put(basePath !== undefined && basePath !== path ? { status: 'renamed', path, basePath } : { status: 'modified', path });
+        put(
+          basePath !== undefined && basePath !== path
+            ? { status: 'renamed', path, basePath }
+            : { status: 'modified', path },
+        );
         break;
       }
       default:
@@ -33,9 +40,11 @@ export function changesAgainstHead(state: GitRepositoryState, toPath: (uri: vsco
     const path = toPath(change.uri);
     if (path === undefined) continue;
     const staged = byPath.get(path);
-    if (change.status === GitStatus.UNTRACKED || change.status === GitStatus.INTENT_TO_ADD) put({ status: 'added', path });
+    if (change.status === GitStatus.UNTRACKED || change.status === GitStatus.INTENT_TO_ADD)
+      put({ status: 'added', path });
     else if (change.status === GitStatus.DELETED) {
-      if (staged?.status === 'added') byPath.delete(path); // added in the index, deleted on disk: nothing against HEAD
+      if (staged?.status === 'added')
+        byPath.delete(path); // added in the index, deleted on disk: nothing against HEAD
       else if (staged?.status === 'renamed') put({ status: 'deleted', path: staged.basePath! });
       else put({ status: 'deleted', path });
     } else if (!staged) put({ status: 'modified', path });

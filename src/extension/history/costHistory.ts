@@ -28,8 +28,7 @@ export interface ShowHistoryArgs {
 }
 
 export type ShowHistoryResult =
-  | { ok: true; rendered?: RenderedHistory; opened?: Opened }
-  | { ok: false; message: string };
+  { ok: true; rendered?: RenderedHistory; opened?: Opened } | { ok: false; message: string };
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 
@@ -41,26 +40,42 @@ export class CostHistoryPanels extends Disposable {
   }
 
   async show(raw: unknown): Promise<ShowHistoryResult> {
-    const args = (raw instanceof vscode.Uri || typeof raw === 'string' ? { file: raw } : (raw ?? {})) as ShowHistoryArgs;
+    const args = (
+      raw instanceof vscode.Uri || typeof raw === 'string' ? { file: raw } : (raw ?? {})
+    ) as ShowHistoryArgs;
     const refuse = (message: string): ShowHistoryResult => {
       void vscode.window.showWarningMessage(`Burnrate: ${message}`);
       return { ok: false, message };
     };
     if (!vscode.workspace.isTrusted) return refuse(UNTRUSTED_HISTORY_MESSAGE);
-    const uri = args.file instanceof vscode.Uri ? args.file : typeof args.file === 'string' ? vscode.Uri.parse(args.file) : vscode.window.activeTextEditor?.document.uri;
+    const uri =
+      args.file instanceof vscode.Uri
+        ? args.file
+        : typeof args.file === 'string'
+          ? vscode.Uri.parse(args.file)
+          : vscode.window.activeTextEditor?.document.uri;
     if (!uri || uri.scheme !== 'file') return refuse('open a prompt or agent file (on disk) to see its cost history.');
     const access = await gitAccess();
     if (!access.ok) return refuse(access.failure.message);
     const repository = access.api.getRepository(uri);
     const repoPath = repository ? repoPathOf(repository.rootUri, uri) : undefined;
-    if (!repository || repoPath === undefined) return refuse(`${vscode.workspace.asRelativePath(uri)} is not in a git repository VS Code's Git extension has open.`);
+    if (!repository || repoPath === undefined)
+      return refuse(
+        `${vscode.workspace.asRelativePath(uri)} is not in a git repository VS Code's Git extension has open.`,
+      );
 
     const panel = this.panel({ root: repository.rootUri, file: repoPath });
     const timeoutMs = args.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const rendered = args.waitForRender || args.clickPoint !== undefined ? panel.nextRender(timeoutMs) : undefined;
     const response = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Burnrate: reading the cost history of ${repoPath}` },
-      () => runHistory({ top: repository.rootUri.fsPath, executable: access.api.git.path, repoPath, maxCommits: DEFAULT_MAX_COMMITS }),
+      () =>
+        runHistory({
+          top: repository.rootUri.fsPath,
+          executable: access.api.git.path,
+          repoPath,
+          maxCommits: DEFAULT_MAX_COMMITS,
+        }),
     );
     const subject = { root: repository.rootUri, file: repoPath };
     if (!response.ok) {
@@ -72,7 +87,8 @@ export class CostHistoryPanels extends Disposable {
       const { commitsRead, limited, pricedWith } = response;
       panel.show(subject, { view: { file: repoPath, points, commitsRead, limited, pricedWith, thresholdPercent } });
     }
-    if (!rendered) return { ok: response.ok, ...(response.ok ? {} : { message: response.message }) } as ShowHistoryResult;
+    if (!rendered)
+      return { ok: response.ok, ...(response.ok ? {} : { message: response.message }) } as ShowHistoryResult;
     const summary = await rendered;
     if (!response.ok) return { ok: false, message: response.message };
     const opened = args.clickPoint !== undefined ? await panel.click(args.clickPoint, timeoutMs) : undefined;
@@ -84,7 +100,12 @@ export class CostHistoryPanels extends Disposable {
       this.current.panel.reveal(undefined, true);
       return this.current;
     }
-    const webview = vscode.window.createWebviewPanel(HISTORY_VIEW_TYPE, 'Cost history', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { retainContextWhenHidden: true });
+    const webview = vscode.window.createWebviewPanel(
+      HISTORY_VIEW_TYPE,
+      'Cost history',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { retainContextWhenHidden: true },
+    );
     const panel = new HistoryPanel(webview, subject, this.deps);
     this.current = panel;
     panel.panel.onDidDispose(() => {

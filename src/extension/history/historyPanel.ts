@@ -44,7 +44,10 @@ export class HistoryPanel extends Disposable {
     const webview = panel.webview;
     webview.options = {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'out'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(deps.extensionUri, 'out'),
+        vscode.Uri.joinPath(deps.extensionUri, 'media'),
+      ],
     };
     webview.html = panelHtml({
       cspSource: webview.cspSource,
@@ -104,7 +107,8 @@ export class HistoryPanel extends Disposable {
       }
       case 'rendered':
         this.lastRendered = message.summary;
-        if (message.summary.cspViolations.length > 0) this.deps.log.warn(`cost history panel: CSP violations: ${message.summary.cspViolations.join('; ')}`);
+        if (message.summary.cspViolations.length > 0)
+          this.deps.log.warn(`cost history panel: CSP violations: ${message.summary.cspViolations.join('; ')}`);
         for (const resolve of [...this.renderWaiters]) resolve(message.summary);
         return;
       case 'webviewError':
@@ -115,7 +119,8 @@ export class HistoryPanel extends Disposable {
 
   /** Only a commit the panel was given: the webview names it, the host decides what that opens. */
   private async openDiff(commit: string): Promise<Opened | undefined> {
-    const point = this.content && 'view' in this.content ? this.content.view.points.find((p) => p.commit === commit) : undefined;
+    const point =
+      this.content && 'view' in this.content ? this.content.view.points.find((p) => p.commit === commit) : undefined;
     if (!point) return undefined;
     const args: OpenChangeArgs = {
       root: this.subject.root.toString(),
@@ -131,12 +136,20 @@ export class HistoryPanel extends Disposable {
   private sendContent(): void {
     const content = this.content;
     if (!content) return;
-    this.post('view' in content ? { type: 'show', view: content.view } : { type: 'failed', file: this.subject.file, message: content.failed });
+    this.post(
+      'view' in content
+        ? { type: 'show', view: content.view }
+        : { type: 'failed', file: this.subject.file, message: content.failed },
+    );
   }
 
   private post(message: HistoryHostMessage): void {
     if (!this.ready) return;
-    void this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.deps.log.warn(`cost history panel: a message was not delivered (${errorMessage(error)})`));
+    void this.panel.webview
+      .postMessage(message)
+      .then(undefined, (error: unknown) =>
+        this.deps.log.warn(`cost history panel: a message was not delivered (${errorMessage(error)})`),
+      );
   }
 
   override dispose(): void {

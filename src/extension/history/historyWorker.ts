@@ -42,5 +42,9 @@ function todayUsage(file: string): { config: UsageConfig; found: boolean } {
 
 answer(workerData as HistoryRequest).then(
   (response) => parentPort?.postMessage(response),
-  (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) } satisfies HistoryResponse),
+  (error: unknown) =>
+    parentPort?.postMessage({
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies HistoryResponse),
 );

@@ -6,7 +6,10 @@ import type { HistoryRequest, HistoryResponse } from './historyProtocol';
 
 const BUDGET_MS = 120_000;
 
-export function runHistory(request: HistoryRequest, script = path.join(__dirname, 'historyWorker.js')): Promise<HistoryResponse> {
+export function runHistory(
+  request: HistoryRequest,
+  script = path.join(__dirname, 'historyWorker.js'),
+): Promise<HistoryResponse> {
   return new Promise((resolve) => {
     const worker = new Worker(script, { workerData: request });
     let settled = false;
@@ -17,7 +20,11 @@ export function runHistory(request: HistoryRequest, script = path.join(__dirname
       void worker.terminate();
       resolve(response);
     };
-    const timer = setTimeout(() => settle({ ok: false, message: `the history took longer than ${BUDGET_MS / 1000} s to read; it was stopped` }), BUDGET_MS);
+    const timer = setTimeout(
+      () =>
+        settle({ ok: false, message: `the history took longer than ${BUDGET_MS / 1000} s to read; it was stopped` }),
+      BUDGET_MS,
+    );
     worker.on('message', (response: HistoryResponse) => settle(response));
     worker.on('error', (error) => settle({ ok: false, message: error.message }));
     worker.on('exit', (code) => settle({ ok: false, message: `the history worker stopped (exit code ${code})` }));

@@ -18,7 +18,12 @@ export function exportDocument(report: SimulationReport, format: ExportFormat): 
   const base = `burnrate-simulation-${slug(report.scenarios.map((s) => s.name).join('-')) || 'report'}`;
   switch (format) {
     case 'json':
-      return { text: JSON.stringify(toJson(report), null, 2) + '\n', fileName: `${base}.json`, filterName: 'JSON', extensions: ['json'] };
+      return {
+        text: JSON.stringify(toJson(report), null, 2) + '\n',
+        fileName: `${base}.json`,
+        filterName: 'JSON',
+        extensions: ['json'],
+      };
     case 'csv':
       return { text: toCsv(report), fileName: `${base}.csv`, filterName: 'CSV', extensions: ['csv'] };
     case 'markdown':

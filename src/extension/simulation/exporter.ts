@@ -12,7 +12,11 @@ export interface ExportOutcome {
 }
 
 /** `to`: the clipboard, a file picked in a save dialog ('file'), or a given file (a command argument, tests). */
-export async function exportRun(run: FinishedRun, format: ExportFormat, to: 'clipboard' | 'file' | vscode.Uri): Promise<ExportOutcome> {
+export async function exportRun(
+  run: FinishedRun,
+  format: ExportFormat,
+  to: 'clipboard' | 'file' | vscode.Uri,
+): Promise<ExportOutcome> {
   const document = exportDocument(run.report, format);
   if (to === 'clipboard') {
     await vscode.env.clipboard.writeText(document.text);
@@ -20,7 +24,9 @@ export async function exportRun(run: FinishedRun, format: ExportFormat, to: 'cli
   }
   let target = to instanceof vscode.Uri ? to : undefined;
   if (!target) {
-    const folder = run.source.folder ? vscode.Uri.parse(run.source.folder) : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = run.source.folder
+      ? vscode.Uri.parse(run.source.folder)
+      : vscode.workspace.workspaceFolders?.[0]?.uri;
     target = await vscode.window.showSaveDialog({
       title: 'Burnrate: export the simulation',
       saveLabel: 'Export',

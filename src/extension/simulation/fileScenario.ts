@@ -29,13 +29,28 @@ export function unitScenarioSpec(unit: UnitEstimate, name: string): ScenarioSpec
 }
 
 /** One source per unit of the file (a CrewAI file has several); `fileKey` is the file's URI. */
-export function fileScenarioSources(units: readonly UnitEstimate[], relativePath: string, fileKey: string, deps: PrepareDeps, folder?: string): ScenarioSource[] {
+export function fileScenarioSources(
+  units: readonly UnitEstimate[],
+  relativePath: string,
+  fileKey: string,
+  deps: PrepareDeps,
+  folder?: string,
+): ScenarioSource[] {
   return units.map((unit, index) => {
     const name = units.length > 1 ? `${relativePath} › ${unit.name}` : relativePath;
     const spec = unitScenarioSpec(unit, name);
-    const shape = unit.session ? `${unit.session.turns.value} turns of ${unit.session.userTokensPerTurn.value} user tokens` : 'one call per session';
+    const shape = unit.session
+      ? `${unit.session.turns.value} turns of ${unit.session.userTokensPerTurn.value} user tokens`
+      : 'one call per session';
     const description = `from the file's estimate: ${unit.input.tokens.toLocaleString('en-US')} input tokens as the system prompt, ${unit.callsPerDay.value.toLocaleString('en-US')} sessions/day, ${shape}`;
-    const source = preparedSource(`file:${fileKey}#${index}`, name, `${relativePath} (open file)`, spec, deps, description);
+    const source = preparedSource(
+      `file:${fileKey}#${index}`,
+      name,
+      `${relativePath} (open file)`,
+      spec,
+      deps,
+      description,
+    );
     if (folder) source.folder = folder;
     return source;
   });

@@ -53,7 +53,10 @@ export interface LeveredSpec {
 export function applyLevers(written: ScenarioSpec, levers: Levers, defaults: Levers): LeveredSpec {
   const spec: ScenarioSpec = { ...written };
   const changes: string[] = [];
-  const moved = (key: keyof Levers) => (typeof levers[key] === 'number' ? Math.abs((levers[key] as number) - (defaults[key] as number)) > 1e-9 : levers[key] !== defaults[key]);
+  const moved = (key: keyof Levers) =>
+    typeof levers[key] === 'number'
+      ? Math.abs((levers[key] as number) - (defaults[key] as number)) > 1e-9
+      : levers[key] !== defaults[key];
 
   if (moved('model') && levers.model.trim()) {
     spec.model = levers.model.trim();
@@ -116,7 +119,9 @@ export function applyLevers(written: ScenarioSpec, levers: Levers, defaults: Lev
     }
   } else if (moved('routingShare') || (moved('routingModel') && routingModel !== defaults.routingModel)) {
     spec.routing = { model: routingModel, share, per: written.routing?.per ?? 'call' };
-    changes.push(`routing ${defaults.routingShare > 0 ? `${pct(defaults.routingShare)} on ${defaults.routingModel}` : 'off'} → ${pct(share)} on ${routingModel}`);
+    changes.push(
+      `routing ${defaults.routingShare > 0 ? `${pct(defaults.routingShare)} on ${defaults.routingModel}` : 'off'} → ${pct(share)} on ${routingModel}`,
+    );
   }
   return { spec, changes };
 }

@@ -4,7 +4,13 @@
 // never thrown into the extension host.
 import * as vscode from 'vscode';
 import { modelChoices } from '../../core/present/modelChoices';
-import { parseWebviewMessage, type HostMessage, type Levers, type RenderedSummary, type WebviewMessage } from '../../webview/protocol';
+import {
+  parseWebviewMessage,
+  type HostMessage,
+  type Levers,
+  type RenderedSummary,
+  type WebviewMessage,
+} from '../../webview/protocol';
 import { Disposable } from '../disposable';
 import { errorMessage, type Log } from '../log';
 import { exportRun } from './exporter';
@@ -60,7 +66,10 @@ export class SimulationPanel extends Disposable {
     const webview = panel.webview;
     webview.options = {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'out'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+      localResourceRoots: [
+        vscode.Uri.joinPath(deps.extensionUri, 'out'),
+        vscode.Uri.joinPath(deps.extensionUri, 'media'),
+      ],
     };
     this.render();
     this.register(webview.onDidReceiveMessage((data: unknown) => void this.receive(data)));
@@ -101,7 +110,10 @@ export class SimulationPanel extends Disposable {
         resolve: (summary) => settle(() => resolve(summary)),
         reject: (error) => settle(() => reject(error)),
       };
-      const timer = setTimeout(() => waiter.reject(new Error(`the simulation panel drew nothing within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => waiter.reject(new Error(`the simulation panel drew nothing within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       const settle = (done: () => void) => {
         clearTimeout(timer);
         this.waiters.delete(waiter);
@@ -117,7 +129,9 @@ export class SimulationPanel extends Disposable {
 
   /** The scenario id a selection names, once the sources are loaded. */
   resolvedScenarioId(selection: Selection): string | undefined {
-    if (selection.file) return this.session.scenarios.find((s) => s.choice.id.startsWith(`file:${selection.file!.toString()}#`))?.choice.id;
+    if (selection.file)
+      return this.session.scenarios.find((s) => s.choice.id.startsWith(`file:${selection.file!.toString()}#`))?.choice
+        .id;
     return selection.scenario ? this.session.find(selection.scenario)?.choice.id : undefined;
   }
 
@@ -152,8 +166,20 @@ export class SimulationPanel extends Disposable {
       await this.handle(message);
     } catch (error) {
       this.deps.log.error(`simulation panel: ${message.type}`, error);
-      if (message.type === 'run') this.post({ type: 'runFailed', requestId: message.requestId, message: `internal error: ${errorMessage(error)}`, problems: [] });
-      if (message.type === 'export') this.post({ type: 'exported', requestId: message.requestId, ok: false, message: `Export failed: ${errorMessage(error)}` });
+      if (message.type === 'run')
+        this.post({
+          type: 'runFailed',
+          requestId: message.requestId,
+          message: `internal error: ${errorMessage(error)}`,
+          problems: [],
+        });
+      if (message.type === 'export')
+        this.post({
+          type: 'exported',
+          requestId: message.requestId,
+          ok: false,
+          message: `Export failed: ${errorMessage(error)}`,
+        });
       for (const waiter of this.waiters) waiter.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
@@ -170,7 +196,8 @@ export class SimulationPanel extends Disposable {
         return;
       case 'run':
         if (message.scenarioId.startsWith('file:')) this.selectedFile = fileOf(message.scenarioId);
-        for (const waiter of this.waiters) if (waiter.scenarioId === message.scenarioId && !waiter.requestId) waiter.requestId = message.requestId;
+        for (const waiter of this.waiters)
+          if (waiter.scenarioId === message.scenarioId && !waiter.requestId) waiter.requestId = message.requestId;
         await this.session.run(message);
         return;
       case 'cancel':
@@ -180,16 +207,21 @@ export class SimulationPanel extends Disposable {
         const run = this.session.finishedRun(message.runRequestId);
         const outcome = run
           ? await exportRun(run, message.format, message.to)
-          : { ok: false, message: 'That result is no longer held by the extension; let the run finish and export again.' };
+          : {
+              ok: false,
+              message: 'That result is no longer held by the extension; let the run finish and export again.',
+            };
         this.post({ type: 'exported', requestId: message.requestId, ok: outcome.ok, message: outcome.message });
         return;
       }
       case 'rendered': {
         const summary = message.summary;
         this.lastRendered = summary;
-        if (summary.cspViolations.length > 0) this.deps.log.warn(`simulation panel: CSP violations: ${summary.cspViolations.join('; ')}`);
+        if (summary.cspViolations.length > 0)
+          this.deps.log.warn(`simulation panel: CSP violations: ${summary.cspViolations.join('; ')}`);
         for (const waiter of this.waiters) {
-          if (waiter.any || (waiter.requestId === summary.requestId && summary.source === 'run')) waiter.resolve(summary);
+          if (waiter.any || (waiter.requestId === summary.requestId && summary.source === 'run'))
+            waiter.resolve(summary);
         }
         return;
       }
@@ -221,8 +253,16 @@ export class SimulationPanel extends Disposable {
         for (const waiter of bound) waiter.scenarioId = scenarioId;
       } else {
         const wanted = selection.file ? vscode.workspace.asRelativePath(selection.file) : selection.scenario;
-        message.problems = [{ severity: 'error', message: `No scenario "${wanted}" to simulate.` }, ...message.problems];
-        for (const waiter of bound) waiter.reject(new Error(`no scenario "${wanted}" (scenarios: ${message.scenarios.map((s) => s.label).join(', ') || 'none'})`));
+        message.problems = [
+          { severity: 'error', message: `No scenario "${wanted}" to simulate.` },
+          ...message.problems,
+        ];
+        for (const waiter of bound)
+          waiter.reject(
+            new Error(
+              `no scenario "${wanted}" (scenarios: ${message.scenarios.map((s) => s.label).join(', ') || 'none'})`,
+            ),
+          );
       }
     }
     this.post(message);
@@ -234,7 +274,11 @@ export class SimulationPanel extends Disposable {
       for (const waiter of this.waiters) if (waiter.requestId === message.requestId) waiter.reject(new Error(why));
     }
     if (!this.ready || this.disposedPanel) return;
-    void this.panel.webview.postMessage(message).then(undefined, (error: unknown) => this.deps.log.warn(`simulation panel: a message was not delivered (${errorMessage(error)})`));
+    void this.panel.webview
+      .postMessage(message)
+      .then(undefined, (error: unknown) =>
+        this.deps.log.warn(`simulation panel: a message was not delivered (${errorMessage(error)})`),
+      );
   }
 }
 

@@ -74,13 +74,26 @@ export class PanelSession {
     const source = this.sources.get(request.scenarioId);
     if (!source) {
       this.settle(request.requestId);
-      post({ type: 'runFailed', requestId: request.requestId, message: 'This scenario is no longer offered (the usage file or the open files changed); pick one again.', problems: [] });
+      post({
+        type: 'runFailed',
+        requestId: request.requestId,
+        message: 'This scenario is no longer offered (the usage file or the open files changed); pick one again.',
+        problems: [],
+      });
       return;
     }
-    const sessions: SessionCount = request.sessions === 'auto' ? 'auto' : Math.min(MAX_SESSIONS, Math.max(1, Math.floor(request.sessions)));
+    const sessions: SessionCount =
+      request.sessions === 'auto' ? 'auto' : Math.min(MAX_SESSIONS, Math.max(1, Math.floor(request.sessions)));
     // Same prepared scenario, levers, size and seed: the seeded engine would give the same figures again (the webview
     // was hidden and rebuilt, or the scenario list was re-read while nothing in this scenario changed).
-    const key = JSON.stringify([source.fingerprint ?? '', source.monthHours, request.scenarioId, request.levers, sessions, request.seed]);
+    const key = JSON.stringify([
+      source.fingerprint ?? '',
+      source.monthHours,
+      request.scenarioId,
+      request.levers,
+      sessions,
+      request.seed,
+    ]);
     if (this.cached?.key === key) {
       this.settle(request.requestId);
       this.keep({ ...this.cached.run, requestId: request.requestId });

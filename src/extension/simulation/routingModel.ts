@@ -5,7 +5,8 @@ import { listProviderModels, newestPricedClaude } from '../../core/pricing/catal
 import type { RateCard } from '../../core/pricing/rateCard';
 
 const CHEAP_TIER = /(mini|haiku|flash|nano|small|lite)/;
-const NOT_TEXT = /(^ft:|\.ft-|image|audio|tts|realtime|transcribe|embed|search|vision|live|ocr|moderation|deep-research|codex|:free)/;
+const NOT_TEXT =
+  /(^ft:|\.ft-|image|audio|tts|realtime|transcribe|embed|search|vision|live|ocr|moderation|deep-research|codex|:free)/;
 
 export function cheaperSibling(rates: RateCard): string {
   if (rates.providerId === 'anthropic') {

@@ -31,30 +31,54 @@ export async function runScenario(source: ScenarioSource, levers: Levers, option
   if (!source.spec || !defaults) {
     const problems = source.choice.problems;
     const first = problems.find((p) => p.severity === 'error');
-    return { ok: false, cancelled: false, message: `${source.choice.label} cannot be simulated${first ? `: ${first.message}` : ''}`, problems };
+    return {
+      ok: false,
+      cancelled: false,
+      message: `${source.choice.label} cannot be simulated${first ? `: ${first.message}` : ''}`,
+      problems,
+    };
   }
   const sessions = options.sessions === 'auto' ? 'auto' : Math.floor(options.sessions);
-  if (sessions !== 'auto' && !(sessions >= 1)) return { ok: false, cancelled: false, message: `sessions must be at least 1, got ${options.sessions}`, problems: [] };
+  if (sessions !== 'auto' && !(sessions >= 1))
+    return {
+      ok: false,
+      cancelled: false,
+      message: `sessions must be at least 1, got ${options.sessions}`,
+      problems: [],
+    };
   try {
     const { spec, changes } = applyLevers(source.spec, levers, defaults);
     const prepared = prepareScenario(spec, source.deps);
     if (!prepared.scenario) {
       const first = prepared.problems.find((p) => p.severity === 'error');
-      return { ok: false, cancelled: false, message: first?.message ?? `${spec.name} cannot be simulated`, problems: prepared.problems };
+      return {
+        ok: false,
+        cancelled: false,
+        message: first?.message ?? `${spec.name} cannot be simulated`,
+        problems: prepared.problems,
+      };
     }
     if (changes.length > 0) prepared.scenario.notes.push(`levers moved in the panel: ${changes.join(', ')}`);
-    const outcome = await simulatePlan([{ scenario: spec.name, runs: presetRuns(prepared.scenario, prepared.presets) }], {
-      sessions,
-      seed: options.seed,
-      slices: timedSlices(options.sliceMs),
-      ...(source.monthHours !== undefined ? { monthHours: source.monthHours } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    });
+    const outcome = await simulatePlan(
+      [{ scenario: spec.name, runs: presetRuns(prepared.scenario, prepared.presets) }],
+      {
+        sessions,
+        seed: options.seed,
+        slices: timedSlices(options.sliceMs),
+        ...(source.monthHours !== undefined ? { monthHours: source.monthHours } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      },
+    );
     if (!outcome.ok) return { ok: false, cancelled: true };
     return { ok: true, report: outcome.value, problems: prepared.problems, changes };
   } catch (error) {
     // The engine reports failures as values; an exception here is a bug, shown in the panel rather than thrown.
-    return { ok: false, cancelled: false, message: `internal error: ${error instanceof Error ? error.message : String(error)}`, problems: [] };
+    return {
+      ok: false,
+      cancelled: false,
+      message: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+      problems: [],
+    };
   }
 }

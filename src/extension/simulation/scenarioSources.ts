@@ -48,7 +48,9 @@ export interface UsageScenarioInput {
 export function priceLookup(prices: readonly PriceOverride[]): ModelLookup {
   return (name) => {
     const resolution = resolveModel(name, { overrides: prices });
-    return resolution.ok ? { ok: true, rates: resolution.rates, explanation: resolution.explanation } : { ok: false, message: resolution.message };
+    return resolution.ok
+      ? { ok: true, rates: resolution.rates, explanation: resolution.explanation }
+      : { ok: false, message: resolution.message };
   };
 }
 
@@ -69,25 +71,46 @@ export function usageScenarioSources(input: UsageScenarioInput): { sources: Scen
   const origin = `.burnrate.yaml (${input.folderName})`;
   const sources = parsed.scenarios.map((spec) => {
     const own = parsed.problems.filter((p) => p.message.startsWith(`scenarios.${spec.name}.`));
-    const source = preparedSource(`usage:${input.folderKey}#${spec.name}`, spec.name, origin, spec, deps, spec.description);
+    const source = preparedSource(
+      `usage:${input.folderKey}#${spec.name}`,
+      spec.name,
+      origin,
+      spec,
+      deps,
+      spec.description,
+    );
     source.choice.problems.unshift(...own);
     if (input.config.monthHours !== undefined) source.monthHours = input.config.monthHours;
     source.folder = input.folderKey;
     return source;
   });
   const listed = new Set(sources.flatMap((s) => s.choice.problems));
-  const problems = [...input.fileProblems, ...parsed.problems.filter((p) => !listed.has(p))].map((p) => ({ ...p, message: `${origin}: ${p.message}` }));
+  const problems = [...input.fileProblems, ...parsed.problems.filter((p) => !listed.has(p))].map((p) => ({
+    ...p,
+    message: `${origin}: ${p.message}`,
+  }));
   return { sources, problems };
 }
 
 /** A source whose scenario was prepared once to learn its lever values and problems (the run prepares it again). */
-export function preparedSource(id: string, label: string, origin: string, spec: ScenarioSpec, deps: PrepareDeps, description?: string): ScenarioSource {
+export function preparedSource(
+  id: string,
+  label: string,
+  origin: string,
+  spec: ScenarioSpec,
+  deps: PrepareDeps,
+  description?: string,
+): ScenarioSource {
   const prepared = prepareScenario(spec, deps);
   const choice: ScenarioChoice = { id, label, origin, problems: [...prepared.problems] };
   if (description) choice.description = description;
   const source: ScenarioSource = { choice, deps };
   if (prepared.scenario) {
-    choice.defaults = leverDefaults(spec, prepared.scenario, spec.routing?.model ?? cheaperSibling(prepared.scenario.rates));
+    choice.defaults = leverDefaults(
+      spec,
+      prepared.scenario,
+      spec.routing?.model ?? cheaperSibling(prepared.scenario.rates),
+    );
     source.spec = spec;
     source.fingerprint = JSON.stringify(prepared.scenario);
   }
@@ -106,7 +129,9 @@ function usageDeps(input: UsageScenarioInput): PrepareDeps {
     },
     loadLog(file) {
       const read = text(file);
-      return 'error' in read ? { ok: false, message: `${file}: ${read.error}` } : { ok: true, log: readUsageLog(read.text, file) };
+      return 'error' in read
+        ? { ok: false, message: `${file}: ${read.error}` }
+        : { ok: true, log: readUsageLog(read.text, file) };
     },
   };
   if (input.config.defaults.model) deps.defaultModel = input.config.defaults.model;

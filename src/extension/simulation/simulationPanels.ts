@@ -2,7 +2,14 @@
 // a serializer registered for its view type (activation event onWebviewPanel:burnrate.simulation). Remembers the
 // last prompt file the user had open, since the panel itself becomes the active editor once it is shown.
 import * as vscode from 'vscode';
-import { EXPORT_FORMATS, LEVER_KEYS, VIEW_TYPE, type ExportFormat, type Levers, type RenderedSummary } from '../../webview/protocol';
+import {
+  EXPORT_FORMATS,
+  LEVER_KEYS,
+  VIEW_TYPE,
+  type ExportFormat,
+  type Levers,
+  type RenderedSummary,
+} from '../../webview/protocol';
 import { Disposable } from '../disposable';
 import type { DocumentEstimates } from '../documentEstimates';
 import type { Log } from '../log';
@@ -57,7 +64,12 @@ export class SimulationPanels extends Disposable {
     );
     const track = (editor: vscode.TextEditor | undefined) => {
       const document = editor?.document;
-      if (!document || !deps.estimates.isPromptDocument(document) || document.uri.toString() === this.promptFile?.toString()) return;
+      if (
+        !document ||
+        !deps.estimates.isPromptDocument(document) ||
+        document.uri.toString() === this.promptFile?.toString()
+      )
+        return;
       this.promptFile = document.uri;
       this.current?.refresh();
     };
@@ -80,14 +92,23 @@ export class SimulationPanels extends Disposable {
     const existed = this.current !== undefined;
     const panel =
       this.current ??
-      this.attach(vscode.window.createWebviewPanel(VIEW_TYPE, 'Burnrate Simulation', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }));
+      this.attach(
+        vscode.window.createWebviewPanel(VIEW_TYPE, 'Burnrate Simulation', {
+          viewColumn: vscode.ViewColumn.Beside,
+          preserveFocus: false,
+        }),
+      );
     if (existed) panel.panel.reveal(undefined, false);
 
     // Run from a prompt file's editor, the command starts from that file; from anywhere else the panel keeps its
     // selection (or, when new, starts on the first scenario of .burnrate.yaml).
     let selection: Selection | undefined;
     if (args.scenario !== undefined || args.file || args.levers) {
-      selection = { ...(args.scenario !== undefined ? { scenario: args.scenario } : {}), ...(args.file ? { file: args.file } : {}), ...(args.levers ? { levers: args.levers } : {}) };
+      selection = {
+        ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
+        ...(args.file ? { file: args.file } : {}),
+        ...(args.levers ? { levers: args.levers } : {}),
+      };
     } else if (active && this.deps.estimates.isPromptDocument(active)) {
       selection = { file: active.uri };
     }
@@ -98,7 +119,8 @@ export class SimulationPanels extends Disposable {
     const result: RunSimulationResult = { rendered };
     if (args.exportTo) {
       const run = panel.finishedRun(rendered.requestId);
-      if (!run) throw new Error('the drawn result is not held by the extension (it was restored from the webview state)');
+      if (!run)
+        throw new Error('the drawn result is not held by the extension (it was restored from the webview state)');
       const outcome = await exportRun(run, args.exportTo.format, args.exportTo.uri);
       if (outcome.uri) result.exported = outcome.uri;
     }
@@ -124,7 +146,14 @@ export class SimulationPanels extends Disposable {
   }
 }
 
-function readArgs(raw: unknown): { scenario?: string; file?: vscode.Uri; levers?: Partial<Levers>; waitForRender?: boolean; timeoutMs?: number; exportTo?: { format: ExportFormat; uri: vscode.Uri } } {
+function readArgs(raw: unknown): {
+  scenario?: string;
+  file?: vscode.Uri;
+  levers?: Partial<Levers>;
+  waitForRender?: boolean;
+  timeoutMs?: number;
+  exportTo?: { format: ExportFormat; uri: vscode.Uri };
+} {
   // From the Explorer or an editor title menu the argument is the file's URI.
   if (raw instanceof vscode.Uri) return { file: raw };
   if (typeof raw !== 'object' || raw === null) return {};
@@ -139,7 +168,8 @@ function readArgs(raw: unknown): { scenario?: string; file?: vscode.Uri; levers?
     for (const key of LEVER_KEYS) {
       const value = given[key];
       const text = key === 'model' || key === 'routingModel';
-      if (text ? typeof value === 'string' && value.trim() !== '' : typeof value === 'number' && Number.isFinite(value)) levers[key] = value as string | number;
+      if (text ? typeof value === 'string' && value.trim() !== '' : typeof value === 'number' && Number.isFinite(value))
+        levers[key] = value as string | number;
     }
     if (Object.keys(levers).length > 0) args.levers = levers as Partial<Levers>;
   }
@@ -147,12 +177,14 @@ function readArgs(raw: unknown): { scenario?: string; file?: vscode.Uri; levers?
   if (typeof r.timeoutMs === 'number' && r.timeoutMs > 0) args.timeoutMs = r.timeoutMs;
   const exportTo = r.exportTo as { format?: unknown; uri?: unknown } | undefined;
   const exportUri = toUri(exportTo?.uri);
-  if (exportUri && (EXPORT_FORMATS as readonly unknown[]).includes(exportTo?.format)) args.exportTo = { format: exportTo!.format as ExportFormat, uri: exportUri };
+  if (exportUri && (EXPORT_FORMATS as readonly unknown[]).includes(exportTo?.format))
+    args.exportTo = { format: exportTo!.format as ExportFormat, uri: exportUri };
   return args;
 }
 
 function toUri(value: unknown): vscode.Uri | undefined {
   if (value instanceof vscode.Uri) return value;
-  if (typeof value === 'string' && value) return value.includes('://') || value.startsWith('file:') ? vscode.Uri.parse(value) : vscode.Uri.file(value);
+  if (typeof value === 'string' && value)
+    return value.includes('://') || value.startsWith('file:') ? vscode.Uri.parse(value) : vscode.Uri.file(value);
   return undefined;
 }

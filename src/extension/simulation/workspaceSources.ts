@@ -13,7 +13,13 @@ import type { DocumentEstimates } from '../documentEstimates';
 import { errorMessage } from '../log';
 import type { UsageFiles } from '../usageFileWatcher';
 import { fileScenarioSources } from './fileScenario';
-import { priceLookup, referencedFiles, usageScenarioSources, type FileText, type ScenarioSource } from './scenarioSources';
+import {
+  priceLookup,
+  referencedFiles,
+  usageScenarioSources,
+  type FileText,
+  type ScenarioSource,
+} from './scenarioSources';
 
 export interface SourceDeps {
   usage: UsageFiles;
@@ -27,7 +33,10 @@ export interface LoadedSources {
   prices: PriceOverride[];
 }
 
-export async function loadScenarioSources(deps: SourceDeps, promptFiles: readonly vscode.Uri[]): Promise<LoadedSources> {
+export async function loadScenarioSources(
+  deps: SourceDeps,
+  promptFiles: readonly vscode.Uri[],
+): Promise<LoadedSources> {
   const loaded: LoadedSources = { sources: [], problems: [], prices: [] };
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const settingsPrices = new Config(folder.uri).priceOverrides.prices;
@@ -39,8 +48,16 @@ export async function loadScenarioSources(deps: SourceDeps, promptFiles: readonl
     const { config, problems } = parseUsageFile(text.text, USAGE_FILE_NAME);
     loaded.prices.push(...config.prices, ...settingsPrices);
     const files = new Map<string, FileText>();
-    for (const file of referencedFiles(parseScenarios(config.scenarios).scenarios)) files.set(file, await readText(resolveIn(folder.uri, file)));
-    const found = usageScenarioSources({ config, fileProblems: problems, folderName: folder.name, folderKey: folder.uri.toString(), files, settingsPrices });
+    for (const file of referencedFiles(parseScenarios(config.scenarios).scenarios))
+      files.set(file, await readText(resolveIn(folder.uri, file)));
+    const found = usageScenarioSources({
+      config,
+      fileProblems: problems,
+      folderName: folder.name,
+      folderKey: folder.uri.toString(),
+      files,
+      settingsPrices,
+    });
     loaded.sources.push(...found.sources);
     loaded.problems.push(...found.problems);
   }
@@ -53,14 +70,28 @@ export async function loadScenarioSources(deps: SourceDeps, promptFiles: readonl
       const estimate = await deps.estimates.get(document);
       if (!estimate) continue; // not a prompt file Burnrate reads
       if (!estimate.result.ok) {
-        loaded.problems.push({ severity: 'warning', message: `${estimate.relativePath}: ${estimate.result.skipped.reason}` });
+        loaded.problems.push({
+          severity: 'warning',
+          message: `${estimate.relativePath}: ${estimate.result.skipped.reason}`,
+        });
         continue;
       }
       const prices = [...deps.usage.configFor(estimate.folder).prices, ...new Config(uri).priceOverrides.prices];
       const units = estimate.result.estimate.units;
-      loaded.sources.push(...fileScenarioSources(units, estimate.relativePath, uri.toString(), { lookup: priceLookup(prices), countFile: () => ({ error: 'not used' }) }, estimate.folder?.uri.toString()));
+      loaded.sources.push(
+        ...fileScenarioSources(
+          units,
+          estimate.relativePath,
+          uri.toString(),
+          { lookup: priceLookup(prices), countFile: () => ({ error: 'not used' }) },
+          estimate.folder?.uri.toString(),
+        ),
+      );
     } catch (error) {
-      loaded.problems.push({ severity: 'warning', message: `${vscode.workspace.asRelativePath(uri)}: cannot be read (${errorMessage(error)})` });
+      loaded.problems.push({
+        severity: 'warning',
+        message: `${vscode.workspace.asRelativePath(uri)}: cannot be read (${errorMessage(error)})`,
+      });
     }
   }
   return loaded;
@@ -75,6 +106,11 @@ async function readText(uri: vscode.Uri): Promise<FileText> {
   try {
     return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
   } catch (error) {
-    return { error: error instanceof vscode.FileSystemError && error.code === 'FileNotFound' ? 'file not found' : `cannot read (${errorMessage(error)})` };
+    return {
+      error:
+        error instanceof vscode.FileSystemError && error.code === 'FileNotFound'
+          ? 'file not found'
+          : `cannot read (${errorMessage(error)})`,
+    };
   }
 }

@@ -68,7 +68,11 @@ export class EstimateRunner {
       }
       clearTimeout(entry.timer);
       this.inFlight.delete(response.id);
-      entry.resolve('result' in response ? { ok: true, result: response.result, ...(response.delta ? { delta: response.delta } : {}) } : { ok: false, error: response.error });
+      entry.resolve(
+        'result' in response
+          ? { ok: true, result: response.result, ...(response.delta ? { delta: response.delta } : {}) }
+          : { ok: false, error: response.error },
+      );
     });
     worker.on('error', (error) => this.restart(error.message));
     worker.on('exit', (code) => {

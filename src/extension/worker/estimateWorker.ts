@@ -19,7 +19,11 @@ import type { EstimateResponse, ExactCountsSource, PriceDataSource, RuntimeSourc
 const counters = new Map<string, DocumentCounter>();
 const bases = new Map<string, EstimatedBase>();
 
-function counterFor(key: string, text: string, changes: Parameters<DocumentCounter['applyChanges']>[0]): DocumentCounter {
+function counterFor(
+  key: string,
+  text: string,
+  changes: Parameters<DocumentCounter['applyChanges']>[0],
+): DocumentCounter {
   let counter = counters.get(key);
   if (!counter) {
     counters.set(key, (counter = new DocumentCounter(text)));
@@ -56,7 +60,8 @@ let exact: (ExactCountsSource & { counts: ExactCounts }) | undefined;
 /** The stored exact counts, read once per version of the file. */
 function exactCountsFor(source: ExactCountsSource | undefined): ExactCounts | undefined {
   if (!source) return undefined;
-  if (exact?.file !== source.file || exact.version !== source.version) exact = { ...source, counts: readExactCountsFile(source.file).counts };
+  if (exact?.file !== source.file || exact.version !== source.version)
+    exact = { ...source, counts: readExactCountsFile(source.file).counts };
   return exact.counts;
 }
 
@@ -67,7 +72,12 @@ function usePriceSource(source: PriceDataSource | undefined): void {
   const key = source ? JSON.stringify(source) : '';
   if (key === priceDataKey) return;
   priceDataKey = key;
-  const loaded = source === undefined ? undefined : source.kind === 'stored' ? loadStoredPriceData(source.dir) : loadPinnedPriceData(source.file, source.shownAs);
+  const loaded =
+    source === undefined
+      ? undefined
+      : source.kind === 'stored'
+        ? loadStoredPriceData(source.dir)
+        : loadPinnedPriceData(source.file, source.shownAs);
   if (!loaded || !applyPriceData(loaded).ok) usePriceData();
 }
 
@@ -91,7 +101,8 @@ parentPort?.on('message', (message: WorkerMessage) => {
       counter: counts && counts.size > 0 ? exactCountsCounter(counts, documentCounter) : documentCounter,
       readCompanion: companionReader(new Map(message.companions)),
     });
-    const delta = message.base && documentDelta(message.base, baseFor(message.key, message.base, side), message.text, result, side);
+    const delta =
+      message.base && documentDelta(message.base, baseFor(message.key, message.base, side), message.text, result, side);
     response = { id: message.id, result, ...(delta ? { delta } : {}) };
   } catch (error) {
     response = { id: message.id, error: error instanceof Error ? error.message : String(error) };

@@ -40,8 +40,7 @@ export interface ExactCountsSource {
 
 /** The price data the worker prices with (absent: the bundled data); re-read when it differs from the last one. */
 export type PriceDataSource =
-  | { kind: 'stored'; dir: string; version: number }
-  | { kind: 'pinned'; file: string; shownAs: string; version: number };
+  { kind: 'stored'; dir: string; version: number } | { kind: 'pinned'; file: string; shownAs: string; version: number };
 
 export type WorkerMessage = EstimateRequest | { forget: string };
 

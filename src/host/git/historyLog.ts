@@ -20,7 +20,16 @@ export type LogOutcome = { ok: true; commits: LoggedCommit[] } | { ok: false; me
 
 /** Oldest first. */
 export async function readLog(query: LogQuery): Promise<LogOutcome> {
-  const args = ['log', '-z', '--no-color', `--format=${LOG_FORMAT}`, '--name-status', '--find-renames', '-n', String(query.maxCommits)];
+  const args = [
+    'log',
+    '-z',
+    '--no-color',
+    `--format=${LOG_FORMAT}`,
+    '--name-status',
+    '--find-renames',
+    '-n',
+    String(query.maxCommits),
+  ];
   if (query.follow) args.push('--follow');
   if (query.since && 'date' in query.since) args.push(`--since=${query.since.date}`);
   args.push(query.since && 'commit' in query.since ? `${query.since.commit}..HEAD` : 'HEAD');

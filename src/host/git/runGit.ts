@@ -1,7 +1,8 @@
 // Runs git without a shell: arguments are passed as they are, so no path or ref is ever interpreted by a shell.
 import { spawn } from 'child_process';
 
-export type GitRun = { ok: true; code: number; stdout: Buffer; stderr: string } | { ok: false; missing: true; message: string };
+export type GitRun =
+  { ok: true; code: number; stdout: Buffer; stderr: string } | { ok: false; missing: true; message: string };
 
 // quotepath=off: paths come back as they are (with -z nothing is quoted anyway). literal-pathspecs: a path argument
 // named `*.md` or `:x` means that file, not a pattern. No optional locks: a read-only diff never blocks a commit.
@@ -30,7 +31,11 @@ export function runGit(cwd: string, args: readonly string[], input?: string, exe
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
-      resolve({ ok: false, missing: true, message: error.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : error.message });
+      resolve({
+        ok: false,
+        missing: true,
+        message: error.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : error.message,
+      });
     });
     child.on('close', (code) => {
       resolve({ ok: true, code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });

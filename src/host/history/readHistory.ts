@@ -47,9 +47,13 @@ export async function readHistory(query: HistoryQuery): Promise<HistoryOutcome> 
     }
   }
   if (query.usageAtCommit) for (const logged of log.commits) names.push(`${logged.commit}:${location.file}`);
-  const inWorkspace = (repoPath: string) => (location.root === '' ? repoPath : repoPath.startsWith(`${location.root}/`) ? relativePath(repoPath) : undefined);
+  const inWorkspace = (repoPath: string) =>
+    location.root === '' ? repoPath : repoPath.startsWith(`${location.root}/`) ? relativePath(repoPath) : undefined;
   const initial = query.runtimes ? await treeBefore(query, log.commits[0]?.commit) : undefined;
-  if (query.runtimes) names.push(...runtimeVersionNames({ commits: log.commits, ...(initial ? { initial } : {}), relativePath: inWorkspace }));
+  if (query.runtimes)
+    names.push(
+      ...runtimeVersionNames({ commits: log.commits, ...(initial ? { initial } : {}), relativePath: inWorkspace }),
+    );
   const versions = await readVersions(query.top, names, query.executable);
   if (!versions.ok) return versions;
 
@@ -67,8 +71,16 @@ export async function readHistory(query: HistoryQuery): Promise<HistoryOutcome> 
     relativePath,
     ...(query.maxBytes !== undefined ? { maxBytes: query.maxBytes } : {}),
   });
-  const runtimes = query.runtimes ? await runtimeHistory(query, log.commits, initial, inWorkspace, versions.blobs) : undefined;
-  return { ok: true, history, ...(runtimes ? { runtimes } : {}), commitsRead: log.commits.length, limited: log.commits.length >= query.maxCommits };
+  const runtimes = query.runtimes
+    ? await runtimeHistory(query, log.commits, initial, inWorkspace, versions.blobs)
+    : undefined;
+  return {
+    ok: true,
+    history,
+    ...(runtimes ? { runtimes } : {}),
+    commitsRead: log.commits.length,
+    limited: log.commits.length >= query.maxCommits,
+  };
 }
 
 /**
@@ -104,10 +116,24 @@ async function runtimeHistory(
 }
 
 /** The files in range as they were before the first commit read (none when it is the root commit): one `git ls-tree`. */
-async function treeBefore(query: HistoryQuery, first: string | undefined): Promise<{ commit: string; paths: string[] } | undefined> {
+async function treeBefore(
+  query: HistoryQuery,
+  first: string | undefined,
+): Promise<{ commit: string; paths: string[] } | undefined> {
   if (first === undefined) return undefined;
   const parent = `${first}^`;
-  const run = await runGit(query.top, ['ls-tree', '-r', '-z', '--name-only', parent, '--', ...query.pathspecs], undefined, query.executable);
+  const run = await runGit(
+    query.top,
+    ['ls-tree', '-r', '-z', '--name-only', parent, '--', ...query.pathspecs],
+    undefined,
+    query.executable,
+  );
   if (!run.ok || run.code !== 0) return undefined;
-  return { commit: parent, paths: run.stdout.toString('utf8').split('\0').filter((p) => p.length > 0) };
+  return {
+    commit: parent,
+    paths: run.stdout
+      .toString('utf8')
+      .split('\0')
+      .filter((p) => p.length > 0),
+  };
 }

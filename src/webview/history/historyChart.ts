@@ -12,7 +12,12 @@ const MAX_SUBJECT = 80;
 
 export function tooltipLines(point: ChartPoint): string[] {
   const approx = point.exact === false ? '≈' : '';
-  const month = point.perMonthUsd === null ? (point.cost === 'unpriced' ? 'no price' : 'unknown') : `${approx}${usd(point.perMonthUsd)}/month`;
+  const month =
+    point.perMonthUsd === null
+      ? point.cost === 'unpriced'
+        ? 'no price'
+        : 'unknown'
+      : `${approx}${usd(point.perMonthUsd)}/month`;
   const change = point.deltaPerMonthUsd === null ? '' : ` (${signedUsd(point.deltaPerMonthUsd)})`;
   const subject = point.subject.length > MAX_SUBJECT ? `${point.subject.slice(0, MAX_SUBJECT - 1)}…` : point.subject;
   return [
@@ -24,7 +29,11 @@ export function tooltipLines(point: ChartPoint): string[] {
   ];
 }
 
-export function historySpec(points: readonly ChartPoint[], colors: ChartColors, onPick: (index: number) => void): HistorySpec {
+export function historySpec(
+  points: readonly ChartPoint[],
+  colors: ChartColors,
+  onPick: (index: number) => void,
+): HistorySpec {
   const axis = axisStyle(colors);
   const tooltips = points.map(tooltipLines);
   return {
@@ -55,7 +64,12 @@ export function historySpec(points: readonly ChartPoint[], colors: ChartColors, 
       },
       scales: {
         x: { ticks: axis.ticks, grid: axis.grid, title: axis.title('commit (oldest first)') },
-        y: { beginAtZero: true, ticks: { ...axis.ticks, callback: (value) => usd(Number(value)) }, grid: axis.grid, title: axis.title('$/month') },
+        y: {
+          beginAtZero: true,
+          ticks: { ...axis.ticks, callback: (value) => usd(Number(value)) },
+          grid: axis.grid,
+          title: axis.title('$/month'),
+        },
       },
       plugins: {
         legend: { display: false },

@@ -19,13 +19,17 @@ if (mount) {
       api,
       document,
       mount,
-      chart: (canvas, spec) => draw(canvas, (context) => new Chart(context, spec) as unknown as Chart<'bar' | 'line', unknown>),
+      chart: (canvas, spec) =>
+        draw(canvas, (context) => new Chart(context, spec) as unknown as Chart<'bar' | 'line', unknown>),
       cspViolations: () => [...violations],
     });
     window.addEventListener('message', (event: MessageEvent<unknown>) => app.receive(event.data));
     app.start();
   } catch (error) {
     mount.textContent = `The cost history panel failed to start: ${error instanceof Error ? error.message : String(error)}`;
-    api.postMessage({ type: 'webviewError', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    api.postMessage({
+      type: 'webviewError',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 }

@@ -24,7 +24,13 @@ export interface HistoryView {
 /** What the webview reports after drawing: read back by tests and returned by the command. */
 export interface RenderedHistory {
   file: string;
-  points: { commit: string; perMonthUsd: number | null; deltaPerMonthUsd: number | null; inputTokens: number | null; marked: boolean }[];
+  points: {
+    commit: string;
+    perMonthUsd: number | null;
+    deltaPerMonthUsd: number | null;
+    inputTokens: number | null;
+    marked: boolean;
+  }[];
   /** The tooltip lines of each point, as Chart.js is given them. */
   tooltips: string[][];
   /** Rows in the table under the chart. */
@@ -57,7 +63,9 @@ export function parseHistoryWebviewMessage(data: unknown): HistoryWebviewMessage
     case 'ready':
       return { type: 'ready' };
     case 'openDiff':
-      return isString(data.commit) && /^[0-9a-f]{40,64}$/.test(data.commit) ? { type: 'openDiff', commit: data.commit } : undefined;
+      return isString(data.commit) && /^[0-9a-f]{40,64}$/.test(data.commit)
+        ? { type: 'openDiff', commit: data.commit }
+        : undefined;
     case 'rendered':
       return isObject(data.summary) && Array.isArray(data.summary.points) && Array.isArray(data.summary.tooltips)
         ? { type: 'rendered', summary: data.summary as unknown as RenderedHistory }
@@ -72,8 +80,11 @@ export function parseHistoryWebviewMessage(data: unknown): HistoryWebviewMessage
 /** A message from the host. Its payloads come from our own extension, so only the envelope is checked. */
 export function parseHistoryHostMessage(data: unknown): HistoryHostMessage | undefined {
   if (!isObject(data)) return undefined;
-  if (data.type === 'show') return isObject(data.view) && Array.isArray(data.view.points) ? (data as unknown as HistoryHostMessage) : undefined;
-  if (data.type === 'failed') return isString(data.message) && isString(data.file) ? (data as unknown as HistoryHostMessage) : undefined;
-  if (data.type === 'clickPoint') return typeof data.index === 'number' ? { type: 'clickPoint', index: data.index } : undefined;
+  if (data.type === 'show')
+    return isObject(data.view) && Array.isArray(data.view.points) ? (data as unknown as HistoryHostMessage) : undefined;
+  if (data.type === 'failed')
+    return isString(data.message) && isString(data.file) ? (data as unknown as HistoryHostMessage) : undefined;
+  if (data.type === 'clickPoint')
+    return typeof data.index === 'number' ? { type: 'clickPoint', index: data.index } : undefined;
   return undefined;
 }

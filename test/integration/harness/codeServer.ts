@@ -47,16 +47,21 @@ export function installVsix(vsix: string, extensionsDir: string, userDataDir: st
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const origin = `http://127.0.0.1:${options.port}`;
   const args = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${options.port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${options.port}`,
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--config', path.join(options.userDataDir, 'code-server.yaml'),
-    '--user-data-dir', options.userDataDir,
-    '--extensions-dir', options.extensionsDir,
+    '--config',
+    path.join(options.userDataDir, 'code-server.yaml'),
+    '--user-data-dir',
+    options.userDataDir,
+    '--extensions-dir',
+    options.extensionsDir,
   ];
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   fs.mkdirSync(options.tmpDir, { recursive: true });
@@ -74,7 +79,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   let stopping = false;
   const exited = new Promise<never>((_, reject) => {
     child.once('exit', (code, signal) => {
-      if (!stopping) reject(new Error(`code-server exited early (code ${code}, signal ${signal}); see ${options.logFile}`));
+      if (!stopping)
+        reject(new Error(`code-server exited early (code ${code}, signal ${signal}); see ${options.logFile}`));
     });
     child.once('error', (error) => reject(error));
   });
@@ -87,7 +93,6 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       stopping = true;
       await killGroup(child);
       forgetExitKill(); // the group is gone; its id may be reused
-
     },
   };
   try {

@@ -10,7 +10,15 @@ export const chromiumPath = '/usr/bin/chromium';
 export const fixtureWorkspace = path.join(repoRoot, 'test', 'integration', 'workspace');
 export const suiteEntry = path.join(repoRoot, 'out', 'node', 'test', 'integration', 'suite', 'index');
 /** The Restricted Mode suite: run only with workspace trust enabled and the workspace left untrusted. */
-export const untrustedSuiteEntry = path.join(repoRoot, 'out', 'node', 'test', 'integration', 'suite-untrusted', 'index');
+export const untrustedSuiteEntry = path.join(
+  repoRoot,
+  'out',
+  'node',
+  'test',
+  'integration',
+  'suite-untrusted',
+  'index',
+);
 /** The examples suite: runs with a copy of examples/ as the workspace, against the built CLI on the same folder. */
 export const examplesWorkspace = path.join(repoRoot, 'examples');
 export const examplesSuiteEntry = path.join(repoRoot, 'out', 'node', 'test', 'integration', 'suite-examples', 'index');

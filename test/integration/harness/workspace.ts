@@ -22,7 +22,11 @@ export function copyFixtureWorkspace(parent: string, source = fixtureWorkspace):
 export function makeUserDataDir(parent: string, untrusted = false): string {
   const dir = path.join(parent, 'user-data');
   const trust = untrusted
-    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' }
+    ? {
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'never',
+      }
     : { 'security.workspace.trust.enabled': false };
   const settings = {
     ...trust,

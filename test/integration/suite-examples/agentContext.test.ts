@@ -16,15 +16,20 @@ interface CliRuntime {
 }
 
 function cliContext(): CliRuntime[] {
-  const stdout = execFileSync(process.execPath, [path.join(repoRoot, 'out', 'cli.js'), 'context', workspaceRoot(), '--json'], {
-    cwd: workspaceRoot(),
-    encoding: 'utf8',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-  });
+  const stdout = execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'out', 'cli.js'), 'context', workspaceRoot(), '--json'],
+    {
+      cwd: workspaceRoot(),
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    },
+  );
   return (JSON.parse(stdout) as { runtimes: CliRuntime[] }).runtimes;
 }
 
-const fromCli = (runtimes: readonly CliRuntime[]) => runtimes.map((r) => ({ id: r.id, inputTokens: r.perRequest.inputTokens, costUsd: r.perRequest.costUsd }));
+const fromCli = (runtimes: readonly CliRuntime[]) =>
+  runtimes.map((r) => ({ id: r.id, inputTokens: r.perRequest.inputTokens, costUsd: r.perRequest.costUsd }));
 
 /** The view's totals once the usage file is loaded (the context is rebuilt when it arrives). */
 async function viewTotalsMatching(api: BurnrateApi, expected: ReturnType<typeof fromCli>) {
@@ -41,9 +46,15 @@ describe('examples: Agent Context view against burnrate context --json', () => {
   it('every runtime has the same per-request input tokens and cost in the view as in the CLI', async () => {
     const api = await vscode.extensions.getExtension<BurnrateApi>(EXTENSION_ID)!.activate();
     const cli = cliContext();
-    assert.ok(cli.some((r) => r.id === 'claude-code') && cli.some((r) => r.id === 'copilot'), JSON.stringify(cli.map((r) => r.id)));
+    assert.ok(
+      cli.some((r) => r.id === 'claude-code') && cli.some((r) => r.id === 'copilot'),
+      JSON.stringify(cli.map((r) => r.id)),
+    );
     const expected = fromCli(cli);
-    assert.ok(expected.every((r) => r.inputTokens > 0 && r.costUsd !== undefined && r.costUsd > 0), JSON.stringify(expected));
+    assert.ok(
+      expected.every((r) => r.inputTokens > 0 && r.costUsd !== undefined && r.costUsd > 0),
+      JSON.stringify(expected),
+    );
     assert.deepStrictEqual(await viewTotalsMatching(api, expected), expected);
   });
 
@@ -52,7 +63,8 @@ describe('examples: Agent Context view against burnrate context --json', () => {
     const claude = cliContext().find((r) => r.id === 'claude-code')!;
     await open('CLAUDE.md');
     const deadline = Date.now() + 15_000;
-    while (api.runtimeStatus()?.inputTokens !== claude.perRequest.inputTokens && Date.now() < deadline) await sleep(200);
+    while (api.runtimeStatus()?.inputTokens !== claude.perRequest.inputTokens && Date.now() < deadline)
+      await sleep(200);
     const shown = api.runtimeStatus();
     assert.ok(shown, 'no runtime status for CLAUDE.md');
     assert.strictEqual(shown.id, 'claude-code');
@@ -64,7 +76,9 @@ describe('examples: Agent Context view against burnrate context --json', () => {
     assert.match(shown.tooltip, /\/request/);
 
     // A file no runtime loads shows nothing; the setting turns the item off.
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'not a prompt', language: 'plaintext' }));
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument({ content: 'not a prompt', language: 'plaintext' }),
+    );
     await sleep(300);
     assert.strictEqual(api.runtimeStatus(), undefined);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -19,7 +19,10 @@ describe('Restricted Mode: Check Claude Counts', () => {
     process.env[ANTHROPIC_BASE_URL_ENV] = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       await activated();
-      const result = await vscode.commands.executeCommand('burnrate.checkClaudeCounts', { apiKey: 'sk-test-key', confirmed: true });
+      const result = await vscode.commands.executeCommand('burnrate.checkClaudeCounts', {
+        apiKey: 'sk-test-key',
+        confirmed: true,
+      });
       assert.deepStrictEqual(result, { refused: 'untrusted' });
       assert.strictEqual(requests, 0);
     } finally {

@@ -11,14 +11,26 @@ import { diskRuntimeEnvironment } from '../../../src/host/runtimeEnvironment';
 import type { BurnrateApi } from '../../../src/extension/main';
 import { RESTRICTED_NOTE } from '../../../src/extension/statusBar';
 import { LOGS_ENV } from '../harness/results';
-import { EXTENSION_ID, hoverText, lensesUntil, lensMatching, open, sleep, tokensIn, workspaceRoot } from '../suite/editorHelpers';
+import {
+  EXTENSION_ID,
+  hoverText,
+  lensesUntil,
+  lensMatching,
+  open,
+  sleep,
+  tokensIn,
+  workspaceRoot,
+} from '../suite/editorHelpers';
 
 function expectedLenses(relative: string) {
   const usage = parseUsageFile(fs.readFileSync(path.join(workspaceRoot(), '.burnrate.yaml'), 'utf8')).config;
   const bytes = fs.readFileSync(path.join(workspaceRoot(), relative));
   // The editor prices agent-mode prompts per session on their runtime, so the engine side reads the same environment.
   const runtimes = diskRuntimeEnvironment(workspaceRoot(), usage);
-  return planLenses(estimateSource(relative, bytes, { usage, relativePath: relative, readCompanion: () => undefined, runtimes }), { sections: true });
+  return planLenses(
+    estimateSource(relative, bytes, { usage, relativePath: relative, readCompanion: () => undefined, runtimes }),
+    { sections: true },
+  );
 }
 
 function burnrateLogs(): string[] {
@@ -35,14 +47,19 @@ describe('Restricted Mode: Burnrate still reads, counts and prices', () => {
     it(`${relative}: the engine's lenses with tokens and $, on their lines`, async () => {
       const editor = await open(relative);
       const expected = expectedLenses(relative);
-      const found = await lensesUntil(editor.document.uri, (t) => (t.length === expected.length ? undefined : `${t.length} lenses, expected ${expected.length}`));
+      const found = await lensesUntil(editor.document.uri, (t) =>
+        t.length === expected.length ? undefined : `${t.length} lenses, expected ${expected.length}`,
+      );
       assert.deepStrictEqual(
         found.map((lens) => [lens.range.start.line, lens.command?.title]),
         expected.map((lens) => [lens.line, lens.title]),
       );
       // Both fixtures run in agent mode: priced per session on GitHub Copilot.
       assert.match(found[0]!.command!.title, /^[\d,]+ tokens · \$[\d.]+\/session · \$[\d,.]+\/mo$/);
-      assert.match(found[0]!.command!.tooltip ?? '', /per session \(\d+ turns\) on GitHub Copilot \(VS Code\) · \$[\d,.]+\/mo at \d+ sessions\/day · /);
+      assert.match(
+        found[0]!.command!.tooltip ?? '',
+        /per session \(\d+ turns\) on GitHub Copilot \(VS Code\) · \$[\d,.]+\/mo at \d+ sessions\/day · /,
+      );
     });
   }
 
@@ -60,7 +77,11 @@ describe('Restricted Mode: Burnrate still reads, counts and prices', () => {
     const lens = await lensMatching(editor.document.uri, /tokens/);
     const deadline = Date.now() + 10_000;
     while (!/^[\d,]+ tok · \$[\d.]+\/call$/.test(api.statusText() ?? '') && Date.now() < deadline) await sleep(100);
-    assert.strictEqual(Number(api.statusText()?.split(' ')[0]?.replace(/,/g, '')), tokensIn(lens), `status bar: ${api.statusText()}`);
+    assert.strictEqual(
+      Number(api.statusText()?.split(' ')[0]?.replace(/,/g, '')),
+      tokensIn(lens),
+      `status bar: ${api.statusText()}`,
+    );
     const tooltip = api.statusTooltip() ?? '';
     assert.ok(tooltip.endsWith(`\n\n${RESTRICTED_NOTE}`), `tooltip: ${tooltip}`);
     assert.match(RESTRICTED_NOTE, /runs no programs/);

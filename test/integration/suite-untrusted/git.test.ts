@@ -53,9 +53,14 @@ describe('Restricted Mode: the cost diff runs no git and says why', function () 
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     await lensMatching(editor.document.uri, /^[\d,]+ tokens · \$[\d.]+\/call/);
     // An unsaved edit too: in a trusted workspace both make a "vs HEAD" lens (diff.test.ts).
-    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'Always greet the customer by name. '.repeat(5)));
+    await editor.edit((edit) =>
+      edit.insert(new vscode.Position(0, 0), 'Always greet the customer by name. '.repeat(5)),
+    );
     await sleep(1500); // the delta lens refreshes on a debounce
-    assert.ok(!titles(await lenses(editor.document.uri)).some((t) => t.includes('vs HEAD')), titles(await lenses(editor.document.uri)).join('\n'));
+    assert.ok(
+      !titles(await lenses(editor.document.uri)).some((t) => t.includes('vs HEAD')),
+      titles(await lenses(editor.document.uri)).join('\n'),
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -63,15 +68,25 @@ describe('Restricted Mode: the cost diff runs no git and says why', function () 
     const summary = await vscode.commands.executeCommand<ReviewSummary>('burnrate.reviewCostChanges');
     assert.strictEqual(summary.ok, false);
     assert.deepStrictEqual(summary.repositories, []);
-    assert.match(summary.message ?? '', /only in a trusted workspace \(Restricted Mode runs no git\)\. Trust this folder/);
+    assert.match(
+      summary.message ?? '',
+      /only in a trusted workspace \(Restricted Mode runs no git\)\. Trust this folder/,
+    );
   });
 
   it('Show Cost History refuses with a message (and starts no worker, no git)', async () => {
     const uri = vscode.Uri.file(path.join(repoDir, PROMPT));
     const result = await vscode.commands.executeCommand<ShowHistoryResult>('burnrate.showCostHistory', uri);
     assert.ok(result && !result.ok, JSON.stringify(result));
-    assert.match(result.message, /cost history from git only in a trusted workspace \(Restricted Mode runs no git\)\. Trust this folder/);
-    assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('burnrate.costHistory')));
+    assert.match(
+      result.message,
+      /cost history from git only in a trusted workspace \(Restricted Mode runs no git\)\. Trust this folder/,
+    );
+    assert.ok(
+      !vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('burnrate.costHistory')),
+    );
   });
 
   it('no process was started by Burnrate, and no git by anyone, during all of the above', () => {

@@ -23,7 +23,14 @@ export class SpawnRecorder {
       this.originals.set(fn, original);
       const spawned = this.spawned;
       module[fn] = function (this: unknown, ...args: unknown[]) {
-        spawned.push({ fn, command: args.filter((a) => typeof a === 'string' || Array.isArray(a)).flat().join(' '), stack: new Error().stack ?? '' });
+        spawned.push({
+          fn,
+          command: args
+            .filter((a) => typeof a === 'string' || Array.isArray(a))
+            .flat()
+            .join(' '),
+          stack: new Error().stack ?? '',
+        });
         return original.apply(this, args);
       };
     }

@@ -16,7 +16,8 @@ describe('editor: language-model tools', () => {
     await activated();
     const ours = vscode.lm.tools.filter((t) => t.name.startsWith('burnrate_'));
     assert.deepStrictEqual(ours.map((t) => t.name).sort(), AGENT_TOOLS.map((t) => t.name).sort());
-    for (const tool of ours) assert.deepStrictEqual(tool.inputSchema, AGENT_TOOLS.find((t) => t.name === tool.name)!.inputSchema);
+    for (const tool of ours)
+      assert.deepStrictEqual(tool.inputSchema, AGENT_TOOLS.find((t) => t.name === tool.name)!.inputSchema);
   });
 
   it('burnrate_estimate on a file says what its lens says', async () => {
@@ -32,15 +33,24 @@ describe('editor: language-model tools', () => {
     await activated();
     const json = await invoke('burnrate_context', {});
     const runtimes = json.runtimes as { id: string; perRequest: { inputTokens: number; exact: boolean } }[];
-    assert.ok(runtimes.some((r) => r.id === 'claude-code'), JSON.stringify(runtimes.map((r) => r.id)));
+    assert.ok(
+      runtimes.some((r) => r.id === 'claude-code'),
+      JSON.stringify(runtimes.map((r) => r.id)),
+    );
     assert.ok(runtimes.every((r) => r.perRequest.inputTokens > 0));
     const one = await invoke('burnrate_context', { runtime: 'claude-code' });
-    assert.deepStrictEqual((one.runtimes as { id: string }[]).map((r) => r.id), ['claude-code']);
+    assert.deepStrictEqual(
+      (one.runtimes as { id: string }[]).map((r) => r.id),
+      ['claude-code'],
+    );
   });
 
   it('burnrate_estimate prices a text on the model asked for, and refuses a path outside the workspace', async () => {
     await activated();
-    const text = await invoke('burnrate_estimate', { text: 'You summarise support tickets in one line.', model: 'gpt-4o' });
+    const text = await invoke('burnrate_estimate', {
+      text: 'You summarise support tickets in one line.',
+      model: 'gpt-4o',
+    });
     const units = text.units as { model: string; tokensExact: boolean }[];
     assert.strictEqual(units[0]!.model, 'gpt-4o');
     assert.strictEqual(units[0]!.tokensExact, true);

@@ -35,7 +35,12 @@ describe('editor: Check Claude Counts (fake count_tokens server)', () => {
       req.on('end', () => {
         const body = JSON.parse(data) as { model: string; messages: { content: string }[] };
         const content = body.messages[0]!.content;
-        seen.push({ url: req.url ?? '', key: req.headers['x-api-key'] as string | undefined, model: body.model, content });
+        seen.push({
+          url: req.url ?? '',
+          key: req.headers['x-api-key'] as string | undefined,
+          model: body.model,
+          content,
+        });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ input_tokens: fakeTokens(content) }));
       });
@@ -61,7 +66,10 @@ describe('editor: Check Claude Counts (fake count_tokens server)', () => {
     await lensMatching(editor.document.uri, /^≈[\d,]+ tokens · /);
     await lensMatching(editor.document.uri, /claude-opus-4-7/);
 
-    const result = await vscode.commands.executeCommand<CheckResult>('burnrate.checkClaudeCounts', { apiKey: 'sk-test-key', confirmed: true });
+    const result = await vscode.commands.executeCommand<CheckResult>('burnrate.checkClaudeCounts', {
+      apiKey: 'sk-test-key',
+      confirmed: true,
+    });
     assert.ok(result && !('refused' in result), JSON.stringify(result));
     assert.strictEqual(result.stopped, undefined);
     assert.ok(result.requested >= 2, 'the framing probe and the text');
@@ -71,7 +79,10 @@ describe('editor: Check Claude Counts (fake count_tokens server)', () => {
       assert.strictEqual(request.key, 'sk-test-key');
       assert.match(request.model, /^claude-/);
     }
-    assert.ok(!seen.some((s) => s.content.includes('friendly assistant')), 'a GPT-priced fixture (prompts/hello.md) is never sent');
+    assert.ok(
+      !seen.some((s) => s.content.includes('friendly assistant')),
+      'a GPT-priced fixture (prompts/hello.md) is never sent',
+    );
     const sent = seen.find((s) => s.content.includes(BODY));
     assert.ok(sent, 'the fixture text was sent');
     assert.strictEqual(sent.model, 'claude-opus-4-7');
@@ -84,7 +95,10 @@ describe('editor: Check Claude Counts (fake count_tokens server)', () => {
 
     const after = await lensMatching(editor.document.uri, /^[\d,]+ tokens · /);
     assert.ok(!after.includes('≈'), after);
-    assert.ok(tokensIn(after) >= fakeTokens(sent.content) - FRAMING, `${after} counts the endpoint's ${fakeTokens(sent.content) - FRAMING}`);
+    assert.ok(
+      tokensIn(after) >= fakeTokens(sent.content) - FRAMING,
+      `${after} counts the endpoint's ${fakeTokens(sent.content) - FRAMING}`,
+    );
 
     const requests = seen.length;
     const again = await vscode.commands.executeCommand<CheckResult>('burnrate.checkClaudeCounts', { confirmed: true });
@@ -94,10 +108,19 @@ describe('editor: Check Claude Counts (fake count_tokens server)', () => {
   });
 
   it('forgets the key kept in SecretStorage, and the counts, on request', async () => {
-    assert.deepStrictEqual(await vscode.commands.executeCommand('burnrate.forgetClaudeData', 'key'), { key: true, counts: false });
-    assert.deepStrictEqual(await vscode.commands.executeCommand('burnrate.forgetClaudeData', 'key'), { key: false, counts: false });
+    assert.deepStrictEqual(await vscode.commands.executeCommand('burnrate.forgetClaudeData', 'key'), {
+      key: true,
+      counts: false,
+    });
+    assert.deepStrictEqual(await vscode.commands.executeCommand('burnrate.forgetClaudeData', 'key'), {
+      key: false,
+      counts: false,
+    });
     const editor = await open(FIXTURE);
-    assert.deepStrictEqual(await vscode.commands.executeCommand('burnrate.forgetClaudeData', 'counts'), { key: false, counts: true });
+    assert.deepStrictEqual(await vscode.commands.executeCommand('burnrate.forgetClaudeData', 'counts'), {
+      key: false,
+      counts: true,
+    });
     await lensMatching(editor.document.uri, /^≈[\d,]+ tokens · /);
   });
 });

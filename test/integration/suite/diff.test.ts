@@ -10,12 +10,21 @@ import type { ReviewSummary } from '../../../src/extension/diff/costDiff';
 import type { GitApi, GitExtensionExports, GitRepository } from '../../../src/extension/diff/gitApi';
 import { activated, lensesUntil, lensMatching, sleep, titles, workspaceRoot } from './editorHelpers';
 
-
 const SUPPORT = 'prompts/support.md';
 const REVIEW = '.github/prompts/review.prompt.md';
 const OLD = 'prompts/old.md';
 const NEW = 'prompts/new.md';
-const SUPPORT_TEXT = ['# Support', 'You help customers with orders.', '', '## Tone', 'Friendly and brief.', '', '## Escalation', 'Hand off to a human when asked.', ''].join('\n');
+const SUPPORT_TEXT = [
+  '# Support',
+  'You help customers with orders.',
+  '',
+  '## Tone',
+  'Friendly and brief.',
+  '',
+  '## Escalation',
+  'Hand off to a human when asked.',
+  '',
+].join('\n');
 const reviewPrompt = (model: string) => `---\nmodel: ${model}\n---\nReview the staged changes. Point out bugs.\n`;
 const DELTA = /^≈?\+[\d,]+ tokens \(\+[\d,.]+%\) vs HEAD · \+\$[\d.]+\/call · \+\$[\d,.]+\/mo$/;
 
@@ -26,7 +35,8 @@ let api: GitApi;
 let repository: TestRepository;
 
 const file = (relative: string) => vscode.Uri.file(path.join(repoDir, relative));
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: repoDir, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -63,7 +73,10 @@ describe('cost diff in the editor (git through the git extension)', function () 
     api = (await extension.activate()).getAPI(1);
     await until('the git extension to initialize', () => (api.state === 'initialized' ? true : undefined));
     await api.openRepository?.(vscode.Uri.file(repoDir));
-    repository = await until('the repository to open', () => (api.getRepository(file(SUPPORT)) as TestRepository | null) ?? undefined);
+    repository = await until(
+      'the repository to open',
+      () => (api.getRepository(file(SUPPORT)) as TestRepository | null) ?? undefined,
+    );
     await until('HEAD to be known', () => repository.state.HEAD?.commit);
   });
 
@@ -77,18 +90,39 @@ describe('cost diff in the editor (git through the git extension)', function () 
     try {
       // Unchanged: no "vs HEAD" lens at all (the cost lens is there).
       await lensMatching(editor.document.uri, /tokens/);
-      assert.ok(!titles(await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri)).some((t) => t.includes('vs HEAD')));
+      assert.ok(
+        !titles(
+          await vscode.commands.executeCommand<vscode.CodeLens[]>(
+            'vscode.executeCodeLensProvider',
+            editor.document.uri,
+          ),
+        ).some((t) => t.includes('vs HEAD')),
+      );
 
-      await replaceText(editor, SUPPORT_TEXT.replace('Friendly and brief.', 'Friendly and brief. Use the customer name and confirm order numbers back. '.repeat(3)));
+      await replaceText(
+        editor,
+        SUPPORT_TEXT.replace(
+          'Friendly and brief.',
+          'Friendly and brief. Use the customer name and confirm order numbers back. '.repeat(3),
+        ),
+      );
       const first = await lensMatching(editor.document.uri, DELTA);
       const firstTokens = Number(/\+([\d,]+) tokens/.exec(first)![1]!.replace(/,/g, ''));
-      const found = await lensesUntil(editor.document.uri, (t) => (t.some((x) => /^§ ≈?\+[\d,]+ tokens \(\+[\d,]+%\) vs HEAD/.test(x)) ? undefined : 'no section lens'));
+      const found = await lensesUntil(editor.document.uri, (t) =>
+        t.some((x) => /^§ ≈?\+[\d,]+ tokens \(\+[\d,]+%\) vs HEAD/.test(x)) ? undefined : 'no section lens',
+      );
       const section = found.find((l) => l.command?.title.startsWith('§'))!;
-      assert.strictEqual(editor.document.lineAt(section.range.start.line).text, '## Tone', 'the section lens sits on the heading that changed');
+      assert.strictEqual(
+        editor.document.lineAt(section.range.start.line).text,
+        '## Tone',
+        'the section lens sits on the heading that changed',
+      );
       assert.strictEqual(found.filter((l) => l.command?.title.startsWith('§')).length, 1, 'only the changed section');
 
       // More typing: the lens follows.
-      await editor.edit((edit) => edit.insert(new vscode.Position(5, 0), 'Never promise delivery dates the carrier has not given. '.repeat(4)));
+      await editor.edit((edit) =>
+        edit.insert(new vscode.Position(5, 0), 'Never promise delivery dates the carrier has not given. '.repeat(4)),
+      );
       await lensesUntil(editor.document.uri, (t) => {
         const title = t.find((x) => DELTA.test(x));
         const tokens = title ? Number(/\+([\d,]+) tokens/.exec(title)![1]!.replace(/,/g, '')) : 0;
@@ -97,7 +131,9 @@ describe('cost diff in the editor (git through the git extension)', function () 
 
       // Back to HEAD's text: the lens goes away.
       await replaceText(editor, SUPPORT_TEXT);
-      await lensesUntil(editor.document.uri, (t) => (t.some((x) => x.includes('vs HEAD')) ? 'the vs HEAD lens is still there' : undefined));
+      await lensesUntil(editor.document.uri, (t) =>
+        t.some((x) => x.includes('vs HEAD')) ? 'the vs HEAD lens is still there' : undefined,
+      );
     } finally {
       await replaceText(editor, SUPPORT_TEXT);
       await editor.document.save();
@@ -109,7 +145,10 @@ describe('cost diff in the editor (git through the git extension)', function () 
     try {
       await replaceText(editor, reviewPrompt('claude-opus-4-1'));
       const title = await lensMatching(editor.document.uri, / vs HEAD · claude-haiku-4-5 → claude-opus-4-1/);
-      assert.match(title, /^≈?±0 tokens \(0%\) vs HEAD · claude-haiku-4-5 → claude-opus-4-1[^ ]* · \+\$[\d.]+\/call · \+\$[\d,.]+\/mo$/);
+      assert.match(
+        title,
+        /^≈?±0 tokens \(0%\) vs HEAD · claude-haiku-4-5 → claude-opus-4-1[^ ]* · \+\$[\d.]+\/call · \+\$[\d,.]+\/mo$/,
+      );
     } finally {
       await replaceText(editor, reviewPrompt('claude-haiku-4-5'));
       await editor.document.save();
@@ -118,7 +157,10 @@ describe('cost diff in the editor (git through the git extension)', function () 
 
   it('Review Cost Changes lists every changed prompt file by monthly change with the total; a row opens the diff editor', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.writeFileSync(path.join(repoDir, SUPPORT), SUPPORT_TEXT + '\n## Refunds\n' + 'Start a refund within the 30-day window and explain the steps. '.repeat(8));
+    fs.writeFileSync(
+      path.join(repoDir, SUPPORT),
+      SUPPORT_TEXT + '\n## Refunds\n' + 'Start a refund within the 30-day window and explain the steps. '.repeat(8),
+    );
     fs.writeFileSync(path.join(repoDir, REVIEW), reviewPrompt('claude-opus-4-1'));
     fs.rmSync(path.join(repoDir, OLD));
     fs.writeFileSync(path.join(repoDir, NEW), 'Write a short, polite reply to the customer. '.repeat(6));
@@ -142,7 +184,11 @@ describe('cost diff in the editor (git through the git extension)', function () 
     assert.strictEqual(byPath.get(REVIEW)!.tokensDelta, 0);
     assert.ok(byPath.get(REVIEW)!.perMonthDelta! > 0);
     const deltas = result.files.map((f) => f.perMonthDelta!);
-    assert.deepStrictEqual(deltas, [...deltas].sort((a, b) => b - a), 'sorted by monthly change');
+    assert.deepStrictEqual(
+      deltas,
+      [...deltas].sort((a, b) => b - a),
+      'sorted by monthly change',
+    );
     assert.ok(Math.abs(result.totalPerMonthDelta - deltas.reduce((a, b) => a + b, 0)) < 1e-9);
     assert.match(String(byPath.get(SUPPORT)!.item.description), /^\+\$[\d,.]+\/mo \(\+[\d.,]+%\) · ≈?\+[\d,]+ tokens$/);
 
@@ -166,12 +212,18 @@ describe('cost diff in the editor (git through the git extension)', function () 
   });
 
   it('a file with conflict markers is listed as not comparable, with the reason', async () => {
-    fs.writeFileSync(path.join(repoDir, SUPPORT), ['# Support', '<<<<<<< HEAD', 'ours', '=======', 'theirs', '>>>>>>> other', ''].join('\n'));
+    fs.writeFileSync(
+      path.join(repoDir, SUPPORT),
+      ['# Support', '<<<<<<< HEAD', 'ours', '=======', 'theirs', '>>>>>>> other', ''].join('\n'),
+    );
     await repository.status();
     const summary = await vscode.commands.executeCommand<ReviewSummary>('burnrate.reviewCostChanges');
     assert.ok(summary.ok);
     const uncompared = summary.repositories[0]!.uncompared;
-    assert.deepStrictEqual(uncompared.map((u) => u.path), [SUPPORT]);
+    assert.deepStrictEqual(
+      uncompared.map((u) => u.path),
+      [SUPPORT],
+    );
     assert.match(uncompared[0]!.reason, /merge conflict markers in working tree \(line 2\)/);
   });
 });

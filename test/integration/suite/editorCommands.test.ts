@@ -8,7 +8,17 @@ import { modelChoices } from '../../../src/core/present/modelChoices';
 import { usageFileTemplate } from '../../../src/core/present/usageFileTemplate';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
 import { COMMANDS } from '../../../src/extension/commands';
-import { activated, EXTENSION_ID, fixtureUri, hoverText, lensMatching, open, restoreText, sleep, workspaceRoot } from './editorHelpers';
+import {
+  activated,
+  EXTENSION_ID,
+  fixtureUri,
+  hoverText,
+  lensMatching,
+  open,
+  restoreText,
+  sleep,
+  workspaceRoot,
+} from './editorHelpers';
 
 /** Runs a command that asks through a QuickPick or InputBox and accepts what it offers first, as Enter would. */
 async function acceptFirstOffer(command: string, ...args: unknown[]): Promise<unknown> {
@@ -27,7 +37,7 @@ interface Contributed {
 describe('editor: commands', () => {
   it('every contributed command is registered, every registered one contributed, all from the one table', async () => {
     await activated();
-    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Contributed[]);
+    const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Contributed[];
     // VS Code adds `burnrate.<view>.focus` and the like for contributed views: not commands of ours.
     const registered = (await vscode.commands.getCommands(true)).filter((id) => /^burnrate\.[A-Za-z]+$/.test(id));
     assert.deepStrictEqual(contributed.map((c) => c.command).sort(), registered.sort());
@@ -47,7 +57,10 @@ describe('editor: commands', () => {
       assert.match(editor.document.getText(), /\nburnrate:\n {2}model: claude-sonnet-4-5\n---\n/);
       assert.ok(editor.document.getText().includes('model: haiku\n'), 'the format model field is left as written');
       await lensMatching(editor.document.uri, / per session .* · claude-sonnet-4-5( · |$)/);
-      assert.match(await hoverText(editor.document.uri, new vscode.Position(0, 0)), /burnrate\.model in this file's frontmatter/);
+      assert.match(
+        await hoverText(editor.document.uri, new vscode.Position(0, 0)),
+        /burnrate\.model in this file's frontmatter/,
+      );
     } finally {
       await restoreText(editor.document.uri, original);
     }
@@ -57,12 +70,19 @@ describe('editor: commands', () => {
     const editor = await open('.github/prompts/sections.prompt.md');
     const onDisk = fs.readFileSync(editor.document.uri.fsPath, 'utf8');
     try {
-      assert.strictEqual(await vscode.commands.executeCommand('burnrate.setModel', editor.document.uri, 'claude-haiku-4-5'), 'workspace-state');
+      assert.strictEqual(
+        await vscode.commands.executeCommand('burnrate.setModel', editor.document.uri, 'claude-haiku-4-5'),
+        'workspace-state',
+      );
       assert.strictEqual(editor.document.isDirty, false);
       assert.strictEqual(fs.readFileSync(editor.document.uri.fsPath, 'utf8'), onDisk);
       await lensMatching(editor.document.uri, / · claude-haiku-4-5$/);
       const problems = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => /burnrate/i.test(d.message));
-      assert.deepStrictEqual(problems.map((d) => d.message), [], 'nothing of ours in the Problems panel');
+      assert.deepStrictEqual(
+        problems.map((d) => d.message),
+        [],
+        'nothing of ours in the Problems panel',
+      );
     } finally {
       await vscode.commands.executeCommand('burnrate.resetFileChoices', editor.document.uri);
     }
@@ -77,7 +97,10 @@ describe('editor: commands', () => {
       assert.strictEqual(editor.document.isDirty, false);
       assert.strictEqual(fs.readFileSync(editor.document.uri.fsPath, 'utf8'), onDisk);
       await lensMatching(editor.document.uri, / · gpt-4\.1-mini · worst case/);
-      assert.match(await hoverText(editor.document.uri, new vscode.Position(0, 0)), /model chosen with a Burnrate command \(kept in workspace state\)/);
+      assert.match(
+        await hoverText(editor.document.uri, new vscode.Position(0, 0)),
+        /model chosen with a Burnrate command \(kept in workspace state\)/,
+      );
     } finally {
       assert.strictEqual(await vscode.commands.executeCommand('burnrate.resetFileChoices', editor.document.uri), true);
     }
@@ -96,7 +119,10 @@ describe('editor: commands', () => {
       assert.ok(editor.document.getText().includes(`\nburnrate:\n  model: ${first}\n`), editor.document.getText());
       // The InputBox offers the current figure; accepting it writes it.
       assert.strictEqual(await acceptFirstOffer('burnrate.setCallsPerDay', editor.document.uri), 'frontmatter');
-      assert.match(editor.document.getText(), new RegExp(`\\nburnrate:\\n  model: ${first.replace(/[.]/g, '\\.')}\\n  callsPerDay: \\d+\\n`));
+      assert.match(
+        editor.document.getText(),
+        new RegExp(`\\nburnrate:\\n  model: ${first.replace(/[.]/g, '\\.')}\\n  callsPerDay: \\d+\\n`),
+      );
     } finally {
       await restoreText(editor.document.uri, original);
     }
@@ -105,7 +131,10 @@ describe('editor: commands', () => {
   it('setCallsPerDay accepts "12k"; on a VS Code prompt file it is kept in workspace state', async () => {
     const editor = await open('.github/prompts/sections.prompt.md');
     try {
-      assert.strictEqual(await vscode.commands.executeCommand('burnrate.setCallsPerDay', editor.document.uri, '12k'), 'workspace-state');
+      assert.strictEqual(
+        await vscode.commands.executeCommand('burnrate.setCallsPerDay', editor.document.uri, '12k'),
+        'workspace-state',
+      );
       assert.strictEqual(editor.document.isDirty, false);
       await lensMatching(editor.document.uri, /\/mo at 12k sessions\/day · gpt-4\.1$/);
     } finally {
@@ -116,7 +145,10 @@ describe('editor: commands', () => {
   it('setCallsPerDay on a CrewAI config goes to workspace state and changes every unit of the file', async () => {
     const editor = await open('crew/config/tasks.yaml');
     try {
-      assert.strictEqual(await vscode.commands.executeCommand('burnrate.setCallsPerDay', editor.document.uri, 3), 'workspace-state');
+      assert.strictEqual(
+        await vscode.commands.executeCommand('burnrate.setCallsPerDay', editor.document.uri, 3),
+        'workspace-state',
+      );
       const found = await lensMatching(editor.document.uri, /at 3 sessions\/day/);
       assert.ok(found);
     } finally {
@@ -156,13 +188,19 @@ describe('editor: commands', () => {
     await lensMatching(editor.document.uri, /at 200 calls\/day · gpt-4o$/);
     fs.rmSync(usageFile);
     try {
-      const created = await vscode.commands.executeCommand<vscode.Uri>('burnrate.openUsageFile', vscode.workspace.workspaceFolders![0]!.uri);
+      const created = await vscode.commands.executeCommand<vscode.Uri>(
+        'burnrate.openUsageFile',
+        vscode.workspace.workspaceFolders![0]!.uri,
+      );
       assert.strictEqual(created?.fsPath, usageFile);
       assert.strictEqual(fs.readFileSync(usageFile, 'utf8'), usageFileTemplate());
       // The template's own defaults now price the file: its calls per day and its model, nothing else.
       const template = parseUsageFile(usageFileTemplate()).config.defaults;
       assert.strictEqual(template.callsPerDay, 1000);
-      await lensMatching(editor.document.uri, new RegExp(`at 1k calls/day · ${template.model!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      await lensMatching(
+        editor.document.uri,
+        new RegExp(`at 1k calls/day · ${template.model!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      );
     } finally {
       await restoreText(vscode.Uri.file(usageFile), original);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

@@ -37,7 +37,10 @@ export async function lenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
 export const titles = (found: readonly vscode.CodeLens[]): string[] => found.map((lens) => lens.command?.title ?? '');
 
 /** Polls until the lenses satisfy `check`, which returns undefined when satisfied or a reason when not. */
-export async function lensesUntil(uri: vscode.Uri, check: (titles: string[], found: vscode.CodeLens[]) => string | undefined): Promise<vscode.CodeLens[]> {
+export async function lensesUntil(
+  uri: vscode.Uri,
+  check: (titles: string[], found: vscode.CodeLens[]) => string | undefined,
+): Promise<vscode.CodeLens[]> {
   const deadline = Date.now() + WAIT_MS;
   let found: vscode.CodeLens[] = [];
   let reason: string | undefined = 'never asked';
@@ -47,7 +50,9 @@ export async function lensesUntil(uri: vscode.Uri, check: (titles: string[], fou
     if (reason === undefined) return found;
     await sleep(100);
   }
-  assert.fail(`lenses of ${vscode.workspace.asRelativePath(uri)} after ${WAIT_MS / 1000}s: ${reason}\n  ${titles(found).join('\n  ')}`);
+  assert.fail(
+    `lenses of ${vscode.workspace.asRelativePath(uri)} after ${WAIT_MS / 1000}s: ${reason}\n  ${titles(found).join('\n  ')}`,
+  );
 }
 
 const CLICK = ' — click for the cost breakdown';
@@ -60,13 +65,15 @@ export function lensDetail(lens: vscode.CodeLens): string | undefined {
 
 /** Waits until some lens's title or detail (lensDetail) matches `pattern`; returns that lens's title. */
 export async function lensMatching(uri: vscode.Uri, pattern: RegExp): Promise<string> {
-  const matches = (lens: vscode.CodeLens) => pattern.test(lens.command?.title ?? '') || pattern.test(lensDetail(lens) ?? '');
+  const matches = (lens: vscode.CodeLens) =>
+    pattern.test(lens.command?.title ?? '') || pattern.test(lensDetail(lens) ?? '');
   const found = await lensesUntil(uri, (_, all) => (all.some(matches) ? undefined : `none matches ${pattern}`));
   return found.find(matches)!.command!.title;
 }
 
 export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
-  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  const hovers =
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
   return hovers
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))

@@ -31,7 +31,10 @@ describe('editor: no file blocks the extension host', () => {
   it('another command answers within a second while the file is counted; then the lens shows its outcome', async () => {
     const editor = await open(RELATIVE);
     // Ask for the lenses (this starts the estimate) without waiting for them.
-    const counting = vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    const counting = vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      editor.document.uri,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const asked = Date.now();
     const answer = await vscode.commands.executeCommand<string>('burnrateTest.ping');
@@ -40,7 +43,9 @@ describe('editor: no file blocks the extension host', () => {
     assert.ok(waited < 1000, `the extension host answered after ${waited} ms: something blocks it`);
     await counting;
     const found = await lensesUntil(editor.document.uri, (titles) =>
-      titles.some((t) => /too large to count here|tokens · /.test(t)) ? undefined : 'no figures and no "too large" lens yet',
+      titles.some((t) => /too large to count here|tokens · /.test(t))
+        ? undefined
+        : 'no figures and no "too large" lens yet',
     );
     assert.ok(found.length > 0);
   });

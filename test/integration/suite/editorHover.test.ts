@@ -13,7 +13,12 @@ describe('editor: breakdown hover', () => {
     assert.match(text, /\| Input \| Tokens \|/);
     assert.match(text, /\| tool schema: get\\_order \| [\d,]+ \|/);
     assert.match(text, /\| message framing \(2 messages\) \| \d+ \|/);
-    assert.ok(text.includes('expected 400 tokens (defaults.outputTokens in .burnrate.yaml); worst case 800 tokens (`max_completion_tokens`)'), text);
+    assert.ok(
+      text.includes(
+        'expected 400 tokens (defaults.outputTokens in .burnrate.yaml); worst case 800 tokens (`max_completion_tokens`)',
+      ),
+      text,
+    );
     assert.match(text, /\*\*Rate card:\*\* gpt-4o \(openai\) — \$2\.5\/M in · \$10\/M out/);
     assert.match(text, /Why this model: .*gpt-4o-2024-08-06/);
     assert.ok(text.includes(PRICE_DATA.asOf), 'price data date');

@@ -9,25 +9,54 @@ import { estimateSource } from '../../../src/core/estimate/estimateSource';
 import { planLenses } from '../../../src/core/present/fileLenses';
 import { diskRuntimeEnvironment } from '../../../src/host/runtimeEnvironment';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
-import { fixtureUri, lensDetail, lenses, lensesUntil, lensMatching, open, titles, workspaceRoot } from './editorHelpers';
+import {
+  fixtureUri,
+  lensDetail,
+  lenses,
+  lensesUntil,
+  lensMatching,
+  open,
+  titles,
+  workspaceRoot,
+} from './editorHelpers';
 
 function expectedLenses(relative: string) {
   const usage = parseUsageFile(fs.readFileSync(path.join(workspaceRoot(), '.burnrate.yaml'), 'utf8')).config;
   const bytes = fs.readFileSync(path.join(workspaceRoot(), relative));
-  const readCompanion = (companion: string) => (fs.existsSync(path.join(workspaceRoot(), companion)) ? fs.readFileSync(path.join(workspaceRoot(), companion)) : undefined);
+  const readCompanion = (companion: string) =>
+    fs.existsSync(path.join(workspaceRoot(), companion))
+      ? fs.readFileSync(path.join(workspaceRoot(), companion))
+      : undefined;
   const runtimes = diskRuntimeEnvironment(workspaceRoot(), usage);
-  return planLenses(estimateSource(relative, bytes, { usage, relativePath: relative, readCompanion, runtimes }), { sections: true });
+  return planLenses(estimateSource(relative, bytes, { usage, relativePath: relative, readCompanion, runtimes }), {
+    sections: true,
+  });
 }
 
 // Each format's unit lens detail (the lens's tooltip: band, volume, model, worst case); the title is the short part.
 const FORMATS: [string, RegExp][] = [
-  ['.github/prompts/review.prompt.md', /^[\d,]+ tokens · ≈\$[\d.]+ per session \(\d+ turns\) on GitHub Copilot \(VS Code\) · \$[\d,.]+\/mo at 50 sessions\/day · gpt-4o$/],
-  ['.github/prompts/review-pr.prompt.md', /^≈[\d,]+ tokens \(±15%\) · ≈\$[\d.]+ per session \(\d+ turns\) on GitHub Copilot \(VS Code\) · .* · claude-sonnet-4-0$/],
+  [
+    '.github/prompts/review.prompt.md',
+    /^[\d,]+ tokens · ≈\$[\d.]+ per session \(\d+ turns\) on GitHub Copilot \(VS Code\) · \$[\d,.]+\/mo at 50 sessions\/day · gpt-4o$/,
+  ],
+  [
+    '.github/prompts/review-pr.prompt.md',
+    /^≈[\d,]+ tokens \(±15%\) · ≈\$[\d.]+ per session \(\d+ turns\) on GitHub Copilot \(VS Code\) · .* · claude-sonnet-4-0$/,
+  ],
   ['.github/agents/planner.agent.md', / · gpt-4\.1$/],
-  ['.claude/agents/test-runner.md', / per session \(3 turns\) on Claude Code · .* sessions\/day · claude-haiku-5-5( · |$)/],
-  ['.cursor/rules/style.mdc', /^≈[\d,]+ tokens \(±15%\) on every request · ≈\$[\d.]+\/mo at 200 requests\/day · claude-sonnet-4-5 · \d+% of Cursor's ≈[\d.,]+k?\/request$/],
+  [
+    '.claude/agents/test-runner.md',
+    / per session \(3 turns\) on Claude Code · .* sessions\/day · claude-haiku-5-5( · |$)/,
+  ],
+  [
+    '.cursor/rules/style.mdc',
+    /^≈[\d,]+ tokens \(±15%\) on every request · ≈\$[\d.]+\/mo at 200 requests\/day · claude-sonnet-4-5 · \d+% of Cursor's ≈[\d.,]+k?\/request$/,
+  ],
   ['.github/copilot-instructions.md', /^[\d,]+ tokens on every request · /],
-  ['CLAUDE.md', /^≈[\d,]+ tokens \(±15%\) on every request · ≈\$[\d.]+\/mo at 200 requests\/day · claude-sonnet-4-5 · \d+% of Claude Code's ≈[\d.,]+k?\/request/],
+  [
+    'CLAUDE.md',
+    /^≈[\d,]+ tokens \(±15%\) on every request · ≈\$[\d.]+\/mo at 200 requests\/day · claude-sonnet-4-5 · \d+% of Claude Code's ≈[\d.,]+k?\/request/,
+  ],
   ['api/support-chat.json', /^≈[\d,]+ tokens \(±5%\) · .* · gpt-4o · worst case ≈\$[\d.]+\/call$/],
   ['crew/config/agents.yaml', /\/session \(3 turns\)/],
   ['crew/config/tasks.yaml', /\/session \(3 turns\) · .* sessions\/day · gpt-4o · /],
@@ -43,14 +72,19 @@ describe('editor: lenses on every format', () => {
     it(`${relative}: the engine's lenses, on their lines`, async () => {
       const editor = await open(relative);
       const expected = expectedLenses(relative);
-      const found = await lensesUntil(editor.document.uri, (t) => (t.length === expected.length ? undefined : `${t.length} lenses, expected ${expected.length}`));
+      const found = await lensesUntil(editor.document.uri, (t) =>
+        t.length === expected.length ? undefined : `${t.length} lenses, expected ${expected.length}`,
+      );
       assert.deepStrictEqual(
         found.map((lens) => [lens.range.start.line, lens.command?.title, lensDetail(lens)]),
         expected.map((lens) => [lens.line, lens.title, lens.detail]),
       );
       const units = expected.filter((l) => l.kind === 'unit');
       assert.ok(units.length > 0, 'every format has a cost unit');
-      assert.ok(units.some((l) => shape.test(l.detail ?? '')), `no unit lens detail like ${shape}:\n${units.map((l) => l.detail).join('\n')}`);
+      assert.ok(
+        units.some((l) => shape.test(l.detail ?? '')),
+        `no unit lens detail like ${shape}:\n${units.map((l) => l.detail).join('\n')}`,
+      );
       // The title fits above a line of text: tokens · $/call or $/session · $/mo (always-on: what it adds · $/mo).
       for (const unit of units) assert.ok(unit.title.split(' · ').length <= 3 && unit.title.length <= 70, unit.title);
       for (const lens of found.filter((l) => /tokens ·|adds/.test(l.command?.title ?? ''))) {
@@ -64,8 +98,14 @@ describe('editor: lenses on every format', () => {
     const editor = await open('crew/config/agents.yaml');
     const found = await lensesUntil(editor.document.uri, (t) => (t.length >= 2 ? undefined : 'fewer than 2'));
     const lines = editor.document.getText().split('\n');
-    assert.deepStrictEqual(found.map((l) => l.range.start.line), [lines.indexOf('researcher:'), lines.indexOf('writer:')]);
-    assert.deepStrictEqual(found.map((l) => l.command?.arguments?.[1]), [0, 1]);
+    assert.deepStrictEqual(
+      found.map((l) => l.range.start.line),
+      [lines.indexOf('researcher:'), lines.indexOf('writer:')],
+    );
+    assert.deepStrictEqual(
+      found.map((l) => l.command?.arguments?.[1]),
+      [0, 1],
+    );
   });
 
   it('markdown headings get section lenses with tokens and share', async () => {
@@ -76,7 +116,10 @@ describe('editor: lenses on every format', () => {
       .filter((s): s is string => s !== undefined)
       .map(Number);
     assert.ok(shares.length === 4, `sections: ${shares.join(', ')}`);
-    assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) <= 3, `shares add up to about 100%: ${shares.join(' + ')}`);
+    assert.ok(
+      Math.abs(shares.reduce((a, b) => a + b, 0) - 100) <= 3,
+      `shares add up to about 100%: ${shares.join(' + ')}`,
+    );
     assert.ok(rules);
   });
 
@@ -95,7 +138,11 @@ describe('editor: lenses on every format', () => {
       const document = await vscode.workspace.openTextDocument(fixtureUri(relative));
       await vscode.window.showTextDocument(document);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      assert.deepStrictEqual(titles(await lenses(document.uri)).filter((t) => /tokens|Burnrate/.test(t)), [], relative);
+      assert.deepStrictEqual(
+        titles(await lenses(document.uri)).filter((t) => /tokens|Burnrate/.test(t)),
+        [],
+        relative,
+      );
     }
   });
 });

@@ -7,7 +7,18 @@ import { estimateSource } from '../../../src/core/estimate/estimateSource';
 import { diskRuntimeEnvironment } from '../../../src/host/runtimeEnvironment';
 import { unitLensTitle } from '../../../src/core/present/lensTitles';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
-import { fixtureUri, lenses, lensesUntil, lensMatching, open, restoreText, setSetting, titles, tokensIn, workspaceRoot } from './editorHelpers';
+import {
+  fixtureUri,
+  lenses,
+  lensesUntil,
+  lensMatching,
+  open,
+  restoreText,
+  setSetting,
+  titles,
+  tokensIn,
+  workspaceRoot,
+} from './editorHelpers';
 
 describe('editor: live updates', () => {
   it('typing changes the count to the engine figure for the new text', async () => {
@@ -17,10 +28,19 @@ describe('editor: live updates', () => {
     try {
       const before = tokensIn(await lensMatching(editor.document.uri, /^[\d,]+ tokens · /));
       const started = Date.now();
-      await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n## Examples\nAdded: a `--json` flag to the export command (#412).\n'));
+      await editor.edit((edit) =>
+        edit.insert(
+          new vscode.Position(editor.document.lineCount, 0),
+          '\n## Examples\nAdded: a `--json` flag to the export command (#412).\n',
+        ),
+      );
       const usage = parseUsageFile(fs.readFileSync(path.join(workspaceRoot(), '.burnrate.yaml'), 'utf8')).config;
       const runtimes = diskRuntimeEnvironment(workspaceRoot(), usage);
-      const result = estimateSource(relative, new TextEncoder().encode(editor.document.getText()), { usage, relativePath: relative, runtimes });
+      const result = estimateSource(relative, new TextEncoder().encode(editor.document.getText()), {
+        usage,
+        relativePath: relative,
+        runtimes,
+      });
       assert.ok(result.ok);
       const expected = unitLensTitle(result.estimate.units[0]!);
       assert.ok(tokensIn(expected) > before, 'the edit adds tokens');
@@ -29,11 +49,18 @@ describe('editor: live updates', () => {
       await lensMatching(editor.document.uri, /^## Examples — [\d,]+ tokens \(\d+%\)$/);
 
       // Many quick keystrokes: the lens ends on the final text.
-      for (const ch of ' More.') await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), ch));
-      const final = estimateSource(relative, new TextEncoder().encode(editor.document.getText()), { usage, relativePath: relative, runtimes });
+      for (const ch of ' More.')
+        await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), ch));
+      const final = estimateSource(relative, new TextEncoder().encode(editor.document.getText()), {
+        usage,
+        relativePath: relative,
+        runtimes,
+      });
       assert.ok(final.ok);
       const finalTitle = unitLensTitle(final.estimate.units[0]!);
-      await lensesUntil(editor.document.uri, (t) => (t.includes(finalTitle) ? undefined : `waiting for "${finalTitle}"`));
+      await lensesUntil(editor.document.uri, (t) =>
+        t.includes(finalTitle) ? undefined : `waiting for "${finalTitle}"`,
+      );
     } finally {
       await restoreText(editor.document.uri, original);
     }
@@ -44,7 +71,9 @@ describe('editor: live updates', () => {
     await lensMatching(editor.document.uri, /^## Rules — /);
     try {
       await setSetting('lenses.sections', false);
-      await lensesUntil(editor.document.uri, (t) => (t.length === 1 && /tokens ·/.test(t[0]!) ? undefined : 'section lenses still there'));
+      await lensesUntil(editor.document.uri, (t) =>
+        t.length === 1 && /tokens ·/.test(t[0]!) ? undefined : 'section lenses still there',
+      );
     } finally {
       await setSetting('lenses.sections', undefined);
     }
@@ -71,7 +100,10 @@ describe('editor: live updates', () => {
       const title = await lensMatching(editor.document.uri, / · acme-llm-9000$/);
       const tokens = tokensIn(title);
       const perCall = (tokens * 1 + 400 * 2) / 1e6;
-      assert.ok(title.includes(`$${perCall.toFixed(4)}/call`) || title.includes(`$${perCall.toFixed(6)}/call`), `${title} (expected ${perCall})`);
+      assert.ok(
+        title.includes(`$${perCall.toFixed(4)}/call`) || title.includes(`$${perCall.toFixed(6)}/call`),
+        `${title} (expected ${perCall})`,
+      );
     } finally {
       await setSetting('prices.overrides', undefined);
     }
@@ -83,7 +115,9 @@ describe('editor: live updates', () => {
     await lensMatching(editor.document.uri, /tokens/);
     try {
       await setSetting('files.maxSizeBytes', 2000);
-      const found = await lensesUntil(editor.document.uri, (t) => (t.length === 1 && t[0]!.startsWith('Burnrate skipped this file: over the') ? undefined : 'not skipped'));
+      const found = await lensesUntil(editor.document.uri, (t) =>
+        t.length === 1 && t[0]!.startsWith('Burnrate skipped this file: over the') ? undefined : 'not skipped',
+      );
       assert.strictEqual(found[0]!.command?.command, '', 'nothing to open');
     } finally {
       await setSetting('files.maxSizeBytes', undefined);
@@ -113,7 +147,10 @@ describe('editor: live updates', () => {
     const usageFile = path.join(workspaceRoot(), '.burnrate.yaml');
     const original = fs.readFileSync(usageFile, 'utf8');
     try {
-      fs.writeFileSync(usageFile, original.replace('callsPerDay: 200', 'callsPerDay: 777').replace('model: gpt-4o', 'model: gpt-4.1-mini'));
+      fs.writeFileSync(
+        usageFile,
+        original.replace('callsPerDay: 200', 'callsPerDay: 777').replace('model: gpt-4o', 'model: gpt-4.1-mini'),
+      );
       await lensMatching(editor.document.uri, /at 777 calls\/day · gpt-4\.1-mini$/);
     } finally {
       fs.writeFileSync(usageFile, original);
@@ -130,11 +167,17 @@ describe('editor: live updates', () => {
       fs.writeFileSync(usageFile, 'defaults:\n  model: [unclosed\n');
       await lensMatching(editor.document.uri, /at 1k calls\/day · claude-sonnet-5 \(default — assumed\)/);
       const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(usageFile));
-      assert.ok(diagnostics.some((d) => d.source === 'Burnrate' && /ignored until fixed/.test(d.message)), diagnostics.map((d) => d.message).join('\n'));
+      assert.ok(
+        diagnostics.some((d) => d.source === 'Burnrate' && /ignored until fixed/.test(d.message)),
+        diagnostics.map((d) => d.message).join('\n'),
+      );
     } finally {
       fs.writeFileSync(usageFile, original);
     }
     await lensMatching(editor.document.uri, /at 200 calls\/day/);
-    assert.deepStrictEqual(vscode.languages.getDiagnostics(vscode.Uri.file(usageFile)).filter((d) => d.source === 'Burnrate'), []);
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(vscode.Uri.file(usageFile)).filter((d) => d.source === 'Burnrate'),
+      [],
+    );
   });
 });

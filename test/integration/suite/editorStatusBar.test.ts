@@ -16,7 +16,7 @@ async function statusUntil(api: BurnrateApi, pattern: RegExp): Promise<string> {
 
 describe('editor: status bar', () => {
   it('shows the active file tokens and $/call, then the selection, then nothing for other files', async () => {
-    const api = (await vscode.extensions.getExtension<BurnrateApi>(EXTENSION_ID)!.activate());
+    const api = await vscode.extensions.getExtension<BurnrateApi>(EXTENSION_ID)!.activate();
     const editor = await open('prompts/support/system.md');
     const lens = await lensMatching(editor.document.uri, /tokens/);
     const text = await statusUntil(api, /^[\d,]+ tok · \$[\d.]+\/call$/);
@@ -29,7 +29,9 @@ describe('editor: status bar', () => {
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     await statusUntil(api, /^[\d,]+ tok · /);
 
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'not a prompt', language: 'plaintext' }));
+    await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument({ content: 'not a prompt', language: 'plaintext' }),
+    );
     const deadline = Date.now() + 5000;
     while (api.statusText() !== undefined && Date.now() < deadline) await sleep(100);
     assert.strictEqual(api.statusText(), undefined);

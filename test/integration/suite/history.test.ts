@@ -17,12 +17,15 @@ const EVIL = '<img src=x onerror="alert(1)"> & <b>bold</b>';
 const versions = [
   'You help customers with orders.',
   'You help customers with orders. Be brief.',
-  'You help customers with orders, refunds and shipping. Be friendly, brief and concrete; hand off to a human on request. '.repeat(4),
+  'You help customers with orders, refunds and shipping. Be friendly, brief and concrete; hand off to a human on request. '.repeat(
+    4,
+  ),
 ];
 
 let repoDir: string;
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: repoDir, env: GIT_ENV, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
 async function until<T>(what: string, probe: () => T | undefined | null, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -60,7 +63,9 @@ describe('cost history in the editor (Show Cost History)', function () {
     const api = (await vscode.extensions.getExtension<GitExtensionExports>('vscode.git')!.activate()).getAPI(1);
     await until('the git extension to initialize', () => (api.state === 'initialized' ? true : undefined));
     await api.openRepository?.(vscode.Uri.file(repoDir));
-    const repository = await until<GitRepository>('the repository to open', () => api.getRepository(vscode.Uri.file(path.join(repoDir, PROMPT))));
+    const repository = await until<GitRepository>('the repository to open', () =>
+      api.getRepository(vscode.Uri.file(path.join(repoDir, PROMPT))),
+    );
     await until('HEAD to be known', () => repository.state.HEAD?.commit);
   });
 
@@ -72,7 +77,10 @@ describe('cost history in the editor (Show Cost History)', function () {
   it('draws the points `burnrate history --json` prints, marks the big step, opens the diff of a clicked point', async () => {
     const uri = vscode.Uri.file(path.join(repoDir, PROMPT));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const result = await vscode.commands.executeCommand<ShowHistoryResult>('burnrate.showCostHistory', { waitForRender: true, clickPoint: 2 });
+    const result = await vscode.commands.executeCommand<ShowHistoryResult>('burnrate.showCostHistory', {
+      waitForRender: true,
+      clickPoint: 2,
+    });
     assert.ok(result.ok, result.ok ? '' : result.message);
     const rendered = result.rendered!;
 
@@ -85,11 +93,24 @@ describe('cost history in the editor (Show Cost History)', function () {
     const expected = (JSON.parse(json) as { files: { points: CliPoint[] }[] }).files[0]!.points;
     assert.strictEqual(expected.length, 3);
     assert.deepStrictEqual(
-      rendered.points.map(({ commit, perMonthUsd, deltaPerMonthUsd, inputTokens }) => ({ commit, perMonthUsd, deltaPerMonthUsd, inputTokens })),
-      expected.map(({ commit, perMonthUsd, deltaPerMonthUsd, inputTokens }) => ({ commit, perMonthUsd, deltaPerMonthUsd, inputTokens })),
+      rendered.points.map(({ commit, perMonthUsd, deltaPerMonthUsd, inputTokens }) => ({
+        commit,
+        perMonthUsd,
+        deltaPerMonthUsd,
+        inputTokens,
+      })),
+      expected.map(({ commit, perMonthUsd, deltaPerMonthUsd, inputTokens }) => ({
+        commit,
+        perMonthUsd,
+        deltaPerMonthUsd,
+        inputTokens,
+      })),
     );
     // +20% by default: the second commit adds a few tokens (well over 20% of a one-line prompt), the third many more.
-    assert.deepStrictEqual(rendered.points.map((p) => p.marked), [false, true, true]);
+    assert.deepStrictEqual(
+      rendered.points.map((p) => p.marked),
+      [false, true, true],
+    );
     assert.ok(rendered.chartInk > 0, 'the chart has paint on it');
     assert.strictEqual(rendered.rows, 3);
     assert.deepStrictEqual(rendered.cspViolations, []);
@@ -107,14 +128,18 @@ describe('cost history in the editor (Show Cost History)', function () {
     assert.strictEqual((JSON.parse(right!.query) as { ref: string }).ref, third);
     assert.strictEqual((JSON.parse(left!.query) as { ref: string }).ref, `${third}^`);
     const tab = await until('the diff tab', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === right!.toString()),
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === right!.toString()),
     );
     assert.match(tab.label, /support\.md \(\w{7}\^ ↔ \w{7}\) · cost/);
   });
 
   it('says so in the panel for a file outside any repository, without throwing', async () => {
     const outside = vscode.Uri.file(path.join(workspaceRoot(), 'not-in-git-history.md'));
-    const result = await vscode.commands.executeCommand<ShowHistoryResult>('burnrate.showCostHistory', { file: outside });
+    const result = await vscode.commands.executeCommand<ShowHistoryResult>('burnrate.showCostHistory', {
+      file: outside,
+    });
     assert.strictEqual(result.ok, false);
   });
 });

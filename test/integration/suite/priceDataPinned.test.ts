@@ -15,7 +15,14 @@ function dataWithGpt4o(input: number): string {
       name: 'OpenAI',
       api_pattern: 'https://api\\.openai\\.com',
       model_match: { starts_with: 'gpt-' },
-      models: [{ id: 'gpt-4o', name: 'GPT-4o', match: { starts_with: 'gpt-4o' }, prices: { input_mtok: input, output_mtok: 10 } }],
+      models: [
+        {
+          id: 'gpt-4o',
+          name: 'GPT-4o',
+          match: { starts_with: 'gpt-4o' },
+          prices: { input_mtok: input, output_mtok: 10 },
+        },
+      ],
     },
   ]);
 }

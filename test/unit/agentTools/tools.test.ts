@@ -13,9 +13,14 @@ interface ContributedTool {
 
 describe('agent tools: one table for MCP and VS Code', () => {
   it('package.json contributes exactly the tools of the table, with the same descriptions and schemas', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { contributes: { languageModelTools: ContributedTool[] } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as {
+      contributes: { languageModelTools: ContributedTool[] };
+    };
     const contributed = manifest.contributes.languageModelTools;
-    assert.deepStrictEqual(contributed.map((t) => t.name), AGENT_TOOLS.map((t) => t.name));
+    assert.deepStrictEqual(
+      contributed.map((t) => t.name),
+      AGENT_TOOLS.map((t) => t.name),
+    );
     for (const tool of contributed) {
       const defined = AGENT_TOOLS.find((t) => t.name === tool.name)!;
       assert.strictEqual(tool.modelDescription, defined.description, tool.name);
@@ -27,7 +32,10 @@ describe('agent tools: one table for MCP and VS Code', () => {
   it('checks arguments against the schema and never throws', () => {
     const estimate = AGENT_TOOLS.find((t) => t.name === 'burnrate_estimate')!;
     const diff = AGENT_TOOLS.find((t) => t.name === 'burnrate_diff')!;
-    assert.deepStrictEqual(checkToolInput(estimate, { path: 'a.md', model: 'gpt-4o' }), { ok: true, value: { path: 'a.md', model: 'gpt-4o' } });
+    assert.deepStrictEqual(checkToolInput(estimate, { path: 'a.md', model: 'gpt-4o' }), {
+      ok: true,
+      value: { path: 'a.md', model: 'gpt-4o' },
+    });
     assert.deepStrictEqual(checkToolInput(estimate, undefined), { ok: true, value: {} });
     assert.deepStrictEqual(checkToolInput(diff, { paths: ['prompts'] }), { ok: true, value: { paths: ['prompts'] } });
     for (const [tool, input, pattern] of [

@@ -1,7 +1,13 @@
 // Exact counts from the cache are used only for the very text (content hash) under the very tokenizer family they
 // were counted with; a cache file that is not ours gives an empty cache and a message.
 import * as assert from 'assert';
-import { exactCountKey, exactCountsCounter, parseExactCounts, serializeExactCounts, type ExactCounts } from '../../../src/core/calibrate/exactCounts';
+import {
+  exactCountKey,
+  exactCountsCounter,
+  parseExactCounts,
+  serializeExactCounts,
+  type ExactCounts,
+} from '../../../src/core/calibrate/exactCounts';
 import { profileForModel } from '../../../src/core/tokenize/families';
 import { plainCounter } from '../../../src/core/tokenize/textCounter';
 
@@ -12,7 +18,11 @@ describe('exact Claude counts (cache by content hash and family)', () => {
 
   it('answers exactly for the same text and family', () => {
     const counts: ExactCounts = new Map([[exactCountKey(opus.family, text), 4242]]);
-    assert.deepStrictEqual(exactCountsCounter(counts, plainCounter).count(text, opus), { tokens: 4242, exact: true, band: 0 });
+    assert.deepStrictEqual(exactCountsCounter(counts, plainCounter).count(text, opus), {
+      tokens: 4242,
+      exact: true,
+      band: 0,
+    });
   });
 
   it('falls back to the estimate for another family, or for a text that differs by one character', () => {
@@ -34,7 +44,12 @@ describe('exact Claude counts (cache by content hash and family)', () => {
   it('ignores a foreign or malformed file, and bad entries in a good one', () => {
     assert.match(parseExactCounts('{').problem ?? '', /not JSON/);
     assert.match(parseExactCounts('{"version":9,"counts":{}}').problem ?? '', /not version 1/);
-    const mixed = parseExactCounts(JSON.stringify({ version: 1, counts: { nothex: 3, [exactCountKey('f', 'x')]: -1, [exactCountKey('f', 'y')]: 5 } }));
+    const mixed = parseExactCounts(
+      JSON.stringify({
+        version: 1,
+        counts: { nothex: 3, [exactCountKey('f', 'x')]: -1, [exactCountKey('f', 'y')]: 5 },
+      }),
+    );
     assert.deepStrictEqual([...mixed.counts.values()], [5]);
   });
 });

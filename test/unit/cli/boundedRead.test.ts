@@ -22,7 +22,10 @@ describe('reading files a repository names (issue 10)', () => {
     assert.match((readBoundedText('/dev/zero', dir) as { error: string }).error, /outside the workspace/);
     assert.match((readBoundedText(path.join(dir, 'fifo.md'), dir) as { error: string }).error, /a FIFO/);
     assert.match((readBoundedText(path.join(dir, 'out.md'), dir) as { error: string }).error, /outside the workspace/);
-    assert.match((readBoundedText(path.join(dir, 'big.md'), dir, 1000) as { error: string }).error, /over the 1,000-byte limit/);
+    assert.match(
+      (readBoundedText(path.join(dir, 'big.md'), dir, 1000) as { error: string }).error,
+      /over the 1,000-byte limit/,
+    );
     assert.match((readBoundedText(path.join(dir, 'none.md'), dir) as { error: string }).error, /file not found/);
   });
 
@@ -31,6 +34,9 @@ describe('reading files a repository names (issue 10)', () => {
     const lines: string[] = [];
     assert.strictEqual(await forEachLine(path.join(dir, 'log.jsonl'), (line) => lines.push(line)), undefined);
     assert.deepStrictEqual(lines, ['a', 'b', '', 'c']);
-    assert.match(((await forEachLine('/dev/urandom', () => undefined)) as { error: string }).error, /not a regular file/);
+    assert.match(
+      ((await forEachLine('/dev/urandom', () => undefined)) as { error: string }).error,
+      /not a regular file/,
+    );
   });
 });

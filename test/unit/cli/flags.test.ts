@@ -11,7 +11,10 @@ const TABLE = {
 } as const satisfies FlagTable;
 
 function usageError(args: string[], pattern: RegExp): void {
-  assert.throws(() => parseFlags(args, TABLE), (error: unknown) => error instanceof UsageError && pattern.test(error.message));
+  assert.throws(
+    () => parseFlags(args, TABLE),
+    (error: unknown) => error instanceof UsageError && pattern.test(error.message),
+  );
 }
 
 describe('CLI flags (one table: parser, values, help)', () => {
@@ -53,7 +56,12 @@ describe('CLI flags (one table: parser, values, help)', () => {
   });
 
   it('generates help from the same table, continuation lines indented', () => {
-    const help = renderHelp({ usage: 'burnrate x [options]', description: 'Does x.', flags: TABLE, footer: 'Exit codes: 0.' });
+    const help = renderHelp({
+      usage: 'burnrate x [options]',
+      description: 'Does x.',
+      flags: TABLE,
+      footer: 'Exit codes: 0.',
+    });
     for (const name of Object.keys(TABLE)) assert.match(help, new RegExp(`^  --${name}\\b`, 'm'));
     assert.match(help, /^ {2}--sessions N +sessions\n {10,}second line$/m);
     assert.match(help, /^ {2}--help +show this help$/m);

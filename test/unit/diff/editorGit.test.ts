@@ -27,10 +27,18 @@ describe('editor cost diff: how git is reached', () => {
   it('checks workspace trust before touching the git extension, in every path that reaches it', () => {
     const access = fs.readFileSync(path.join(dir, 'gitAccess.ts'), 'utf8');
     const body = access.slice(access.indexOf('export async function gitAccess'));
-    assert.ok(body.indexOf('vscode.workspace.isTrusted') >= 0 && body.indexOf('vscode.workspace.isTrusted') < body.indexOf("getExtension"), 'trust first');
+    assert.ok(
+      body.indexOf('vscode.workspace.isTrusted') >= 0 &&
+        body.indexOf('vscode.workspace.isTrusted') < body.indexOf('getExtension'),
+      'trust first',
+    );
     for (const file of sources(dir).filter((f) => !f.endsWith('gitAccess.ts') && !f.endsWith('gitApi.ts'))) {
       const text = fs.readFileSync(file, 'utf8');
-      assert.doesNotMatch(text, /getExtension\(/, `${path.relative(repoRoot(), file)} gets the git extension without gitAccess()`);
+      assert.doesNotMatch(
+        text,
+        /getExtension\(/,
+        `${path.relative(repoRoot(), file)} gets the git extension without gitAccess()`,
+      );
     }
   });
 });

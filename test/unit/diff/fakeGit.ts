@@ -43,7 +43,8 @@ export class FakeGit implements GitSource {
       const h = this.head[path];
       if (b === undefined) result.push(this.withIds({ status: 'added', path }, undefined, h));
       else if (h === undefined) result.push(this.withIds({ status: 'deleted', path }, b, undefined));
-      else if (id(b) !== id(h) || this.options.modeChanges?.includes(path)) result.push(this.withIds({ status: 'modified', path }, b, h));
+      else if (id(b) !== id(h) || this.options.modeChanges?.includes(path))
+        result.push(this.withIds({ status: 'modified', path }, b, h));
     }
     return { ok: true, value: result };
   }
@@ -67,7 +68,11 @@ export class FakeGit implements GitSource {
     return { ok: true, value: Object.keys(this.head).sort() };
   }
 
-  private withIds(change: ChangedFile, b: string | Uint8Array | undefined, h: string | Uint8Array | undefined): ChangedFile {
+  private withIds(
+    change: ChangedFile,
+    b: string | Uint8Array | undefined,
+    h: string | Uint8Array | undefined,
+  ): ChangedFile {
     if (this.options.withoutIds) return change;
     if (b !== undefined) change.baseId = id(b);
     if (h !== undefined) change.headId = id(h);

@@ -43,7 +43,10 @@ describe('git output parsing (CLI)', () => {
   });
 
   it('keeps unusual path characters as they are (with -z nothing is quoted)', () => {
-    assert.deepStrictEqual(parsePathList(Buffer.from('prompts/ünï cödé.md\0a\tb.md\0')), ['prompts/ünï cödé.md', 'a\tb.md']);
+    assert.deepStrictEqual(parsePathList(Buffer.from('prompts/ünï cödé.md\0a\tb.md\0')), [
+      'prompts/ünï cödé.md',
+      'a\tb.md',
+    ]);
   });
 
   it('reads cat-file --batch output, including missing objects and content with newlines', () => {
@@ -55,7 +58,10 @@ describe('git output parsing (CLI)', () => {
     ]);
     const read = parseBatch(out, 4);
     assert.ok(read.ok);
-    assert.deepStrictEqual(read.blobs.map((b) => b?.toString('latin1')), ['ab\ncd\n', undefined, undefined, '\u0000\u0001\u0002']);
+    assert.deepStrictEqual(
+      read.blobs.map((b) => b?.toString('latin1')),
+      ['ab\ncd\n', undefined, undefined, '\u0000\u0001\u0002'],
+    );
     assert.strictEqual(parseBatch(Buffer.from(`${A} blob 6\nab`), 1).ok, false, 'an object cut short');
     assert.strictEqual(parseBatch(Buffer.from(`${A} blob 2\nab\n`), 2).ok, false, 'fewer objects than asked');
   });

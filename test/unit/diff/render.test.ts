@@ -58,11 +58,19 @@ describe('cost diff presentation', () => {
     assert.ok(row.trimStart().startsWith(`~ ${GROWING}#`), row);
     assert.ok(row.includes(`${signedUsd(growing.delta.perMonth!)}/mo`), row);
     assert.ok(row.includes(`(${usd(growing.before.perMonth!)} → ${usd(growing.after.perMonth!)})`), row);
-    assert.ok(text.split('\n').some((l) => l.trimStart().startsWith(`+ ${NEW}#`)), text);
+    assert.ok(
+      text.split('\n').some((l) => l.trimStart().startsWith(`+ ${NEW}#`)),
+      text,
+    );
     assert.match(text, /§ Tone: ≈\+\d+ tokens \(\+[\d,]+%\) ≈ \+\$[\d.]+\/mo/);
     assert.match(text, /no price for acme-llm-9/);
     const total = r.totals.delta;
-    assert.ok(text.includes(`Monthly cost change of the priced units: ${signedUsd(total.perMonth!)} (${signedPercent(total.costPercent!)})`), text);
+    assert.ok(
+      text.includes(
+        `Monthly cost change of the priced units: ${signedUsd(total.perMonth!)} (${signedPercent(total.costPercent!)})`,
+      ),
+      text,
+    );
     assert.match(text, /1 unit without a price is not in the dollar total/);
     assert.match(text, /^Cost diff: HEAD → working tree$/m);
   });
@@ -70,7 +78,10 @@ describe('cost diff presentation', () => {
   it('the markdown comment leads with the total and has a table row per unit', async () => {
     const r = await report();
     const md = renderDiffMarkdown(r);
-    assert.match(md.split('\n')[2]!, /^\*\*Monthly cost change of the priced units: [+-]\$[\d,.]+ \([+-][\d.,]+%\)\*\*/);
+    assert.match(
+      md.split('\n')[2]!,
+      /^\*\*Monthly cost change of the priced units: [+-]\$[\d,.]+ \([+-][\d.,]+%\)\*\*/,
+    );
     const rows = md.split('\n').filter((l) => /^\| [~+-] \|/.test(l));
     assert.strictEqual(rows.length, r.totals.units);
     assert.ok(rows.some((l) => l.includes(`\`${NEW}\``) && l.startsWith('| + |')));
@@ -93,7 +104,10 @@ describe('cost diff presentation', () => {
   it('lens titles read "+N tokens (+P%) vs HEAD · +$/call · +$/mo"', async () => {
     const r = await report();
     const growing = r.files.find((f) => f.path === GROWING)!;
-    assert.match(fileLensTitle(growing, 'HEAD'), /^≈\+\d+ tokens \(\+[\d,]+%\) vs HEAD · \+\$[\d.]+\/call · \+\$[\d,.]+\/mo$/);
+    assert.match(
+      fileLensTitle(growing, 'HEAD'),
+      /^≈\+\d+ tokens \(\+[\d,]+%\) vs HEAD · \+\$[\d.]+\/call · \+\$[\d,.]+\/mo$/,
+    );
     const added = r.files.find((f) => f.path === NEW)!;
     assert.match(fileLensTitle(added, 'HEAD'), /^new vs HEAD: ≈\+\d+ tokens · \$[\d.]+\/call · \$[\d,.]+\/mo$/);
     const unpriced = r.files.find((f) => f.path === UNPRICED)!;
@@ -106,10 +120,16 @@ describe('cost diff presentation', () => {
     const r = await report();
     const total = r.totals.delta.perMonth!;
     assert.ok(total > 0);
-    const [under, over] = [checkGates(r, { increaseUsdMonth: total + 1 })[0]!, checkGates(r, { increaseUsdMonth: total / 2 })[0]!];
+    const [under, over] = [
+      checkGates(r, { increaseUsdMonth: total + 1 })[0]!,
+      checkGates(r, { increaseUsdMonth: total / 2 })[0]!,
+    ];
     assert.strictEqual(under.tripped, false);
     assert.strictEqual(over.tripped, true);
-    assert.match(over.message, new RegExp(`--fail-on-increase-usd-month\\): ${NEW.replace('.', '\\.')}|${GROWING.replace('.', '\\.')}`));
+    assert.match(
+      over.message,
+      new RegExp(`--fail-on-increase-usd-month\\): ${NEW.replace('.', '\\.')}|${GROWING.replace('.', '\\.')}`),
+    );
 
     const percent = checkGates(r, { increasePercent: 10 })[0]!;
     assert.strictEqual(percent.tripped, true);
@@ -119,7 +139,10 @@ describe('cost diff presentation', () => {
     assert.ok(!percent.files.includes(SHRINKING));
     assert.match(percent.message, /grew by more than 10%/);
     const growing = r.files.find((f) => f.path === GROWING)!;
-    assert.ok(growing.delta.costPercent! < 0.1 && growing.delta.tokensPercent! > 1, 'output dominates its cost; its tokens grew 829% (counted for the default model, markup-heavy before, prose after)');
+    assert.ok(
+      growing.delta.costPercent! < 0.1 && growing.delta.tokensPercent! > 1,
+      'output dominates its cost; its tokens grew 829% (counted for the default model, markup-heavy before, prose after)',
+    );
     assert.match(percent.message, new RegExp(`${GROWING.replace('.', '\\.')} \\+829% in input tokens`));
     const above = Math.max(growing.delta.tokensPercent!, growing.delta.costPercent!) * 100;
     assert.ok(!checkGates(r, { increasePercent: above + 1 })[0]!.files.includes(GROWING));

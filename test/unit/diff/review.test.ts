@@ -10,7 +10,16 @@ function prompt(model: string, body: string): string {
   return `---\nmodel: ${model}\n---\n${body}`;
 }
 
-const BODY = ['# Review', 'Review the staged changes.', '', '## Style', 'Short bullets, most important first.', '', '## Output', 'A list.'].join('\n');
+const BODY = [
+  '# Review',
+  'Review the staged changes.',
+  '',
+  '## Style',
+  'Short bullets, most important first.',
+  '',
+  '## Output',
+  'A list.',
+].join('\n');
 const GROWN = BODY.replace('Short bullets, most important first.', 'Short bullets, most important first. '.repeat(30));
 
 async function reviewOf(base: Tree, head: Tree, options: ReviewOptions = {}, fake?: FakeGit): Promise<DiffReport> {
@@ -55,7 +64,10 @@ describe('cost diff review (fake git)', () => {
   it('lists only the sections whose count changed, with their token delta and an input-rate cost', async () => {
     const report = await reviewOf({ [PROMPT]: prompt('gpt-4o', BODY) }, { [PROMPT]: prompt('gpt-4o', GROWN) });
     const sections = report.files[0]!.units[0]!.sections;
-    assert.deepStrictEqual(sections.map((s) => s.title), ['Style']);
+    assert.deepStrictEqual(
+      sections.map((s) => s.title),
+      ['Style'],
+    );
     const style = sections[0]!;
     assert.strictEqual(style.delta.tokens, style.tokensAfter - style.tokensBefore);
     assert.ok(style.delta.tokens > 100);
@@ -65,14 +77,20 @@ describe('cost diff review (fake git)', () => {
   });
 
   it('a model switch in frontmatter shows its cost even when the text is unchanged', async () => {
-    const report = await reviewOf({ [PROMPT]: prompt('claude-haiku-4-5', BODY) }, { [PROMPT]: prompt('claude-opus-4-1', BODY) });
+    const report = await reviewOf(
+      { [PROMPT]: prompt('claude-haiku-4-5', BODY) },
+      { [PROMPT]: prompt('claude-opus-4-1', BODY) },
+    );
     const file = report.files[0]!;
     assert.strictEqual(file.delta.tokens, 0);
     assert.ok(file.delta.perMonth! > 0, 'opus costs more than haiku');
     assert.ok(file.delta.costPercent! > 1, `opus is several times haiku's price, got ${file.delta.costPercent}`);
     assert.strictEqual(file.units[0]!.before!.model, 'claude-haiku-4-5');
     assert.match(file.units[0]!.after!.model, /opus/);
-    assert.ok(file.notes.some((n) => /model claude-haiku-4-5 → claude-opus/.test(n)), file.notes.join('\n'));
+    assert.ok(
+      file.notes.some((n) => /model claude-haiku-4-5 → claude-opus/.test(n)),
+      file.notes.join('\n'),
+    );
   });
 
   it('new files count from zero, deleted files go to zero, and the report is sorted by monthly change', async () => {
@@ -93,7 +111,10 @@ describe('cost diff review (fake git)', () => {
     assert.ok(deleted.delta.perMonth! < 0);
     assert.ok(Math.abs(deleted.delta.costPercent! + 1) < 1e-12, 'goes to zero: -100%');
     const deltas = report.files.map((f) => f.delta.perMonth!);
-    assert.deepStrictEqual(deltas, [...deltas].sort((a, b) => b - a));
+    assert.deepStrictEqual(
+      deltas,
+      [...deltas].sort((a, b) => b - a),
+    );
     assert.strictEqual(report.files[report.files.length - 1], deleted);
     const sum = report.files.reduce((s, f) => s + f.delta.perMonth!, 0);
     assert.ok(Math.abs(report.totals.delta.perMonth! - sum) < 1e-9);
@@ -102,7 +123,12 @@ describe('cost diff review (fake git)', () => {
   it('follows a rename: the unit is paired across names and only the content change counts', async () => {
     const base = { 'prompts/summarize.md': 'Summarize the text in three bullets. '.repeat(5) };
     const head = { 'prompts/digest.md': 'Summarize the text in three bullets. '.repeat(5) + 'Add a title.' };
-    const renamed = await reviewOf(base, head, {}, new FakeGit(base, head, { renames: [['prompts/summarize.md', 'prompts/digest.md']] }));
+    const renamed = await reviewOf(
+      base,
+      head,
+      {},
+      new FakeGit(base, head, { renames: [['prompts/summarize.md', 'prompts/digest.md']] }),
+    );
     assert.strictEqual(renamed.files.length, 1);
     const file = renamed.files[0]!;
     assert.strictEqual(file.status, 'renamed');
@@ -130,7 +156,11 @@ describe('cost diff review (fake git)', () => {
   });
 
   it('reads equal working-tree files (no ids) but reports them unchanged', async () => {
-    const fake = new FakeGit({ [PROMPT]: prompt('gpt-4o', BODY) }, { [PROMPT]: prompt('gpt-4o', BODY) }, { modeChanges: [PROMPT], withoutIds: true });
+    const fake = new FakeGit(
+      { [PROMPT]: prompt('gpt-4o', BODY) },
+      { [PROMPT]: prompt('gpt-4o', BODY) },
+      { modeChanges: [PROMPT], withoutIds: true },
+    );
     const report = await reviewOf({}, {}, {}, fake);
     assert.strictEqual(report.files.length, 0);
     assert.strictEqual(report.unchangedFiles, 1);
@@ -138,15 +168,26 @@ describe('cost diff review (fake git)', () => {
 
   it('a changed usage file re-prices unchanged prompts when each side uses its own, and not with head-for-both', async () => {
     const untouched = 'prompts/untouched.md';
-    const base = { '.burnrate.yaml': 'defaults:\n  model: gpt-4o-mini\n', [untouched]: 'Classify the ticket. '.repeat(20), 'notes.txt': 'x' };
-    const head = { '.burnrate.yaml': 'defaults:\n  model: gpt-4o\n', [untouched]: 'Classify the ticket. '.repeat(20), 'notes.txt': 'x' };
+    const base = {
+      '.burnrate.yaml': 'defaults:\n  model: gpt-4o-mini\n',
+      [untouched]: 'Classify the ticket. '.repeat(20),
+      'notes.txt': 'x',
+    };
+    const head = {
+      '.burnrate.yaml': 'defaults:\n  model: gpt-4o\n',
+      [untouched]: 'Classify the ticket. '.repeat(20),
+      'notes.txt': 'x',
+    };
     const fake = new FakeGit(base, head);
     const each = await reviewOf(base, head, { usageFile: '.burnrate.yaml' }, fake);
     assert.strictEqual(each.usage.changed, true);
     assert.strictEqual(fake.listCalls, 1);
     assert.strictEqual(each.files.length, 1);
     assert.strictEqual(each.files[0]!.status, 'repriced');
-    assert.ok(each.files[0]!.notes.includes('unchanged file, re-priced by the changed .burnrate.yaml'), each.files[0]!.notes.join());
+    assert.ok(
+      each.files[0]!.notes.includes('unchanged file, re-priced by the changed .burnrate.yaml'),
+      each.files[0]!.notes.join(),
+    );
     assert.strictEqual(each.files[0]!.delta.tokens, 0);
     assert.ok(each.files[0]!.delta.perMonth! > 0, 'gpt-4o costs more than gpt-4o-mini');
 
@@ -157,7 +198,10 @@ describe('cost diff review (fake git)', () => {
 
   it('a comment-only change to the usage file is not a change', async () => {
     const base = { '.burnrate.yaml': 'defaults:\n  model: gpt-4o\n', [PROMPT]: prompt('gpt-4o', BODY) };
-    const head = { '.burnrate.yaml': '# priced for launch\ndefaults:\n  model: gpt-4o\n', [PROMPT]: prompt('gpt-4o', GROWN) };
+    const head = {
+      '.burnrate.yaml': '# priced for launch\ndefaults:\n  model: gpt-4o\n',
+      [PROMPT]: prompt('gpt-4o', GROWN),
+    };
     const fake = new FakeGit(base, head);
     const report = await reviewOf(base, head, { usageFile: '.burnrate.yaml' }, fake);
     assert.strictEqual(report.usage.changed, false);
@@ -186,7 +230,10 @@ describe('cost diff review (fake git)', () => {
     assert.strictEqual(report.files.length, 0);
     assert.deepStrictEqual(
       report.uncompared.map((u) => [u.path, u.severity]),
-      [['prompts/a.md', 'error'], ['prompts/b.md', 'error']],
+      [
+        ['prompts/a.md', 'error'],
+        ['prompts/b.md', 'error'],
+      ],
     );
     assert.match(report.uncompared[0]!.reason, /binary in working tree/);
     assert.match(report.uncompared[1]!.reason, /merge conflict markers in working tree \(line 2\)/);
@@ -208,23 +255,37 @@ describe('cost diff review (fake git)', () => {
   });
 
   it('CrewAI: only the changed agent is listed, a new agent is added from zero', async () => {
-    const agent = (name: string, goal: string) => `${name}:\n  role: ${name}\n  goal: ${goal}\n  backstory: Seasoned.\n  llm: gpt-4o\n`;
+    const agent = (name: string, goal: string) =>
+      `${name}:\n  role: ${name}\n  goal: ${goal}\n  backstory: Seasoned.\n  llm: gpt-4o\n`;
     const base = { 'crew/config/agents.yaml': agent('researcher', 'Find facts') + agent('writer', 'Write well') };
-    const head = { 'crew/config/agents.yaml': agent('researcher', 'Find facts about the market, the competitors and the pricing') + agent('writer', 'Write well') + agent('editor', 'Fix typos') };
+    const head = {
+      'crew/config/agents.yaml':
+        agent('researcher', 'Find facts about the market, the competitors and the pricing') +
+        agent('writer', 'Write well') +
+        agent('editor', 'Fix typos'),
+    };
     const report = await reviewOf(base, head);
     const units = report.files[0]!.units;
-    assert.deepStrictEqual(units.map((u) => [u.name, u.status]).sort(), [['editor', 'added'], ['researcher', 'modified']]);
+    assert.deepStrictEqual(units.map((u) => [u.name, u.status]).sort(), [
+      ['editor', 'added'],
+      ['researcher', 'modified'],
+    ]);
   });
 
   it('CrewAI tasks are priced with the agents.yaml beside them, and re-priced when only the agents changed', async () => {
-    const agents = (llm: string) => `researcher:\n  role: Researcher\n  goal: Find facts\n  backstory: Seasoned.\n  llm: ${llm}\n`;
-    const tasks = (text: string) => `research_task:\n  description: ${text}\n  expected_output: A list.\n  agent: researcher\n`;
+    const agents = (llm: string) =>
+      `researcher:\n  role: Researcher\n  goal: Find facts\n  backstory: Seasoned.\n  llm: ${llm}\n`;
+    const tasks = (text: string) =>
+      `research_task:\n  description: ${text}\n  expected_output: A list.\n  agent: researcher\n`;
     const grown = await reviewOf(
       { 'crew/config/agents.yaml': agents('gpt-4o-mini'), 'crew/config/tasks.yaml': tasks('Research the topic.') },
-      { 'crew/config/agents.yaml': agents('gpt-4o-mini'), 'crew/config/tasks.yaml': tasks('Research the topic in depth, with sources and dates.') },
+      {
+        'crew/config/agents.yaml': agents('gpt-4o-mini'),
+        'crew/config/tasks.yaml': tasks('Research the topic in depth, with sources and dates.'),
+      },
     );
     const task = grown.files[0]!.units[0]!;
-    assert.strictEqual(task.after!.model, 'gpt-4o-mini', 'the agent\'s llm, not the default model');
+    assert.strictEqual(task.after!.model, 'gpt-4o-mini', "the agent's llm, not the default model");
     assert.strictEqual(task.before!.model, 'gpt-4o-mini');
 
     const switched = await reviewOf(
@@ -234,7 +295,10 @@ describe('cost diff review (fake git)', () => {
     const byPath = new Map(switched.files.map((f) => [f.path, f]));
     const repriced = byPath.get('crew/config/tasks.yaml')!;
     assert.strictEqual(repriced.status, 'repriced');
-    assert.ok(repriced.notes.includes('unchanged file, re-priced by the changed crew/config/agents.yaml'), repriced.notes.join());
+    assert.ok(
+      repriced.notes.includes('unchanged file, re-priced by the changed crew/config/agents.yaml'),
+      repriced.notes.join(),
+    );
     assert.strictEqual(repriced.units[0]!.before!.model, 'gpt-4o-mini');
     assert.strictEqual(repriced.units[0]!.after!.model, 'gpt-4o');
     assert.ok(byPath.get('crew/config/agents.yaml')!.delta.perMonth! > 0);
@@ -249,17 +313,29 @@ describe('cost diff review (fake git)', () => {
     }
     const seen: [number, number][] = [];
     const report = await reviewOf(base, head, { batchSize: 10, onProgress: (done, total) => seen.push([done, total]) });
-    assert.deepStrictEqual(seen, [[10, 25], [20, 25], [25, 25]]);
+    assert.deepStrictEqual(seen, [
+      [10, 25],
+      [20, 25],
+      [25, 25],
+    ]);
     assert.strictEqual(report.files.length, 25);
 
     let batches = 0;
-    const cancelled = await reviewOf(base, head, { batchSize: 10, onProgress: () => batches++, isCancelled: () => batches >= 1 });
+    const cancelled = await reviewOf(base, head, {
+      batchSize: 10,
+      onProgress: () => batches++,
+      isCancelled: () => batches >= 1,
+    });
     assert.strictEqual(cancelled.files.length, 10);
   });
 
   it('a git failure comes back as a value', async () => {
     for (const on of ['changes', 'read'] as const) {
-      const fake = new FakeGit({ [PROMPT]: 'a' }, { [PROMPT]: 'b' }, { fail: { on, failure: { kind: 'unknown-ref', message: 'no such ref: nope' } } });
+      const fake = new FakeGit(
+        { [PROMPT]: 'a' },
+        { [PROMPT]: 'b' },
+        { fail: { on, failure: { kind: 'unknown-ref', message: 'no such ref: nope' } } },
+      );
       const outcome = await review(fake);
       assert.ok(!outcome.ok);
       assert.strictEqual(outcome.failure.message, 'no such ref: nope');

@@ -6,7 +6,17 @@ import { DocumentCounter } from '../../../src/core/tokenize/documentCounter';
 import { EMPTY_USAGE } from '../../../src/core/usage/usageConfig';
 
 const PATH = 'prompts/support.md';
-const HEAD_TEXT = ['# Support', 'You help customers with orders.', '', '## Tone', 'Friendly and brief.', '', '## Escalation', 'Hand off to a human when asked.', ''].join('\n');
+const HEAD_TEXT = [
+  '# Support',
+  'You help customers with orders.',
+  '',
+  '## Tone',
+  'Friendly and brief.',
+  '',
+  '## Escalation',
+  'Hand off to a human when asked.',
+  '',
+].join('\n');
 const options: Omit<SourceOptions, 'relativePath'> = { usage: EMPTY_USAGE };
 
 function base(bytes: string | undefined, key = 'c1'): BaseVersion {
@@ -17,8 +27,14 @@ function base(bytes: string | undefined, key = 'c1'): BaseVersion {
 
 /** What the worker does for one request: the working estimate of the buffer, then its delta against HEAD's side. */
 function model(text: string, head: BaseVersion | undefined, extra: Partial<SourceOptions> = {}) {
-  const working = estimateSource(PATH, text, { ...options, ...extra, relativePath: PATH, counter: new DocumentCounter(text) });
-  const delta = head && documentDelta(head, estimateBase(head, { ...options, ...extra }), text, working, { ...options, ...extra });
+  const working = estimateSource(PATH, text, {
+    ...options,
+    ...extra,
+    relativePath: PATH,
+    counter: new DocumentCounter(text),
+  });
+  const delta =
+    head && documentDelta(head, estimateBase(head, { ...options, ...extra }), text, working, { ...options, ...extra });
   return { working, delta };
 }
 
@@ -29,11 +45,18 @@ function plan(text: string, head: BaseVersion | undefined, extra: Partial<Source
 
 describe('editor lens plan (cost and delta lenses from one model)', () => {
   it('a changed file: its cost lenses, then the file delta at the top and a lens on the changed section only', () => {
-    const text = HEAD_TEXT.replace('Friendly and brief.', 'Friendly and brief. Use the customer name and confirm order numbers back. '.repeat(3));
+    const text = HEAD_TEXT.replace(
+      'Friendly and brief.',
+      'Friendly and brief. Use the customer name and confirm order numbers back. '.repeat(3),
+    );
     const lenses = plan(text, base(HEAD_TEXT));
     const lines = text.split('\n');
     const cost = lenses.filter((l) => l.action?.kind === 'breakdown');
-    assert.deepStrictEqual(cost.map((l) => l.line), [0, 0, lines.indexOf('## Tone'), lines.indexOf('## Escalation')], 'unit lens and one per section');
+    assert.deepStrictEqual(
+      cost.map((l) => l.line),
+      [0, 0, lines.indexOf('## Tone'), lines.indexOf('## Escalation')],
+      'unit lens and one per section',
+    );
     assert.ok(cost[0]!.tooltip?.endsWith('click for the cost breakdown'), cost[0]!.tooltip);
     assert.ok(cost.slice(1).every((l) => l.tooltip === 'Show the cost breakdown'));
     const delta = lenses.filter((l) => l.title.includes('vs HEAD'));
@@ -49,7 +72,10 @@ describe('editor lens plan (cost and delta lenses from one model)', () => {
     const after = estimateSource(PATH, text, { ...options, relativePath: PATH });
     assert.ok(before.ok && after.ok);
     const expected = after.estimate.units[0]!.input.tokens - before.estimate.units[0]!.input.tokens;
-    assert.ok(delta[0]!.title.includes(`+${expected.toLocaleString('en-US')} tokens`), `${delta[0]!.title} has +${expected}`);
+    assert.ok(
+      delta[0]!.title.includes(`+${expected.toLocaleString('en-US')} tokens`),
+      `${delta[0]!.title} has +${expected}`,
+    );
   });
 
   it('an unchanged file: cost lenses only, and nothing was compared', () => {
@@ -68,7 +94,9 @@ describe('editor lens plan (cost and delta lenses from one model)', () => {
     };
     assert.deepStrictEqual(count(text), count(HEAD_TEXT), 'the premise: every section counts the same');
     const delta = plan(text, base(HEAD_TEXT)).filter((l) => l.title.includes('vs HEAD'));
-    assert.deepStrictEqual(delta, [{ line: 0, title: '±0 tokens vs HEAD · no cost change', action: { kind: 'openChange', status: 'modified' } }]);
+    assert.deepStrictEqual(delta, [
+      { line: 0, title: '±0 tokens vs HEAD · no cost change', action: { kind: 'openChange', status: 'modified' } },
+    ]);
   });
 
   it('a new file: "new vs HEAD" with its whole count, and no section deltas of a file that had none', () => {
@@ -76,7 +104,10 @@ describe('editor lens plan (cost and delta lenses from one model)', () => {
     const delta = lenses.filter((l) => l.title.includes('vs HEAD'));
     assert.match(delta[0]!.title, /^new vs HEAD: ≈?\+[\d,]+ tokens · \$[\d.]+\/call · \$[\d,.]+\/mo$/);
     assert.deepStrictEqual(delta[0]!.action, { kind: 'openChange', status: 'added' });
-    assert.ok(delta.slice(1).every((l) => l.title.startsWith('§ ') && l.title.includes('(new section)')), delta.map((l) => l.title).join('\n'));
+    assert.ok(
+      delta.slice(1).every((l) => l.title.startsWith('§ ') && l.title.includes('(new section)')),
+      delta.map((l) => l.title).join('\n'),
+    );
   });
 
   it('no base (Restricted Mode, no repository): cost lenses only', () => {
@@ -89,14 +120,20 @@ describe('editor lens plan (cost and delta lenses from one model)', () => {
     const lenses = plan(text, base(HEAD_TEXT), { maxBytes: 1000 });
     assert.strictEqual(lenses.length, 2, lenses.map((l) => l.title).join('\n'));
     assert.match(lenses[0]!.title, /^Burnrate skipped this file: over the .* size limit/);
-    assert.match(lenses[1]!.title, /^vs HEAD: over the 1000 bytes size limit in this editor \(.*\): its cost change is unknown$/);
+    assert.match(
+      lenses[1]!.title,
+      /^vs HEAD: over the 1000 bytes size limit in this editor \(.*\): its cost change is unknown$/,
+    );
     assert.ok(lenses.every((l) => l.action === undefined));
   });
 
   it('conflict markers in the buffer: the delta says so instead of pricing both halves', () => {
     const text = ['# Support', '<<<<<<< HEAD', 'ours', '=======', 'theirs', '>>>>>>> other', ''].join('\n');
     const delta = plan(text, base(HEAD_TEXT)).filter((l) => l.title.startsWith('vs HEAD'));
-    assert.deepStrictEqual(delta.map((l) => l.title), ['vs HEAD: merge conflict markers in this editor (line 2): resolve the conflict to compare its cost']);
+    assert.deepStrictEqual(
+      delta.map((l) => l.title),
+      ['vs HEAD: merge conflict markers in this editor (line 2): resolve the conflict to compare its cost'],
+    );
   });
 
   it("HEAD's side is estimated once per key: the same key keeps it, a new commit or input re-estimates it", () => {
@@ -104,7 +141,13 @@ describe('editor lens plan (cost and delta lenses from one model)', () => {
     const text = HEAD_TEXT + 'One more line.\n';
     const working = estimateSource(PATH, text, { ...options, relativePath: PATH });
     const again = documentDelta(base(HEAD_TEXT, 'c1'), first, text, working, options);
-    const fresh = documentDelta(base(HEAD_TEXT, 'c2'), estimateBase(base(HEAD_TEXT, 'c2'), options), text, working, options);
+    const fresh = documentDelta(
+      base(HEAD_TEXT, 'c2'),
+      estimateBase(base(HEAD_TEXT, 'c2'), options),
+      text,
+      working,
+      options,
+    );
     assert.deepStrictEqual(again, fresh, 'a kept base answers as a fresh one');
     assert.strictEqual(first.key, 'c1');
   });

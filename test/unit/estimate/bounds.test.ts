@@ -10,11 +10,28 @@ import { matchCatalog } from '../../../src/core/pricing/catalog';
 import { callCost } from '../../../src/core/pricing/rateCard';
 import { parseUsageFile } from '../../../src/core/usage/parseUsageFile';
 
-const HOSTILE = ['1000000000', '1e9', '1e308', '1.7976931348623157e308', '.inf', '-1', '-1e308', '.nan', '0', '1.5', '"1e9"', '99999999999999999999'];
+const HOSTILE = [
+  '1000000000',
+  '1e9',
+  '1e308',
+  '1.7976931348623157e308',
+  '.inf',
+  '-1',
+  '-1e308',
+  '.nan',
+  '0',
+  '1.5',
+  '"1e9"',
+  '99999999999999999999',
+];
 
 function finiteCosts(unit: UnitEstimate, what: string): void {
   assert.ok(unit.pricing.ok, `${what}: priced`);
-  const figures = { ...unit.cost, perSession: unit.session?.perSession, worstCasePerSession: unit.session?.worstCasePerSession };
+  const figures = {
+    ...unit.cost,
+    perSession: unit.session?.perSession,
+    worstCasePerSession: unit.session?.worstCasePerSession,
+  };
   for (const [name, value] of Object.entries(figures)) {
     if (value === undefined) continue;
     assert.ok(typeof value === 'number' && Number.isFinite(value) && value >= 0, `${what}: ${name} = ${value}`);
@@ -33,12 +50,19 @@ describe('bounded counts (issue 10)', function () {
 
   for (const value of HOSTILE) {
     it(`a subagent with maxTurns: ${value} and CrewAI max_iter: ${value} cost finite amounts`, () => {
-      const agent = estimate('.claude/agents/a.md', `---\nname: a\ndescription: d\nmaxTurns: ${value}\n---\nDo the task.\n`);
+      const agent = estimate(
+        '.claude/agents/a.md',
+        `---\nname: a\ndescription: d\nmaxTurns: ${value}\n---\nDo the task.\n`,
+      );
       for (const unit of agent.units) finiteCosts(unit, `maxTurns ${value}`);
-      const crew = estimate('config/agents.yaml', `researcher:\n  role: R\n  goal: G\n  backstory: B\n  max_iter: ${value}\n`);
+      const crew = estimate(
+        'config/agents.yaml',
+        `researcher:\n  role: R\n  goal: G\n  backstory: B\n  max_iter: ${value}\n`,
+      );
       for (const unit of crew.units) finiteCosts(unit, `max_iter ${value}`);
       for (const unit of [...agent.units, ...crew.units]) {
-        if (unit.session) assert.ok(unit.session.maxTurns <= LIMITS.turns && unit.session.turnInputTokens.length <= LIMITS.turns);
+        if (unit.session)
+          assert.ok(unit.session.maxTurns <= LIMITS.turns && unit.session.turnInputTokens.length <= LIMITS.turns);
       }
     });
 
@@ -48,16 +72,24 @@ describe('bounded counts (issue 10)', function () {
         `month:\n  hours: ${value}\ntokenizer:\n  claude:\n    factor: ${value}\n` +
         `prices:\n  - model: gpt-4o\n    inputPerMTok: ${value}\n    outputPerMTok: ${value}\n`;
       for (const path of ['prompts/a.prompt.md', '.claude/agents/a.md']) {
-        const text = path.endsWith('.prompt.md') ? 'Summarise.\n' : '---\nname: a\ndescription: d\nmaxTurns: 50\n---\nDo it.\n';
+        const text = path.endsWith('.prompt.md')
+          ? 'Summarise.\n'
+          : '---\nname: a\ndescription: d\nmaxTurns: 50\n---\nDo it.\n';
         for (const unit of estimate(path, text, usage).units) finiteCosts(unit, `${path} with ${value}`);
       }
     });
   }
 
   it('maxTurns past the bound is a problem naming the field and the bound, and is taken at the bound', () => {
-    const [unit] = estimate('.claude/agents/a.md', '---\nname: a\ndescription: d\nmaxTurns: 1000000000\n---\nDo the task.\n').units;
+    const [unit] = estimate(
+      '.claude/agents/a.md',
+      '---\nname: a\ndescription: d\nmaxTurns: 1000000000\n---\nDo the task.\n',
+    ).units;
     assert.strictEqual(unit!.session!.maxTurns, LIMITS.turns);
-    assert.ok(unit!.problems.some((p) => /maxTurns = 1,000,000,000 is outside 0 … 10,000/.test(p.message)), JSON.stringify(unit!.problems));
+    assert.ok(
+      unit!.problems.some((p) => /maxTurns = 1,000,000,000 is outside 0 … 10,000/.test(p.message)),
+      JSON.stringify(unit!.problems),
+    );
   });
 
   it('a frontmatter callsPerDay past the bound is capped with a problem', () => {

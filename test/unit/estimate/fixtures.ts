@@ -13,5 +13,12 @@ export function unit(overrides: Partial<CostUnit> = {}): CostUnit {
 }
 
 export function file(units: CostUnit[], overrides: Partial<ParsedFile> = {}): ParsedFile {
-  return { path: 'prompts/a.md', format: 'plain-prompt', formatLabel: 'Plain prompt', units, problems: [], ...overrides };
+  return {
+    path: 'prompts/a.md',
+    format: 'plain-prompt',
+    formatLabel: 'Plain prompt',
+    units,
+    problems: [],
+    ...overrides,
+  };
 }

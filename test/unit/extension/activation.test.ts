@@ -37,15 +37,39 @@ function recordingStub(name: string, calls: Call[]): unknown {
 
 // esbuild's import interop copies the module's own property names, so the top level is a plain object of stubs.
 const VSCODE_EXPORTS = [
-  'window', 'workspace', 'languages', 'commands', 'extensions', 'env', 'version', 'EventEmitter', 'Disposable', 'Uri', 'Range',
-  'Position', 'Selection', 'StatusBarAlignment', 'ConfigurationTarget', 'DiagnosticSeverity', 'Diagnostic', 'CodeLens', 'Hover',
-  'MarkdownString', 'WorkspaceEdit', 'QuickPickItemKind', 'ViewColumn', 'RelativePattern', 'lm', 'LanguageModelToolResult',
+  'window',
+  'workspace',
+  'languages',
+  'commands',
+  'extensions',
+  'env',
+  'version',
+  'EventEmitter',
+  'Disposable',
+  'Uri',
+  'Range',
+  'Position',
+  'Selection',
+  'StatusBarAlignment',
+  'ConfigurationTarget',
+  'DiagnosticSeverity',
+  'Diagnostic',
+  'CodeLens',
+  'Hover',
+  'MarkdownString',
+  'WorkspaceEdit',
+  'QuickPickItemKind',
+  'ViewColumn',
+  'RelativePattern',
+  'lm',
+  'LanguageModelToolResult',
   'LanguageModelTextPart',
 ];
 
 // The Gemma 3 data is read with fs, not required: activation's file reads are recorded instead.
 const filesRead: string[] = [];
-const ranksLoaded = () => Object.keys(require.cache).filter((file) => file.includes(`${path.sep}out${path.sep}ranks${path.sep}`));
+const ranksLoaded = () =>
+  Object.keys(require.cache).filter((file) => file.includes(`${path.sep}out${path.sep}ranks${path.sep}`));
 
 describe('extension activation (built bundle, stand-in vscode)', () => {
   const bundle = path.join(repoRoot(), 'out', 'extension.js');
@@ -89,12 +113,19 @@ describe('extension activation (built bundle, stand-in vscode)', () => {
   });
 
   it('reads no Gemma 3 tokenizer data', () => {
-    assert.deepStrictEqual(filesRead.filter((f) => f.includes('gemma3')), []);
+    assert.deepStrictEqual(
+      filesRead.filter((f) => f.includes('gemma3')),
+      [],
+    );
   });
 
   it('registers every contributed command', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
-    const registered = calls.filter((c) => c.name === 'vscode.commands.registerCommand').map((c) => c.args[0] as string);
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as {
+      contributes: { commands: { command: string }[] };
+    };
+    const registered = calls
+      .filter((c) => c.name === 'vscode.commands.registerCommand')
+      .map((c) => c.args[0] as string);
     assert.deepStrictEqual(registered.sort(), manifest.contributes.commands.map((c) => c.command).sort());
   });
 
@@ -103,9 +134,16 @@ describe('extension activation (built bundle, stand-in vscode)', () => {
       const call = calls.find((c) => c.name === name);
       assert.ok(call, `${name} was not called`);
       const selector = call.args[0] as { scheme: string; pattern: string; language?: string }[];
-      assert.ok(selector.length > 10 && selector.every((f) => f.scheme === 'file' && typeof f.pattern === 'string' && f.language === undefined));
+      assert.ok(
+        selector.length > 10 &&
+          selector.every((f) => f.scheme === 'file' && typeof f.pattern === 'string' && f.language === undefined),
+      );
       assert.ok(selector.some((f) => f.pattern.includes('[pP][rR][oO][mM][pP][tT].[mM][dD]')));
     }
-    assert.ok(calls.some((c) => c.name === 'vscode.workspace.registerTextDocumentContentProvider' && c.args[0] === 'burnrate-breakdown'));
+    assert.ok(
+      calls.some(
+        (c) => c.name === 'vscode.workspace.registerTextDocumentContentProvider' && c.args[0] === 'burnrate-breakdown',
+      ),
+    );
   });
 });

@@ -26,7 +26,10 @@ describe('Marketplace page and walkthrough (package.json)', () => {
     assert.strictEqual(png.subarray(1, 4).toString('latin1'), 'PNG');
     assert.deepStrictEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'IHDR width × height');
     assert.deepStrictEqual(manifest.categories, ['AI', 'Other']);
-    assert.ok(manifest.keywords.length >= 5 && manifest.keywords.length <= 30, 'the Marketplace takes up to 30 keywords');
+    assert.ok(
+      manifest.keywords.length >= 5 && manifest.keywords.length <= 30,
+      'the Marketplace takes up to 30 keywords',
+    );
     assert.match(manifest.repository.url, /^https:\/\//);
     assert.match(manifest.bugs.url, /^https:\/\//);
     assert.match(fs.readFileSync(path.join(repoRoot(), 'CHANGELOG.md'), 'utf8'), /^## 0\.1\.0/m);
@@ -35,12 +38,22 @@ describe('Marketplace page and walkthrough (package.json)', () => {
   it('walks through opening a prompt, a lens, the volume, the review and a simulation, with existing pages and commands', () => {
     const [walkthrough, ...others] = manifest.contributes.walkthroughs;
     assert.ok(walkthrough && others.length === 0);
-    assert.deepStrictEqual(walkthrough.steps.map((s) => s.id), ['openPrompt', 'readLens', 'setVolume', 'reviewChanges', 'runSimulation']);
+    assert.deepStrictEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['openPrompt', 'readLens', 'setVolume', 'reviewChanges', 'runSimulation'],
+    );
     const commands = new Set(manifest.contributes.commands.map((c) => c.command));
     for (const step of walkthrough.steps) {
-      assert.ok(step.media.markdown && fs.existsSync(path.join(repoRoot(), step.media.markdown)), `${step.id}: ${step.media.markdown}`);
-      const linked = [...step.description.matchAll(/\(command:(burnrate\.\w+)/g), ...(step.completionEvents ?? []).map((e) => /^onCommand:(burnrate\.\w+)$/.exec(e) ?? [])];
-      for (const [, command] of linked) if (command) assert.ok(commands.has(command), `${step.id} names ${command}, which is not contributed`);
+      assert.ok(
+        step.media.markdown && fs.existsSync(path.join(repoRoot(), step.media.markdown)),
+        `${step.id}: ${step.media.markdown}`,
+      );
+      const linked = [
+        ...step.description.matchAll(/\(command:(burnrate\.\w+)/g),
+        ...(step.completionEvents ?? []).map((e) => /^onCommand:(burnrate\.\w+)$/.exec(e) ?? []),
+      ];
+      for (const [, command] of linked)
+        if (command) assert.ok(commands.has(command), `${step.id} names ${command}, which is not contributed`);
     }
   });
 });

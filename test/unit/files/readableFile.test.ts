@@ -7,11 +7,15 @@ import { conflictMarkerLine } from '../../../src/core/diff/unreadable';
 /** An in-memory file system: each path's own kind, and symlinks' targets. */
 function probe(entries: Record<string, EntryKind>, links: Record<string, string> = {}): FileProbe {
   const resolve = (p: string): string | undefined => {
-    for (const [link, target] of Object.entries(links)) if (p === link || p.startsWith(link + '/')) return resolve(target + p.slice(link.length));
+    for (const [link, target] of Object.entries(links))
+      if (p === link || p.startsWith(link + '/')) return resolve(target + p.slice(link.length));
     return entries[p] !== undefined ? p : undefined;
   };
   return {
-    kind: (p) => (links[p] !== undefined ? 'symlink' : entries[p] ?? (resolve(p) !== undefined ? entries[resolve(p)!] : undefined)),
+    kind: (p) =>
+      links[p] !== undefined
+        ? 'symlink'
+        : (entries[p] ?? (resolve(p) !== undefined ? entries[resolve(p)!] : undefined)),
     targetKind: (p) => {
       const real = resolve(p);
       return real === undefined ? undefined : entries[real];
@@ -36,13 +40,24 @@ describe('reading files safely (core/files)', () => {
     );
     assert.deepStrictEqual(checkReadable(fs, '/repo/a.md', ['/repo']), { ok: true });
     assert.deepStrictEqual(checkReadable(fs, '/repo/in.md', ['/repo']), { ok: true });
-    assert.match(String((checkReadable(fs, '/repo/out.md', ['/repo']) as { reason: string }).reason), /symlink to outside the workspace/);
-    assert.match(String((checkReadable(fs, '/repo/dir/secret', ['/repo']) as { reason: string }).reason), /outside the workspace/);
+    assert.match(
+      String((checkReadable(fs, '/repo/out.md', ['/repo']) as { reason: string }).reason),
+      /symlink to outside the workspace/,
+    );
+    assert.match(
+      String((checkReadable(fs, '/repo/dir/secret', ['/repo']) as { reason: string }).reason),
+      /outside the workspace/,
+    );
     assert.deepStrictEqual(checkReadable(fs, '/repo/none.md', ['/repo']), { ok: false, missing: true });
   });
 
   it('FIFOs, devices and folders are never read', () => {
-    const fs = probe({ '/repo': 'directory', '/repo/p.md': 'fifo', '/repo/d.md': 'device', '/repo/f.prompt.md': 'directory' });
+    const fs = probe({
+      '/repo': 'directory',
+      '/repo/p.md': 'fifo',
+      '/repo/d.md': 'device',
+      '/repo/f.prompt.md': 'directory',
+    });
     assert.match((checkReadable(fs, '/repo/p.md', ['/repo']) as { reason: string }).reason, /named pipe/);
     assert.match((checkReadable(fs, '/repo/d.md', ['/repo']) as { reason: string }).reason, /device/);
     assert.match((checkReadable(fs, '/repo/f.prompt.md', ['/repo']) as { reason: string }).reason, /folder/);
@@ -50,7 +65,9 @@ describe('reading files safely (core/files)', () => {
 
   it('Git LFS pointers and fenced conflict markers', () => {
     const bytes = (s: string) => new TextEncoder().encode(s);
-    assert.ok(isLfsPointer(bytes(`version https://git-lfs.github.com/spec/v1\noid sha256:${'0'.repeat(64)}\nsize 12\n`)));
+    assert.ok(
+      isLfsPointer(bytes(`version https://git-lfs.github.com/spec/v1\noid sha256:${'0'.repeat(64)}\nsize 12\n`)),
+    );
     assert.ok(!isLfsPointer(bytes('version https://git-lfs.github.com/spec/v1 is described here.\n')));
     const conflict = '<<<<<<< HEAD\na\n=======\nb\n>>>>>>> x\n';
     assert.strictEqual(conflictMarkerLine(bytes(`# T\n\`\`\`\n${conflict}\`\`\`\n`)), undefined);

@@ -4,14 +4,20 @@ import { fixtureLine, problemMatching, readFixture, readFixtureResult, readText,
 describe('formats: CrewAI', () => {
   it('agents.yaml: one unit per agent with role/goal/backstory parts, llm, max_iter, retries and tools', () => {
     const file = readFixture('crew/config/agents.yaml');
-    assert.deepStrictEqual(file.units.map((u) => u.name), ['researcher', 'writer']);
+    assert.deepStrictEqual(
+      file.units.map((u) => u.name),
+      ['researcher', 'writer'],
+    );
     const researcher = unitNamed(file, 'researcher');
     assert.deepStrictEqual(researcher.range, { startLine: 1, endLine: 11 });
-    assert.deepStrictEqual(researcher.parts.map((p) => [p.label, p.role, p.text]), [
-      ['role', 'system', 'Senior researcher'],
-      ['goal', 'system', 'Find the facts about {topic}'],
-      ['backstory', 'system', 'You have read everything.\n'],
-    ]);
+    assert.deepStrictEqual(
+      researcher.parts.map((p) => [p.label, p.role, p.text]),
+      [
+        ['role', 'system', 'Senior researcher'],
+        ['goal', 'system', 'Find the facts about {topic}'],
+        ['backstory', 'system', 'You have read everything.\n'],
+      ],
+    );
     assert.deepStrictEqual(researcher.parts[2]!.range, { startLine: 4, endLine: 5 });
     assert.deepStrictEqual(researcher.model, { value: 'openai/gpt-4o-mini', field: 'researcher.llm', line: 6 });
     assert.deepStrictEqual(researcher.turns, { value: 5, field: 'researcher.max_iter', line: 7 });
@@ -31,10 +37,13 @@ describe('formats: CrewAI', () => {
     const file = readFixture('crew/config/tasks.yaml');
     const writing = unitNamed(file, 'writing_task');
     assert.strictEqual(writing.agent, 'writer');
-    assert.deepStrictEqual(writing.parts.map((p) => [p.label, p.role, p.text]), [
-      ['description', 'user', 'Turn the research into an article.'],
-      ['expected_output', 'user', 'A markdown article\nwith a title.\n'],
-    ]);
+    assert.deepStrictEqual(
+      writing.parts.map((p) => [p.label, p.role, p.text]),
+      [
+        ['description', 'user', 'Turn the research into an article.'],
+        ['expected_output', 'user', 'A markdown article\nwith a title.\n'],
+      ],
+    );
     assert.deepStrictEqual(writing.range, { startLine: 6, endLine: 12 });
     assert.strictEqual(unitNamed(file, 'research_task').agent, 'researcher');
     assert.strictEqual(problemMatching(file, /receives the output of research_task/).line, 12);
@@ -56,13 +65,23 @@ describe('formats: CrewAI', () => {
 
   it('entries missing fields, or not maps, are warned about', () => {
     const file = readText('config/agents.yaml', 'a:\n  role: R\n  goal: G\nnotes: just a string\n');
-    assert.deepStrictEqual(file.units.map((u) => u.name), ['a']);
+    assert.deepStrictEqual(
+      file.units.map((u) => u.name),
+      ['a'],
+    );
     assert.strictEqual(problemMatching(file, /"a" has no backstory/).line, 0);
     assert.strictEqual(problemMatching(file, /"notes" is not a map/).line, 3);
   });
 
   it('an llm given as a map uses its model', () => {
-    const file = readText('agents.yaml', 'a:\n  role: R\n  llm:\n    model: anthropic/claude-3-5-haiku\n    temperature: 0\n');
-    assert.deepStrictEqual(file.units[0]!.model, { value: 'anthropic/claude-3-5-haiku', field: 'a.llm.model', line: 3 });
+    const file = readText(
+      'agents.yaml',
+      'a:\n  role: R\n  llm:\n    model: anthropic/claude-3-5-haiku\n    temperature: 0\n',
+    );
+    assert.deepStrictEqual(file.units[0]!.model, {
+      value: 'anthropic/claude-3-5-haiku',
+      field: 'a.llm.model',
+      line: 3,
+    });
   });
 });

@@ -9,7 +9,10 @@ describe('formats: bytes to text', () => {
     const big = new Uint8Array(Math.round(6.2 * 1024 * 1024)).fill(0x61);
     const result = readPromptFile('CLAUDE.md', big);
     const skip = { code: 'too-large', limitBytes: 5 * 1024 * 1024, sizeBytes: big.length };
-    assert.deepStrictEqual(result, { ok: false, skipped: { path: 'CLAUDE.md', skip, reason: 'over the 5 MB size limit (6.2 MB)' } });
+    assert.deepStrictEqual(result, {
+      ok: false,
+      skipped: { path: 'CLAUDE.md', skip, reason: 'over the 5 MB size limit (6.2 MB)' },
+    });
   });
 
   it('honours a custom size limit and accepts a file exactly at it', () => {
@@ -57,7 +60,10 @@ describe('formats: bytes to text', () => {
     const unit = onlyUnit(file);
     assert.deepStrictEqual(unit.parts[0]?.range, { startLine: 4, endLine: 7 });
     assert.strictEqual(unit.parts[0]?.text, '# Title\n\nLine one.\nLine two.');
-    assert.deepStrictEqual(unit.sections.map((s) => [s.title, s.range.startLine]), [['Title', 4]]);
+    assert.deepStrictEqual(
+      unit.sections.map((s) => [s.title, s.range.startLine]),
+      [['Title', 4]],
+    );
     assert.strictEqual(fixtureLine('prompts/bom-crlf.md', 4), '# Title');
     assert.deepStrictEqual(file.problems, []);
   });

@@ -8,10 +8,20 @@ describe('formats: details from the real-world corpus', () => {
   it("a model written as alternatives (GPT-4.1 | 'gpt-5') is a list tried in order, like a YAML list", () => {
     const unit = onlyUnit(readText('.github/agents/x.agent.md', "---\nmodel: GPT-4.1 | 'gpt-5'\n---\nHi\n"));
     assert.deepStrictEqual(unit.model?.value, ['GPT-4.1', 'gpt-5']);
-    const listed = onlyUnit(readText('.github/agents/y.agent.md', '---\nmodel:\n  - no-such-model-x\n  - gpt-4.1\n---\nHi\n'));
-    const estimate = estimateSource('y.agent.md', '---\nmodel:\n  - no-such-model-x\n  - gpt-4.1\n---\nHi\n', { relativePath: '.github/agents/y.agent.md', usage: EMPTY_USAGE });
+    const listed = onlyUnit(
+      readText('.github/agents/y.agent.md', '---\nmodel:\n  - no-such-model-x\n  - gpt-4.1\n---\nHi\n'),
+    );
+    const estimate = estimateSource('y.agent.md', '---\nmodel:\n  - no-such-model-x\n  - gpt-4.1\n---\nHi\n', {
+      relativePath: '.github/agents/y.agent.md',
+      usage: EMPTY_USAGE,
+    });
     assert.deepStrictEqual(listed.model?.value, ['no-such-model-x', 'gpt-4.1']);
-    assert.ok(estimate.ok && estimate.estimate.units[0]!.pricing.ok && estimate.estimate.units[0]!.pricing.rates.modelId === 'gpt-4.1', 'the first priced entry is used');
+    assert.ok(
+      estimate.ok &&
+        estimate.estimate.units[0]!.pricing.ok &&
+        estimate.estimate.units[0]!.pricing.rates.modelId === 'gpt-4.1',
+      'the first priced entry is used',
+    );
   });
 
   it('an embedding Prompty has no output tokens', () => {
@@ -27,7 +37,10 @@ describe('formats: details from the real-world corpus', () => {
     const payload = {
       model: 'gpt-4o',
       messages: [{ role: 'user', content: 'Extract the city.' }],
-      response_format: { type: 'json_schema', json_schema: { name: 'city', schema: { type: 'object', properties: { city: { type: 'string' } } } } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'city', schema: { type: 'object', properties: { city: { type: 'string' } } } },
+      },
     };
     const unit = onlyUnit(readText('api/extract.json', JSON.stringify(payload, null, 2)));
     const schema = unit.parts.find((p) => p.label === 'response_format JSON schema');

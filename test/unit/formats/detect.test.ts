@@ -65,7 +65,9 @@ describe('formats: isPromptPath and extra globs', () => {
   });
 
   it('reads files matched only by an extra glob as plain prompts', () => {
-    const result = readPromptFile('templates/system.tmpl', bytes('You are helpful.\n'), { extraGlobs: ['templates/**'] });
+    const result = readPromptFile('templates/system.tmpl', bytes('You are helpful.\n'), {
+      extraGlobs: ['templates/**'],
+    });
     assert.ok(result.ok);
     assert.strictEqual(result.file.format, 'plain-prompt');
     assert.strictEqual(result.file.units[0]?.parts[0]?.text, 'You are helpful.');
@@ -73,7 +75,10 @@ describe('formats: isPromptPath and extra globs', () => {
 
   it('skips files that are no known format', () => {
     const result = readPromptFile('src/main.ts', bytes('console.log(1)'));
-    assert.deepStrictEqual(result, { ok: false, skipped: { path: 'src/main.ts', skip: { code: 'not-prompt' }, reason: 'not a prompt or agent file' } });
+    assert.deepStrictEqual(result, {
+      ok: false,
+      skipped: { path: 'src/main.ts', skip: { code: 'not-prompt' }, reason: 'not a prompt or agent file' },
+    });
   });
 });
 
@@ -84,7 +89,10 @@ describe('loose detection of renamed copies', () => {
     assert.strictEqual(detectLooseFormat('x/angular-typescript.cursorrules')?.format, 'cursor-rule');
     assert.strictEqual(detectLooseFormat('docs/openai-codex-AGENTS.md')?.format, 'always-on');
     assert.strictEqual(detectLooseFormat('docs/team-copilot-instructions.md')?.format, 'vscode-instructions');
-    assert.deepStrictEqual(detectLooseFormat('claude-agents/reviewer.md'), { format: 'claude-agent', needsContentCheck: true });
+    assert.deepStrictEqual(detectLooseFormat('claude-agents/reviewer.md'), {
+      format: 'claude-agent',
+      needsContentCheck: true,
+    });
     assert.strictEqual(detectLooseFormat('docs/readme.md'), undefined);
     assert.ok(isPromptPath('claude-agents/reviewer.md'));
     const notAnAgent = readPromptFile('docs/agents/notes.md', bytes('# Notes\nNothing here.\n'));

@@ -56,7 +56,10 @@ describe('formats: frontmatter', () => {
 
   it('strict YAML elsewhere: the same unquoted glob in a Claude subagent is read line by line, with a warning', () => {
     const file = readText('.claude/agents/x.md', '---\nname: x\ntools: *\n---\nHi\n');
-    assert.strictEqual(problemMatching(file, /frontmatter is not valid YAML at line 3 .*read one "key: value" per line/).severity, 'warning');
+    assert.strictEqual(
+      problemMatching(file, /frontmatter is not valid YAML at line 3 .*read one "key: value" per line/).severity,
+      'warning',
+    );
     assert.deepStrictEqual(onlyUnit(file).tools, ['*']);
     assert.strictEqual(onlyUnit(file).parts[0]!.text, 'Hi');
   });
@@ -81,7 +84,11 @@ describe('formats: frontmatter', () => {
     assert.deepStrictEqual(unit.tools, ['Read', 'Grep']);
     assert.strictEqual(unit.turns?.value, 7);
     assert.strictEqual(unit.name, 'reviewer');
-    assert.deepStrictEqual(unit.parts.map((p) => p.text), ['You review code.'], 'only the body is counted, not the frontmatter');
+    assert.deepStrictEqual(
+      unit.parts.map((p) => p.text),
+      ['You review code.'],
+      'only the body is counted, not the frontmatter',
+    );
     assert.deepStrictEqual(file.frontmatter, { startLine: 0, endLine: 6 });
   });
 

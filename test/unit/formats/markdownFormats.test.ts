@@ -27,7 +27,11 @@ describe('formats: VS Code files', () => {
 
   it('custom agent: a model list is kept in order (first is primary)', () => {
     const unit = onlyUnit(readFixture('.github/agents/planner.agent.md'));
-    assert.deepStrictEqual(unit.model, { value: ['GPT-5 mini (copilot)', 'Claude Sonnet 4.5 (copilot)'], field: 'model', line: 2 });
+    assert.deepStrictEqual(unit.model, {
+      value: ['GPT-5 mini (copilot)', 'Claude Sonnet 4.5 (copilot)'],
+      field: 'model',
+      line: 2,
+    });
     assert.deepStrictEqual(unit.tools, ['search', 'fetch']);
     assert.strictEqual(unit.parts[0]!.label, 'agent instructions');
   });
@@ -145,7 +149,10 @@ describe('formats: plain prompts', () => {
 
   it('.md under prompts/ gets sections', () => {
     const unit = onlyUnit(readFixture('prompts/classify.md'));
-    assert.deepStrictEqual(unit.sections.map((s) => s.title), ['Classifier']);
+    assert.deepStrictEqual(
+      unit.sections.map((s) => s.title),
+      ['Classifier'],
+    );
   });
 
   it('an empty body gives a unit with no parts and a note', () => {

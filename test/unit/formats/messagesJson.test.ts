@@ -8,13 +8,16 @@ describe('formats: chat API payloads (JSON)', () => {
     assert.deepStrictEqual(unit.model, { value: 'claude-sonnet-4-5', field: 'model', line: 1 });
     assert.deepStrictEqual(unit.maxOutputTokens, { value: 2048, field: 'max_tokens', line: 2 });
     assert.strictEqual(unit.messageCount, 4, 'three messages plus the top-level system prompt');
-    assert.deepStrictEqual(unit.parts.map((p) => [p.role, p.label]), [
-      ['tool-schema', 'tool schema: get_stock_price'],
-      ['system', 'system prompt'],
-      ['user', 'user message'],
-      ['assistant', 'assistant message'],
-      ['user', 'user message'],
-    ]);
+    assert.deepStrictEqual(
+      unit.parts.map((p) => [p.role, p.label]),
+      [
+        ['tool-schema', 'tool schema: get_stock_price'],
+        ['system', 'system prompt'],
+        ['user', 'user message'],
+        ['assistant', 'assistant message'],
+        ['user', 'user message'],
+      ],
+    );
     const tool = JSON.parse(unit.parts[0]!.text) as { name: string; input_schema: unknown };
     assert.strictEqual(tool.name, 'get_stock_price');
     assert.ok(tool.input_schema);
@@ -35,11 +38,14 @@ describe('formats: chat API payloads (JSON)', () => {
     const file = readFixture('requests/openai-legacy.json');
     const unit = onlyUnit(file);
     assert.strictEqual(unit.maxOutputTokens?.value, 500);
-    assert.deepStrictEqual(unit.parts.map((p) => [p.role, p.text.slice(0, 20)]), [
-      ['tool-schema', '{"name":"lookup","pa'],
-      ['system', 'Be terse.'],
-      ['user', 'Hi'],
-    ]);
+    assert.deepStrictEqual(
+      unit.parts.map((p) => [p.role, p.text.slice(0, 20)]),
+      [
+        ['tool-schema', '{"name":"lookup","pa'],
+        ['system', 'Be terse.'],
+        ['user', 'Hi'],
+      ],
+    );
     assert.strictEqual(unit.messageCount, 2);
     problemMatching(file, /reasoning effort "low"/);
   });
@@ -64,13 +70,24 @@ describe('formats: chat API payloads (JSON)', () => {
   });
 
   it('a bare array of messages is a conversation', () => {
-    const unit = onlyUnit(readText('history.json', '[{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]'));
-    assert.deepStrictEqual(unit.parts.map((p) => [p.role, p.text]), [['user', 'hi'], ['assistant', 'hello']]);
+    const unit = onlyUnit(
+      readText('history.json', '[{"role":"user","content":"hi"},{"role":"assistant","content":"hello"}]'),
+    );
+    assert.deepStrictEqual(
+      unit.parts.map((p) => [p.role, p.text]),
+      [
+        ['user', 'hi'],
+        ['assistant', 'hello'],
+      ],
+    );
   });
 
   it('a message without a role is warned about and left out', () => {
     const file = readText('x.json', '{"messages":[{"content":"orphan"},{"role":"user","content":"ok"}]}');
-    assert.deepStrictEqual(onlyUnit(file).parts.map((p) => p.text), ['ok']);
+    assert.deepStrictEqual(
+      onlyUnit(file).parts.map((p) => p.text),
+      ['ok'],
+    );
     problemMatching(file, /message 1 has no role/);
   });
 });

@@ -19,10 +19,18 @@ const CASES: Case[] = [
   { stored: 'agents-md/pydantic-ai-CLAUDE.md', placed: 'CLAUDE.md', format: 'always-on' },
   { stored: 'chat-request-json/kong-openai-good_with_function.json', format: 'messages-json' },
   { stored: 'chat-request-json/kong-openai-tool_choice_object_function.json', format: 'messages-json' },
-  { stored: 'claude-agents/backend-architect.md', placed: '.claude/agents/backend-architect.md', format: 'claude-agent' },
+  {
+    stored: 'claude-agents/backend-architect.md',
+    placed: '.claude/agents/backend-architect.md',
+    format: 'claude-agent',
+  },
   { stored: 'claude-agents/code-reviewer.md', placed: '.claude/agents/code-reviewer.md', format: 'claude-agent' },
   { stored: 'copilot-instructions/a11y.instructions.md', format: 'vscode-instructions' },
-  { stored: 'copilot-instructions/vscode-copilot-instructions.md', placed: '.github/copilot-instructions.md', format: 'vscode-instructions' },
+  {
+    stored: 'copilot-instructions/vscode-copilot-instructions.md',
+    placed: '.github/copilot-instructions.md',
+    format: 'vscode-instructions',
+  },
   { stored: 'crewai/research_crew/agents.yaml', format: 'crewai-agents' },
   { stored: 'crewai/research_crew/tasks.yaml', format: 'crewai-tasks' },
   { stored: 'cursor-rules/angular-typescript.cursorrules', placed: '.cursorrules', format: 'cursor-rule' },
@@ -64,7 +72,9 @@ function unit(stored: string, index = 0) {
 describeRealworld('formats: real-world files', (dir) => {
   REALWORLD = dir;
   it('the case table covers every file in the shared folder', () => {
-    const files = listFiles(REALWORLD).filter((f) => f !== 'SOURCES.md').sort();
+    const files = listFiles(REALWORLD)
+      .filter((f) => f !== 'SOURCES.md')
+      .sort();
     assert.deepStrictEqual(files, CASES.map((c) => c.stored).sort());
   });
 
@@ -83,7 +93,11 @@ describeRealworld('formats: real-world files', (dir) => {
   }
 
   it('Claude subagents: sonnet is read; inherit gives no model and a note', () => {
-    assert.deepStrictEqual(unit('claude-agents/backend-architect.md').model, { value: 'sonnet', field: 'model', line: 3 });
+    assert.deepStrictEqual(unit('claude-agents/backend-architect.md').model, {
+      value: 'sonnet',
+      field: 'model',
+      line: 3,
+    });
     assert.strictEqual(unit('claude-agents/backend-architect.md').name, 'backend-architect');
     const reviewer = read('claude-agents/code-reviewer.md');
     assert.strictEqual(reviewer.units[0]!.model, undefined);
@@ -98,11 +112,23 @@ describeRealworld('formats: real-world files', (dir) => {
       .split('\n')
       .filter((l) => /^\w+:/.test(l))
       .map((l) => l.slice(0, l.indexOf(':')));
-    assert.deepStrictEqual(agents.units.map((u) => u.name), keys);
-    assert.deepStrictEqual(agents.units[0]!.parts.map((p) => p.label), ['role', 'goal', 'backstory']);
+    assert.deepStrictEqual(
+      agents.units.map((u) => u.name),
+      keys,
+    );
+    assert.deepStrictEqual(
+      agents.units[0]!.parts.map((p) => p.label),
+      ['role', 'goal', 'backstory'],
+    );
     assert.ok(agents.units[0]!.parts[2]!.text.startsWith("You're a seasoned researcher"));
     const tasks = read('crewai/research_crew/tasks.yaml');
-    assert.deepStrictEqual(tasks.units.map((u) => [u.name, u.agent]), [['research_task', 'researcher'], ['reporting_task', 'reporting_analyst']]);
+    assert.deepStrictEqual(
+      tasks.units.map((u) => [u.name, u.agent]),
+      [
+        ['research_task', 'researcher'],
+        ['reporting_task', 'reporting_analyst'],
+      ],
+    );
   });
 
   it('Prompty: v2 model id, max output tokens and the tool; v1-style connection deployment', () => {
@@ -110,7 +136,10 @@ describeRealworld('formats: real-world files', (dir) => {
     assert.strictEqual(tools.model?.value, 'claude-sonnet-4-5-20250929');
     assert.strictEqual(tools.maxOutputTokens?.value, 1024);
     assert.deepStrictEqual(tools.tools, ['get_weather']);
-    assert.deepStrictEqual(tools.parts.map((p) => p.role), ['tool-schema', 'system', 'user']);
+    assert.deepStrictEqual(
+      tools.parts.map((p) => p.role),
+      ['tool-schema', 'system', 'user'],
+    );
     assert.strictEqual(tools.messageCount, 2);
     const chat = unit('prompty/chat.prompty');
     assert.strictEqual(chat.model?.value, 'gpt-35-turbo');
@@ -121,7 +150,10 @@ describeRealworld('formats: real-world files', (dir) => {
   it('Dotprompt: models, role markers and the output schema', () => {
     const go = unit('dotprompt/go-example.prompt');
     assert.strictEqual(go.model?.value, 'gemini-2.5-flash');
-    assert.deepStrictEqual(go.parts.map((p) => p.role), ['user', 'assistant']);
+    assert.deepStrictEqual(
+      go.parts.map((p) => p.role),
+      ['user', 'assistant'],
+    );
     const travel = unit('dotprompt/genkit-travel-planner.prompt');
     assert.strictEqual(travel.model?.value, 'openai/gpt-4o-mini');
     const schema = travel.parts.find((p) => p.label === 'output schema');
@@ -153,7 +185,11 @@ describeRealworld('formats: real-world files', (dir) => {
     assert.strictEqual(unit('copilot-instructions/a11y.instructions.md').kind, 'always-on');
     assert.strictEqual(unit('copilot-instructions/vscode-copilot-instructions.md').kind, 'always-on');
     assert.strictEqual(unit('vscode-prompt/cosmosdb-datamodeling.prompt.md').model?.value, 'Claude Sonnet 4');
-    assert.strictEqual(unit('vscode-prompt/finetuning-cost-advisor.prompt.md').model, undefined, 'agent: is not a model');
+    assert.strictEqual(
+      unit('vscode-prompt/finetuning-cost-advisor.prompt.md').model,
+      undefined,
+      'agent: is not a model',
+    );
     assert.strictEqual(unit('vscode-chatmode/4.1-Beast.chatmode.md').tools?.length, 20);
     assert.strictEqual(unit('cursor-rules/python.mdc').appliesTo, '**/*.py, src/**/*.py, tests/**/*.py');
     assert.strictEqual(unit('cursor-rules/angular-typescript.cursorrules').kind, 'always-on');
@@ -165,7 +201,11 @@ describeRealworld('formats: real-world files', (dir) => {
     for (const kase of CASES.filter((c) => /\.(md|mdc|cursorrules)$/.test(c.stored))) {
       const lines = fs.readFileSync(path.join(REALWORLD, kase.stored), 'utf8').split('\n');
       const body = unit(kase.stored).parts[0]!;
-      assert.strictEqual(body.text, lines.slice(body.range!.startLine, body.range!.endLine + 1).join('\n'), kase.stored);
+      assert.strictEqual(
+        body.text,
+        lines.slice(body.range!.startLine, body.range!.endLine + 1).join('\n'),
+        kase.stored,
+      );
       for (const section of unit(kase.stored).sections) {
         assert.strictEqual(section.text, lines.slice(section.range.startLine, section.range.endLine + 1).join('\n'));
       }

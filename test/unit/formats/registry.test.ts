@@ -4,8 +4,20 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { detectFormat, detectLooseFormat, isListedPath, isPromptPath, readPromptFile } from '../../../src/core/formats';
-import { FORMAT_IDS, FORMAT_LABELS, FORMATS, formatSpec, LOADING_KINDS, type FormatId } from '../../../src/core/formats/registry';
-import { activationEvents, formatsTableMarkdown, TABLE_END, TABLE_START } from '../../../src/core/formats/registry/table';
+import {
+  FORMAT_IDS,
+  FORMAT_LABELS,
+  FORMATS,
+  formatSpec,
+  LOADING_KINDS,
+  type FormatId,
+} from '../../../src/core/formats/registry';
+import {
+  activationEvents,
+  formatsTableMarkdown,
+  TABLE_END,
+  TABLE_START,
+} from '../../../src/core/formats/registry/table';
 import { matchGlob } from '../../../src/core/glob';
 import { repoRoot } from '../repoRoot';
 
@@ -21,10 +33,21 @@ const SAMPLES: Record<FormatId, string[]> = {
   dotprompt: ['genkit/prompts/summarize.prompt'],
   'crewai-agents': ['crew/config/agents.yaml'],
   'crewai-tasks': ['crew/config/tasks.yml'],
-  promptfoo: ['promptfooconfig.yaml', 'promptfooconfig.claude.yaml', 'promptfooconfig-minimal.yaml', 'evals/x.promptfooconfig.json'],
+  promptfoo: [
+    'promptfooconfig.yaml',
+    'promptfooconfig.claude.yaml',
+    'promptfooconfig-minimal.yaml',
+    'evals/x.promptfooconfig.json',
+  ],
   'messages-json': ['api/chat.json'],
   'plain-prompt': ['prompts/system.md', 'src/prompts/deep/a.txt'],
-  'agent-skill': ['.claude/skills/pdf/SKILL.md', '.github/skills/x/SKILL.md', '.agents/skills/x/skill.md', '.gemini/skills/x/SKILL.md', 'plugins/p/skills/x/SKILL.md'],
+  'agent-skill': [
+    '.claude/skills/pdf/SKILL.md',
+    '.github/skills/x/SKILL.md',
+    '.agents/skills/x/skill.md',
+    '.gemini/skills/x/SKILL.md',
+    'plugins/p/skills/x/SKILL.md',
+  ],
   'claude-command': ['.claude/commands/review.md', '.claude/commands/git/commit.md', 'plugins/p/commands/deploy.md'],
   'cline-rule': ['.clinerules', '.clinerules/01-style.md', '.clinerules/workflows/release.md'],
   'windsurf-rule': ['.windsurfrules', '.windsurf/rules/style.md', '.devin/rules/style.md'],
@@ -54,23 +77,39 @@ describe('format registry', () => {
       labels.add(spec.label);
       assert.ok(spec.globs.length > 0 && spec.globs.every((g) => g === g.toLowerCase()), `${id}: lower-case globs`);
       assert.strictEqual(typeof spec.parse, 'function');
-      assert.ok(spec.loading.length > 0 && spec.loading.every((k) => LOADING_KINDS.includes(k)), `${id}: loading kinds`);
+      assert.ok(
+        spec.loading.length > 0 && spec.loading.every((k) => LOADING_KINDS.includes(k)),
+        `${id}: loading kinds`,
+      );
       assert.ok(spec.doc.files && spec.doc.units && spec.doc.reads, `${id}: README row`);
       for (const sample of SAMPLES[id]) {
         assert.strictEqual(detectFormat(sample), id, `${sample} should be ${id}`);
-        assert.ok(spec.globs.some((g) => matchGlob(g, sample.toLowerCase())), `${sample}: no glob of ${id} matches it`);
+        assert.ok(
+          spec.globs.some((g) => matchGlob(g, sample.toLowerCase())),
+          `${sample}: no glob of ${id} matches it`,
+        );
       }
     }
   });
 
   it('detects in registry order: the specific place wins over the generic name', () => {
-    assert.strictEqual(detectFormat('.github/agents/reviewer.md'), 'vscode-agent', 'Copilot custom agents are not Claude subagents');
-    assert.strictEqual(detectLooseFormat('.github/agents/reviewer.md')?.format, 'claude-agent', 'only the strict rule decides');
+    assert.strictEqual(
+      detectFormat('.github/agents/reviewer.md'),
+      'vscode-agent',
+      'Copilot custom agents are not Claude subagents',
+    );
+    assert.strictEqual(
+      detectLooseFormat('.github/agents/reviewer.md')?.format,
+      'claude-agent',
+      'only the strict rule decides',
+    );
     assert.ok(!isPromptPath('README.md') && !isPromptPath('src/index.ts'));
   });
 
   it('matches package.json activation events (npm run formats-table rewrites them)', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as { activationEvents: string[] };
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'package.json'), 'utf8')) as {
+      activationEvents: string[];
+    };
     const declared = manifest.activationEvents.filter((e) => e.startsWith('workspaceContains:**/'));
     assert.deepStrictEqual(declared, activationEvents());
     assert.ok(!declared.includes('workspaceContains:**/*.json'), 'every project has JSON files');
@@ -83,7 +122,8 @@ describe('format registry', () => {
     assert.ok(start >= 0 && end > start, 'README.md has no formats-table markers');
     const table = readme.slice(start + TABLE_START.length, end).trim();
     assert.strictEqual(table, formatsTableMarkdown());
-    for (const spec of FORMATS) assert.ok(table.includes(`| ${spec.label} |`), `${spec.id} is missing from the README table`);
+    for (const spec of FORMATS)
+      assert.ok(table.includes(`| ${spec.label} |`), `${spec.id} is missing from the README table`);
   });
 
   it('lists files in known folders that no family reads as skipped, with the reason', () => {

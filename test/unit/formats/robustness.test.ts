@@ -61,11 +61,15 @@ describe('formats: robustness', () => {
           const lineCount = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length;
           for (const unit of result.file.units) {
             assert.ok(inFile(unit.range, lineCount), `unit range ${JSON.stringify(unit.range)} of ${lineCount} lines`);
-            for (const part of unit.parts) assert.ok(inFile(part.range, lineCount), `part range ${JSON.stringify(part.range)}`);
+            for (const part of unit.parts)
+              assert.ok(inFile(part.range, lineCount), `part range ${JSON.stringify(part.range)}`);
             for (const section of unit.sections) assert.ok(inFile(section.range, lineCount));
           }
           for (const problem of result.file.problems) {
-            assert.ok(problem.line === undefined || (problem.line >= 0 && problem.line < lineCount), JSON.stringify(problem));
+            assert.ok(
+              problem.line === undefined || (problem.line >= 0 && problem.line < lineCount),
+              JSON.stringify(problem),
+            );
           }
         },
       ),
@@ -78,7 +82,10 @@ describe('formats: robustness', () => {
       fc.property(fc.constantFrom(...PATHS), fc.uint8Array({ maxLength: 300 }), (path, bytes) => {
         const result = readPromptFile(path, bytes);
         assert.ok(result.ok || result.skipped.reason.length > 0);
-        assert.ok(result.ok || !result.skipped.reason.startsWith('could not be read'), result.ok ? '' : result.skipped.reason);
+        assert.ok(
+          result.ok || !result.skipped.reason.startsWith('could not be read'),
+          result.ok ? '' : result.skipped.reason,
+        );
       }),
       { numRuns: 1000 },
     );

@@ -20,7 +20,18 @@ describe('formats: markdown sections', () => {
   });
 
   it('ignores headings inside ``` and ~~~ fences, including longer and indented fences', () => {
-    const text = ['# Real', '```md', '# fake', '```', '   ~~~~', '## fake too', '~~~ not a close', '~~~~', '## Also real', 'x'].join('\n');
+    const text = [
+      '# Real',
+      '```md',
+      '# fake',
+      '```',
+      '   ~~~~',
+      '## fake too',
+      '~~~ not a close',
+      '~~~~',
+      '## Also real',
+      'x',
+    ].join('\n');
     assert.deepStrictEqual(sectionsOf(text), [
       ['Real', 1, 0, 9],
       ['Also real', 2, 8, 9],
@@ -64,7 +75,10 @@ describe('formats: markdown sections', () => {
 
   it('CLAUDE.md fixture: fenced "# install" and "## not a heading" are skipped', () => {
     const unit = onlyUnit(readFixture('CLAUDE.md'));
-    assert.deepStrictEqual(unit.sections.map((s) => s.title), ['Project', 'Commands']);
+    assert.deepStrictEqual(
+      unit.sections.map((s) => s.title),
+      ['Project', 'Commands'],
+    );
   });
 
   it('a CRLF file gives the same sections as its LF twin', () => {

@@ -6,7 +6,11 @@ describe('formats: Prompty', () => {
     const file = readFixture('v1-azure.prompty');
     const unit = onlyUnit(file);
     assert.strictEqual(unit.name, 'Support answer');
-    assert.deepStrictEqual(unit.model, { value: 'gpt-4o-mini', field: 'model.configuration.azure_deployment', line: 6 });
+    assert.deepStrictEqual(unit.model, {
+      value: 'gpt-4o-mini',
+      field: 'model.configuration.azure_deployment',
+      line: 6,
+    });
     assert.deepStrictEqual(unit.maxOutputTokens, { value: 512, field: 'model.parameters.max_tokens', line: 8 });
     assert.strictEqual(unit.messageCount, 4);
     assert.deepStrictEqual(
@@ -48,7 +52,14 @@ describe('formats: Prompty', () => {
       text: '{"name":"lookup","kind":"function"}',
       range: { startLine: 6, endLine: 7 },
     });
-    assert.deepStrictEqual(unit.parts.slice(1).map((p) => [p.role, p.text]), [['system', 'Answer briefly.'], ['user', '{{q}}']], 'text before any role line is system');
+    assert.deepStrictEqual(
+      unit.parts.slice(1).map((p) => [p.role, p.text]),
+      [
+        ['system', 'Answer briefly.'],
+        ['user', '{{q}}'],
+      ],
+      'text before any role line is system',
+    );
     assert.strictEqual(unit.messageCount, 2);
   });
 
@@ -80,7 +91,10 @@ describe('formats: Dotprompt', () => {
     assert.deepStrictEqual(unit.maxOutputTokens, { value: 800, field: 'config.maxOutputTokens', line: 3 });
     assert.deepStrictEqual(unit.tools, ['lookupPantry', 'convertUnits']);
     assert.strictEqual(unit.messageCount, 2);
-    assert.deepStrictEqual(unit.parts.map((p) => p.role), ['system', 'user', 'context']);
+    assert.deepStrictEqual(
+      unit.parts.map((p) => p.role),
+      ['system', 'user', 'context'],
+    );
     assert.strictEqual(unit.parts[1]!.text, 'Give me a recipe for {{dish}}.');
     const schema = unit.parts[2]!;
     assert.strictEqual(schema.label, 'output schema');
@@ -91,13 +105,22 @@ describe('formats: Dotprompt', () => {
 
   it('expanded <<<dotprompt:role:...>>> markers split messages too; "model" is the assistant', () => {
     const unit = onlyUnit(readText('p.prompt', '<<<dotprompt:role:user>>>\nQ\n<<<dotprompt:role:model>>>\nA\n'));
-    assert.deepStrictEqual(unit.parts.map((p) => [p.role, p.text, p.range?.startLine]), [['user', 'Q', 0], ['assistant', 'A', 2]]);
+    assert.deepStrictEqual(
+      unit.parts.map((p) => [p.role, p.text, p.range?.startLine]),
+      [
+        ['user', 'Q', 0],
+        ['assistant', 'A', 2],
+      ],
+    );
   });
 
   it('without markers the body is one user message', () => {
     const file = readFixture('genkit/prompts/_style.prompt');
     const unit = onlyUnit(file);
-    assert.deepStrictEqual(unit.parts.map((p) => [p.role, p.text]), [['user', 'Write plainly.']]);
+    assert.deepStrictEqual(
+      unit.parts.map((p) => [p.role, p.text]),
+      [['user', 'Write plainly.']],
+    );
     problemMatching(file, /partial/);
   });
 });

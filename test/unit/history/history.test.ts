@@ -19,7 +19,10 @@ describe('cost history: git log records', () => {
       record(1, 'first', 'A', 'prompts/a.md'),
     ].join('');
     const commits = parseLogRecords(output);
-    assert.deepStrictEqual(commits.map((c) => c.subject), ['drop it', 'rename', 'first']);
+    assert.deepStrictEqual(
+      commits.map((c) => c.subject),
+      ['drop it', 'rename', 'first'],
+    );
     assert.deepStrictEqual(commits[1]!.changes, [
       { status: 'renamed', path: 'prompts/b.md', oldPath: 'prompts/a.md' },
       { status: 'modified', path: 'README.md' },
@@ -43,7 +46,13 @@ describe('cost history: git log records', () => {
 });
 
 describe('cost history: file timelines', () => {
-  const commit = (n: number, ...changes: LoggedCommit['changes']): LoggedCommit => ({ commit: hash(n), date: '', author: '', subject: `c${n}`, changes });
+  const commit = (n: number, ...changes: LoggedCommit['changes']): LoggedCommit => ({
+    commit: hash(n),
+    date: '',
+    author: '',
+    subject: `c${n}`,
+    changes,
+  });
   const tracked = (p: string) => p.startsWith('prompts/');
 
   it('follows a file through renames, and starts a new timeline when a deleted path comes back', () => {
@@ -59,27 +68,49 @@ describe('cost history: file timelines', () => {
     );
     assert.strictEqual(timelines.length, 2);
     assert.strictEqual(timelines[0]!.path, 'prompts/c.md');
-    assert.deepStrictEqual(timelines[0]!.points.map((p) => [p.commitIndex, p.status, p.path]), [
-      [0, 'added', 'prompts/a.md'],
-      [1, 'renamed', 'prompts/b.md'],
-      [2, 'renamed', 'prompts/c.md'],
-      [3, 'deleted', 'prompts/c.md'],
-    ]);
-    assert.deepStrictEqual(timelines[1]!.points.map((p) => p.commitIndex), [4]);
+    assert.deepStrictEqual(
+      timelines[0]!.points.map((p) => [p.commitIndex, p.status, p.path]),
+      [
+        [0, 'added', 'prompts/a.md'],
+        [1, 'renamed', 'prompts/b.md'],
+        [2, 'renamed', 'prompts/c.md'],
+        [3, 'deleted', 'prompts/c.md'],
+      ],
+    );
+    assert.deepStrictEqual(
+      timelines[1]!.points.map((p) => p.commitIndex),
+      [4],
+    );
   });
 
   it('follows a tracked file renamed to a path outside the tracked set', () => {
-    const timelines = fileTimelines([commit(1, { status: 'added', path: 'prompts/a.md' }), commit(2, { status: 'renamed', path: 'old/a.md', oldPath: 'prompts/a.md' })], tracked);
-    assert.deepStrictEqual(timelines.map((t) => t.points.length), [2]);
+    const timelines = fileTimelines(
+      [
+        commit(1, { status: 'added', path: 'prompts/a.md' }),
+        commit(2, { status: 'renamed', path: 'old/a.md', oldPath: 'prompts/a.md' }),
+      ],
+      tracked,
+    );
+    assert.deepStrictEqual(
+      timelines.map((t) => t.points.length),
+      [2],
+    );
   });
 });
 
 describe('cost history: priced points', () => {
-  const commits: LoggedCommit[] = [1, 2, 3, 4].map((n) => ({ commit: hash(n), date: `2026-11-0${n}`, author: 'Ann', subject: `c${n}`, changes: [] }));
+  const commits: LoggedCommit[] = [1, 2, 3, 4].map((n) => ({
+    commit: hash(n),
+    date: `2026-11-0${n}`,
+    author: 'Ann',
+    subject: `c${n}`,
+    changes: [],
+  }));
   const usage: UsageConfig = { ...EMPTY_USAGE, defaults: { model: 'gpt-4o', callsPerDay: 100, outputTokens: 0 } };
   const texts: Record<string, string> = {
     [`${hash(1)}:prompts/a.md`]: 'You are a terse assistant.',
-    [`${hash(2)}:prompts/a.md`]: 'You are a terse assistant. Answer in one sentence, and cite the source document by its title.',
+    [`${hash(2)}:prompts/a.md`]:
+      'You are a terse assistant. Answer in one sentence, and cite the source document by its title.',
     [`${hash(3)}:prompts/a.md`]: '---\nburnrate:\n  model: no-such-model-xyz\n---\nYou are a terse assistant.',
   };
   const history = buildHistory({
@@ -95,7 +126,8 @@ describe('cost history: priced points', () => {
         ],
       },
     ],
-    blobAt: (commit, path) => (texts[`${commit}:${path}`] !== undefined ? new TextEncoder().encode(texts[`${commit}:${path}`]) : undefined),
+    blobAt: (commit, path) =>
+      texts[`${commit}:${path}`] !== undefined ? new TextEncoder().encode(texts[`${commit}:${path}`]) : undefined,
     usageAt: () => usage,
     relativePath: (p) => p,
   });
@@ -112,7 +144,10 @@ describe('cost history: priced points', () => {
     assert.strictEqual(points[0]!.deltaTokens, first + framing);
     assert.strictEqual(points[1]!.deltaTokens, second - first);
     const ratio = points[1]!.cost.perMonth / points[0]!.cost.perMonth;
-    assert.ok(Math.abs(ratio - (second + framing) / (first + framing)) < 1e-9, 'no output tokens: cost is proportional to input');
+    assert.ok(
+      Math.abs(ratio - (second + framing) / (first + framing)) < 1e-9,
+      'no output tokens: cost is proportional to input',
+    );
     assert.ok(Math.abs(points[1]!.deltaPerMonth! - (points[1]!.cost.perMonth - points[0]!.cost.perMonth)) < 1e-12);
   });
 
@@ -124,7 +159,10 @@ describe('cost history: priced points', () => {
   });
 
   it('totals the live files after each commit, counting unknown ones apart', () => {
-    assert.deepStrictEqual(history.total.map((t) => t.unknown), [0, 0, 1, 0]);
+    assert.deepStrictEqual(
+      history.total.map((t) => t.unknown),
+      [0, 0, 1, 0],
+    );
     assert.strictEqual(history.total[3]!.perMonth, 0);
     assert.strictEqual(history.total[1]!.perMonth, (points[1]!.cost as { perMonth: number }).perMonth);
     assert.ok(history.total.every((t) => t.exact));

@@ -5,7 +5,12 @@ import { JSDOM } from 'jsdom';
 import { isMarkedStep } from '../../../src/core/history/markedSteps';
 import { historySpec, tooltipLines, type HistorySpec } from '../../../src/webview/history/historyChart';
 import { HistoryApp } from '../../../src/webview/history/historyApp';
-import { parseHistoryWebviewMessage, type ChartPoint, type HistoryWebviewMessage, type RenderedHistory } from '../../../src/webview/history/protocol';
+import {
+  parseHistoryWebviewMessage,
+  type ChartPoint,
+  type HistoryWebviewMessage,
+  type RenderedHistory,
+} from '../../../src/webview/history/protocol';
 import { chartColors } from '../../../src/webview/theme';
 
 const HASH = (digit: string) => digit.repeat(40);
@@ -43,8 +48,15 @@ describe('cost history: marked steps', () => {
 
 describe('cost history: chart and protocol', () => {
   it('gives each point its commit, date, author, message and change, and a marked point a triangle', () => {
-    const points = [point({ commit: HASH('b'), deltaPerMonthUsd: 9, perMonthUsd: 9 }), point({ marked: true, perMonthUsd: 18, deltaPerMonthUsd: 9 })];
-    assert.deepStrictEqual(tooltipLines(points[1]!), ['aaaaaaa · 2026-11-02 · Ann', 'grow the prompt', '$18.00/month (+$9.00) ▲ marked']);
+    const points = [
+      point({ commit: HASH('b'), deltaPerMonthUsd: 9, perMonthUsd: 9 }),
+      point({ marked: true, perMonthUsd: 18, deltaPerMonthUsd: 9 }),
+    ];
+    assert.deepStrictEqual(tooltipLines(points[1]!), [
+      'aaaaaaa · 2026-11-02 · Ann',
+      'grow the prompt',
+      '$18.00/month (+$9.00) ▲ marked',
+    ]);
     const picked: number[] = [];
     const spec = historySpec(points, chartColors(new JSDOM('').window.document), (i) => picked.push(i));
     const dataset = spec.data.datasets[0]!;
@@ -58,11 +70,17 @@ describe('cost history: chart and protocol', () => {
   });
 
   it('an unpriced version reads "no price", never $0', () => {
-    assert.strictEqual(tooltipLines(point({ cost: 'unpriced', perMonthUsd: null, deltaPerMonthUsd: null, reason: 'no price for x' }))[2], 'no price');
+    assert.strictEqual(
+      tooltipLines(point({ cost: 'unpriced', perMonthUsd: null, deltaPerMonthUsd: null, reason: 'no price for x' }))[2],
+      'no price',
+    );
   });
 
   it('accepts from the webview only well-formed messages and a full commit hash to open', () => {
-    assert.deepStrictEqual(parseHistoryWebviewMessage({ type: 'openDiff', commit: HASH('c') }), { type: 'openDiff', commit: HASH('c') });
+    assert.deepStrictEqual(parseHistoryWebviewMessage({ type: 'openDiff', commit: HASH('c') }), {
+      type: 'openDiff',
+      commit: HASH('c'),
+    });
     assert.strictEqual(parseHistoryWebviewMessage({ type: 'openDiff', commit: 'HEAD; rm -rf /' }), undefined);
     assert.strictEqual(parseHistoryWebviewMessage({ type: 'openDiff' }), undefined);
     assert.strictEqual(parseHistoryWebviewMessage({ type: 'run' }), undefined);
@@ -87,18 +105,45 @@ describe('cost history: the webview app (jsdom)', () => {
     app.start();
     assert.deepStrictEqual(posted, [{ type: 'ready' }]);
     const evil = '<img src=x onerror="alert(1)">';
-    const points = [point({ commit: HASH('1'), perMonthUsd: 6, deltaPerMonthUsd: 6 }), point({ commit: HASH('2'), author: evil, subject: evil, marked: true })];
-    app.receive({ type: 'show', view: { file: 'prompts/a.md', points, commitsRead: 2, limited: false, pricedWith: "today's .burnrate.yaml", thresholdPercent: 20 } });
+    const points = [
+      point({ commit: HASH('1'), perMonthUsd: 6, deltaPerMonthUsd: 6 }),
+      point({ commit: HASH('2'), author: evil, subject: evil, marked: true }),
+    ];
+    app.receive({
+      type: 'show',
+      view: {
+        file: 'prompts/a.md',
+        points,
+        commitsRead: 2,
+        limited: false,
+        pricedWith: "today's .burnrate.yaml",
+        thresholdPercent: 20,
+      },
+    });
     assert.strictEqual(doc.querySelectorAll('img').length, 0, 'no markup from a commit message');
     assert.ok(doc.body.textContent!.includes(evil));
     assert.strictEqual(doc.querySelectorAll('tr.marked').length, 1);
     assert.strictEqual(drawn.length, 1);
-    const rendered = posted.find((m): m is { type: 'rendered'; summary: RenderedHistory } => m.type === 'rendered')!.summary;
-    assert.deepStrictEqual(rendered.points.map((p) => [p.commit, p.perMonthUsd, p.marked]), [[HASH('1'), 6, false], [HASH('2'), 9, true]]);
+    const rendered = posted.find(
+      (m): m is { type: 'rendered'; summary: RenderedHistory } => m.type === 'rendered',
+    )!.summary;
+    assert.deepStrictEqual(
+      rendered.points.map((p) => [p.commit, p.perMonthUsd, p.marked]),
+      [
+        [HASH('1'), 6, false],
+        [HASH('2'), 9, true],
+      ],
+    );
     assert.strictEqual(rendered.chartInk, 0.5);
     doc.querySelectorAll<HTMLButtonElement>('button.commit')[1]!.click();
     app.receive({ type: 'clickPoint', index: 0 });
     app.receive({ type: 'clickPoint', index: 7 });
-    assert.deepStrictEqual(posted.filter((m) => m.type === 'openDiff'), [{ type: 'openDiff', commit: HASH('2') }, { type: 'openDiff', commit: HASH('1') }]);
+    assert.deepStrictEqual(
+      posted.filter((m) => m.type === 'openDiff'),
+      [
+        { type: 'openDiff', commit: HASH('2') },
+        { type: 'openDiff', commit: HASH('1') },
+      ],
+    );
   });
 });

@@ -9,9 +9,13 @@ describe('breakdown markdown', () => {
   it('lists every input part with its tokens and the total', () => {
     const u = firstUnit('.github/prompts/review.prompt.md', PROMPT);
     const md = unitBreakdownMarkdown(u);
-    for (const part of u.input.parts) assert.ok(md.includes(`| ${markdownText(part.label)} | ${integer(part.tokens)} |`), part.label);
+    for (const part of u.input.parts)
+      assert.ok(md.includes(`| ${markdownText(part.label)} | ${integer(part.tokens)} |`), part.label);
     assert.ok(md.includes(`| **total** | **${integer(u.input.tokens)}** |`));
-    assert.ok(u.input.parts.some((p) => p.role === 'overhead'), 'per-message overhead is a part of its own');
+    assert.ok(
+      u.input.parts.some((p) => p.role === 'overhead'),
+      'per-message overhead is a part of its own',
+    );
   });
 
   it('shows the rate card, the price data date and why this model', () => {
@@ -23,8 +27,14 @@ describe('breakdown markdown', () => {
 
   it('expected and worst-case output, with their sources', () => {
     const u = firstUnit('.github/prompts/review.prompt.md', PROMPT);
-    assert.ok(unitBreakdownMarkdown(u).includes(`expected ${integer(u.output.expected.value)} tokens (built-in default`));
-    const limited = { ...u, output: { ...u.output, limit: { value: 800, field: 'max_tokens' } }, cost: { ...u.cost!, worstCasePerCall: 0.02 } };
+    assert.ok(
+      unitBreakdownMarkdown(u).includes(`expected ${integer(u.output.expected.value)} tokens (built-in default`),
+    );
+    const limited = {
+      ...u,
+      output: { ...u.output, limit: { value: 800, field: 'max_tokens' } },
+      cost: { ...u.cost!, worstCasePerCall: 0.02 },
+    };
     assert.ok(unitBreakdownMarkdown(limited).includes('worst case 800 tokens (`max_tokens`) → $0.0200/call'));
   });
 
@@ -32,9 +42,15 @@ describe('breakdown markdown', () => {
     const u = firstUnit('.claude/agents/test-runner.md', SUBAGENT);
     const s = u.session!;
     const md = unitBreakdownMarkdown(u);
-    s.turnInputTokens.forEach((tokens, i) => assert.ok(md.includes(`| ${i + 1} | ${integer(tokens)} |`), `turn ${i + 1}`));
+    s.turnInputTokens.forEach((tokens, i) =>
+      assert.ok(md.includes(`| ${i + 1} | ${integer(tokens)} |`), `turn ${i + 1}`),
+    );
     assert.ok(s.turnInputTokens[1]! > s.turnInputTokens[0]!, 'later turns re-send earlier ones');
-    assert.ok(md.includes(`Session: ${integer(s.inputTokens)} input + ${integer(s.outputTokens)} output tokens → ≈${usd(s.perSession!)}/session`));
+    assert.ok(
+      md.includes(
+        `Session: ${integer(s.inputTokens)} input + ${integer(s.outputTokens)} output tokens → ≈${usd(s.perSession!)}/session`,
+      ),
+    );
     assert.ok(md.includes(`worst case (10 turns) ≈${usd(s.worstCasePerSession!)}/session`));
   });
 
@@ -61,7 +77,8 @@ describe('breakdown markdown', () => {
   });
 
   it('a file with several units: a title, the total, and each unit', () => {
-    const yaml = 'researcher:\n  role: Researcher\n  goal: Find facts\n  backstory: Curious.\nwriter:\n  role: Writer\n  goal: Write\n  backstory: Clear.\n';
+    const yaml =
+      'researcher:\n  role: Researcher\n  goal: Find facts\n  backstory: Curious.\nwriter:\n  role: Writer\n  goal: Write\n  backstory: Clear.\n';
     const file = fileEstimate('crew/config/agents.yaml', yaml);
     const md = fileBreakdownMarkdown(file);
     assert.ok(md.startsWith('## crew/config/agents.yaml — CrewAI agents'));

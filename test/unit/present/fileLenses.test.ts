@@ -8,14 +8,22 @@ describe('lens plan', () => {
     const lines = PROMPT.split('\n');
     assert.deepStrictEqual(
       lenses.map((l) => [l.kind, l.line]),
-      [['unit', 0], ['section', lines.indexOf('You review code.')], ['section', lines.indexOf('## Rules')], ['section', lines.indexOf('## Output')]],
+      [
+        ['unit', 0],
+        ['section', lines.indexOf('You review code.')],
+        ['section', lines.indexOf('## Rules')],
+        ['section', lines.indexOf('## Output')],
+      ],
     );
     assert.ok(lenses.every((l) => l.unitIndex === 0));
     assert.ok(lenses[2]!.title.startsWith('## Rules — '));
   });
 
   it('the sections setting turns section lenses off', () => {
-    assert.deepStrictEqual(planLenses(estimate('.github/prompts/review.prompt.md', PROMPT), { sections: false }).map((l) => l.kind), ['unit']);
+    assert.deepStrictEqual(
+      planLenses(estimate('.github/prompts/review.prompt.md', PROMPT), { sections: false }).map((l) => l.kind),
+      ['unit'],
+    );
   });
 
   it('unreadable frontmatter gets a lens on its line saying how the file was counted', () => {
@@ -37,12 +45,22 @@ describe('lens plan', () => {
 
   it('info notes stay out of the lenses (they are in the breakdown)', () => {
     const lenses = planLenses(estimate('.claude/agents/x.md', 'No frontmatter at all.\n'), { sections: true });
-    assert.deepStrictEqual(lenses.map((l) => l.kind), ['unit']);
+    assert.deepStrictEqual(
+      lenses.map((l) => l.kind),
+      ['unit'],
+    );
   });
 
   it('each CrewAI agent gets its own lens on its own line', () => {
-    const yaml = 'researcher:\n  role: Researcher\n  goal: Find facts\n  backstory: Curious.\nwriter:\n  role: Writer\n  goal: Write\n  backstory: Clear.\n';
+    const yaml =
+      'researcher:\n  role: Researcher\n  goal: Find facts\n  backstory: Curious.\nwriter:\n  role: Writer\n  goal: Write\n  backstory: Clear.\n';
     const lenses = planLenses(estimate('crew/config/agents.yaml', yaml), { sections: true });
-    assert.deepStrictEqual(lenses.map((l) => [l.line, l.unitIndex]), [[0, 0], [4, 1]]);
+    assert.deepStrictEqual(
+      lenses.map((l) => [l.line, l.unitIndex]),
+      [
+        [0, 0],
+        [4, 1],
+      ],
+    );
   });
 });

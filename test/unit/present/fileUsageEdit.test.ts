@@ -1,19 +1,36 @@
 import * as assert from 'assert';
 import { readPromptFile } from '../../../src/core/formats';
-import { frontmatterPolicy, setUsageHint, yamlScalar, type TextEdit, type UsageHintKey } from '../../../src/core/present/fileUsageEdit';
+import {
+  frontmatterPolicy,
+  setUsageHint,
+  yamlScalar,
+  type TextEdit,
+  type UsageHintKey,
+} from '../../../src/core/present/fileUsageEdit';
 import type { FormatId } from '../../../src/core/types';
 
 /** Applies an edit the way an editor does (positions are line/character). */
 function apply(text: string, edit: TextEdit): string {
   const lines = text.split('\n');
-  const offset = (line: number, character: number) => lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0) + character;
-  return text.slice(0, offset(edit.startLine, edit.startCharacter)) + edit.text + text.slice(offset(edit.endLine, edit.endCharacter));
+  const offset = (line: number, character: number) =>
+    lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0) + character;
+  return (
+    text.slice(0, offset(edit.startLine, edit.startCharacter)) +
+    edit.text +
+    text.slice(offset(edit.endLine, edit.endCharacter))
+  );
 }
 
 // A Claude subagent: a format whose tool strips the frontmatter and no validator flags a `burnrate:` key.
 const AGENT = '.claude/agents/p.md';
 
-function set(text: string, key: UsageHintKey, value: string | number, path = AGENT, format: FormatId = 'claude-agent'): string {
+function set(
+  text: string,
+  key: UsageHintKey,
+  value: string | number,
+  path = AGENT,
+  format: FormatId = 'claude-agent',
+): string {
   const result = setUsageHint(text, key, value, format, path);
   if (!result.ok) throw new Error(result.reason);
   return apply(text, result.edit);
@@ -23,7 +40,10 @@ function set(text: string, key: UsageHintKey, value: string | number, path = AGE
 function hints(text: string, path = AGENT) {
   const read = readPromptFile(path, new TextEncoder().encode(text));
   assert.ok(read.ok);
-  assert.deepStrictEqual(read.file.problems.filter((p) => p.severity !== 'info'), []);
+  assert.deepStrictEqual(
+    read.file.problems.filter((p) => p.severity !== 'info'),
+    [],
+  );
   return read.file.usageHints;
 }
 
@@ -37,16 +57,25 @@ describe('writing burnrate: frontmatter', () => {
   it('adds a burnrate block before the closing line, leaving the other fields as written', () => {
     const text = "---\ndescription: 'Review'   # keep me\ntools: ['a', 'b']\n---\nBody\n";
     const out = set(text, 'callsPerDay', 5000);
-    assert.strictEqual(out, "---\ndescription: 'Review'   # keep me\ntools: ['a', 'b']\nburnrate:\n  callsPerDay: 5000\n---\nBody\n");
+    assert.strictEqual(
+      out,
+      "---\ndescription: 'Review'   # keep me\ntools: ['a', 'b']\nburnrate:\n  callsPerDay: 5000\n---\nBody\n",
+    );
     assert.strictEqual(hints(out)?.callsPerDay, 5000);
   });
 
   it('replaces the key inside an existing block, or adds it at the block indent', () => {
     const text = '---\nburnrate:\n    model: old\n    outputTokens: 50\nname: x\n---\nBody\n';
     const replaced = set(text, 'model', 'claude-haiku-4-5');
-    assert.strictEqual(replaced, '---\nburnrate:\n    model: claude-haiku-4-5\n    outputTokens: 50\nname: x\n---\nBody\n');
+    assert.strictEqual(
+      replaced,
+      '---\nburnrate:\n    model: claude-haiku-4-5\n    outputTokens: 50\nname: x\n---\nBody\n',
+    );
     const added = set(text, 'callsPerDay', 20);
-    assert.strictEqual(added, '---\nburnrate:\n    model: old\n    outputTokens: 50\n    callsPerDay: 20\nname: x\n---\nBody\n');
+    assert.strictEqual(
+      added,
+      '---\nburnrate:\n    model: old\n    outputTokens: 50\n    callsPerDay: 20\nname: x\n---\nBody\n',
+    );
     assert.deepStrictEqual(hints(added), { model: 'old', outputTokens: 50, callsPerDay: 20, line: 1 });
   });
 
@@ -76,13 +105,20 @@ describe('writing burnrate: frontmatter', () => {
     assert.strictEqual(frontmatterPolicy('plain-prompt', 'prompts/a.txt'), 'never');
     assert.strictEqual(frontmatterPolicy('cursor-rule', '.cursorrules'), 'never');
     const claude = setUsageHint('# Notes\n', 'model', 'x', 'always-on', 'CLAUDE.md');
-    assert.ok(!claude.ok && /would send a new one/.test(claude.reason), 'CLAUDE.md is sent as written: no new frontmatter');
+    assert.ok(
+      !claude.ok && /would send a new one/.test(claude.reason),
+      'CLAUDE.md is sent as written: no new frontmatter',
+    );
     const unclosed = setUsageHint('---\nname: x\nBody\n', 'model', 'x', 'claude-agent', AGENT);
     assert.ok(!unclosed.ok && /no closing/.test(unclosed.reason));
   });
 
   it('never writes into VS Code prompt, instructions or agent files, whose header validation would flag the key', () => {
-    for (const [format, path] of [['vscode-prompt', 'a.prompt.md'], ['vscode-instructions', 'a.instructions.md'], ['vscode-agent', 'a.agent.md']] as const) {
+    for (const [format, path] of [
+      ['vscode-prompt', 'a.prompt.md'],
+      ['vscode-instructions', 'a.instructions.md'],
+      ['vscode-agent', 'a.agent.md'],
+    ] as const) {
       assert.strictEqual(frontmatterPolicy(format, path), 'flagged');
       const edit = setUsageHint('---\ndescription: x\n---\nBody\n', 'model', 'gpt-4.1', format, path);
       assert.ok(!edit.ok && /VS Code's prompt-file validation warns/.test(edit.reason), format);

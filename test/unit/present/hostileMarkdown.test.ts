@@ -55,7 +55,10 @@ function frontmatterPrompt(model: string): string {
 describe('escaping in every markdown surface (hostile model names and paths)', () => {
   it('the helpers: text, code spans and code blocks cannot be closed or turned into markup', () => {
     assertInert(markdownText(HOSTILE), markdownText('evil'));
-    assertInert(`| a | ${markdownCode(HOSTILE_PATH, { inTable: true })} |\n|---|---|\n| 1 | 2 |`, '| a | `x` |\n|---|---|\n| 1 | 2 |');
+    assertInert(
+      `| a | ${markdownCode(HOSTILE_PATH, { inTable: true })} |\n|---|---|\n| 1 | 2 |`,
+      '| a | `x` |\n|---|---|\n| 1 | 2 |',
+    );
     assertInert(`x ${markdownCode('`` ` ```')}`, 'x `y`');
     assertInert(markdownCodeBlock(`a\n\`\`\`\`\n${IMAGE}\n\`\`\`\`\`\nb`), markdownCodeBlock('a'));
     assert.strictEqual(markdownText('- leading dash'), '\\- leading dash');
@@ -65,30 +68,43 @@ describe('escaping in every markdown surface (hostile model names and paths)', (
   it('the hover and the breakdown document (priced and unpriced model, hostile heading)', () => {
     for (const model of [HOSTILE, `gpt-4o${HOSTILE}`]) {
       const hostile = unitBreakdownMarkdown(firstUnit('.github/prompts/review.prompt.md', frontmatterPrompt(model)));
-      const benign = unitBreakdownMarkdown(firstUnit('.github/prompts/review.prompt.md', frontmatterPrompt('acme-unknown')));
+      const benign = unitBreakdownMarkdown(
+        firstUnit('.github/prompts/review.prompt.md', frontmatterPrompt('acme-unknown')),
+      );
       assertInert(hostile, benign);
       assert.ok(hostile.includes('evil'), 'the name is still shown');
     }
     const file = fileBreakdownMarkdown(fileEstimate(HOSTILE_PATH, frontmatterPrompt('gpt-4o')));
-    assertInert(file, fileBreakdownMarkdown(fileEstimate('.github/prompts/plain.prompt.md', frontmatterPrompt('gpt-4o'))));
+    assertInert(
+      file,
+      fileBreakdownMarkdown(fileEstimate('.github/prompts/plain.prompt.md', frontmatterPrompt('gpt-4o'))),
+    );
   });
 
   it('the PR comment (diff --markdown) and the Prompt Cost Changes tooltip', async () => {
     const reportOf = async (path: string, model: string) => {
-      const outcome = await review(new FakeGit({ [path]: frontmatterPrompt('gpt-4o') }, { [path]: frontmatterPrompt(model) + 'More text.\n' }));
+      const outcome = await review(
+        new FakeGit({ [path]: frontmatterPrompt('gpt-4o') }, { [path]: frontmatterPrompt(model) + 'More text.\n' }),
+      );
       assert.ok(outcome.ok);
       return outcome.report;
     };
     const hostile = await reportOf(HOSTILE_PATH, HOSTILE);
     const benign = await reportOf('.github/prompts/plain.prompt.md', 'acme-unknown');
-    assert.ok(hostile.files[0]!.notes.some((n) => n.includes('evil')), 'the model switch is noted');
+    assert.ok(
+      hostile.files[0]!.notes.some((n) => n.includes('evil')),
+      'the model switch is noted',
+    );
     assertInert(renderDiffMarkdown(hostile), renderDiffMarkdown(benign));
     assertInert(fileTooltipMarkdown(hostile.files[0]!), fileTooltipMarkdown(benign.files[0]!));
   });
 
   it('the simulation export: markdown is inert and CSV cells cannot start a formula', async () => {
     const simulate = async (name: string, model: string) => {
-      const scenario = scenarioWithDefaults(name, card(model, 3, 15), { systemPromptTokens: 100, sessionsPerDay: fixed(10) });
+      const scenario = scenarioWithDefaults(name, card(model, 3, 15), {
+        systemPromptTokens: 100,
+        sessionsPerDay: fixed(10),
+      });
       const outcome = await simulatePlan([{ scenario: name, runs: presetRuns(scenario) }], { sessions: 50, seed: 1 });
       assert.ok(outcome.ok);
       return outcome.value;

@@ -18,12 +18,27 @@ describe('editor inputs', () => {
 
   it('settings price overrides: good entries kept with their origin, bad ones reported', () => {
     const { prices, problems } = readSettingsPrices([
-      { model: 'acme', inputPerMTok: 1, outputPerMTok: 2, cacheReadPerMTok: 0.1, provider: 'openai', aliases: ['acme-1', 3] },
+      {
+        model: 'acme',
+        inputPerMTok: 1,
+        outputPerMTok: 2,
+        cacheReadPerMTok: 0.1,
+        provider: 'openai',
+        aliases: ['acme-1', 3],
+      },
       { model: 'bad', inputPerMTok: -1, outputPerMTok: 2 },
       'nope',
     ]);
     assert.deepStrictEqual(prices, [
-      { model: 'acme', inputPerMTok: 1, outputPerMTok: 2, cacheReadPerMTok: 0.1, provider: 'openai', aliases: ['acme-1'], origin: 'burnrate.prices.overrides setting entry 1' },
+      {
+        model: 'acme',
+        inputPerMTok: 1,
+        outputPerMTok: 2,
+        cacheReadPerMTok: 0.1,
+        provider: 'openai',
+        aliases: ['acme-1'],
+        origin: 'burnrate.prices.overrides setting entry 1',
+      },
     ]);
     assert.strictEqual(problems.length, 2);
     assert.deepStrictEqual(readSettingsPrices({}).prices, []);
@@ -32,7 +47,8 @@ describe('editor inputs', () => {
 
   it('a settings price is used for an unknown model', () => {
     const { prices } = readSettingsPrices([{ model: 'acme-llm-9000', inputPerMTok: 1, outputPerMTok: 2 }]);
-    const u = fileEstimate('p.prompt.md', PROMPT.replace('gpt-4o', 'acme-llm-9000'), { settingsPrices: prices }).units[0]!;
+    const u = fileEstimate('p.prompt.md', PROMPT.replace('gpt-4o', 'acme-llm-9000'), { settingsPrices: prices })
+      .units[0]!;
     assert.ok(u.pricing.ok && u.pricing.rates.inputPerMTok === 1);
   });
 
@@ -42,11 +58,17 @@ describe('editor inputs', () => {
     const relabelled = relabelFlagSources(e, (key) => `${key} chosen in the editor`);
     assert.strictEqual(relabelled.units[0]!.model.detail, 'model chosen in the editor');
     assert.strictEqual(relabelled.units[0]!.callsPerDay.detail, 'callsPerDay chosen in the editor');
-    assert.strictEqual(relabelled.units[0]!.output.expected.detail, e.units[0]!.output.expected.detail, 'sources that are not flags stay');
+    assert.strictEqual(
+      relabelled.units[0]!.output.expected.detail,
+      e.units[0]!.output.expected.detail,
+      'sources that are not flags stay',
+    );
   });
 
   it('model choices: the user prices first, then priced chat models, no duplicates', () => {
-    const choices = modelChoices([{ model: 'my-ft', inputPerMTok: 1, outputPerMTok: 2, origin: '.burnrate.yaml line 3' }]);
+    const choices = modelChoices([
+      { model: 'my-ft', inputPerMTok: 1, outputPerMTok: 2, origin: '.burnrate.yaml line 3' },
+    ]);
     assert.strictEqual(choices[0]!.id, 'my-ft');
     assert.strictEqual(choices[0]!.origin, '.burnrate.yaml line 3');
     const ids = choices.map((c) => c.id);

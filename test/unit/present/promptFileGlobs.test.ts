@@ -9,17 +9,51 @@ import { repoRoot, sharedRealworld } from '../repoRoot';
 const matchesAny = (globs: readonly string[], p: string) => globs.some((g) => matchGlob(g, p));
 
 const PROMPT_PATHS = [
-  '.github/prompts/review.prompt.md', 'a/b/c.instructions.md', '.github/copilot-instructions.md', 'x.agent.md', 'old.chatmode.md',
-  '.claude/agents/runner.md', '.claude/agents/team/runner.md', 'pkg/.claude/rules/style.md', 'CLAUDE.md', 'docs/AGENTS.md',
-  'Claude.local.md', '.cursor/rules/ts.mdc', '.cursorrules', 'exported/python.mdc', 'team-copilot-instructions.md', 'backend-AGENTS.md', 'my_agents/reviewer.md', 'flows/classify.prompty', 'genkit/summarize.prompt',
-  'crew/config/agents.yaml', 'crew/config/tasks.yml', 'promptfooconfig.yaml', 'evals/x.promptfooconfig.json', 'api/chat.json',
-  'prompts/system.md', 'src/Prompts/deep/a.txt', 'REVIEW.PROMPT.MD', '.GitHub/Copilot-Instructions.md',
+  '.github/prompts/review.prompt.md',
+  'a/b/c.instructions.md',
+  '.github/copilot-instructions.md',
+  'x.agent.md',
+  'old.chatmode.md',
+  '.claude/agents/runner.md',
+  '.claude/agents/team/runner.md',
+  'pkg/.claude/rules/style.md',
+  'CLAUDE.md',
+  'docs/AGENTS.md',
+  'Claude.local.md',
+  '.cursor/rules/ts.mdc',
+  '.cursorrules',
+  'exported/python.mdc',
+  'team-copilot-instructions.md',
+  'backend-AGENTS.md',
+  'my_agents/reviewer.md',
+  'flows/classify.prompty',
+  'genkit/summarize.prompt',
+  'crew/config/agents.yaml',
+  'crew/config/tasks.yml',
+  'promptfooconfig.yaml',
+  'evals/x.promptfooconfig.json',
+  'api/chat.json',
+  'prompts/system.md',
+  'src/Prompts/deep/a.txt',
+  'REVIEW.PROMPT.MD',
+  '.GitHub/Copilot-Instructions.md',
 ];
-const OTHER_PATHS = ['README.md', 'docs/guide.md', 'src/index.ts', 'notes.txt', 'config.yaml', '.github/workflows/ci.yml', 'prompt.md'];
+const OTHER_PATHS = [
+  'README.md',
+  'docs/guide.md',
+  'src/index.ts',
+  'notes.txt',
+  'config.yaml',
+  '.github/workflows/ci.yml',
+  'prompt.md',
+];
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 describe('prompt file globs (editor selectors and activation)', () => {
@@ -32,7 +66,11 @@ describe('prompt file globs (editor selectors and activation)', () => {
 
   it('cover every file of the examples, the integration workspace and the real-world corpus that isPromptPath accepts', () => {
     const corpus = sharedRealworld(); // the real-world corpus too, when it is beside the checkout
-    const roots = [path.join(repoRoot(), 'examples'), path.join(repoRoot(), 'test/integration/workspace'), ...(corpus ? [corpus] : [])];
+    const roots = [
+      path.join(repoRoot(), 'examples'),
+      path.join(repoRoot(), 'test/integration/workspace'),
+      ...(corpus ? [corpus] : []),
+    ];
     let checked = 0;
     for (const root of roots) {
       for (const file of filesUnder(root)) {

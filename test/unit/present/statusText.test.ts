@@ -30,7 +30,10 @@ describe('status bar text', () => {
     const count = countSelection(text, u);
     assert.strictEqual(count.tokens, encodeOrdinary('o200k_base', text).length);
     assert.ok(count.exact);
-    assert.strictEqual(count.inputCost, callCost(u.pricing.ok ? u.pricing.rates : assert.fail(), { input: count.tokens, output: 0 }));
+    assert.strictEqual(
+      count.inputCost,
+      callCost(u.pricing.ok ? u.pricing.rates : assert.fail(), { input: count.tokens, output: 0 }),
+    );
     assert.strictEqual(selectionStatusText(count).text, `selection ${count.tokens} tok · ${usd(count.inputCost!)} in`);
   });
 

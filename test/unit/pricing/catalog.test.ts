@@ -8,7 +8,9 @@ import { repoRoot } from '../repoRoot';
 
 describe('price catalog', () => {
   it('states the version of the bundled price data that is installed', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot(), 'node_modules/@pydantic/genai-prices/package.json'), 'utf8'));
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(repoRoot(), 'node_modules/@pydantic/genai-prices/package.json'), 'utf8'),
+    );
     assert.strictEqual(PRICE_DATA.version, pkg.version, 'bump PRICE_DATA (and its date) with the dependency');
     assert.match(PRICE_DATA.asOf, /^\d{4}-\d{2}-\d{2}$/);
   });
@@ -31,8 +33,15 @@ describe('price catalog', () => {
       assert.ok(Math.abs(callCost(card, { input, output }) - theirs) < 1e-12, `${model} ${input}/${output}`);
     }
     const card = matchCatalog('claude-sonnet-4-5')!;
-    const theirs = calcPrice({ input_tokens: 10_000, cache_read_tokens: 6_000, cache_write_tokens: 2_000, output_tokens: 100 }, 'claude-sonnet-4-5')!;
-    assert.ok(Math.abs(callCost(card, { input: 10_000, cacheRead: 6_000, cacheWrite: 2_000, output: 100 }) - theirs.total_price) < 1e-12);
+    const theirs = calcPrice(
+      { input_tokens: 10_000, cache_read_tokens: 6_000, cache_write_tokens: 2_000, output_tokens: 100 },
+      'claude-sonnet-4-5',
+    )!;
+    assert.ok(
+      Math.abs(
+        callCost(card, { input: 10_000, cacheRead: 6_000, cacheWrite: 2_000, output: 100 }) - theirs.total_price,
+      ) < 1e-12,
+    );
   });
 
   it('lists text models with both rates for the main providers', () => {

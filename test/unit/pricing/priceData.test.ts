@@ -2,7 +2,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { activePriceData, BUNDLED_PRICE_DATA, findExactModel, providerIds, usePriceData } from '../../../src/core/pricing/catalog';
+import {
+  activePriceData,
+  BUNDLED_PRICE_DATA,
+  findExactModel,
+  providerIds,
+  usePriceData,
+} from '../../../src/core/pricing/catalog';
 import { ageInDays, priceDataLine, staleNotice, STALE_AFTER_DAYS } from '../../../src/core/pricing/freshness';
 import { parsePriceData } from '../../../src/core/pricing/priceDataFile';
 import { applyPriceData, loadPinnedPriceData, loadStoredPriceData } from '../../../src/core/pricing/priceDataStore';
@@ -19,9 +25,18 @@ describe('price data: pinned files, freshness, the library shape', () => {
       ['{"providers": []}', /expected a list of providers/],
       ['[]', /empty/],
       ['not json', /not JSON/],
-      ['[{"id": "x", "name": "X", "api_pattern": "", "models": [{"id": "m", "match": {"equals": "m"}, "prices": {"input_mtok": -1}}]}]', /prices must map/],
-      ['[{"id": "x", "name": "X", "api_pattern": "", "models": [{"id": "m", "match": {"regex": "^(a+)+$"}, "prices": {}}]}]', /match is not a valid/],
-      ['[{"id": "x", "name": "X", "api_pattern": "", "models": [{"id": "m", "match": {"nope": "m"}, "prices": {}}]}]', /match is not a valid/],
+      [
+        '[{"id": "x", "name": "X", "api_pattern": "", "models": [{"id": "m", "match": {"equals": "m"}, "prices": {"input_mtok": -1}}]}]',
+        /prices must map/,
+      ],
+      [
+        '[{"id": "x", "name": "X", "api_pattern": "", "models": [{"id": "m", "match": {"regex": "^(a+)+$"}, "prices": {}}]}]',
+        /match is not a valid/,
+      ],
+      [
+        '[{"id": "x", "name": "X", "api_pattern": "", "models": [{"id": "m", "match": {"nope": "m"}, "prices": {}}]}]',
+        /match is not a valid/,
+      ],
       ['[{"id": "x", "name": "X"}]', /api_pattern/],
     ];
     for (const [text, reason] of cases) {
@@ -58,10 +73,16 @@ describe('price data: pinned files, freshness, the library shape', () => {
     fs.writeFileSync(file, '[{"id": "x"}]');
     const applied = applyPriceData(loadPinnedPriceData(file, 'broken.json'));
     assert.strictEqual(applied.ok, false);
-    assert.match(applied.ok ? '' : applied.message, /broken\.json: not a genai-prices data file.*using the bundled data/);
+    assert.match(
+      applied.ok ? '' : applied.message,
+      /broken\.json: not a genai-prices data file.*using the bundled data/,
+    );
     assert.strictEqual(activePriceData().kind, 'bundled');
     fs.writeFileSync(path.join(dir, 'genai-prices-data.json'), '[]');
-    fs.writeFileSync(path.join(dir, 'genai-prices-meta.json'), JSON.stringify({ fetchedAt: '2026-11-30T10:00:00Z', url: 'http://127.0.0.1/x', bytes: 2, models: 0 }));
+    fs.writeFileSync(
+      path.join(dir, 'genai-prices-meta.json'),
+      JSON.stringify({ fetchedAt: '2026-11-30T10:00:00Z', url: 'http://127.0.0.1/x', bytes: 2, models: 0 }),
+    );
     const stored = loadStoredPriceData(dir);
     assert.ok(stored && !stored.ok && /using the bundled data/.test(stored.message));
     assert.strictEqual(loadStoredPriceData(path.join(dir, 'none')), undefined);
@@ -77,8 +98,16 @@ describe('price data: pinned files, freshness, the library shape', () => {
   });
 
   it('reads aliases: and priceData: from the usage file, Object.prototype names included', () => {
-    const { config, problems } = parseUsageFile('aliases:\n  haiku: claude-haiku-4-5\n  __proto__: gpt-4.1\n  bad: 3\npriceData: prices/pinned.json\n');
-    assert.deepStrictEqual(config.aliases?.map((a) => [a.alias, a.model]), [['haiku', 'claude-haiku-4-5'], ['__proto__', 'gpt-4.1']]);
+    const { config, problems } = parseUsageFile(
+      'aliases:\n  haiku: claude-haiku-4-5\n  __proto__: gpt-4.1\n  bad: 3\npriceData: prices/pinned.json\n',
+    );
+    assert.deepStrictEqual(
+      config.aliases?.map((a) => [a.alias, a.model]),
+      [
+        ['haiku', 'claude-haiku-4-5'],
+        ['__proto__', 'gpt-4.1'],
+      ],
+    );
     assert.strictEqual(config.priceData?.path, 'prices/pinned.json');
     assert.strictEqual(problems.length, 1);
     assert.match(problems[0]!.message, /aliases entry/);

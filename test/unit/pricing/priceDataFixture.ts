@@ -15,7 +15,12 @@ export function fixturePriceData(): unknown[] {
           name: 'Claude Haiku 5.5',
           match: { or: [{ equals: 'claude-haiku-5-5' }, { regex: '^claude-haiku-5-5-\\d{8}$' }] },
           context_window: 200000,
-          prices: { input_mtok: FIXTURE_HAIKU_5_5.input, cache_read_mtok: 0.01, cache_write_mtok: 0.125, output_mtok: FIXTURE_HAIKU_5_5.output },
+          prices: {
+            input_mtok: FIXTURE_HAIKU_5_5.input,
+            cache_read_mtok: 0.01,
+            cache_write_mtok: 0.125,
+            output_mtok: FIXTURE_HAIKU_5_5.output,
+          },
         },
         {
           id: 'claude-sonnet-5',
@@ -31,7 +36,12 @@ export function fixturePriceData(): unknown[] {
       api_pattern: 'https://api\\.openai\\.com',
       model_match: { starts_with: 'gpt-' },
       models: [
-        { id: 'gpt-4.1', name: 'GPT-4.1', match: { starts_with: 'gpt-4.1' }, prices: { input_mtok: 9, output_mtok: 9 } },
+        {
+          id: 'gpt-4.1',
+          name: 'GPT-4.1',
+          match: { starts_with: 'gpt-4.1' },
+          prices: { input_mtok: 9, output_mtok: 9 },
+        },
       ],
     },
   ];

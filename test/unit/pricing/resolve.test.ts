@@ -36,7 +36,18 @@ describe('model name resolution', () => {
   it('prices every Claude Code alias as Claude Code runs it, or says the data has no price for that model', () => {
     const claudeCode = bundledAliases().filter((a) => /code\.claude\.com/.test(a.source));
     const names = claudeCode.map((a) => a.alias).sort();
-    assert.deepStrictEqual(names, ['best', 'default', 'fable', 'fable[1m]', 'haiku', 'opus', 'opus[1m]', 'opusplan', 'sonnet', 'sonnet[1m]']);
+    assert.deepStrictEqual(names, [
+      'best',
+      'default',
+      'fable',
+      'fable[1m]',
+      'haiku',
+      'opus',
+      'opus[1m]',
+      'opusplan',
+      'sonnet',
+      'sonnet[1m]',
+    ]);
     for (const alias of claudeCode) {
       const r = resolveModel(alias.alias);
       if (alias.kind === 'unknowable') {
@@ -65,9 +76,13 @@ describe('model name resolution', () => {
   });
 
   it('prices an alias on the model a user price or the usage file maps it to', () => {
-    const priced = resolveModel('haiku', { overrides: [{ model: 'claude-haiku-5-5', inputPerMTok: 0.1, outputPerMTok: 0.5, origin: 'test' }] });
+    const priced = resolveModel('haiku', {
+      overrides: [{ model: 'claude-haiku-5-5', inputPerMTok: 0.1, outputPerMTok: 0.5, origin: 'test' }],
+    });
     assert.ok(priced.ok && priced.rates.inputPerMTok === 0.1 && priced.how === 'override');
-    const mapped = resolveModel('haiku', { aliases: [{ alias: 'haiku', model: 'claude-haiku-4-5', origin: '.burnrate.yaml line 3' }] });
+    const mapped = resolveModel('haiku', {
+      aliases: [{ alias: 'haiku', model: 'claude-haiku-4-5', origin: '.burnrate.yaml line 3' }],
+    });
     assert.ok(mapped.ok && mapped.rates.modelId === 'claude-haiku-4-5');
     assert.match(mapped.ok ? mapped.explanation : '', /\.burnrate\.yaml line 3/);
   });
@@ -78,7 +93,10 @@ describe('model name resolution', () => {
     assert.strictEqual(large.ok && large.rates.inputPerMTok, 0.5);
     assert.strictEqual(large.ok && large.rates.outputPerMTok, 1.5);
     const pixtral = resolveModel('pixtral-large-latest');
-    assert.ok(pixtral.ok && /names pixtral-large-latest/.test(pixtral.explanation), 'the data records this alias itself');
+    assert.ok(
+      pixtral.ok && /names pixtral-large-latest/.test(pixtral.explanation),
+      'the data records this alias itself',
+    );
     for (const moving of ['gpt-4o-latest', 'claude-3-5-sonnet-latest', 'openai/gpt-5-latest']) {
       const r = resolveModel(moving);
       assert.strictEqual(r.ok, false, moving);
@@ -115,14 +133,26 @@ describe('model name resolution', () => {
   });
 
   it('treats __proto__, constructor and other Object.prototype names as plain unknown names', () => {
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'constructor:gpt-4o', '__proto__/gpt-4o', 'valueOf']) {
+    for (const name of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'constructor:gpt-4o',
+      '__proto__/gpt-4o',
+      'valueOf',
+    ]) {
       const r = resolveModel(name);
       assert.strictEqual(r.ok, false, name);
       assert.match(r.ok ? '' : r.message, /no price for/);
     }
-    const own = resolveModel('__proto__', { overrides: [{ model: '__proto__', inputPerMTok: 1, outputPerMTok: 2, origin: 'test' }] });
+    const own = resolveModel('__proto__', {
+      overrides: [{ model: '__proto__', inputPerMTok: 1, outputPerMTok: 2, origin: 'test' }],
+    });
     assert.ok(own.ok && own.rates.inputPerMTok === 1, 'a user may still price a model of that name');
-    const mapped = resolveModel('constructor', { aliases: [{ alias: 'constructor', model: 'gpt-4.1', origin: 'test' }] });
+    const mapped = resolveModel('constructor', {
+      aliases: [{ alias: 'constructor', model: 'gpt-4.1', origin: 'test' }],
+    });
     assert.ok(mapped.ok && mapped.rates.modelId === 'gpt-4.1');
   });
 

@@ -36,7 +36,9 @@ describe('service tiers and long-context tiers from dated data', () => {
   });
 
   it('serviceTier per glob in the usage file and in frontmatter prices the unit on the tier', () => {
-    const { config, problems } = parseUsageFile('defaults:\n  model: gpt-4.1\noverrides:\n  - files: "batch/**"\n    serviceTier: batch\n  - files: "bad/**"\n    serviceTier: cheap\n');
+    const { config, problems } = parseUsageFile(
+      'defaults:\n  model: gpt-4.1\noverrides:\n  - files: "batch/**"\n    serviceTier: batch\n  - files: "bad/**"\n    serviceTier: cheap\n',
+    );
     assert.strictEqual(problems.length, 1);
     assert.match(problems[0]!.message, /serviceTier: expected one of standard, batch, flex, priority/);
     const text = 'Summarise the ticket in two sentences.\n';

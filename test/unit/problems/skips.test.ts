@@ -21,7 +21,11 @@ function skipOf(path: string, source: Uint8Array | string, maxBytes?: number): S
 describe('problems: skip codes', () => {
   it('the reader answers with a code and its arguments, and the plain wording beside it', () => {
     assert.deepStrictEqual(skipOf('CLAUDE.md', CONTROL_SOUP), { code: 'binary' });
-    assert.deepStrictEqual(skipOf('CLAUDE.md', 'x'.repeat(2048), 1024), { code: 'too-large', limitBytes: 1024, sizeBytes: 2048 });
+    assert.deepStrictEqual(skipOf('CLAUDE.md', 'x'.repeat(2048), 1024), {
+      code: 'too-large',
+      limitBytes: 1024,
+      sizeBytes: 2048,
+    });
     assert.deepStrictEqual(skipOf('notes/readme.txt', 'hello'), { code: 'not-prompt' });
     const lfs = 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'a'.repeat(64) + '\nsize 12\n';
     assert.deepStrictEqual(skipOf('CLAUDE.md', new TextEncoder().encode(lfs)), { code: 'lfs-pointer' });
@@ -31,7 +35,10 @@ describe('problems: skip codes', () => {
 
   it('plain wording keeps the CLI sentences', () => {
     assert.strictEqual(skipText({ code: 'binary' }), 'binary file');
-    assert.strictEqual(skipText({ code: 'too-large', limitBytes: 1024, sizeBytes: 2048 }), 'over the 1 KB size limit (2 KB)');
+    assert.strictEqual(
+      skipText({ code: 'too-large', limitBytes: 1024, sizeBytes: 2048 }),
+      'over the 1 KB size limit (2 KB)',
+    );
     assert.strictEqual(skipText({ code: 'not-prompt' }), 'not a prompt or agent file');
     assert.strictEqual(skipText({ code: 'parser-crashed', error: 'boom' }), 'could not be read (internal error: boom)');
   });
@@ -44,13 +51,22 @@ describe('problems: skip codes', () => {
 
   it('a lens plan words a skip with the surface its caller names', () => {
     const result = estimateSource('CLAUDE.md', CONTROL_SOUP, { relativePath: 'CLAUDE.md', usage: EMPTY_USAGE });
-    assert.deepStrictEqual(planLenses(result, { sections: true }).map((l) => l.title), ['Burnrate skipped this file: binary file']);
+    assert.deepStrictEqual(
+      planLenses(result, { sections: true }).map((l) => l.title),
+      ['Burnrate skipped this file: binary file'],
+    );
     const worded = planLenses(result, { sections: true, skipText: (s) => `code ${s.code}` });
-    assert.deepStrictEqual(worded.map((l) => l.title), ['Burnrate skipped this file: code binary']);
+    assert.deepStrictEqual(
+      worded.map((l) => l.title),
+      ['Burnrate skipped this file: code binary'],
+    );
   });
 
   it('a cost diff branches on the code: text to git, binary to the decoder, is not comparable', async () => {
-    const outcome = await review(new FakeGit({ 'prompts/a.md': 'plain text prompt' }, { 'prompts/a.md': CONTROL_SOUP }), {});
+    const outcome = await review(
+      new FakeGit({ 'prompts/a.md': 'plain text prompt' }, { 'prompts/a.md': CONTROL_SOUP }),
+      {},
+    );
     assert.ok(outcome.ok);
     assert.deepStrictEqual(
       outcome.report.uncompared.map((u) => [u.path, u.severity, u.reason]),

@@ -26,8 +26,15 @@ function gemini(files: Record<string, string>) {
 
 describe('Gemini CLI context.fileName', () => {
   it('loads the named files instead of GEMINI.md: at the root on every request, nested ones scoped to their folder', () => {
-    const settings = '{\n  // names, as gemini-cli allows comments\n  "context": { "fileName": ["AGENTS.md", "CONTEXT.md"] }\n}\n';
-    const { runtime, item } = gemini({ '.gemini/settings.json': settings, 'AGENTS.md': AGENTS, 'CONTEXT.md': CONTEXT, 'api/CONTEXT.md': NESTED, 'GEMINI.md': GEMINI });
+    const settings =
+      '{\n  // names, as gemini-cli allows comments\n  "context": { "fileName": ["AGENTS.md", "CONTEXT.md"] }\n}\n';
+    const { runtime, item } = gemini({
+      '.gemini/settings.json': settings,
+      'AGENTS.md': AGENTS,
+      'CONTEXT.md': CONTEXT,
+      'api/CONTEXT.md': NESTED,
+      'GEMINI.md': GEMINI,
+    });
     assert.strictEqual(item('AGENTS.md')?.kind, 'always-on');
     assert.strictEqual(item('CONTEXT.md')?.kind, 'always-on');
     assert.strictEqual(item('api/CONTEXT.md')?.kind, 'scoped');
@@ -45,14 +52,28 @@ describe('Gemini CLI context.fileName', () => {
   });
 
   it('takes a single name as a string, and the older flat contextFileName', () => {
-    assert.deepStrictEqual(readContextFileNames(memorySnapshot({ '.gemini/settings.json': '{"context":{"fileName":"CONTEXT.md"}}' }).read)?.names, ['CONTEXT.md']);
-    assert.deepStrictEqual(readContextFileNames(memorySnapshot({ '.gemini/settings.json': '{"contextFileName":"RULES.md"}' }).read)?.names, ['RULES.md']);
-    assert.strictEqual(readContextFileNames(memorySnapshot({ '.gemini/settings.json': '{"theme":"dark"}' }).read), undefined);
+    assert.deepStrictEqual(
+      readContextFileNames(memorySnapshot({ '.gemini/settings.json': '{"context":{"fileName":"CONTEXT.md"}}' }).read)
+        ?.names,
+      ['CONTEXT.md'],
+    );
+    assert.deepStrictEqual(
+      readContextFileNames(memorySnapshot({ '.gemini/settings.json': '{"contextFileName":"RULES.md"}' }).read)?.names,
+      ['RULES.md'],
+    );
+    assert.strictEqual(
+      readContextFileNames(memorySnapshot({ '.gemini/settings.json': '{"theme":"dark"}' }).read),
+      undefined,
+    );
     assert.strictEqual(readContextFileNames(memorySnapshot({}).read), undefined);
   });
 
   it('malformed settings are a problem with the line, and GEMINI.md stays the context file', () => {
-    const { runtime, item } = gemini({ '.gemini/settings.json': '{\n  "context": { "fileName": [\n}\n', 'GEMINI.md': GEMINI, 'CONTEXT.md': CONTEXT });
+    const { runtime, item } = gemini({
+      '.gemini/settings.json': '{\n  "context": { "fileName": [\n}\n',
+      'GEMINI.md': GEMINI,
+      'CONTEXT.md': CONTEXT,
+    });
     assert.strictEqual(item('GEMINI.md')?.kind, 'always-on');
     assert.strictEqual(item('CONTEXT.md'), undefined);
     const problem = runtime.problems.find((p) => /settings\.json/.test(p.message));
@@ -61,7 +82,9 @@ describe('Gemini CLI context.fileName', () => {
   });
 
   it('entries that are paths, patterns or not strings are ignored with a warning; none usable keeps GEMINI.md', () => {
-    const settings = JSON.stringify({ context: { fileName: ['../secret.md', '*.md', 5, 'docs/CONTEXT.md', 'CONTEXT.md'] } });
+    const settings = JSON.stringify({
+      context: { fileName: ['../secret.md', '*.md', 5, 'docs/CONTEXT.md', 'CONTEXT.md'] },
+    });
     const names = readContextFileNames(memorySnapshot({ '.gemini/settings.json': settings }).read)!;
     assert.deepStrictEqual(names.names, ['CONTEXT.md']);
     assert.strictEqual(names.problems.filter((p) => p.severity === 'warning').length, 4);

@@ -31,9 +31,16 @@ describe('workspace snapshot on disk', () => {
     assert.ok(!snapshot.paths.includes('.claude/rules/leak.md'));
     const skip = snapshot.skipped.find((s) => s.path === '.claude/rules/leak.md')!;
     assert.match(skip.reason, /outside the workspace/);
-    const context = buildWorkspaceContext(snapshot, { usage: structuredClone(EMPTY_USAGE), overrides: [], only: ['claude-code', 'gemini-cli'] });
+    const context = buildWorkspaceContext(snapshot, {
+      usage: structuredClone(EMPTY_USAGE),
+      overrides: [],
+      only: ['claude-code', 'gemini-cli'],
+    });
     const claude = context.runtimes[0]!;
-    assert.ok(claude.items.some((i) => i.path === 'CLAUDE.md' && i.inputTokens > 5), 'the linked file is priced for Claude Code');
+    assert.ok(
+      claude.items.some((i) => i.path === 'CLAUDE.md' && i.inputTokens > 5),
+      'the linked file is priced for Claude Code',
+    );
     assert.ok(context.skipped.some((s) => s.path === '.claude/rules/leak.md'));
     const gemini = context.runtimes[1]!;
     assert.deepStrictEqual(gemini.items.find((i) => i.path === 'GEMINI.md')!.imports, ['CLAUDE.md']);

@@ -7,22 +7,39 @@ import { contextOf, memorySnapshot } from './memoryWorkspace';
 
 describe('@path imports', () => {
   it('follows nested imports relative to the importing file', () => {
-    const files = { 'CLAUDE.md': 'See @docs/guide.md', 'docs/guide.md': 'Guide. @../shared/style.md', 'shared/style.md': 'Style.' };
+    const files = {
+      'CLAUDE.md': 'See @docs/guide.md',
+      'docs/guide.md': 'Guide. @../shared/style.md',
+      'shared/style.md': 'Style.',
+    };
     const result = expandImports('CLAUDE.md', files['CLAUDE.md'], 4, memorySnapshot(files).read);
-    assert.deepStrictEqual(result.imports.map((i) => [i.path, i.hop, i.from]), [['docs/guide.md', 1, 'CLAUDE.md'], ['shared/style.md', 2, 'docs/guide.md']]);
+    assert.deepStrictEqual(
+      result.imports.map((i) => [i.path, i.hop, i.from]),
+      [
+        ['docs/guide.md', 1, 'CLAUDE.md'],
+        ['shared/style.md', 2, 'docs/guide.md'],
+      ],
+    );
     assert.deepStrictEqual(result.problems, []);
   });
 
   it('stops cycles: each file once', () => {
     const files = { 'CLAUDE.md': '@a.md', 'a.md': 'A @b.md', 'b.md': 'B @a.md @CLAUDE.md' };
     const result = expandImports('CLAUDE.md', files['CLAUDE.md'], 4, memorySnapshot(files).read);
-    assert.deepStrictEqual(result.imports.map((i) => i.path), ['a.md', 'b.md']);
+    assert.deepStrictEqual(
+      result.imports.map((i) => i.path),
+      ['a.md', 'b.md'],
+    );
     assert.ok(result.problems.every((p) => /already pulled in/.test(p.message)) && result.problems.length === 2);
   });
 
   it('ignores imports inside fenced blocks and inline code, and e-mail addresses', () => {
-    const text = 'Real: @real.md\n```\n@fenced.md\n```\nInline `@span.md` and mail me@example.com.\n~~~md\n@tilde.md\n~~~\n';
-    assert.deepStrictEqual(importTargets(text).map((t) => t.path), ['real.md']);
+    const text =
+      'Real: @real.md\n```\n@fenced.md\n```\nInline `@span.md` and mail me@example.com.\n~~~md\n@tilde.md\n~~~\n';
+    assert.deepStrictEqual(
+      importTargets(text).map((t) => t.path),
+      ['real.md'],
+    );
   });
 
   it('reports a missing target and paths that leave the workspace', () => {
@@ -42,9 +59,15 @@ describe('@path imports', () => {
     for (let i = 1; i <= 6; i++) files[`f${i}.md`] = `file ${i} @f${i + 1}.md`;
     files['f7.md'] = 'end';
     const four = expandImports('CLAUDE.md', files['CLAUDE.md']!, 4, memorySnapshot(files).read);
-    assert.deepStrictEqual(four.imports.map((i) => i.path), ['f1.md', 'f2.md', 'f3.md', 'f4.md']);
+    assert.deepStrictEqual(
+      four.imports.map((i) => i.path),
+      ['f1.md', 'f2.md', 'f3.md', 'f4.md'],
+    );
     assert.ok(four.problems.some((p) => /beyond the 4-hop import limit/.test(p.message)));
-    assert.strictEqual(expandImports('CLAUDE.md', files['CLAUDE.md']!, 5, memorySnapshot(files).read).imports.length, 5);
+    assert.strictEqual(
+      expandImports('CLAUDE.md', files['CLAUDE.md']!, 5, memorySnapshot(files).read).imports.length,
+      5,
+    );
   });
 
   it('Claude Code follows imports to its dated depth (4 hops now); a CLAUDE.md that only says @AGENTS.md costs what AGENTS.md costs', () => {

@@ -12,7 +12,9 @@ describe('loading rules', () => {
       {
         '.cursor/rules/always.mdc': '---\nalwaysApply: true\n---\nAlways.\n',
         '.cursor/rules/py.mdc': '---\nglobs: "**/*.py"\nalwaysApply: false\n---\nPython only.\n',
-        '.cursor/rules/db.mdc': '---\ndescription: Database migrations and schema changes\nalwaysApply: false\n---\n' + 'Migration rules. '.repeat(50),
+        '.cursor/rules/db.mdc':
+          '---\ndescription: Database migrations and schema changes\nalwaysApply: false\n---\n' +
+          'Migration rules. '.repeat(50),
         '.cursor/rules/manual.mdc': '---\nalwaysApply: false\n---\nOnly when mentioned.\n',
       },
       ['cursor'],
@@ -21,7 +23,10 @@ describe('loading rules', () => {
     const kind = (path: string) => items.filter((i) => i.path === path).map((i) => [i.kind, i.share]);
     assert.deepStrictEqual(kind('.cursor/rules/always.mdc'), [['always-on', 1]]);
     assert.deepStrictEqual(kind('.cursor/rules/py.mdc'), [['scoped', 0.25]]);
-    assert.deepStrictEqual(kind('.cursor/rules/db.mdc'), [['rule-description', 1], ['on-demand', 0]]);
+    assert.deepStrictEqual(kind('.cursor/rules/db.mdc'), [
+      ['rule-description', 1],
+      ['on-demand', 0],
+    ]);
     assert.deepStrictEqual(kind('.cursor/rules/manual.mdc'), [['on-invocation', 0]]);
     const description = items.find((i) => i.kind === 'rule-description')!;
     const body = items.find((i) => i.kind === 'on-demand')!;
@@ -52,20 +57,33 @@ describe('loading rules', () => {
     const bodyItem = runtime.items.find((i) => i.kind === 'skill-body')!;
     assert.strictEqual(listing.share, 1);
     assert.strictEqual(bodyItem.share, 0);
-    const expected = countTokens('release: Cut a release and write the changelog', claude.tokenizer).tokens + claude.listingEntry!.tokens;
+    const expected =
+      countTokens('release: Cut a release and write the changelog', claude.tokenizer).tokens +
+      claude.listingEntry!.tokens;
     assert.strictEqual(listing.inputTokens, expected);
     assert.strictEqual(bodyItem.inputTokens, countTokens(body.trim(), claude.tokenizer).tokens);
-    const hidden = contextOf({ '.claude/skills/x/SKILL.md': `---\nname: x\ndescription: d\ndisable-model-invocation: true\n---\nBody` }, ['claude-code']);
-    assert.ok(!hidden.runtimes[0]!.items.some((i) => i.kind === 'skill-metadata'), 'disable-model-invocation: not listed at all');
+    const hidden = contextOf(
+      { '.claude/skills/x/SKILL.md': `---\nname: x\ndescription: d\ndisable-model-invocation: true\n---\nBody` },
+      ['claude-code'],
+    );
+    assert.ok(
+      !hidden.runtimes[0]!.items.some((i) => i.kind === 'skill-metadata'),
+      'disable-model-invocation: not listed at all',
+    );
   });
 
-  it('subagents: the parent pays the description; the session carries the preamble, its tools\' schemas (all when tools is absent) and the body', () => {
-    const agent = (tools?: string) => `---\nname: tester\ndescription: Runs the tests\n${tools ? `tools: ${tools}\n` : ''}maxTurns: 8\n---\nYou run tests.\n`;
-    const limited = contextOf({ '.claude/agents/tester.md': agent('Read, Bash, mcp__github__pr') }, ['claude-code']).runtimes[0]!;
+  it("subagents: the parent pays the description; the session carries the preamble, its tools' schemas (all when tools is absent) and the body", () => {
+    const agent = (tools?: string) =>
+      `---\nname: tester\ndescription: Runs the tests\n${tools ? `tools: ${tools}\n` : ''}maxTurns: 8\n---\nYou run tests.\n`;
+    const limited = contextOf({ '.claude/agents/tester.md': agent('Read, Bash, mcp__github__pr') }, ['claude-code'])
+      .runtimes[0]!;
     const all = contextOf({ '.claude/agents/tester.md': agent() }, ['claude-code']).runtimes[0]!;
     assert.ok(limited.items.some((i) => i.kind === 'subagent-description' && i.share === 1));
     const session = (r: typeof limited) => r.items.find((i) => i.kind === 'session')!.session!;
-    const tools = (r: typeof limited) => session(r).prefix.filter((p) => p.label.startsWith('tool schema:')).map((p) => p.label.slice(13));
+    const tools = (r: typeof limited) =>
+      session(r)
+        .prefix.filter((p) => p.label.startsWith('tool schema:'))
+        .map((p) => p.label.slice(13));
     assert.deepStrictEqual(tools(limited), ['Read', 'Bash']);
     assert.ok(session(limited).notes.some((n) => /mcp__github__pr/.test(n)));
     assert.strictEqual(tools(all).length, claude.tools.length);
@@ -73,13 +91,20 @@ describe('loading rules', () => {
     assert.strictEqual(session(limited).prefix[0]!.tokens, claude.subagentPreamble!.tokens);
     const schema = (name: string) => claude.tools.find((t) => t.name === name)!.figure.tokens;
     const ownBody = countTokens('You run tests.', claude.tokenizer).tokens;
-    assert.strictEqual(session(limited).prefixTokens, claude.subagentPreamble!.tokens + schema('Read') + schema('Bash') + ownBody);
+    assert.strictEqual(
+      session(limited).prefixTokens,
+      claude.subagentPreamble!.tokens + schema('Read') + schema('Bash') + ownBody,
+    );
     assert.strictEqual(session(limited).maxCalls, 8);
   });
 
-  it('a subagent session carries the project memory, not the parent\'s listings', () => {
+  it("a subagent session carries the project memory, not the parent's listings", () => {
     const context = contextOf(
-      { 'CLAUDE.md': 'Memory.', '.claude/agents/a.md': '---\nname: a\ndescription: d\n---\nBody', '.claude/skills/s/SKILL.md': '---\nname: s\ndescription: d\n---\nS' },
+      {
+        'CLAUDE.md': 'Memory.',
+        '.claude/agents/a.md': '---\nname: a\ndescription: d\n---\nBody',
+        '.claude/skills/s/SKILL.md': '---\nname: s\ndescription: d\n---\nS',
+      },
       ['claude-code'],
     );
     const prefix = context.runtimes[0]!.items.find((i) => i.kind === 'session')!.session!.prefix.map((p) => p.label);

@@ -19,6 +19,11 @@ export function contextOf(files: Record<string, string>, only?: RuntimeId[], usa
   const usage = usageYaml ? parseUsageFile(usageYaml).config : structuredClone(EMPTY_USAGE);
   const snapshot = memorySnapshot(files);
   const renamed = readContextFileNames(snapshot.read);
-  const options: ContextOptions = { usage, overrides: usage.runtimes ? [usage.runtimes] : [], ...(only ? { only } : {}), ...(renamed ? { contextFileNames: renamed } : {}) };
+  const options: ContextOptions = {
+    usage,
+    overrides: usage.runtimes ? [usage.runtimes] : [],
+    ...(only ? { only } : {}),
+    ...(renamed ? { contextFileNames: renamed } : {}),
+  };
   return buildWorkspaceContext(snapshot, options);
 }

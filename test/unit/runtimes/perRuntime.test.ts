@@ -13,15 +13,33 @@ const SCOPED_BODY = 'Python files: type hints everywhere, no bare except.\n';
 
 /** Each runtime's own always-on file, and a scoped rule in its own syntax (none where the runtime has no globs). */
 const FIXTURES: Record<RuntimeId, { always: Record<string, string>; scoped?: [string, string] }> = {
-  'claude-code': { always: { 'CLAUDE.md': ALWAYS }, scoped: ['.claude/rules/python.md', `---\npaths: ["**/*.py"]\n---\n${SCOPED_BODY}`] },
-  copilot: { always: { '.github/copilot-instructions.md': ALWAYS }, scoped: ['.github/instructions/py.instructions.md', `---\napplyTo: "**/*.py"\n---\n${SCOPED_BODY}`] },
-  cursor: { always: { '.cursorrules': ALWAYS }, scoped: ['.cursor/rules/py.mdc', `---\nglobs: "**/*.py"\nalwaysApply: false\n---\n${SCOPED_BODY}`] },
+  'claude-code': {
+    always: { 'CLAUDE.md': ALWAYS },
+    scoped: ['.claude/rules/python.md', `---\npaths: ["**/*.py"]\n---\n${SCOPED_BODY}`],
+  },
+  copilot: {
+    always: { '.github/copilot-instructions.md': ALWAYS },
+    scoped: ['.github/instructions/py.instructions.md', `---\napplyTo: "**/*.py"\n---\n${SCOPED_BODY}`],
+  },
+  cursor: {
+    always: { '.cursorrules': ALWAYS },
+    scoped: ['.cursor/rules/py.mdc', `---\nglobs: "**/*.py"\nalwaysApply: false\n---\n${SCOPED_BODY}`],
+  },
   codex: { always: { 'AGENTS.md': ALWAYS } },
   'gemini-cli': { always: { 'GEMINI.md': ALWAYS }, scoped: ['src/GEMINI.md', SCOPED_BODY] },
-  cline: { always: { '.clinerules/01-style.md': ALWAYS }, scoped: ['.clinerules/python.md', `---\npaths: ["**/*.py"]\n---\n${SCOPED_BODY}`] },
+  cline: {
+    always: { '.clinerules/01-style.md': ALWAYS },
+    scoped: ['.clinerules/python.md', `---\npaths: ["**/*.py"]\n---\n${SCOPED_BODY}`],
+  },
   roo: { always: { '.roo/rules/style.md': ALWAYS }, scoped: ['.roo/rules-code/python.md', SCOPED_BODY] },
-  windsurf: { always: { '.windsurfrules': ALWAYS }, scoped: ['.windsurf/rules/python.md', `---\ntrigger: glob\nglobs: "**/*.py"\n---\n${SCOPED_BODY}`] },
-  continue: { always: { '.continue/rules/style.md': ALWAYS }, scoped: ['.continue/rules/python.md', `---\nglobs: "**/*.py"\n---\n${SCOPED_BODY}`] },
+  windsurf: {
+    always: { '.windsurfrules': ALWAYS },
+    scoped: ['.windsurf/rules/python.md', `---\ntrigger: glob\nglobs: "**/*.py"\n---\n${SCOPED_BODY}`],
+  },
+  continue: {
+    always: { '.continue/rules/style.md': ALWAYS },
+    scoped: ['.continue/rules/python.md', `---\nglobs: "**/*.py"\n---\n${SCOPED_BODY}`],
+  },
 };
 
 function body(text: string): string {
@@ -56,7 +74,11 @@ describe('per-runtime context budgets', () => {
     for (const id of RUNTIME_IDS) {
       const profile = RUNTIME_PROFILES[id];
       for (const [mode, m] of Object.entries(profile.modes)) {
-        for (const figure of [m.systemPrompt, ...m.tools.map((t) => t.figure), ...(m.systemPromptByModel ?? []).map((e) => e.figure)]) {
+        for (const figure of [
+          m.systemPrompt,
+          ...m.tools.map((t) => t.figure),
+          ...(m.systemPromptByModel ?? []).map((e) => e.figure),
+        ]) {
           assert.ok(figure.source.length > 10 && figure.date.length >= 4, `${id} ${mode}: ${figure.source}`);
           assert.ok(figure.band > 0, `${id} ${mode}: a runtime figure is never exact`);
         }
@@ -67,12 +89,21 @@ describe('per-runtime context budgets', () => {
 
   it('defaults to the runtimes the files imply; runtimes.use and --runtime beat that', () => {
     const files = { 'CLAUDE.md': ALWAYS, '.github/copilot-instructions.md': ALWAYS, 'README.md': 'x' };
-    assert.deepStrictEqual(contextOf(files).runtimes.map((r) => r.id), ['claude-code', 'copilot']);
-    assert.deepStrictEqual(contextOf(files, undefined, 'runtimes:\n  use: [codex]\n').runtimes.map((r) => r.id), ['codex']);
-    assert.deepStrictEqual(contextOf(files, ['gemini-cli']).runtimes.map((r) => r.id), ['gemini-cli']);
+    assert.deepStrictEqual(
+      contextOf(files).runtimes.map((r) => r.id),
+      ['claude-code', 'copilot'],
+    );
+    assert.deepStrictEqual(
+      contextOf(files, undefined, 'runtimes:\n  use: [codex]\n').runtimes.map((r) => r.id),
+      ['codex'],
+    );
+    assert.deepStrictEqual(
+      contextOf(files, ['gemini-cli']).runtimes.map((r) => r.id),
+      ['gemini-cli'],
+    );
   });
 
-  it('a file read by several runtimes is priced on each runtime\'s own model', () => {
+  it("a file read by several runtimes is priced on each runtime's own model", () => {
     const context = contextOf({ 'AGENTS.md': ALWAYS }, ['codex', 'cursor']);
     const [codex, cursor] = context.runtimes;
     const codexItem = codex!.items.find((i) => i.path === 'AGENTS.md')!;
@@ -83,7 +114,8 @@ describe('per-runtime context budgets', () => {
   });
 
   it('user overrides replace figures and say where they were written', () => {
-    const yaml = 'runtimes:\n  scopedShare: 0.5\n  claude-code:\n    model: claude-haiku-4-5\n    systemPrompt: 1000\n    tools: {Bash: 0}\n';
+    const yaml =
+      'runtimes:\n  scopedShare: 0.5\n  claude-code:\n    model: claude-haiku-4-5\n    systemPrompt: 1000\n    tools: {Bash: 0}\n';
     const context = contextOf({ 'CLAUDE.md': ALWAYS }, ['claude-code'], yaml);
     const runtime = context.runtimes[0]!;
     assert.strictEqual(context.scopedShare.value, 0.5);

@@ -4,9 +4,27 @@ import type { RateCard } from '../../../src/core/pricing/rateCard';
 import { callCost } from '../../../src/core/pricing/rateCard';
 import { contextOf } from './memoryWorkspace';
 
-const anthropic: RateCard = { modelId: 'm', providerId: 'anthropic', inputPerMTok: 3, outputPerMTok: 15, cacheReadPerMTok: 0.3, cacheWritePerMTok: 3.75, source: 't', asOf: 't' };
+const anthropic: RateCard = {
+  modelId: 'm',
+  providerId: 'anthropic',
+  inputPerMTok: 3,
+  outputPerMTok: 15,
+  cacheReadPerMTok: 0.3,
+  cacheWritePerMTok: 3.75,
+  source: 't',
+  asOf: 't',
+};
 const noCache: RateCard = { modelId: 'n', providerId: 'x', inputPerMTok: 2, outputPerMTok: 8, source: 't', asOf: 't' };
-const tiered: RateCard = { ...anthropic, longContext: { aboveInputTokens: 12_000, inputPerMTok: 6, outputPerMTok: 22.5, cacheReadPerMTok: 0.6, cacheWritePerMTok: 7.5 } };
+const tiered: RateCard = {
+  ...anthropic,
+  longContext: {
+    aboveInputTokens: 12_000,
+    inputPerMTok: 6,
+    outputPerMTok: 22.5,
+    cacheReadPerMTok: 0.6,
+    cacheWritePerMTok: 7.5,
+  },
+};
 
 /** The same session priced call by call, the slow obvious way. */
 function byLoop(s: GrowingSession, rates: RateCard): number {
@@ -15,7 +33,12 @@ function byLoop(s: GrowingSession, rates: RateCard): number {
   for (let k = 1; k <= s.calls; k++) {
     const input = s.firstInput + (k - 1) * s.growth;
     const cached = rates.cacheReadPerMTok !== undefined;
-    total += callCost(rates, { input, output: s.outputPerCall, cacheRead: cached ? previous : 0, cacheWrite: cached ? input - previous : 0 });
+    total += callCost(rates, {
+      input,
+      output: s.outputPerCall,
+      cacheRead: cached ? previous : 0,
+      cacheWrite: cached ? input - previous : 0,
+    });
     previous = input;
   }
   return total;
@@ -24,10 +47,17 @@ function byLoop(s: GrowingSession, rates: RateCard): number {
 describe('growing-prefix session cost', () => {
   const session: GrowingSession = { firstInput: 9000, growth: 800, calls: 12, outputPerCall: 400 };
 
-  for (const [name, rates] of [['Anthropic caching', anthropic], ['no caching', noCache], ['a long-context tier', tiered]] as const) {
+  for (const [name, rates] of [
+    ['Anthropic caching', anthropic],
+    ['no caching', noCache],
+    ['a long-context tier', tiered],
+  ] as const) {
     it(`closed form equals the call-by-call sum (${name})`, () => {
       const cost = sessionCost(session, rates);
-      assert.ok(Math.abs(cost.costUsd! - byLoop(session, rates)) < 1e-12, `${cost.costUsd} vs ${byLoop(session, rates)}`);
+      assert.ok(
+        Math.abs(cost.costUsd! - byLoop(session, rates)) < 1e-12,
+        `${cost.costUsd} vs ${byLoop(session, rates)}`,
+      );
     });
   }
 
@@ -44,7 +74,10 @@ describe('growing-prefix session cost', () => {
   it('a turn cap of 10⁹ is priced in closed form (no loop over a number from a file)', () => {
     const huge = sessionCost({ ...session, calls: 1e9 }, anthropic);
     assert.ok(Number.isFinite(huge.costUsd!) && huge.costUsd! > 1e6);
-    const context = contextOf({ '.claude/agents/loop.md': '---\nname: loop\ndescription: d\nmaxTurns: 1000000000\n---\nGo.' }, ['claude-code']);
+    const context = contextOf(
+      { '.claude/agents/loop.md': '---\nname: loop\ndescription: d\nmaxTurns: 1000000000\n---\nGo.' },
+      ['claude-code'],
+    );
     const figures = context.runtimes[0]!.items.find((i) => i.kind === 'session')!.session!;
     assert.strictEqual(figures.maxCalls, 1e9);
     assert.ok(figures.rows.length <= 5);

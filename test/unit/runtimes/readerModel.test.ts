@@ -11,8 +11,10 @@ import { diskRuntimeEnvironment } from '../../../src/host/runtimeEnvironment';
 const FILES: Record<string, string> = {
   '.burnrate.yaml': 'defaults:\n  model: claude-sonnet-4-5\n',
   '.github/copilot-instructions.md': 'Use pnpm.\n',
-  '.github/instructions/ts.instructions.md': '---\napplyTo: "src/**/*.ts"\n---\nHandlers stay thin; domain code returns Result values.\n',
-  '.github/prompts/fix.prompt.md': '---\nagent: agent\n---\nRun the tests, find the first failure and fix its root cause.\n',
+  '.github/instructions/ts.instructions.md':
+    '---\napplyTo: "src/**/*.ts"\n---\nHandlers stay thin; domain code returns Result values.\n',
+  '.github/prompts/fix.prompt.md':
+    '---\nagent: agent\n---\nRun the tests, find the first failure and fix its root cause.\n',
   '.github/prompts/named.prompt.md': '---\nagent: agent\nmodel: claude-sonnet-4-0\n---\nReview the diff.\n',
 };
 

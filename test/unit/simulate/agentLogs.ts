@@ -7,7 +7,17 @@ export interface ClaudeUsage {
   write1h?: number;
 }
 
-export function claudeLine(o: { id: string; request?: string; session: string; usage: ClaudeUsage; model?: string; sidechain?: boolean; time?: string; cwd?: string; branch?: string }): string {
+export function claudeLine(o: {
+  id: string;
+  request?: string;
+  session: string;
+  usage: ClaudeUsage;
+  model?: string;
+  sidechain?: boolean;
+  time?: string;
+  cwd?: string;
+  branch?: string;
+}): string {
   const u = o.usage;
   return JSON.stringify({
     parentUuid: null,
@@ -40,14 +50,25 @@ export function claudeLine(o: { id: string; request?: string; session: string; u
 }
 
 export function claudeUserLine(session: string): string {
-  return JSON.stringify({ parentUuid: null, isSidechain: false, cwd: '/work/demo', sessionId: session, type: 'user', message: { role: 'user', content: 'hi' }, timestamp: '2026-11-30T09:59:00.000Z' });
+  return JSON.stringify({
+    parentUuid: null,
+    isSidechain: false,
+    cwd: '/work/demo',
+    sessionId: session,
+    type: 'user',
+    message: { role: 'user', content: 'hi' },
+    timestamp: '2026-11-30T09:59:00.000Z',
+  });
 }
 
 export function codexLine(type: string, payload: unknown, time = '2026-11-29T08:00:00.000Z'): string {
   return JSON.stringify({ timestamp: time, type, payload });
 }
 
-export function codexTokenCount(total: { input: number; cached: number; output: number; reasoning?: number } | null, last?: { input: number; cached: number; output: number }): string {
+export function codexTokenCount(
+  total: { input: number; cached: number; output: number; reasoning?: number } | null,
+  last?: { input: number; cached: number; output: number },
+): string {
   const usage = (t: { input: number; cached: number; output: number; reasoning?: number }) => ({
     input_tokens: t.input,
     cached_input_tokens: t.cached,
@@ -55,7 +76,10 @@ export function codexTokenCount(total: { input: number; cached: number; output: 
     reasoning_output_tokens: t.reasoning ?? 0,
     total_tokens: t.input + t.output,
   });
-  const info = total === null ? null : { total_token_usage: usage(total), last_token_usage: usage(last ?? total), model_context_window: 272000 };
+  const info =
+    total === null
+      ? null
+      : { total_token_usage: usage(total), last_token_usage: usage(last ?? total), model_context_window: 272000 };
   return codexLine('event_msg', { type: 'token_count', info, rate_limits: null });
 }
 
@@ -73,5 +97,12 @@ export function otlpSpan(attributes: Record<string, string | number>, traceId = 
 }
 
 export function otlpExport(spans: unknown[]): Record<string, unknown> {
-  return { resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'agent' } }] }, scopeSpans: [{ scope: { name: 'test' }, spans }] }] };
+  return {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: 'service.name', value: { stringValue: 'agent' } }] },
+        scopeSpans: [{ scope: { name: 'test' }, spans }],
+      },
+    ],
+  };
 }

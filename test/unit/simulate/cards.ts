@@ -1,14 +1,35 @@
 // Hand-made rate cards: the engine's tests never depend on the bundled price data.
 import type { RateCard } from '../../../src/core/pricing/rateCard';
 
-export function card(modelId: string, inputPerMTok: number, outputPerMTok: number, extra: Partial<RateCard> = {}): RateCard {
-  return { modelId, providerId: 'test', inputPerMTok, outputPerMTok, source: 'hand-made test card', asOf: '2026-01-01', ...extra };
+export function card(
+  modelId: string,
+  inputPerMTok: number,
+  outputPerMTok: number,
+  extra: Partial<RateCard> = {},
+): RateCard {
+  return {
+    modelId,
+    providerId: 'test',
+    inputPerMTok,
+    outputPerMTok,
+    source: 'hand-made test card',
+    asOf: '2026-01-01',
+    ...extra,
+  };
 }
 
 /** $1 / $2 per million: token counts read straight off the dollars. */
 export const SIMPLE = card('simple', 1, 2);
-export const SONNET = card('claude-sonnet-4-5', 3, 15, { cacheReadPerMTok: 0.3, cacheWritePerMTok: 3.75, contextWindow: 200_000 });
-export const HAIKU = card('claude-haiku-4-5', 1, 5, { cacheReadPerMTok: 0.1, cacheWritePerMTok: 1.25, contextWindow: 200_000 });
+export const SONNET = card('claude-sonnet-4-5', 3, 15, {
+  cacheReadPerMTok: 0.3,
+  cacheWritePerMTok: 3.75,
+  contextWindow: 200_000,
+});
+export const HAIKU = card('claude-haiku-4-5', 1, 5, {
+  cacheReadPerMTok: 0.1,
+  cacheWritePerMTok: 1.25,
+  contextWindow: 200_000,
+});
 export const GPT4O = card('gpt-4o', 2.5, 10, { cacheReadPerMTok: 1.25 });
 
 export function close(actual: number, expected: number, relative = 1e-12): boolean {

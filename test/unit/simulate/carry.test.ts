@@ -77,10 +77,13 @@ describe('simulate: carry semantics', () => {
 
   it('grows roughly quadratically with turns when nothing is summarised', () => {
     const cost = (turns: number) =>
-      simulateScenario(scenarioWithDefaults('q', SIMPLE, { turns: fixed(turns), userTokens: fixed(100), outputTokens: fixed(100) }), {
-        sessions: 1,
-        seed: 1,
-      }).perSession.mean;
+      simulateScenario(
+        scenarioWithDefaults('q', SIMPLE, { turns: fixed(turns), userTokens: fixed(100), outputTokens: fixed(100) }),
+        {
+          sessions: 1,
+          seed: 1,
+        },
+      ).perSession.mean;
     // Input of turn k is 200k − 100 tokens: sum = 100 n² ; output 100 n at $2 → quadratic plus linear.
     assert.ok(Math.abs(cost(10) - (100 * 100 + 200 * 10) / 1e6) < 1e-15);
     assert.ok(cost(20) / cost(10) > 3.5);

@@ -50,24 +50,40 @@ describe('simulate: engine against the closed form (every distribution fixed)', 
       const closed = closedFormSession(scenario);
       assert.ok(closed.ok, closed.ok ? '' : closed.message);
       const result = simulateScenario(scenario, { sessions: 50, seed: 3, shares: 'expected' });
-      for (const value of [result.perSession.min, result.perSession.max, result.perSession.p50, result.perSession.p99, result.perSession.mean]) {
+      for (const value of [
+        result.perSession.min,
+        result.perSession.max,
+        result.perSession.p50,
+        result.perSession.p99,
+        result.perSession.mean,
+      ]) {
         assert.ok(close(value, closed.value.costUsd), `${value} vs ${closed.value.costUsd}`);
       }
       assert.ok(close(result.meanPerSession.inputTokens, closed.value.inputTokens));
       assert.ok(close(result.meanPerSession.calls, closed.value.calls));
       for (const component of result.components) {
-        assert.ok(close(component.meanUsd, closed.value.components[component.id], 1e-9), `${component.id}: ${component.meanUsd} vs ${closed.value.components[component.id]}`);
+        assert.ok(
+          close(component.meanUsd, closed.value.components[component.id], 1e-9),
+          `${component.id}: ${component.meanUsd} vs ${closed.value.components[component.id]}`,
+        );
       }
     });
   }
 
   it('sampled shares equal the closed form exactly when every share is 0 or 1', () => {
-    for (const fields of [{ retryRate: 0.3, maxRetries: 0 }, { cacheHitRate: 1 }, { routing: { rates: HAIKU, share: 1, per: 'call' as const } }, {}]) {
+    for (const fields of [
+      { retryRate: 0.3, maxRetries: 0 },
+      { cacheHitRate: 1 },
+      { routing: { rates: HAIKU, share: 1, per: 'call' as const } },
+      {},
+    ]) {
       const scenario = base(fields);
       const closed = closedFormSession(scenario);
       assert.ok(closed.ok);
       const result = simulateScenario(scenario, { sessions: 20, seed: 5 });
-      assert.ok(close(result.perSession.min, closed.value.costUsd) && close(result.perSession.max, closed.value.costUsd));
+      assert.ok(
+        close(result.perSession.min, closed.value.costUsd) && close(result.perSession.max, closed.value.costUsd),
+      );
     }
   });
 
@@ -76,7 +92,10 @@ describe('simulate: engine against the closed form (every distribution fixed)', 
     const closed = closedFormSession(scenario);
     assert.ok(closed.ok);
     const result = simulateScenario(scenario, { sessions: 20_000, seed: 11 });
-    assert.ok(Math.abs(result.perSession.mean / closed.value.costUsd - 1) < 0.01, `${result.perSession.mean} vs ${closed.value.costUsd}`);
+    assert.ok(
+      Math.abs(result.perSession.mean / closed.value.costUsd - 1) < 0.01,
+      `${result.perSession.mean} vs ${closed.value.costUsd}`,
+    );
     // …while sessions now differ from one another.
     assert.ok(result.perSession.max > result.perSession.min * 1.2);
   });
@@ -95,7 +114,10 @@ describe('simulate: engine against the closed form (every distribution fixed)', 
       const closed = closedFormSession({ ...scenario, ...fields });
       assert.ok(closed.ok, closed.ok ? '' : closed.message);
       const engine = simulateScenario({ ...scenario, ...fields }, { sessions: 5, seed: 1, shares: 'expected' });
-      assert.ok(close(engine.perSession.mean, closed.value.costUsd), `${engine.perSession.mean} vs ${closed.value.costUsd}`);
+      assert.ok(
+        close(engine.perSession.mean, closed.value.costUsd),
+        `${engine.perSession.mean} vs ${closed.value.costUsd}`,
+      );
       return closed.value;
     };
     // Call 1 writes 1,100 at $3.75; call 2 reads them at $0.30; user tokens 100 + 200 (history) at $3.

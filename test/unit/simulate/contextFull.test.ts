@@ -9,7 +9,13 @@ import { card, close } from './cards';
 const SMALL = card('small', 1, 2, { contextWindow: 2000 });
 
 function run(onContextFull: ContextFullAction, turns: number, extra: { compactAtTokens?: number } = {}) {
-  const scenario = scenarioWithDefaults('w', SMALL, { caching: 'off', turns: fixed(turns), summaryTokens: 200, onContextFull, ...extra });
+  const scenario = scenarioWithDefaults('w', SMALL, {
+    caching: 'off',
+    turns: fixed(turns),
+    summaryTokens: 200,
+    onContextFull,
+    ...extra,
+  });
   return simulateScenario(scenario, { sessions: 10, seed: 1 });
 }
 
@@ -23,8 +29,10 @@ describe('simulate: a full context window', () => {
     assert.strictEqual(result.contextFull.compactAtTokens, 1500);
   });
 
-  it('compact: the default threshold is the window less Claude Code\'s 33,000-token reserve', () => {
-    const scenario = scenarioWithDefaults('w', card('big', 1, 2, { contextWindow: 200_000 }), { onContextFull: 'compact' });
+  it("compact: the default threshold is the window less Claude Code's 33,000-token reserve", () => {
+    const scenario = scenarioWithDefaults('w', card('big', 1, 2, { contextWindow: 200_000 }), {
+      onContextFull: 'compact',
+    });
     assert.strictEqual(simulateScenario(scenario, { sessions: 10, seed: 1 }).contextFull.compactAtTokens, 167_000);
   });
 

@@ -34,7 +34,7 @@ const assertCalls = (actual: number[], expected: number[]) => {
 describe('simulate: conversation caching, per call, computed by hand', () => {
   // Sonnet 4.5: $3 input, $0.30 read, $3.75 5-minute write, $15 output; minimum 1,024 tokens.
   const out = 50 * 15;
-  it('Anthropic: each call reads the previous call\'s input and writes its increment (breakpoint on the last block)', () => {
+  it("Anthropic: each call reads the previous call's input and writes its increment (breakpoint on the last block)", () => {
     const calls = perCall(twoTurns(SONNET, { systemPromptTokens: 2000 }));
     assertCalls(calls, [
       2100 * 3.75 + out, // nothing cached yet: the whole input is written
@@ -51,15 +51,13 @@ describe('simulate: conversation caching, per call, computed by hand', () => {
       2600 * 3.75 + out, // expired: written again in full
       2600 * 0.3 + 350 * 3.75 + out,
     ]);
-    assertCalls(perCall(twoTurns(SONNET, { systemPromptTokens: 2000, minutesBetweenTurns: fixed(10), cacheTtl: '1h' })), [
-      2100 * 6 + out,
-      2100 * 0.3 + 350 * 6 + out,
-      2450 * 0.3 + 150 * 6 + out,
-      2600 * 0.3 + 350 * 6 + out,
-    ]);
+    assertCalls(
+      perCall(twoTurns(SONNET, { systemPromptTokens: 2000, minutesBetweenTurns: fixed(10), cacheTtl: '1h' })),
+      [2100 * 6 + out, 2100 * 0.3 + 350 * 6 + out, 2450 * 0.3 + 150 * 6 + out, 2600 * 0.3 + 350 * 6 + out],
+    );
   });
 
-  it('Anthropic: after a summary only the system prompt\'s own breakpoint is read', () => {
+  it("Anthropic: after a summary only the system prompt's own breakpoint is read", () => {
     // Summary after turn 1: a third call (input 2,450 + 50 = 2,500, output 400) reads 2,450, writes 50; then the
     // history is the 400-token summary, so turn 2's first call (2,000 + 400 + 100) reads the 2,000-token prefix.
     const calls = perCall(twoTurns(SONNET, { systemPromptTokens: 2000, summarizeAfterTurns: 1, summaryTokens: 400 }));
@@ -94,7 +92,11 @@ describe('simulate: conversation caching, per call, computed by hand', () => {
   });
 
   it('reports the cached share of input tokens', () => {
-    const result = simulateScenario(twoTurns(SONNET, { systemPromptTokens: 2000 }), { sessions: 3, seed: 1, shares: 'expected' });
+    const result = simulateScenario(twoTurns(SONNET, { systemPromptTokens: 2000 }), {
+      sessions: 3,
+      seed: 1,
+      shares: 'expected',
+    });
     const input = 2100 + 2450 + 2600 + 2950;
     assert.ok(close(result.inputCache.readShare, (2100 + 2450 + 2600) / input, 1e-9));
     assert.ok(close(result.inputCache.writeShare, (2100 + 350 + 150 + 350) / input, 1e-9));
@@ -106,7 +108,14 @@ describe('simulate: geometric retries', () => {
   it('fail r + r² + … + r^cap times a call on average; a failed attempt reads the cache its call wrote', () => {
     // One call: 2,000-token prefix + 100 user, 50 output on Sonnet. Retry rate 0.5, at most 2 retries → 0.75 failed
     // attempts, each reading the 2,100 tokens the first attempt wrote and billed half its output.
-    const scenario = twoTurns(SONNET, { systemPromptTokens: 2000, turns: fixed(1), toolCallsPerTurn: fixed(0), retryRate: 0.5, maxRetries: 2, failedOutputShare: 0.5 });
+    const scenario = twoTurns(SONNET, {
+      systemPromptTokens: 2000,
+      turns: fixed(1),
+      toolCallsPerTurn: fixed(0),
+      retryRate: 0.5,
+      maxRetries: 2,
+      failedOutputShare: 0.5,
+    });
     const result = simulateScenario(scenario, { sessions: 3, seed: 1, shares: 'expected' });
     const call = 2100 * 3.75 + 50 * 15;
     const failed = 2100 * 0.3 + 25 * 15;
@@ -128,7 +137,8 @@ describe('simulate: runaway loops and the budget stop', () => {
   });
   // Turn k (1-based) of a session without tools: input 100 + 200·(k−1), output 100 → $3·input + $15·100 per M.
   const turnCost = (k: number) => ((100 + 200 * (k - 1)) * 3 + 100 * 15) / 1e6;
-  const sessionCost = (turns: number) => Array.from({ length: turns }, (_, i) => turnCost(i + 1)).reduce((a, b) => a + b, 0);
+  const sessionCost = (turns: number) =>
+    Array.from({ length: turns }, (_, i) => turnCost(i + 1)).reduce((a, b) => a + b, 0);
 
   it('a runaway session runs to the turn cap; the mean mixes the two by the runaway rate', () => {
     const all = simulateScenario({ ...base, runawayRate: 1 }, { sessions: 10, seed: 1 });
@@ -144,7 +154,10 @@ describe('simulate: runaway loops and the budget stop', () => {
 
   it('a budget stop ends a session after the turn that reaches the budget', () => {
     // Turns cost 0.0018, 0.0024, 0.003, …: a $0.005 stop ends runaway sessions after turn 3 ($0.0072 reached).
-    const stopped = simulateScenario({ ...base, runawayRate: 1, budget: { perSessionUsd: 0.005, stopSessions: true } }, { sessions: 10, seed: 1 });
+    const stopped = simulateScenario(
+      { ...base, runawayRate: 1, budget: { perSessionUsd: 0.005, stopSessions: true } },
+      { sessions: 10, seed: 1 },
+    );
     assert.ok(close(stopped.perSession.max, sessionCost(3), 1e-9), String(stopped.perSession.max));
   });
 });

@@ -50,7 +50,13 @@ describe('simulate: engine', () => {
     const result = simulateScenario(support, { sessions: 4000, seed: 2 });
     const sum = result.components.reduce((s, c) => s + c.meanUsd, 0);
     assert.ok(close(sum, result.perSession.mean, 1e-9));
-    assert.ok(close(result.components.reduce((s, c) => s + c.share, 0), 1, 1e-9));
+    assert.ok(
+      close(
+        result.components.reduce((s, c) => s + c.share, 0),
+        1,
+        1e-9,
+      ),
+    );
     for (const id of ['system', 'history', 'toolResults', 'output', 'retries', 'cacheWrites', 'userInput']) {
       assert.ok(result.components.find((c) => c.id === id)!.meanUsd > 0, id);
     }
@@ -71,7 +77,11 @@ describe('simulate: engine', () => {
 
   it('per-session percentiles of a known distribution: P50/P90 within 2%, P99 within 4%, mean within 2% (100,000 sessions)', () => {
     // One call of log-normal input (p50 1,000, p90 3,000) at $1/M and no output: cost = tokens / 1e6.
-    const scenario = scenarioWithDefaults('known', SIMPLE, { turns: fixed(1), userTokens: lognormal(1000, 3000), outputTokens: fixed(0) });
+    const scenario = scenarioWithDefaults('known', SIMPLE, {
+      turns: fixed(1),
+      userTokens: lognormal(1000, 3000),
+      outputTokens: fixed(0),
+    });
     const r = simulateScenario(scenario, { sessions: 100_000, seed: 12 });
     const sigma = Math.log(3) / 1.2815516;
     const within = (actual: number, expected: number, tolerance: number) =>
@@ -106,7 +116,9 @@ describe('simulate: engine', () => {
   });
 
   it('bills a call above the long-context threshold at the tier rates, per call', () => {
-    const tiered = card('tiered', 3, 15, { longContext: { aboveInputTokens: 200_000, inputPerMTok: 6, outputPerMTok: 22.5 } });
+    const tiered = card('tiered', 3, 15, {
+      longContext: { aboveInputTokens: 200_000, inputPerMTok: 6, outputPerMTok: 22.5 },
+    });
     // Call 1: 150,000 in (base rates); call 2: 150,000 + 0 output + 100,000 user = 250,000 in (tier).
     const scenario = scenarioWithDefaults('long', tiered, {
       systemPromptTokens: 50_000,
@@ -120,17 +132,25 @@ describe('simulate: engine', () => {
 
   it('counts sessions that would overflow the context window', () => {
     const small = card('small', 1, 1, { contextWindow: 5000 });
-    const r = simulateScenario(scenarioWithDefaults('ctx', small, { turns: fixed(30), userTokens: fixed(100), outputTokens: fixed(100) }), {
-      sessions: 10,
-      seed: 1,
-    });
+    const r = simulateScenario(
+      scenarioWithDefaults('ctx', small, { turns: fixed(30), userTokens: fixed(100), outputTokens: fixed(100) }),
+      {
+        sessions: 10,
+        seed: 1,
+      },
+    );
     assert.strictEqual(r.overContextWindow.sessions, 10);
     assert.ok(r.notes.some((n) => /context window/.test(n)));
   });
 
   it('caps turns at maxTurns and tool calls at maxToolCallsPerTurn', () => {
     const r = simulateScenario(
-      scenarioWithDefaults('cap', SIMPLE, { turns: lognormal(40, 400), maxTurns: 12, toolCallsPerTurn: lognormal(10, 100), maxToolCallsPerTurn: 3 }),
+      scenarioWithDefaults('cap', SIMPLE, {
+        turns: lognormal(40, 400),
+        maxTurns: 12,
+        toolCallsPerTurn: lognormal(10, 100),
+        maxToolCallsPerTurn: 3,
+      }),
       { sessions: 500, seed: 1 },
     );
     assert.ok(r.perTurn.length <= 12);

@@ -25,7 +25,10 @@ const scenario = scenarioWithDefaults('support-agent', SONNET, {
 });
 
 async function report(): Promise<SimulationReport> {
-  const outcome = await simulatePlan([{ scenario: 'support-agent', runs: presetRuns(scenario) }], { sessions: 2000, seed: 1 });
+  const outcome = await simulatePlan([{ scenario: 'support-agent', runs: presetRuns(scenario) }], {
+    sessions: 2000,
+    seed: 1,
+  });
   assert.ok(outcome.ok);
   return outcome.value;
 }
@@ -46,7 +49,10 @@ describe('simulate: plan, progress, cancellation and exports', () => {
       },
     });
     assert.deepStrictEqual(outcome, { ok: false, cancelled: true, done: 1500 });
-    assert.deepStrictEqual(seen, Array.from({ length: 15 }, (_, i) => (i + 1) * 100));
+    assert.deepStrictEqual(
+      seen,
+      Array.from({ length: 15 }, (_, i) => (i + 1) * 100),
+    );
   });
 
   it('JSON: each scenario keyed by name, base figures on top, other presets under presets', async () => {
@@ -79,7 +85,8 @@ describe('simulate: plan, progress, cancellation and exports', () => {
     const md = toMarkdown(r);
     assert.ok(md.includes('| figure | base | bull | stress |'));
     assert.ok(md.includes('a month is 730 hours'));
-    for (const heading of ['### Where the money goes', '### Budget gates', '### Cost per turn', '### Assumptions']) assert.ok(md.includes(heading), heading);
+    for (const heading of ['### Where the money goes', '### Budget gates', '### Cost per turn', '### Assumptions'])
+      assert.ok(md.includes(heading), heading);
     const text = toText(r);
     assert.ok(/per session P90\s+\$/.test(text));
     assert.ok(text.includes('stop at $0.5000'));

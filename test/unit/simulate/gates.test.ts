@@ -43,8 +43,14 @@ describe('simulate: budget gates', () => {
       budget: { perSessionUsd: 0.0025, perDayUsd: 2.5 },
     });
     const r = simulateScenario(scenario, { sessions: 100, seed: 1 });
-    assert.deepStrictEqual(r.gates.perSession!.gates.map((g) => g.share), [1, 0, 0]); // 0.002 ≥ 70% of 0.0025 only
-    assert.deepStrictEqual(r.gates.perDay!.gates.map((g) => g.daysShare), [1, 0, 0]); // $2.00 ≥ $1.75 only
+    assert.deepStrictEqual(
+      r.gates.perSession!.gates.map((g) => g.share),
+      [1, 0, 0],
+    ); // 0.002 ≥ 70% of 0.0025 only
+    assert.deepStrictEqual(
+      r.gates.perDay!.gates.map((g) => g.daysShare),
+      [1, 0, 0],
+    ); // $2.00 ≥ $1.75 only
     assert.strictEqual(r.gates.perSession!.tripped, false);
   });
 });
@@ -55,7 +61,12 @@ describe('simulate: daily and monthly projections', () => {
     assert.strictEqual(month.hours, 730);
     assert.ok(close(month.days, 30.416666666666668));
     assert.ok(month.description.includes('730 hours'));
-    const scenario = scenarioWithDefaults('m', SIMPLE, { turns: fixed(1), userTokens: fixed(1000), outputTokens: fixed(0), sessionsPerDay: fixed(2000) });
+    const scenario = scenarioWithDefaults('m', SIMPLE, {
+      turns: fixed(1),
+      userTokens: fixed(1000),
+      outputTokens: fixed(0),
+      sessionsPerDay: fixed(2000),
+    });
     const r = simulateScenario(scenario, { sessions: 10, seed: 1 });
     assert.ok(close(r.perDay.p50, 2000 * 0.001, 1e-9));
     assert.ok(close(r.perMonth.p50, 2000 * 0.001 * (730 / 24), 1e-9));
@@ -64,7 +75,12 @@ describe('simulate: daily and monthly projections', () => {
   });
 
   it('the daily band follows the traffic distribution', () => {
-    const scenario = scenarioWithDefaults('d', SIMPLE, { turns: fixed(1), userTokens: fixed(1000), outputTokens: fixed(0), sessionsPerDay: lognormal(500, 2000) });
+    const scenario = scenarioWithDefaults('d', SIMPLE, {
+      turns: fixed(1),
+      userTokens: fixed(1000),
+      outputTokens: fixed(0),
+      sessionsPerDay: lognormal(500, 2000),
+    });
     const r = simulateScenario(scenario, { sessions: 100, seed: 3 });
     // Every session costs $0.001, so a day costs $0.001 × its sessions: the band is the traffic's.
     assert.ok(Math.abs(r.perDay.p50 / 0.5 - 1) < 0.06, String(r.perDay.p50));
@@ -72,7 +88,11 @@ describe('simulate: daily and monthly projections', () => {
   });
 
   it('with heavy-tailed sessions and many of them, the daily mean is sessions × mean session', () => {
-    const scenario = scenarioWithDefaults('n', SIMPLE, { turns: lognormal(3, 12), userTokens: lognormal(100, 900), sessionsPerDay: fixed(50_000) });
+    const scenario = scenarioWithDefaults('n', SIMPLE, {
+      turns: lognormal(3, 12),
+      userTokens: lognormal(100, 900),
+      sessionsPerDay: fixed(50_000),
+    });
     const r = simulateScenario(scenario, { sessions: 20_000, seed: 5 });
     assert.ok(Math.abs(r.perDay.mean / (50_000 * r.perSession.mean) - 1) < 0.002);
     assert.ok(r.perDay.p90 > r.perDay.p50 && r.perDay.p99 > r.perDay.p90);

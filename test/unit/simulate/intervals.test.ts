@@ -24,8 +24,32 @@ describe('simulate: percentile intervals', () => {
     }
   });
 
-  it('are shown as the larger side, in the figure\'s own precision', () => {
-    assert.strictEqual(withInterval({ p50: 0, p90: 0, p99: 0.8812, mean: 0, ci: { p50: [0, 0], p90: [0, 0], p99: [0.8731, 0.8905], confidence: 0.95 } }, 'p99'), '$0.8812 ± 0.0093');
-    assert.strictEqual(withInterval({ p50: 22661, p90: 0, p99: 0, mean: 0, ci: { p50: [22500, 22700], p90: [0, 0], p99: [0, 0], confidence: 0.95 } }, 'p50'), '$22,661 ± 161');
+  it("are shown as the larger side, in the figure's own precision", () => {
+    assert.strictEqual(
+      withInterval(
+        {
+          p50: 0,
+          p90: 0,
+          p99: 0.8812,
+          mean: 0,
+          ci: { p50: [0, 0], p90: [0, 0], p99: [0.8731, 0.8905], confidence: 0.95 },
+        },
+        'p99',
+      ),
+      '$0.8812 ± 0.0093',
+    );
+    assert.strictEqual(
+      withInterval(
+        {
+          p50: 22661,
+          p90: 0,
+          p99: 0,
+          mean: 0,
+          ci: { p50: [22500, 22700], p90: [0, 0], p99: [0, 0], confidence: 0.95 },
+        },
+        'p50',
+      ),
+      '$22,661 ± 161',
+    );
   });
 });

@@ -13,7 +13,7 @@ function messages(raw: unknown): string[] {
 }
 
 describe('simulate: parseScenarios', () => {
-  it('reads the issue\'s support-agent example', () => {
+  it("reads the issue's support-agent example", () => {
     const raw = parse(`
 support-agent:
   model: claude-sonnet-4-5
@@ -56,7 +56,10 @@ support-agent:
         maxTurns: 2.5,
       },
     });
-    assert.deepStrictEqual(scenarios.map((s) => s.name), ['good']);
+    assert.deepStrictEqual(
+      scenarios.map((s) => s.name),
+      ['good'],
+    );
     const text = problems.map((p) => p.message).join('\n');
     for (const expected of [
       'scenarios.bad.turns: expected a number, {p50: …, p90: …} or {samples: [ … ]}, got "four"',
@@ -79,7 +82,10 @@ support-agent:
     assert.strictEqual(scenarios.length, 1);
     assert.deepStrictEqual(
       problems.map((p) => `${p.severity}: ${p.message}`),
-      ['warning: scenarios.s.turnz: unknown key, ignored — did you mean turns?', 'warning: scenarios.s.retryrate: unknown key, ignored — did you mean retryRate?'],
+      [
+        'warning: scenarios.s.turnz: unknown key, ignored — did you mean turns?',
+        'warning: scenarios.s.retryrate: unknown key, ignored — did you mean retryRate?',
+      ],
     );
   });
 
@@ -91,7 +97,13 @@ support-agent:
         cacheHitRate: { fromLog: 'logs/usage.jsonl' },
         userTokens: { samples: [10, 20, 30] },
         routing: { model: 'claude-haiku-4-5', share: 0.2, per: 'session' },
-        presets: { stress: { scale: { sessionsPerDay: 10, userTokens: { p50: 1, p90: 12 } }, set: { cacheHitRate: 0.2, turns: { p50: 6, p90: 20 } } }, launch: { scale: { sessionsPerDay: 3 } } },
+        presets: {
+          stress: {
+            scale: { sessionsPerDay: 10, userTokens: { p50: 1, p90: 12 } },
+            set: { cacheHitRate: 0.2, turns: { p50: 6, p90: 20 } },
+          },
+          launch: { scale: { sessionsPerDay: 3 } },
+        },
       },
     });
     assert.deepStrictEqual(problems, []);
@@ -115,16 +127,30 @@ support-agent:
 
   it('bounds the counts a file can set: a turn cap or tool-call cap of 1e9 is an error naming the bound, never a hang', () => {
     const problems = messages({ loop: { maxTurns: 1e9, maxToolCallsPerTurn: 1e9, dayCorrelation: 1 } });
-    assert.ok(problems.includes('error: scenarios.loop.maxTurns: must be at most 1000, got 1000000000'), problems.join('\n'));
-    assert.ok(problems.includes('error: scenarios.loop.maxToolCallsPerTurn: must be at most 200, got 1000000000'), problems.join('\n'));
-    assert.ok(problems.some((m) => m.startsWith('error: scenarios.loop.dayCorrelation: must be at most 0.99')), problems.join('\n'));
+    assert.ok(
+      problems.includes('error: scenarios.loop.maxTurns: must be at most 1000, got 1000000000'),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.includes('error: scenarios.loop.maxToolCallsPerTurn: must be at most 200, got 1000000000'),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((m) => m.startsWith('error: scenarios.loop.dayCorrelation: must be at most 0.99')),
+      problems.join('\n'),
+    );
     assert.strictEqual(parseScenarios({ loop: { maxTurns: 1e9 } }).scenarios.length, 0);
   });
 
   it('is silent on a missing block and clear on a wrong one', () => {
     assert.deepStrictEqual(parseScenarios(undefined), { scenarios: [], problems: [] });
-    assert.deepStrictEqual(messages([1, 2]), ['error: scenarios: expected a mapping of scenario names to scenarios, got a list']);
-    assert.deepStrictEqual(messages({ s: 3 })[0], 'error: scenarios.s: expected a mapping of scenario keys (model, turns, …), got 3');
+    assert.deepStrictEqual(messages([1, 2]), [
+      'error: scenarios: expected a mapping of scenario names to scenarios, got a list',
+    ]);
+    assert.deepStrictEqual(
+      messages({ s: 3 })[0],
+      'error: scenarios.s: expected a mapping of scenario keys (model, turns, …), got 3',
+    );
   });
 
   it('reads every scenario of examples/.burnrate.yaml without a problem', () => {
@@ -144,7 +170,9 @@ support-agent:
 
 describe('simulate: scenarios JSON Schema', () => {
   // ajv (a dev dependency) checks the schema as editors will read it: plain draft-07.
-  const Ajv = require('ajv') as new (options: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
+  const Ajv = require('ajv') as new (options: object) => {
+    compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null };
+  };
   const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/scenarios.schema.json'), 'utf8')) as object;
   const validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
 

@@ -24,7 +24,11 @@ describe('simulate: monthly bands are sums of simulated days', () => {
     // Two sessions a day, a 30-day month (720 hours), each session $1 or $3 with equal chance: the month's cost is
     // 60 + 2K with K ~ Binomial(60, 1/2), computed here without the engine.
     const costs = new Float64Array(20_000).map((_, i) => (i % 2 === 0 ? 1 : 3));
-    const periods = simulatePeriods({ costs, mean: 2, sd: 1, skewness: 0 }, fixed(2), 11, { monthDays: 30, dayCorrelation: 0, months: 20_000 });
+    const periods = simulatePeriods({ costs, mean: 2, sd: 1, skewness: 0 }, fixed(2), 11, {
+      monthDays: 30,
+      dayCorrelation: 0,
+      months: 20_000,
+    });
     const sorted = sortedCopy(periods.monthCost);
     const cdf = binomialCdf(60, 0.5);
     for (const p of [0.5, 0.9, 0.99]) {
@@ -41,13 +45,22 @@ describe('simulate: monthly bands are sums of simulated days', () => {
 
   it('the month of the default convention adds 0.42 of a 31st day', () => {
     const costs = Float64Array.from([1]);
-    const periods = simulatePeriods({ costs, mean: 1, sd: 0, skewness: 0 }, fixed(10), 1, { monthDays: 730 / 24, dayCorrelation: 0, months: 10 });
+    const periods = simulatePeriods({ costs, mean: 1, sd: 0, skewness: 0 }, fixed(10), 1, {
+      monthDays: 730 / 24,
+      dayCorrelation: 0,
+      months: 10,
+    });
     for (const m of periods.monthCost) assert.ok(Math.abs(m - (10 * 730) / 24) < 1e-9, String(m));
     assert.strictEqual(periods.dayCost.length, 10 * 31);
   });
 
   it('the monthly P99 is far below the daily P99 × 30.42 when days are independent, and nearer to it when they are correlated', () => {
-    const scenario = scenarioWithDefaults('v', SIMPLE, { turns: fixed(1), userTokens: fixed(1000), outputTokens: fixed(0), sessionsPerDay: lognormal(500, 2000) });
+    const scenario = scenarioWithDefaults('v', SIMPLE, {
+      turns: fixed(1),
+      userTokens: fixed(1000),
+      outputTokens: fixed(0),
+      sessionsPerDay: lognormal(500, 2000),
+    });
     const independent = simulateScenario(scenario, { sessions: 200, seed: 3 });
     const correlated = simulateScenario({ ...scenario, dayCorrelation: 0.9 }, { sessions: 200, seed: 3 });
     const scaled = independent.perDay.p99 * independent.month.days;

@@ -14,7 +14,10 @@ const deps = (extra: Partial<PrepareDeps> = {}): PrepareDeps => ({
 
 function spec(raw: Record<string, unknown>) {
   const parsed = parseScenarios({ s: raw });
-  assert.deepStrictEqual(parsed.problems.filter((p) => p.severity === 'error'), []);
+  assert.deepStrictEqual(
+    parsed.problems.filter((p) => p.severity === 'error'),
+    [],
+  );
   return parsed.scenarios[0]!;
 }
 
@@ -35,19 +38,31 @@ describe('simulate: prepareScenario', () => {
   it('an unknown model is an error naming it, never a $0 price', () => {
     const prepared = prepareScenario(spec({ model: 'gpt-imaginary-9' }), deps());
     assert.strictEqual(prepared.scenario, undefined);
-    assert.deepStrictEqual(prepared.problems.map((p) => p.message), ['scenarios.s.model: no price for "gpt-imaginary-9"']);
-    const routed = prepareScenario(spec({ model: 'claude-sonnet-4-5', routing: { model: 'tiny-unknown', share: 0.5 } }), deps());
+    assert.deepStrictEqual(
+      prepared.problems.map((p) => p.message),
+      ['scenarios.s.model: no price for "gpt-imaginary-9"'],
+    );
+    const routed = prepareScenario(
+      spec({ model: 'claude-sonnet-4-5', routing: { model: 'tiny-unknown', share: 0.5 } }),
+      deps(),
+    );
     assert.strictEqual(routed.scenario, undefined);
     assert.ok(routed.problems[0]!.message.startsWith('scenarios.s.routing.model: no price for "tiny-unknown"'));
   });
 
   it('counts a system-prompt file through the injected counter and says how', () => {
-    const prepared = prepareScenario(spec({ model: 'claude-sonnet-4-5', systemPrompt: 'system.md', toolDefinitions: 300 }), deps());
+    const prepared = prepareScenario(
+      spec({ model: 'claude-sonnet-4-5', systemPrompt: 'system.md', toolDefinitions: 300 }),
+      deps(),
+    );
     assert.strictEqual(prepared.scenario!.systemPromptTokens, 812);
     assert.strictEqual(prepared.scenario!.toolDefinitionTokens, 300);
     assert.ok(prepared.scenario!.notes.includes('system prompt: system.md, 812 tokens (estimate ±15%)'));
     const missing = prepareScenario(spec({ model: 'claude-sonnet-4-5', systemPrompt: 'nope.md' }), deps());
-    assert.deepStrictEqual(missing.problems.map((p) => p.message), ['scenarios.s.systemPrompt: nope.md: file not found']);
+    assert.deepStrictEqual(
+      missing.problems.map((p) => p.message),
+      ['scenarios.s.systemPrompt: nope.md: file not found'],
+    );
   });
 
   it('takes output tokens and the cache-hit rate from a usage log', () => {
@@ -61,25 +76,47 @@ describe('simulate: prepareScenario', () => {
       'usage.jsonl',
     );
     const prepared = prepareScenario(
-      spec({ model: 'claude-sonnet-4-5', systemPrompt: 2000, outputTokens: { fromLog: 'usage.jsonl' }, cacheHitRate: { fromLog: 'usage.jsonl' } }),
-      deps({ loadLog: (file) => (file === 'usage.jsonl' ? { ok: true, log } : { ok: false, message: 'file not found' }) }),
+      spec({
+        model: 'claude-sonnet-4-5',
+        systemPrompt: 2000,
+        outputTokens: { fromLog: 'usage.jsonl' },
+        cacheHitRate: { fromLog: 'usage.jsonl' },
+      }),
+      deps({
+        loadLog: (file) => (file === 'usage.jsonl' ? { ok: true, log } : { ok: false, message: 'file not found' }),
+      }),
     );
     const s = prepared.scenario!;
     assert.deepStrictEqual(s.outputTokens, { kind: 'empirical', samples: [10, 30, 20, 40], source: 'usage.jsonl' });
     assert.strictEqual(s.cacheHitRate, 0.5);
-    const broken = prepareScenario(spec({ outputTokens: { fromLog: 'missing.jsonl' } }), deps({ loadLog: () => ({ ok: false, message: 'missing.jsonl: file not found' }) }));
+    const broken = prepareScenario(
+      spec({ outputTokens: { fromLog: 'missing.jsonl' } }),
+      deps({ loadLog: () => ({ ok: false, message: 'missing.jsonl: file not found' }) }),
+    );
     assert.strictEqual(broken.scenario, undefined);
-    assert.deepStrictEqual(broken.problems.map((p) => p.message), ['scenarios.s.outputTokens: missing.jsonl: file not found']);
+    assert.deepStrictEqual(
+      broken.problems.map((p) => p.message),
+      ['scenarios.s.outputTokens: missing.jsonl: file not found'],
+    );
   });
 
   it('says which provider rule caches each model, with its minimum, lifetime and source', () => {
-    const prepared = prepareScenario(spec({ model: 'claude-sonnet-4-5', systemPrompt: 300, cacheHitRate: 0.5, cacheTtl: '1h' }), deps());
+    const prepared = prepareScenario(
+      spec({ model: 'claude-sonnet-4-5', systemPrompt: 300, cacheHitRate: 0.5, cacheTtl: '1h' }),
+      deps(),
+    );
     const note = prepared.scenario!.notes.find((n) => n.startsWith('caching: '));
-    assert.ok(note && /claude-sonnet-4-5 caches the growing conversation \(anthropic: .*at least 1,024 tokens; lifetime 60 min; writes \$6\/M/.test(note), note);
+    assert.ok(
+      note &&
+        /claude-sonnet-4-5 caches the growing conversation \(anthropic: .*at least 1,024 tokens; lifetime 60 min; writes \$6\/M/.test(
+          note,
+        ),
+      note,
+    );
     assert.ok(note.includes('platform.claude.com'));
   });
 
-  it('uses the usage file\'s default model when the scenario names none, and says so', () => {
+  it("uses the usage file's default model when the scenario names none, and says so", () => {
     const prepared = prepareScenario(spec({}), deps({ defaultModel: 'claude-haiku-4-5' }));
     assert.strictEqual(prepared.scenario!.rates, HAIKU);
     assert.ok(prepared.scenario!.notes[0]!.includes('model not set: using claude-haiku-4-5'));

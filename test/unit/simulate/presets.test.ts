@@ -1,6 +1,12 @@
 import * as assert from 'assert';
 import { fixed, lognormal } from '../../../src/core/simulate/distribution';
-import { applyPreset, BUILTIN_PRESETS, describePreset, presetRuns, scaleDist } from '../../../src/core/simulate/presets';
+import {
+  applyPreset,
+  BUILTIN_PRESETS,
+  describePreset,
+  presetRuns,
+  scaleDist,
+} from '../../../src/core/simulate/presets';
 import { simulateScenario } from '../../../src/core/simulate/run';
 import { scenarioWithDefaults } from '../../../src/core/simulate/scenario';
 import { close, SONNET } from './cards';
@@ -16,7 +22,10 @@ const base = scenarioWithDefaults('s', SONNET, {
 describe('simulate: presets', () => {
   it('derives bull and stress from the scenario: more sessions, heavier users, spikes and long inputs', () => {
     const runs = presetRuns(base);
-    assert.deepStrictEqual(runs.map((r) => r.preset), ['base', 'bull', 'stress']);
+    assert.deepStrictEqual(
+      runs.map((r) => r.preset),
+      ['base', 'bull', 'stress'],
+    );
     const [b, bull, stress] = runs.map((r) => r.scenario);
     assert.strictEqual(b, base);
     assert.deepStrictEqual(bull!.sessionsPerDay, fixed(2000));
@@ -27,11 +36,18 @@ describe('simulate: presets', () => {
     assert.strictEqual(base.retryRate, 0.15, 'the base scenario is not modified');
   });
 
-  it('merges the scenario\'s own preset over the built-in one, key by key, and adds new presets', () => {
-    const runs = presetRuns(base, { stress: { scale: { sessionsPerDay: 10 }, set: { cacheHitRate: 0.3 } }, launch: { scale: { sessionsPerDay: 3 } } });
+  it("merges the scenario's own preset over the built-in one, key by key, and adds new presets", () => {
+    const runs = presetRuns(base, {
+      stress: { scale: { sessionsPerDay: 10 }, set: { cacheHitRate: 0.3 } },
+      launch: { scale: { sessionsPerDay: 3 } },
+    });
     const stress = runs.find((r) => r.preset === 'stress')!.scenario;
     assert.deepStrictEqual(stress.sessionsPerDay, fixed(10_000));
-    assert.deepStrictEqual(stress.userTokens, lognormal(120, 1600), 'built-in multipliers the user did not touch remain');
+    assert.deepStrictEqual(
+      stress.userTokens,
+      lognormal(120, 1600),
+      'built-in multipliers the user did not touch remain',
+    );
     assert.strictEqual(stress.cacheHitRate, 0.3);
     const launch = runs.find((r) => r.preset === 'launch')!;
     assert.deepStrictEqual(launch.scenario.sessionsPerDay, fixed(3000));
@@ -47,7 +63,8 @@ describe('simulate: presets', () => {
     assert.ok(scaled.kind === 'empirical');
     assert.ok(close(scaled.samples[50]!, 102, 1e-9));
     assert.ok(close(scaled.samples[90]!, 364, 1e-9));
-    for (let i = 1; i < scaled.samples.length; i++) assert.ok(scaled.samples[i]! > scaled.samples[i - 1]!, 'order kept');
+    for (let i = 1; i < scaled.samples.length; i++)
+      assert.ok(scaled.samples[i]! > scaled.samples[i - 1]!, 'order kept');
   });
 
   it('a stress run costs more than bull, and bull more than base', () => {

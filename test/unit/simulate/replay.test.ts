@@ -19,7 +19,10 @@ const realResolver: ModelLookup = (name) => {
 
 describe('simulate: usage-log replay', () => {
   it('prices the 10-step GPT-4o research agent of domain.md at $0.097 + $0.032 = $0.129 (hand-made card)', () => {
-    const result = replayUsageLog(readUsageLog(fixture('research-agent-gpt4o.jsonl'), 'research'), lookupFromCards([GPT4O]));
+    const result = replayUsageLog(
+      readUsageLog(fixture('research-agent-gpt4o.jsonl'), 'research'),
+      lookupFromCards([GPT4O]),
+    );
     assert.strictEqual(result.calls, 10);
     assert.strictEqual(result.inputTokens, 38_800);
     assert.strictEqual(result.outputTokens, 3_200);
@@ -32,7 +35,10 @@ describe('simulate: usage-log replay', () => {
   it('prices the same log at $0.129 through the real model resolver and bundled prices', () => {
     const result = replayUsageLog(readUsageLog(fixture('research-agent-gpt4o.jsonl'), 'research'), realResolver);
     assert.strictEqual(result.models[0]?.pricedAs, 'gpt-4o');
-    assert.ok(result.totalCostUsd !== null && Math.abs(result.totalCostUsd - 0.129) < 1e-9, String(result.totalCostUsd));
+    assert.ok(
+      result.totalCostUsd !== null && Math.abs(result.totalCostUsd - 0.129) < 1e-9,
+      String(result.totalCostUsd),
+    );
   });
 
   it('skips malformed lines with a reason each, never failing, and prices the rest exactly', () => {
@@ -74,13 +80,22 @@ describe('simulate: usage-log replay', () => {
   });
 
   it('reads Anthropic input as uncached only and adds the cache fields; OpenAI input already includes them', () => {
-    const anthropic = readUsageLine('{"model":"claude-sonnet-4-5","usage":{"input_tokens":10,"output_tokens":5,"cache_read_input_tokens":90,"cache_creation_input_tokens":20}}');
+    const anthropic = readUsageLine(
+      '{"model":"claude-sonnet-4-5","usage":{"input_tokens":10,"output_tokens":5,"cache_read_input_tokens":90,"cache_creation_input_tokens":20}}',
+    );
     assert.ok(anthropic.kind === 'record');
-    assert.deepStrictEqual([anthropic.record.input, anthropic.record.cacheRead, anthropic.record.cacheWrite], [120, 90, 20]);
-    const responses = readUsageLine('{"object":"response","model":"gpt-4o","usage":{"input_tokens":120,"output_tokens":5,"input_tokens_details":{"cached_tokens":90}}}');
+    assert.deepStrictEqual(
+      [anthropic.record.input, anthropic.record.cacheRead, anthropic.record.cacheWrite],
+      [120, 90, 20],
+    );
+    const responses = readUsageLine(
+      '{"object":"response","model":"gpt-4o","usage":{"input_tokens":120,"output_tokens":5,"input_tokens_details":{"cached_tokens":90}}}',
+    );
     assert.ok(responses.kind === 'record');
     assert.deepStrictEqual([responses.record.input, responses.record.cacheRead], [120, 90]);
-    const chat = readUsageLine('{"model":"gpt-4o","usage":{"prompt_tokens":120,"completion_tokens":5,"prompt_tokens_details":{"cached_tokens":90}}}');
+    const chat = readUsageLine(
+      '{"model":"gpt-4o","usage":{"prompt_tokens":120,"completion_tokens":5,"prompt_tokens_details":{"cached_tokens":90}}}',
+    );
     assert.ok(chat.kind === 'record');
     assert.deepStrictEqual([chat.record.input, chat.record.cacheRead], [120, 90]);
   });
@@ -98,13 +113,18 @@ describe('simulate: usage-log replay', () => {
   });
 
   it('reads Gemini usageMetadata, billing thinking tokens as output', () => {
-    const line = readUsageLine('{"modelVersion":"gemini-2.5-pro","usageMetadata":{"promptTokenCount":1000,"candidatesTokenCount":200,"thoughtsTokenCount":300,"cachedContentTokenCount":400}}');
+    const line = readUsageLine(
+      '{"modelVersion":"gemini-2.5-pro","usageMetadata":{"promptTokenCount":1000,"candidatesTokenCount":200,"thoughtsTokenCount":300,"cachedContentTokenCount":400}}',
+    );
     assert.ok(line.kind === 'record');
     assert.deepStrictEqual([line.record.input, line.record.output, line.record.cacheRead], [1000, 500, 400]);
   });
 
-  it('groups calls by a session field of the caller\'s choice', () => {
-    const text = ['{"model":"m","usage":{"prompt_tokens":1,"completion_tokens":1},"meta":{"conv":"A"}}', '{"model":"m","usage":{"prompt_tokens":1,"completion_tokens":1},"meta":{"conv":"B"}}'].join('\n');
+  it("groups calls by a session field of the caller's choice", () => {
+    const text = [
+      '{"model":"m","usage":{"prompt_tokens":1,"completion_tokens":1},"meta":{"conv":"A"}}',
+      '{"model":"m","usage":{"prompt_tokens":1,"completion_tokens":1},"meta":{"conv":"B"}}',
+    ].join('\n');
     const result = replayUsageLog(readUsageLog(text, 't', 'meta.conv'), lookupFromCards([card('m', 1, 1)]));
     assert.strictEqual(result.sessions?.count, 2);
   });

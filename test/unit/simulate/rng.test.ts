@@ -15,8 +15,14 @@ describe('simulate: random numbers', () => {
     const b = new Rng(42);
     const c = new Rng(43);
     const first = Array.from({ length: 8 }, () => a.nextUint32());
-    assert.deepStrictEqual(Array.from({ length: 8 }, () => b.nextUint32()), first);
-    assert.notDeepStrictEqual(Array.from({ length: 8 }, () => c.nextUint32()), first);
+    assert.deepStrictEqual(
+      Array.from({ length: 8 }, () => b.nextUint32()),
+      first,
+    );
+    assert.notDeepStrictEqual(
+      Array.from({ length: 8 }, () => c.nextUint32()),
+      first,
+    );
   });
 
   it('uniform draws are uniform on [0, 1): deciles within 1% of 10% over 200,000 draws', () => {
@@ -88,7 +94,10 @@ describe('simulate: distributions', () => {
     assert.ok(Math.abs(percentileOfSorted(sorted, 0.5) / 60 - 1) < 0.02);
     assert.ok(Math.abs(percentileOfSorted(sorted, 0.9) / 200 - 1) < 0.02);
     const p99 = Math.exp(mu + 2.3263479 * sigma);
-    assert.ok(Math.abs(percentileOfSorted(sorted, 0.99) / p99 - 1) < 0.04, `${percentileOfSorted(sorted, 0.99)} vs ${p99}`);
+    assert.ok(
+      Math.abs(percentileOfSorted(sorted, 0.99) / p99 - 1) < 0.04,
+      `${percentileOfSorted(sorted, 0.99)} vs ${p99}`,
+    );
   });
 
   it('draws empirical samples uniformly from the observed values', () => {
@@ -99,7 +108,10 @@ describe('simulate: distributions', () => {
       const x = sampler.sample(rng);
       seen.set(x, (seen.get(x) ?? 0) + 1);
     }
-    assert.deepStrictEqual([...seen.keys()].sort((a, b) => a - b), [10, 20, 30, 40]);
+    assert.deepStrictEqual(
+      [...seen.keys()].sort((a, b) => a - b),
+      [10, 20, 30, 40],
+    );
     for (const count of seen.values()) assert.ok(Math.abs(count / 40_000 - 0.25) < 0.015);
   });
 });

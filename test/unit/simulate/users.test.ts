@@ -19,17 +19,26 @@ describe('simulate: users', () => {
     assert.strictEqual(topShareOf(Float64Array.from([1, 1, 1, 1, 6]), 0.2), 0.6);
   });
 
-  it('with many sessions per user, the simulated top-20% share is the intensity\'s closed form', () => {
+  it("with many sessions per user, the simulated top-20% share is the intensity's closed form", () => {
     // 300 sessions a user-day: a month's count is ~9,000 × intensity, so the Poisson noise is negligible.
     for (const sigma of [0, 1, 1.5]) {
-      const users = simulateUsers(DOLLAR_SESSIONS, { sessionsPerUserPerDay: 300, intensitySigma: sigma }, 300 * 5000, 7, 30);
+      const users = simulateUsers(
+        DOLLAR_SESSIONS,
+        { sessionsPerUserPerDay: 300, intensitySigma: sigma },
+        300 * 5000,
+        7,
+        30,
+      );
       assert.strictEqual(users.users, 5000);
       assert.strictEqual(users.simulatedUsers, 5000);
-      assert.ok(Math.abs(users.topShare - lognormalTopShare(sigma)) < 0.02, `σ ${sigma}: ${users.topShare} against ${lognormalTopShare(sigma)}`);
+      assert.ok(
+        Math.abs(users.topShare - lognormalTopShare(sigma)) < 0.02,
+        `σ ${sigma}: ${users.topShare} against ${lognormalTopShare(sigma)}`,
+      );
     }
   });
 
-  it('per user per day: gates reached with the Poisson probabilities of the day\'s session count', () => {
+  it("per user per day: gates reached with the Poisson probabilities of the day's session count", () => {
     // σ 0: every user runs Poisson(2) sessions a day at $1 each. Budget $4: warn at $2.80 needs 3 sessions, throttle
     // at $3.60 and stop at $4 need 4. P(N ≥ 3) = 1 − 5e⁻² = 0.32332, P(N ≥ 4) = 1 − (19/3)e⁻² = 0.14288.
     const users = simulateUsers(DOLLAR_SESSIONS, { sessionsPerUserPerDay: 2, intensitySigma: 0 }, 2 * 5000, 3, 31);
@@ -90,6 +99,8 @@ describe('simulate: users', () => {
     const messages = parsed.problems.map((p) => p.message);
     assert.ok(messages.includes('scenarios.tooMany.users.sessionsPerUserPerDay: must be at most 1000, got 1000000000'));
     assert.ok(messages.includes('scenarios.tooSkewed.users.intensitySigma: must be at most 4, got 50'));
-    assert.ok(messages.some((m) => m.startsWith('scenarios.orphan.budget.perUserPerDayUsd: has no effect without users')));
+    assert.ok(
+      messages.some((m) => m.startsWith('scenarios.orphan.budget.perUserPerDayUsd: has no effect without users')),
+    );
   });
 });

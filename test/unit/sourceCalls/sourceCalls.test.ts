@@ -23,7 +23,12 @@ function units(path: string, source: string): CostUnit[] {
   return read.file.units;
 }
 
-function estimate(path: string, source: string, files: Record<string, string> = {}, usage: UsageConfig = EMPTY_USAGE): UnitEstimate[] {
+function estimate(
+  path: string,
+  source: string,
+  files: Record<string, string> = {},
+  usage: UsageConfig = EMPTY_USAGE,
+): UnitEstimate[] {
   const result = estimateSource(path, source, { relativePath: path, usage, readCompanion: reader(files) });
   assert.ok(result.ok, result.ok ? '' : result.skipped.reason);
   return result.estimate.units;
@@ -65,7 +70,13 @@ describe('source calls', function () {
     assert.deepStrictEqual(texts(unit!), [
       ['system', 'You are terse. Answer in English.'],
       ['user', 'Hello there'],
-      ['tool-schema', JSON.stringify({ name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } } } })],
+      [
+        'tool-schema',
+        JSON.stringify({
+          name: 'get_weather',
+          input_schema: { type: 'object', properties: { city: { type: 'string' } } },
+        }),
+      ],
     ]);
     assert.deepStrictEqual(unit!.tools, ['get_weather']);
   });
@@ -148,19 +159,26 @@ describe('source calls', function () {
       "import { BASE as RULES } from './prompts';",
       'export function a() {',
       "  return openai.responses.create({ model: 'gpt-4.1', instructions: RULES, input: readFileSync('prompts/q.md', 'utf8'),",
-      "    max_output_tokens: 99 });",
+      '    max_output_tokens: 99 });',
       '}',
       'export function b() {',
       "  return openai.responses.create({ model: 'gpt-4.1', instructions: readFileSync(path.join(__dirname, 'local.md')).toString(), input: 'x' });",
       '}',
     ].join('\n');
-    const files = { 'src/prompts.ts': 'export const BASE = `Rules: ${"be exact"}.`;', 'prompts/q.md': 'What is new?', 'src/local.md': 'Local prompt' };
+    const files = {
+      'src/prompts.ts': 'export const BASE = `Rules: ${"be exact"}.`;',
+      'prompts/q.md': 'What is new?',
+      'src/local.md': 'Local prompt',
+    };
     const [a, b] = estimate('src/app.ts', ts, files);
     assert.strictEqual(a!.name, 'a · OpenAI responses');
-    assert.deepStrictEqual(a!.input.parts.slice(0, 2).map((p) => [p.label, p.tokens]), [
-      ['system prompt', count('Rules: be exact.', 'gpt-4.1')],
-      ['user prompt', count('What is new?', 'gpt-4.1')],
-    ]);
+    assert.deepStrictEqual(
+      a!.input.parts.slice(0, 2).map((p) => [p.label, p.tokens]),
+      [
+        ['system prompt', count('Rules: be exact.', 'gpt-4.1')],
+        ['user prompt', count('What is new?', 'gpt-4.1')],
+      ],
+    );
     assert.strictEqual(a!.input.exact, true);
     assert.strictEqual(b!.input.parts[0]!.tokens, count('Local prompt', 'gpt-4.1'));
 
@@ -175,19 +193,33 @@ describe('source calls', function () {
       '        {"role": "user", "content": (Path(__file__).parent / "p" / "v.txt").read_text()},',
       '    ])',
     ].join('\n');
-    const pyFiles = { 'svc/prompts.py': 'SYSTEM = "You are careful."\n', 'data/u.txt': 'Hello file', 'svc/p/v.txt': 'Nested' };
+    const pyFiles = {
+      'svc/prompts.py': 'SYSTEM = "You are careful."\n',
+      'data/u.txt': 'Hello file',
+      'svc/p/v.txt': 'Nested',
+    };
     const read = readPromptFile('svc/go.py', py);
     assert.ok(read.ok);
     const [go] = estimate('svc/go.py', py, pyFiles);
-    assert.deepStrictEqual(go!.input.parts.slice(0, 3).map((p) => p.tokens), [count('You are careful.'), count('Hello file'), count('Nested')]);
+    assert.deepStrictEqual(
+      go!.input.parts.slice(0, 3).map((p) => p.tokens),
+      [count('You are careful.'), count('Hello file'), count('Nested')],
+    );
   });
 
   it('refuses prompt paths that climb out of the workspace, and counts what is missing as a placeholder', () => {
-    const source = "import OpenAI from 'openai';\nopenai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: readFileSync('../../etc/passwd') }] });";
-    const result = estimateSource('a.ts', source, { relativePath: 'a.ts', usage: EMPTY_USAGE, readCompanion: () => encoder.encode('SECRET') });
+    const source =
+      "import OpenAI from 'openai';\nopenai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: readFileSync('../../etc/passwd') }] });";
+    const result = estimateSource('a.ts', source, {
+      relativePath: 'a.ts',
+      usage: EMPTY_USAGE,
+      readCompanion: () => encoder.encode('SECRET'),
+    });
     assert.ok(result.ok);
     const unit = result.estimate.units[0]!;
-    assert.ok(unit.input.parts.some((p) => p.label.includes('placeholder') && p.label.includes('file ../../etc/passwd')));
+    assert.ok(
+      unit.input.parts.some((p) => p.label.includes('placeholder') && p.label.includes('file ../../etc/passwd')),
+    );
     assert.ok(result.estimate.problems.some((p) => p.message.includes('outside the workspace')));
   });
 
@@ -200,7 +232,10 @@ describe('source calls', function () {
     const [g] = units('g.js', google);
     assert.strictEqual(g!.name, '(top level) · Google GenAI generateContent');
     assert.strictEqual(g!.maxOutputTokens?.value, 64);
-    assert.deepStrictEqual(texts(g!), [['system', 'Be a physicist.'], ['user', 'Why is the sky blue?']]);
+    assert.deepStrictEqual(texts(g!), [
+      ['system', 'Be a physicist.'],
+      ['user', 'Why is the sky blue?'],
+    ]);
 
     const langchain = [
       'from langchain_core.prompts import ChatPromptTemplate',
@@ -210,17 +245,24 @@ describe('source calls', function () {
     ].join('\n');
     const [template, system] = units('chain.py', langchain);
     assert.strictEqual(template!.name, '(top level) · LangChain ChatPromptTemplate');
-    assert.deepStrictEqual(texts(template!), [['system', 'You translate to .'], ['user', '']]);
-    assert.deepStrictEqual(template!.parts.map((p) => p.placeholders), [['{language}'], ['{text}']]);
+    assert.deepStrictEqual(texts(template!), [
+      ['system', 'You translate to .'],
+      ['user', ''],
+    ]);
+    assert.deepStrictEqual(
+      template!.parts.map((p) => p.placeholders),
+      [['{language}'], ['{text}']],
+    );
     assert.deepStrictEqual(texts(system!), [['system', 'Stay polite.']]);
 
-    const litellm = 'from litellm import completion\nresp = completion(model="gpt-4o-mini", max_tokens=10, messages=[{"role": "user", "content": "Hi"}])';
+    const litellm =
+      'from litellm import completion\nresp = completion(model="gpt-4o-mini", max_tokens=10, messages=[{"role": "user", "content": "Hi"}])';
     const [l] = units('l.py', litellm);
     assert.strictEqual(l!.name, '(top level) · LiteLLM completion');
     assert.deepStrictEqual(texts(l!), [['user', 'Hi']]);
   });
 
-  it('takes a burnrate comment above the call as that call\'s volume, and an unknown model as assumed', () => {
+  it("takes a burnrate comment above the call as that call's volume, and an unknown model as assumed", () => {
     const source = [
       "import Anthropic from '@anthropic-ai/sdk';",
       '// burnrate: callsPerDay=250',
@@ -232,7 +274,7 @@ describe('source calls', function () {
     assert.strictEqual(unit!.model.source, 'default');
   });
 
-  it('reads a source file only inside the run\'s scope, and one without an SDK mention as no units', () => {
+  it("reads a source file only inside the run's scope, and one without an SDK mention as no units", () => {
     setSourceScope({ all: false, globs: ['src/**'] });
     try {
       assert.strictEqual(readPromptFile('lib/a.ts', "import OpenAI from 'openai';").ok, false);
@@ -250,7 +292,8 @@ describe('source calls', function () {
     const long = `import OpenAI from 'openai';\nconst s = ${Array.from({ length: 5000 }, () => "'ab'").join(' + ')};\nopenai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: s }] });`;
     const [l] = units('long.ts', long);
     assert.strictEqual(l!.parts[0]!.text, 'ab'.repeat(5000));
-    const loop = "import OpenAI from 'openai';\nconst a = b + 'x';\nconst b = a + 'y';\nopenai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: a }] });";
+    const loop =
+      "import OpenAI from 'openai';\nconst a = b + 'x';\nconst b = a + 'y';\nopenai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: a }] });";
     const [c] = units('loop.ts', loop);
     assert.strictEqual(c!.parts[0]!.text, 'yx');
     const blowup = [

@@ -40,7 +40,14 @@ describe('countEncodingTokens', () => {
 
   it('counts long single pieces exactly (whitespace runs, base64, a long word)', () => {
     const base64 = Buffer.from(Array.from({ length: 900 }, (_, k) => (k * 7919) % 256)).toString('base64');
-    const texts = [' '.repeat(1500) + 'x', '\t'.repeat(333), '\n'.repeat(300), base64, 'a'.repeat(1200), '!'.repeat(900) + '\n/'];
+    const texts = [
+      ' '.repeat(1500) + 'x',
+      '\t'.repeat(333),
+      '\n'.repeat(300),
+      base64,
+      'a'.repeat(1200),
+      '!'.repeat(900) + '\n/',
+    ];
     for (const name of ['o200k_base', 'cl100k_base'] as const) {
       for (const text of texts) {
         const expected = gptTokenizerCount(name, text);
@@ -57,7 +64,8 @@ describe('countEncodingTokens', () => {
     for (const name of ENCODINGS) {
       for (const file of [...files, { name: 'all', text: all }]) {
         const ours = countEncodingTokens(name, file.text);
-        if (gptTokenizerAgrees(file.text)) assert.strictEqual(ours, gptTokenizerCount(name, file.text), `${name} ${file.name}`);
+        if (gptTokenizerAgrees(file.text))
+          assert.strictEqual(ours, gptTokenizerCount(name, file.text), `${name} ${file.name}`);
         if (name !== 'o200k_harmony') assert.strictEqual(ours, tiktokenCount(name, file.text), `${name} ${file.name}`);
       }
     }
@@ -84,7 +92,8 @@ describe('countEncodingTokens', () => {
       }
       starts.push(file.text.length);
       let sum = 0;
-      for (let k = 0; k + 1 < starts.length; k++) sum += countEncodingTokens('o200k_base', file.text.slice(starts[k], starts[k + 1]));
+      for (let k = 0; k + 1 < starts.length; k++)
+        sum += countEncodingTokens('o200k_base', file.text.slice(starts[k], starts[k + 1]));
       assert.strictEqual(sum, countEncodingTokens('o200k_base', file.text), file.name);
     }
   });

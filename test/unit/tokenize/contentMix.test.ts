@@ -6,7 +6,11 @@ import { BUILTIN_PROFILES, profileForModel } from '../../../src/core/tokenize/fa
 
 describe('content mix and per-kind Claude factors', () => {
   it('splits a text into prose, fenced code and markdown markup by characters', () => {
-    assert.deepStrictEqual(contentMix('Plain sentences about the task. Nothing else.'), { prose: 1, code: 0, markup: 0 });
+    assert.deepStrictEqual(contentMix('Plain sentences about the task. Nothing else.'), {
+      prose: 1,
+      code: 0,
+      markup: 0,
+    });
     assert.deepStrictEqual(contentMix('{"type": "object"}'), { prose: 0, code: 1, markup: 0 });
     const mixed = contentMix('# Title\nSome prose here.\n```ts\nconst x = 1;\n```\n- a list item\n');
     assert.ok(mixed.code > 0.3 && mixed.markup > 0.2 && mixed.prose > 0.1, JSON.stringify(mixed));
@@ -22,7 +26,10 @@ describe('content mix and per-kind Claude factors', () => {
     const code = '```python\n' + 'def add(a, b):\n    return a + b\n'.repeat(20) + '```\n';
     assert.strictEqual(factorFor(prose, profile), profile.factors!.prose);
     assert.ok(Math.abs(factorFor(code, profile) - profile.factors!.code) < 0.01, String(factorFor(code, profile)));
-    assert.strictEqual(countTokens(prose, profile).tokens, Math.round(countEncodingTokens('o200k_base', prose) * profile.factors!.prose));
+    assert.strictEqual(
+      countTokens(prose, profile).tokens,
+      Math.round(countEncodingTokens('o200k_base', prose) * profile.factors!.prose),
+    );
     const overridden = profileForModel('claude-opus-4-7', { 'claude-2026': { factor: 1.5 } });
     assert.strictEqual(overridden.factors, undefined);
     assert.strictEqual(factorFor(code, overridden), 1.5);

@@ -69,11 +69,16 @@ describe('document counter (the editor path)', () => {
       // One event of one or two edits, listed end to start as VS Code does.
       const edits = [0, 1].slice(0, 1 + random(2)).map(() => {
         const rangeOffset = random(text.length + 1);
-        return { rangeOffset, rangeLength: Math.min(random(4) === 0 ? random(40) : 0, text.length - rangeOffset), text: pieces[random(pieces.length)]! };
+        return {
+          rangeOffset,
+          rangeLength: Math.min(random(4) === 0 ? random(40) : 0, text.length - rangeOffset),
+          text: pieces[random(pieces.length)]!,
+        };
       });
       edits.sort((a, b) => b.rangeOffset - a.rangeOffset);
       if (edits.length === 2 && edits[1]!.rangeOffset + edits[1]!.rangeLength > edits[0]!.rangeOffset) edits.pop();
-      for (const edit of edits) text = text.slice(0, edit.rangeOffset) + edit.text + text.slice(edit.rangeOffset + edit.rangeLength);
+      for (const edit of edits)
+        text = text.slice(0, edit.rangeOffset) + edit.text + text.slice(edit.rangeOffset + edit.rangeLength);
       counter.applyChanges(edits, text);
       counter.setText(text);
       const incremental = estimate(text, counter);
@@ -101,7 +106,6 @@ describe('document counter (the editor path)', () => {
 });
 
 describe('reading an editor’s text instead of bytes', () => {
-
   const path = '.github/prompts/a.prompt.md';
   it('reads the same file from text as from its bytes, including BOM, CRLF and non-ASCII text', () => {
     for (const text of ['---\nmodel: gpt-4o\n---\n# A\nhé 漢字 🙂\n', '\ufeff# A\r\nline\r\n', '']) {

@@ -32,7 +32,9 @@ describe('Gemma 3 tokenizer (Gemini counts)', function () {
   this.timeout(300_000); // the reference parses a 33 MB tokenizer.json
 
   before(() => {
-    const { ensureGemmaData } = require(path.join(repoRoot(), 'scripts', 'gemma3-data.js')) as { ensureGemmaData(out: string): string | undefined };
+    const { ensureGemmaData } = require(path.join(repoRoot(), 'scripts', 'gemma3-data.js')) as {
+      ensureGemmaData(out: string): string | undefined;
+    };
     assert.ok(ensureGemmaData(path.join(repoRoot(), 'out')), 'out/ranks/gemma3.json could not be derived');
   });
 
@@ -43,7 +45,11 @@ describe('Gemma 3 tokenizer (Gemini counts)', function () {
       assert.strictEqual(profile.exact, true, model);
     }
     const text = 'Summarise the ticket in two sentences.\n\n- Be brief.';
-    assert.deepStrictEqual(countTokens(text, profileForModel('gemini-2.5-flash')), { tokens: referenceCount(text), exact: true, band: 0 });
+    assert.deepStrictEqual(countTokens(text, profileForModel('gemini-2.5-flash')), {
+      tokens: referenceCount(text),
+      exact: true,
+      band: 0,
+    });
   });
 
   it('matches the reference on the normaliser, byte fallback, added tokens and digits', () => {
@@ -67,15 +73,48 @@ describe('Gemma 3 tokenizer (Gemini counts)', function () {
 
   it('matches the reference on random text', () => {
     const pieces = fc.constantFrom(
-      ' ', '  ', '\n', '\n\n', '\t', '\r\n', 'the', ' cat', 'Hello', ',', '.', '```', '{"a": 1}', '0', '42', '<table>', '<start_of_turn>',
-      '<', '>', '▁', 'é', '漢', '😀', '\u0000', '\ud800', '#', '- ', '**', 'function', '()', 'über', 'ß',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\t',
+      '\r\n',
+      'the',
+      ' cat',
+      'Hello',
+      ',',
+      '.',
+      '```',
+      '{"a": 1}',
+      '0',
+      '42',
+      '<table>',
+      '<start_of_turn>',
+      '<',
+      '>',
+      '▁',
+      'é',
+      '漢',
+      '😀',
+      '\u0000',
+      '\ud800',
+      '#',
+      '- ',
+      '**',
+      'function',
+      '()',
+      'über',
+      'ß',
     );
     const text = fc.oneof(
       fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')),
       fc.string({ unit: 'grapheme', maxLength: 60 }),
       fc.string({ unit: 'binary', maxLength: 40 }),
     );
-    fc.assert(fc.property(text, (t) => countGemmaTokens(t) === referenceCount(t)), { numRuns: 400 });
+    fc.assert(
+      fc.property(text, (t) => countGemmaTokens(t) === referenceCount(t)),
+      { numRuns: 400 },
+    );
   });
 
   itRealworld('matches the reference on every real-world file', (dir) => {

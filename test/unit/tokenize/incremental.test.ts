@@ -17,14 +17,23 @@ interface Edit {
 const editArbitrary: fc.Arbitrary<Edit> = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),
   remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)),
-  insert: fc.oneof(fc.constant(''), fragment, fc.array(fragment, { maxLength: 6 }).map((p) => p.join(''))),
+  insert: fc.oneof(
+    fc.constant(''),
+    fragment,
+    fc.array(fragment, { maxLength: 6 }).map((p) => p.join('')),
+  ),
 });
 
 function applyToString(text: string, offset: number, remove: number, insert: string): string {
   return text.slice(0, offset) + insert + text.slice(offset + remove);
 }
 
-function checkAgainstReferences(name: EncodingName, counter: DocumentTokenCounter, text: string, context: string): void {
+function checkAgainstReferences(
+  name: EncodingName,
+  counter: DocumentTokenCounter,
+  text: string,
+  context: string,
+): void {
   assert.strictEqual(counter.getText(), text, context);
   assert.strictEqual(counter.length, text.length, context);
   assert.strictEqual(counter.total, tiktokenCount(name, text), context);
@@ -53,15 +62,25 @@ describe('DocumentTokenCounter', () => {
 
     it(`${name}: range counts equal a count of the range's text on its own`, () => {
       fc.assert(
-        fc.property(textArbitrary(150), editArbitrary, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (initial, edit, a, b) => {
-          const counter = new DocumentTokenCounter(name, initial);
-          const offset = Math.floor(edit.at * initial.length);
-          counter.applyEdit(offset, edit.remove, edit.insert);
-          const text = applyToString(initial, offset, Math.min(edit.remove, initial.length - offset), edit.insert);
-          const start = Math.floor(Math.min(a, b) * text.length);
-          const end = Math.floor(Math.max(a, b) * text.length);
-          assert.strictEqual(counter.countRange(start, end), tiktokenCount(name, text.slice(start, end)), `[${start}, ${end}) of ${JSON.stringify(text)}`);
-        }),
+        fc.property(
+          textArbitrary(150),
+          editArbitrary,
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (initial, edit, a, b) => {
+            const counter = new DocumentTokenCounter(name, initial);
+            const offset = Math.floor(edit.at * initial.length);
+            counter.applyEdit(offset, edit.remove, edit.insert);
+            const text = applyToString(initial, offset, Math.min(edit.remove, initial.length - offset), edit.insert);
+            const start = Math.floor(Math.min(a, b) * text.length);
+            const end = Math.floor(Math.max(a, b) * text.length);
+            assert.strictEqual(
+              counter.countRange(start, end),
+              tiktokenCount(name, text.slice(start, end)),
+              `[${start}, ${end}) of ${JSON.stringify(text)}`,
+            );
+          },
+        ),
         { numRuns: 200 },
       );
     });
@@ -116,7 +135,8 @@ describe('DocumentTokenCounter', () => {
       .map((f) => f.text)
       .join('\n');
     let big = '';
-    for (let copy = 0; big.length < 1_000_000; copy++) big += one.replace(/[a-z]{6,}/g, (w) => w + (copy % 26).toString(36)) + '\n';
+    for (let copy = 0; big.length < 1_000_000; copy++)
+      big += one.replace(/[a-z]{6,}/g, (w) => w + (copy % 26).toString(36)) + '\n';
     const counter = new DocumentTokenCounter('o200k_base', big);
     assert.ok(counter.chunkCount > 300, `${counter.chunkCount} chunks`);
     const at = Math.floor(big.length / 2);
@@ -134,7 +154,7 @@ describe('DocumentTokenCounter', () => {
     assert.strictEqual(counter.total, tiktokenCount('cl100k_base', '!Zbcd'));
   });
 
-  it('loads no ranks until a text is counted, then only that encoding\'s, and no js-tiktoken encoder', () => {
+  it("loads no ranks until a text is counted, then only that encoding's, and no js-tiktoken encoder", () => {
     const dir = path.resolve(__dirname, '../../../src/core/tokenize');
     const script = `
       const load = (m) => require(${JSON.stringify(dir)} + '/' + m + '.js');

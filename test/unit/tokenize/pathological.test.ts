@@ -87,7 +87,10 @@ describe('counting pathological texts (issue 10)', function () {
         return counting.lookups / utf8ByteString(make(n)).length;
       });
       // A quadratic merge would look up about n pairs per merge; this one looks up at most 3 per byte.
-      assert.ok(work[0]! <= 3 && work[1]! <= 3, `${family}: ${work.map((w) => w.toFixed(2)).join(', ')} look-ups per byte`);
+      assert.ok(
+        work[0]! <= 3 && work[1]! <= 3,
+        `${family}: ${work.map((w) => w.toFixed(2)).join(', ')} look-ups per byte`,
+      );
       assert.ok(work[1]! / work[0]! < 1.1, `${family}: per-byte work grew ${(work[1]! / work[0]!).toFixed(2)}×`);
     }
   });

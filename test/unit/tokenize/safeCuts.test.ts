@@ -60,7 +60,8 @@ describe('safe cuts', () => {
   it('chunk cuts are safe cuts, increasing, and stay put away from an edit', () => {
     const rules = cutRulesFor('o200k_base');
     const lines: string[] = [];
-    for (let k = 0; k < 3000; k++) lines.push(k % 7 === 0 ? '' : `${'  '.repeat(k % 4)}line ${k}: value = compute(${k * 31});`);
+    for (let k = 0; k < 3000; k++)
+      lines.push(k % 7 === 0 ? '' : `${'  '.repeat(k % 4)}line ${k}: value = compute(${k * 31});`);
     const text = lines.join('\n');
     const cuts = chunkCuts(text, rules);
     assert.ok(cuts.length > 50, `only ${cuts.length} cuts`);
@@ -81,7 +82,10 @@ describe('safe cuts', () => {
 
   it('cuts a long line between words', () => {
     const rules = cutRulesFor('cl100k_base');
-    const text = Array.from({ length: 4000 }, (_, k) => `word${k % 97 === 0 ? 'x' : ''}${String.fromCharCode(97 + (k % 26))}`).join(' ');
+    const text = Array.from(
+      { length: 4000 },
+      (_, k) => `word${k % 97 === 0 ? 'x' : ''}${String.fromCharCode(97 + (k % 26))}`,
+    ).join(' ');
     const cuts = chunkCuts(text, rules);
     assert.ok(cuts.length > 5, `only ${cuts.length} cuts in a ${text.length}-unit line`);
     for (const cut of cuts) assert.ok(isSafeCut(text, cut, rules));

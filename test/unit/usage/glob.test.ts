@@ -29,7 +29,8 @@ describe('glob matching', () => {
     ['🚀?', '🚀é', true],
   ];
   for (const [glob, path, expected] of cases) {
-    it(`${glob} ${expected ? 'matches' : 'does not match'} ${path}`, () => assert.strictEqual(matchGlob(glob, path), expected));
+    it(`${glob} ${expected ? 'matches' : 'does not match'} ${path}`, () =>
+      assert.strictEqual(matchGlob(glob, path), expected));
   }
 
   it('agrees with the equivalent regular expression on random globs and paths', () => {
@@ -40,12 +41,22 @@ describe('glob matching', () => {
         const glob = pieces.join('');
         const path = chars.join('');
         // Adjacent stars would read as another token ('*' + '*' is '**'): the reference maps pieces one by one.
-        fc.pre(!glob.startsWith('./') && !path.startsWith('./') && pieces.every((p, k) => !(p.startsWith('*') && pieces[k + 1]?.startsWith('*'))));
-        const regexOf: Record<string, string> = { '*': '[^/]*', '?': '[^/]', '**/': '(?:.*/)?', '.': '\\.', '{a,b}': '(?:a|b)' };
-        const source = pieces
-          .map((p) => regexOf[p] ?? p)
-          .join('');
-        const expected = new RegExp(`^${source}$`).test(path) || (!glob.includes('/') && new RegExp(`^${source}$`).test(path.slice(path.lastIndexOf('/') + 1)));
+        fc.pre(
+          !glob.startsWith('./') &&
+            !path.startsWith('./') &&
+            pieces.every((p, k) => !(p.startsWith('*') && pieces[k + 1]?.startsWith('*'))),
+        );
+        const regexOf: Record<string, string> = {
+          '*': '[^/]*',
+          '?': '[^/]',
+          '**/': '(?:.*/)?',
+          '.': '\\.',
+          '{a,b}': '(?:a|b)',
+        };
+        const source = pieces.map((p) => regexOf[p] ?? p).join('');
+        const expected =
+          new RegExp(`^${source}$`).test(path) ||
+          (!glob.includes('/') && new RegExp(`^${source}$`).test(path.slice(path.lastIndexOf('/') + 1)));
         assert.strictEqual(matchGlob(glob, path), expected, `${glob} vs ${path}`);
       }),
       { numRuns: 2000 },
@@ -68,8 +79,16 @@ describe('glob matching', () => {
   });
 
   it('the usage file reports an invalid overrides glob with its line and keeps the other entries', () => {
-    const { config, problems } = parseUsageFile('overrides:\n  - files: "prompts/{a,b"\n    callsPerDay: 5\n  - files: "*.md"\n    callsPerDay: 7\n');
-    assert.deepStrictEqual(config.overrides.map((o) => o.files), ['*.md']);
-    assert.ok(problems.some((p) => p.line === 1 && /unclosed "\{"/.test(p.message)), JSON.stringify(problems));
+    const { config, problems } = parseUsageFile(
+      'overrides:\n  - files: "prompts/{a,b"\n    callsPerDay: 5\n  - files: "*.md"\n    callsPerDay: 7\n',
+    );
+    assert.deepStrictEqual(
+      config.overrides.map((o) => o.files),
+      ['*.md'],
+    );
+    assert.ok(
+      problems.some((p) => p.line === 1 && /unclosed "\{"/.test(p.message)),
+      JSON.stringify(problems),
+    );
   });
 });

@@ -38,7 +38,16 @@ describe('usage file', () => {
 
   it('ignores bad entries with a message naming the line and keeps the good ones', () => {
     const { config, problems } = parseUsageFile(
-      ['defaults:', '  callsPerDay: lots', '  outputTokens: 200', '  colour: blue', 'prices:', '  - model: x', 'overrides:', '  - model: y'].join('\n'),
+      [
+        'defaults:',
+        '  callsPerDay: lots',
+        '  outputTokens: 200',
+        '  colour: blue',
+        'prices:',
+        '  - model: x',
+        'overrides:',
+        '  - model: y',
+      ].join('\n'),
     );
     assert.strictEqual(config.defaults.outputTokens, 200);
     assert.strictEqual(config.defaults.callsPerDay, undefined);

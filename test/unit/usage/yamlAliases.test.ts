@@ -15,9 +15,15 @@ describe('scenarios: with YAML aliases and merge keys (issue 10)', () => {
 
   it('a billion-laughs alias bomb is refused with a problem on its line, quickly and without an exception', () => {
     let bomb = 'scenarios:\n  l0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1]\n';
-    for (let i = 1; i < 10; i++) bomb += `  l${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 10; i++)
+      bomb += `  l${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const { config, problems } = parseUsageFile(bomb);
     assert.strictEqual(config.scenarios, undefined);
-    assert.ok(problems.some((p) => p.severity === 'error' && p.line === 1 && /alias/.test(p.message)), JSON.stringify(problems));
+    assert.ok(
+      problems.some((p) => p.severity === 'error' && p.line === 1 && /alias/.test(p.message)),
+      JSON.stringify(problems),
+    );
   });
 });

@@ -61,7 +61,10 @@ describe('webview app', () => {
     const presetsHeader = [...page.doc.querySelectorAll('table.presets thead th')].map((th) => th.textContent);
     assert.deepStrictEqual(presetsHeader.slice(1), ['base', 'bull', 'stress'], 'the presets side by side');
     assert.strictEqual(page.doc.querySelectorAll('table.components tbody tr').length, base.components.length);
-    assert.ok(page.doc.querySelectorAll('table.gates tbody tr').length === 6, 'per-session and per-day gates, three levels each');
+    assert.ok(
+      page.doc.querySelectorAll('table.gates tbody tr').length === 6,
+      'per-session and per-day gates, three levels each',
+    );
     assert.strictEqual(page.doc.querySelector<HTMLElement>('.results')!.hidden, false);
 
     const rendered = page.sent('rendered');
@@ -69,8 +72,16 @@ describe('webview app', () => {
     const summary = rendered[0]!.summary;
     assert.strictEqual(summary.requestId, run.requestId);
     assert.strictEqual(summary.source, 'run');
-    assert.deepStrictEqual(summary.markers, { preset: 'base', p50: base.perSession.p50, p90: base.perSession.p90, p99: base.perSession.p99 });
-    assert.deepStrictEqual(summary.presets.map((p) => p.preset), ['base', 'bull', 'stress']);
+    assert.deepStrictEqual(summary.markers, {
+      preset: 'base',
+      p50: base.perSession.p50,
+      p90: base.perSession.p90,
+      p99: base.perSession.p99,
+    });
+    assert.deepStrictEqual(
+      summary.presets.map((p) => p.preset),
+      ['base', 'bull', 'stress'],
+    );
     assert.strictEqual(summary.chartsDrawn, 2);
     assert.strictEqual(summary.rows.gates, 6);
     // The bull and stress presets load more per session than base.
@@ -160,7 +171,10 @@ describe('webview app', () => {
     assert.strictEqual(button().disabled, false);
     button().click();
     const request = page.sent('export')[0]!;
-    assert.deepStrictEqual({ ...request, requestId: 'x' }, { type: 'export', requestId: 'x', runRequestId: run.requestId, format: 'csv', to: 'file' });
+    assert.deepStrictEqual(
+      { ...request, requestId: 'x' },
+      { type: 'export', requestId: 'x', runRequestId: run.requestId, format: 'csv', to: 'file' },
+    );
     page.app.receive({ type: 'exported', requestId: request.requestId, ok: true, message: 'Saved out.csv.' });
     assert.strictEqual(page.doc.querySelector('.export-status')!.textContent, 'Saved out.csv.');
   });
@@ -186,7 +200,10 @@ describe('webview app', () => {
     const restored = page.sent('rendered')[0]!.summary;
     assert.strictEqual(restored.source, 'restored');
     assert.strictEqual(restored.markers.p50, result.report.scenarios[0]!.runs[0]!.perSession.p50);
-    assert.strictEqual(page.doc.querySelector('.card[data-stat="P50"] .card-value')!.textContent, usd(restored.markers.p50));
+    assert.strictEqual(
+      page.doc.querySelector('.card[data-stat="P50"] .card-value')!.textContent,
+      usd(restored.markers.p50),
+    );
     assert.deepStrictEqual(page.posted.at(-1), { type: 'ready', restoredScenarioId: source.choice.id });
     page.app.receive(initMessage([other, source]));
     const again = page.sent('run')[0]!;
@@ -196,7 +213,14 @@ describe('webview app', () => {
 
   it('drops saved levers when the scenario changed since they were saved', () => {
     const source = agentSource();
-    const saved = { version: 1, scenarioId: source.choice.id, levers: { ...source.choice.defaults!, turns: 9 }, defaults: { ...source.choice.defaults!, turns: 3 }, sessions: 5000, chartPreset: 'base' };
+    const saved = {
+      version: 1,
+      scenarioId: source.choice.id,
+      levers: { ...source.choice.defaults!, turns: 9 },
+      defaults: { ...source.choice.defaults!, turns: 3 },
+      sessions: 5000,
+      chartPreset: 'base',
+    };
     page = openPage(saved);
     page.app.start();
     page.app.receive(initMessage([source]));
@@ -227,7 +251,14 @@ describe('webview app', () => {
   it('ignores messages that are not the host protocol', () => {
     page = openPage();
     page.app.start();
-    for (const junk of [null, 'init', { type: 'init' }, { type: 'result', requestId: 1 }, { type: 'evil', requestId: 'x' }]) page.app.receive(junk);
+    for (const junk of [
+      null,
+      'init',
+      { type: 'init' },
+      { type: 'result', requestId: 1 },
+      { type: 'evil', requestId: 'x' },
+    ])
+      page.app.receive(junk);
     assert.deepStrictEqual(page.posted, [{ type: 'ready' }]);
   });
 });

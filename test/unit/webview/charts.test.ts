@@ -6,7 +6,17 @@ import { histogramSpec, turnsSpec, type ChartColors, type Point } from '../../..
 import { chartColors } from '../../../src/webview/theme';
 import { agentSource, resultMessage } from './fixtures';
 
-const colors: ChartColors = { foreground: '#ccc', grid: '#333', bars: '#37f', line: '#b8d', p50: '#8d8', p90: '#cb0', p99: '#f44', fontFamily: 'sans-serif', fontSize: 13 };
+const colors: ChartColors = {
+  foreground: '#ccc',
+  grid: '#333',
+  bars: '#37f',
+  line: '#b8d',
+  p50: '#8d8',
+  p90: '#cb0',
+  p99: '#f44',
+  fontFamily: 'sans-serif',
+  fontSize: 13,
+};
 
 describe('panel charts', () => {
   it('histogram: one bar per bin at its centre holding its sessions, and P50/P90/P99 as vertical lines inside the axis', async () => {
@@ -18,7 +28,10 @@ describe('panel charts', () => {
     assert.strictEqual(points.length, base.histogram.counts.length);
     assert.strictEqual(points.reduce((sum, p) => sum + p.y, 0) + base.histogram.overflow, 4000);
     assert.ok(Math.abs(points[0]!.x - base.histogram.binWidthUsd / 2) < 1e-15);
-    assert.deepStrictEqual(markers.map((m) => m.label!.slice(0, 3)), ['P50', 'P90', 'P99']);
+    assert.deepStrictEqual(
+      markers.map((m) => m.label!.slice(0, 3)),
+      ['P50', 'P90', 'P99'],
+    );
     for (const marker of markers) {
       const [bottom, top] = marker.data as Point[];
       assert.strictEqual(bottom!.x, top!.x);
@@ -32,8 +45,14 @@ describe('panel charts', () => {
   it('cost per turn: one bar per turn reached, and the share reaching it on its own axis', async () => {
     const base = (await resultMessage(agentSource(), 'r', 2000)).report.scenarios[0]!.runs[0]!;
     const spec = turnsSpec(base, colors);
-    assert.deepStrictEqual(spec.data.labels, base.perTurn.map((t) => String(t.turn)));
-    assert.deepStrictEqual(spec.data.datasets[0]!.data, base.perTurn.map((t) => t.meanCostUsd));
+    assert.deepStrictEqual(
+      spec.data.labels,
+      base.perTurn.map((t) => String(t.turn)),
+    );
+    assert.deepStrictEqual(
+      spec.data.datasets[0]!.data,
+      base.perTurn.map((t) => t.meanCostUsd),
+    );
     assert.strictEqual(spec.data.datasets[1]!.data[0], 100, 'every session reaches turn 1');
   });
 

@@ -36,17 +36,36 @@ export function agentSpec(name = 'support', extra: Partial<ScenarioSpec> = {}): 
 }
 
 export function agentSource(name = 'support', extra: Partial<ScenarioSpec> = {}): ScenarioSource {
-  return preparedSource(`usage:test#${name}`, name, '.burnrate.yaml (test)', agentSpec(name, extra), { lookup, countFile: () => ({ error: 'no files here' }) });
+  return preparedSource(`usage:test#${name}`, name, '.burnrate.yaml (test)', agentSpec(name, extra), {
+    lookup,
+    countFile: () => ({ error: 'no files here' }),
+  });
 }
 
 /** A real result message for `source` at its own lever values. */
-export async function resultMessage(source: ScenarioSource, requestId: string, sessions = 2000, levers?: Levers): Promise<Extract<HostMessage, { type: 'result' }>> {
+export async function resultMessage(
+  source: ScenarioSource,
+  requestId: string,
+  sessions = 2000,
+  levers?: Levers,
+): Promise<Extract<HostMessage, { type: 'result' }>> {
   const outcome = await runScenario(source, levers ?? source.choice.defaults!, { sessions, seed: 7 });
   if (!outcome.ok) throw new Error(`fixture run failed: ${JSON.stringify(outcome)}`);
-  return { type: 'result', requestId, scenarioId: source.choice.id, report: outcome.report, problems: outcome.problems, changes: outcome.changes, elapsedMs: 12 };
+  return {
+    type: 'result',
+    requestId,
+    scenarioId: source.choice.id,
+    report: outcome.report,
+    problems: outcome.problems,
+    changes: outcome.changes,
+    elapsedMs: 12,
+  };
 }
 
-export function initMessage(sources: ScenarioSource[], extra: Partial<Extract<HostMessage, { type: 'init' }>> = {}): Extract<HostMessage, { type: 'init' }> {
+export function initMessage(
+  sources: ScenarioSource[],
+  extra: Partial<Extract<HostMessage, { type: 'init' }>> = {},
+): Extract<HostMessage, { type: 'init' }> {
   return {
     type: 'init',
     scenarios: sources.map((s) => s.choice),
@@ -93,7 +112,14 @@ export function openPage(savedState?: unknown, debounceMs = 20): Page {
     getState: () => savedState,
     setState: (state) => states.push(structuredClone(state)),
   };
-  const app = new App({ api, document: doc, mount: doc.getElementById('app')!, charts: factory, debounceMs, cspViolations: () => [] });
+  const app = new App({
+    api,
+    document: doc,
+    mount: doc.getElementById('app')!,
+    charts: factory,
+    debounceMs,
+    cspViolations: () => [],
+  });
   return {
     dom,
     doc,
@@ -101,7 +127,8 @@ export function openPage(savedState?: unknown, debounceMs = 20): Page {
     posted,
     states,
     charts,
-    sent: <T extends WebviewMessage['type']>(type: T) => posted.filter((m): m is Extract<WebviewMessage, { type: T }> => m.type === type),
+    sent: <T extends WebviewMessage['type']>(type: T) =>
+      posted.filter((m): m is Extract<WebviewMessage, { type: T }> => m.type === type),
     close: () => {
       app.dispose();
       dom.window.close();

@@ -16,7 +16,12 @@ import { contentSecurityPolicy, newNonce, panelHtml } from '../../../src/extensi
 import { applyLevers, leverDefaults, medianOf } from '../../../src/extension/simulation/levers';
 import { PanelSession } from '../../../src/extension/simulation/panelSession';
 import { runScenario } from '../../../src/extension/simulation/runScenario';
-import { priceLookup, referencedFiles, usageScenarioSources, type FileText } from '../../../src/extension/simulation/scenarioSources';
+import {
+  priceLookup,
+  referencedFiles,
+  usageScenarioSources,
+  type FileText,
+} from '../../../src/extension/simulation/scenarioSources';
 import { parseScenarios } from '../../../src/core/simulate/parseScenarios';
 import { parseWebviewMessage, type HostMessage } from '../../../src/webview/protocol';
 import { repoRoot } from '../repoRoot';
@@ -43,7 +48,7 @@ describe('panel levers', () => {
     });
   });
 
-  it('the turn cap and the runaway share move the scenario\'s own keys, within the engine\'s bound', () => {
+  it("the turn cap and the runaway share move the scenario's own keys, within the engine's bound", () => {
     const spec = agentSpec('s', {});
     const defaults = leverDefaults(spec, prepareScenario(spec, deps).scenario!, 'fallback');
     const moved = applyLevers(spec, { ...defaults, maxTurns: 1e9, runawayRate: 0.05 }, defaults);
@@ -72,7 +77,10 @@ describe('panel levers', () => {
     assert.deepStrictEqual(applied, { spec: source.spec, changes: [] });
     const outcome = await runScenario(source, source.choice.defaults!, { sessions: 3000, seed: 11 });
     const prepared = prepareScenario(source.spec!, deps).scenario!;
-    const direct = await simulatePlan([{ scenario: 'support', runs: presetRuns(prepared) }], { sessions: 3000, seed: 11 });
+    const direct = await simulatePlan([{ scenario: 'support', runs: presetRuns(prepared) }], {
+      sessions: 3000,
+      seed: 11,
+    });
     assert.ok(outcome.ok && direct.ok);
     assert.deepStrictEqual(outcome.report, direct.value);
   });
@@ -94,7 +102,10 @@ describe('panel levers', () => {
     assert.deepStrictEqual(on.spec.routing, { model: 'claude-haiku-4-5', share: 0.5, per: 'call' });
     const routed = { ...agentSpec(), routing: { model: 'claude-haiku-4-5', share: 0.5, per: 'call' as const } };
     const routedDefaults = leverDefaults(routed, prepareScenario(routed, deps).scenario!, 'x');
-    assert.strictEqual(applyLevers(routed, { ...routedDefaults, routingShare: 0 }, routedDefaults).spec.routing, undefined);
+    assert.strictEqual(
+      applyLevers(routed, { ...routedDefaults, routingShare: 0 }, routedDefaults).spec.routing,
+      undefined,
+    );
     const model = applyLevers(spec, { ...defaults, model: 'claude-haiku-4-5' }, defaults);
     assert.strictEqual(prepareScenario(model.spec, deps).scenario!.rates.modelId, 'claude-haiku-4-5');
   });
@@ -169,10 +180,22 @@ describe('panel session', () => {
     const { s, posted } = session();
     const source = agentSource();
     s.setSources([source]);
-    await s.run({ requestId: 'r1', scenarioId: source.choice.id, levers: source.choice.defaults!, sessions: 3000, seed: 1 });
+    await s.run({
+      requestId: 'r1',
+      scenarioId: source.choice.id,
+      levers: source.choice.defaults!,
+      sessions: 3000,
+      seed: 1,
+    });
     const progress = posted.filter((m) => m.type === 'progress');
     assert.ok(progress.length >= 3, `progress was posted (${progress.length})`);
-    assert.deepStrictEqual(progress.at(-1), { type: 'progress', requestId: 'r1', done: 9000, total: 9000, preset: 'stress' });
+    assert.deepStrictEqual(progress.at(-1), {
+      type: 'progress',
+      requestId: 'r1',
+      done: 9000,
+      total: 9000,
+      preset: 'stress',
+    });
     const result = posted.at(-1)!;
     assert.ok(result.type === 'result' && result.requestId === 'r1');
     assert.strictEqual(s.finishedRun('r1')?.report, result.report);
@@ -182,12 +205,26 @@ describe('panel session', () => {
     const { s, posted } = session();
     const source = agentSource();
     s.setSources([source]);
-    const first = s.run({ requestId: 'a', scenarioId: source.choice.id, levers: source.choice.defaults!, sessions: 20000, seed: 1 });
+    const first = s.run({
+      requestId: 'a',
+      scenarioId: source.choice.id,
+      levers: source.choice.defaults!,
+      sessions: 20000,
+      seed: 1,
+    });
     await new Promise((resolve) => setTimeout(resolve, 5));
     assert.strictEqual(s.running, 'a');
-    const second = s.run({ requestId: 'b', scenarioId: source.choice.id, levers: { ...source.choice.defaults!, turns: 2 }, sessions: 2000, seed: 1 });
+    const second = s.run({
+      requestId: 'b',
+      scenarioId: source.choice.id,
+      levers: { ...source.choice.defaults!, turns: 2 },
+      sessions: 2000,
+      seed: 1,
+    });
     await Promise.all([first, second]);
-    const ends = posted.filter((m) => m.type !== 'progress').map((m) => `${m.type}:${'requestId' in m ? m.requestId : ''}`);
+    const ends = posted
+      .filter((m) => m.type !== 'progress')
+      .map((m) => `${m.type}:${'requestId' in m ? m.requestId : ''}`);
     assert.deepStrictEqual(ends.sort(), ['cancelled:a', 'result:b']);
     assert.strictEqual(s.finishedRun('a'), undefined);
   });
@@ -211,23 +248,41 @@ describe('panel session', () => {
 
   it('reuses a result after the scenario list is re-read unchanged, and runs again when the scenario changed', async () => {
     const { s, posted } = session();
-    const request = { requestId: 'p', scenarioId: agentSource().choice.id, levers: agentSource().choice.defaults!, sessions: 1000, seed: 1 };
+    const request = {
+      requestId: 'p',
+      scenarioId: agentSource().choice.id,
+      levers: agentSource().choice.defaults!,
+      sessions: 1000,
+      seed: 1,
+    };
     s.setSources([agentSource()]);
     await s.run(request);
     s.setSources([agentSource()]);
     const before = posted.length;
     await s.run({ ...request, requestId: 'q' });
-    assert.deepStrictEqual(posted.slice(before).map((m) => m.type), ['result']);
+    assert.deepStrictEqual(
+      posted.slice(before).map((m) => m.type),
+      ['result'],
+    );
     s.setSources([agentSource('support', { userTokens: lognormal(90, 300) })]);
     await s.run({ ...request, requestId: 'r' });
-    assert.ok(posted.slice(before + 1).some((m) => m.type === 'progress'), 'the edited scenario ran again');
+    assert.ok(
+      posted.slice(before + 1).some((m) => m.type === 'progress'),
+      'the edited scenario ran again',
+    );
   });
 
   it('reports a scenario that cannot run (a model without a price) as a failed run with the reason', async () => {
     const { s, posted } = session();
     const source = agentSource();
     s.setSources([source]);
-    await s.run({ requestId: 'm', scenarioId: source.choice.id, levers: { ...source.choice.defaults!, model: 'gpt-9-ultra' }, sessions: 100, seed: 1 });
+    await s.run({
+      requestId: 'm',
+      scenarioId: source.choice.id,
+      levers: { ...source.choice.defaults!, model: 'gpt-9-ultra' },
+      sessions: 100,
+      seed: 1,
+    });
     const failed = posted.at(-1)!;
     assert.ok(failed.type === 'runFailed');
     assert.match(failed.message, /gpt-9-ultra/);
@@ -240,11 +295,24 @@ describe('panel scenario sources', () => {
 
   it('offers every scenario of examples/.burnrate.yaml, counting the system prompt file it names', () => {
     const specs = parseScenarios(usage.config.scenarios).scenarios;
-    const files = new Map<string, FileText>(referencedFiles(specs).map((f) => [f, { text: fs.readFileSync(path.join(examples, f), 'utf8') }]));
+    const files = new Map<string, FileText>(
+      referencedFiles(specs).map((f) => [f, { text: fs.readFileSync(path.join(examples, f), 'utf8') }]),
+    );
     assert.deepStrictEqual([...files.keys()], ['prompts/support/system.md']);
-    const { sources, problems } = usageScenarioSources({ config: usage.config, fileProblems: usage.problems, folderName: 'examples', folderKey: 'file:///examples', files });
+    const { sources, problems } = usageScenarioSources({
+      config: usage.config,
+      fileProblems: usage.problems,
+      folderName: 'examples',
+      folderKey: 'file:///examples',
+      files,
+    });
     assert.deepStrictEqual(problems, []);
-    const onSupportPrompt = sources.filter((s) => s.spec?.systemPrompt && 'file' in s.spec.systemPrompt && s.spec.systemPrompt.file === 'prompts/support/system.md');
+    const onSupportPrompt = sources.filter(
+      (s) =>
+        s.spec?.systemPrompt &&
+        'file' in s.spec.systemPrompt &&
+        s.spec.systemPrompt.file === 'prompts/support/system.md',
+    );
     assert.ok(onSupportPrompt.length >= 2, 'at least two scenarios use the support system prompt');
     for (const source of sources) {
       assert.ok(source.choice.defaults, `${source.choice.label} can run: ${JSON.stringify(source.choice.problems)}`);
@@ -253,26 +321,44 @@ describe('panel scenario sources', () => {
   });
 
   it('shows a scenario whose system prompt file is missing as one that cannot run, with the reason', () => {
-    const { sources } = usageScenarioSources({ config: usage.config, fileProblems: [], folderName: 'examples', folderKey: 'k', files: new Map([['prompts/support/system.md', { error: 'file not found' }]]) });
+    const { sources } = usageScenarioSources({
+      config: usage.config,
+      fileProblems: [],
+      folderName: 'examples',
+      folderKey: 'k',
+      files: new Map([['prompts/support/system.md', { error: 'file not found' }]]),
+    });
     const support = sources.find((s) => s.choice.label === 'support-agent')!;
     assert.strictEqual(support.choice.defaults, undefined);
-    assert.match(support.choice.problems.map((p) => p.message).join('\n'), /prompts\/support\/system\.md: file not found/);
+    assert.match(
+      support.choice.problems.map((p) => p.message).join('\n'),
+      /prompts\/support\/system\.md: file not found/,
+    );
   });
 
   it('starts a scenario from a prompt file: one call per session costs what the estimate says a call costs', async () => {
     const text = fs.readFileSync(path.join(examples, 'prompts/support/system.md'));
-    const estimate = estimateSource('prompts/support/system.md', text, { relativePath: 'prompts/support/system.md', usage: usage.config });
+    const estimate = estimateSource('prompts/support/system.md', text, {
+      relativePath: 'prompts/support/system.md',
+      usage: usage.config,
+    });
     assert.ok(estimate.ok);
     const unit = estimate.estimate.units[0]!;
     assert.ok(unit.cost && !unit.session);
-    const [source] = fileScenarioSources(estimate.estimate.units, 'prompts/support/system.md', 'file:///x/system.md', { lookup: priceLookup(usage.config.prices), countFile: () => ({ error: 'unused' }) });
+    const [source] = fileScenarioSources(estimate.estimate.units, 'prompts/support/system.md', 'file:///x/system.md', {
+      lookup: priceLookup(usage.config.prices),
+      countFile: () => ({ error: 'unused' }),
+    });
     assert.ok(source?.choice.defaults);
     assert.strictEqual(source.choice.defaults.model, unit.pricing.ok ? unit.pricing.rates.modelId : '');
     assert.deepStrictEqual(unitScenarioSpec(unit, 'n').systemPrompt, { tokens: unit.input.tokens });
     const outcome = await runScenario(source, source.choice.defaults, { sessions: 500, seed: 1 });
     assert.ok(outcome.ok);
     const base = outcome.report.scenarios[0]!.runs[0]!;
-    assert.ok(Math.abs(base.perSession.p50 - unit.cost.perCall) < 1e-12, `${base.perSession.p50} vs ${unit.cost.perCall}`);
+    assert.ok(
+      Math.abs(base.perSession.p50 - unit.cost.perCall) < 1e-12,
+      `${base.perSession.p50} vs ${unit.cost.perCall}`,
+    );
     assert.strictEqual(base.sessionsPerDay.p50, unit.callsPerDay.value);
   });
 
@@ -284,22 +370,40 @@ describe('panel scenario sources', () => {
         callsPerDay: { value: 40, source: 'x' },
         model: { value: 'claude-sonnet-4-5', source: 'x' },
         pricing: { ok: false, message: 'x' },
-        session: { turns: { value: 6, source: 'x' }, maxTurns: 20, userTokensPerTurn: { value: 120, source: 'x' }, turnInputTokens: [], inputTokens: 0, outputTokens: 0 },
+        session: {
+          turns: { value: 6, source: 'x' },
+          maxTurns: 20,
+          userTokensPerTurn: { value: 120, source: 'x' },
+          turnInputTokens: [],
+          inputTokens: 0,
+          outputTokens: 0,
+        },
       } as unknown as Parameters<typeof unitScenarioSpec>[0],
       'agent',
     );
-    assert.deepStrictEqual([spec.turns, spec.maxTurns, spec.userTokens, spec.outputTokens], [fixed(6), 20, fixed(120), fixed(300)]);
+    assert.deepStrictEqual(
+      [spec.turns, spec.maxTurns, spec.userTokens, spec.outputTokens],
+      [fixed(6), 20, fixed(120), fixed(300)],
+    );
   });
 });
 
 describe('panel exports', () => {
   it('are the CLI exporters’ documents, named after the scenario', async () => {
-    const outcome = await runScenario(agentSource('Support Agent!'), agentSource('Support Agent!').choice.defaults!, { sessions: 500, seed: 1 });
+    const outcome = await runScenario(agentSource('Support Agent!'), agentSource('Support Agent!').choice.defaults!, {
+      sessions: 500,
+      seed: 1,
+    });
     assert.ok(outcome.ok);
     const json = exportDocument(outcome.report, 'json');
     assert.strictEqual(json.fileName, 'burnrate-simulation-support-agent.json');
-    const parsed = JSON.parse(json.text) as { scenarios: Record<string, { perSession: { p90: number }; presets: Record<string, unknown> }> };
-    assert.strictEqual(parsed.scenarios['Support Agent!']!.perSession.p90, outcome.report.scenarios[0]!.runs[0]!.perSession.p90);
+    const parsed = JSON.parse(json.text) as {
+      scenarios: Record<string, { perSession: { p90: number }; presets: Record<string, unknown> }>;
+    };
+    assert.strictEqual(
+      parsed.scenarios['Support Agent!']!.perSession.p90,
+      outcome.report.scenarios[0]!.runs[0]!.perSession.p90,
+    );
     assert.deepStrictEqual(Object.keys(parsed.scenarios['Support Agent!']!.presets), ['bull', 'stress']);
     assert.match(exportDocument(outcome.report, 'csv').text, /^scenario,preset,section,item,stat,value\n/);
     const markdown = exportDocument(outcome.report, 'markdown');
@@ -314,8 +418,16 @@ describe('panel HTML and protocol', () => {
     const b = newNonce();
     assert.notStrictEqual(a, b);
     assert.ok(a.length >= 32);
-    const html = panelHtml({ cspSource: 'vscode-resource:', nonce: a, scriptUri: 'https://x/out/webview.js', styleUri: 'https://x/media/simulation.css' });
-    assert.strictEqual(contentSecurityPolicy('vscode-resource:', a), `default-src 'none'; script-src 'nonce-${a}'; style-src vscode-resource: 'nonce-${a}'; img-src vscode-resource: data:`);
+    const html = panelHtml({
+      cspSource: 'vscode-resource:',
+      nonce: a,
+      scriptUri: 'https://x/out/webview.js',
+      styleUri: 'https://x/media/simulation.css',
+    });
+    assert.strictEqual(
+      contentSecurityPolicy('vscode-resource:', a),
+      `default-src 'none'; script-src 'nonce-${a}'; style-src vscode-resource: 'nonce-${a}'; img-src vscode-resource: data:`,
+    );
     assert.ok(html.includes(`content="${contentSecurityPolicy('vscode-resource:', a)}"`));
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     assert.strictEqual(scripts.length, 1);
@@ -326,14 +438,25 @@ describe('panel HTML and protocol', () => {
 
   it('accepts well-formed webview messages and nothing else', () => {
     const levers = agentSource().choice.defaults!;
-    assert.deepStrictEqual(parseWebviewMessage({ type: 'run', requestId: 'r', scenarioId: 's', levers, sessions: 10, seed: 1, extra: 'dropped' }), {
-      type: 'run',
-      requestId: 'r',
-      scenarioId: 's',
-      levers,
-      sessions: 10,
-      seed: 1,
-    });
+    assert.deepStrictEqual(
+      parseWebviewMessage({
+        type: 'run',
+        requestId: 'r',
+        scenarioId: 's',
+        levers,
+        sessions: 10,
+        seed: 1,
+        extra: 'dropped',
+      }),
+      {
+        type: 'run',
+        requestId: 'r',
+        scenarioId: 's',
+        levers,
+        sessions: 10,
+        seed: 1,
+      },
+    );
     assert.deepStrictEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     for (const bad of [
       null,

@@ -9,7 +9,12 @@ export function diffReportJson(report: DiffReport) {
     head: report.headLabel,
     priceData: priceDataJson(),
     monthHours: report.monthHours,
-    usageFile: { path: report.usage.file ?? null, pricing: report.usage.pricing, changed: report.usage.changed, problems: report.usage.problems },
+    usageFile: {
+      path: report.usage.file ?? null,
+      pricing: report.usage.pricing,
+      changed: report.usage.changed,
+      problems: report.usage.problems,
+    },
     totals: {
       files: report.totals.files,
       units: report.totals.units,
@@ -68,7 +73,12 @@ function sectionJson(section: SectionDiff) {
 }
 
 function side(s: CostSide) {
-  return { inputTokens: s.inputTokens, tokensExact: s.exact, costPerCallUsd: s.perCall ?? null, costPerMonthUsd: s.perMonth ?? null };
+  return {
+    inputTokens: s.inputTokens,
+    tokensExact: s.exact,
+    costPerCallUsd: s.perCall ?? null,
+    costPerMonthUsd: s.perMonth ?? null,
+  };
 }
 
 function unitSide(s: UnitSide) {

@@ -15,15 +15,28 @@ export function unitLensTitle(unit: UnitDiff, baseName: string): string {
 }
 
 export function sectionLensTitle(section: SectionDiff, baseName: string): string {
-  const percent = section.delta.tokensPercent !== undefined ? ` (${signedPercent(section.delta.tokensPercent)})` : section.status === 'added' ? ' (new section)' : '';
+  const percent =
+    section.delta.tokensPercent !== undefined
+      ? ` (${signedPercent(section.delta.tokensPercent)})`
+      : section.status === 'added'
+        ? ' (new section)'
+        : '';
   const money = monthlyChange(section.delta);
   return `§ ${signedTokens(section.delta.tokens, section.exact)} tokens${percent} vs ${baseName}${money ? ` · ≈${money}` : ''}`;
 }
 
-function changeTitle(change: Delta, before: CostSide, after: CostSide, baseName: string, added: boolean, model: string | undefined): string {
+function changeTitle(
+  change: Delta,
+  before: CostSide,
+  after: CostSide,
+  baseName: string,
+  added: boolean,
+  model: string | undefined,
+): string {
   const exact = before.exact && after.exact;
   if (added) {
-    const cost = after.perMonth !== undefined ? ` · ${usd(after.perCall ?? 0)}/call · ${usd(after.perMonth)}/mo` : ' · no price';
+    const cost =
+      after.perMonth !== undefined ? ` · ${usd(after.perCall ?? 0)}/call · ${usd(after.perMonth)}/mo` : ' · no price';
     return `new vs ${baseName}: ${signedTokens(change.tokens, exact)} tokens${cost}`;
   }
   const parts = [`${tokenChange(change, before, exact)} vs ${baseName}`];

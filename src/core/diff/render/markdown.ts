@@ -12,7 +12,9 @@ export function renderDiffMarkdown(report: DiffReport): string {
   const out: string[] = ['### Burnrate cost diff', ''];
   const percent = delta.costPercent !== undefined ? ` (${signedPercent(delta.costPercent)})` : '';
   const label = report.totals.unpricedUnits > 0 ? 'Monthly cost change of the priced units' : 'Monthly cost change';
-  out.push(`**${label}: ${signedUsd(delta.perMonth ?? 0)}${percent}** (${usd(before.perMonth ?? 0)} → ${usd(after.perMonth ?? 0)}) · ${markdownText(report.baseLabel)} → ${markdownText(report.headLabel)}`);
+  out.push(
+    `**${label}: ${signedUsd(delta.perMonth ?? 0)}${percent}** (${usd(before.perMonth ?? 0)} → ${usd(after.perMonth ?? 0)}) · ${markdownText(report.baseLabel)} → ${markdownText(report.headLabel)}`,
+  );
   out.push('');
   if (report.files.length === 0) {
     out.push('No changed prompt or agent file prices differently.');
@@ -22,8 +24,14 @@ export function renderDiffMarkdown(report: DiffReport): string {
     const notes = report.files.flatMap((f) => f.notes.map((n) => `${markdownCode(f.path)}: ${markdownText(n)}`));
     if (notes.length > 0) out.push('', ...notes.map((n) => `- ${n}`));
   }
-  out.push('', `${plural(report.totals.files, 'file')}, ${plural(report.totals.units, 'unit')} changed · input tokens ${signedTokens(delta.tokens, before.exact && after.exact)}`);
-  if (report.totals.unpricedUnits > 0) out.push(`${plural(report.totals.unpricedUnits, 'unit')} without a price ${report.totals.unpricedUnits === 1 ? 'is' : 'are'} not in the dollar total.`);
+  out.push(
+    '',
+    `${plural(report.totals.files, 'file')}, ${plural(report.totals.units, 'unit')} changed · input tokens ${signedTokens(delta.tokens, before.exact && after.exact)}`,
+  );
+  if (report.totals.unpricedUnits > 0)
+    out.push(
+      `${plural(report.totals.unpricedUnits, 'unit')} without a price ${report.totals.unpricedUnits === 1 ? 'is' : 'are'} not in the dollar total.`,
+    );
   if (report.uncompared.length > 0) {
     out.push('', '**Not compared**', '');
     for (const file of report.uncompared) out.push(`- ${markdownCode(file.path)}: ${markdownText(file.reason)}`);
@@ -38,7 +46,10 @@ export function renderDiffMarkdown(report: DiffReport): string {
 function row(file: FileDiff, unit: UnitDiff): string {
   const exact = (unit.before?.exact ?? true) && (unit.after?.exact ?? true);
   const zero = { inputTokens: 0, exact: true, perMonth: 0 };
-  const model = unit.before && unit.after && unit.before.model !== unit.after.model ? `${unit.before.model} → ${unit.after.model}` : (unit.after ?? unit.before)!.model;
+  const model =
+    unit.before && unit.after && unit.before.model !== unit.after.model
+      ? `${unit.before.model} → ${unit.after.model}`
+      : (unit.after ?? unit.before)!.model;
   const noPrice = [unit.before, unit.after].some((s) => s && !s.priced);
   const monthly =
     unit.delta.perMonth === undefined

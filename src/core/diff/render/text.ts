@@ -1,7 +1,15 @@
 // The terminal report, read like `infracost diff`: one row per changed unit, then the total with its percent.
 import { priceDataLine } from '../../pricing/freshness';
 import { usd } from '../../present/money';
-import { callChange, costPercent, monthlyChange, monthlyRange, signedPercent, signedTokens, tokenChange } from '../present';
+import {
+  callChange,
+  costPercent,
+  monthlyChange,
+  monthlyRange,
+  signedPercent,
+  signedTokens,
+  tokenChange,
+} from '../present';
 import type { DiffReport, FileDiff, SectionDiff, UnitDiff } from '../types';
 import { plural, unitLabel, unitSigil } from './sigils';
 import { usageSentence } from './usageSentence';
@@ -11,14 +19,25 @@ const MAX_SECTIONS = 5;
 export function renderDiffText(report: DiffReport): string {
   const out: string[] = [`Cost diff: ${report.baseLabel} → ${report.headLabel}`, usageSentence(report), ''];
   if (report.files.length === 0) {
-    out.push(report.uncompared.length > 0 ? 'No comparable cost changes.' : 'No cost changes: no changed prompt or agent file prices differently.');
+    out.push(
+      report.uncompared.length > 0
+        ? 'No comparable cost changes.'
+        : 'No cost changes: no changed prompt or agent file prices differently.',
+    );
   } else {
     const rows: string[][] = [];
     const details = new Map<number, string[]>();
     for (const file of report.files) {
       const extra = file.notes;
       if (file.units.length === 0) {
-        rows.push([`~ ${file.path}`, '', '', '', tokenChange(file.delta, file.before, file.before.exact && file.after.exact), '']);
+        rows.push([
+          `~ ${file.path}`,
+          '',
+          '',
+          '',
+          tokenChange(file.delta, file.before, file.before.exact && file.after.exact),
+          '',
+        ]);
         details.set(rows.length - 1, extra);
       }
       file.units.forEach((unit, i) => {
@@ -28,18 +47,27 @@ export function renderDiffText(report: DiffReport): string {
     }
     const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
     rows.forEach((row, i) => {
-      out.push(('  ' + row.map((cell, c) => (c === 1 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ')).trimEnd());
+      out.push(
+        (
+          '  ' + row.map((cell, c) => (c === 1 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ')
+        ).trimEnd(),
+      );
       for (const line of details.get(i) ?? []) out.push(`      ${line}`);
     });
   }
   out.push('', totalLine(report));
-  out.push(`  ${plural(report.totals.files, 'file')}, ${plural(report.totals.units, 'unit')} changed · input tokens ${signedTokens(report.totals.delta.tokens, report.totals.before.exact && report.totals.after.exact)}`);
+  out.push(
+    `  ${plural(report.totals.files, 'file')}, ${plural(report.totals.units, 'unit')} changed · input tokens ${signedTokens(report.totals.delta.tokens, report.totals.before.exact && report.totals.after.exact)}`,
+  );
   if (report.totals.unpricedUnits > 0) {
-    out.push(`  ${plural(report.totals.unpricedUnits, 'unit')} without a price ${report.totals.unpricedUnits === 1 ? 'is' : 'are'} not in the dollar total (add prices: in .burnrate.yaml)`);
+    out.push(
+      `  ${plural(report.totals.unpricedUnits, 'unit')} without a price ${report.totals.unpricedUnits === 1 ? 'is' : 'are'} not in the dollar total (add prices: in .burnrate.yaml)`,
+    );
   }
   if (report.uncompared.length > 0) {
     out.push('', 'Not compared:');
-    for (const file of report.uncompared) out.push(`  ${file.severity === 'error' ? '!' : '?'} ${file.path}: ${file.reason}`);
+    for (const file of report.uncompared)
+      out.push(`  ${file.severity === 'error' ? '!' : '?'} ${file.path}: ${file.reason}`);
   }
   for (const problem of report.usage.problems) out.push(`  warning: ${problem.message}`);
   out.push('', `≈ = estimated count. Month = ${report.monthHours} hours. Prices: ${priceDataLine()}.`);
@@ -55,7 +83,7 @@ function unitRow(file: FileDiff, unit: UnitDiff): string[] {
   return [
     `${unitSigil(unit)} ${unitLabel(file, unit)}`,
     monthly ?? `no price for ${noPrice?.model ?? 'the model'}`,
-    monthly ? monthlyRange(before, after) ?? '' : '',
+    monthly ? (monthlyRange(before, after) ?? '') : '',
     costPercent(unit.delta) ?? (unit.status === 'added' ? 'new' : ''),
     tokenChange(unit.delta, before, exact),
     callChange(unit.delta) ?? '',

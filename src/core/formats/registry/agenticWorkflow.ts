@@ -12,5 +12,9 @@ export const agenticWorkflow: FormatSpec<'github-agentic-workflow'> = {
   // gh aw compiles the frontmatter and rejects keys it does not know.
   frontmatter: { sent: false, edit: 'never' },
   loading: ['session'],
-  doc: { files: '`.github/workflows/*.md` with frontmatter', units: 'one agent run', reads: '`engine.model`, `engine.max-turns`, `tools`' },
+  doc: {
+    files: '`.github/workflows/*.md` with frontmatter',
+    units: 'one agent run',
+    reads: '`engine.model`, `engine.max-turns`, `tools`',
+  },
 };

@@ -12,8 +12,11 @@ export const alwaysOn: FormatSpec<'always-on'> = {
   label: 'Always-on context',
   globs: ['**/{claude,agents,claude.local}.md', '**/.claude/rules/**/*.md', '**/*[-_.]{agents,claude}.md'],
   activation: [
-    '**/{claude,agents,claude.local}.md', '**/.claude/rules/**/*.md', '**/*[-_.]{agents,claude}.md',
-    '**/{CLAUDE,AGENTS,CLAUDE.local}.md', '**/*[-_.]{AGENTS,CLAUDE}.md',
+    '**/{claude,agents,claude.local}.md',
+    '**/.claude/rules/**/*.md',
+    '**/*[-_.]{agents,claude}.md',
+    '**/{CLAUDE,AGENTS,CLAUDE.local}.md',
+    '**/*[-_.]{AGENTS,CLAUDE}.md',
   ],
   detect: (p) => NAMES.has(p.name) || (p.name.endsWith('.md') && hasDirPair(p, '.claude', 'rules')),
   loose: (p) => (/[-_.](agents|claude)\.md$/.test(p.name) ? 'accept' : undefined),

@@ -13,7 +13,9 @@ export const claudeAgent: FormatSpec<'claude-agent'> = {
   detect: (p) => p.name.endsWith('.md') && hasDirPair(p, '.claude', 'agents'),
   loose: (p) => (p.name.endsWith('.md') && /(^|[-_.])agents$/.test(p.parent) ? 'check' : undefined),
   confirms: (text) =>
-    frontmatterHasKeys(text, ['name', 'description'], 'all') ? undefined : 'not a Claude Code subagent (no name and description in frontmatter)',
+    frontmatterHasKeys(text, ['name', 'description'], 'all')
+      ? undefined
+      : 'not a Claude Code subagent (no name and description in frontmatter)',
   parse: (input) => parseMarkdownFile(input, claudeAgentProfile, 'session'),
   frontmatter: { sent: false, edit: 'create' },
   loading: ['session'],

@@ -19,7 +19,8 @@ export const clineRule: FormatSpec<'cline-rule'> = {
   label: 'Cline rule',
   globs: ['**/.clinerules', '**/.clinerules/**/*.md'],
   detect: (p) => p.name === '.clinerules' || (p.name.endsWith('.md') && p.dirs.includes('.clinerules')),
-  parse: (input) => parseMarkdownFile(input, clineProfile(/(^|\/)\.clinerules\/workflows\//i.test(input.path)), 'on-invocation'),
+  parse: (input) =>
+    parseMarkdownFile(input, clineProfile(/(^|\/)\.clinerules\/workflows\//i.test(input.path)), 'on-invocation'),
   frontmatter: { sent: false, edit: 'existing' },
   loading: ['always-on', 'scoped', 'on-invocation'],
   doc: {

@@ -17,7 +17,11 @@ function ruleSettings(fields: FieldReader | undefined, problems: Problem[]): Mar
   if (always === true) return { kind: 'always-on', bodyLabel: 'rule', ...named };
   if (globs) return { kind: 'always-on', bodyLabel: 'rule', appliesTo: globs, ...named };
   if (always === false) {
-    problems.push({ severity: 'info', message: 'alwaysApply: false without globs — Continue adds this rule only when the agent asks for it by its description, so it is priced per use' });
+    problems.push({
+      severity: 'info',
+      message:
+        'alwaysApply: false without globs — Continue adds this rule only when the agent asks for it by its description, so it is priced per use',
+    });
     return { kind: 'call', bodyLabel: 'rule', loading: 'on-invocation', ...named };
   }
   return { kind: 'always-on', bodyLabel: 'rule', ...named };
@@ -32,7 +36,13 @@ const agentProfile: MarkdownProfile = {
     const model = fields?.string(['model']);
     const tools = fields?.names(['tools']);
     const name = nonEmptyString(fields?.value(['name']));
-    return { kind: 'call', bodyLabel: 'agent prompt', ...(model && { model }), ...(tools && { tools }), ...(name && { name }) };
+    return {
+      kind: 'call',
+      bodyLabel: 'agent prompt',
+      ...(model && { model }),
+      ...(tools && { tools }),
+      ...(name && { name }),
+    };
   },
 };
 
@@ -44,7 +54,11 @@ export const continueRule: FormatSpec<'continue-rule'> = {
   parse: (input) => parseMarkdownFile(input, ruleProfile, 'on-invocation'),
   frontmatter: { sent: false, edit: 'create' },
   loading: ['always-on', 'scoped', 'on-invocation'],
-  doc: { files: '`.continue/rules/*.md`', units: 'the rule', reads: '`alwaysApply`, `globs` (scoped), `description` only = per use' },
+  doc: {
+    files: '`.continue/rules/*.md`',
+    units: 'the rule',
+    reads: '`alwaysApply`, `globs` (scoped), `description` only = per use',
+  },
 };
 
 export const continuePrompt: FormatSpec<'continue-prompt'> = {
@@ -55,7 +69,11 @@ export const continuePrompt: FormatSpec<'continue-prompt'> = {
   parse: parseContinuePrompt,
   frontmatter: { sent: false, edit: 'never' },
   loading: ['on-invocation'],
-  doc: { files: '`.continue/prompts/*.prompt`, `*.md`', units: 'one call when invoked', reads: 'the `name`/`description` header is not sent; the text after `---` is' },
+  doc: {
+    files: '`.continue/prompts/*.prompt`, `*.md`',
+    units: 'one call when invoked',
+    reads: 'the `name`/`description` header is not sent; the text after `---` is',
+  },
 };
 
 export const continueAgent: FormatSpec<'continue-agent'> = {

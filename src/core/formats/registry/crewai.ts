@@ -35,6 +35,7 @@ export const crewTasks: FormatSpec<'crewai-tasks'> = {
   doc: {
     files: 'CrewAI `tasks.yaml`',
     units: 'each task, run on its agent',
-    reads: 'the agent from `agent:` or from `agent=self.x()` in `crew.py`; its `llm`, `max_iter` and role/goal/backstory from `agents.yaml`',
+    reads:
+      'the agent from `agent:` or from `agent=self.x()` in `crew.py`; its `llm`, `max_iter` and role/goal/backstory from `agents.yaml`',
   },
 };

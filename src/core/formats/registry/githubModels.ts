@@ -10,5 +10,9 @@ export const githubModels: FormatSpec<'github-models'> = {
   parse: parseGithubModelsPrompt,
   frontmatter: { sent: false, edit: 'never' },
   loading: ['one-call'],
-  doc: { files: '`*.prompt.yml`', units: 'one call', reads: '`model`, `modelParameters.max_tokens`, `messages`, `jsonSchema`' },
+  doc: {
+    files: '`*.prompt.yml`',
+    units: 'one call',
+    reads: '`model`, `modelParameters.max_tokens`, `messages`, `jsonSchema`',
+  },
 };

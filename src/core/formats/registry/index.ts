@@ -70,7 +70,9 @@ export function formatSpec(id: FormatId): FormatSpec<FormatId> {
 
 export const FORMAT_IDS: readonly FormatId[] = FORMATS.map((spec) => spec.id);
 
-export const FORMAT_LABELS: Readonly<Record<FormatId, string>> = Object.fromEntries(FORMATS.map((spec) => [spec.id, spec.label])) as Record<FormatId, string>;
+export const FORMAT_LABELS: Readonly<Record<FormatId, string>> = Object.fromEntries(
+  FORMATS.map((spec) => [spec.id, spec.label]),
+) as Record<FormatId, string>;
 
 export type { CompanionReader, FormatSpec, FrontmatterEdit, LoadingKind } from './spec';
 export { LOADING_KINDS } from './spec';

@@ -6,7 +6,11 @@ import { hasDirPair } from './pathFacts';
 const TEXT = /\.(md|mdc|txt|toml|prompt|ya?ml)$/;
 
 const FOLDERS: readonly { first: string; second?: string; reason: string }[] = [
-  { first: '.claude', reason: 'in .claude/ but not where Claude Code loads prompts from (agents/, commands/, rules/, skills/<name>/SKILL.md, CLAUDE.md)' },
+  {
+    first: '.claude',
+    reason:
+      'in .claude/ but not where Claude Code loads prompts from (agents/, commands/, rules/, skills/<name>/SKILL.md, CLAUDE.md)',
+  },
   { first: '.cursor', second: 'rules', reason: 'in .cursor/rules/ but not a .mdc file (Cursor reads only .mdc there)' },
   { first: '.windsurf', reason: 'in .windsurf/ but not a rule (.windsurf/rules/*.md)' },
   { first: '.roo', reason: 'in .roo/ but not a rule (.roo/rules/, .roo/rules-{mode}/: .md or .txt)' },
@@ -25,7 +29,8 @@ export function knownFolderReason(path: PathFacts): string | undefined {
     return "a skill's resource file: loaded only when the skill body sends the model to it, so it is not counted";
   }
   for (const folder of FOLDERS) {
-    if (folder.second ? hasDirPair(path, folder.first, folder.second) : path.dirs.includes(folder.first)) return folder.reason;
+    if (folder.second ? hasDirPair(path, folder.first, folder.second) : path.dirs.includes(folder.first))
+      return folder.reason;
   }
   return undefined;
 }

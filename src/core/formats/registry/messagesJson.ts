@@ -4,10 +4,29 @@ import type { FormatSpec } from './spec';
 
 // JSON files every project has that are never chat payloads; reading them would only add "skipped" noise.
 const NON_PROMPT_JSON = new Set([
-  'package.json', 'package-lock.json', 'composer.json', 'composer.lock', 'jsconfig.json', 'tsconfig.json', 'deno.json',
-  'bower.json', 'lerna.json', 'nx.json', 'turbo.json', 'vercel.json', 'renovate.json', 'manifest.json', 'settings.json',
-  'launch.json', 'tasks.json', 'extensions.json', 'devcontainer.json', 'components.json', '.eslintrc.json',
-  '.prettierrc.json', '.babelrc.json',
+  'package.json',
+  'package-lock.json',
+  'composer.json',
+  'composer.lock',
+  'jsconfig.json',
+  'tsconfig.json',
+  'deno.json',
+  'bower.json',
+  'lerna.json',
+  'nx.json',
+  'turbo.json',
+  'vercel.json',
+  'renovate.json',
+  'manifest.json',
+  'settings.json',
+  'launch.json',
+  'tasks.json',
+  'extensions.json',
+  'devcontainer.json',
+  'components.json',
+  '.eslintrc.json',
+  '.prettierrc.json',
+  '.babelrc.json',
   // Semantic Kernel's execution settings beside skprompt.txt (read as that prompt's companion).
   'config.json',
 ]);

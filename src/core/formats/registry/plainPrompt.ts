@@ -11,5 +11,9 @@ export const plainPrompt: FormatSpec<'plain-prompt'> = {
   parse: (input) => parseMarkdownFile(input, plainPromptProfile(!input.path.toLowerCase().endsWith('.md')), 'one-call'),
   frontmatter: { sent: false, edit: (path) => (path.toLowerCase().endsWith('.md') ? 'existing' : 'never') },
   loading: ['one-call'],
-  doc: { files: '`.txt` / `.md` under a `prompts/` folder, and `burnrate.extraFiles` globs', units: 'one call', reads: 'the text as written' },
+  doc: {
+    files: '`.txt` / `.md` under a `prompts/` folder, and `burnrate.extraFiles` globs',
+    units: 'one call',
+    reads: 'the text as written',
+  },
 };

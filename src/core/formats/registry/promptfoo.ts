@@ -10,7 +10,8 @@ export const promptfoo: FormatSpec<'promptfoo'> = {
   id: 'promptfoo',
   label: 'promptfoo config',
   globs: ['**/*promptfooconfig*.{yaml,yml,json}'],
-  detect: (p) => CONFIG_EXT.test(p.name) && (p.name.startsWith('promptfooconfig') || p.name.includes('.promptfooconfig')),
+  detect: (p) =>
+    CONFIG_EXT.test(p.name) && (p.name.startsWith('promptfooconfig') || p.name.includes('.promptfooconfig')),
   parse: parsePromptfoo,
   frontmatter: { sent: false, edit: 'never' },
   loading: ['one-call'],
@@ -18,6 +19,7 @@ export const promptfoo: FormatSpec<'promptfoo'> = {
   doc: {
     files: '`promptfooconfig.yaml`, `promptfooconfig.*.yaml`, `*.promptfooconfig.yaml`',
     units: 'each prompt × provider',
-    reads: '`providers[].config.max_tokens`; `file://` prompts (text, markdown, JSON chat, globs) read beside the config (by `burnrate diff` at each side; a file a config reads counts once in totals), code prompts listed as not priced; priced per eval run (tests × `evaluateOptions.repeat` calls) at 5 runs a day unless set',
+    reads:
+      '`providers[].config.max_tokens`; `file://` prompts (text, markdown, JSON chat, globs) read beside the config (by `burnrate diff` at each side; a file a config reads counts once in totals), code prompts listed as not priced; priced per eval run (tests × `evaluateOptions.repeat` calls) at 5 runs a day unless set',
   },
 };

@@ -10,5 +10,9 @@ export const rooModes: FormatSpec<'roo-modes'> = {
   parse: parseRooModes,
   frontmatter: { sent: false, edit: 'never' },
   loading: ['scoped'],
-  doc: { files: '`.roomodes`', units: 'each custom mode', reads: '`roleDefinition` + `customInstructions`, sent with every request in that mode' },
+  doc: {
+    files: '`.roomodes`',
+    units: 'each custom mode',
+    reads: '`roleDefinition` + `customInstructions`, sent with every request in that mode',
+  },
 };

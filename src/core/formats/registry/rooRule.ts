@@ -28,7 +28,8 @@ export const rooRule: FormatSpec<'roo-rule'> = {
   detect: (p) =>
     p.name === '.roorules' ||
     p.name.startsWith('.roorules-') ||
-    (TEXT.test(p.name) && p.dirs.some((d, i) => d === '.roo' && (p.dirs[i + 1] === 'rules' || p.dirs[i + 1]?.startsWith('rules-')))),
+    (TEXT.test(p.name) &&
+      p.dirs.some((d, i) => d === '.roo' && (p.dirs[i + 1] === 'rules' || p.dirs[i + 1]?.startsWith('rules-')))),
   parse: (input) => parseMarkdownFile(input, rooProfile, 'on-invocation'),
   frontmatter: { sent: true, edit: 'never' },
   loading: ['always-on', 'scoped'],

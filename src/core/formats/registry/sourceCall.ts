@@ -19,6 +19,7 @@ export const sourceCall: FormatSpec<'source-call'> = {
   doc: {
     files: '`*.ts` `*.tsx` `*.js` `*.mjs` `*.cjs` `*.py` (with `--source` or `sources:`)',
     units: 'each SDK call',
-    reads: 'OpenAI, Anthropic, Google GenAI, AI SDK, LangChain, LiteLLM calls: `model`, `max_tokens`, `system`, `messages` / `input`, `tools`',
+    reads:
+      'OpenAI, Anthropic, Google GenAI, AI SDK, LangChain, LiteLLM calls: `model`, `max_tokens`, `system`, `messages` / `input`, `tools`',
   },
 };

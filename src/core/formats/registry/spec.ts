@@ -40,7 +40,9 @@ export interface FrontmatterPolicy {
  * Reads another file of the workspace by its workspace-relative path; undefined when it doesn't exist or may not be
  * read. `list`, when the shell can, gives the workspace-relative paths of the files under a folder (for globs).
  */
-export type CompanionReader = ((relativePath: string) => Uint8Array | undefined) & { list?(relativeDir: string): string[] };
+export type CompanionReader = ((relativePath: string) => Uint8Array | undefined) & {
+  list?(relativeDir: string): string[];
+};
 
 export interface Companions {
   /** Files this one is priced with (CrewAI tasks → agents.yaml), known from its path alone so a diff can prefetch them. */

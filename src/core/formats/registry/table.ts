@@ -2,12 +2,14 @@
 import { FORMATS } from './index';
 import type { FormatSpec } from './spec';
 
-export const TABLE_START = '<!-- formats-table:start (generated from src/core/formats/registry; npm run formats-table) -->';
+export const TABLE_START =
+  '<!-- formats-table:start (generated from src/core/formats/registry; npm run formats-table) -->';
 export const TABLE_END = '<!-- formats-table:end -->';
 
 export function formatsTableMarkdown(): string {
   const rows = (FORMATS as readonly FormatSpec[]).map(
-    (spec) => `| ${spec.label} | ${spec.doc.files} | ${spec.doc.units} | ${spec.loading.join(', ')} | ${spec.doc.reads} |`,
+    (spec) =>
+      `| ${spec.label} | ${spec.doc.files} | ${spec.doc.units} | ${spec.loading.join(', ')} | ${spec.doc.reads} |`,
   );
   return ['| family | files | cost unit(s) | loading | what is read |', '|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -9,7 +9,10 @@ export const vscodeAgent: FormatSpec<'vscode-agent'> = {
   id: 'vscode-agent',
   label: 'VS Code custom agent',
   globs: ['**/*.agent.md', '**/*.chatmode.md', '**/.github/agents/*.md'],
-  detect: (p) => p.name.endsWith('.agent.md') || p.name.endsWith('.chatmode.md') || (p.name.endsWith('.md') && directlyIn(p, '.github', 'agents')),
+  detect: (p) =>
+    p.name.endsWith('.agent.md') ||
+    p.name.endsWith('.chatmode.md') ||
+    (p.name.endsWith('.md') && directlyIn(p, '.github', 'agents')),
   parse: (input) => parseMarkdownFile(input, vscodeAgentProfile, 'session'),
   frontmatter: { sent: false, edit: 'flagged' },
   loading: ['session'],

@@ -23,18 +23,27 @@ function windsurfSettings(fields: FieldReader | undefined, problems: Problem[], 
     return { kind: 'call', bodyLabel: 'rule', loading: 'on-invocation' };
   }
   if (trigger !== undefined && trigger !== 'always_on') {
-    problems.push({ severity: 'warning', message: `trigger: ${trigger} is not one of always_on, glob, model_decision, manual: priced as always on` });
+    problems.push({
+      severity: 'warning',
+      message: `trigger: ${trigger} is not one of always_on, glob, model_decision, manual: priced as always on`,
+    });
   }
   return { kind: 'always-on', bodyLabel: 'rule' };
 }
 
-const windsurfProfile: MarkdownProfile = { nameFromFile: 'basename', lenientFrontmatter: true, settings: windsurfSettings };
+const windsurfProfile: MarkdownProfile = {
+  nameFromFile: 'basename',
+  lenientFrontmatter: true,
+  settings: windsurfSettings,
+};
 
 export const windsurfRule: FormatSpec<'windsurf-rule'> = {
   id: 'windsurf-rule',
   label: 'Windsurf rule',
   globs: ['**/.windsurfrules', '**/.windsurf/rules/**/*.md', '**/.devin/rules/**/*.md'],
-  detect: (p) => p.name === '.windsurfrules' || (p.name.endsWith('.md') && (hasDirPair(p, '.windsurf', 'rules') || hasDirPair(p, '.devin', 'rules'))),
+  detect: (p) =>
+    p.name === '.windsurfrules' ||
+    (p.name.endsWith('.md') && (hasDirPair(p, '.windsurf', 'rules') || hasDirPair(p, '.devin', 'rules'))),
   parse: (input) => parseMarkdownFile(input, windsurfProfile, 'on-invocation'),
   frontmatter: { sent: false, edit: 'existing' },
   loading: ['always-on', 'scoped', 'on-invocation'],

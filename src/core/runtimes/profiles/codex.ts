@@ -17,14 +17,35 @@ export const codex: RuntimeProfile = {
   defaultMode: 'default',
   modes: {
     default: {
-      systemPrompt: estimated(1800, 0.2, 'openai/codex gpt_5_codex_prompt.md, 8,179 chars at 4.2–4.9 chars per token (generic prompt.md ≈5.1k)', '2025 .. 2026'),
+      systemPrompt: estimated(
+        1800,
+        0.2,
+        'openai/codex gpt_5_codex_prompt.md, 8,179 chars at 4.2–4.9 chars per token (generic prompt.md ≈5.1k)',
+        '2025 .. 2026',
+      ),
       tools: [tool('shell'), tool('apply_patch'), tool('update_plan'), tool('view_image')],
     },
   },
   reads: [
-    { paths: ['AGENTS.override.md'], rule: 'always', label: 'AGENTS.override.md', source: 'developers.openai.com/codex/guides/agents-md; codex-rs/core/src/project_doc.rs' },
-    { paths: ['AGENTS.md'], rule: 'always', label: 'AGENTS.md', unless: ['AGENTS.override.md'], source: 'developers.openai.com/codex/guides/agents-md; project_doc.rs' },
-    { paths: ['.agents/skills/*/SKILL.md'], rule: 'skill', label: 'skill', source: 'developers.openai.com/codex/skills.md' },
+    {
+      paths: ['AGENTS.override.md'],
+      rule: 'always',
+      label: 'AGENTS.override.md',
+      source: 'developers.openai.com/codex/guides/agents-md; codex-rs/core/src/project_doc.rs',
+    },
+    {
+      paths: ['AGENTS.md'],
+      rule: 'always',
+      label: 'AGENTS.md',
+      unless: ['AGENTS.override.md'],
+      source: 'developers.openai.com/codex/guides/agents-md; project_doc.rs',
+    },
+    {
+      paths: ['.agents/skills/*/SKILL.md'],
+      rule: 'skill',
+      label: 'skill',
+      source: 'developers.openai.com/codex/skills.md',
+    },
   ],
   listingEntry: estimated(12, 0.5, 'Burnrate estimate: framing per listed skill (name, description, path)', '2026-12'),
   compaction: {
@@ -33,7 +54,12 @@ export const codex: RuntimeProfile = {
     source: 'model catalog effective_context_window_percent 95 (openai/codex#19319)',
     date: '2026-04-24',
   },
-  maxBytesTotal: { value: 32768, basis: 'measured', source: 'project_doc_max_bytes default 32 KiB (project_doc.rs)', date: '2026' },
+  maxBytesTotal: {
+    value: 32768,
+    basis: 'measured',
+    source: 'project_doc_max_bytes default 32 KiB (project_doc.rs)',
+    date: '2026',
+  },
   implies: ['AGENTS.md', 'AGENTS.override.md', '.codex/**', '.agents/**'],
   note: 'No import syntax; AGENTS.md below the working folder is not loaded. ~/.codex files are outside the repository.',
 };

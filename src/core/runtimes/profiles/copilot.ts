@@ -11,7 +11,8 @@ function prompt(tokens: number, variant: string): TokenFigure {
   return estimated(tokens + 150, 0.15, `${SNAPSHOTS} (${variant}, +150 workspace info)`, SNAPSHOT_DATE);
 }
 
-const TOOLS_SOURCE = 'vscode-copilot-chat package.json languageModelTools @31acd00, 38 tools as function JSON, counted o200k';
+const TOOLS_SOURCE =
+  'vscode-copilot-chat package.json languageModelTools @31acd00, 38 tools as function JSON, counted o200k';
 
 export const copilot: RuntimeProfile = {
   id: 'copilot',
@@ -25,7 +26,7 @@ export const copilot: RuntimeProfile = {
   defaultMode: 'agent',
   modes: {
     agent: {
-      systemPrompt: prompt(1866, 'default family, all tools\' guidance'),
+      systemPrompt: prompt(1866, "default family, all tools' guidance"),
       systemPromptByModel: [
         { model: '^gpt-4\\.1', figure: prompt(2363, 'gpt-4.1, with tools') },
         { model: '^gpt-5\\.1-codex', figure: prompt(1825, 'gpt-5.1-codex') },
@@ -44,10 +45,18 @@ export const copilot: RuntimeProfile = {
         { name: 'findTextInFiles', figure: estimated(586, 0.15, TOOLS_SOURCE, SNAPSHOT_DATE) },
         { name: 'editNotebook', figure: estimated(451, 0.15, TOOLS_SOURCE, SNAPSHOT_DATE) },
         { name: 'replaceString', figure: estimated(450, 0.15, TOOLS_SOURCE, SNAPSHOT_DATE) },
-        { name: 'the 34 other extension tools', figure: estimated(5981, 0.15, `${TOOLS_SOURCE} (8,144 in all)`, SNAPSHOT_DATE) },
+        {
+          name: 'the 34 other extension tools',
+          figure: estimated(5981, 0.15, `${TOOLS_SOURCE} (8,144 in all)`, SNAPSHOT_DATE),
+        },
         {
           name: 'core tools (terminal, todo, runSubagent, …)',
-          figure: estimated(3000, 0.6, 'Burnrate estimate: tools VS Code itself contributes, not in the extension count (microsoft/vscode#323088 saw ~25k with ~90 tools)', '2026-06-26'),
+          figure: estimated(
+            3000,
+            0.6,
+            'Burnrate estimate: tools VS Code itself contributes, not in the extension count (microsoft/vscode#323088 saw ~25k with ~90 tools)',
+            '2026-06-26',
+          ),
         },
       ],
     },
@@ -67,29 +76,84 @@ export const copilot: RuntimeProfile = {
       tools: [
         {
           name: 'read-only tools (search, read, fetch)',
-          figure: estimated(2500, 0.6, 'Burnrate estimate: ask mode has no edit tools (microsoft/vscode-copilot-release#11228); its read tools are not counted anywhere', '2025-12-11'),
+          figure: estimated(
+            2500,
+            0.6,
+            'Burnrate estimate: ask mode has no edit tools (microsoft/vscode-copilot-release#11228); its read tools are not counted anywhere',
+            '2025-12-11',
+          ),
         },
       ],
       note: 'ask mode: no edit tools',
     },
   },
   reads: [
-    { paths: ['.github/copilot-instructions.md'], rule: 'always', label: 'repository instructions', source: INSTRUCTIONS_DOC },
+    {
+      paths: ['.github/copilot-instructions.md'],
+      rule: 'always',
+      label: 'repository instructions',
+      source: INSTRUCTIONS_DOC,
+    },
     { paths: ['AGENTS.md'], rule: 'always', label: 'AGENTS.md (chat.useAgentsMdFile)', source: INSTRUCTIONS_DOC },
-    { paths: ['CLAUDE.md', '.claude/CLAUDE.md', 'CLAUDE.local.md'], rule: 'always', label: 'CLAUDE.md (chat.useClaudeMdFile)', source: INSTRUCTIONS_DOC },
-    { paths: ['.github/instructions/**/*.instructions.md', '**/*.instructions.md'], rule: 'frontmatter', label: 'instructions', source: `${INSTRUCTIONS_DOC}; computeAutomaticInstructions.ts` },
-    { paths: ['.claude/rules/**/*.md'], rule: 'frontmatter', label: 'Claude rule (paths, default **)', source: INSTRUCTIONS_DOC },
-    { paths: ['.github/skills/*/SKILL.md', '.claude/skills/*/SKILL.md', '.agents/skills/*/SKILL.md'], rule: 'skill', label: 'skill', source: 'vscode-docs agent-skills.md @ccf1bc3 (2026-02-04)' },
-    { paths: ['.github/agents/**/*.agent.md', '.github/chatmodes/**/*.chatmode.md'], rule: 'subagent', session: 'main', label: 'custom agent', source: 'vscode-docs custom-agents.md (1.106); computeAutomaticInstructions.ts <agents> list' },
-    { paths: ['.github/prompts/**/*.prompt.md', '**/*.prompt.md'], rule: 'session', session: 'main', label: 'prompt file', source: 'vscode-docs prompt-files.md (2025-11-12)' },
+    {
+      paths: ['CLAUDE.md', '.claude/CLAUDE.md', 'CLAUDE.local.md'],
+      rule: 'always',
+      label: 'CLAUDE.md (chat.useClaudeMdFile)',
+      source: INSTRUCTIONS_DOC,
+    },
+    {
+      paths: ['.github/instructions/**/*.instructions.md', '**/*.instructions.md'],
+      rule: 'frontmatter',
+      label: 'instructions',
+      source: `${INSTRUCTIONS_DOC}; computeAutomaticInstructions.ts`,
+    },
+    {
+      paths: ['.claude/rules/**/*.md'],
+      rule: 'frontmatter',
+      label: 'Claude rule (paths, default **)',
+      source: INSTRUCTIONS_DOC,
+    },
+    {
+      paths: ['.github/skills/*/SKILL.md', '.claude/skills/*/SKILL.md', '.agents/skills/*/SKILL.md'],
+      rule: 'skill',
+      label: 'skill',
+      source: 'vscode-docs agent-skills.md @ccf1bc3 (2026-02-04)',
+    },
+    {
+      paths: ['.github/agents/**/*.agent.md', '.github/chatmodes/**/*.chatmode.md'],
+      rule: 'subagent',
+      session: 'main',
+      label: 'custom agent',
+      source: 'vscode-docs custom-agents.md (1.106); computeAutomaticInstructions.ts <agents> list',
+    },
+    {
+      paths: ['.github/prompts/**/*.prompt.md', '**/*.prompt.md'],
+      rule: 'session',
+      session: 'main',
+      label: 'prompt file',
+      source: 'vscode-docs prompt-files.md (2025-11-12)',
+    },
   ],
-  listingEntry: estimated(15, 0.5, 'Burnrate estimate: <instructions>/<skills>/<agents> list framing per entry (path, tags)', '2026-12'),
+  listingEntry: estimated(
+    15,
+    0.5,
+    'Burnrate estimate: <instructions>/<skills>/<agents> list framing per entry (path, tags)',
+    '2026-12',
+  ),
   compaction: {
     value: 0.85,
     basis: 'measured',
-    source: 'agent prompt budget = floor((max prompt − tool schemas) × 0.85) (vscode-copilot-chat agentIntent.ts @31acd00)',
+    source:
+      'agent prompt budget = floor((max prompt − tool schemas) × 0.85) (vscode-copilot-chat agentIntent.ts @31acd00)',
     date: '2026-03-29',
   },
-  implies: ['.github/copilot-instructions.md', '.github/instructions/**', '.github/prompts/**', '.github/agents/**', '.github/chatmodes/**', '.github/skills/**'],
+  implies: [
+    '.github/copilot-instructions.md',
+    '.github/instructions/**',
+    '.github/prompts/**',
+    '.github/agents/**',
+    '.github/chatmodes/**',
+    '.github/skills/**',
+  ],
   note: 'Markdown links in instruction files are attached too (not followed here); MCP tools and organization instructions are not in the repository.',
 };

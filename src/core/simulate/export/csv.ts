@@ -12,9 +12,11 @@ export function toCsv(report: SimulationReport): string {
 
 function runRows(name: string, r: ScenarioResult): (string | number)[][] {
   const rows: (string | number)[][] = [];
-  const add = (section: string, item: string, stat: string, value: number | string) => rows.push([name, r.preset, section, item, stat, value]);
+  const add = (section: string, item: string, stat: string, value: number | string) =>
+    rows.push([name, r.preset, section, item, stat, value]);
   for (const section of ['perSession', 'perDay', 'perMonth', 'sessionsPerDay'] as const) {
-    for (const stat of ['p50', 'p90', 'p99', 'mean'] as const) add(section, section === 'sessionsPerDay' ? 'sessions' : 'usd', stat, r[section][stat]);
+    for (const stat of ['p50', 'p90', 'p99', 'mean'] as const)
+      add(section, section === 'sessionsPerDay' ? 'sessions' : 'usd', stat, r[section][stat]);
   }
   add('perSession', 'usd', 'min', r.perSession.min);
   add('perSession', 'usd', 'max', r.perSession.max);
@@ -69,7 +71,9 @@ function runRows(name: string, r: ScenarioResult): (string | number)[][] {
       add('users', 'perUserMonth', key, r.users.perUserMonth[key]);
     }
   }
-  r.histogram.counts.forEach((count, i) => add('histogram', r.histogram.lowerUsd[i]!.toPrecision(6), 'sessions', count));
+  r.histogram.counts.forEach((count, i) =>
+    add('histogram', r.histogram.lowerUsd[i]!.toPrecision(6), 'sessions', count),
+  );
   add('histogram', `>${r.histogram.upperUsd.toPrecision(6)}`, 'sessions', r.histogram.overflow);
   return rows;
 }

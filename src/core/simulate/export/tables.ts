@@ -66,7 +66,7 @@ export function summaryTable(scenario: ScenarioRuns): Table {
   line('input written to cache', (r) => percent(r.inputCache.writeShare));
   if (runs.some((r) => r.users)) {
     line('users', (r) => (r.users ? integer(r.users.users) : '—'));
-    line('top 20% of users\' spend', (r) => (r.users ? percent(r.users.topShare) : '—'));
+    line("top 20% of users' spend", (r) => (r.users ? percent(r.users.topShare) : '—'));
     line('per user-day P99', (r) => (r.users ? withInterval(r.users.perUserDay, 'p99') : '—'));
     line('per user-month P90', (r) => (r.users ? withInterval(r.users.perUserMonth, 'p90') : '—'));
   }
@@ -118,7 +118,12 @@ export function gatesTable(result: ScenarioResult): Table | undefined {
   const call = result.gates.perCall;
   if (call) {
     for (const gate of call.gates) {
-      rows.push([`per call ${usd(call.budgetUsd)}`, `${gate.level} at ${usd(gate.thresholdUsd)}`, `${shareText(gate.share)} of calls`, `≈${integer(gate.perDay)} calls/day`]);
+      rows.push([
+        `per call ${usd(call.budgetUsd)}`,
+        `${gate.level} at ${usd(gate.thresholdUsd)}`,
+        `${shareText(gate.share)} of calls`,
+        `≈${integer(gate.perDay)} calls/day`,
+      ]);
     }
   }
   if (rows.length === 0) return undefined;
@@ -127,33 +132,47 @@ export function gatesTable(result: ScenarioResult): Table | undefined {
 
 /** The first turns and the last, so a 50-turn tail still fits a screen. */
 export function turnsTable(result: ScenarioResult, maxRows = 12): Table {
-  const rows = headAndTail(result.perTurn, maxRows, (t) => t.turn, (t) => [
-    String(t.turn),
-    shareText(t.reachedShare),
-    integer(t.meanFirstCallInputTokens),
-    usd(t.meanCostUsd),
-  ]);
-  return { header: ['turn', 'sessions reaching it', 'input tokens (1st call)', 'mean cost'], rows, numeric: [true, true, true, true] };
+  const rows = headAndTail(
+    result.perTurn,
+    maxRows,
+    (t) => t.turn,
+    (t) => [String(t.turn), shareText(t.reachedShare), integer(t.meanFirstCallInputTokens), usd(t.meanCostUsd)],
+  );
+  return {
+    header: ['turn', 'sessions reaching it', 'input tokens (1st call)', 'mean cost'],
+    rows,
+    numeric: [true, true, true, true],
+  };
 }
 
 /** How the k-th call of a session grows: the view for single-turn agents, whose calls are all in one turn. */
 export function callsTable(result: ScenarioResult, maxRows = 12): Table {
-  const rows = headAndTail(result.perCall, maxRows, (c) => c.call, (c) => [
-    String(c.call),
-    shareText(c.reachedShare),
-    integer(c.meanInputTokens),
-    usd(c.meanCostUsd),
-  ]);
-  return { header: ['call', 'sessions reaching it', 'input tokens', 'mean cost'], rows, numeric: [true, true, true, true] };
+  const rows = headAndTail(
+    result.perCall,
+    maxRows,
+    (c) => c.call,
+    (c) => [String(c.call), shareText(c.reachedShare), integer(c.meanInputTokens), usd(c.meanCostUsd)],
+  );
+  return {
+    header: ['call', 'sessions reaching it', 'input tokens', 'mean cost'],
+    rows,
+    numeric: [true, true, true, true],
+  };
 }
 
 /** Rows of numbered stats, at most `maxRows`: the first ones and the last two, with a '…' row where numbers are skipped. */
-function headAndTail<T>(stats: readonly T[], maxRows: number, numberOf: (stat: T) => number, row: (stat: T) => string[]): string[][] {
+function headAndTail<T>(
+  stats: readonly T[],
+  maxRows: number,
+  numberOf: (stat: T) => number,
+  row: (stat: T) => string[],
+): string[][] {
   const shown = stats.length <= maxRows ? stats : [...stats.slice(0, maxRows - 2), ...stats.slice(-2)];
   const rows: string[][] = [];
   shown.forEach((stat, i) => {
     const cells = row(stat);
-    if (i > 0 && numberOf(stat) !== numberOf(shown[i - 1]!) + 1) rows.push(cells.map((_, column) => (column === 0 ? '…' : '')));
+    if (i > 0 && numberOf(stat) !== numberOf(shown[i - 1]!) + 1)
+      rows.push(cells.map((_, column) => (column === 0 ? '…' : '')));
     rows.push(cells);
   });
   return rows;

@@ -12,11 +12,21 @@ export function toText(report: SimulationReport): string {
 function scenarioText(scenario: ScenarioRuns): string {
   const base = scenario.runs[0];
   if (!base) return scenario.name;
-  const lines = [`${scenario.name} — ${base.model.id} ($${base.model.inputPerMTok} / $${base.model.outputPerMTok} per M)`];
-  if (base.routing) lines.push(`  routing ${Math.round(base.routing.share * 100)}% of ${base.routing.per}s to ${base.routing.model.id}`);
+  const lines = [
+    `${scenario.name} — ${base.model.id} ($${base.model.inputPerMTok} / $${base.model.outputPerMTok} per M)`,
+  ];
+  if (base.routing)
+    lines.push(
+      `  routing ${Math.round(base.routing.share * 100)}% of ${base.routing.per}s to ${base.routing.model.id}`,
+    );
   lines.push('', renderText(summaryTable(scenario)));
-  for (const run of scenario.runs.filter((r) => r.presetDescription)) lines.push(`  ${run.preset}: ${run.presetDescription}`);
-  lines.push('', `  Where the money goes (${base.preset}, mean ${usd(base.perSession.mean)}/session):`, renderText(componentsTable(base), '    '));
+  for (const run of scenario.runs.filter((r) => r.presetDescription))
+    lines.push(`  ${run.preset}: ${run.presetDescription}`);
+  lines.push(
+    '',
+    `  Where the money goes (${base.preset}, mean ${usd(base.perSession.mean)}/session):`,
+    renderText(componentsTable(base), '    '),
+  );
   const gates = gatesTable(base);
   if (gates) lines.push('', `  Budget gates (${base.preset}):`, renderText(gates, '    '));
   const growth = growthTable(base, 8);

@@ -66,7 +66,8 @@ export class ReplayAccumulator {
     this.cacheWrite += write;
     this.cacheWrite1h += call.cacheWrite1h;
     if (call.batch) this.batchCalls++;
-    if (call.cacheWrite1h > 0 && model.rates) this.oneHourSources.add(`${model.rates.modelId}: ${oneHourWriteSource(model.rates)}`);
+    if (call.cacheWrite1h > 0 && model.rates)
+      this.oneHourSources.add(`${model.rates.modelId}: ${oneHourWriteSource(model.rates)}`);
     if (cost === undefined) this.unpricedCalls++;
     else {
       model.costUsd = (model.costUsd ?? 0) + cost;
@@ -91,17 +92,30 @@ export class ReplayAccumulator {
     const problems: Problem[] = [];
     for (const model of this.models.values()) {
       if (model.message) {
-        problems.push({ severity: 'error', message: `${model.calls} call(s) on "${model.model}" have no price, so the total is unknown: ${model.message}` });
+        problems.push({
+          severity: 'error',
+          message: `${model.calls} call(s) on "${model.model}" have no price, so the total is unknown: ${model.message}`,
+        });
       }
     }
     if (skipped.lines > 0) {
-      const reasons = Object.entries(skipped.byReason).map(([reason, n]) => `${n} × ${reason}`).join(', ');
+      const reasons = Object.entries(skipped.byReason)
+        .map(([reason, n]) => `${n} × ${reason}`)
+        .join(', ');
       problems.push({ severity: 'warning', message: `${skipped.lines} of ${lines} lines skipped (${reasons})` });
     }
-    if (this.batchCalls > 0) problems.push({ severity: 'info', message: `${this.batchCalls} batch API call(s) priced at 50% of the list price` });
-    for (const rate of this.oneHourSources) problems.push({ severity: 'info', message: `1-hour cache writes on ${rate}` });
+    if (this.batchCalls > 0)
+      problems.push({
+        severity: 'info',
+        message: `${this.batchCalls} batch API call(s) priced at 50% of the list price`,
+      });
+    for (const rate of this.oneHourSources)
+      problems.push({ severity: 'info', message: `1-hour cache writes on ${rate}` });
     if (!this.costs.exact) {
-      problems.push({ severity: 'info', message: `per-call percentiles from a uniform sample of ${this.costs.capacity.toLocaleString('en-US')} calls (totals are exact)` });
+      problems.push({
+        severity: 'info',
+        message: `per-call percentiles from a uniform sample of ${this.costs.capacity.toLocaleString('en-US')} calls (totals are exact)`,
+      });
     }
 
     const result: ReplayResult = {
@@ -126,7 +140,9 @@ export class ReplayAccumulator {
         inputTokens: bandOf(this.inputs, this.calls === 0 ? 0 : this.input / this.calls),
         cacheHitRate: this.cacheEligible === 0 ? 0 : this.cacheHits / this.cacheEligible,
         cachedInputShare: this.input === 0 ? 0 : this.cacheRead / this.input,
-        modelShares: [...this.models.values()].map((m) => ({ model: m.model, share: m.calls / this.calls })).sort((a, b) => b.share - a.share),
+        modelShares: [...this.models.values()]
+          .map((m) => ({ model: m.model, share: m.calls / this.calls }))
+          .sort((a, b) => b.share - a.share),
       },
       problems,
     };
@@ -149,7 +165,15 @@ export class ReplayAccumulator {
     let model = this.models.get(name);
     if (model) return model;
     const resolution = this.lookup(name);
-    model = { model: name, calls: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0 };
+    model = {
+      model: name,
+      calls: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      cacheReadTokens: 0,
+      cacheWriteTokens: 0,
+      costUsd: 0,
+    };
     if (resolution.ok) {
       model.rates = resolution.rates;
       model.pricedAs = resolution.rates.modelId;
@@ -170,7 +194,18 @@ export class ReplayAccumulator {
     }
     let session = this.sessions.get(call.session);
     if (!session) {
-      session = { id: call.session, calls: 0, costUsd: 0, cost: 0, unpriced: false, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, sidechainCostUsd: 0 };
+      session = {
+        id: call.session,
+        calls: 0,
+        costUsd: 0,
+        cost: 0,
+        unpriced: false,
+        inputTokens: 0,
+        outputTokens: 0,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        sidechainCostUsd: 0,
+      };
       this.sessions.set(call.session, session);
     } else {
       this.countCacheLookup(call);
@@ -225,7 +260,10 @@ export class ReplayAccumulator {
       perSession: { ...exactBand(sorted), max: sorted[sorted.length - 1] ?? 0 },
       histogram: histogramOfSorted(sorted),
       top,
-      unpricedSessions: all.filter((s) => s.unpriced).slice(0, this.topSessions).map(summaryOf),
+      unpricedSessions: all
+        .filter((s) => s.unpriced)
+        .slice(0, this.topSessions)
+        .map(summaryOf),
     };
     result.calibration.callsPerSession = exactBand(sortedCopy(Float64Array.from(all, (s) => s.calls)));
   }

@@ -32,9 +32,17 @@ export interface RuntimeComparison {
   verdict: string;
 }
 
-export function compareFirstCalls(predicted: PredictedOverhead, sessions: readonly SessionSummary[]): RuntimeComparison {
+export function compareFirstCalls(
+  predicted: PredictedOverhead,
+  sessions: readonly SessionSummary[],
+): RuntimeComparison {
   const observed = sessions
-    .filter((s) => s.format !== undefined && RUNTIME_OF_FORMAT[s.format] === predicted.runtime && s.firstCallInputTokens !== undefined)
+    .filter(
+      (s) =>
+        s.format !== undefined &&
+        RUNTIME_OF_FORMAT[s.format] === predicted.runtime &&
+        s.firstCallInputTokens !== undefined,
+    )
     .map((s) => s.firstCallInputTokens!);
   const base = {
     runtime: predicted.runtime,
@@ -44,8 +52,19 @@ export function compareFirstCalls(predicted: PredictedOverhead, sessions: readon
     sessions: observed.length,
   };
   if (observed.length === 0 || predicted.inputTokens <= 0) {
-    const why = observed.length === 0 ? `no ${predicted.runtime} session in the logs` : 'the workspace predicts no per-request input';
-    return { ...base, medianRatio: null, p10Ratio: null, p90Ratio: null, medianObservedInputTokens: null, withinBand: null, verdict: why };
+    const why =
+      observed.length === 0
+        ? `no ${predicted.runtime} session in the logs`
+        : 'the workspace predicts no per-request input';
+    return {
+      ...base,
+      medianRatio: null,
+      p10Ratio: null,
+      p90Ratio: null,
+      medianObservedInputTokens: null,
+      withinBand: null,
+      verdict: why,
+    };
   }
   const ratios = sortedCopy(Float64Array.from(observed, (tokens) => tokens / predicted.inputTokens));
   const median = percentileOfSorted(ratios, 0.5);

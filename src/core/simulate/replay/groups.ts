@@ -39,11 +39,25 @@ export interface SessionSummary {
 export class GroupTotals {
   private readonly groups = new Map<string, GroupReplay & { unpriced: boolean; cost: number }>();
 
-  add(key: string | undefined, call: { input: number; output: number; cacheRead: number }, cost: number | undefined): void {
+  add(
+    key: string | undefined,
+    call: { input: number; output: number; cacheRead: number },
+    cost: number | undefined,
+  ): void {
     if (key === undefined) return;
     let group = this.groups.get(key);
     if (!group) {
-      group = { key, calls: 0, sessions: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, costUsd: 0, cost: 0, unpriced: false };
+      group = {
+        key,
+        calls: 0,
+        sessions: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        cacheReadTokens: 0,
+        costUsd: 0,
+        cost: 0,
+        unpriced: false,
+      };
       this.groups.set(key, group);
     }
     group.calls++;
@@ -65,8 +79,13 @@ export class GroupTotals {
 
   /** Groups by cost, highest first (unpriced ones last), or by key for days. */
   list(byKey = false): GroupReplay[] {
-    const list = [...this.groups.values()].map(({ unpriced, cost, ...group }) => ({ ...group, costUsd: unpriced ? null : cost }));
-    return byKey ? list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : list.sort((a, b) => (b.costUsd ?? -1) - (a.costUsd ?? -1));
+    const list = [...this.groups.values()].map(({ unpriced, cost, ...group }) => ({
+      ...group,
+      costUsd: unpriced ? null : cost,
+    }));
+    return byKey
+      ? list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      : list.sort((a, b) => (b.costUsd ?? -1) - (a.costUsd ?? -1));
   }
 }
 

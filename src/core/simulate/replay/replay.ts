@@ -108,7 +108,11 @@ export class UsageLogReader {
   private open(format: LogFormat): void {
     this.format = format;
     this.log.format = format.id;
-    this.reader = format.open({ sessionKey: this.options.sessionKey, file: this.log.source, recentKeys: this.options.recentKeys });
+    this.reader = format.open({
+      sessionKey: this.options.sessionKey,
+      file: this.log.source,
+      recentKeys: this.options.recentKeys,
+    });
     const held = this.undecided;
     this.undecided = [];
     for (const { text, line } of held) this.read(text, line);
@@ -126,7 +130,8 @@ export class UsageLogReader {
       }
       log.skipped.lines++;
       log.skipped.byReason[reading.reason] = (log.skipped.byReason[reading.reason] ?? 0) + 1;
-      if (log.skipped.examples.length < MAX_EXAMPLES) log.skipped.examples.push({ line, reason: reading.reason, source: log.source });
+      if (log.skipped.examples.length < MAX_EXAMPLES)
+        log.skipped.examples.push({ line, reason: reading.reason, source: log.source });
     }
   }
 }

@@ -7,7 +7,10 @@ export class Reservoir {
   private seen = 0;
   private state: number;
 
-  constructor(readonly capacity = 100_000, seed = 0x9e3779b9) {
+  constructor(
+    readonly capacity = 100_000,
+    seed = 0x9e3779b9,
+  ) {
     this.values = new Float64Array(capacity);
     this.state = seed >>> 0 || 1;
   }

@@ -32,12 +32,22 @@ export interface UsageRecord {
   sidechain?: boolean;
 }
 
-export type LineReading = { kind: 'record'; record: UsageRecord } | { kind: 'skip'; reason: string } | { kind: 'blank' };
+export type LineReading =
+  { kind: 'record'; record: UsageRecord } | { kind: 'skip'; reason: string } | { kind: 'blank' };
 
 export type Obj = Record<string, unknown>;
 
 /** Fields that name a session, looked for at the top level and under `metadata`, in this order. */
-export const SESSION_FIELDS = ['session_id', 'sessionId', 'conversation_id', 'conversationId', 'thread_id', 'threadId', 'trace_id', 'traceId'];
+export const SESSION_FIELDS = [
+  'session_id',
+  'sessionId',
+  'conversation_id',
+  'conversationId',
+  'thread_id',
+  'threadId',
+  'trace_id',
+  'traceId',
+];
 
 export function readUsageLine(line: string, sessionKey?: string): LineReading {
   const text = line.trim();
@@ -71,13 +81,18 @@ function unwrap(line: Obj): { body: Obj; batch: boolean } | { skip: string } {
     if (result.type === 'succeeded' && isObject(result.message)) return { body: result.message, batch: true };
     return { skip: `batch line with result "${String(result.type)}" (not billed)` };
   }
-  if (line.type === 'message_start' || line.type === 'message_delta' || (line.object === 'chat.completion.chunk' && !isObject(line.usage))) {
+  if (
+    line.type === 'message_start' ||
+    line.type === 'message_delta' ||
+    (line.object === 'chat.completion.chunk' && !isObject(line.usage))
+  ) {
     return { skip: 'stream event without complete usage' };
   }
   if (!isObject(line.usage) && !isObject(line.usageMetadata)) {
     for (const key of ['response', 'body', 'data']) {
       const inner = line[key];
-      if (isObject(inner) && (isObject(inner.usage) || isObject(inner.usageMetadata))) return { body: inner, batch: false };
+      if (isObject(inner) && (isObject(inner.usage) || isObject(inner.usageMetadata)))
+        return { body: inner, batch: false };
     }
   }
   return { body: line, batch: false };
@@ -96,22 +111,36 @@ function readResponse(body: Obj, batch: boolean): LineReading {
     const input = count(usage.prompt_tokens);
     const output = count(usage.completion_tokens);
     const cached = count(detail(usage.prompt_tokens_details, 'cached_tokens') ?? 0);
-    if (input === undefined || output === undefined || cached === undefined) return { kind: 'skip', reason: 'token counts are not non-negative numbers' };
-    return { kind: 'record', record: { ...base, format: 'openai-chat', input, output, cacheRead: Math.min(cached, input) } };
+    if (input === undefined || output === undefined || cached === undefined)
+      return { kind: 'skip', reason: 'token counts are not non-negative numbers' };
+    return {
+      kind: 'record',
+      record: { ...base, format: 'openai-chat', input, output, cacheRead: Math.min(cached, input) },
+    };
   }
   if ('input_tokens' in usage || 'output_tokens' in usage) {
     const input = count(usage.input_tokens ?? 0);
     const output = count(usage.output_tokens ?? 0);
-    if (input === undefined || output === undefined) return { kind: 'skip', reason: 'token counts are not non-negative numbers' };
+    if (input === undefined || output === undefined)
+      return { kind: 'skip', reason: 'token counts are not non-negative numbers' };
     if (isAnthropic(body, usage, model)) {
       const read = count(usage.cache_read_input_tokens ?? 0);
       const created = count(usage.cache_creation_input_tokens ?? 0);
       const oneHour = count(detail(usage.cache_creation, 'ephemeral_1h_input_tokens') ?? 0);
-      if (read === undefined || created === undefined || oneHour === undefined) return { kind: 'skip', reason: 'cache token counts are not non-negative numbers' };
+      if (read === undefined || created === undefined || oneHour === undefined)
+        return { kind: 'skip', reason: 'cache token counts are not non-negative numbers' };
       const hour = Math.min(oneHour, created);
       return {
         kind: 'record',
-        record: { ...base, format: 'anthropic', input: input + read + created, output, cacheRead: read, cacheWrite: created - hour, cacheWrite1h: hour },
+        record: {
+          ...base,
+          format: 'anthropic',
+          input: input + read + created,
+          output,
+          cacheRead: read,
+          cacheWrite: created - hour,
+          cacheWrite1h: hour,
+        },
       };
     }
     const cached = count(detail(usage.input_tokens_details, 'cached_tokens') ?? 0);
@@ -135,13 +164,23 @@ function readGemini(body: Obj, batch: boolean): LineReading {
   }
   return {
     kind: 'record',
-    record: { model: model.trim(), format: 'gemini', input, output: candidates + thoughts, cacheRead: Math.min(cached, input), cacheWrite: 0, cacheWrite1h: 0, batch },
+    record: {
+      model: model.trim(),
+      format: 'gemini',
+      input,
+      output: candidates + thoughts,
+      cacheRead: Math.min(cached, input),
+      cacheWrite: 0,
+      cacheWrite1h: 0,
+      batch,
+    },
   };
 }
 
 /** Anthropic's input_tokens leave out the cache; tell it apart from OpenAI's Responses usage, which has the same names. */
 function isAnthropic(body: Obj, usage: Obj, model: string): boolean {
-  if ('cache_read_input_tokens' in usage || 'cache_creation_input_tokens' in usage || 'cache_creation' in usage) return true;
+  if ('cache_read_input_tokens' in usage || 'cache_creation_input_tokens' in usage || 'cache_creation' in usage)
+    return true;
   if ('input_tokens_details' in usage || body.object === 'response') return false;
   return body.type === 'message' || /claude/i.test(model);
 }

@@ -64,7 +64,12 @@ export function loadGemmaModel(): GemmaModel {
   const file = gemmaDataPath();
   if (!file) throw new Error('the Gemma 3 tokenizer data (out/ranks/gemma3.json) is not in this build');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as GemmaDataFile;
-  if (data.format !== FORMAT || typeof data.chars !== 'object' || !Array.isArray(data.added) || typeof data.merges !== 'string') {
+  if (
+    data.format !== FORMAT ||
+    typeof data.chars !== 'object' ||
+    !Array.isArray(data.added) ||
+    typeof data.merges !== 'string'
+  ) {
     throw new Error(`${file}: not Gemma 3 tokenizer data of format ${FORMAT}`);
   }
   model = buildModel(data);

@@ -18,7 +18,10 @@ export const claudeCodeFormat: LogFormat = {
   id: 'claude-code',
   label: 'Claude Code session logs (~/.claude/projects/<project>/*.jsonl)',
   detect: (first) =>
-    first !== undefined && typeof first.type === 'string' && ENTRY_TYPES.has(first.type) && ('sessionId' in first || 'parentUuid' in first || 'leafUuid' in first),
+    first !== undefined &&
+    typeof first.type === 'string' &&
+    ENTRY_TYPES.has(first.type) &&
+    ('sessionId' in first || 'parentUuid' in first || 'leafUuid' in first),
   open: (options) => new ClaudeCodeReader(options),
 };
 
@@ -52,7 +55,8 @@ class ClaudeCodeReader implements LogLineReader {
     }
     const out = this.flush();
     if (key === undefined) return [...out, { kind: 'record', record }];
-    if (this.seen.has(key)) return [...out, { kind: 'skip', reason: 'repeat of an earlier response (same message.id), counted once' }];
+    if (this.seen.has(key))
+      return [...out, { kind: 'skip', reason: 'repeat of an earlier response (same message.id), counted once' }];
     this.pending = { key, record };
     return out;
   }
@@ -78,7 +82,8 @@ function recordOf(entry: Obj, usage: Obj, model: string, folderProject: string |
   const split = usage.cache_creation;
   const fiveMinutes = count(detail(split, 'ephemeral_5m_input_tokens') ?? 0);
   const oneHour = count(detail(split, 'ephemeral_1h_input_tokens') ?? 0);
-  if ([input, output, read, created, fiveMinutes, oneHour].some((n) => n === undefined)) return 'token counts are not non-negative numbers';
+  if ([input, output, read, created, fiveMinutes, oneHour].some((n) => n === undefined))
+    return 'token counts are not non-negative numbers';
   // The split, when present, is the truth about write lifetimes; the total covers logs written before the split existed.
   const written = isObject(split) ? Math.max(created!, fiveMinutes! + oneHour!) : created!;
   const hour = Math.min(oneHour!, written);

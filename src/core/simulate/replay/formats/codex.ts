@@ -16,7 +16,8 @@ const LINE_TYPES = new Set(['session_meta', 'turn_context', 'event_msg', 'respon
 export const codexFormat: LogFormat = {
   id: 'codex',
   label: 'OpenAI Codex CLI session files (~/.codex/sessions/**/rollout-*.jsonl)',
-  detect: (first) => first !== undefined && typeof first.type === 'string' && LINE_TYPES.has(first.type) && isObject(first.payload),
+  detect: (first) =>
+    first !== undefined && typeof first.type === 'string' && LINE_TYPES.has(first.type) && isObject(first.payload),
   open: (options) => new CodexReader(options),
 };
 
@@ -34,7 +35,9 @@ class CodexReader implements LogLineReader {
   private total: Tokens | undefined;
 
   constructor(options: LogReaderOptions) {
-    this.session = options.file?.match(/rollout-.*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i)?.[1];
+    this.session = options.file?.match(
+      /rollout-.*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i,
+    )?.[1];
   }
 
   line(text: string): LineReading[] {
@@ -71,7 +74,11 @@ class CodexReader implements LogLineReader {
     let tokens: Tokens | undefined;
     if (total !== undefined) {
       const previous = this.total ?? { input: 0, cached: 0, output: 0 };
-      const grown = { input: total.input - previous.input, cached: total.cached - previous.cached, output: total.output - previous.output };
+      const grown = {
+        input: total.input - previous.input,
+        cached: total.cached - previous.cached,
+        output: total.output - previous.output,
+      };
       this.total = total;
       if (grown.input === 0 && grown.cached === 0 && grown.output === 0) {
         return { kind: 'skip', reason: 'token_count repeating the running total (counted once)' };
@@ -82,7 +89,8 @@ class CodexReader implements LogLineReader {
       tokens = last;
     }
     if (tokens === undefined) return { kind: 'skip', reason: 'token_count without usage' };
-    if (this.model === undefined) return { kind: 'skip', reason: 'token_count before any turn_context names the model' };
+    if (this.model === undefined)
+      return { kind: 'skip', reason: 'token_count before any turn_context names the model' };
     const record: UsageRecord = {
       model: this.model,
       format: 'codex',

@@ -19,7 +19,8 @@ const AGGREGATE_OPERATIONS = new Set(['invoke_agent', 'create_agent', 'execute_t
 export const otelFormat: LogFormat = {
   id: 'otel',
   label: 'OpenTelemetry GenAI spans as OTLP JSON (one export, or one export a line)',
-  detect: (first, text) => (first !== undefined ? Array.isArray(first.resourceSpans) : /^\s*\{\s*("resourceSpans"\s*:.*)?$/.test(text)),
+  detect: (first, text) =>
+    first !== undefined ? Array.isArray(first.resourceSpans) : /^\s*\{\s*("resourceSpans"\s*:.*)?$/.test(text),
   open: (options) => new OtelReader(options),
 };
 
@@ -42,7 +43,12 @@ class OtelReader implements LogLineReader {
     if (this.buffered > MAX_DOCUMENT_CHARS) {
       this.overflow = true;
       this.buffer = [];
-      return [{ kind: 'skip', reason: `a JSON document over ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters (export one span batch a line)` }];
+      return [
+        {
+          kind: 'skip',
+          reason: `a JSON document over ${MAX_DOCUMENT_CHARS.toLocaleString('en-US')} characters (export one span batch a line)`,
+        },
+      ];
     }
     this.buffer.push(text);
     return [];
@@ -88,9 +94,15 @@ function spanReading(span: Obj, sessionKey: string | undefined): LineReading | u
   if (inputValue === undefined && outputValue === undefined) return undefined;
   const operation = attributes.get('gen_ai.operation.name');
   if (typeof operation === 'string' && AGGREGATE_OPERATIONS.has(operation)) return undefined;
-  const model = nonEmptyString(attributes.get('gen_ai.response.model')) ?? nonEmptyString(attributes.get('gen_ai.request.model'));
+  const model =
+    nonEmptyString(attributes.get('gen_ai.response.model')) ?? nonEmptyString(attributes.get('gen_ai.request.model'));
   if (model === undefined) return { kind: 'skip', reason: 'span with usage but no gen_ai model' };
-  const numbers = [inputValue ?? 0, outputValue ?? 0, attributes.get('gen_ai.usage.cache_read.input_tokens') ?? 0, attributes.get('gen_ai.usage.cache_creation.input_tokens') ?? 0].map(tokenCount);
+  const numbers = [
+    inputValue ?? 0,
+    outputValue ?? 0,
+    attributes.get('gen_ai.usage.cache_read.input_tokens') ?? 0,
+    attributes.get('gen_ai.usage.cache_creation.input_tokens') ?? 0,
+  ].map(tokenCount);
   const [input, output, read, written] = numbers;
   if (input === undefined || output === undefined || read === undefined || written === undefined) {
     return { kind: 'skip', reason: 'span token counts are not non-negative numbers' };
@@ -106,7 +118,11 @@ function spanReading(span: Obj, sessionKey: string | undefined): LineReading | u
     batch: false,
   };
   const session = sessionKey !== undefined ? nonEmptyString(String(attributes.get(sessionKey) ?? '')) : undefined;
-  const named = session ?? nonEmptyString(attributes.get('gen_ai.conversation.id')) ?? nonEmptyString(attributes.get('session.id')) ?? nonEmptyString(span.traceId);
+  const named =
+    session ??
+    nonEmptyString(attributes.get('gen_ai.conversation.id')) ??
+    nonEmptyString(attributes.get('session.id')) ??
+    nonEmptyString(span.traceId);
   if (named !== undefined) record.session = named;
   const timestamp = isoFromNanos(span.startTimeUnixNano);
   if (timestamp !== undefined) record.timestamp = timestamp;
