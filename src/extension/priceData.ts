@@ -5,7 +5,7 @@
 // notice, remembered in global state per data date.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activePriceData } from '../core/pricing/catalog';
+import { activePriceData, usePriceData } from '../core/pricing/catalog';
 import { priceDataLine, staleNotice } from '../core/pricing/freshness';
 import type { PriceDataInfo } from '../core/pricing/catalog';
 import { pinnedPriceFile } from '../core/pricing/pinnedPriceFile';
@@ -80,8 +80,19 @@ export class EditorPriceData extends Disposable {
       return undefined;
     }
     this.watch(folder, file);
-    const ok = this.checkOnce(file, () => applyPriceData(loadPinnedPriceData(file, pinned.path)));
+    const ok = this.checkOnce(file, () => {
+      const checked = applyPriceData(loadPinnedPriceData(file, pinned.path));
+      // Checking a folder's pinned file goes through the one catalog the host has; the host itself (other folders, the
+      // simulation panel) keeps pricing with the stored or bundled data. Only the worker prices with the pinned file.
+      this.useHostData();
+      return checked;
+    });
     return ok ? { file, shownAs: pinned.path } : undefined;
+  }
+
+  private useHostData(): void {
+    const stored = this.storedOk && this.dir !== undefined ? loadStoredPriceData(this.dir) : undefined;
+    if (!stored || !applyPriceData(stored).ok) usePriceData();
   }
 
   /** Checks a pinned file once per version, logging the outcome; a failure says which data is in use instead. */
