@@ -58,7 +58,8 @@ export class HistoryPanel extends Disposable {
       loading: 'Reading the cost history…',
     });
     this.register(webview.onDidReceiveMessage((data: unknown) => void this.receive(data)));
-    this.register(panel.onDidChangeViewState(() => panel.visible || (this.ready = false)));
+    // No reset of `ready` when the panel is hidden: with retainContextWhenHidden the page stays alive (it never says
+    // `ready` again) and still takes messages, so a reset would drop every later message for good.
     this.register(panel.onDidDispose(() => this.dispose()));
   }
 
