@@ -1,6 +1,9 @@
 // "Burnrate: Show Cost History" in a real VS Code: a repository this suite builds inside the workspace, opened through
 // the Git extension, with a prompt committed a few times. The panel draws the same points `burnrate history --json`
 // prints for the file, marks the step over the threshold, keeps commit messages as text, and a click opens the diff.
+// In the examples suite, not the main one: after the main suite's cost-diff tests delete a repository the Git
+// extension still has open, `vscode.diff` on that extension's git: URIs never resolves, so a clicked point's diff
+// never opens there (seen in CI 2026-12-02). A fresh window has no such repository.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -9,7 +12,7 @@ import * as vscode from 'vscode';
 import { GIT_ENV } from '../../gitEnv';
 import type { GitExtensionExports, GitRepository } from '../../../src/extension/diff/gitApi';
 import type { ShowHistoryResult } from '../../../src/extension/history/costHistory';
-import { EXTENSION_ID, activated, sleep, workspaceRoot } from './editorHelpers';
+import { EXTENSION_ID, activated, sleep, workspaceRoot } from '../suite/editorHelpers';
 
 const PROMPT = 'prompts/support.md';
 const USAGE = 'defaults:\n  model: gpt-4o\n  callsPerDay: 1000\n  outputTokens: 0\n';
