@@ -45,6 +45,7 @@ summary_of() {
 
 print_summary() {
   local failed=0 i total_passed=0 total_failed=0 skipped=0
+  print_failures
   printf '\n===== stages\n'
   for i in "${!names[@]}"; do
     local mark=PASS
@@ -69,6 +70,18 @@ print_summary() {
   # The one closing line CI reads: every test of every stage.
   echo "${total_passed} passed, ${total_failed} failed"
   return "$failed"
+}
+
+# The failing tests of each failed stage, with the first line of each error, right above the stages table: CI keeps
+# only the tail of a run, and a count alone does not say what broke. Mocha numbers its failures ("  1) title");
+# our runners mark them "  ✗ title", with the error indented below.
+print_failures() {
+  local i
+  for i in "${!names[@]}"; do
+    [ "${statuses[$i]}" = "$SKIPPED" ] || [ "${statuses[$i]}" -eq 0 ] && continue
+    printf '\n===== failures in %s (first 20, each with its next line)\n' "${names[$i]}"
+    grep -E -A1 '^ +(✗ |[0-9]+\) )' "$logs/${names[$i]}.log" | grep -v '^--$' | cut -c1-200 | head -40
+  done
 }
 
 # skip_stage <name> <why>: records a stage that did not run; a failure under BURNRATE_NO_SKIP=1.

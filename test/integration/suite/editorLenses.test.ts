@@ -72,13 +72,15 @@ describe('editor: lenses on every format', () => {
     it(`${relative}: the engine's lenses, on their lines`, async () => {
       const editor = await open(relative);
       const expected = expectedLenses(relative);
-      const found = await lensesUntil(editor.document.uri, (t) =>
-        t.length === expected.length ? undefined : `${t.length} lenses, expected ${expected.length}`,
-      );
-      assert.deepStrictEqual(
-        found.map((lens) => [lens.range.start.line, lens.command?.title, lensDetail(lens)]),
-        expected.map((lens) => [lens.line, lens.title, lens.detail]),
-      );
+      const want = expected.map((lens) => [lens.line, lens.title, lens.detail]);
+      const shown = (all: vscode.CodeLens[]) =>
+        all.map((lens) => [lens.range.start.line, lens.command?.title, lensDetail(lens)]);
+      // Wait for the engine's lenses, not just their number: a first set may be drawn before the usage file or a
+      // runtime's files are read, and is then redrawn. On a timeout the assertion below shows the difference.
+      const found = await lensesUntil(editor.document.uri, (_, all) =>
+        JSON.stringify(shown(all)) === JSON.stringify(want) ? undefined : `not yet the engine's ${want.length} lenses`,
+      ).catch(() => lenses(editor.document.uri));
+      assert.deepStrictEqual(shown(found), want);
       const units = expected.filter((l) => l.kind === 'unit');
       assert.ok(units.length > 0, 'every format has a cost unit');
       assert.ok(
