@@ -93,6 +93,13 @@ export class UsageLogReader {
     this.read(text, line);
   }
 
+  /** A line the shell did not hand over (longer than its line limit): counted as read and skipped as malformed. */
+  skip(reason: string): void {
+    const line = ++this.lineNumber;
+    this.log.lines++;
+    this.take([{ kind: 'skip', reason }], line);
+  }
+
   /** Ends the file: readings a format held back (a pending streamed response, a multi-line document) are counted. */
   end(): void {
     if (!this.reader && this.undecided.length > 0) this.open(detectLogFormat(this.undecided[0]!.text));
