@@ -139,11 +139,7 @@ without a price (the total is then unknown and reported as null — never as $0;
     result.files = read;
     for (const problem of problems) result.problems.unshift({ severity: 'warning', message: problem });
     if (flags.against !== undefined) {
-      result.against = compareAgainstWorkspace(
-        path.resolve(io.cwd, flags.against),
-        accumulator.sessionSummaries(),
-        read,
-      );
+      result.against = compareAgainstWorkspace(path.resolve(io.cwd, flags.against), accumulator.firstCalls(), read);
     }
 
     if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');

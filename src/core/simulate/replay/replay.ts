@@ -188,6 +188,12 @@ export interface SessionReplay {
   top: SessionSummary[];
   /** Some of the sessions left out for a missing price. */
   unpricedSessions: SessionSummary[];
+  /** Present when the percentiles, histogram and calls per session come from a uniform sample of this many sessions. */
+  sample?: number;
+  /** Present when sessions were closed before the log ended (at most OPEN_SESSIONS are held open at once) … */
+  closedEarly?: number;
+  /** … and about how many sessions were seen again after that, each counted again (its cost split). */
+  reopened?: number;
 }
 
 export interface ReplayResult {
