@@ -13,8 +13,9 @@ import { FakeGit, type Tree } from '../diff/fakeGit';
 const WORKER = path.join(__dirname, '../../../src/extension/worker/estimateWorker.js');
 const FOLDER = {} as vscode.WorkspaceFolder; // the hook only hands it to the price data source
 
-// Two megabytes of spaces before a letter: one pre-token, the worst case of a naive BPE merge loop (seconds to count).
-const PATHOLOGICAL = `# Hostile\n${' '.repeat(2_000_000)}x\n`;
+// Four and a half megabytes of spaces before a letter (under the 5 MB size limit): one pre-token, the worst case of a
+// naive BPE merge loop — tens of seconds to count, far past the budget below on any machine.
+const PATHOLOGICAL = `# Hostile\n${' '.repeat(4_500_000)}x\n`;
 
 async function reviewOf(base: Tree, head: Tree, options: ReviewOptions = {}): Promise<DiffReport> {
   const outcome = await review(new FakeGit(base, head), options);
@@ -44,7 +45,8 @@ describe('the cost review compared in the estimate worker (issue 10)', function 
   });
 
   it('a file over the budget is "too large to compare here" (not compared); the files behind it are compared', async () => {
-    const budgetMs = 3000;
+    // Room for a fresh thread's first count (loading a tokenizer's data) on a loaded machine.
+    const budgetMs = 6000;
     const compare = new WorkerCompare(() => undefined, log, new EstimateRunner(budgetMs, WORKER));
     try {
       const report = await reviewOf(
