@@ -3,7 +3,7 @@
 // regular files inside the workspace and within a size limit are read, and each refusal says why.
 import * as fs from 'fs';
 import * as path from 'path';
-import * as readline from 'readline';
+import { LIMITS } from '../core/limits';
 
 /** Largest file read whole (a system prompt, a usage log for calibration). */
 export const MAX_READ_BYTES = 20 * 1024 * 1024;
@@ -65,17 +65,82 @@ export function readBoundedText(
   }
 }
 
-/** Calls `onLine` for each line of a regular file (or of stdin for '-'), streaming: memory is one line, not the file. */
-export async function forEachLine(file: string, onLine: (line: string) => void): Promise<void | { error: string }> {
-  let input: NodeJS.ReadableStream;
+/** A line over the line limit: skipped, never held (its bytes are counted as they stream past). */
+export interface LongLine {
+  /** 1-based line number. */
+  line: number;
+  bytes: number;
+  limit: number;
+}
+
+/**
+ * Calls `onLine` for each line of a regular file (or of stdin for '-'), streaming: memory is one line, not the file.
+ * A line longer than `maxLineBytes` (a file with no newline at all, say) is not held: `onLongLine` hears of it once it
+ * ends and reading goes on with the next line. Lines end at "\n"; a "\r" before it is dropped.
+ */
+export async function forEachLine(
+  file: string,
+  onLine: (line: string) => void,
+  onLongLine: (long: LongLine) => void = () => undefined,
+  maxLineBytes: number = LIMITS.lineBytes,
+): Promise<void | { error: string }> {
+  let input: AsyncIterable<Buffer | string>;
   if (file === '-') input = process.stdin;
   else {
     const opened = openRegularFile(file, undefined, undefined);
     if (!opened.ok) return { error: opened.error };
-    input = fs.createReadStream('', { fd: opened.fd, encoding: 'utf8' });
+    input = fs.createReadStream('', { fd: opened.fd });
   }
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) onLine(line);
+  const splitter = new LineSplitter(onLine, onLongLine, maxLineBytes);
+  for await (const chunk of input) splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  splitter.end();
+}
+
+/** Cuts a byte stream into lines, holding at most one line of at most `limit` bytes. */
+class LineSplitter {
+  private parts: Buffer[] = [];
+  /** Bytes of the current line so far (held or, past the limit, only counted). */
+  private bytes = 0;
+  private line = 0;
+
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly onLongLine: (long: LongLine) => void,
+    private readonly limit: number,
+  ) {}
+
+  push(chunk: Buffer): void {
+    let start = 0;
+    for (;;) {
+      const newline = chunk.indexOf(10, start);
+      this.take(chunk.subarray(start, newline === -1 ? chunk.length : newline));
+      if (newline === -1) return;
+      this.finishLine();
+      start = newline + 1;
+    }
+  }
+
+  end(): void {
+    if (this.bytes > 0) this.finishLine();
+  }
+
+  private take(piece: Buffer): void {
+    if (piece.length === 0) return;
+    this.bytes += piece.length;
+    if (this.bytes > this.limit) this.parts = [];
+    else this.parts.push(piece);
+  }
+
+  private finishLine(): void {
+    this.line++;
+    if (this.bytes > this.limit) this.onLongLine({ line: this.line, bytes: this.bytes, limit: this.limit });
+    else {
+      const text = Buffer.concat(this.parts).toString('utf8');
+      this.onLine(text.endsWith('\r') ? text.slice(0, -1) : text);
+    }
+    this.parts = [];
+    this.bytes = 0;
+  }
 }
 
 function safeRealpath(dir: string): string {

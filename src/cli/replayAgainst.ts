@@ -16,7 +16,7 @@ export interface AgainstReport {
 
 export function compareAgainstWorkspace(
   folder: string,
-  sessions: readonly SessionSummary[],
+  sessions: readonly Pick<SessionSummary, 'format' | 'firstCallInputTokens'>[],
   files: NonNullable<ReplayResult['files']>,
 ): AgainstReport {
   const runtimes = [

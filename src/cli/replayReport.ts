@@ -73,6 +73,14 @@ export function renderReplay(r: ReplayResult): string {
     lines.push(
       `  per session (${integer(s.count)} session${s.count === 1 ? '' : 's'}): P50 ${usd(s.perSession.p50)} · P90 ${usd(s.perSession.p90)} · P99 ${usd(s.perSession.p99)} · mean ${usd(s.perSession.mean)} · max ${usd(s.perSession.max)}`,
     );
+    if (s.sample !== undefined)
+      lines.push(
+        `    percentiles from a uniform sample of ${integer(s.sample)} sessions (count, mean and max are exact)`,
+      );
+    if (s.closedEarly !== undefined)
+      lines.push(
+        `    ${integer(s.closedEarly)} session(s) closed before the log ended (open sessions are bounded)${s.reopened ? `; ≈${integer(s.reopened)} seen again, counted twice` : ''}`,
+      );
     if (s.unpriced > 0) lines.push(`    ${integer(s.unpriced)} session(s) left out: a call has no price`);
     if (s.callsWithoutSession > 0) lines.push(`    ${integer(s.callsWithoutSession)} call(s) name no session`);
     if (s.count > 1 && s.top.length > 0) {

@@ -19,4 +19,7 @@ export const LIMITS = {
   sessions: 1_000_000,
   /** USD per million tokens in a price override. */
   ratePerMTok: 100_000,
+  /** Bytes in one line of a streamed log: the longest real lines (a coding agent's turn with pasted screenshots, base64)
+   * run to a few MB; a longer line is skipped as malformed instead of held (a file with no newline would be one line). */
+  lineBytes: 32 * 1024 * 1024,
 } as const;

@@ -20,6 +20,7 @@ import { detectFormat, isPromptPath } from '../core/formats';
 import { companionsOf } from '../core/diff/companions';
 import type { DocumentDelta } from '../core/editor/documentDelta';
 import type { TextChange } from '../core/tokenize/incremental';
+import { ESTIMATE_BUDGET_MS } from './worker/budget';
 import { EstimateRunner } from './worker/estimateRunner';
 import type { ExactCountsSource, PriceDataSource } from './worker/protocol';
 import { Config } from './config';
@@ -33,9 +34,6 @@ import type { UsageFiles } from './usageFileWatcher';
 const DEBOUNCE_MS = 200;
 const MAX_WAIT_MS = 1000;
 const SLOW_ESTIMATE_MS = 50;
-// Ours, not a figure from outside: how long one document's estimate may take before the lens gives up on it. Counting
-// a megabyte takes well under a second; the margin is for a loaded machine (and the first use of a tokenizer's data).
-const ESTIMATE_BUDGET_MS = 15_000;
 // CrewAI tasks read their agents from the sibling agents.yaml; an edit there re-estimates open task files.
 const COMPANION_GLOB = '**/agents.{yaml,yml}';
 
@@ -334,6 +332,11 @@ export class DocumentEstimates extends Disposable {
   usePriceDataFrom(source: (folder: vscode.WorkspaceFolder | undefined) => PriceDataSource | undefined): void {
     this.priceDataSource = source;
     this.invalidate('price data source set');
+  }
+
+  /** The price data a folder's files are priced with in the worker (the cost review's too). */
+  priceDataFor(folder: vscode.WorkspaceFolder | undefined): PriceDataSource | undefined {
+    return this.priceDataSource?.(folder);
   }
 
   /** Every estimate is stale for a reason outside the documents (the price data changed). */

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { LIMITS } from '../../src/core/limits';
 import { resolveModel } from '../../src/core/pricing/resolve';
 import { claudeLine, claudeUserLine, codexLine, codexTokenCount } from '../unit/simulate/agentLogs';
 import { runCli } from './runCli';
@@ -154,5 +155,26 @@ describe("burnrate replay on coding agents' logs (built CLI)", () => {
     const help = runCli(['replay', '--help']);
     for (const id of ['claude-code', 'codex', 'otel', '--claude-code', '--against'])
       assert.ok(help.stdout.includes(id), id);
+  });
+
+  it('skips a line over the line limit as malformed, names the file, line and bound, and reads on (issue 10)', () => {
+    const dir = tempDir('burnrate-replay-long-');
+    const log = path.join(dir, 'long.jsonl');
+    const call = '{"model":"gpt-4o","usage":{"prompt_tokens":100,"completion_tokens":20}}\n';
+    const fd = fs.openSync(log, 'w');
+    fs.writeSync(fd, call);
+    fs.writeSync(fd, '{"model":"gpt-4o","pad":"');
+    const block = Buffer.alloc(1024 * 1024, 'a');
+    for (let written = 0; written <= LIMITS.lineBytes; written += block.length) fs.writeSync(fd, block);
+    fs.writeSync(fd, '"}\n' + call);
+    fs.closeSync(fd);
+    const run = runCli(['replay', log, '--json'], dir);
+    assert.strictEqual(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as ReplayJson & { skipped: { byReason: Record<string, number> } };
+    assert.strictEqual(result.calls, 2);
+    assert.strictEqual(result.skipped.lines, 1);
+    const limit = LIMITS.lineBytes.toLocaleString('en-US');
+    assert.deepStrictEqual(result.skipped.byReason, { [`line over the ${limit}-byte line limit`]: 1 });
+    assert.match(run.stderr, new RegExp(`long\\.jsonl line 2: [\\d,]+ bytes, over the ${limit}-byte line limit`));
   });
 });

@@ -8,12 +8,17 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { LIMITS } from '../../src/core/limits';
 import { GIT_ENV } from '../gitEnv';
 import { repoRoot } from '../unit/repoRoot';
 
 const TIME_CEILING_MS = 60_000;
 const RSS_CEILING_MB = 1024;
 const STACK_TRACE = /^\s+at .+[(\s].*:\d+:\d+\)?$/m;
+/** Sessions in the generated log: past replay's open-session bound and its sample, one call each. */
+const LOG_SESSIONS = 600_000;
+/** Replay over LOG_SESSIONS peaked at ~520 MB holding every session, ~320 MB with sessions bounded (measured once). */
+const SESSIONS_RSS_CEILING_MB = 448;
 
 const BOMB = (() => {
   let text = '  bomb:\n    l0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1]\n';
@@ -165,6 +170,22 @@ describe('fuzz: every CLI command over a hostile repository (issue 10)', functio
     fs.symlinkSync('/etc/passwd', path.join(dir, 'prompts/secret.prompt.md'));
     fs.symlinkSync('/dev/zero', path.join(dir, 'prompts/zero.prompt.md'));
     execFileSync('mkfifo', [path.join(dir, 'prompts/fifo.prompt.md')]);
+    // Logs too big to commit: no newline at all past the line limit, a long line between two calls, many sessions.
+    const block = Buffer.alloc(1024 * 1024, 'a');
+    const writeLong = (name: string, before: string, after: string) => {
+      const fd = fs.openSync(path.join(dir, name), 'w');
+      fs.writeSync(fd, before);
+      for (let written = 0; written <= LIMITS.lineBytes; written += block.length) fs.writeSync(fd, block);
+      fs.writeSync(fd, after);
+      fs.closeSync(fd);
+    };
+    const usageLine = (session: number) =>
+      `{"model":"gpt-4o","session_id":"s${session}","usage":{"prompt_tokens":${100 + (session % 977)},"completion_tokens":20}}\n`;
+    writeLong('logs/nonewline.jsonl', '', '');
+    writeLong('logs/longline.jsonl', usageLine(1) + '{"model":"gpt-4o","pad":"', '"}\n' + usageLine(2));
+    const lines: string[] = [];
+    for (let i = 0; i < LOG_SESSIONS; i++) lines.push(usageLine(i));
+    fs.writeFileSync(path.join(dir, 'logs/sessions.jsonl'), lines.join(''));
     rssProbe = path.join(dir, '..', `${path.basename(dir)}-rss.js`);
     fs.writeFileSync(
       rssProbe,
@@ -223,28 +244,48 @@ describe('fuzz: every CLI command over a hostile repository (issue 10)', functio
     ['replay', '/dev/urandom'],
     ['replay', 'prompts/fifo.prompt.md'],
     ['replay', 'prompts/binary.prompt.md'],
+    ['replay', 'logs/nonewline.jsonl'],
     ['--help'],
     ['no-such-command'],
   ];
 
-  for (const args of COMMANDS) {
-    it(`burnrate ${args.join(' ')}`, () => {
-      const before = listing(dir);
-      const result = run(args);
-      const where = `burnrate ${args.join(' ')}\n${result.stderr.slice(0, 2000)}`;
-      assert.ok(result.signal === null, `killed (${result.signal}) past ${TIME_CEILING_MS} ms: ${where}`);
-      assert.ok(result.code === 0 || result.code === 1 || result.code === 2, `exit ${result.code}: ${where}`);
-      assert.ok(!STACK_TRACE.test(result.stdout) && !STACK_TRACE.test(result.stderr), `stack trace: ${where}`);
-      assert.ok(
-        !/\$∞|\$NaN|\$-?Infinity|"costUsd": ?NaN/.test(result.stdout),
-        `non-finite cost: ${result.stdout.slice(0, 2000)}`,
-      );
-      assert.ok(!result.stdout.includes('root:x:0:0'), 'a file outside the workspace was read');
-      assert.ok(
-        result.maxRssMb < RSS_CEILING_MB,
-        `peak memory ${result.maxRssMb.toFixed(0)} MB ≥ ${RSS_CEILING_MB} MB: ${where}`,
-      );
-      assert.deepStrictEqual(listing(dir), before, `files written: ${where}`);
-    });
+  /** Runs `args` and checks what every command must do over the hostile repository. */
+  function runSafely(args: string[], rssCeilingMb = RSS_CEILING_MB): Run {
+    const before = listing(dir);
+    const result = run(args);
+    const where = `burnrate ${args.join(' ')}\n${result.stderr.slice(0, 2000)}`;
+    assert.ok(result.signal === null, `killed (${result.signal}) past ${TIME_CEILING_MS} ms: ${where}`);
+    assert.ok(result.code === 0 || result.code === 1 || result.code === 2, `exit ${result.code}: ${where}`);
+    assert.ok(!STACK_TRACE.test(result.stdout) && !STACK_TRACE.test(result.stderr), `stack trace: ${where}`);
+    assert.ok(
+      !/\$∞|\$NaN|\$-?Infinity|"costUsd": ?NaN/.test(result.stdout),
+      `non-finite cost: ${result.stdout.slice(0, 2000)}`,
+    );
+    assert.ok(!result.stdout.includes('root:x:0:0'), 'a file outside the workspace was read');
+    assert.ok(
+      result.maxRssMb < rssCeilingMb,
+      `peak memory ${result.maxRssMb.toFixed(0)} MB ≥ ${rssCeilingMb} MB: ${where}`,
+    );
+    assert.deepStrictEqual(listing(dir), before, `files written: ${where}`);
+    return result;
   }
+
+  for (const args of COMMANDS) it(`burnrate ${args.join(' ')}`, () => void runSafely(args));
+
+  it('burnrate replay --json over a log with a line past the line limit: skipped as malformed, the rest read', () => {
+    const result = runSafely(['replay', '--json', 'logs/longline.jsonl']);
+    const report = JSON.parse(result.stdout) as { calls: number; skipped: { lines: number } };
+    assert.deepStrictEqual([report.calls, report.skipped.lines], [2, 1]);
+    assert.match(result.stderr, /longline\.jsonl line 2: [\d,]+ bytes, over the [\d,]+-byte line limit/);
+  });
+
+  it(`burnrate replay --json over ${LOG_SESSIONS.toLocaleString('en-US')} sessions: memory bounded by open sessions, the sample said`, () => {
+    const result = runSafely(['replay', '--json', 'logs/sessions.jsonl'], SESSIONS_RSS_CEILING_MB);
+    const report = JSON.parse(result.stdout) as { sessions: { count: number; sample?: number; closedEarly?: number } };
+    assert.strictEqual(report.sessions.count, LOG_SESSIONS);
+    assert.ok(
+      report.sessions.sample !== undefined && report.sessions.closedEarly !== undefined,
+      result.stdout.slice(0, 500),
+    );
+  });
 });

@@ -108,7 +108,19 @@ without a price (the total is then unknown and reported as null — never as $0;
           accumulator.add(call);
         },
       });
-      const streamed = await forEachLine(file, (line) => reader.add(line));
+      let longLines = 0;
+      const streamed = await forEachLine(
+        file,
+        (line) => reader.add(line),
+        (long) => {
+          reader.skip(`line over the ${long.limit.toLocaleString('en-US')}-byte line limit`);
+          // Named once per file (the skipped-line count and examples say the rest): the file, the line and the bound.
+          if (longLines++ === 0)
+            io.err(
+              `warning: ${name} line ${long.line}: ${long.bytes.toLocaleString('en-US')} bytes, over the ${long.limit.toLocaleString('en-US')}-byte line limit — skipped as malformed; reading goes on\n`,
+            );
+        },
+      );
       if (streamed) {
         problems.push(
           streamed.error === 'file not found' ? `no such file: ${name}` : `cannot read ${name}: ${streamed.error}`,
@@ -127,11 +139,7 @@ without a price (the total is then unknown and reported as null — never as $0;
     result.files = read;
     for (const problem of problems) result.problems.unshift({ severity: 'warning', message: problem });
     if (flags.against !== undefined) {
-      result.against = compareAgainstWorkspace(
-        path.resolve(io.cwd, flags.against),
-        accumulator.sessionSummaries(),
-        read,
-      );
+      result.against = compareAgainstWorkspace(path.resolve(io.cwd, flags.against), accumulator.firstCalls(), read);
     }
 
     if (flags.json) io.out(JSON.stringify(result, null, 2) + '\n');

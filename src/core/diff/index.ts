@@ -20,6 +20,14 @@ export {
   type SideOptions,
 } from './compareFile';
 export { review, globPathFor, type ReviewOptions, type ReviewOutcome } from './review';
+export {
+  compareFailed,
+  compareJob,
+  notComparedInTime,
+  type CompareHook,
+  type CompareJob,
+  type SideData,
+} from './compareJob';
 export { checkGates, type GateLimits, type GateResult } from './gates';
 export { renderDiffText } from './render/text';
 export { renderDiffMarkdown } from './render/markdown';

@@ -3,8 +3,9 @@
 import type { PriceOverride } from '../pricing/overrides';
 import { isPromptPath } from '../formats';
 import { BUILTIN_DEFAULTS, type UsageDefaults } from '../usage/usageConfig';
-import { companionReader, companionsOf, dependentsOf, hasTextCompanions, textCompanionsOf } from './companions';
-import { compareFile, type CompareInputs, type FileVersions, type SideOptions } from './compareFile';
+import { companionsOf, dependentsOf, hasTextCompanions, textCompanionsOf } from './companions';
+import type { FileComparison, FileVersions } from './compareFile';
+import { compareJob, type CompareHook, type CompareJob, type SideData } from './compareJob';
 import {
   gitOk,
   isUnreadable,
@@ -43,6 +44,9 @@ export interface ReviewOptions {
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
   isCancelled?: () => boolean;
+  /** Where each file's comparison runs once both sides are read (default: here). It gets plain data — the editor
+   * hands it to its worker, so no file in a diff blocks the extension host. */
+  compare?: CompareHook;
 }
 
 export type ReviewOutcome = { ok: true; report: DiffReport } | { ok: false; failure: GitFailure };
@@ -76,8 +80,8 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
   const extraGlobs = options.extraGlobs ?? [];
   const globPath = options.pathForGlobs ?? globPathFor(options.usageRoot ?? '');
   const isPrompt = (path: string) => isPromptPath(globPath(path), extraGlobs);
-  const side = (usageConfig: SideOptions['usage']): SideOptions => {
-    const result: SideOptions = { usage: usageConfig };
+  const side = (usageConfig: SideData['usage']): SideData => {
+    const result: SideData = { usage: usageConfig };
     if (options.settings) result.settings = options.settings;
     if (options.settingsPrices) result.settingsPrices = options.settingsPrices;
     if (options.flags) result.flags = options.flags;
@@ -85,13 +89,13 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
     if (extraGlobs.length > 0) result.extraGlobs = extraGlobs;
     return result;
   };
-  const inputs: CompareInputs = {
+  const inputs: JobInputs = {
     base: side(usage.value.base),
     head: side(usage.value.head),
-    globPath,
     baseLabel: git.baseLabel,
     headLabel: git.headLabel,
   };
+  const compare = options.compare ?? compareJob;
 
   // Under a changed usage file priced per side, equal bytes can still cost differently.
   const usageMatters = usage.value.report.changed && usage.value.report.pricing === 'each-side';
@@ -146,6 +150,7 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
     const slice = jobs.slice(start, start + batch);
     const read = await readBatch(git, slice, globPath);
     if (!read.ok) return read;
+    const compared: Promise<{ job: Job; result: FileComparison }>[] = [];
     slice.forEach((job, i) => {
       const versions = read.value[i]!;
       if (job.status === 'repriced' && versions.head === undefined) return; // a dependent that does not exist
@@ -167,12 +172,15 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
         unchangedFiles++;
         return;
       }
-      const result = compareFile(versions, withFlags(withCompanions(inputs, versions), options.flagsFor?.(job.path)));
+      const data = jobOf(versions, inputs, globPath, options.flagsFor?.(job.path));
+      compared.push(Promise.resolve(compare(data)).then((result) => ({ job, result })));
+    });
+    for (const { job, result } of await Promise.all(compared)) {
       if (result.kind === 'diff') files.push(result.diff);
       else if (result.kind === 'uncompared') uncompared.push(result.file);
       else if (result.kind === 'unchanged') unchangedFiles += job.status === 'repriced' ? 0 : 1;
       else ignoredFiles++;
-    });
+    }
     options.onProgress?.(Math.min(start + batch, jobs.length), jobs.length);
   }
 
@@ -305,21 +313,32 @@ async function unchangedReferrers(
   return gitOk(found);
 }
 
-function withCompanions(inputs: CompareInputs, versions: Versions): CompareInputs {
-  if (versions.companions.base.size === 0 && versions.companions.head.size === 0) return inputs;
-  return {
-    ...inputs,
-    base: { ...inputs.base, readCompanion: companionReader(versions.companions.base) },
-    head: { ...inputs.head, readCompanion: companionReader(versions.companions.head) },
-  };
+/** What every file of a review is compared with: both sides' options and the sides' names. */
+interface JobInputs {
+  base: SideData;
+  head: SideData;
+  baseLabel: string;
+  headLabel: string;
 }
 
-function withFlags(inputs: CompareInputs, flags: UsageDefaults | undefined): CompareInputs {
-  if (!flags) return inputs;
+/** A file read at both sides, as plain data; per-file choices (the editor's "set model for this file") beat the rest. */
+function jobOf(
+  versions: Versions,
+  inputs: JobInputs,
+  globPath: (path: string) => string,
+  flags: UsageDefaults | undefined,
+): CompareJob {
+  const { companions, ...fileVersions } = versions;
+  const paths = new Set([versions.path, versions.basePath ?? versions.path]);
+  const withFlags = (side: SideData): SideData => (flags ? { ...side, flags: { ...side.flags, ...flags } } : side);
   return {
-    ...inputs,
-    base: { ...inputs.base, flags: { ...inputs.base.flags, ...flags } },
-    head: { ...inputs.head, flags: { ...inputs.head.flags, ...flags } },
+    versions: fileVersions,
+    base: withFlags(inputs.base),
+    head: withFlags(inputs.head),
+    globPaths: [...paths].map((path) => [path, globPath(path)]),
+    companions: { base: [...companions.base], head: [...companions.head] },
+    baseLabel: inputs.baseLabel,
+    headLabel: inputs.headLabel,
   };
 }
 

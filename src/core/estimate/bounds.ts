@@ -54,6 +54,7 @@ function describe(field: BoundedField): string {
     tokenizerFactor: 'a tokenizer factor',
     ratePerMTok: 'a price per million tokens',
     sessions: 'simulated sessions',
+    lineBytes: 'bytes in one line of a log',
   }[field];
 }
 

@@ -11,6 +11,7 @@ import type { GitApi } from './gitApi';
 import { isOpenChangeArgs, openChange, type Opened } from './openChange';
 import { reviewRepositories, type RepositoryReview, type ReviewRun } from './reviewRepositories';
 import { ReviewTree, type ReviewNode } from './reviewTree';
+import { WorkerCompare } from './workerCompare';
 
 export const REVIEW_VIEW_ID = 'burnrate.costChanges';
 const AUTO_REFRESH_MS = 1500;
@@ -38,6 +39,7 @@ export class CostDiff extends Disposable {
   private watchedRepositories = new Set<string>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<ReviewSummary> | undefined;
+  private readonly compare: WorkerCompare;
 
   constructor(
     private readonly services: DiffServices & { estimates: DocumentEstimates },
@@ -48,6 +50,7 @@ export class CostDiff extends Disposable {
       vscode.window.createTreeView(REVIEW_VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true }),
     );
     this.register({ dispose: () => clearTimeout(this.refreshTimer) });
+    this.compare = this.register(new WorkerCompare((folder) => services.estimates.priceDataFor(folder), log));
   }
 
   /** Reviews every repository of the workspace and shows the result in the view. */
@@ -82,17 +85,22 @@ export class CostDiff extends Disposable {
       },
       (progress, token) => {
         let shown = 0;
-        return reviewRepositories(access.api, this.services, {
-          report: (done, total, name) => {
-            const share = total > 0 ? (done / total) * 100 : 100;
-            progress.report({
-              message: `${name}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`,
-              increment: Math.max(0, share - shown),
-            });
-            shown = share;
+        return reviewRepositories(
+          access.api,
+          this.services,
+          {
+            report: (done, total, name) => {
+              const share = total > 0 ? (done / total) * 100 : 100;
+              progress.report({
+                message: `${name}: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files`,
+                increment: Math.max(0, share - shown),
+              });
+              shown = share;
+            },
+            isCancelled: () => token.isCancellationRequested,
           },
-          isCancelled: () => token.isCancellationRequested,
-        });
+          (folder) => this.compare.hookFor(folder),
+        );
       },
     );
     const summary = this.display(run);

@@ -1,7 +1,7 @@
 // Runs the engine's review over each git repository of the workspace, through the git extension, with progress and
 // cancellation. Returns plain results for the tree view and for callers (tests, other commands).
 import * as vscode from 'vscode';
-import { review, type DiffReport, type ReviewOptions } from '../../core/diff';
+import { review, type CompareHook, type DiffReport, type ReviewOptions } from '../../core/diff';
 import { Config } from '../config';
 import { globPathIn, repositoryUsage, type DiffServices } from './diffInputs';
 import type { GitApi, GitRepository } from './gitApi';
@@ -22,7 +22,15 @@ export interface Progress {
   isCancelled(): boolean;
 }
 
-export async function reviewRepositories(api: GitApi, services: DiffServices, progress: Progress): Promise<ReviewRun> {
+/** Where each file of a repository priced by `folder` is compared (the editor: its worker). */
+export type CompareIn = (folder: vscode.WorkspaceFolder) => CompareHook;
+
+export async function reviewRepositories(
+  api: GitApi,
+  services: DiffServices,
+  progress: Progress,
+  compareIn: CompareIn,
+): Promise<ReviewRun> {
   const repositories = api.repositories.filter((r) => repositoryUsage(services, r.rootUri) !== undefined);
   if (repositories.length === 0)
     return { ok: false, message: 'No git repository in this workspace: nothing to compare with HEAD.' };
@@ -36,7 +44,7 @@ export async function reviewRepositories(api: GitApi, services: DiffServices, pr
       skipped.push(`${name}: no commits yet, so there is no HEAD to compare with`);
       continue;
     }
-    const outcome = await review(source, optionsFor(services, repository, progress, name));
+    const outcome = await review(source, optionsFor(services, repository, progress, name, compareIn));
     if (!outcome.ok) {
       skipped.push(`${name}: ${outcome.failure.message}`);
       continue;
@@ -51,6 +59,7 @@ function optionsFor(
   repository: GitRepository,
   progress: Progress,
   name: string,
+  compareIn: CompareIn,
 ): ReviewOptions {
   const root = repository.rootUri;
   const usage = repositoryUsage(services, root)!;
@@ -65,6 +74,7 @@ function optionsFor(
     batchSize: 50,
     onProgress: (done, total) => progress.report(done, total, name),
     isCancelled: () => progress.isCancelled(),
+    compare: compareIn(usage.folder),
   };
   if (usage.usageFile) options.usageFile = usage.usageFile;
   if (usage.explicitUsage) options.explicitUsage = usage.explicitUsage;

@@ -109,7 +109,9 @@ export function treeItem(node: ReviewNode): vscode.TreeItem {
     case 'total': {
       const { report } = node.review;
       const item = new vscode.TreeItem(`Total ${totalText(node.review)}`);
-      item.description = `${report.baseLabel} → ${report.headLabel} · ${report.totals.files} file${report.totals.files === 1 ? '' : 's'}`;
+      // Files not compared (too large, binary, conflicts) are outside the total: said here, not counted as $0.
+      const notCompared = report.uncompared.length > 0 ? ` · ${report.uncompared.length} not compared` : '';
+      item.description = `${report.baseLabel} → ${report.headLabel} · ${report.totals.files} file${report.totals.files === 1 ? '' : 's'}${notCompared}`;
       item.tooltip = `${usd(report.totals.before.perMonth ?? 0)}/mo → ${usd(report.totals.after.perMonth ?? 0)}/mo over the changed files. Month = ${report.monthHours} hours.`;
       item.iconPath = new vscode.ThemeIcon('graph');
       return item;

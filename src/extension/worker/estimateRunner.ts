@@ -1,20 +1,26 @@
 // The host's side of the estimate worker: one worker thread, requests answered in order, each within a time budget.
 // A request over its budget ends the thread (the only way to stop a runaway computation) and is answered "too large to
-// count here"; the requests queued behind it are sent again to a fresh thread.
+// count here"; the requests queued behind it are sent again to a fresh thread. Requests are a document's estimate
+// (`run`) or one file of the review (`compare`).
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import type { FileComparison } from '../../core/diff';
 import type { DocumentDelta } from '../../core/editor/documentDelta';
 import type { SourceEstimate } from '../../core/estimate/estimateSource';
-import type { EstimateRequest, EstimateResponse, WorkerMessage } from './protocol';
+import type { CompareRequest, EstimateRequest, EstimateResponse, WorkerMessage, WorkerRequest } from './protocol';
 
-export type RunOutcome =
-  | { ok: true; result: SourceEstimate; delta?: DocumentDelta }
-  | { ok: false; timedOut: true }
-  | { ok: false; timedOut?: false; error: string };
+type Failed = { ok: false; timedOut: true } | { ok: false; timedOut?: false; error: string };
+
+export type RunOutcome = { ok: true; result: SourceEstimate; delta?: DocumentDelta } | Failed;
+
+export type CompareOutcome = { ok: true; comparison: FileComparison } | Failed;
+
+/** What the worker answered a request with (neither `started` nor an error). */
+type Answer = Exclude<EstimateResponse, { started: true } | { error: string }>;
 
 interface InFlight {
-  request: EstimateRequest;
-  resolve: (outcome: RunOutcome) => void;
+  request: WorkerRequest;
+  settle: (outcome: Answer | Failed) => void;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -24,15 +30,33 @@ export class EstimateRunner {
   private nextId = 1;
 
   constructor(
-    private readonly budgetMs: number,
+    readonly budgetMs: number,
     private readonly script = path.join(__dirname, 'estimateWorker.js'),
   ) {}
 
-  run(request: Omit<EstimateRequest, 'id'>): Promise<RunOutcome> {
-    const full: EstimateRequest = { ...request, id: this.nextId++ };
+  run(request: Omit<EstimateRequest, 'id' | 'kind'>): Promise<RunOutcome> {
+    return this.submit({ ...request, kind: 'estimate', id: this.nextId++ }, (answer) =>
+      'result' in answer
+        ? { ok: true, result: answer.result, ...(answer.delta ? { delta: answer.delta } : {}) }
+        : { ok: false, error: 'the worker answered an estimate with something else' },
+    );
+  }
+
+  compare(request: Omit<CompareRequest, 'id' | 'kind'>): Promise<CompareOutcome> {
+    return this.submit({ ...request, kind: 'compare', id: this.nextId++ }, (answer) =>
+      'comparison' in answer
+        ? { ok: true, comparison: answer.comparison }
+        : { ok: false, error: 'the worker answered a comparison with something else' },
+    );
+  }
+
+  private submit<T>(request: WorkerRequest, read: (answer: Answer) => T | Failed): Promise<T | Failed> {
     return new Promise((resolve) => {
-      const entry: InFlight = { request: full, resolve };
-      this.inFlight.set(full.id, entry);
+      const entry: InFlight = {
+        request,
+        settle: (outcome) => resolve(isFailure(outcome) ? outcome : read(outcome)),
+      };
+      this.inFlight.set(request.id, entry);
       this.send(entry);
     });
   }
@@ -44,7 +68,7 @@ export class EstimateRunner {
   dispose(): void {
     for (const entry of this.inFlight.values()) {
       clearTimeout(entry.timer);
-      entry.resolve({ ok: false, error: 'the extension is shutting down' });
+      entry.settle({ ok: false, error: 'the extension is shutting down' });
     }
     this.inFlight.clear();
     void this.worker?.terminate();
@@ -68,11 +92,7 @@ export class EstimateRunner {
       }
       clearTimeout(entry.timer);
       this.inFlight.delete(response.id);
-      entry.resolve(
-        'result' in response
-          ? { ok: true, result: response.result, ...(response.delta ? { delta: response.delta } : {}) }
-          : { ok: false, error: response.error },
-      );
+      entry.settle('error' in response ? { ok: false, error: response.error } : response);
     });
     worker.on('error', (error) => this.restart(error.message));
     worker.on('exit', (code) => {
@@ -85,7 +105,7 @@ export class EstimateRunner {
 
   private timedOut(entry: InFlight): void {
     this.inFlight.delete(entry.request.id);
-    entry.resolve({ ok: false, timedOut: true });
+    entry.settle({ ok: false, timedOut: true });
     this.restart(undefined);
   }
 
@@ -99,13 +119,17 @@ export class EstimateRunner {
       clearTimeout(entry.timer);
       entry.timer = undefined;
       // Its counter was in the old thread: the new one starts from the full text.
-      entry.request = { ...entry.request, changes: [] };
+      if (entry.request.kind === 'estimate') entry.request = { ...entry.request, changes: [] };
     }
     if (error !== undefined) {
-      for (const entry of waiting) entry.resolve({ ok: false, error });
+      for (const entry of waiting) entry.settle({ ok: false, error });
       this.inFlight.clear();
       return;
     }
     for (const entry of waiting) this.send(entry);
   }
+}
+
+function isFailure(outcome: Answer | Failed): outcome is Failed {
+  return 'ok' in outcome;
 }

@@ -1,12 +1,20 @@
-// The estimate worker: the engine's estimate of an open document and its delta against HEAD, off the extension host's
-// thread, so that no file — a 2 MB pathological line, a turn cap of 1e9 — can keep the host from answering. The host
-// gives each request a time budget and ends this thread when it is spent. HEAD's side of each document is estimated
-// once per base key (commit, path, inputs) and kept; typing re-counts only the buffer, incrementally.
+// The estimate worker: the engine's estimate of an open document and its delta against HEAD, and each changed file of
+// the cost review, off the extension host's thread, so that no file — a 2 MB pathological line, a turn cap of 1e9 —
+// can keep the host from answering. The host gives each request a time budget and ends this thread when it is spent.
+// HEAD's side of each document is estimated once per base key (commit, path, inputs) and kept; typing re-counts only
+// the buffer, incrementally.
 import { parentPort } from 'worker_threads';
 import { exactCountsCounter, type ExactCounts } from '../../core/calibrate/exactCounts';
 import { companionReader } from '../../core/diff/companions';
-import { documentDelta, estimateBase, type BaseVersion, type EstimatedBase } from '../../core/editor/documentDelta';
-import { estimateSource } from '../../core/estimate/estimateSource';
+import { compareJob } from '../../core/diff/compareJob';
+import {
+  documentDelta,
+  estimateBase,
+  type BaseVersion,
+  type DocumentDelta,
+  type EstimatedBase,
+} from '../../core/editor/documentDelta';
+import { estimateSource, type SourceEstimate } from '../../core/estimate/estimateSource';
 import type { RuntimeEnvironment } from '../../core/runtimes/runtimeEstimate';
 import { DocumentCounter } from '../../core/tokenize/documentCounter';
 import type { UsageConfig } from '../../core/usage/usageConfig';
@@ -14,7 +22,14 @@ import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 import { readExactCountsFile } from '../../host/exactCountsFile';
 import { usePriceData } from '../../core/pricing/catalog';
 import { applyPriceData, loadPinnedPriceData, loadStoredPriceData } from '../../core/pricing/priceDataStore';
-import type { EstimateResponse, ExactCountsSource, PriceDataSource, RuntimeSource, WorkerMessage } from './protocol';
+import type {
+  EstimateRequest,
+  EstimateResponse,
+  ExactCountsSource,
+  PriceDataSource,
+  RuntimeSource,
+  WorkerMessage,
+} from './protocol';
 
 const counters = new Map<string, DocumentCounter>();
 const bases = new Map<string, EstimatedBase>();
@@ -91,21 +106,28 @@ parentPort?.on('message', (message: WorkerMessage) => {
   let response: EstimateResponse;
   try {
     usePriceSource(message.priceData);
-    const runtimes = environmentFor(message.runtimes, message.options.usage);
-    const { relativePath: _relativePath, ...side } = { ...message.options, ...(runtimes ? { runtimes } : {}) };
-    const documentCounter = counterFor(message.key, message.text, message.changes);
-    const counts = exactCountsFor(message.exactCounts);
-    const result = estimateSource(message.path, message.text, {
-      ...message.options,
-      ...(runtimes ? { runtimes } : {}),
-      counter: counts && counts.size > 0 ? exactCountsCounter(counts, documentCounter) : documentCounter,
-      readCompanion: companionReader(new Map(message.companions)),
-    });
-    const delta =
-      message.base && documentDelta(message.base, baseFor(message.key, message.base, side), message.text, result, side);
-    response = { id: message.id, result, ...(delta ? { delta } : {}) };
+    response =
+      message.kind === 'compare'
+        ? { id: message.id, comparison: compareJob(message.job) }
+        : { id: message.id, ...estimate(message) };
   } catch (error) {
     response = { id: message.id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(response);
 });
+
+function estimate(message: EstimateRequest): { result: SourceEstimate; delta?: DocumentDelta } {
+  const runtimes = environmentFor(message.runtimes, message.options.usage);
+  const { relativePath: _relativePath, ...side } = { ...message.options, ...(runtimes ? { runtimes } : {}) };
+  const documentCounter = counterFor(message.key, message.text, message.changes);
+  const counts = exactCountsFor(message.exactCounts);
+  const result = estimateSource(message.path, message.text, {
+    ...message.options,
+    ...(runtimes ? { runtimes } : {}),
+    counter: counts && counts.size > 0 ? exactCountsCounter(counts, documentCounter) : documentCounter,
+    readCompanion: companionReader(new Map(message.companions)),
+  });
+  const delta =
+    message.base && documentDelta(message.base, baseFor(message.key, message.base, side), message.text, result, side);
+  return { result, ...(delta ? { delta } : {}) };
+}

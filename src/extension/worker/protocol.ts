@@ -1,5 +1,7 @@
 // Messages between the extension host and the estimate worker. Everything here is structured-cloneable data: the
-// engine's options without its callbacks (companion files are read by the host and sent along).
+// engine's options without its callbacks (companion files are read by the host and sent along). Two kinds of request:
+// an open document's estimate, and one changed file of the review (both sides' bytes, read by the host through git).
+import type { CompareJob, FileComparison } from '../../core/diff';
 import type { BaseVersion, DocumentDelta } from '../../core/editor/documentDelta';
 import type { SourceEstimate, SourceOptions } from '../../core/estimate/estimateSource';
 import type { ContextOptions } from '../../core/runtimes/context';
@@ -15,6 +17,7 @@ export interface RuntimeSource {
 }
 
 export interface EstimateRequest {
+  kind: 'estimate';
   id: number;
   /** The document's key (its URI): the worker keeps one incremental counter per document. */
   key: string;
@@ -42,10 +45,21 @@ export interface ExactCountsSource {
 export type PriceDataSource =
   { kind: 'stored'; dir: string; version: number } | { kind: 'pinned'; file: string; shownAs: string; version: number };
 
-export type WorkerMessage = EstimateRequest | { forget: string };
+/** One changed file of the "Prompt Cost Changes" review, compared in the worker. */
+export interface CompareRequest {
+  kind: 'compare';
+  id: number;
+  job: CompareJob;
+  priceData?: PriceDataSource;
+}
+
+export type WorkerRequest = EstimateRequest | CompareRequest;
+
+export type WorkerMessage = WorkerRequest | { forget: string };
 
 /** `started` comes first, when the thread takes the request up: its time budget counts from then. */
 export type EstimateResponse =
   | { id: number; started: true }
   | { id: number; result: SourceEstimate; delta?: DocumentDelta }
+  | { id: number; comparison: FileComparison }
   | { id: number; error: string };

@@ -226,4 +226,42 @@ describe('cost diff in the editor (git through the git extension)', function () 
     );
     assert.match(uncompared[0]!.reason, /merge conflict markers in working tree \(line 2\)/);
   });
+
+  it('a pathological file in the diff does not block the host: another command answers within a second (issue 10)', async () => {
+    // Two megabytes of spaces before a letter: one pre-token, seconds of counting. The review compares it in the worker.
+    const hostile = 'prompts/hostile.prompt.md';
+    fs.writeFileSync(path.join(repoDir, hostile), `# Hostile\n${' '.repeat(2_000_000)}x\n`);
+    const ping = vscode.commands.registerCommand('burnrateTest.diffPing', () => 'pong');
+    try {
+      await repository.status();
+      await until('the git extension to see the new file', () =>
+        [...repository.state.workingTreeChanges, ...(repository.state.untrackedChanges ?? [])].some((c) =>
+          c.uri.fsPath.endsWith('hostile.prompt.md'),
+        )
+          ? true
+          : undefined,
+      );
+      const reviewing = vscode.commands.executeCommand<ReviewSummary>('burnrate.reviewCostChanges');
+      await sleep(200);
+      const asked = Date.now();
+      const answer = await vscode.commands.executeCommand<string>('burnrateTest.diffPing');
+      const waited = Date.now() - asked;
+      assert.strictEqual(answer, 'pong');
+      assert.ok(waited < 1000, `the extension host answered after ${waited} ms during the review: something blocks it`);
+      const summary = await reviewing;
+      assert.ok(summary.ok, summary.message);
+      const result = summary.repositories[0]!;
+      const compared = result.files.find((f) => f.path === hostile);
+      const notCompared = result.uncompared.find((u) => u.path === hostile);
+      // Either outcome is honest (a fast machine counts it within the budget); a silent $0 is not.
+      if (notCompared) {
+        assert.match(notCompared.reason, /^too large to compare here \(not compared within \d+ s\)/);
+        assert.strictEqual(notCompared.severity, 'error');
+      } else
+        assert.ok(compared && compared.tokensDelta > 0, `${hostile} is neither compared nor listed as not compared`);
+    } finally {
+      ping.dispose();
+      fs.rmSync(path.join(repoDir, hostile), { force: true });
+    }
+  });
 });

@@ -3,7 +3,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { forEachLine, readBoundedText } from '../../../src/cli/boundedRead';
+import { forEachLine, readBoundedText, type LongLine } from '../../../src/cli/boundedRead';
+import { LIMITS } from '../../../src/core/limits';
 
 describe('reading files a repository names (issue 10)', () => {
   let dir: string;
@@ -38,5 +39,63 @@ describe('reading files a repository names (issue 10)', () => {
       ((await forEachLine('/dev/urandom', () => undefined)) as { error: string }).error,
       /not a regular file/,
     );
+  });
+
+  it('skips a line over the line limit without holding it, and reads on (issue 10)', async () => {
+    // Long lines of every shape against a small limit: cut across read chunks, exactly at the limit, one byte over,
+    // multi-byte characters at the edge, the file's last line with no newline.
+    const limit = 100;
+    const file = path.join(dir, 'long.jsonl');
+    const wide = 'é'.repeat(50); // 100 bytes: at the limit
+    const lines: string[] = [];
+    const long: LongLine[] = [];
+    const written = [
+      'short',
+      'x'.repeat(limit),
+      'y'.repeat(limit + 1),
+      wide,
+      wide + 'z',
+      'q'.repeat(200_000),
+      'c'.repeat(limit - 1) + '\r', // a "\r" before the newline counts as read, and is dropped
+      'after',
+      'w'.repeat(150),
+    ];
+    fs.writeFileSync(file, written.join('\n'));
+    const outcome = await forEachLine(
+      file,
+      (line) => lines.push(line),
+      (l) => long.push(l),
+      limit,
+    );
+    assert.strictEqual(outcome, undefined);
+    assert.deepStrictEqual(lines, ['short', 'x'.repeat(limit), wide, 'c'.repeat(limit - 1), 'after']);
+    assert.deepStrictEqual(long, [
+      { line: 3, bytes: limit + 1, limit },
+      { line: 5, bytes: limit + 1, limit },
+      { line: 6, bytes: 200_000, limit },
+      { line: 9, bytes: 150, limit },
+    ]);
+  });
+
+  it('reads a file with no newline at all past the real line limit as one skipped line', async () => {
+    const file = path.join(dir, 'nonewline.jsonl');
+    const bytes = LIMITS.lineBytes + 1024 * 1024;
+    const fd = fs.openSync(file, 'w');
+    const block = Buffer.alloc(1024 * 1024, 'a');
+    for (let written = 0; written < bytes; written += block.length) fs.writeSync(fd, block);
+    fs.closeSync(fd);
+    const lines: string[] = [];
+    const long: LongLine[] = [];
+    assert.strictEqual(
+      await forEachLine(
+        file,
+        (line) => lines.push(line),
+        (l) => long.push(l),
+      ),
+      undefined,
+    );
+    assert.deepStrictEqual(lines, []);
+    assert.deepStrictEqual(long, [{ line: 1, bytes, limit: LIMITS.lineBytes }]);
+    fs.rmSync(file);
   });
 });

@@ -1,5 +1,12 @@
 import * as assert from 'assert';
-import { review, type DiffReport, type ReviewOptions } from '../../../src/core/diff';
+import {
+  compareJob,
+  notComparedInTime,
+  review,
+  type CompareJob,
+  type DiffReport,
+  type ReviewOptions,
+} from '../../../src/core/diff';
 import { estimateSource } from '../../../src/core/estimate/estimateSource';
 import { EMPTY_USAGE } from '../../../src/core/usage/usageConfig';
 import { bytes, FakeGit, type Tree } from './fakeGit';
@@ -302,6 +309,78 @@ describe('cost diff review (fake git)', () => {
     assert.strictEqual(repriced.units[0]!.before!.model, 'gpt-4o-mini');
     assert.strictEqual(repriced.units[0]!.after!.model, 'gpt-4o');
     assert.ok(byPath.get('crew/config/agents.yaml')!.delta.perMonth! > 0);
+  });
+
+  it('a compare hook gets plain data (it survives structured cloning) and gives the same report as comparing here', async () => {
+    const agents = (llm: string) =>
+      `researcher:\n  role: Researcher\n  goal: Find facts\n  backstory: Seasoned.\n  llm: ${llm}\n`;
+    const base: Tree = {
+      'crew/config/agents.yaml': agents('gpt-4o-mini'),
+      'crew/config/tasks.yaml': 'research_task:\n  description: D\n  expected_output: E\n  agent: researcher\n',
+      [PROMPT]: prompt('gpt-4o', BODY),
+      'prompts/old.prompt.md': 'An old prompt. '.repeat(20),
+      'prompts/gone.prompt.md': 'Removed.',
+    };
+    const head: Tree = {
+      'crew/config/agents.yaml': agents('gpt-4o'),
+      'crew/config/tasks.yaml': base['crew/config/tasks.yaml']!,
+      [PROMPT]: prompt('gpt-4o', GROWN),
+      'prompts/new.prompt.md': 'An old prompt. '.repeat(20) + 'One more line.',
+      'prompts/added.prompt.md': '<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> x\n',
+    };
+    const options: ReviewOptions = {
+      flagsFor: (path) => (path === PROMPT ? { model: 'claude-haiku-4-5' } : undefined),
+      batchSize: 2,
+    };
+    const fake = () => new FakeGit(base, head, { renames: [['prompts/old.prompt.md', 'prompts/new.prompt.md']] });
+    const here = await reviewOf(base, head, options, fake());
+    const jobs: CompareJob[] = [];
+    const there = await reviewOf(
+      base,
+      head,
+      {
+        ...options,
+        compare: async (job) => {
+          const copy = structuredClone(job); // throws on a callback: the worker gets only data
+          jobs.push(copy);
+          await new Promise((resolve) => setImmediate(resolve));
+          return structuredClone(compareJob(copy));
+        },
+      },
+      fake(),
+    );
+    assert.deepStrictEqual(there, here);
+    assert.strictEqual(jobs.length, 6, jobs.map((j) => j.versions.path).join());
+    assert.ok(here.files.some((f) => f.status === 'renamed') && here.files.some((f) => f.status === 'repriced'));
+    assert.strictEqual(here.uncompared.length, 1);
+    const prompt_ = jobs.find((j) => j.versions.path === PROMPT)!;
+    assert.strictEqual(prompt_.head.flags?.model, 'claude-haiku-4-5', "the file's own choice rides along");
+    const tasks = jobs.find((j) => j.versions.path === 'crew/config/tasks.yaml')!;
+    const agentsYaml = tasks.companions.head.find(([path]) => path === 'crew/config/agents.yaml');
+    assert.ok(agentsYaml?.[1] instanceof Uint8Array, 'the companion is read at the head side and sent as bytes');
+  });
+
+  it('a file the hook gives up on is listed as not compared (an error), never as a $0 change', async () => {
+    const grown = prompt('gpt-4o', GROWN);
+    const report = await reviewOf(
+      { [PROMPT]: prompt('gpt-4o', BODY), 'prompts/other.prompt.md': 'Short.' },
+      { [PROMPT]: grown, 'prompts/other.prompt.md': 'Short, and now a little longer.' },
+      { compare: (job) => (job.versions.path === PROMPT ? notComparedInTime(job, 15) : compareJob(job)) },
+    );
+    assert.deepStrictEqual(
+      report.files.map((f) => f.path),
+      ['prompts/other.prompt.md'],
+    );
+    assert.deepStrictEqual(report.uncompared, [
+      {
+        path: PROMPT,
+        severity: 'error',
+        reason:
+          'too large to compare here (not compared within 15 s) — run `burnrate diff` in a terminal for its cost change',
+      },
+    ]);
+    assert.strictEqual(report.totals.files, 1);
+    assert.strictEqual(report.unchangedFiles, 0);
   });
 
   it('reports progress up to the total and stops early when cancelled', async () => {

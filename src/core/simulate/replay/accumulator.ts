@@ -1,6 +1,6 @@
 // Prices logged calls as they stream in and keeps only aggregates: per model, per session, per day / project / branch,
-// and a fixed-size sample of per-call figures for percentiles. Memory is O(models + sessions + groups + the sample),
-// whatever the number of calls.
+// and fixed-size samples of per-call and per-session figures for percentiles. Memory is O(models + groups + the open
+// sessions (at most OPEN_SESSIONS) + the samples), whatever the number of calls or sessions.
 import type { RateCard } from '../../pricing/rateCard';
 import type { Problem } from '../../types';
 import type { ModelLookup } from '../modelLookup';
@@ -10,17 +10,12 @@ import { dayOf, GroupTotals, type SessionSummary } from './groups';
 import { oneHourWriteSource, recordCost } from './recordCost';
 import type { LoggedCall, ModelReplay, ReplayResult, SkippedLines } from './replay';
 import { Reservoir } from './reservoir';
+import { OPEN_SESSIONS, SessionBook, type FirstCall, type SessionState } from './sessionBook';
 
 export const DEFAULT_TOP_SESSIONS = 10;
 
-interface SessionState extends SessionSummary {
-  cost: number;
-  unpriced: boolean;
-}
-
 export class ReplayAccumulator {
   private readonly models = new Map<string, ModelReplay & { rates?: RateCard }>();
-  private readonly sessions = new Map<string, SessionState>();
   private readonly days = new GroupTotals();
   private readonly projects = new GroupTotals();
   private readonly branches = new GroupTotals();
@@ -45,10 +40,23 @@ export class ReplayAccumulator {
   private sidechainUnpriced = 0;
   private oneHourSources = new Set<string>();
 
+  private readonly sessions: SessionBook;
+
   constructor(
     private readonly lookup: ModelLookup,
-    private readonly topSessions = DEFAULT_TOP_SESSIONS,
-  ) {}
+    topSessions = DEFAULT_TOP_SESSIONS,
+    private readonly openSessions = OPEN_SESSIONS,
+  ) {
+    this.sessions = new SessionBook(
+      topSessions,
+      (session) => {
+        this.days.countSession(dayOf(session.start));
+        this.projects.countSession(session.project);
+        this.branches.countSession(session.branch);
+      },
+      openSessions,
+    );
+  }
 
   add(call: LoggedCall): void {
     const model = this.modelOf(call.model);
@@ -192,24 +200,8 @@ export class ReplayAccumulator {
       this.countCacheLookup(call);
       return;
     }
-    let session = this.sessions.get(call.session);
-    if (!session) {
-      session = {
-        id: call.session,
-        calls: 0,
-        costUsd: 0,
-        cost: 0,
-        unpriced: false,
-        inputTokens: 0,
-        outputTokens: 0,
-        cacheReadTokens: 0,
-        cacheWriteTokens: 0,
-        sidechainCostUsd: 0,
-      };
-      this.sessions.set(call.session, session);
-    } else {
-      this.countCacheLookup(call);
-    }
+    const { session, continued } = this.sessions.touch(call.session);
+    if (continued) this.countCacheLookup(call);
     session.calls++;
     session.inputTokens += call.input;
     session.outputTokens += call.output;
@@ -240,41 +232,55 @@ export class ReplayAccumulator {
   }
 
   private addSessions(result: ReplayResult): void {
-    if (this.sessions.size === 0) return;
-    const all = [...this.sessions.values()];
-    const complete = all.filter((s) => !s.unpriced);
-    const sorted = sortedCopy(Float64Array.from(complete, (s) => s.cost));
-    for (const session of all) {
-      this.days.countSession(dayOf(session.start));
-      this.projects.countSession(session.project);
-      this.branches.countSession(session.branch);
-    }
-    const top = complete
-      .sort((a, b) => b.cost - a.cost)
-      .slice(0, this.topSessions)
-      .map(summaryOf);
+    const book = this.sessions;
+    book.finish();
+    if (book.count === 0) return;
+    const costs = sortedCopy(book.costs.sample());
     result.sessions = {
-      count: all.length,
-      unpriced: all.length - complete.length,
+      count: book.count,
+      unpriced: book.unpriced,
       callsWithoutSession: this.withoutSession,
-      perSession: { ...exactBand(sorted), max: sorted[sorted.length - 1] ?? 0 },
-      histogram: histogramOfSorted(sorted),
-      top,
-      unpricedSessions: all
-        .filter((s) => s.unpriced)
-        .slice(0, this.topSessions)
-        .map(summaryOf),
+      perSession: { ...exactBand(costs), ...book.perSession },
+      histogram: histogramOfSorted(costs),
+      top: book.costliest().map(summaryOf),
+      unpricedSessions: book.unpricedSessions().map(summaryOf),
     };
-    result.calibration.callsPerSession = exactBand(sortedCopy(Float64Array.from(all, (s) => s.calls)));
+    result.calibration.callsPerSession = { ...exactBand(sortedCopy(book.calls.sample())), mean: book.meanCalls };
+    if (book.sampled) {
+      result.sessions.sample = book.costs.capacity;
+      result.problems.push({
+        severity: 'info',
+        message: `per-session percentiles, histogram and calls per session from a uniform sample of ${book.costs.capacity.toLocaleString('en-US')} of the ${book.count.toLocaleString('en-US')} sessions (counts, totals, mean, max and the costliest are exact)`,
+      });
+    }
+    if (book.closedEarly > 0) {
+      result.sessions.closedEarly = book.closedEarly;
+      result.sessions.reopened = book.reopened;
+      const reopened =
+        book.reopened > 0
+          ? `; ≈${book.reopened.toLocaleString('en-US')} of them were seen again later and count as separate sessions (their cost is split)`
+          : '; none was seen again';
+      result.problems.push({
+        severity: book.reopened > 0 ? 'warning' : 'info',
+        message: `${book.closedEarly.toLocaleString('en-US')} sessions were closed before the log ended to keep at most ${this.openSessions.toLocaleString('en-US')} open${reopened}`,
+      });
+    }
   }
 
-  /** Every session's summary (for --against), in no particular order. */
-  sessionSummaries(): SessionSummary[] {
-    return [...this.sessions.values()].map(summaryOf);
+  /** Each session's first call (for --against): every session's, or a uniform sample of them past SESSION_SAMPLE. */
+  firstCalls(): FirstCall[] {
+    return this.sessions.firstCallSample();
   }
 }
 
-function summaryOf({ cost, unpriced, ...session }: SessionState): SessionSummary {
+function summaryOf({
+  cost,
+  unpriced,
+  seq: _seq,
+  older: _older,
+  newer: _newer,
+  ...session
+}: SessionState): SessionSummary {
   return { ...session, costUsd: unpriced ? null : cost };
 }
 

@@ -34,7 +34,7 @@ export interface RuntimeComparison {
 
 export function compareFirstCalls(
   predicted: PredictedOverhead,
-  sessions: readonly SessionSummary[],
+  sessions: readonly Pick<SessionSummary, 'format' | 'firstCallInputTokens'>[],
 ): RuntimeComparison {
   const observed = sessions
     .filter(

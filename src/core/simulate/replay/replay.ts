@@ -93,6 +93,13 @@ export class UsageLogReader {
     this.read(text, line);
   }
 
+  /** A line the shell did not hand over (longer than its line limit): counted as read and skipped as malformed. */
+  skip(reason: string): void {
+    const line = ++this.lineNumber;
+    this.log.lines++;
+    this.take([{ kind: 'skip', reason }], line);
+  }
+
   /** Ends the file: readings a format held back (a pending streamed response, a multi-line document) are counted. */
   end(): void {
     if (!this.reader && this.undecided.length > 0) this.open(detectLogFormat(this.undecided[0]!.text));
@@ -181,6 +188,12 @@ export interface SessionReplay {
   top: SessionSummary[];
   /** Some of the sessions left out for a missing price. */
   unpricedSessions: SessionSummary[];
+  /** Present when the percentiles, histogram and calls per session come from a uniform sample of this many sessions. */
+  sample?: number;
+  /** Present when sessions were closed before the log ended (at most OPEN_SESSIONS are held open at once) … */
+  closedEarly?: number;
+  /** … and about how many sessions were seen again after that, each counted again (its cost split). */
+  reopened?: number;
 }
 
 export interface ReplayResult {
