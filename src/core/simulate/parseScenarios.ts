@@ -129,6 +129,7 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   if (spec.compactAtTokens !== undefined && spec.onContextFull !== 'compact') {
     reader.warn(at('compactAtTokens'), 'has no effect without onContextFull: compact');
   }
+  assign(spec, 'longContext', readBoolean(reader, at('longContext'), v.longContext));
   assign(spec, 'routing', readRouting(reader, at('routing'), v.routing));
   assign(spec, 'budget', readBudget(reader, at('budget'), v.budget));
   assign(
@@ -145,6 +146,13 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
     reader.warn(at('summaryTokens'), 'has no effect without summarizeAfterTurns');
   }
   return spec;
+}
+
+function readBoolean(reader: Reader, path: string, value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'boolean') return value;
+  reader.error(path, `expected true or false, got ${describe(value)}`);
+  return undefined;
 }
 
 function assign<K extends keyof ScenarioSpec>(spec: ScenarioSpec, key: K, value: ScenarioSpec[K] | undefined): void {

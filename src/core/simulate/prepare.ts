@@ -1,6 +1,7 @@
 // A validated scenario spec → a scenario the engine can run: models priced through the injected lookup (the CLI and
 // extension pass the real resolver), system-prompt files counted through the injected counter, usage logs read through
 // the injected loader, documented defaults filled in. Pure apart from those three functions.
+import { withLongContext } from '../pricing/longContextOptIn';
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import type { ModelLookup } from './modelLookup';
@@ -43,7 +44,10 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
   if (!spec.model) notes.push(`model not set: using ${modelName}`);
   const main = deps.lookup(modelName);
   if (!main.ok) return fail('model', main.message);
-  const rates = main.rates;
+  const longContext = spec.longContext === true;
+  const mainTier = withLongContext(main.rates, longContext);
+  const rates = mainTier.rates;
+  if (mainTier.note) notes.push(mainTier.note);
   notes.push(
     `model ${modelName}: ${main.explanation} — $${rates.inputPerMTok} in / $${rates.outputPerMTok} out per M (${rates.source})`,
   );
@@ -52,7 +56,9 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
   if (spec.routing && spec.routing.share > 0) {
     const cheap = deps.lookup(spec.routing.model);
     if (!cheap.ok) return fail('routing.model', cheap.message);
-    routing = { rates: cheap.rates, share: spec.routing.share, per: spec.routing.per };
+    const cheapTier = withLongContext(cheap.rates, longContext);
+    if (cheapTier.note) notes.push(`routing ${cheapTier.note}`);
+    routing = { rates: cheapTier.rates, share: spec.routing.share, per: spec.routing.per };
     notes.push(
       `routing ${spec.routing.model}: ${cheap.explanation} — $${cheap.rates.inputPerMTok} / $${cheap.rates.outputPerMTok} per M`,
     );

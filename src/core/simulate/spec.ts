@@ -44,6 +44,8 @@ export interface ScenarioSpec {
   summaryTokens?: number;
   onContextFull?: ContextFullAction;
   compactAtTokens?: number;
+  /** Ask for the provider's long-context opt-in where it needs one (Anthropic's 1M beta on Sonnet 4/4.5). */
+  longContext?: boolean;
   routing?: RoutingSpec;
   budget?: Budget;
   dayCorrelation?: number;
@@ -78,6 +80,7 @@ export const SCENARIO_KEYS = [
   'summaryTokens',
   'onContextFull',
   'compactAtTokens',
+  'longContext',
   'routing',
   'budget',
   'dayCorrelation',
