@@ -68,6 +68,8 @@ export interface RawRun {
   compactions: number;
   truncatedSessions: number;
   failedSessions: number;
+  /** Sessions with at least one auto-compaction (onContextFull: compact). */
+  compactedSessions: number;
 }
 
 const NONE = -1;
@@ -139,6 +141,7 @@ export class SessionEngine {
   /** Input tokens at which 'compact' summarises (Infinity without a known window). */
   private readonly compactAt: number;
   private compactions = 0;
+  private compactedSessions = 0;
   private truncatedSessions = 0;
   private sessionTruncated = false;
   private failedSessions = 0;
@@ -260,6 +263,7 @@ export class SessionEngine {
       compactions: this.compactions,
       truncatedSessions: this.truncatedSessions,
       failedSessions: this.failedSessions,
+      compactedSessions: this.compactedSessions,
     };
   }
 
@@ -278,6 +282,7 @@ export class SessionEngine {
     this.sessionOverContext = false;
     this.sessionTruncated = false;
     this.callIndex = 0;
+    const compactionsBefore = this.compactions;
     this.clock = 0;
     this.epoch = 0;
     this.lastTouch.fill(-Infinity);
@@ -367,6 +372,7 @@ export class SessionEngine {
     for (let i = 0; i < COMPONENT_COUNT; i++) this.componentUsd[i]! += parts[i]!;
     if (this.sessionOverContext) this.overContextSessions++;
     if (this.sessionTruncated) this.truncatedSessions++;
+    if (this.compactions > compactionsBefore) this.compactedSessions++;
     return sessionCost;
   }
 

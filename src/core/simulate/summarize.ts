@@ -96,6 +96,8 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
       compactionsPerSession: n > 0 ? raw.compactions / n : 0,
       truncatedShare: n > 0 ? raw.truncatedSessions / n : 0,
       failedShare: n > 0 ? raw.failedSessions / n : 0,
+      hitSessions: windowHits(raw),
+      hitShare: n > 0 ? windowHits(raw) / n : 0,
     },
     notes: [...scenario.notes],
   };
@@ -268,4 +270,18 @@ function assumptionsOf(s: Scenario): Record<string, string> {
 
 function percent(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
+}
+
+/** Sessions whose window filled, counted the way their onContextFull acted on it (flag: priced over the window). */
+function windowHits(raw: RawRun): number {
+  switch (raw.scenario.onContextFull) {
+    case 'compact':
+      return raw.compactedSessions;
+    case 'truncate':
+      return raw.truncatedSessions;
+    case 'fail':
+      return raw.failedSessions;
+    case 'flag':
+      return raw.overContextSessions;
+  }
 }
