@@ -1,6 +1,7 @@
 // Validates the raw `scenarios:` object of `.burnrate.yaml` (already YAML-parsed). Every problem names its key
 // ("scenarios.support-agent.turns: …"). A scenario with an error is left out — a silently defaulted typo would give
 // wrong money — while the others still run; unknown keys are warnings with a suggestion.
+import { SERVICE_TIERS } from '../pricing/serviceTiers';
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import {
@@ -130,6 +131,7 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
     reader.warn(at('compactAtTokens'), 'has no effect without onContextFull: compact');
   }
   assign(spec, 'longContext', readBoolean(reader, at('longContext'), v.longContext));
+  assign(spec, 'serviceTier', readChoice(reader, at('serviceTier'), v.serviceTier, SERVICE_TIERS));
   assign(spec, 'routing', readRouting(reader, at('routing'), v.routing));
   assign(spec, 'budget', readBudget(reader, at('budget'), v.budget));
   assign(

@@ -2,6 +2,8 @@
 // extension pass the real resolver), system-prompt files counted through the injected counter, usage logs read through
 // the injected loader, documented defaults filled in. Pure apart from those three functions.
 import { withLongContext } from '../pricing/longContextOptIn';
+import type { RateCard } from '../pricing/rateCard';
+import { applyServiceTier } from '../pricing/serviceTiers';
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import type { ModelLookup } from './modelLookup';
@@ -46,8 +48,8 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
   if (!main.ok) return fail('model', main.message);
   const longContext = spec.longContext === true;
   const mainTier = withLongContext(main.rates, longContext);
-  const rates = mainTier.rates;
   if (mainTier.note) notes.push(mainTier.note);
+  const rates = atServiceTier(mainTier.rates, spec, problems, notes);
   notes.push(
     `model ${modelName}: ${main.explanation} — $${rates.inputPerMTok} in / $${rates.outputPerMTok} out per M (${rates.source})`,
   );
@@ -58,7 +60,11 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     if (!cheap.ok) return fail('routing.model', cheap.message);
     const cheapTier = withLongContext(cheap.rates, longContext);
     if (cheapTier.note) notes.push(`routing ${cheapTier.note}`);
-    routing = { rates: cheapTier.rates, share: spec.routing.share, per: spec.routing.per };
+    routing = {
+      rates: atServiceTier(cheapTier.rates, spec, problems, notes),
+      share: spec.routing.share,
+      per: spec.routing.per,
+    };
     notes.push(
       `routing ${spec.routing.model}: ${cheap.explanation} — $${cheap.rates.inputPerMTok} / $${cheap.rates.outputPerMTok} per M`,
     );
@@ -153,6 +159,22 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
       notes.push(`caching: ${describeRouteCache(routeCache(card, callRates(card), scenario), card)}`);
   }
   return { scenario, presets: spec.presets, problems };
+}
+
+/** The card at the scenario's service tier; a tier the provider does not sell per token is a warning at standard rates. */
+function atServiceTier(card: RateCard, spec: ScenarioSpec, problems: Problem[], notes: string[]): RateCard {
+  const tier = spec.serviceTier ?? 'standard';
+  if (tier === 'standard') return card;
+  const tiered = applyServiceTier(card, tier);
+  if (!tiered.ok) {
+    problems.push({
+      severity: 'warning',
+      message: `scenarios.${spec.name}.serviceTier: ${card.modelId}: ${tiered.message}`,
+    });
+    return card;
+  }
+  notes.push(`${card.modelId}: ${tiered.note ?? `${tier} tier`}`);
+  return tiered.rates;
 }
 
 function failWith(problems: Problem[], spec: ScenarioSpec, message: string): PreparedScenario {

@@ -1,5 +1,6 @@
 // A scenario as written in `.burnrate.yaml`, validated but not yet resolved: model names are still names, the system
 // prompt may still be a file path, a distribution may still point at a usage log. prepareScenario() resolves it.
+import type { ServiceTier } from '../pricing/serviceTiers';
 import type { Dist } from './distribution';
 import type { PresetSpec } from './presets';
 import type { Budget, CacheTtl, CachingMode, ContextFullAction, Users } from './scenario';
@@ -46,6 +47,8 @@ export interface ScenarioSpec {
   compactAtTokens?: number;
   /** Ask for the provider's long-context opt-in where it needs one (Anthropic's 1M beta on Sonnet 4/4.5). */
   longContext?: boolean;
+  /** Price every call at a service tier's rates (batch: 50% off at Anthropic, OpenAI, Google; data/serviceTiers.json). */
+  serviceTier?: ServiceTier;
   routing?: RoutingSpec;
   budget?: Budget;
   dayCorrelation?: number;
@@ -81,6 +84,7 @@ export const SCENARIO_KEYS = [
   'onContextFull',
   'compactAtTokens',
   'longContext',
+  'serviceTier',
   'routing',
   'budget',
   'dayCorrelation',
