@@ -88,6 +88,8 @@ export class SessionEngine {
   private readonly turns: Sampler;
   private readonly user: Sampler;
   private readonly output: Sampler;
+  /** Output of a tool-call request (every call of a turn but its last), when it has its own distribution. */
+  private readonly toolCallOutput: Sampler | undefined;
   private readonly toolCalls: Sampler;
   private readonly toolResult: Sampler;
   private readonly main: CallRates;
@@ -158,6 +160,7 @@ export class SessionEngine {
     this.turns = new Sampler(scenario.turns);
     this.user = new Sampler(scenario.userTokens);
     this.output = new Sampler(scenario.outputTokens);
+    this.toolCallOutput = scenario.toolCallOutputTokens ? new Sampler(scenario.toolCallOutputTokens) : undefined;
     this.toolCalls = new Sampler(scenario.toolCallsPerTurn);
     this.toolResult = new Sampler(scenario.toolResultTokens);
     this.main = callRates(scenario.rates);
@@ -302,7 +305,8 @@ export class SessionEngine {
       let turnCost = 0;
       let failed = false;
       for (let call = 0; call <= toolCalls; call++) {
-        const output = this.output.sample(rng);
+        const output =
+          call < toolCalls && this.toolCallOutput ? this.toolCallOutput.sample(rng) : this.output.sample(rng);
         if (this.onContextFull !== 'flag') {
           const input = this.prefix + user + carriedMessages + turnMessages + carriedToolResults + turnToolResults;
           if (this.onContextFull === 'compact' && input >= this.compactAt) {

@@ -90,6 +90,7 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'runawayRate', readShare(reader, at('runawayRate'), v.runawayRate));
   assign(spec, 'userTokens', readDist(reader, at('userTokens'), v.userTokens));
   assign(spec, 'outputTokens', readDist(reader, at('outputTokens'), v.outputTokens, { fromLog: true }));
+  assign(spec, 'toolCallOutputTokens', readDist(reader, at('toolCallOutputTokens'), v.toolCallOutputTokens));
   assign(spec, 'toolCallsPerTurn', readDist(reader, at('toolCallsPerTurn'), v.toolCallsPerTurn));
   assign(
     spec,

@@ -144,6 +144,7 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     notes,
   };
   if (routing) scenario.routing = routing;
+  if (spec.toolCallOutputTokens) scenario.toolCallOutputTokens = spec.toolCallOutputTokens;
   if (spec.compactAtTokens !== undefined) scenario.compactAtTokens = spec.compactAtTokens;
   if (spec.users) {
     scenario.users = { ...USERS_DEFAULTS, ...spec.users };

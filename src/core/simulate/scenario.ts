@@ -87,8 +87,10 @@ export interface Scenario {
   runawayRate: number;
   /** Tokens of each new user message. */
   userTokens: Dist;
-  /** Tokens of each model call's output (tool-call requests and replies alike). */
+  /** Tokens of each model call's output (the final answer of a turn; tool-call requests too unless toolCallOutputTokens). */
   outputTokens: Dist;
+  /** Tokens of a call's output when it is a tool-call request (every call of a turn but its last); absent: outputTokens. */
+  toolCallOutputTokens?: Dist;
   toolCallsPerTurn: Dist;
   maxToolCallsPerTurn: number;
   toolResultTokens: Dist;

@@ -31,6 +31,7 @@ export interface ScenarioSpec {
   runawayRate?: number;
   userTokens?: Dist;
   outputTokens?: Dist | FromLog;
+  toolCallOutputTokens?: Dist;
   toolCallsPerTurn?: Dist;
   maxToolCallsPerTurn?: number;
   toolResultTokens?: Dist;
@@ -69,6 +70,7 @@ export const SCENARIO_KEYS = [
   'runawayRate',
   'userTokens',
   'outputTokens',
+  'toolCallOutputTokens',
   'toolCallsPerTurn',
   'maxToolCallsPerTurn',
   'toolResultTokens',

@@ -248,6 +248,7 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     turns: `${describeDist(s.turns)} (max ${s.maxTurns})${s.runawayRate > 0 ? `; ${percent(s.runawayRate)} of sessions loop until ${s.budget.stopSessions ? 'the turn cap or the budget stop' : 'the turn cap'}` : ''}`,
     userTokens: describeDist(s.userTokens),
     outputTokens: describeDist(s.outputTokens),
+    ...(s.toolCallOutputTokens ? { toolCallOutputTokens: describeDist(s.toolCallOutputTokens) } : {}),
     toolCallsPerTurn: `${describeDist(s.toolCallsPerTurn)} (max ${s.maxToolCallsPerTurn})`,
     toolResultTokens: describeDist(s.toolResultTokens),
     retryRate: `${percent(s.retryRate)} per attempt, at most ${s.maxRetries} retries, failed attempts billed ${percent(s.failedOutputShare)} of their output`,
