@@ -55,6 +55,8 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
   if (turnsRaw === undefined || u === undefined || o === undefined || cRaw === undefined || r === undefined) {
     return { ok: false, message: 'the closed form needs every distribution fixed' };
   }
+  if (scenario.reasoningTokens && !(scenario.reasoningTokens.kind === 'fixed' && scenario.reasoningTokens.value === 0))
+    return { ok: false, message: 'the closed form has no reasoning tokens' };
   if (scenario.runawayRate > 0 && scenario.runawayRate < 1)
     return { ok: false, message: 'the closed form needs a runaway rate of 0 or 1' };
   if (scenario.budget.stopSessions) return { ok: false, message: 'the closed form has no budget stop' };

@@ -18,6 +18,7 @@ import { Sampler } from './distribution';
 import { gateThresholds } from './gates';
 import { Rng } from './rng';
 import { routeCache, type RouteCache } from './routeCache';
+import type { ReasoningCarry } from './reasoningRules';
 import { compactThreshold, SCENARIO_LIMITS, type ContextFullAction, type Scenario } from './scenario';
 
 /**
@@ -90,6 +91,9 @@ export class SessionEngine {
   private readonly output: Sampler;
   /** Output of a tool-call request (every call of a turn but its last), when it has its own distribution. */
   private readonly toolCallOutput: Sampler | undefined;
+  /** Reasoning tokens per call (billed as output), and whether a turn's reasoning stays after it (reasoningRules.ts). */
+  private readonly reasoning: Sampler | undefined;
+  private readonly reasoningCarry: ReasoningCarry;
   private readonly toolCalls: Sampler;
   private readonly toolResult: Sampler;
   private readonly main: CallRates;
@@ -161,6 +165,8 @@ export class SessionEngine {
     this.user = new Sampler(scenario.userTokens);
     this.output = new Sampler(scenario.outputTokens);
     this.toolCallOutput = scenario.toolCallOutputTokens ? new Sampler(scenario.toolCallOutputTokens) : undefined;
+    this.reasoning = scenario.reasoningTokens ? new Sampler(scenario.reasoningTokens) : undefined;
+    this.reasoningCarry = scenario.reasoningCarry ?? 'strip';
     this.toolCalls = new Sampler(scenario.toolCallsPerTurn);
     this.toolResult = new Sampler(scenario.toolResultTokens);
     this.main = callRates(scenario.rates);
@@ -302,11 +308,13 @@ export class SessionEngine {
       const toolCalls = clamp(rng.roundStochastic(this.toolCalls.sample(rng)), 0, this.maxToolCalls);
       let turnMessages = 0;
       let turnToolResults = 0;
+      let turnReasoning = 0;
       let turnCost = 0;
       let failed = false;
       for (let call = 0; call <= toolCalls; call++) {
         const output =
           call < toolCalls && this.toolCallOutput ? this.toolCallOutput.sample(rng) : this.output.sample(rng);
+        const reasoning = this.reasoning ? this.reasoning.sample(rng) : 0;
         if (this.onContextFull !== 'flag') {
           const input = this.prefix + user + carriedMessages + turnMessages + carriedToolResults + turnToolResults;
           if (this.onContextFull === 'compact' && input >= this.compactAt) {
@@ -319,7 +327,7 @@ export class SessionEngine {
               sessionRoute,
             );
             carriedMessages = scenario.summaryTokens;
-            carriedToolResults = turnMessages = turnToolResults = 0;
+            carriedToolResults = turnMessages = turnToolResults = turnReasoning = 0;
             this.epoch++;
             this.compactions++;
           } else if (this.onContextFull === 'truncate' && input > this.contextWindow) {
@@ -335,8 +343,10 @@ export class SessionEngine {
             const fromTurn = Math.min(excess, turnMessages + turnToolResults);
             const current = turnMessages + turnToolResults;
             if (current > 0) {
+              const messagesBefore = turnMessages;
               turnMessages -= (fromTurn * turnMessages) / current;
               turnToolResults -= (fromTurn * turnToolResults) / current;
+              turnReasoning = messagesBefore > 0 ? (turnReasoning * turnMessages) / messagesBefore : 0;
             }
             this.epoch++;
             this.sessionTruncated = true;
@@ -350,13 +360,19 @@ export class SessionEngine {
           user,
           carriedMessages + turnMessages,
           carriedToolResults + turnToolResults,
-          output,
+          output + reasoning,
           sessionRoute,
         );
-        turnMessages += output;
+        // Reasoning goes back with the tool results inside the loop (every provider requires or keeps it there).
+        turnMessages += output + reasoning;
+        turnReasoning += reasoning;
         if (call < toolCalls) turnToolResults += this.toolResult.sample(rng);
       }
-      carriedMessages += user + turnMessages;
+      const strip =
+        turnReasoning > 0 &&
+        (this.reasoningCarry === 'strip' || (this.reasoningCarry === 'keepIfTools' && toolCalls === 0));
+      if (strip) this.cutCache(this.prefix + carriedMessages + carriedToolResults + user);
+      carriedMessages += user + turnMessages - (strip ? turnReasoning : 0);
       carriedToolResults += turnToolResults;
       if (this.summarizeEvery > 0 && (turn + 1) % this.summarizeEvery === 0 && turn + 1 < turns) {
         turnCost += this.call(0, carriedMessages, carriedToolResults, scenario.summaryTokens, sessionRoute);
@@ -378,6 +394,15 @@ export class SessionEngine {
     if (this.sessionTruncated) this.truncatedSessions++;
     if (this.compactions > compactionsBefore) this.compactedSessions++;
     return sessionCost;
+  }
+
+  /**
+   * The conversation changed at `tokens` from its start (a turn's reasoning dropped after its user message): live cache
+   * entries are read only up to there from now on.
+   */
+  private cutCache(tokens: number): void {
+    for (let route = 0; route < this.cachedTokens.length; route++)
+      if (this.cachedTokens[route]! > tokens) this.cachedTokens[route] = tokens;
   }
 
   /** One model call (and its retry, if any); adds its cost to the session's components and returns it. */

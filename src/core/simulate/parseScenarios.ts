@@ -91,6 +91,8 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'userTokens', readDist(reader, at('userTokens'), v.userTokens));
   assign(spec, 'outputTokens', readDist(reader, at('outputTokens'), v.outputTokens, { fromLog: true }));
   assign(spec, 'toolCallOutputTokens', readDist(reader, at('toolCallOutputTokens'), v.toolCallOutputTokens));
+  assign(spec, 'reasoningTokens', readDist(reader, at('reasoningTokens'), v.reasoningTokens));
+  assign(spec, 'reasoningAcrossTurns', readBoolean(reader, at('reasoningAcrossTurns'), v.reasoningAcrossTurns));
   assign(spec, 'toolCallsPerTurn', readDist(reader, at('toolCallsPerTurn'), v.toolCallsPerTurn));
   assign(
     spec,

@@ -10,6 +10,7 @@ import type { ModelLookup } from './modelLookup';
 import type { PresetSpec } from './presets';
 import { observedCacheHitRate, outputSamples, type UsageLog } from './replay/replay';
 import { callRates } from './callRates';
+import { reasoningRuleFor, type ReasoningCarry } from './reasoningRules';
 import { describeRouteCache, routeCache } from './routeCache';
 import { DEFAULT_MINUTES_BETWEEN_TURNS, SCENARIO_DEFAULTS, USERS_DEFAULTS, type Scenario } from './scenario';
 import type { FromLog, ScenarioSpec, TokensOrFile } from './spec';
@@ -145,6 +146,17 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
   };
   if (routing) scenario.routing = routing;
   if (spec.toolCallOutputTokens) scenario.toolCallOutputTokens = spec.toolCallOutputTokens;
+  if (spec.reasoningTokens) {
+    scenario.reasoningTokens = spec.reasoningTokens;
+    const rule = reasoningRuleFor(rates.providerId, rates.modelId);
+    scenario.reasoningCarry =
+      spec.reasoningAcrossTurns === undefined ? rule.carry : spec.reasoningAcrossTurns ? 'keep' : 'strip';
+    notes.push(
+      spec.reasoningAcrossTurns === undefined
+        ? `reasoning on ${rates.modelId}: billed as output, kept within a tool loop, ${CARRY_WORDS[rule.carry]} (${rule.source})`
+        : `reasoning: billed as output, ${CARRY_WORDS[scenario.reasoningCarry]} (reasoningAcrossTurns: ${spec.reasoningAcrossTurns})`,
+    );
+  }
   if (spec.compactAtTokens !== undefined) scenario.compactAtTokens = spec.compactAtTokens;
   if (spec.users) {
     scenario.users = { ...USERS_DEFAULTS, ...spec.users };
@@ -177,6 +189,12 @@ function atServiceTier(card: RateCard, spec: ScenarioSpec, problems: Problem[], 
   notes.push(`${card.modelId}: ${tiered.note ?? `${tier} tier`}`);
   return tiered.rates;
 }
+
+const CARRY_WORDS: Record<ReasoningCarry, string> = {
+  keep: 'carried into later turns',
+  strip: "dropped when the next user turn starts (the cache is read up to that turn's user message)",
+  keepIfTools: 'carried into later turns after a turn with tool calls, else dropped',
+};
 
 function failWith(problems: Problem[], spec: ScenarioSpec, message: string): PreparedScenario {
   problems.push({ severity: 'error', message });

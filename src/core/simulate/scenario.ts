@@ -2,6 +2,7 @@
 // The engine needs nothing else, so it can be tested with hand-made rate cards.
 import type { RateCard } from '../pricing/rateCard';
 import { fixed, lognormal, type Dist } from './distribution';
+import type { ReasoningCarry } from './reasoningRules';
 
 export type CachingMode = 'conversation' | 'prefix' | 'off';
 export const CACHING_MODES: readonly CachingMode[] = ['conversation', 'prefix', 'off'];
@@ -91,6 +92,10 @@ export interface Scenario {
   outputTokens: Dist;
   /** Tokens of a call's output when it is a tool-call request (every call of a turn but its last); absent: outputTokens. */
   toolCallOutputTokens?: Dist;
+  /** Reasoning (thinking) tokens of each model call: billed as output, carried within the turn's tool loop. */
+  reasoningTokens?: Dist;
+  /** What happens to a turn's reasoning when the next user turn starts (reasoningRules.ts; default 'strip'). */
+  reasoningCarry?: ReasoningCarry;
   toolCallsPerTurn: Dist;
   maxToolCallsPerTurn: number;
   toolResultTokens: Dist;

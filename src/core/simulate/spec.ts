@@ -32,6 +32,9 @@ export interface ScenarioSpec {
   userTokens?: Dist;
   outputTokens?: Dist | FromLog;
   toolCallOutputTokens?: Dist;
+  reasoningTokens?: Dist;
+  /** Overrides the provider's rule: true keeps reasoning in later turns (OpenAI all_turns), false drops it. */
+  reasoningAcrossTurns?: boolean;
   toolCallsPerTurn?: Dist;
   maxToolCallsPerTurn?: number;
   toolResultTokens?: Dist;
@@ -71,6 +74,8 @@ export const SCENARIO_KEYS = [
   'userTokens',
   'outputTokens',
   'toolCallOutputTokens',
+  'reasoningTokens',
+  'reasoningAcrossTurns',
   'toolCallsPerTurn',
   'maxToolCallsPerTurn',
   'toolResultTokens',

@@ -249,6 +249,11 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     userTokens: describeDist(s.userTokens),
     outputTokens: describeDist(s.outputTokens),
     ...(s.toolCallOutputTokens ? { toolCallOutputTokens: describeDist(s.toolCallOutputTokens) } : {}),
+    ...(s.reasoningTokens
+      ? {
+          reasoningTokens: `${describeDist(s.reasoningTokens)} per call (${s.reasoningCarry ?? 'strip'} after the turn)`,
+        }
+      : {}),
     toolCallsPerTurn: `${describeDist(s.toolCallsPerTurn)} (max ${s.maxToolCallsPerTurn})`,
     toolResultTokens: describeDist(s.toolResultTokens),
     retryRate: `${percent(s.retryRate)} per attempt, at most ${s.maxRetries} retries, failed attempts billed ${percent(s.failedOutputShare)} of their output`,
