@@ -57,6 +57,8 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
   }
   if (scenario.reasoningTokens && !(scenario.reasoningTokens.kind === 'fixed' && scenario.reasoningTokens.value === 0))
     return { ok: false, message: 'the closed form has no reasoning tokens' };
+  if (scenario.messageFraming && (scenario.messageFraming.perMessage > 0 || scenario.messageFraming.perReply > 0))
+    return { ok: false, message: 'the closed form has no message framing' };
   if (scenario.runawayRate > 0 && scenario.runawayRate < 1)
     return { ok: false, message: 'the closed form needs a runaway rate of 0 or 1' };
   if (scenario.budget.stopSessions) return { ok: false, message: 'the closed form has no budget stop' };

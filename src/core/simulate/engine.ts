@@ -94,6 +94,9 @@ export class SessionEngine {
   /** Reasoning tokens per call (billed as output), and whether a turn's reasoning stays after it (reasoningRules.ts). */
   private readonly reasoning: Sampler | undefined;
   private readonly reasoningCarry: ReasoningCarry;
+  /** Chat-format tokens on every message, and priming each call's reply (not carried). */
+  private readonly framing: number;
+  private readonly priming: number;
   private readonly toolCalls: Sampler;
   private readonly toolResult: Sampler;
   private readonly main: CallRates;
@@ -173,7 +176,13 @@ export class SessionEngine {
     this.routeShare = scenario.routing ? Math.min(1, Math.max(0, scenario.routing.share)) : 0;
     this.cheap = scenario.routing && this.routeShare > 0 ? callRates(scenario.routing.rates) : undefined;
     this.routePerSession = scenario.routing?.per === 'session';
-    this.prefix = scenario.systemPromptTokens + scenario.toolDefinitionTokens;
+    this.framing = Math.max(0, scenario.messageFraming?.perMessage ?? 0);
+    this.priming = Math.max(0, scenario.messageFraming?.perReply ?? 0);
+    // The system prompt is a message too.
+    this.prefix =
+      scenario.systemPromptTokens +
+      scenario.toolDefinitionTokens +
+      (scenario.systemPromptTokens > 0 ? this.framing : 0);
     this.hitRate = Math.min(1, Math.max(0, scenario.cacheHitRate));
     this.retryRate = Math.min(0.99, Math.max(0, scenario.retryRate));
     this.maxRetries = Math.min(SCENARIO_LIMITS.maxRetries, Math.max(0, Math.floor(scenario.maxRetries)));
@@ -304,7 +313,7 @@ export class SessionEngine {
     let sessionCost = 0;
     for (let turn = 0; turn < turns; turn++) {
       if (turn > 0) this.clock += this.gaps.sample(rng);
-      const user = this.user.sample(rng);
+      const user = this.user.sample(rng) + this.framing;
       const toolCalls = clamp(rng.roundStochastic(this.toolCalls.sample(rng)), 0, this.maxToolCalls);
       let turnMessages = 0;
       let turnToolResults = 0;
@@ -364,9 +373,9 @@ export class SessionEngine {
           sessionRoute,
         );
         // Reasoning goes back with the tool results inside the loop (every provider requires or keeps it there).
-        turnMessages += output + reasoning;
+        turnMessages += output + reasoning + this.framing;
         turnReasoning += reasoning;
-        if (call < toolCalls) turnToolResults += this.toolResult.sample(rng);
+        if (call < toolCalls) turnToolResults += this.toolResult.sample(rng) + this.framing;
       }
       const strip =
         turnReasoning > 0 &&
@@ -406,7 +415,8 @@ export class SessionEngine {
   }
 
   /** One model call (and its retry, if any); adds its cost to the session's components and returns it. */
-  private call(user: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
+  private call(userTokens: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
+    const user = userTokens + this.priming;
     const cost = this.callOnce(user, history, toolResults, output, sessionRoute);
     const k = this.callIndex++;
     this.callsMade++;

@@ -93,6 +93,7 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'toolCallOutputTokens', readDist(reader, at('toolCallOutputTokens'), v.toolCallOutputTokens));
   assign(spec, 'reasoningTokens', readDist(reader, at('reasoningTokens'), v.reasoningTokens));
   assign(spec, 'reasoningAcrossTurns', readBoolean(reader, at('reasoningAcrossTurns'), v.reasoningAcrossTurns));
+  assign(spec, 'messageFraming', readFraming(reader, at('messageFraming'), v.messageFraming));
   assign(spec, 'toolCallsPerTurn', readDist(reader, at('toolCallsPerTurn'), v.toolCallsPerTurn));
   assign(
     spec,
@@ -151,6 +152,16 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
     reader.warn(at('summaryTokens'), 'has no effect without summarizeAfterTurns');
   }
   return spec;
+}
+
+function readFraming(reader: Reader, path: string, value: unknown): ScenarioSpec['messageFraming'] {
+  if (value === undefined || typeof value === 'boolean') return value;
+  if (!isObject(value))
+    return reader.error(path, `expected true, false or {perMessage, perReply}, got ${describe(value)}`);
+  extraKeys(reader, path, value, ['perMessage', 'perReply']);
+  const perMessage = readNumber(reader, `${path}.perMessage`, value.perMessage, { min: 0, max: 100 });
+  const perReply = readNumber(reader, `${path}.perReply`, value.perReply, { min: 0, max: 100 });
+  return { perMessage: perMessage ?? 0, perReply: perReply ?? 0 };
 }
 
 function readBoolean(reader: Reader, path: string, value: unknown): boolean | undefined {

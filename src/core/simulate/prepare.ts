@@ -10,6 +10,7 @@ import type { ModelLookup } from './modelLookup';
 import type { PresetSpec } from './presets';
 import { observedCacheHitRate, outputSamples, type UsageLog } from './replay/replay';
 import { callRates } from './callRates';
+import { framingFor } from './messageFraming';
 import { reasoningRuleFor, type ReasoningCarry } from './reasoningRules';
 import { describeRouteCache, routeCache } from './routeCache';
 import { DEFAULT_MINUTES_BETWEEN_TURNS, SCENARIO_DEFAULTS, USERS_DEFAULTS, type Scenario } from './scenario';
@@ -146,6 +147,16 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
   };
   if (routing) scenario.routing = routing;
   if (spec.toolCallOutputTokens) scenario.toolCallOutputTokens = spec.toolCallOutputTokens;
+  if (spec.messageFraming) {
+    const framing =
+      spec.messageFraming === true
+        ? framingFor(rates.providerId, rates.modelId)
+        : { ...spec.messageFraming, source: 'the scenario' };
+    scenario.messageFraming = { perMessage: framing.perMessage, perReply: framing.perReply };
+    notes.push(
+      `message framing: ${framing.perMessage} tokens per message, ${framing.perReply} per reply (${framing.source})`,
+    );
+  }
   if (spec.reasoningTokens) {
     scenario.reasoningTokens = spec.reasoningTokens;
     const rule = reasoningRuleFor(rates.providerId, rates.modelId);

@@ -96,6 +96,8 @@ export interface Scenario {
   reasoningTokens?: Dist;
   /** What happens to a turn's reasoning when the next user turn starts (reasoningRules.ts; default 'strip'). */
   reasoningCarry?: ReasoningCarry;
+  /** Chat-format tokens per message and per reply (messageFraming.ts); absent: none counted. */
+  messageFraming?: { perMessage: number; perReply: number };
   toolCallsPerTurn: Dist;
   maxToolCallsPerTurn: number;
   toolResultTokens: Dist;

@@ -35,6 +35,8 @@ export interface ScenarioSpec {
   reasoningTokens?: Dist;
   /** Overrides the provider's rule: true keeps reasoning in later turns (OpenAI all_turns), false drops it. */
   reasoningAcrossTurns?: boolean;
+  /** true: the provider's per-message and per-reply framing tokens (messageFraming.ts); or figures of one's own. */
+  messageFraming?: boolean | { perMessage: number; perReply: number };
   toolCallsPerTurn?: Dist;
   maxToolCallsPerTurn?: number;
   toolResultTokens?: Dist;
@@ -76,6 +78,7 @@ export const SCENARIO_KEYS = [
   'toolCallOutputTokens',
   'reasoningTokens',
   'reasoningAcrossTurns',
+  'messageFraming',
   'toolCallsPerTurn',
   'maxToolCallsPerTurn',
   'toolResultTokens',

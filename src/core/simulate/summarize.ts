@@ -249,6 +249,9 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     userTokens: describeDist(s.userTokens),
     outputTokens: describeDist(s.outputTokens),
     ...(s.toolCallOutputTokens ? { toolCallOutputTokens: describeDist(s.toolCallOutputTokens) } : {}),
+    ...(s.messageFraming
+      ? { messageFraming: `${s.messageFraming.perMessage} tokens per message, ${s.messageFraming.perReply} per reply` }
+      : {}),
     ...(s.reasoningTokens
       ? {
           reasoningTokens: `${describeDist(s.reasoningTokens)} per call (${s.reasoningCarry ?? 'strip'} after the turn)`,
