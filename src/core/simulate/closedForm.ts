@@ -12,6 +12,7 @@
 import { callRates, type CallRates, type TokenRates } from './callRates';
 import type { ComponentId } from './components';
 import { routeCache } from './routeCache';
+import { turnExtras } from './turnExtras';
 import type { Scenario } from './scenario';
 
 export interface ClosedForm {
@@ -140,7 +141,12 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
     output: 0,
     retries: 0,
     cacheWrites: 0,
+    toolFees: 0,
+    embeddings: 0,
   };
+  const extras = turnExtras(scenario);
+  components.toolFees = n * c * extras.perToolCallUsd;
+  components.embeddings = n * extras.perTurnUsd;
   const rest = total.user + total.history + total.tools;
   if (routes.some(([rates, weight]) => weight > 0 && total.maxInput > rates.tierAbove)) {
     return { ok: false, message: 'the closed form assumes no call reaches the long-context tier' };

@@ -7,10 +7,12 @@ import { callRates, type CallRates, type TokenRates } from './callRates';
 import {
   CACHE_WRITES,
   COMPONENT_COUNT,
+  EMBEDDINGS,
   HISTORY,
   OUTPUT,
   RETRIES,
   SYSTEM,
+  TOOL_FEES,
   TOOL_RESULTS,
   USER_INPUT,
 } from './components';
@@ -19,6 +21,7 @@ import { gateThresholds } from './gates';
 import { Rng } from './rng';
 import { routeCache, type RouteCache } from './routeCache';
 import type { ReasoningCarry } from './reasoningRules';
+import { turnExtras } from './turnExtras';
 import { compactThreshold, SCENARIO_LIMITS, type ContextFullAction, type Scenario } from './scenario';
 
 /**
@@ -97,6 +100,9 @@ export class SessionEngine {
   /** Chat-format tokens on every message, and priming each call's reply (not carried). */
   private readonly framing: number;
   private readonly priming: number;
+  /** USD per tool call made (its fee × the share of calls paying it), and per turn for its embedding calls. */
+  private readonly toolFeeUsd: number;
+  private readonly embeddingUsd: number;
   private readonly toolCalls: Sampler;
   private readonly toolResult: Sampler;
   private readonly main: CallRates;
@@ -176,6 +182,9 @@ export class SessionEngine {
     this.routeShare = scenario.routing ? Math.min(1, Math.max(0, scenario.routing.share)) : 0;
     this.cheap = scenario.routing && this.routeShare > 0 ? callRates(scenario.routing.rates) : undefined;
     this.routePerSession = scenario.routing?.per === 'session';
+    const extras = turnExtras(scenario);
+    this.toolFeeUsd = extras.perToolCallUsd;
+    this.embeddingUsd = extras.perTurnUsd;
     this.framing = Math.max(0, scenario.messageFraming?.perMessage ?? 0);
     this.priming = Math.max(0, scenario.messageFraming?.perReply ?? 0);
     // The system prompt is a message too.
@@ -318,6 +327,7 @@ export class SessionEngine {
       let turnMessages = 0;
       let turnToolResults = 0;
       let turnReasoning = 0;
+      let toolCallsMade = 0;
       let turnCost = 0;
       let failed = false;
       for (let call = 0; call <= toolCalls; call++) {
@@ -375,7 +385,10 @@ export class SessionEngine {
         // Reasoning goes back with the tool results inside the loop (every provider requires or keeps it there).
         turnMessages += output + reasoning + this.framing;
         turnReasoning += reasoning;
-        if (call < toolCalls) turnToolResults += this.toolResult.sample(rng) + this.framing;
+        if (call < toolCalls) {
+          turnToolResults += this.toolResult.sample(rng) + this.framing;
+          toolCallsMade++;
+        }
       }
       const strip =
         turnReasoning > 0 &&
@@ -388,6 +401,12 @@ export class SessionEngine {
         carriedMessages = scenario.summaryTokens;
         carriedToolResults = 0;
         this.epoch++;
+      }
+      if (this.toolFeeUsd > 0 || this.embeddingUsd > 0) {
+        const fees = toolCallsMade * this.toolFeeUsd;
+        parts[TOOL_FEES]! += fees;
+        parts[EMBEDDINGS]! += this.embeddingUsd;
+        turnCost += fees + this.embeddingUsd;
       }
       this.turnCostUsd[turn]! += turnCost;
       this.turnSessions[turn]! += 1;

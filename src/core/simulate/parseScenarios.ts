@@ -2,6 +2,7 @@
 // ("scenarios.support-agent.turns: …"). A scenario with an error is left out — a silently defaulted typo would give
 // wrong money — while the others still run; unknown keys are warnings with a suggestion.
 import { SERVICE_TIERS } from '../pricing/serviceTiers';
+import { TOOL_FEE_NAMES } from '../pricing/toolFees';
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import {
@@ -94,6 +95,8 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'reasoningTokens', readDist(reader, at('reasoningTokens'), v.reasoningTokens));
   assign(spec, 'reasoningAcrossTurns', readBoolean(reader, at('reasoningAcrossTurns'), v.reasoningAcrossTurns));
   assign(spec, 'messageFraming', readFraming(reader, at('messageFraming'), v.messageFraming));
+  assign(spec, 'toolFees', readToolFees(reader, at('toolFees'), v.toolFees));
+  assign(spec, 'embeddings', readEmbeddings(reader, at('embeddings'), v.embeddings));
   assign(spec, 'toolCallsPerTurn', readDist(reader, at('toolCallsPerTurn'), v.toolCallsPerTurn));
   assign(
     spec,
@@ -162,6 +165,40 @@ function readFraming(reader: Reader, path: string, value: unknown): ScenarioSpec
   const perMessage = readNumber(reader, `${path}.perMessage`, value.perMessage, { min: 0, max: 100 });
   const perReply = readNumber(reader, `${path}.perReply`, value.perReply, { min: 0, max: 100 });
   return { perMessage: perMessage ?? 0, perReply: perReply ?? 0 };
+}
+
+function readToolFees(reader: Reader, path: string, value: unknown): ScenarioSpec['toolFees'] {
+  if (value === undefined) return undefined;
+  if (!isObject(value))
+    return reader.error(
+      path,
+      `expected {tool: ${TOOL_FEE_NAMES.join(' | ')}} or {perCallUsd: N}, got ${describe(value)}`,
+    );
+  extraKeys(reader, path, value, ['tool', 'perCallUsd', 'share']);
+  const fees: NonNullable<ScenarioSpec['toolFees']> = {};
+  if (value.tool !== undefined) {
+    if (typeof value.tool === 'string' && TOOL_FEE_NAMES.includes(value.tool)) fees.tool = value.tool;
+    else
+      return reader.error(`${path}.tool`, `expected one of ${TOOL_FEE_NAMES.join(', ')}, got ${describe(value.tool)}`);
+  }
+  const perCall = readNumber(reader, `${path}.perCallUsd`, value.perCallUsd, { min: 0, max: 100 });
+  if (perCall !== undefined) fees.perCallUsd = perCall;
+  const share = readShare(reader, `${path}.share`, value.share);
+  if (share !== undefined) fees.share = share;
+  if (fees.tool === undefined && fees.perCallUsd === undefined)
+    return reader.error(path, 'needs tool (a fee from the price data) or perCallUsd');
+  return fees;
+}
+
+function readEmbeddings(reader: Reader, path: string, value: unknown): ScenarioSpec['embeddings'] {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || typeof value.model !== 'string' || value.model.trim() === '')
+    return reader.error(path, `expected {model, tokens, callsPerTurn}, got ${describe(value)}`);
+  extraKeys(reader, path, value, ['model', 'tokens', 'callsPerTurn']);
+  const tokens = readNumber(reader, `${path}.tokens`, value.tokens, { min: 0, max: 10_000_000 });
+  if (tokens === undefined) return reader.error(`${path}.tokens`, 'is required: tokens embedded per call');
+  const calls = readNumber(reader, `${path}.callsPerTurn`, value.callsPerTurn, { min: 0, max: 1000 });
+  return { model: value.model.trim(), tokens, ...(calls !== undefined ? { callsPerTurn: calls } : {}) };
 }
 
 function readBoolean(reader: Reader, path: string, value: unknown): boolean | undefined {

@@ -4,6 +4,7 @@
 import { withLongContext } from '../pricing/longContextOptIn';
 import type { RateCard } from '../pricing/rateCard';
 import { applyServiceTier } from '../pricing/serviceTiers';
+import { toolFee } from '../pricing/toolFees';
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import type { ModelLookup } from './modelLookup';
@@ -147,6 +148,32 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
   };
   if (routing) scenario.routing = routing;
   if (spec.toolCallOutputTokens) scenario.toolCallOutputTokens = spec.toolCallOutputTokens;
+  if (spec.toolFees) {
+    const share = spec.toolFees.share ?? 1;
+    if (spec.toolFees.perCallUsd !== undefined) {
+      scenario.toolFees = { perCallUsd: spec.toolFees.perCallUsd, share };
+      notes.push(
+        `tool fees: $${spec.toolFees.perCallUsd} per call on ${percentOf(share)} of tool calls (the scenario)`,
+      );
+    } else if (spec.toolFees.tool) {
+      const fee = toolFee(spec.toolFees.tool, rates.providerId);
+      if (!fee)
+        return fail('toolFees.tool', `no ${spec.toolFees.tool} fee known for ${rates.providerId}; give perCallUsd`);
+      scenario.toolFees = { perCallUsd: fee.perCallUsd, share };
+      notes.push(
+        `tool fees: ${fee.tool} $${fee.perCallUsd} per call on ${percentOf(share)} of tool calls — ${fee.note} (${fee.source}, ${fee.asOf})`,
+      );
+    }
+  }
+  if (spec.embeddings) {
+    const embedding = deps.lookup(spec.embeddings.model);
+    if (!embedding.ok) return fail('embeddings.model', embedding.message);
+    const callsPerTurn = spec.embeddings.callsPerTurn ?? 1;
+    scenario.embeddings = { rates: embedding.rates, callsPerTurn, tokens: spec.embeddings.tokens };
+    notes.push(
+      `embeddings: ${callsPerTurn} call(s) per turn of ${spec.embeddings.tokens.toLocaleString('en-US')} tokens on ${spec.embeddings.model} at $${embedding.rates.inputPerMTok}/M (${embedding.rates.source})`,
+    );
+  }
   if (spec.messageFraming) {
     const framing =
       spec.messageFraming === true
@@ -206,6 +233,10 @@ const CARRY_WORDS: Record<ReasoningCarry, string> = {
   strip: "dropped when the next user turn starts (the cache is read up to that turn's user message)",
   keepIfTools: 'carried into later turns after a turn with tool calls, else dropped',
 };
+
+function percentOf(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
 
 function failWith(problems: Problem[], spec: ScenarioSpec, message: string): PreparedScenario {
   problems.push({ severity: 'error', message });

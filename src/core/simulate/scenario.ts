@@ -98,6 +98,10 @@ export interface Scenario {
   reasoningCarry?: ReasoningCarry;
   /** Chat-format tokens per message and per reply (messageFraming.ts); absent: none counted. */
   messageFraming?: { perMessage: number; perReply: number };
+  /** A fee per tool call (server tools: web search $10 per 1,000), on `share` of the tool calls. */
+  toolFees?: { perCallUsd: number; share: number };
+  /** Embedding calls per turn (retrieval), each of `tokens` at the embedding model's input rate. */
+  embeddings?: { rates: RateCard; callsPerTurn: number; tokens: number };
   toolCallsPerTurn: Dist;
   maxToolCallsPerTurn: number;
   toolResultTokens: Dist;

@@ -37,6 +37,9 @@ export interface ScenarioSpec {
   reasoningAcrossTurns?: boolean;
   /** true: the provider's per-message and per-reply framing tokens (messageFraming.ts); or figures of one's own. */
   messageFraming?: boolean | { perMessage: number; perReply: number };
+  /** A server tool's fee from the data (`tool`, for the model's provider) or one's own `perCallUsd`; `share` of tool calls. */
+  toolFees?: { tool?: string; perCallUsd?: number; share?: number };
+  embeddings?: { model: string; callsPerTurn?: number; tokens: number };
   toolCallsPerTurn?: Dist;
   maxToolCallsPerTurn?: number;
   toolResultTokens?: Dist;
@@ -79,6 +82,8 @@ export const SCENARIO_KEYS = [
   'reasoningTokens',
   'reasoningAcrossTurns',
   'messageFraming',
+  'toolFees',
+  'embeddings',
   'toolCallsPerTurn',
   'maxToolCallsPerTurn',
   'toolResultTokens',
