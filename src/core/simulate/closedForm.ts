@@ -60,6 +60,8 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
     return { ok: false, message: 'the closed form has no reasoning tokens' };
   if (scenario.messageFraming && (scenario.messageFraming.perMessage > 0 || scenario.messageFraming.perReply > 0))
     return { ok: false, message: 'the closed form has no message framing' };
+  if (scenario.subagents && scenario.subagents.length > 0)
+    return { ok: false, message: 'the closed form has no subagents (checked against hand-computed sessions instead)' };
   if (scenario.runawayRate > 0 && scenario.runawayRate < 1)
     return { ok: false, message: 'the closed form needs a runaway rate of 0 or 1' };
   if (scenario.budget.stopSessions) return { ok: false, message: 'the closed form has no budget stop' };
@@ -143,6 +145,7 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
     cacheWrites: 0,
     toolFees: 0,
     embeddings: 0,
+    subagents: 0,
   };
   const extras = turnExtras(scenario);
   components.toolFees = n * c * extras.perToolCallUsd;

@@ -11,6 +11,7 @@ export const COMPONENTS = [
   { id: 'cacheWrites', label: 'cache writes (prefix written to the cache at the write rate)' },
   { id: 'toolFees', label: 'tool fees (per call: web search, file search)' },
   { id: 'embeddings', label: 'embedding calls' },
+  { id: 'subagents', label: 'subagent sessions (their whole cost)' },
 ] as const;
 
 export type ComponentId = (typeof COMPONENTS)[number]['id'];
@@ -25,4 +26,5 @@ export const RETRIES = 5;
 export const CACHE_WRITES = 6;
 export const TOOL_FEES = 7;
 export const EMBEDDINGS = 8;
+export const SUBAGENTS = 9;
 export const COMPONENT_COUNT = COMPONENTS.length;

@@ -11,6 +11,7 @@ import {
   HISTORY,
   OUTPUT,
   RETRIES,
+  SUBAGENTS,
   SYSTEM,
   TOOL_FEES,
   TOOL_RESULTS,
@@ -103,6 +104,10 @@ export class SessionEngine {
   /** USD per tool call made (its fee × the share of calls paying it), and per turn for its embedding calls. */
   private readonly toolFeeUsd: number;
   private readonly embeddingUsd: number;
+  /** Subagents: an engine of its own per subagent (its own random stream), and where the session's answers land. */
+  private readonly subagents: { engine: SessionEngine; calls: Sampler; answerTokens: number }[];
+  private readonly answersAtTurn: Float64Array;
+  private readonly subagentUsdAtTurn: Float64Array;
   private readonly toolCalls: Sampler;
   private readonly toolResult: Sampler;
   private readonly main: CallRates;
@@ -223,6 +228,17 @@ export class SessionEngine {
     this.callGateUsd =
       scenario.budget.perCallUsd !== undefined ? gateThresholds(scenario.budget.perCallUsd) : new Float64Array(0);
     this.callsAtGate = new Float64Array(this.callGateUsd.length);
+    this.subagents = (scenario.subagents ?? []).map((sub, i) => ({
+      engine: new SessionEngine(sub.scenario, {
+        sessions: 0,
+        seed: subagentSeed(options.seed, i),
+        shares: this.shares,
+      }),
+      calls: new Sampler(sub.callsPerSession),
+      answerTokens: Math.max(0, sub.answerTokens),
+    }));
+    this.answersAtTurn = new Float64Array(this.subagents.length > 0 ? maxTurns : 0);
+    this.subagentUsdAtTurn = new Float64Array(this.answersAtTurn.length);
     this.turnCostUsd = new Float64Array(maxTurns);
     this.turnFirstInputTokens = new Float64Array(maxTurns);
     this.turnSessions = new Float64Array(maxTurns);
@@ -317,6 +333,7 @@ export class SessionEngine {
     this.cachedEpoch.fill(0);
     this.stableCached.fill(0);
 
+    if (this.subagents.length > 0) this.runSubagents(turns);
     let carriedMessages = 0;
     let carriedToolResults = 0;
     let sessionCost = 0;
@@ -396,6 +413,12 @@ export class SessionEngine {
       if (strip) this.cutCache(this.prefix + carriedMessages + carriedToolResults + user);
       carriedMessages += user + turnMessages - (strip ? turnReasoning : 0);
       carriedToolResults += turnToolResults;
+      if (this.subagents.length > 0) {
+        // The subagents called in this turn: their sessions' cost, and their answers as tool results from now on.
+        carriedToolResults += this.answersAtTurn[turn]!;
+        parts[SUBAGENTS]! += this.subagentUsdAtTurn[turn]!;
+        turnCost += this.subagentUsdAtTurn[turn]!;
+      }
       if (this.summarizeEvery > 0 && (turn + 1) % this.summarizeEvery === 0 && turn + 1 < turns) {
         turnCost += this.call(0, carriedMessages, carriedToolResults, scenario.summaryTokens, sessionRoute);
         carriedMessages = scenario.summaryTokens;
@@ -422,6 +445,28 @@ export class SessionEngine {
     if (this.sessionTruncated) this.truncatedSessions++;
     if (this.compactions > compactionsBefore) this.compactedSessions++;
     return sessionCost;
+  }
+
+  /**
+   * Draws each subagent's calls for a session of `turns` turns and runs one sub-session per call, spread evenly over
+   * the turns (call k of n in turn ⌊k·turns/n⌋): its cost and its answer are booked at that turn.
+   */
+  private runSubagents(turns: number): void {
+    this.answersAtTurn.fill(0);
+    this.subagentUsdAtTurn.fill(0);
+    for (const sub of this.subagents) {
+      const n = clamp(this.rng.roundStochastic(sub.calls.sample(this.rng)), 0, SCENARIO_LIMITS.subagentCalls);
+      for (let k = 0; k < n; k++) {
+        const turn = Math.floor((k * turns) / n);
+        this.subagentUsdAtTurn[turn]! += sub.engine.oneSession();
+        this.answersAtTurn[turn]! += sub.answerTokens;
+      }
+    }
+  }
+
+  /** Runs one more session outside the run's count (a subagent's sub-session) and returns its cost. */
+  oneSession(): number {
+    return this.session();
   }
 
   /**
@@ -633,6 +678,11 @@ export class SessionEngine {
     parts[OUTPUT]! += outputCost;
     return total;
   }
+}
+
+/** A subagent's own seed, so its sub-sessions neither share nor shift the orchestrator's random stream. */
+function subagentSeed(seed: number, index: number): number {
+  return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
 }
 
 function clamp(x: number, low: number, high: number): number {

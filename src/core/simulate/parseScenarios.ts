@@ -56,7 +56,38 @@ export function parseScenarios(raw: unknown): ParsedScenarios {
         message: `scenarios.${name}: not simulated until the errors above are fixed`,
       });
   }
-  return { scenarios, problems: reader.problems };
+  return { scenarios: linkSubagents(reader, scenarios), problems: reader.problems };
+}
+
+/**
+ * Points each subagent at the scenario it names. A name that is not a valid scenario, or a chain that comes back to
+ * itself (a cycle would never end), is an error, and the scenarios depending on it are left out.
+ */
+function linkSubagents(reader: Reader, scenarios: ScenarioSpec[]): ScenarioSpec[] {
+  const byName = new Map(scenarios.map((s) => [s.name, s] as const));
+  const broken = new Set<string>();
+  const visit = (spec: ScenarioSpec, chain: string[]): boolean => {
+    if (chain.includes(spec.name)) {
+      reader.error(`scenarios.${chain[0]}.subagents`, `${[...chain, spec.name].join(' → ')} is a cycle`);
+      return false;
+    }
+    if (chain.length > SCENARIO_LIMITS.subagentDepth) {
+      reader.error(`scenarios.${chain[0]}.subagents`, `nest deeper than ${SCENARIO_LIMITS.subagentDepth} levels`);
+      return false;
+    }
+    for (const [i, sub] of (spec.subagents ?? []).entries()) {
+      const target = byName.get(sub.scenario);
+      if (!target) {
+        reader.error(`scenarios.${spec.name}.subagents[${i}].scenario`, `no valid scenario "${sub.scenario}"`);
+        return false;
+      }
+      if (!visit(target, [...chain, spec.name])) return false;
+      sub.spec = target;
+    }
+    return true;
+  };
+  for (const spec of scenarios) if (spec.subagents && !visit(spec, [])) broken.add(spec.name);
+  return scenarios.filter((s) => !broken.has(s.name));
 }
 
 function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpec | undefined {
@@ -97,6 +128,7 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'messageFraming', readFraming(reader, at('messageFraming'), v.messageFraming));
   assign(spec, 'toolFees', readToolFees(reader, at('toolFees'), v.toolFees));
   assign(spec, 'embeddings', readEmbeddings(reader, at('embeddings'), v.embeddings));
+  assign(spec, 'subagents', readSubagents(reader, at('subagents'), v.subagents));
   assign(spec, 'toolCallsPerTurn', readDist(reader, at('toolCallsPerTurn'), v.toolCallsPerTurn));
   assign(
     spec,
@@ -199,6 +231,28 @@ function readEmbeddings(reader: Reader, path: string, value: unknown): ScenarioS
   if (tokens === undefined) return reader.error(`${path}.tokens`, 'is required: tokens embedded per call');
   const calls = readNumber(reader, `${path}.callsPerTurn`, value.callsPerTurn, { min: 0, max: 1000 });
   return { model: value.model.trim(), tokens, ...(calls !== undefined ? { callsPerTurn: calls } : {}) };
+}
+
+function readSubagents(reader: Reader, path: string, value: unknown): ScenarioSpec['subagents'] {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value))
+    return reader.error(path, `expected a list of {scenario, callsPerSession, answerTokens}, got ${describe(value)}`);
+  const subagents: NonNullable<ScenarioSpec['subagents']> = [];
+  value.forEach((item: unknown, i) => {
+    const at = `${path}[${i}]`;
+    if (!isObject(item) || typeof item.scenario !== 'string' || item.scenario.trim() === '') {
+      reader.error(
+        at,
+        `expected {scenario: <a scenario's name>, callsPerSession, answerTokens}, got ${describe(item)}`,
+      );
+      return;
+    }
+    extraKeys(reader, at, item, ['scenario', 'callsPerSession', 'answerTokens']);
+    const calls = readDist(reader, `${at}.callsPerSession`, item.callsPerSession) ?? fixed(1);
+    const answer = readNumber(reader, `${at}.answerTokens`, item.answerTokens, { min: 0, max: 1_000_000 });
+    subagents.push({ scenario: item.scenario.trim(), callsPerSession: calls, answerTokens: answer ?? 500 });
+  });
+  return subagents;
 }
 
 function readBoolean(reader: Reader, path: string, value: unknown): boolean | undefined {

@@ -6,7 +6,7 @@ import type { RateCard } from '../pricing/rateCard';
 import { applyServiceTier } from '../pricing/serviceTiers';
 import { toolFee } from '../pricing/toolFees';
 import type { Problem } from '../types';
-import { fixed, lognormal, type Dist } from './distribution';
+import { describeDist, fixed, lognormal, type Dist } from './distribution';
 import type { ModelLookup } from './modelLookup';
 import type { PresetSpec } from './presets';
 import { observedCacheHitRate, outputSamples, type UsageLog } from './replay/replay';
@@ -14,7 +14,14 @@ import { callRates } from './callRates';
 import { framingFor } from './messageFraming';
 import { reasoningRuleFor, type ReasoningCarry } from './reasoningRules';
 import { describeRouteCache, routeCache } from './routeCache';
-import { DEFAULT_MINUTES_BETWEEN_TURNS, SCENARIO_DEFAULTS, USERS_DEFAULTS, type Scenario } from './scenario';
+import {
+  DEFAULT_MINUTES_BETWEEN_TURNS,
+  SCENARIO_DEFAULTS,
+  SCENARIO_LIMITS,
+  USERS_DEFAULTS,
+  type Scenario,
+  type Subagent,
+} from './scenario';
 import type { FromLog, ScenarioSpec, TokensOrFile } from './spec';
 
 export type FileCount = { tokens: number; exact: boolean; band?: number } | { error: string };
@@ -36,7 +43,7 @@ export interface PreparedScenario {
   problems: Problem[];
 }
 
-export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): PreparedScenario {
+export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps, depth = 0): PreparedScenario {
   const problems: Problem[] = [];
   const notes: string[] = [];
   const path = (key: string) => `scenarios.${spec.name}.${key}`;
@@ -173,6 +180,27 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     notes.push(
       `embeddings: ${callsPerTurn} call(s) per turn of ${spec.embeddings.tokens.toLocaleString('en-US')} tokens on ${spec.embeddings.model} at $${embedding.rates.inputPerMTok}/M (${embedding.rates.source})`,
     );
+  }
+  if (spec.subagents && spec.subagents.length > 0) {
+    if (depth >= SCENARIO_LIMITS.subagentDepth)
+      return fail('subagents', `nest deeper than ${SCENARIO_LIMITS.subagentDepth}`);
+    const subagents: Subagent[] = [];
+    for (const sub of spec.subagents) {
+      if (!sub.spec) return fail('subagents', `scenario "${sub.scenario}" not found`);
+      const child = prepareScenario(sub.spec, deps, depth + 1);
+      problems.push(...child.problems.filter((p) => p.severity === 'error'));
+      if (!child.scenario) return fail('subagents', `subagent ${sub.scenario} cannot be simulated (see above)`);
+      subagents.push({
+        name: sub.scenario,
+        scenario: child.scenario,
+        callsPerSession: sub.callsPerSession,
+        answerTokens: sub.answerTokens,
+      });
+      notes.push(
+        `subagent ${sub.scenario} (${child.scenario.rates.modelId}): ${describeDist(sub.callsPerSession)} calls per session, each a sub-session of its own; its ${sub.answerTokens.toLocaleString('en-US')}-token answer enters the history`,
+      );
+    }
+    scenario.subagents = subagents;
   }
   if (spec.messageFraming) {
     const framing =

@@ -37,6 +37,13 @@ export function compactThreshold(scenario: Pick<Scenario, 'compactAtTokens'>, co
   return Math.max(1, contextWindow - AUTO_COMPACT_RESERVE_TOKENS);
 }
 
+export interface Subagent {
+  name: string;
+  scenario: Scenario;
+  callsPerSession: Dist;
+  answerTokens: number;
+}
+
 export interface Routing {
   /** The cheaper model's rates. */
   rates: RateCard;
@@ -102,6 +109,8 @@ export interface Scenario {
   toolFees?: { perCallUsd: number; share: number };
   /** Embedding calls per turn (retrieval), each of `tokens` at the embedding model's input rate. */
   embeddings?: { rates: RateCard; callsPerTurn: number; tokens: number };
+  /** Sub-sessions the orchestrator runs per session: each call's cost adds to the session, its answer to the history. */
+  subagents?: Subagent[];
   toolCallsPerTurn: Dist;
   maxToolCallsPerTurn: number;
   toolResultTokens: Dist;
@@ -177,6 +186,9 @@ export const SCENARIO_LIMITS = {
   intensitySigma: 4,
   /** Past the largest context windows (~2M tokens). */
   compactAtTokens: 10_000_000,
+  /** Subagent calls per session, per subagent, and how deep subagents may call their own. */
+  subagentCalls: 100,
+  subagentDepth: 3,
 } as const;
 
 /** A scenario with every default, for tests and as a base for hand-built scenarios. */

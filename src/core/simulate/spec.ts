@@ -19,6 +19,18 @@ export interface RoutingSpec {
   per: 'call' | 'session';
 }
 
+/** A subagent the orchestrator calls: another scenario of the same file, run as a sub-session per call. */
+export interface SubagentSpec {
+  /** The name of the scenario that describes it (its own model, prompt, tools, turns). */
+  scenario: string;
+  /** Calls per orchestrator session. */
+  callsPerSession: Dist;
+  /** Tokens of its final answer, the only part that enters the orchestrator's history. */
+  answerTokens: number;
+  /** Filled in by parseScenarios once every scenario is read. */
+  spec?: ScenarioSpec;
+}
+
 export interface ScenarioSpec {
   name: string;
   description?: string;
@@ -40,6 +52,7 @@ export interface ScenarioSpec {
   /** A server tool's fee from the data (`tool`, for the model's provider) or one's own `perCallUsd`; `share` of tool calls. */
   toolFees?: { tool?: string; perCallUsd?: number; share?: number };
   embeddings?: { model: string; callsPerTurn?: number; tokens: number };
+  subagents?: SubagentSpec[];
   toolCallsPerTurn?: Dist;
   maxToolCallsPerTurn?: number;
   toolResultTokens?: Dist;
@@ -84,6 +97,7 @@ export const SCENARIO_KEYS = [
   'messageFraming',
   'toolFees',
   'embeddings',
+  'subagents',
   'toolCallsPerTurn',
   'maxToolCallsPerTurn',
   'toolResultTokens',
