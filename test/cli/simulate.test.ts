@@ -211,6 +211,37 @@ describe('burnrate simulate (built CLI)', function () {
     assert.match(none.stderr, /no \.burnrate\.yaml in /);
   });
 
+  it('starts scenarios from an agent file: a Claude Code subagent as one, a CrewAI crew as a tree of subagents', () => {
+    const agent = runCli(['simulate', 'examples/.claude/agents/test-runner.md', '--json', '--sessions', '300']);
+    assert.ok(agent.code === 0 || agent.code === 1, agent.stderr);
+    const agentDoc = JSON.parse(agent.stdout) as SimulateJson;
+    assert.deepStrictEqual(Object.keys(agentDoc.scenarios), ['examples/.claude/agents/test-runner.md']);
+    assert.ok(agentDoc.problems.some((p) => /scenarios from the file's estimate \(1 unit\)/.test(p.message)));
+    const crew = runCli(['simulate', 'examples/crew/config/tasks.yaml', '--json', '--sessions', '300']);
+    assert.ok(crew.code === 0 || crew.code === 1, crew.stderr);
+    const doc = JSON.parse(crew.stdout) as {
+      scenarios: Record<
+        string,
+        {
+          perSession: Band & { min: number; max: number };
+          notes: string[];
+          components: { id: string; meanUsd: number }[];
+        }
+      >;
+    };
+    const names = Object.keys(doc.scenarios);
+    assert.strictEqual(names.length, 2, names.join(', '));
+    const [root, sub] = names.map((n) => doc.scenarios[n]!);
+    const subagents = root!.components.find((c) => c.id === 'subagents');
+    // The orchestrator calls the other task once per session: its whole session cost is in the orchestrator's (its
+    // own random stream, so within the sub-session's spread of the task run on its own).
+    assert.ok(
+      subagents && subagents.meanUsd >= sub!.perSession.min && subagents.meanUsd <= sub!.perSession.max,
+      JSON.stringify(subagents),
+    );
+    assert.ok(root!.notes.some((n) => n.startsWith(`subagent ${names[1]}`)));
+  });
+
   it("runs the example workspace's scenarios", () => {
     const run = runCli(['simulate', '--config', 'examples/.burnrate.yaml', '--sessions', '1000']);
     assert.ok(run.code === 0 || run.code === 1, run.stderr);

@@ -23,6 +23,7 @@ import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { priceDataFor } from '../priceData';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
+import { agentFileScenarios } from './simulateFile';
 
 const DEFAULT_SEED = 1;
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
@@ -77,8 +78,11 @@ See examples/.burnrate.yaml for every key and its default.`,
     const presetFilter = flags.preset ?? 'all';
 
     const root = target ? findWorkspaceRoot(target.path, io.cwd) : findWorkspaceRoot(io.cwd);
+    // A file named on the command line is a scenario file when it holds a scenarios: block; any other file (a prompt,
+    // a Claude Code subagent, a CrewAI crew) starts scenarios from its estimate, under the workspace's usage file.
+    const agentFile = target?.kind === 'file' && !isScenarioFile(target.path) ? target.path : undefined;
     const explicit =
-      target?.kind === 'file'
+      target?.kind === 'file' && !agentFile
         ? target.path
         : target?.kind === 'folder'
           ? path.join(target.path, USAGE_FILE_NAME)
@@ -88,20 +92,26 @@ See examples/.burnrate.yaml for every key and its default.`,
     const usage = loadUsageFile(root, explicit);
     // The same price data as estimate and diff: a pinned priceData: or the data `burnrate prices update` stored.
     for (const warning of priceDataFor(undefined, io.cwd, usage, root).warnings) io.err(`warning: ${warning}\n`);
-    if (!usage.file)
+    if (!agentFile && !usage.file)
       throw new UsageError(
         `no .burnrate.yaml found from ${io.cwd}; write one with a scenarios: block (see examples/.burnrate.yaml) or pass --config`,
       );
-    if (usage.config.scenarios === undefined) {
+    if (!agentFile && usage.config.scenarios === undefined) {
       const broken = usage.problems.filter((p) => p.severity === 'error').map((p) => p.message);
       throw new UsageError(
         broken.length > 0 ? broken.join('\n') : `${usage.file} has no scenarios: block (see examples/.burnrate.yaml)`,
       );
     }
     const problems: Problem[] = [...usage.problems];
-    const parsed = parseScenarios(usage.config.scenarios);
+    const parsed = agentFile
+      ? (() => {
+          const fromFile = agentFileScenarios(agentFile, root, usage.config, io.cwd);
+          return { scenarios: fromFile.specs, problems: fromFile.problems };
+        })()
+      : parseScenarios(usage.config.scenarios);
     problems.push(...parsed.problems);
     let specs = parsed.scenarios;
+    const source = agentFile ?? usage.file ?? root;
     const wanted = flags.scenario;
     if (wanted !== undefined) {
       specs = specs.filter((s) => s.name === wanted);
@@ -110,13 +120,14 @@ See examples/.burnrate.yaml for every key and its default.`,
         const broken = parsed.problems.some((p) => p.message.startsWith(`scenarios.${wanted}`));
         if (!broken)
           throw new UsageError(
-            `no scenario "${wanted}" in ${usage.file}${names.length ? ` (scenarios: ${names.join(', ')})` : ''}`,
+            `no scenario "${wanted}" in ${source}${names.length ? ` (scenarios: ${names.join(', ')})` : ''}`,
           );
       }
     }
 
     // Files a scenario names are read inside the workspace (a named path's, as estimate finds it) and nowhere else.
-    const deps = prepareDeps(usage.config, path.dirname(usage.file), target ? root : path.dirname(usage.file));
+    const baseDir = usage.file ? path.dirname(usage.file) : root;
+    const deps = prepareDeps(usage.config, baseDir, target ? root : baseDir);
     const jobs: SimulationJob[] = [];
     for (const spec of specs) {
       const prepared = prepareScenario(spec, deps);
@@ -193,6 +204,13 @@ function scenarioTarget(
   }
   if (!stat.isFile()) throw new UsageError(`${named} is not a regular file or folder`);
   return { kind: 'file', path: absolute };
+}
+
+/** A YAML file whose top level has a scenarios: key (read only as far as that; the usage parser reads it whole). */
+function isScenarioFile(file: string): boolean {
+  if (!/\.ya?ml$/i.test(file)) return false;
+  const text = readBoundedText(file, path.dirname(file));
+  return typeof text === 'string' && /^scenarios\s*:/m.test(text);
 }
 
 function formatOf(value: string | undefined, json: boolean): Format {

@@ -9,9 +9,9 @@ export const COMPONENTS = [
   { id: 'output', label: 'output' },
   { id: 'retries', label: 'retries' },
   { id: 'cacheWrites', label: 'cache writes (prefix written to the cache at the write rate)' },
-  { id: 'toolFees', label: 'tool fees (per call: web search, file search)' },
-  { id: 'embeddings', label: 'embedding calls' },
-  { id: 'subagents', label: 'subagent sessions (their whole cost)' },
+  { id: 'toolFees', label: 'tool fees (per call: web search, file search)', optional: true },
+  { id: 'embeddings', label: 'embedding calls', optional: true },
+  { id: 'subagents', label: 'subagent sessions (their whole cost)', optional: true },
 ] as const;
 
 export type ComponentId = (typeof COMPONENTS)[number]['id'];

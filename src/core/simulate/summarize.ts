@@ -69,9 +69,11 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
       months: periods.monthCost.length,
       dayCorrelation: scenario.dayCorrelation,
     },
-    components: COMPONENTS.map((c, i) => {
+    // Components only some scenarios have (tool fees, embeddings, subagents) are listed when they cost something.
+    components: COMPONENTS.flatMap((c, i) => {
       const sum = raw.componentUsd[i] ?? 0;
-      return { id: c.id, label: c.label, meanUsd: n > 0 ? sum / n : 0, share: totalUsd > 0 ? sum / totalUsd : 0 };
+      if (sum === 0 && 'optional' in c) return [];
+      return [{ id: c.id, label: c.label, meanUsd: n > 0 ? sum / n : 0, share: totalUsd > 0 ? sum / totalUsd : 0 }];
     }),
     perTurn: turnsOf(raw),
     perCall: callsOf(raw),
