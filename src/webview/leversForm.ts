@@ -1,7 +1,8 @@
-// The levers form: model, turns, cache hit rate, retry rate, sessions/day, turn cap, runaway share, users and routing. Each input
+// The levers form: model, turns, cache hit rate, retry rate, sessions/day, turn cap, runaway share, users, routing and
+// what happens when the context window fills (onContextFull). Each input
 // shows the scenario's own value beside it; a change that parses is handed to `onChange` (the app debounces runs),
 // one that does not is marked invalid and sent nowhere.
-import { SCENARIO_LIMITS } from '../core/simulate/scenario';
+import { CONTEXT_FULL_ACTIONS, SCENARIO_LIMITS, type ContextFullAction } from '../core/simulate/scenario';
 import type { Levers, ModelOption } from './protocol';
 import { el, fill } from './dom';
 
@@ -42,6 +43,13 @@ const SHARE_LEVERS: Record<ShareLever, { label: string; step: string }> = {
 
 const TEXT_LEVERS: Record<TextLever, string> = { model: 'Model', routingModel: 'Cheaper model for routing' };
 
+const CONTEXT_FULL_LABELS: Record<ContextFullAction, string> = {
+  compact: 'compact: a summary replaces the history',
+  truncate: 'truncate: drop the oldest tokens',
+  fail: 'fail: the session ends',
+  flag: 'flag: price it anyway, count it',
+};
+
 const MODEL_LIST_ID = 'model-options';
 
 export class LeversForm {
@@ -52,6 +60,7 @@ export class LeversForm {
   private readonly shares = new Map<ShareLever, { input: HTMLInputElement; output: HTMLOutputElement }>();
   private readonly defaultsShown = new Map<keyof Levers, HTMLElement>();
   private readonly models: HTMLDataListElement;
+  private readonly contextFull: HTMLSelectElement;
 
   constructor(
     doc: Document,
@@ -111,6 +120,17 @@ export class LeversForm {
       row(key, spec.label, input, output);
     }
     row('routingModel', TEXT_LEVERS.routingModel, textInput('routingModel'));
+    this.contextFull = el(
+      doc,
+      'select',
+      { id: 'lever-onContextFull' },
+      ...CONTEXT_FULL_ACTIONS.map((action) =>
+        el(doc, 'option', { attrs: { value: action }, text: CONTEXT_FULL_LABELS[action] }),
+      ),
+    );
+    // A select reports a new choice with 'change' (not every engine sends 'input' for it).
+    this.contextFull.addEventListener('change', () => this.changed());
+    row('onContextFull', 'When a call would not fit the context window', this.contextFull);
     const reset = el(doc, 'button', {
       className: 'secondary',
       attrs: { type: 'button', 'data-action': 'reset-levers' },
@@ -139,6 +159,7 @@ export class LeversForm {
     }
     for (const [key, input] of this.text) input.value = levers[key];
     for (const [key, input] of this.numbers) input.value = String(levers[key]);
+    this.contextFull.value = levers.onContextFull;
     for (const [key, { input, output }] of this.shares) {
       input.value = String(Math.round(levers[key] * 1000) / 10);
       output.value = percentText(levers[key]);
@@ -192,13 +213,14 @@ export class LeversForm {
       runawayRate: shareValue('runawayRate'),
       sessionsPerUserPerDay: numberValue('sessionsPerUserPerDay'),
       userIntensitySigma: numberValue('userIntensitySigma'),
+      onContextFull: contextFullValue(this.contextFull.value),
     };
     return valid ? levers : undefined;
   }
 
   setEnabled(enabled: boolean): void {
     this.element
-      .querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, button')
+      .querySelectorAll<HTMLInputElement | HTMLButtonElement | HTMLSelectElement>('input, button, select')
       .forEach((control) => (control.disabled = !enabled));
   }
 
@@ -206,6 +228,10 @@ export class LeversForm {
     const levers = this.read();
     if (levers) this.options.onChange(levers);
   }
+}
+
+function contextFullValue(value: string): ContextFullAction {
+  return CONTEXT_FULL_ACTIONS.find((action) => action === value) ?? 'flag';
 }
 
 function percentText(share: number): string {

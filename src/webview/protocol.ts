@@ -4,6 +4,7 @@
 // (`run`, `export`) carry an id that every reply to them repeats, so a late reply to an old request is recognised.
 import type { SessionCount } from '../core/simulate/precision';
 import type { SimulationReport } from '../core/simulate/result';
+import { CONTEXT_FULL_ACTIONS, type ContextFullAction } from '../core/simulate/scenario';
 import type { Problem } from '../core/types';
 
 export const VIEW_TYPE = 'burnrate.simulation';
@@ -30,6 +31,8 @@ export interface Levers {
   sessionsPerUserPerDay: number;
   /** Spread of the users' log-normal intensity (σ): how much the heavy users outspend the rest. */
   userIntensitySigma: number;
+  /** What the runtime does when a call would not fit the context window. */
+  onContextFull: ContextFullAction;
 }
 
 export const LEVER_KEYS = [
@@ -44,6 +47,7 @@ export const LEVER_KEYS = [
   'runawayRate',
   'sessionsPerUserPerDay',
   'userIntensitySigma',
+  'onContextFull',
 ] as const satisfies readonly (keyof Levers)[];
 
 export interface ScenarioChoice {
@@ -92,6 +96,8 @@ export interface RenderedSummary {
   /** Share of the histogram canvas with paint on it (0 when no chart could be drawn). */
   histogramInk: number;
   chartsDrawn: number;
+  /** The shown preset's onContextFull and how many of its sessions reached the window. */
+  contextFull: { preset: string; action: string; hitSessions: number; hitShare: number };
   /** Rows of the component breakdown, the per-turn table and the gate table. */
   rows: { components: number; turns: number; gates: number };
   /** Content-Security-Policy violations the document saw (should stay empty). */
@@ -153,7 +159,8 @@ export function isLevers(value: unknown): value is Levers {
     isNumber(value.maxTurns) &&
     isNumber(value.runawayRate) &&
     isNumber(value.sessionsPerUserPerDay) &&
-    isNumber(value.userIntensitySigma)
+    isNumber(value.userIntensitySigma) &&
+    (CONTEXT_FULL_ACTIONS as readonly unknown[]).includes(value.onContextFull)
   );
 }
 

@@ -12,7 +12,10 @@ import type { ShownResult } from './state';
 import { componentsTable, gatesTable, presetsTable, turnTable } from './tables';
 import { chartColors } from './theme';
 
-export type DrawnParts = Pick<RenderedSummary, 'presets' | 'markers' | 'histogramInk' | 'chartsDrawn' | 'rows'>;
+export type DrawnParts = Pick<
+  RenderedSummary,
+  'presets' | 'markers' | 'histogramInk' | 'chartsDrawn' | 'rows' | 'contextFull'
+>;
 
 export class ResultView {
   private handles: { histogram?: ChartHandle; turns?: ChartHandle } = {};
@@ -73,7 +76,9 @@ export class ResultView {
     );
 
     const markers = histogramMarkers(result, chartColors(doc));
+    const hits = windowHits(result);
     return {
+      contextFull: { preset: result.preset, action: result.contextFull.action, ...hits },
       presets: runs.runs.map((r) => ({
         preset: r.preset,
         model: r.model.id,
@@ -137,7 +142,44 @@ function cards(doc: Document, result: ScenarioResult): HTMLElement[] {
       `of input tokens read from the cache · ${percent(result.inputCache.writeShare)} written`,
     ),
     ...users,
+    windowCard(card, result),
   ];
+}
+
+/** A result saved by an older panel has no hit counts: none are shown rather than NaN. */
+function windowHits(result: ScenarioResult): { hitSessions: number; hitShare: number } {
+  const { hitSessions, hitShare } = result.contextFull;
+  return typeof hitSessions === 'number' && typeof hitShare === 'number'
+    ? { hitSessions, hitShare }
+    : { hitSessions: 0, hitShare: 0 };
+}
+
+const WINDOW_ACTION: Record<string, string> = {
+  compact: 'compacted (a summary replaced the history)',
+  truncate: 'truncated (oldest tokens dropped)',
+  fail: 'ended there (onContextFull: fail)',
+  flag: 'priced over the window (onContextFull: flag)',
+};
+
+function windowCard(
+  card: (label: string, value: string, detail: string) => HTMLElement,
+  result: ScenarioResult,
+): HTMLElement {
+  const { hitSessions, hitShare } = windowHits(result);
+  const full = result.contextFull;
+  const window = result.overContextWindow.windowTokens;
+  const at =
+    full.action === 'compact' && full.compactAtTokens !== undefined
+      ? ` at ${integer(full.compactAtTokens)} tokens`
+      : window !== undefined
+        ? ` of ${integer(window)} tokens`
+        : '';
+  const extra = full.action === 'compact' ? ` · ${full.compactionsPerSession.toFixed(2)} summaries per session` : '';
+  return card(
+    'window full',
+    percent(hitShare),
+    `of sessions hit the window${at}: ${integer(hitSessions)} ${WINDOW_ACTION[full.action] ?? full.action}${extra}`,
+  );
 }
 
 function notes(doc: Document, runs: ScenarioRuns, result: ScenarioResult): HTMLElement[] {

@@ -153,7 +153,9 @@ describe('burnrate simulate (built CLI)', function () {
       [['--sessions', '2.5'], /--sessions needs a whole number/],
       [['--format', 'xml'], /--format must be one of text, json, csv, markdown/],
       [['--bogus'], /unknown option --bogus/],
-      [['extra'], /unexpected argument "extra"/],
+      [['extra'], /no such file or folder: extra/],
+      [['.', 'extra'], /unexpected argument "extra"/],
+      [['.', '--config', '.burnrate.yaml'], /--config and the path "\." both name a scenario file/],
     ] as const) {
       const run = runCli(['simulate', ...args], dir);
       assert.strictEqual(run.code, 2, `${args.join(' ')}: ${run.stderr}`);
@@ -178,6 +180,66 @@ describe('burnrate simulate (built CLI)', function () {
       s.perSession.p50 >= (2100 * 2.5 + 100 * 10) / 1e6 - 1e-12 &&
         s.perSession.p99 <= (2100 * 2.5 + 1000 * 10) / 1e6 + 1e-12,
     );
+  });
+
+  it('takes a folder (its .burnrate.yaml) or a scenario file as its path, as `burnrate simulate examples`', () => {
+    const folder = runCli(['simulate', 'examples', '--sessions', '1000', '--preset', 'base']);
+    assert.ok(folder.code === 0 || folder.code === 1, folder.stderr);
+    for (const name of ['support-agent', 'research-agent', 'coding-assistant'])
+      assert.match(folder.stdout, new RegExp(`^${name} — `, 'm'));
+    const file = runCli(['simulate', 'examples/.burnrate.yaml', '--sessions', '1000', '--preset', 'base']);
+    assert.strictEqual(file.stdout, folder.stdout, 'the folder and its file are the same scenarios');
+
+    // A scenario file in a subfolder: its paths are relative to it, read inside the workspace only.
+    const dir = workspace('defaults:\n  model: gpt-4o\n', { 'sims/system.md': SYSTEM });
+    const outsideName = `${path.basename(dir)}-outside.md`;
+    fs.writeFileSync(
+      path.join(dir, 'sims/agents.yaml'),
+      `scenarios:\n  inside:\n    systemPrompt: system.md\n    turns: 1\n  outside:\n    systemPrompt: ../../${outsideName}\n`,
+    );
+    fs.writeFileSync(path.join(path.dirname(dir), outsideName), SYSTEM);
+    const sub = runCli(['simulate', 'sims/agents.yaml', '--json', '--sessions', '200', '--preset', 'base'], dir);
+    assert.strictEqual(sub.code, 2, sub.stderr);
+    assert.match(sub.stderr, /scenarios\.outside\.systemPrompt: \.\.\/\.\.\/[^:]+: outside the workspace — not read/);
+    const doc = JSON.parse(sub.stdout) as SimulateJson;
+    assert.deepStrictEqual(Object.keys(doc.scenarios), ['inside']);
+    assert.ok(doc.scenarios.inside!.notes.some((n) => n.includes('system prompt: system.md')));
+
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-nosim-'));
+    const none = runCli(['simulate', empty]);
+    assert.strictEqual(none.code, 2);
+    assert.match(none.stderr, /no \.burnrate\.yaml in /);
+  });
+
+  it('starts scenarios from an agent file: a Claude Code subagent as one, a CrewAI crew as a tree of subagents', () => {
+    const agent = runCli(['simulate', 'examples/.claude/agents/test-runner.md', '--json', '--sessions', '300']);
+    assert.ok(agent.code === 0 || agent.code === 1, agent.stderr);
+    const agentDoc = JSON.parse(agent.stdout) as SimulateJson;
+    assert.deepStrictEqual(Object.keys(agentDoc.scenarios), ['examples/.claude/agents/test-runner.md']);
+    assert.ok(agentDoc.problems.some((p) => /scenarios from the file's estimate \(1 unit\)/.test(p.message)));
+    const crew = runCli(['simulate', 'examples/crew/config/tasks.yaml', '--json', '--sessions', '300']);
+    assert.ok(crew.code === 0 || crew.code === 1, crew.stderr);
+    const doc = JSON.parse(crew.stdout) as {
+      scenarios: Record<
+        string,
+        {
+          perSession: Band & { min: number; max: number };
+          notes: string[];
+          components: { id: string; meanUsd: number }[];
+        }
+      >;
+    };
+    const names = Object.keys(doc.scenarios);
+    assert.strictEqual(names.length, 2, names.join(', '));
+    const [root, sub] = names.map((n) => doc.scenarios[n]!);
+    const subagents = root!.components.find((c) => c.id === 'subagents');
+    // The orchestrator calls the other task once per session: its whole session cost is in the orchestrator's (its
+    // own random stream, so within the sub-session's spread of the task run on its own).
+    assert.ok(
+      subagents && subagents.meanUsd >= sub!.perSession.min && subagents.meanUsd <= sub!.perSession.max,
+      JSON.stringify(subagents),
+    );
+    assert.ok(root!.notes.some((n) => n.startsWith(`subagent ${names[1]}`)));
   });
 
   it("runs the example workspace's scenarios", () => {

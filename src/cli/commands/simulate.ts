@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { resolveModel } from '../../core/pricing/resolve';
 import { usd } from '../../core/present/money';
@@ -15,13 +16,14 @@ import { simulatePlan, type SimulationJob } from '../../core/simulate/run';
 import { countTokens } from '../../core/tokenize/count';
 import { profileForModel } from '../../core/tokenize/families';
 import type { Problem } from '../../core/types';
-import type { UsageConfig } from '../../core/usage/usageConfig';
+import { USAGE_FILE_NAME, type UsageConfig } from '../../core/usage/usageConfig';
 import { LIMITS } from '../../core/limits';
 import { readBoundedText } from '../boundedRead';
 import type { FlagTable } from '../flags';
 import { defineCommand, EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError } from '../command';
 import { priceDataFor } from '../priceData';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
+import { agentFileScenarios } from './simulateFile';
 
 const DEFAULT_SEED = 1;
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
@@ -55,11 +57,12 @@ const FLAGS = {
 export const simulateCommand = defineCommand({
   name: 'simulate',
   summary: 'Monte Carlo cost of agent sessions: P50/P90/P99 per session, day and month; base, bull and stress',
-  usage: 'burnrate simulate [options]',
+  usage: 'burnrate simulate [path] [options]',
   description: `Monte Carlo simulation of the sessions described under scenarios: in .burnrate.yaml — turns, carried history, tool
 calls and results, retries, prompt caching, routing to a cheaper model, summarisation — priced per call. Prints cost
 per session (P50/P90/P99/mean), per day and per month for the base, bull and stress presets, where the money goes,
-the budget gates each scenario reaches, and how cost grows turn by turn.`,
+the budget gates each scenario reaches, and how cost grows turn by turn. A path names where the scenarios are: a folder
+(its .burnrate.yaml) or a scenario file; default: the nearest .burnrate.yaml from the current folder.`,
   flags: FLAGS,
   footer: `Exit codes: 0 ok; 1 a budget gate tripped — in a base run, at least 10% of sessions reach the per-session budget or
 at least 10% of days reach the per-day budget (the P90 is over budget); 2 a usage error, an invalid scenario or a model
@@ -68,31 +71,47 @@ A month is 730 hours (365 × 24 / 12 = 30.42 days) unless month.hours is set in 
 from sums of simulated days (dayCorrelation sets how alike consecutive days are).
 See examples/.burnrate.yaml for every key and its default.`,
   async run({ flags, positionals }, io) {
-    if (positionals.length > 0)
-      throw new UsageError(`unexpected argument "${positionals[0]}" (scenarios come from .burnrate.yaml)`);
+    const target = scenarioTarget(positionals, flags.config, io.cwd);
     const sessions = flags.sessions ?? 'auto';
     const seed = flags.seed ?? DEFAULT_SEED;
     const format = formatOf(flags.format, flags.json === true);
     const presetFilter = flags.preset ?? 'all';
 
-    const root = findWorkspaceRoot(io.cwd);
-    const usage = loadUsageFile(root, flags.config !== undefined ? path.resolve(io.cwd, flags.config) : undefined);
+    const root = target ? findWorkspaceRoot(target.path, io.cwd) : findWorkspaceRoot(io.cwd);
+    // A file named on the command line is a scenario file when it holds a scenarios: block; any other file (a prompt,
+    // a Claude Code subagent, a CrewAI crew) starts scenarios from its estimate, under the workspace's usage file.
+    const agentFile = target?.kind === 'file' && !isScenarioFile(target.path) ? target.path : undefined;
+    const explicit =
+      target?.kind === 'file' && !agentFile
+        ? target.path
+        : target?.kind === 'folder'
+          ? path.join(target.path, USAGE_FILE_NAME)
+          : flags.config !== undefined
+            ? path.resolve(io.cwd, flags.config)
+            : undefined;
+    const usage = loadUsageFile(root, explicit);
     // The same price data as estimate and diff: a pinned priceData: or the data `burnrate prices update` stored.
     for (const warning of priceDataFor(undefined, io.cwd, usage, root).warnings) io.err(`warning: ${warning}\n`);
-    if (!usage.file)
+    if (!agentFile && !usage.file)
       throw new UsageError(
         `no .burnrate.yaml found from ${io.cwd}; write one with a scenarios: block (see examples/.burnrate.yaml) or pass --config`,
       );
-    if (usage.config.scenarios === undefined) {
+    if (!agentFile && usage.config.scenarios === undefined) {
       const broken = usage.problems.filter((p) => p.severity === 'error').map((p) => p.message);
       throw new UsageError(
         broken.length > 0 ? broken.join('\n') : `${usage.file} has no scenarios: block (see examples/.burnrate.yaml)`,
       );
     }
     const problems: Problem[] = [...usage.problems];
-    const parsed = parseScenarios(usage.config.scenarios);
+    const parsed = agentFile
+      ? (() => {
+          const fromFile = agentFileScenarios(agentFile, root, usage.config, io.cwd);
+          return { scenarios: fromFile.specs, problems: fromFile.problems };
+        })()
+      : parseScenarios(usage.config.scenarios);
     problems.push(...parsed.problems);
     let specs = parsed.scenarios;
+    const source = agentFile ?? usage.file ?? root;
     const wanted = flags.scenario;
     if (wanted !== undefined) {
       specs = specs.filter((s) => s.name === wanted);
@@ -101,12 +120,14 @@ See examples/.burnrate.yaml for every key and its default.`,
         const broken = parsed.problems.some((p) => p.message.startsWith(`scenarios.${wanted}`));
         if (!broken)
           throw new UsageError(
-            `no scenario "${wanted}" in ${usage.file}${names.length ? ` (scenarios: ${names.join(', ')})` : ''}`,
+            `no scenario "${wanted}" in ${source}${names.length ? ` (scenarios: ${names.join(', ')})` : ''}`,
           );
       }
     }
 
-    const deps = prepareDeps(usage.config, path.dirname(usage.file));
+    // Files a scenario names are read inside the workspace (a named path's, as estimate finds it) and nowhere else.
+    const baseDir = usage.file ? path.dirname(usage.file) : root;
+    const deps = prepareDeps(usage.config, baseDir, target ? root : baseDir);
     const jobs: SimulationJob[] = [];
     for (const spec of specs) {
       const prepared = prepareScenario(spec, deps);
@@ -153,6 +174,44 @@ See examples/.burnrate.yaml for every key and its default.`,
     return tripped.length > 0 ? EXIT_GATE : EXIT_OK;
   },
 });
+
+/**
+ * The path argument: a folder (its .burnrate.yaml) or a scenario file. The workspace around it is found as estimate
+ * finds it (findWorkspaceRoot), so the files its scenarios name are read inside that workspace only.
+ */
+function scenarioTarget(
+  positionals: readonly string[],
+  config: string | undefined,
+  cwd: string,
+): { kind: 'folder' | 'file'; path: string } | undefined {
+  if (positionals.length === 0) return undefined;
+  if (positionals.length > 1)
+    throw new UsageError(`unexpected argument "${positionals[1]}" (simulate takes one folder or scenario file)`);
+  const named = positionals[0]!;
+  if (config !== undefined)
+    throw new UsageError(`--config and the path "${named}" both name a scenario file: pass one`);
+  const absolute = path.resolve(cwd, named);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(absolute);
+  } catch {
+    throw new UsageError(`no such file or folder: ${named}`);
+  }
+  if (stat.isDirectory()) {
+    if (!fs.existsSync(path.join(absolute, USAGE_FILE_NAME)))
+      throw new UsageError(`no ${USAGE_FILE_NAME} in ${named} (a folder's scenarios come from its ${USAGE_FILE_NAME})`);
+    return { kind: 'folder', path: absolute };
+  }
+  if (!stat.isFile()) throw new UsageError(`${named} is not a regular file or folder`);
+  return { kind: 'file', path: absolute };
+}
+
+/** A YAML file whose top level has a scenarios: key (read only as far as that; the usage parser reads it whole). */
+function isScenarioFile(file: string): boolean {
+  if (!/\.ya?ml$/i.test(file)) return false;
+  const text = readBoundedText(file, path.dirname(file));
+  return typeof text === 'string' && /^scenarios\s*:/m.test(text);
+}
 
 function formatOf(value: string | undefined, json: boolean): Format {
   if (json) {

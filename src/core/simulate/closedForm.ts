@@ -1,8 +1,9 @@
 // The cost of a session in closed form, for scenarios whose every distribution is a fixed number: sums of arithmetic
 // series instead of a loop over calls. It is the engine's reference — with fixed distributions and 'expected' shares
 // the simulation must return exactly this — and an independent statement of the carry rules:
-//   turn i of a block (i = 0, 1, …) carries i × (user + calls × output) of messages and i × toolCalls × result of tool
-//   results; call j of a turn (j = 0 … toolCalls) adds j assistant tool requests and j tool results.
+//   turn i of a block (i = 0, 1, …) carries i × (user + toolCalls × tool-call output + output) of messages and
+//   i × toolCalls × result of tool results; call j of a turn (j = 0 … toolCalls) adds j assistant tool requests (of
+//   toolCallOutputTokens, else outputTokens) and j tool results.
 // Caching: 'off', or 'prefix' (the system prompt and tools, cached when at least the provider's minimum: the session's
 // first call writes it, and the first call of every turn after a think time longer than the lifetime). Conversation
 // caching, whose reads depend on every earlier call, is checked against calls computed by hand instead (cache tests).
@@ -11,6 +12,7 @@
 import { callRates, type CallRates, type TokenRates } from './callRates';
 import type { ComponentId } from './components';
 import { routeCache } from './routeCache';
+import { turnExtras } from './turnExtras';
 import type { Scenario } from './scenario';
 
 export interface ClosedForm {
@@ -46,11 +48,20 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
   const turnsRaw = fixedValue('turns');
   const u = fixedValue('userTokens');
   const o = fixedValue('outputTokens');
+  const toolOutput = scenario.toolCallOutputTokens;
+  if (toolOutput && toolOutput.kind !== 'fixed')
+    return { ok: false, message: 'the closed form needs every distribution fixed' };
   const cRaw = fixedValue('toolCallsPerTurn');
   const r = fixedValue('toolResultTokens');
   if (turnsRaw === undefined || u === undefined || o === undefined || cRaw === undefined || r === undefined) {
     return { ok: false, message: 'the closed form needs every distribution fixed' };
   }
+  if (scenario.reasoningTokens && !(scenario.reasoningTokens.kind === 'fixed' && scenario.reasoningTokens.value === 0))
+    return { ok: false, message: 'the closed form has no reasoning tokens' };
+  if (scenario.messageFraming && (scenario.messageFraming.perMessage > 0 || scenario.messageFraming.perReply > 0))
+    return { ok: false, message: 'the closed form has no message framing' };
+  if (scenario.subagents && scenario.subagents.length > 0)
+    return { ok: false, message: 'the closed form has no subagents (checked against hand-computed sessions instead)' };
   if (scenario.runawayRate > 0 && scenario.runawayRate < 1)
     return { ok: false, message: 'the closed form needs a runaway rate of 0 or 1' };
   if (scenario.budget.stopSessions) return { ok: false, message: 'the closed form has no budget stop' };
@@ -62,6 +73,9 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
       : Math.min(Math.max(1, turnsRaw), Math.max(1, Math.floor(scenario.maxTurns)));
   const c = Math.min(Math.max(0, cRaw), scenario.maxToolCallsPerTurn);
   const m = c + 1;
+  // A turn's outputs: c tool-call requests of ot tokens and the final answer of o.
+  const ot = toolOutput?.kind === 'fixed' ? toolOutput.value : o;
+  const turnOutput = c * ot + o;
   const P = scenario.systemPromptTokens + scenario.toolDefinitionTokens;
   const every =
     scenario.summarizeAfterTurns && scenario.summarizeAfterTurns >= 1 ? Math.floor(scenario.summarizeAfterTurns) : 0;
@@ -78,14 +92,14 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
     total.calls += L * m;
     total.prefix += L * m * P;
     total.user += L * m * u;
-    total.history += L * m * baseMessages + m * (u + m * o) * pairs + L * o * inTurn;
+    total.history += L * m * baseMessages + m * (u + turnOutput) * pairs + L * ot * inTurn;
     total.tools += L * m * baseTools + m * c * r * pairs + L * r * inTurn;
-    total.output += L * m * o;
-    const lastCall = P + u + baseMessages + (L - 1) * (u + m * o) + c * o + baseTools + (L - 1) * c * r + c * r;
+    total.output += L * turnOutput;
+    const lastCall = P + u + baseMessages + (L - 1) * (u + turnOutput) + c * ot + baseTools + (L - 1) * c * r + c * r;
     total.maxInput = Math.max(total.maxInput, lastCall);
     if (block < summaries) {
       // The summary call: no new user message, the whole block as input, the summary as output.
-      const messages = baseMessages + L * (u + m * o);
+      const messages = baseMessages + L * (u + turnOutput);
       const tools = baseTools + L * c * r;
       total.calls += 1;
       total.prefix += P;
@@ -129,7 +143,13 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
     output: 0,
     retries: 0,
     cacheWrites: 0,
+    toolFees: 0,
+    embeddings: 0,
+    subagents: 0,
   };
+  const extras = turnExtras(scenario);
+  components.toolFees = n * c * extras.perToolCallUsd;
+  components.embeddings = n * extras.perTurnUsd;
   const rest = total.user + total.history + total.tools;
   if (routes.some(([rates, weight]) => weight > 0 && total.maxInput > rates.tierAbove)) {
     return { ok: false, message: 'the closed form assumes no call reaches the long-context tier' };

@@ -9,6 +9,9 @@ export const COMPONENTS = [
   { id: 'output', label: 'output' },
   { id: 'retries', label: 'retries' },
   { id: 'cacheWrites', label: 'cache writes (prefix written to the cache at the write rate)' },
+  { id: 'toolFees', label: 'tool fees (per call: web search, file search)', optional: true },
+  { id: 'embeddings', label: 'embedding calls', optional: true },
+  { id: 'subagents', label: 'subagent sessions (their whole cost)', optional: true },
 ] as const;
 
 export type ComponentId = (typeof COMPONENTS)[number]['id'];
@@ -21,4 +24,7 @@ export const TOOL_RESULTS = 3;
 export const OUTPUT = 4;
 export const RETRIES = 5;
 export const CACHE_WRITES = 6;
+export const TOOL_FEES = 7;
+export const EMBEDDINGS = 8;
+export const SUBAGENTS = 9;
 export const COMPONENT_COUNT = COMPONENTS.length;

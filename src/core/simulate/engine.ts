@@ -7,10 +7,13 @@ import { callRates, type CallRates, type TokenRates } from './callRates';
 import {
   CACHE_WRITES,
   COMPONENT_COUNT,
+  EMBEDDINGS,
   HISTORY,
   OUTPUT,
   RETRIES,
+  SUBAGENTS,
   SYSTEM,
+  TOOL_FEES,
   TOOL_RESULTS,
   USER_INPUT,
 } from './components';
@@ -18,6 +21,8 @@ import { Sampler } from './distribution';
 import { gateThresholds } from './gates';
 import { Rng } from './rng';
 import { routeCache, type RouteCache } from './routeCache';
+import type { ReasoningCarry } from './reasoningRules';
+import { turnExtras } from './turnExtras';
 import { compactThreshold, SCENARIO_LIMITS, type ContextFullAction, type Scenario } from './scenario';
 
 /**
@@ -68,6 +73,8 @@ export interface RawRun {
   compactions: number;
   truncatedSessions: number;
   failedSessions: number;
+  /** Sessions with at least one auto-compaction (onContextFull: compact). */
+  compactedSessions: number;
 }
 
 const NONE = -1;
@@ -86,6 +93,21 @@ export class SessionEngine {
   private readonly turns: Sampler;
   private readonly user: Sampler;
   private readonly output: Sampler;
+  /** Output of a tool-call request (every call of a turn but its last), when it has its own distribution. */
+  private readonly toolCallOutput: Sampler | undefined;
+  /** Reasoning tokens per call (billed as output), and whether a turn's reasoning stays after it (reasoningRules.ts). */
+  private readonly reasoning: Sampler | undefined;
+  private readonly reasoningCarry: ReasoningCarry;
+  /** Chat-format tokens on every message, and priming each call's reply (not carried). */
+  private readonly framing: number;
+  private readonly priming: number;
+  /** USD per tool call made (its fee × the share of calls paying it), and per turn for its embedding calls. */
+  private readonly toolFeeUsd: number;
+  private readonly embeddingUsd: number;
+  /** Subagents: an engine of its own per subagent (its own random stream), and where the session's answers land. */
+  private readonly subagents: { engine: SessionEngine; calls: Sampler; answerTokens: number }[];
+  private readonly answersAtTurn: Float64Array;
+  private readonly subagentUsdAtTurn: Float64Array;
   private readonly toolCalls: Sampler;
   private readonly toolResult: Sampler;
   private readonly main: CallRates;
@@ -139,6 +161,7 @@ export class SessionEngine {
   /** Input tokens at which 'compact' summarises (Infinity without a known window). */
   private readonly compactAt: number;
   private compactions = 0;
+  private compactedSessions = 0;
   private truncatedSessions = 0;
   private sessionTruncated = false;
   private failedSessions = 0;
@@ -155,13 +178,25 @@ export class SessionEngine {
     this.turns = new Sampler(scenario.turns);
     this.user = new Sampler(scenario.userTokens);
     this.output = new Sampler(scenario.outputTokens);
+    this.toolCallOutput = scenario.toolCallOutputTokens ? new Sampler(scenario.toolCallOutputTokens) : undefined;
+    this.reasoning = scenario.reasoningTokens ? new Sampler(scenario.reasoningTokens) : undefined;
+    this.reasoningCarry = scenario.reasoningCarry ?? 'strip';
     this.toolCalls = new Sampler(scenario.toolCallsPerTurn);
     this.toolResult = new Sampler(scenario.toolResultTokens);
     this.main = callRates(scenario.rates);
     this.routeShare = scenario.routing ? Math.min(1, Math.max(0, scenario.routing.share)) : 0;
     this.cheap = scenario.routing && this.routeShare > 0 ? callRates(scenario.routing.rates) : undefined;
     this.routePerSession = scenario.routing?.per === 'session';
-    this.prefix = scenario.systemPromptTokens + scenario.toolDefinitionTokens;
+    const extras = turnExtras(scenario);
+    this.toolFeeUsd = extras.perToolCallUsd;
+    this.embeddingUsd = extras.perTurnUsd;
+    this.framing = Math.max(0, scenario.messageFraming?.perMessage ?? 0);
+    this.priming = Math.max(0, scenario.messageFraming?.perReply ?? 0);
+    // The system prompt is a message too.
+    this.prefix =
+      scenario.systemPromptTokens +
+      scenario.toolDefinitionTokens +
+      (scenario.systemPromptTokens > 0 ? this.framing : 0);
     this.hitRate = Math.min(1, Math.max(0, scenario.cacheHitRate));
     this.retryRate = Math.min(0.99, Math.max(0, scenario.retryRate));
     this.maxRetries = Math.min(SCENARIO_LIMITS.maxRetries, Math.max(0, Math.floor(scenario.maxRetries)));
@@ -193,6 +228,17 @@ export class SessionEngine {
     this.callGateUsd =
       scenario.budget.perCallUsd !== undefined ? gateThresholds(scenario.budget.perCallUsd) : new Float64Array(0);
     this.callsAtGate = new Float64Array(this.callGateUsd.length);
+    this.subagents = (scenario.subagents ?? []).map((sub, i) => ({
+      engine: new SessionEngine(sub.scenario, {
+        sessions: 0,
+        seed: subagentSeed(options.seed, i),
+        shares: this.shares,
+      }),
+      calls: new Sampler(sub.callsPerSession),
+      answerTokens: Math.max(0, sub.answerTokens),
+    }));
+    this.answersAtTurn = new Float64Array(this.subagents.length > 0 ? maxTurns : 0);
+    this.subagentUsdAtTurn = new Float64Array(this.answersAtTurn.length);
     this.turnCostUsd = new Float64Array(maxTurns);
     this.turnFirstInputTokens = new Float64Array(maxTurns);
     this.turnSessions = new Float64Array(maxTurns);
@@ -260,6 +306,7 @@ export class SessionEngine {
       compactions: this.compactions,
       truncatedSessions: this.truncatedSessions,
       failedSessions: this.failedSessions,
+      compactedSessions: this.compactedSessions,
     };
   }
 
@@ -278,6 +325,7 @@ export class SessionEngine {
     this.sessionOverContext = false;
     this.sessionTruncated = false;
     this.callIndex = 0;
+    const compactionsBefore = this.compactions;
     this.clock = 0;
     this.epoch = 0;
     this.lastTouch.fill(-Infinity);
@@ -285,19 +333,24 @@ export class SessionEngine {
     this.cachedEpoch.fill(0);
     this.stableCached.fill(0);
 
+    if (this.subagents.length > 0) this.runSubagents(turns);
     let carriedMessages = 0;
     let carriedToolResults = 0;
     let sessionCost = 0;
     for (let turn = 0; turn < turns; turn++) {
       if (turn > 0) this.clock += this.gaps.sample(rng);
-      const user = this.user.sample(rng);
+      const user = this.user.sample(rng) + this.framing;
       const toolCalls = clamp(rng.roundStochastic(this.toolCalls.sample(rng)), 0, this.maxToolCalls);
       let turnMessages = 0;
       let turnToolResults = 0;
+      let turnReasoning = 0;
+      let toolCallsMade = 0;
       let turnCost = 0;
       let failed = false;
       for (let call = 0; call <= toolCalls; call++) {
-        const output = this.output.sample(rng);
+        const output =
+          call < toolCalls && this.toolCallOutput ? this.toolCallOutput.sample(rng) : this.output.sample(rng);
+        const reasoning = this.reasoning ? this.reasoning.sample(rng) : 0;
         if (this.onContextFull !== 'flag') {
           const input = this.prefix + user + carriedMessages + turnMessages + carriedToolResults + turnToolResults;
           if (this.onContextFull === 'compact' && input >= this.compactAt) {
@@ -310,7 +363,7 @@ export class SessionEngine {
               sessionRoute,
             );
             carriedMessages = scenario.summaryTokens;
-            carriedToolResults = turnMessages = turnToolResults = 0;
+            carriedToolResults = turnMessages = turnToolResults = turnReasoning = 0;
             this.epoch++;
             this.compactions++;
           } else if (this.onContextFull === 'truncate' && input > this.contextWindow) {
@@ -326,8 +379,10 @@ export class SessionEngine {
             const fromTurn = Math.min(excess, turnMessages + turnToolResults);
             const current = turnMessages + turnToolResults;
             if (current > 0) {
+              const messagesBefore = turnMessages;
               turnMessages -= (fromTurn * turnMessages) / current;
               turnToolResults -= (fromTurn * turnToolResults) / current;
+              turnReasoning = messagesBefore > 0 ? (turnReasoning * turnMessages) / messagesBefore : 0;
             }
             this.epoch++;
             this.sessionTruncated = true;
@@ -341,19 +396,40 @@ export class SessionEngine {
           user,
           carriedMessages + turnMessages,
           carriedToolResults + turnToolResults,
-          output,
+          output + reasoning,
           sessionRoute,
         );
-        turnMessages += output;
-        if (call < toolCalls) turnToolResults += this.toolResult.sample(rng);
+        // Reasoning goes back with the tool results inside the loop (every provider requires or keeps it there).
+        turnMessages += output + reasoning + this.framing;
+        turnReasoning += reasoning;
+        if (call < toolCalls) {
+          turnToolResults += this.toolResult.sample(rng) + this.framing;
+          toolCallsMade++;
+        }
       }
-      carriedMessages += user + turnMessages;
+      const strip =
+        turnReasoning > 0 &&
+        (this.reasoningCarry === 'strip' || (this.reasoningCarry === 'keepIfTools' && toolCalls === 0));
+      if (strip) this.cutCache(this.prefix + carriedMessages + carriedToolResults + user);
+      carriedMessages += user + turnMessages - (strip ? turnReasoning : 0);
       carriedToolResults += turnToolResults;
+      if (this.subagents.length > 0) {
+        // The subagents called in this turn: their sessions' cost, and their answers as tool results from now on.
+        carriedToolResults += this.answersAtTurn[turn]!;
+        parts[SUBAGENTS]! += this.subagentUsdAtTurn[turn]!;
+        turnCost += this.subagentUsdAtTurn[turn]!;
+      }
       if (this.summarizeEvery > 0 && (turn + 1) % this.summarizeEvery === 0 && turn + 1 < turns) {
         turnCost += this.call(0, carriedMessages, carriedToolResults, scenario.summaryTokens, sessionRoute);
         carriedMessages = scenario.summaryTokens;
         carriedToolResults = 0;
         this.epoch++;
+      }
+      if (this.toolFeeUsd > 0 || this.embeddingUsd > 0) {
+        const fees = toolCallsMade * this.toolFeeUsd;
+        parts[TOOL_FEES]! += fees;
+        parts[EMBEDDINGS]! += this.embeddingUsd;
+        turnCost += fees + this.embeddingUsd;
       }
       this.turnCostUsd[turn]! += turnCost;
       this.turnSessions[turn]! += 1;
@@ -367,11 +443,44 @@ export class SessionEngine {
     for (let i = 0; i < COMPONENT_COUNT; i++) this.componentUsd[i]! += parts[i]!;
     if (this.sessionOverContext) this.overContextSessions++;
     if (this.sessionTruncated) this.truncatedSessions++;
+    if (this.compactions > compactionsBefore) this.compactedSessions++;
     return sessionCost;
   }
 
+  /**
+   * Draws each subagent's calls for a session of `turns` turns and runs one sub-session per call, spread evenly over
+   * the turns (call k of n in turn ⌊k·turns/n⌋): its cost and its answer are booked at that turn.
+   */
+  private runSubagents(turns: number): void {
+    this.answersAtTurn.fill(0);
+    this.subagentUsdAtTurn.fill(0);
+    for (const sub of this.subagents) {
+      const n = clamp(this.rng.roundStochastic(sub.calls.sample(this.rng)), 0, SCENARIO_LIMITS.subagentCalls);
+      for (let k = 0; k < n; k++) {
+        const turn = Math.floor((k * turns) / n);
+        this.subagentUsdAtTurn[turn]! += sub.engine.oneSession();
+        this.answersAtTurn[turn]! += sub.answerTokens;
+      }
+    }
+  }
+
+  /** Runs one more session outside the run's count (a subagent's sub-session) and returns its cost. */
+  oneSession(): number {
+    return this.session();
+  }
+
+  /**
+   * The conversation changed at `tokens` from its start (a turn's reasoning dropped after its user message): live cache
+   * entries are read only up to there from now on.
+   */
+  private cutCache(tokens: number): void {
+    for (let route = 0; route < this.cachedTokens.length; route++)
+      if (this.cachedTokens[route]! > tokens) this.cachedTokens[route] = tokens;
+  }
+
   /** One model call (and its retry, if any); adds its cost to the session's components and returns it. */
-  private call(user: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
+  private call(userTokens: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
+    const user = userTokens + this.priming;
     const cost = this.callOnce(user, history, toolResults, output, sessionRoute);
     const k = this.callIndex++;
     this.callsMade++;
@@ -569,6 +678,11 @@ export class SessionEngine {
     parts[OUTPUT]! += outputCost;
     return total;
   }
+}
+
+/** A subagent's own seed, so its sub-sessions neither share nor shift the orchestrator's random stream. */
+function subagentSeed(seed: number, index: number): number {
+  return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
 }
 
 function clamp(x: number, low: number, high: number): number {

@@ -1,6 +1,8 @@
 // Validates the raw `scenarios:` object of `.burnrate.yaml` (already YAML-parsed). Every problem names its key
 // ("scenarios.support-agent.turns: …"). A scenario with an error is left out — a silently defaulted typo would give
 // wrong money — while the others still run; unknown keys are warnings with a suggestion.
+import { SERVICE_TIERS } from '../pricing/serviceTiers';
+import { TOOL_FEE_NAMES } from '../pricing/toolFees';
 import type { Problem } from '../types';
 import { fixed, lognormal, type Dist } from './distribution';
 import {
@@ -54,7 +56,38 @@ export function parseScenarios(raw: unknown): ParsedScenarios {
         message: `scenarios.${name}: not simulated until the errors above are fixed`,
       });
   }
-  return { scenarios, problems: reader.problems };
+  return { scenarios: linkSubagents(reader, scenarios), problems: reader.problems };
+}
+
+/**
+ * Points each subagent at the scenario it names. A name that is not a valid scenario, or a chain that comes back to
+ * itself (a cycle would never end), is an error, and the scenarios depending on it are left out.
+ */
+function linkSubagents(reader: Reader, scenarios: ScenarioSpec[]): ScenarioSpec[] {
+  const byName = new Map(scenarios.map((s) => [s.name, s] as const));
+  const broken = new Set<string>();
+  const visit = (spec: ScenarioSpec, chain: string[]): boolean => {
+    if (chain.includes(spec.name)) {
+      reader.error(`scenarios.${chain[0]}.subagents`, `${[...chain, spec.name].join(' → ')} is a cycle`);
+      return false;
+    }
+    if (chain.length > SCENARIO_LIMITS.subagentDepth) {
+      reader.error(`scenarios.${chain[0]}.subagents`, `nest deeper than ${SCENARIO_LIMITS.subagentDepth} levels`);
+      return false;
+    }
+    for (const [i, sub] of (spec.subagents ?? []).entries()) {
+      const target = byName.get(sub.scenario);
+      if (!target) {
+        reader.error(`scenarios.${spec.name}.subagents[${i}].scenario`, `no valid scenario "${sub.scenario}"`);
+        return false;
+      }
+      if (!visit(target, [...chain, spec.name])) return false;
+      sub.spec = target;
+    }
+    return true;
+  };
+  for (const spec of scenarios) if (spec.subagents && !visit(spec, [])) broken.add(spec.name);
+  return scenarios.filter((s) => !broken.has(s.name));
 }
 
 function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpec | undefined {
@@ -89,6 +122,13 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   assign(spec, 'runawayRate', readShare(reader, at('runawayRate'), v.runawayRate));
   assign(spec, 'userTokens', readDist(reader, at('userTokens'), v.userTokens));
   assign(spec, 'outputTokens', readDist(reader, at('outputTokens'), v.outputTokens, { fromLog: true }));
+  assign(spec, 'toolCallOutputTokens', readDist(reader, at('toolCallOutputTokens'), v.toolCallOutputTokens));
+  assign(spec, 'reasoningTokens', readDist(reader, at('reasoningTokens'), v.reasoningTokens));
+  assign(spec, 'reasoningAcrossTurns', readBoolean(reader, at('reasoningAcrossTurns'), v.reasoningAcrossTurns));
+  assign(spec, 'messageFraming', readFraming(reader, at('messageFraming'), v.messageFraming));
+  assign(spec, 'toolFees', readToolFees(reader, at('toolFees'), v.toolFees));
+  assign(spec, 'embeddings', readEmbeddings(reader, at('embeddings'), v.embeddings));
+  assign(spec, 'subagents', readSubagents(reader, at('subagents'), v.subagents));
   assign(spec, 'toolCallsPerTurn', readDist(reader, at('toolCallsPerTurn'), v.toolCallsPerTurn));
   assign(
     spec,
@@ -129,6 +169,8 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
   if (spec.compactAtTokens !== undefined && spec.onContextFull !== 'compact') {
     reader.warn(at('compactAtTokens'), 'has no effect without onContextFull: compact');
   }
+  assign(spec, 'longContext', readBoolean(reader, at('longContext'), v.longContext));
+  assign(spec, 'serviceTier', readChoice(reader, at('serviceTier'), v.serviceTier, SERVICE_TIERS));
   assign(spec, 'routing', readRouting(reader, at('routing'), v.routing));
   assign(spec, 'budget', readBudget(reader, at('budget'), v.budget));
   assign(
@@ -145,6 +187,79 @@ function readScenario(reader: Reader, name: string, value: unknown): ScenarioSpe
     reader.warn(at('summaryTokens'), 'has no effect without summarizeAfterTurns');
   }
   return spec;
+}
+
+function readFraming(reader: Reader, path: string, value: unknown): ScenarioSpec['messageFraming'] {
+  if (value === undefined || typeof value === 'boolean') return value;
+  if (!isObject(value))
+    return reader.error(path, `expected true, false or {perMessage, perReply}, got ${describe(value)}`);
+  extraKeys(reader, path, value, ['perMessage', 'perReply']);
+  const perMessage = readNumber(reader, `${path}.perMessage`, value.perMessage, { min: 0, max: 100 });
+  const perReply = readNumber(reader, `${path}.perReply`, value.perReply, { min: 0, max: 100 });
+  return { perMessage: perMessage ?? 0, perReply: perReply ?? 0 };
+}
+
+function readToolFees(reader: Reader, path: string, value: unknown): ScenarioSpec['toolFees'] {
+  if (value === undefined) return undefined;
+  if (!isObject(value))
+    return reader.error(
+      path,
+      `expected {tool: ${TOOL_FEE_NAMES.join(' | ')}} or {perCallUsd: N}, got ${describe(value)}`,
+    );
+  extraKeys(reader, path, value, ['tool', 'perCallUsd', 'share']);
+  const fees: NonNullable<ScenarioSpec['toolFees']> = {};
+  if (value.tool !== undefined) {
+    if (typeof value.tool === 'string' && TOOL_FEE_NAMES.includes(value.tool)) fees.tool = value.tool;
+    else
+      return reader.error(`${path}.tool`, `expected one of ${TOOL_FEE_NAMES.join(', ')}, got ${describe(value.tool)}`);
+  }
+  const perCall = readNumber(reader, `${path}.perCallUsd`, value.perCallUsd, { min: 0, max: 100 });
+  if (perCall !== undefined) fees.perCallUsd = perCall;
+  const share = readShare(reader, `${path}.share`, value.share);
+  if (share !== undefined) fees.share = share;
+  if (fees.tool === undefined && fees.perCallUsd === undefined)
+    return reader.error(path, 'needs tool (a fee from the price data) or perCallUsd');
+  return fees;
+}
+
+function readEmbeddings(reader: Reader, path: string, value: unknown): ScenarioSpec['embeddings'] {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || typeof value.model !== 'string' || value.model.trim() === '')
+    return reader.error(path, `expected {model, tokens, callsPerTurn}, got ${describe(value)}`);
+  extraKeys(reader, path, value, ['model', 'tokens', 'callsPerTurn']);
+  const tokens = readNumber(reader, `${path}.tokens`, value.tokens, { min: 0, max: 10_000_000 });
+  if (tokens === undefined) return reader.error(`${path}.tokens`, 'is required: tokens embedded per call');
+  const calls = readNumber(reader, `${path}.callsPerTurn`, value.callsPerTurn, { min: 0, max: 1000 });
+  return { model: value.model.trim(), tokens, ...(calls !== undefined ? { callsPerTurn: calls } : {}) };
+}
+
+function readSubagents(reader: Reader, path: string, value: unknown): ScenarioSpec['subagents'] {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value))
+    return reader.error(path, `expected a list of {scenario, callsPerSession, answerTokens}, got ${describe(value)}`);
+  const subagents: NonNullable<ScenarioSpec['subagents']> = [];
+  value.forEach((item: unknown, i) => {
+    const at = `${path}[${i}]`;
+    if (!isObject(item) || typeof item.scenario !== 'string' || item.scenario.trim() === '') {
+      reader.error(
+        at,
+        `expected {scenario: <a scenario's name>, callsPerSession, answerTokens}, got ${describe(item)}`,
+      );
+      return;
+    }
+    extraKeys(reader, at, item, ['scenario', 'callsPerSession', 'answerTokens']);
+    const calls = readDist(reader, `${at}.callsPerSession`, item.callsPerSession) ?? fixed(1);
+    const answer = readNumber(reader, `${at}.answerTokens`, item.answerTokens, { min: 0, max: 1_000_000 });
+    subagents.push({ scenario: item.scenario.trim(), callsPerSession: calls, answerTokens: answer ?? 500 });
+  });
+  return subagents;
+}
+
+function readBoolean(reader: Reader, path: string, value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'boolean') return value;
+  reader.error(path, `expected true or false, got ${describe(value)}`);
+  return undefined;
 }
 
 function assign<K extends keyof ScenarioSpec>(spec: ScenarioSpec, key: K, value: ScenarioSpec[K] | undefined): void {

@@ -1,14 +1,27 @@
 // A validated scenario spec → a scenario the engine can run: models priced through the injected lookup (the CLI and
 // extension pass the real resolver), system-prompt files counted through the injected counter, usage logs read through
 // the injected loader, documented defaults filled in. Pure apart from those three functions.
+import { withLongContext } from '../pricing/longContextOptIn';
+import type { RateCard } from '../pricing/rateCard';
+import { applyServiceTier } from '../pricing/serviceTiers';
+import { toolFee } from '../pricing/toolFees';
 import type { Problem } from '../types';
-import { fixed, lognormal, type Dist } from './distribution';
+import { describeDist, fixed, lognormal, type Dist } from './distribution';
 import type { ModelLookup } from './modelLookup';
 import type { PresetSpec } from './presets';
 import { observedCacheHitRate, outputSamples, type UsageLog } from './replay/replay';
 import { callRates } from './callRates';
+import { framingFor } from './messageFraming';
+import { reasoningRuleFor, type ReasoningCarry } from './reasoningRules';
 import { describeRouteCache, routeCache } from './routeCache';
-import { DEFAULT_MINUTES_BETWEEN_TURNS, SCENARIO_DEFAULTS, USERS_DEFAULTS, type Scenario } from './scenario';
+import {
+  DEFAULT_MINUTES_BETWEEN_TURNS,
+  SCENARIO_DEFAULTS,
+  SCENARIO_LIMITS,
+  USERS_DEFAULTS,
+  type Scenario,
+  type Subagent,
+} from './scenario';
 import type { FromLog, ScenarioSpec, TokensOrFile } from './spec';
 
 export type FileCount = { tokens: number; exact: boolean; band?: number } | { error: string };
@@ -30,7 +43,7 @@ export interface PreparedScenario {
   problems: Problem[];
 }
 
-export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): PreparedScenario {
+export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps, depth = 0): PreparedScenario {
   const problems: Problem[] = [];
   const notes: string[] = [];
   const path = (key: string) => `scenarios.${spec.name}.${key}`;
@@ -43,7 +56,10 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
   if (!spec.model) notes.push(`model not set: using ${modelName}`);
   const main = deps.lookup(modelName);
   if (!main.ok) return fail('model', main.message);
-  const rates = main.rates;
+  const longContext = spec.longContext === true;
+  const mainTier = withLongContext(main.rates, longContext);
+  if (mainTier.note) notes.push(mainTier.note);
+  const rates = atServiceTier(mainTier.rates, spec, problems, notes);
   notes.push(
     `model ${modelName}: ${main.explanation} — $${rates.inputPerMTok} in / $${rates.outputPerMTok} out per M (${rates.source})`,
   );
@@ -52,7 +68,13 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
   if (spec.routing && spec.routing.share > 0) {
     const cheap = deps.lookup(spec.routing.model);
     if (!cheap.ok) return fail('routing.model', cheap.message);
-    routing = { rates: cheap.rates, share: spec.routing.share, per: spec.routing.per };
+    const cheapTier = withLongContext(cheap.rates, longContext);
+    if (cheapTier.note) notes.push(`routing ${cheapTier.note}`);
+    routing = {
+      rates: atServiceTier(cheapTier.rates, spec, problems, notes),
+      share: spec.routing.share,
+      per: spec.routing.per,
+    };
     notes.push(
       `routing ${spec.routing.model}: ${cheap.explanation} — $${cheap.rates.inputPerMTok} / $${cheap.rates.outputPerMTok} per M`,
     );
@@ -132,6 +154,75 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
     notes,
   };
   if (routing) scenario.routing = routing;
+  if (spec.toolCallOutputTokens) scenario.toolCallOutputTokens = spec.toolCallOutputTokens;
+  if (spec.toolFees) {
+    const share = spec.toolFees.share ?? 1;
+    if (spec.toolFees.perCallUsd !== undefined) {
+      scenario.toolFees = { perCallUsd: spec.toolFees.perCallUsd, share };
+      notes.push(
+        `tool fees: $${spec.toolFees.perCallUsd} per call on ${percentOf(share)} of tool calls (the scenario)`,
+      );
+    } else if (spec.toolFees.tool) {
+      const fee = toolFee(spec.toolFees.tool, rates.providerId);
+      if (!fee)
+        return fail('toolFees.tool', `no ${spec.toolFees.tool} fee known for ${rates.providerId}; give perCallUsd`);
+      scenario.toolFees = { perCallUsd: fee.perCallUsd, share };
+      notes.push(
+        `tool fees: ${fee.tool} $${fee.perCallUsd} per call on ${percentOf(share)} of tool calls — ${fee.note} (${fee.source}, ${fee.asOf})`,
+      );
+    }
+  }
+  if (spec.embeddings) {
+    const embedding = deps.lookup(spec.embeddings.model);
+    if (!embedding.ok) return fail('embeddings.model', embedding.message);
+    const callsPerTurn = spec.embeddings.callsPerTurn ?? 1;
+    scenario.embeddings = { rates: embedding.rates, callsPerTurn, tokens: spec.embeddings.tokens };
+    notes.push(
+      `embeddings: ${callsPerTurn} call(s) per turn of ${spec.embeddings.tokens.toLocaleString('en-US')} tokens on ${spec.embeddings.model} at $${embedding.rates.inputPerMTok}/M (${embedding.rates.source})`,
+    );
+  }
+  if (spec.subagents && spec.subagents.length > 0) {
+    if (depth >= SCENARIO_LIMITS.subagentDepth)
+      return fail('subagents', `nest deeper than ${SCENARIO_LIMITS.subagentDepth}`);
+    const subagents: Subagent[] = [];
+    for (const sub of spec.subagents) {
+      if (!sub.spec) return fail('subagents', `scenario "${sub.scenario}" not found`);
+      const child = prepareScenario(sub.spec, deps, depth + 1);
+      problems.push(...child.problems.filter((p) => p.severity === 'error'));
+      if (!child.scenario) return fail('subagents', `subagent ${sub.scenario} cannot be simulated (see above)`);
+      subagents.push({
+        name: sub.scenario,
+        scenario: child.scenario,
+        callsPerSession: sub.callsPerSession,
+        answerTokens: sub.answerTokens,
+      });
+      notes.push(
+        `subagent ${sub.scenario} (${child.scenario.rates.modelId}): ${describeDist(sub.callsPerSession)} calls per session, each a sub-session of its own; its ${sub.answerTokens.toLocaleString('en-US')}-token answer enters the history`,
+      );
+    }
+    scenario.subagents = subagents;
+  }
+  if (spec.messageFraming) {
+    const framing =
+      spec.messageFraming === true
+        ? framingFor(rates.providerId, rates.modelId)
+        : { ...spec.messageFraming, source: 'the scenario' };
+    scenario.messageFraming = { perMessage: framing.perMessage, perReply: framing.perReply };
+    notes.push(
+      `message framing: ${framing.perMessage} tokens per message, ${framing.perReply} per reply (${framing.source})`,
+    );
+  }
+  if (spec.reasoningTokens) {
+    scenario.reasoningTokens = spec.reasoningTokens;
+    const rule = reasoningRuleFor(rates.providerId, rates.modelId);
+    scenario.reasoningCarry =
+      spec.reasoningAcrossTurns === undefined ? rule.carry : spec.reasoningAcrossTurns ? 'keep' : 'strip';
+    notes.push(
+      spec.reasoningAcrossTurns === undefined
+        ? `reasoning on ${rates.modelId}: billed as output, kept within a tool loop, ${CARRY_WORDS[rule.carry]} (${rule.source})`
+        : `reasoning: billed as output, ${CARRY_WORDS[scenario.reasoningCarry]} (reasoningAcrossTurns: ${spec.reasoningAcrossTurns})`,
+    );
+  }
   if (spec.compactAtTokens !== undefined) scenario.compactAtTokens = spec.compactAtTokens;
   if (spec.users) {
     scenario.users = { ...USERS_DEFAULTS, ...spec.users };
@@ -147,6 +238,32 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps): Prepared
       notes.push(`caching: ${describeRouteCache(routeCache(card, callRates(card), scenario), card)}`);
   }
   return { scenario, presets: spec.presets, problems };
+}
+
+/** The card at the scenario's service tier; a tier the provider does not sell per token is a warning at standard rates. */
+function atServiceTier(card: RateCard, spec: ScenarioSpec, problems: Problem[], notes: string[]): RateCard {
+  const tier = spec.serviceTier ?? 'standard';
+  if (tier === 'standard') return card;
+  const tiered = applyServiceTier(card, tier);
+  if (!tiered.ok) {
+    problems.push({
+      severity: 'warning',
+      message: `scenarios.${spec.name}.serviceTier: ${card.modelId}: ${tiered.message}`,
+    });
+    return card;
+  }
+  notes.push(`${card.modelId}: ${tiered.note ?? `${tier} tier`}`);
+  return tiered.rates;
+}
+
+const CARRY_WORDS: Record<ReasoningCarry, string> = {
+  keep: 'carried into later turns',
+  strip: "dropped when the next user turn starts (the cache is read up to that turn's user message)",
+  keepIfTools: 'carried into later turns after a turn with tool calls, else dropped',
+};
+
+function percentOf(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
 }
 
 function failWith(problems: Problem[], spec: ScenarioSpec, message: string): PreparedScenario {

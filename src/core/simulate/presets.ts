@@ -1,6 +1,8 @@
 // Base / bull / stress. A preset derives from the scenario by multipliers (`scale`) and replacements (`set`), so it
 // follows the scenario when the scenario changes. The built-in figures are planning defaults from domain.md (bull: fast
-// adoption and heavier users; stress: a traffic spike, adversarial long inputs, loops); a scenario's own `presets:`
+// adoption and heavier users; stress: a traffic spike, adversarial long inputs, loops — more turns and more tool calls
+// per turn, the self-correcting and research-spiral loops of an agent; the ×1.5 / ×3 on tool calls is a planning
+// assumption, not a measurement); a scenario's own `presets:`
 // entries are merged over them key by key, and a multiplier of 1 switches one off.
 import { fixed, lognormal, type Dist } from './distribution';
 import type { Scenario } from './scenario';
@@ -39,6 +41,7 @@ export const BUILTIN_PRESETS: Readonly<Record<'bull' | 'stress', PresetSpec>> = 
       turns: { p50: 1.5, p90: 2.5 },
       userTokens: { p50: 2, p90: 8 },
       toolResultTokens: { p50: 1.5, p90: 4 },
+      toolCallsPerTurn: { p50: 1.5, p90: 3 },
       retryRate: 2,
     },
   },

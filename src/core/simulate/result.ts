@@ -118,6 +118,9 @@ export interface ScenarioResult {
     compactionsPerSession: number;
     truncatedShare: number;
     failedShare: number;
+    /** Sessions that reached the window (or compactAtTokens) and what onContextFull did there, and their share. */
+    hitSessions: number;
+    hitShare: number;
   };
   notes: string[];
 }

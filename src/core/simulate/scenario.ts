@@ -2,6 +2,7 @@
 // The engine needs nothing else, so it can be tested with hand-made rate cards.
 import type { RateCard } from '../pricing/rateCard';
 import { fixed, lognormal, type Dist } from './distribution';
+import type { ReasoningCarry } from './reasoningRules';
 
 export type CachingMode = 'conversation' | 'prefix' | 'off';
 export const CACHING_MODES: readonly CachingMode[] = ['conversation', 'prefix', 'off'];
@@ -34,6 +35,13 @@ export function compactThreshold(scenario: Pick<Scenario, 'compactAtTokens'>, co
   if (scenario.compactAtTokens !== undefined && scenario.compactAtTokens > 0) return scenario.compactAtTokens;
   if (!Number.isFinite(contextWindow)) return Infinity;
   return Math.max(1, contextWindow - AUTO_COMPACT_RESERVE_TOKENS);
+}
+
+export interface Subagent {
+  name: string;
+  scenario: Scenario;
+  callsPerSession: Dist;
+  answerTokens: number;
 }
 
 export interface Routing {
@@ -87,8 +95,22 @@ export interface Scenario {
   runawayRate: number;
   /** Tokens of each new user message. */
   userTokens: Dist;
-  /** Tokens of each model call's output (tool-call requests and replies alike). */
+  /** Tokens of each model call's output (the final answer of a turn; tool-call requests too unless toolCallOutputTokens). */
   outputTokens: Dist;
+  /** Tokens of a call's output when it is a tool-call request (every call of a turn but its last); absent: outputTokens. */
+  toolCallOutputTokens?: Dist;
+  /** Reasoning (thinking) tokens of each model call: billed as output, carried within the turn's tool loop. */
+  reasoningTokens?: Dist;
+  /** What happens to a turn's reasoning when the next user turn starts (reasoningRules.ts; default 'strip'). */
+  reasoningCarry?: ReasoningCarry;
+  /** Chat-format tokens per message and per reply (messageFraming.ts); absent: none counted. */
+  messageFraming?: { perMessage: number; perReply: number };
+  /** A fee per tool call (server tools: web search $10 per 1,000), on `share` of the tool calls. */
+  toolFees?: { perCallUsd: number; share: number };
+  /** Embedding calls per turn (retrieval), each of `tokens` at the embedding model's input rate. */
+  embeddings?: { rates: RateCard; callsPerTurn: number; tokens: number };
+  /** Sub-sessions the orchestrator runs per session: each call's cost adds to the session, its answer to the history. */
+  subagents?: Subagent[];
   toolCallsPerTurn: Dist;
   maxToolCallsPerTurn: number;
   toolResultTokens: Dist;
@@ -164,6 +186,9 @@ export const SCENARIO_LIMITS = {
   intensitySigma: 4,
   /** Past the largest context windows (~2M tokens). */
   compactAtTokens: 10_000_000,
+  /** Subagent calls per session, per subagent, and how deep subagents may call their own. */
+  subagentCalls: 100,
+  subagentDepth: 3,
 } as const;
 
 /** A scenario with every default, for tests and as a base for hand-built scenarios. */

@@ -69,9 +69,11 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
       months: periods.monthCost.length,
       dayCorrelation: scenario.dayCorrelation,
     },
-    components: COMPONENTS.map((c, i) => {
+    // Components only some scenarios have (tool fees, embeddings, subagents) are listed when they cost something.
+    components: COMPONENTS.flatMap((c, i) => {
       const sum = raw.componentUsd[i] ?? 0;
-      return { id: c.id, label: c.label, meanUsd: n > 0 ? sum / n : 0, share: totalUsd > 0 ? sum / totalUsd : 0 };
+      if (sum === 0 && 'optional' in c) return [];
+      return [{ id: c.id, label: c.label, meanUsd: n > 0 ? sum / n : 0, share: totalUsd > 0 ? sum / totalUsd : 0 }];
     }),
     perTurn: turnsOf(raw),
     perCall: callsOf(raw),
@@ -96,6 +98,8 @@ export function summarizeRun(raw: RawRun, options: SummaryOptions = {}): Scenari
       compactionsPerSession: n > 0 ? raw.compactions / n : 0,
       truncatedShare: n > 0 ? raw.truncatedSessions / n : 0,
       failedShare: n > 0 ? raw.failedSessions / n : 0,
+      hitSessions: windowHits(raw),
+      hitShare: n > 0 ? windowHits(raw) / n : 0,
     },
     notes: [...scenario.notes],
   };
@@ -246,6 +250,15 @@ function assumptionsOf(s: Scenario): Record<string, string> {
     turns: `${describeDist(s.turns)} (max ${s.maxTurns})${s.runawayRate > 0 ? `; ${percent(s.runawayRate)} of sessions loop until ${s.budget.stopSessions ? 'the turn cap or the budget stop' : 'the turn cap'}` : ''}`,
     userTokens: describeDist(s.userTokens),
     outputTokens: describeDist(s.outputTokens),
+    ...(s.toolCallOutputTokens ? { toolCallOutputTokens: describeDist(s.toolCallOutputTokens) } : {}),
+    ...(s.messageFraming
+      ? { messageFraming: `${s.messageFraming.perMessage} tokens per message, ${s.messageFraming.perReply} per reply` }
+      : {}),
+    ...(s.reasoningTokens
+      ? {
+          reasoningTokens: `${describeDist(s.reasoningTokens)} per call (${s.reasoningCarry ?? 'strip'} after the turn)`,
+        }
+      : {}),
     toolCallsPerTurn: `${describeDist(s.toolCallsPerTurn)} (max ${s.maxToolCallsPerTurn})`,
     toolResultTokens: describeDist(s.toolResultTokens),
     retryRate: `${percent(s.retryRate)} per attempt, at most ${s.maxRetries} retries, failed attempts billed ${percent(s.failedOutputShare)} of their output`,
@@ -268,4 +281,18 @@ function assumptionsOf(s: Scenario): Record<string, string> {
 
 function percent(x: number): string {
   return `${Math.round(x * 1000) / 10}%`;
+}
+
+/** Sessions whose window filled, counted the way their onContextFull acted on it (flag: priced over the window). */
+function windowHits(raw: RawRun): number {
+  switch (raw.scenario.onContextFull) {
+    case 'compact':
+      return raw.compactedSessions;
+    case 'truncate':
+      return raw.truncatedSessions;
+    case 'fail':
+      return raw.failedSessions;
+    case 'flag':
+      return raw.overContextSessions;
+  }
 }

@@ -2,31 +2,12 @@
 // are the estimate's (so the usage file, frontmatter and settings all count, as in the lens). A unit that declares
 // turns (maxTurns, max_iter) is a session of that many turns with the estimate's user tokens per turn; any other
 // unit is one call per session, so with no levers moved a simulated session costs what the lens says a call costs.
-import { fixed } from '../../core/simulate/distribution';
+import { unitScenarioSpec } from '../../core/simulate/fromEstimate';
 import type { PrepareDeps } from '../../core/simulate/prepare';
-import type { ScenarioSpec } from '../../core/simulate/spec';
 import type { UnitEstimate } from '../../core/estimate/types';
 import { preparedSource, type ScenarioSource } from './scenarioSources';
 
-export function unitScenarioSpec(unit: UnitEstimate, name: string): ScenarioSpec {
-  const spec: ScenarioSpec = {
-    name,
-    model: unit.pricing.ok ? unit.pricing.rates.modelId : unit.model.value,
-    systemPrompt: { tokens: unit.input.tokens },
-    outputTokens: fixed(unit.output.expected.value),
-    sessionsPerDay: fixed(unit.callsPerDay.value),
-    presets: {},
-  };
-  if (unit.session) {
-    spec.turns = fixed(unit.session.turns.value);
-    spec.maxTurns = Math.max(1, unit.session.maxTurns, unit.session.turns.value);
-    spec.userTokens = fixed(unit.session.userTokensPerTurn.value);
-  } else {
-    spec.turns = fixed(1);
-    spec.userTokens = fixed(0);
-  }
-  return spec;
-}
+export { unitScenarioSpec };
 
 /** One source per unit of the file (a CrewAI file has several); `fileKey` is the file's URI. */
 export function fileScenarioSources(

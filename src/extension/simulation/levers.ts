@@ -4,7 +4,13 @@
 // applied, so an untouched scenario runs exactly as `burnrate simulate` runs it. No vscode import: tested in Node.
 import { fixed, type Dist } from '../../core/simulate/distribution';
 import { scaleDist } from '../../core/simulate/presets';
-import { SCENARIO_DEFAULTS, SCENARIO_LIMITS, USERS_DEFAULTS, type Scenario } from '../../core/simulate/scenario';
+import {
+  CONTEXT_FULL_ACTIONS,
+  SCENARIO_DEFAULTS,
+  SCENARIO_LIMITS,
+  USERS_DEFAULTS,
+  type Scenario,
+} from '../../core/simulate/scenario';
 import type { ScenarioSpec } from '../../core/simulate/spec';
 import type { Levers } from '../../webview/protocol';
 
@@ -41,6 +47,7 @@ export function leverDefaults(spec: ScenarioSpec, prepared: Scenario, routingFal
     runawayRate: prepared.runawayRate,
     sessionsPerUserPerDay: prepared.users?.sessionsPerUserPerDay ?? 0,
     userIntensitySigma: prepared.users?.intensitySigma ?? USERS_DEFAULTS.intensitySigma,
+    onContextFull: prepared.onContextFull,
   };
 }
 
@@ -109,6 +116,10 @@ export function applyLevers(written: ScenarioSpec, levers: Levers, defaults: Lev
           : `users off → ${rate} sessions/user/day, σ ${sigma}`,
       );
     }
+  }
+  if (moved('onContextFull') && (CONTEXT_FULL_ACTIONS as readonly string[]).includes(levers.onContextFull)) {
+    spec.onContextFull = levers.onContextFull;
+    changes.push(`onContextFull ${defaults.onContextFull} → ${levers.onContextFull}`);
   }
   const share = clampShare(levers.routingShare);
   const routingModel = levers.routingModel.trim() || defaults.routingModel;

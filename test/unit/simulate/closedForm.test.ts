@@ -29,6 +29,11 @@ const CASES: [string, Partial<Scenario>][] = [
   ['summarising every 5 turns', { summarizeAfterTurns: 5, summaryTokens: 400 }],
   ['summarising on the last turn boundary', { turns: fixed(10), summarizeAfterTurns: 5 }],
   ['no tool calls', { toolCallsPerTurn: fixed(0) }],
+  ['tool-call requests shorter than final answers', { toolCallOutputTokens: fixed(40) }],
+  [
+    'tool-call outputs with summaries and retries',
+    { toolCallOutputTokens: fixed(90), summarizeAfterTurns: 4, retryRate: 0.1, cacheHitRate: 0.5 },
+  ],
   ['a single turn', { turns: fixed(1) }],
   [
     'everything at once, on a model without a cache-write premium',

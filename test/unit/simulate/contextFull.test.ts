@@ -27,6 +27,12 @@ describe('simulate: a full context window', () => {
     assert.ok(close(result.perSession.mean, 0.0087, 1e-9), String(result.perSession.mean));
     assert.strictEqual(result.contextFull.compactionsPerSession, 1);
     assert.strictEqual(result.contextFull.compactAtTokens, 1500);
+    assert.strictEqual(result.contextFull.hitSessions, 10);
+    assert.strictEqual(result.contextFull.hitShare, 1);
+    // Three turns never reach 1,500 (their inputs are 100, 700, 1,300): no session hit the threshold.
+    const short = run('compact', 3, { compactAtTokens: 1500 });
+    assert.strictEqual(short.contextFull.hitSessions, 0);
+    assert.strictEqual(short.contextFull.compactionsPerSession, 0);
   });
 
   it("compact: the default threshold is the window less Claude Code's 33,000-token reserve", () => {
@@ -41,6 +47,7 @@ describe('simulate: a full context window', () => {
     const result = run('truncate', 5);
     assert.ok(close(result.perSession.mean, 0.011, 1e-9), String(result.perSession.mean));
     assert.strictEqual(result.contextFull.truncatedShare, 1);
+    assert.strictEqual(result.contextFull.hitSessions, 10);
     assert.strictEqual(result.overContextWindow.sessions, 0);
   });
 
@@ -48,6 +55,7 @@ describe('simulate: a full context window', () => {
     const result = run('fail', 5);
     assert.ok(close(result.perSession.mean, 0.008, 1e-9), String(result.perSession.mean));
     assert.strictEqual(result.contextFull.failedShare, 1);
+    assert.strictEqual(result.contextFull.hitShare, 1);
     assert.strictEqual(result.overContextWindow.sessions, 0);
   });
 
@@ -55,5 +63,7 @@ describe('simulate: a full context window', () => {
     const result = run('flag', 5);
     assert.ok(close(result.perSession.mean, 0.0115, 1e-9), String(result.perSession.mean));
     assert.strictEqual(result.overContextWindow.sessions, 10);
+    assert.strictEqual(result.contextFull.hitSessions, 10);
+    assert.strictEqual(run('flag', 4).contextFull.hitSessions, 0, 'turn 4 (1,900 tokens) still fits');
   });
 });

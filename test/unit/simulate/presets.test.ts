@@ -36,6 +36,22 @@ describe('simulate: presets', () => {
     assert.strictEqual(base.retryRate, 0.15, 'the base scenario is not modified');
   });
 
+  it('stress scales the tool calls per turn (loops), not only the turns, and the cap still holds', () => {
+    const looping = scenarioWithDefaults('tools', SONNET, { toolCallsPerTurn: fixed(2), maxToolCallsPerTurn: 20 });
+    const stress = presetRuns(looping).find((r) => r.preset === 'stress')!;
+    assert.deepStrictEqual(stress.scenario.toolCallsPerTurn, lognormal(3, 6));
+    assert.match(stress.description, /tool calls\/turn p50 ×1\.5 p90 ×3/);
+    const none = presetRuns(base).find((r) => r.preset === 'stress')!.scenario;
+    assert.deepStrictEqual(none.toolCallsPerTurn, fixed(0), 'a scenario without tools gets none');
+    // One turn, so only the tool loop grows: calls per session = 1 + tool calls (mean of the capped log-normal > 2).
+    const oneTurn = { ...looping, turns: fixed(1), caching: 'off' as const };
+    const [b, , s] = presetRuns(oneTurn).map((r) =>
+      simulateScenario({ ...r.scenario, turns: fixed(1), userTokens: fixed(100) }, { sessions: 4000, seed: 3 }),
+    );
+    assert.strictEqual(b!.meanPerSession.calls, 3);
+    assert.ok(s!.meanPerSession.calls > 3.5 && s!.meanPerSession.calls <= 21, String(s!.meanPerSession.calls));
+  });
+
   it("merges the scenario's own preset over the built-in one, key by key, and adds new presets", () => {
     const runs = presetRuns(base, {
       stress: { scale: { sessionsPerDay: 10 }, set: { cacheHitRate: 0.3 } },

@@ -1,7 +1,7 @@
 // The webview app in jsdom: the handshake, runs as typed messages, a result drawn with its P50/P90/P99, debounced
 // levers, stale replies ignored, state restored after a reload.
 import * as assert from 'assert';
-import { usd } from '../../../src/core/present/money';
+import { percent, usd } from '../../../src/core/present/money';
 import { DEFAULT_SEED, DEFAULT_SESSIONS } from '../../../src/webview/protocol';
 import { agentSource, delay, initMessage, openPage, resultMessage, type, type Page } from './fixtures';
 
@@ -102,6 +102,45 @@ describe('webview app', () => {
     assert.strictEqual(runs.length, 2);
     assert.deepStrictEqual(runs[1]!.levers, { ...source.choice.defaults!, turns: 7, cacheHitRate: 0.8 });
     assert.notStrictEqual(runs[1]!.requestId, runs[0]!.requestId);
+  });
+
+  it('offers onContextFull as a lever and shows how many sessions hit the window', async () => {
+    page = openPage(undefined, 10);
+    page.app.start();
+    const source = agentSource('windowed', { onContextFull: 'compact', compactAtTokens: 4000 });
+    page.app.receive(initMessage([source]));
+    const first = page.sent('run')[0]!;
+    assert.strictEqual(first.levers.onContextFull, 'compact');
+    const select = page.doc.querySelector<HTMLSelectElement>('#lever-onContextFull')!;
+    assert.strictEqual(select.value, 'compact');
+    assert.deepStrictEqual(
+      [...select.options].map((o) => o.value),
+      ['compact', 'truncate', 'fail', 'flag'],
+    );
+    const message = await resultMessage(source, first.requestId);
+    page.app.receive(message);
+    const base = message.report.scenarios[0]!.runs[0]!;
+    assert.ok(base.contextFull.hitSessions > 0 && base.contextFull.hitShare < 1, JSON.stringify(base.contextFull));
+    const value = page.doc.querySelector('.card[data-stat="window full"] .card-value')!.textContent;
+    assert.strictEqual(value, percent(base.contextFull.hitShare));
+    const detail = page.doc.querySelector('.card[data-stat="window full"] .card-detail')!.textContent!;
+    assert.ok(
+      detail.includes(`at 4,000 tokens: ${base.contextFull.hitSessions.toLocaleString('en-US')} compacted`),
+      detail,
+    );
+    assert.deepStrictEqual(page.sent('rendered')[0]!.summary.contextFull, {
+      preset: 'base',
+      action: 'compact',
+      hitSessions: base.contextFull.hitSessions,
+      hitShare: base.contextFull.hitShare,
+    });
+
+    select.value = 'fail';
+    select.dispatchEvent(new page.dom.window.Event('change', { bubbles: true }));
+    await delay(40);
+    const runs = page.sent('run');
+    assert.strictEqual(runs.length, 2);
+    assert.deepStrictEqual(runs[1]!.levers, { ...source.choice.defaults!, onContextFull: 'fail' });
   });
 
   it('sends nothing for an invalid lever and marks it', async () => {

@@ -45,7 +45,24 @@ describe('panel levers', () => {
       runawayRate: 0,
       sessionsPerUserPerDay: 0,
       userIntensitySigma: 1,
+      onContextFull: 'flag',
     });
+  });
+
+  it('the onContextFull lever sets the written key, and a value the engine does not know is refused', () => {
+    const spec = agentSpec('s', { onContextFull: 'compact' });
+    const defaults = leverDefaults(spec, prepareScenario(spec, deps).scenario!, 'fallback');
+    assert.strictEqual(defaults.onContextFull, 'compact');
+    const moved = applyLevers(spec, { ...defaults, onContextFull: 'fail' }, defaults);
+    assert.strictEqual(moved.spec.onContextFull, 'fail');
+    assert.deepStrictEqual(moved.changes, ['onContextFull compact → fail']);
+    assert.strictEqual(prepareScenario(moved.spec, deps).scenario!.onContextFull, 'fail');
+    const message = { type: 'run', requestId: 'r', scenarioId: 's', sessions: 'auto', seed: 1 };
+    assert.ok(parseWebviewMessage({ ...message, levers: { ...defaults, onContextFull: 'truncate' } }));
+    assert.strictEqual(
+      parseWebviewMessage({ ...message, levers: { ...defaults, onContextFull: 'explode' } }),
+      undefined,
+    );
   });
 
   it("the turn cap and the runaway share move the scenario's own keys, within the engine's bound", () => {

@@ -64,6 +64,8 @@ export function summaryTable(scenario: ScenarioRuns): Table {
   line('calls/session (mean)', (r) => r.meanPerSession.calls.toFixed(1));
   line('input read from cache', (r) => percent(r.inputCache.readShare));
   line('input written to cache', (r) => percent(r.inputCache.writeShare));
+  if (runs.some((r) => r.contextFull.hitSessions > 0))
+    line(`sessions that hit the window (${runs[0]!.contextFull.action})`, (r) => percent(r.contextFull.hitShare));
   if (runs.some((r) => r.users)) {
     line('users', (r) => (r.users ? integer(r.users.users) : '—'));
     line("top 20% of users' spend", (r) => (r.users ? percent(r.users.topShare) : '—'));
