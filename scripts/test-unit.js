@@ -35,6 +35,17 @@ esbuild.buildSync({
   sourcemap: 'inline',
   logLevel: 'warning',
 });
+// Transpiling file by file leaves out the JSON data modules `require` (price tiers, aliases, runtime figures): copy
+// them beside the transpiled files, as tsc's resolveJsonModule does for out/node/.
+for (const dir of ['src', 'test/unit']) {
+  for (const entry of fs.readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+    const from = path.join(entry.parentPath, entry.name);
+    const to = path.join(outdir, path.relative(root, from));
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+  }
+}
 const mocha = require.resolve('mocha/bin/mocha.js');
 const spec = path.join('out', 'unit', 'test', 'unit', '**', '*.test.js');
 const run = spawnSync(
