@@ -7,6 +7,7 @@ import { exactCountsCounter, type ExactCounts } from '../../core/calibrate/exact
 import { companionReader } from '../../core/diff/companions';
 import { documentDelta, estimateBase, type BaseVersion, type EstimatedBase } from '../../core/editor/documentDelta';
 import { estimateSource } from '../../core/estimate/estimateSource';
+import { DocumentLines } from '../../core/formats/documentLines';
 import type { RuntimeEnvironment } from '../../core/runtimes/runtimeEstimate';
 import { DocumentCounter } from '../../core/tokenize/documentCounter';
 import type { UsageConfig } from '../../core/usage/usageConfig';
@@ -17,6 +18,7 @@ import { applyPriceData, loadPinnedPriceData, loadStoredPriceData } from '../../
 import type { EstimateResponse, ExactCountsSource, PriceDataSource, RuntimeSource, WorkerMessage } from './protocol';
 
 const counters = new Map<string, DocumentCounter>();
+const documentLines = new Map<string, DocumentLines>();
 const bases = new Map<string, EstimatedBase>();
 
 function counterFor(
@@ -32,6 +34,14 @@ function counterFor(
   if (changes.length > 0) counter.applyChanges(changes, text);
   counter.setText(text); // a missed edit: start over rather than answer from stale chunks
   return counter;
+}
+
+/** The document's lines, followed through its edits (a missed edit: read afresh from the text). */
+function linesFor(key: string, text: string, changes: Parameters<DocumentLines['applyChanges']>[0]): DocumentLines {
+  let lines = documentLines.get(key);
+  if (!lines) documentLines.set(key, (lines = new DocumentLines()));
+  else if (changes.length > 0) lines.applyChanges(changes, text);
+  return lines;
 }
 
 /** HEAD's side of a document, estimated again only when its key (commit, path at HEAD, inputs) changed. */
@@ -84,6 +94,7 @@ function usePriceSource(source: PriceDataSource | undefined): void {
 parentPort?.on('message', (message: WorkerMessage) => {
   if ('forget' in message) {
     counters.delete(message.forget);
+    documentLines.delete(message.forget);
     bases.delete(message.forget);
     return;
   }
@@ -99,6 +110,7 @@ parentPort?.on('message', (message: WorkerMessage) => {
       ...message.options,
       ...(runtimes ? { runtimes } : {}),
       counter: counts && counts.size > 0 ? exactCountsCounter(counts, documentCounter) : documentCounter,
+      document: linesFor(message.key, message.text, message.changes),
       readCompanion: companionReader(new Map(message.companions)),
     });
     const delta =
