@@ -34,8 +34,9 @@ export class SourceLines {
    * not lead to `text` (a missed edit): the caller reads `text` afresh.
    */
   afterChanges(changes: readonly TextChange[], text: string): SourceLines | undefined {
-    const starts = [...this.starts];
-    const notes = [...this.notes].map(([classify, lines]) => ({ classify, lines: [...lines] }));
+    let starts = this.starts;
+    const notes: { classify: LineClassifier<unknown>; lines: readonly ClassifiedLine<unknown>[] }[] = [];
+    for (const [classify, lines] of this.notes) notes.push({ classify, lines });
     /** Lines (in the latest coordinates) whose text an edit changed, as [first, last] pairs. */
     let dirty: [number, number][] = [];
     let length = this.text.length;
@@ -49,8 +50,7 @@ export class SourceLines {
       for (let i = change.text.indexOf('\n'); i >= 0; i = change.text.indexOf('\n', i + 1)) inserted.push(from + i + 1);
       const lineShift = inserted.length - (last - first);
       const shift = change.text.length - change.rangeLength;
-      starts.splice(first + 1, last - first, ...inserted);
-      for (let k = first + 1 + inserted.length; k < starts.length; k++) starts[k]! += shift;
+      starts = editedStarts(starts, first, last, inserted, shift);
       length += shift;
       const touched: [number, number] = [first, first + inserted.length];
       dirty = dirty.flatMap(([a, b]): [number, number][] => {
@@ -64,9 +64,15 @@ export class SourceLines {
       for (const note of notes) note.lines = shiftedNotes(note.lines, first, last, lineShift);
     }
     if (length !== text.length) return undefined;
-    const edited = new SourceLines(text, starts);
-    for (const start of starts) if (start > 0 && text.charCodeAt(start - 1) !== 0x0a) return undefined;
     dirty.sort((x, y) => x[0] - y[0]);
+    // Around each edit the lines must start after a newline of `text`. Checked there only: a look at every line start
+    // would touch the whole text, which is what following the edits spares (the lengths agreeing is checked above).
+    for (const [a, b] of dirty) {
+      for (let line = Math.max(a, 1); line <= b + 1 && line < starts.length; line++) {
+        if (text.charCodeAt(starts[line]! - 1) !== 0x0a) return undefined;
+      }
+    }
+    const edited = new SourceLines(text, starts);
     for (const { classify, lines } of notes) edited.notes.set(classify, withDirtyLines(lines, dirty, edited, classify));
     return edited;
   }
@@ -157,6 +163,20 @@ function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/** Line starts after an edit replaced lines first..last: those up to `first` kept, `inserted`, the rest shifted. */
+function editedStarts(
+  starts: readonly number[],
+  first: number,
+  last: number,
+  inserted: readonly number[],
+  shift: number,
+): number[] {
+  // Copies by slice: splicing a long array, or pushing its entries one by one, costs several times more.
+  const tail = starts.slice(last + 1);
+  if (shift !== 0) for (let k = 0; k < tail.length; k++) tail[k]! += shift;
+  return starts.slice(0, first + 1).concat(inserted, tail);
 }
 
 /** The line holding `offset`: the last one starting at or before it. */
