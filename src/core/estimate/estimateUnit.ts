@@ -138,7 +138,7 @@ function priceModel(model: Sourced<string>, unit: CostUnit, options: EstimateOpt
       : resolveModel(model.value, { overrides, ...aliasOption(options) });
   return resolution.ok
     ? { ok: true, rates: resolution.rates, how: resolution.how, explanation: resolution.explanation }
-    : { ok: false, message: resolution.message };
+    : { ok: false, problem: resolution.problem, message: resolution.message };
 }
 
 function aliasOption(options: EstimateOptions): { aliases?: NonNullable<EstimateOptions['usage']['aliases']> } {
