@@ -9,8 +9,3 @@ export function ok<T>(value: T): { ok: true; value: T } {
 export function err<E>(error: E): { ok: false; error: E } {
   return { ok: false, error };
 }
-
-/** The value, or `fallback` when the outcome failed. */
-export function valueOr<T, F>(result: Result<T, unknown>, fallback: F): T | F {
-  return result.ok ? result.value : fallback;
-}
