@@ -1,8 +1,10 @@
-// What the editor does after a keystroke in a big prompt, end to end in the engine: the document counter follows the
-// change, then the debounced re-estimate parses the file and counts its body and every section. Compared with
-// gpt-tokenizer counting the whole file once, in the same process; the estimate is checked against a plain recount.
+// What the editor does after a keystroke in a big prompt, end to end in the engine: the document counter and the
+// document's lines follow the change, then the debounced re-estimate parses the file and counts its body and every
+// section. Compared with gpt-tokenizer counting the whole file once, in the same process; the estimate is checked
+// against a plain recount.
 import type * as GptO200k from 'gpt-tokenizer/cjs/encoding/o200k_base';
 import { estimateSource } from '../src/core/estimate/estimateSource';
+import { DocumentLines } from '../src/core/formats/documentLines';
 import type { UnitEstimate } from '../src/core/estimate/types';
 import { DocumentCounter } from '../src/core/tokenize/documentCounter';
 import { EMPTY_USAGE } from '../src/core/usage/usageConfig';
@@ -14,14 +16,19 @@ const gptO200k = require('gpt-tokenizer/cjs/encoding/o200k_base') as typeof GptO
 export function editorKeystrokeRows(text: string, label: string, runs: number): Row[] {
   const document = `---\nmodel: gpt-4o\n---\n${text}`;
   const options = { relativePath: '.github/prompts/big.prompt.md', usage: EMPTY_USAGE, maxBytes: 50e6 };
-  const estimate = (source: string, counter?: DocumentCounter): UnitEstimate => {
-    const result = estimateSource('big.prompt.md', source, { ...options, ...(counter ? { counter } : {}) });
+  const estimate = (source: string, counter?: DocumentCounter, document?: DocumentLines): UnitEstimate => {
+    const result = estimateSource('big.prompt.md', source, {
+      ...options,
+      ...(counter ? { counter } : {}),
+      ...(document ? { document } : {}),
+    });
     if (!result.ok) throw new Error(result.skipped.reason);
     return result.estimate.units[0]!;
   };
   let current = document;
   const counter = new DocumentCounter(current);
-  estimate(current, counter);
+  const lines = new DocumentLines();
+  estimate(current, counter, lines);
   const times: number[] = [];
   let last: UnitEstimate | undefined;
   for (let k = 0; k < runs * 4; k++) {
@@ -35,7 +42,8 @@ export function editorKeystrokeRows(text: string, label: string, runs: number): 
       time(() => {
         counter.applyChanges([change], next);
         counter.setText(next);
-        last = estimate(next, counter);
+        lines.applyChanges([change], next);
+        last = estimate(next, counter, lines);
       }),
     );
   }

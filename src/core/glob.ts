@@ -5,6 +5,7 @@
 // takes minutes as a regular expression). A glob is compiled to a small automaton whose states are run as a set,
 // one pass over the path: the work is the path's length times the glob's, whatever the glob. Braces are expanded
 // into alternatives first, up to a bound; an invalid glob is reported by `globProblem` and matches nothing.
+import { err, ok, type Result } from './result';
 
 /** Globs longer than this, or expanding to more alternatives, are refused (a problem, never a slow match). */
 export const MAX_GLOB_LENGTH = 1000;
@@ -21,7 +22,8 @@ type Step =
   /** `**​/`: nothing, or any run of characters ending in `/` (the next two steps are that run and the `/`). */
   | { kind: 'optionalFolders' };
 
-type Compiled = { ok: true; alternatives: Step[][] } | { ok: false; problem: string };
+/** A glob's alternatives as steps, or why it cannot be used. */
+type Compiled = Result<Step[][]>;
 
 const cache = new Map<string, Compiled>();
 const CACHE_LIMIT = 512;
@@ -29,7 +31,7 @@ const CACHE_LIMIT = 512;
 /** Why a glob cannot be used, or undefined when it can. */
 export function globProblem(glob: string): string | undefined {
   const compiled = compile(glob);
-  return compiled.ok ? undefined : compiled.problem;
+  return compiled.ok ? undefined : compiled.error;
 }
 
 /** Does a workspace-relative path match? A pattern without a slash matches the file name in any folder (gitignore-like). */
@@ -38,17 +40,17 @@ export function matchGlob(glob: string, relativePath: string): boolean {
   const pattern = glob.replace(/^\.\//, '');
   const compiled = compile(pattern);
   if (!compiled.ok) return false;
-  if (compiled.alternatives.some((steps) => run(steps, path))) return true;
+  if (compiled.value.some((steps) => run(steps, path))) return true;
   if (pattern.includes('/')) return false;
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return compiled.alternatives.some((steps) => run(steps, name));
+  return compiled.value.some((steps) => run(steps, name));
 }
 
 /** Does the whole path match (no file-name fallback: `CLAUDE.md` is only the root one, `**\/CLAUDE.md` any)? */
 export function matchWholePath(glob: string, relativePath: string): boolean {
   const compiled = compile(glob.replace(/^\.\//, ''));
   const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
-  return compiled.ok && compiled.alternatives.some((steps) => run(steps, path));
+  return compiled.ok && compiled.value.some((steps) => run(steps, path));
 }
 
 function compile(glob: string): Compiled {
@@ -61,16 +63,16 @@ function compile(glob: string): Compiled {
 }
 
 function compileUncached(glob: string): Compiled {
-  if (glob.length > MAX_GLOB_LENGTH) return { ok: false, problem: `glob longer than ${MAX_GLOB_LENGTH} characters` };
+  if (glob.length > MAX_GLOB_LENGTH) return err(`glob longer than ${MAX_GLOB_LENGTH} characters`);
   const expanded = expandBraces(glob);
-  if (typeof expanded === 'string') return { ok: false, problem: expanded };
+  if (typeof expanded === 'string') return err(expanded);
   const alternatives: Step[][] = [];
   for (const alternative of expanded) {
     const steps = toSteps(alternative);
-    if (typeof steps === 'string') return { ok: false, problem: steps };
+    if (typeof steps === 'string') return err(steps);
     alternatives.push(steps);
   }
-  return { ok: true, alternatives };
+  return ok(alternatives);
 }
 
 /** `a{b,c{d,e}}` → ['ab', 'acd', 'ace']; a problem text for an unclosed brace or too many alternatives. */

@@ -1,5 +1,6 @@
 // The agent tools (src/core/agentTools) as VS Code language-model tools, so Copilot's agent mode can ask what a prompt
 // costs. File estimates come from DocumentEstimates (the one model every lens reads), the diff from the review.
+import { err, ok, type Result } from '../core/result';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -44,7 +45,7 @@ export class AgentTools extends Disposable {
     token: vscode.CancellationToken,
   ): Promise<unknown> {
     const checked = checkToolInput(definition, input);
-    if (!checked.ok) return { error: checked.message };
+    if (!checked.ok) return { error: checked.error };
     const args = checked.value;
     if (definition.name === 'burnrate_diff') return this.diff(Array.isArray(args.paths) ? args.paths : []);
     if (definition.name === 'burnrate_context')
@@ -86,9 +87,9 @@ export class AgentTools extends Disposable {
     token: vscode.CancellationToken,
   ): Promise<unknown> {
     const target = confine(given);
-    if (!target.ok) return { error: target.message };
-    const named = !fs.statSync(target.path).isDirectory();
-    const files = named ? [vscode.Uri.file(target.path)] : await promptFilesUnder(target.path);
+    if (!target.ok) return { error: target.error };
+    const named = !fs.statSync(target.value).isDirectory();
+    const files = named ? [vscode.Uri.file(target.value)] : await promptFilesUnder(target.value);
     const units: unknown[] = [];
     const skipped: { path: string; reason: string }[] = [];
     for (const uri of files.slice(0, MAX_FILES)) {
@@ -148,19 +149,17 @@ export class AgentTools extends Disposable {
 }
 
 /** Workspace-relative (or absolute) path → a real path inside a workspace folder; symlinks leaving it are refused. */
-function confine(given: string): { ok: true; path: string } | { ok: false; message: string } {
+function confine(given: string): Result<string> {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 0) return { ok: false, message: 'no workspace folder is open' };
+  if (folders.length === 0) return err('no workspace folder is open');
   const roots = folders.map((f) => realpath(f.uri.fsPath) ?? f.uri.fsPath);
   const real = realpath(path.resolve(roots[0]!, given));
-  if (!real) return { ok: false, message: `no such file or folder in the workspace: ${given}` };
+  if (!real) return err(`no such file or folder in the workspace: ${given}`);
   const inside = roots.some((root) => {
     const relative = path.relative(root, real);
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   });
-  return inside
-    ? { ok: true, path: real }
-    : { ok: false, message: `${given} is outside the workspace; only workspace files are read` };
+  return inside ? ok(real) : err(`${given} is outside the workspace; only workspace files are read`);
 }
 
 function realpath(file: string): string | undefined {

@@ -1,6 +1,7 @@
 // Writes a per-file usage choice (model, calls per day) where it belongs: the file's own `burnrate:` frontmatter when
 // its format has one that no validator flags (not VS Code prompt, instructions or agent files: see frontmatterPolicy),
 // else this workspace's Burnrate state, saying so. Only ever called by a command the user ran.
+import { err } from '../core/result';
 import * as vscode from 'vscode';
 import { detectFormat } from '../core/formats';
 import { setUsageHint, type UsageHintKey } from '../core/present/fileUsageEdit';
@@ -19,9 +20,9 @@ export async function writeUsageChoice(
   const format = estimate.result.ok ? estimate.result.estimate.format : detectFormat(estimate.relativePath);
   const edit = format
     ? setUsageHint(document.getText(), key, value, format, estimate.relativePath)
-    : { ok: false as const, reason: 'unknown format' };
+    : err('unknown format');
   if (edit.ok) {
-    const { startLine, startCharacter, endLine, endCharacter, text } = edit.edit;
+    const { startLine, startCharacter, endLine, endCharacter, text } = edit.value;
     const workspaceEdit = new vscode.WorkspaceEdit();
     workspaceEdit.replace(document.uri, new vscode.Range(startLine, startCharacter, endLine, endCharacter), text);
     if (await vscode.workspace.applyEdit(workspaceEdit)) {
@@ -31,7 +32,7 @@ export async function writeUsageChoice(
     }
   }
   await choices.set(document.uri, key, value);
-  const why = edit.ok ? 'the file could not be edited' : edit.reason;
+  const why = edit.ok ? 'the file could not be edited' : edit.error;
   void vscode.window.showInformationMessage(
     `Burnrate: ${key} = ${value} for ${estimate.relativePath} is kept in this workspace's Burnrate state (${why}); the file itself is unchanged. ` +
       'To share it with your team and CI, put it in .burnrate.yaml (Burnrate: Open or Create Usage File).',

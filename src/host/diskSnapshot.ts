@@ -1,6 +1,7 @@
 // The workspace as the runtimes see it, read from disk (for the CLI and the editor alike): every file a
 // runtime could load, links inside the workspace followed (listed under the link's own path), links that leave it
 // listed as skipped and never read. Reads are checked again at read time, so an import cannot climb out either.
+import { err, ok, type Result } from '../core/result';
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodeText, DEFAULT_MAX_BYTES } from '../core/formats/decode';
@@ -53,15 +54,15 @@ export function diskSnapshot(
       } else if (entry.isSymbolicLink()) {
         const target = realInside(realRoot, full);
         if (!target.ok) {
-          if (wanted(rel) || target.reason !== 'broken link')
-            skipped.push(skippedFile(rel, { code: 'not-read', why: target.reason }));
+          if (wanted(rel) || target.error.code !== 'broken-link')
+            skipped.push(skippedFile(rel, { code: 'not-read', why: refusalText(target.error) }));
           continue;
         }
-        const stat = fs.statSync(target.path);
+        const stat = fs.statSync(target.value);
         if (stat.isDirectory()) {
           // A link back up the tree would walk forever: each real folder once.
-          if (!visited.has(target.path) && !SKIPPED_DIRS.has(entry.name)) {
-            visited.add(target.path);
+          if (!visited.has(target.value) && !SKIPPED_DIRS.has(entry.name)) {
+            visited.add(target.value);
             walk(full, rel);
           }
         } else if (stat.isFile() && wanted(rel)) paths.push(rel);
@@ -84,13 +85,13 @@ export function diskReader(root: string, maxBytes = DEFAULT_MAX_BYTES): Workspac
     if (!isInside(realRoot, full)) return { ok: false, reason: 'outside the workspace' };
     if (!fs.existsSync(full)) return { ok: false, reason: 'no such file' };
     const target = realInside(realRoot, full);
-    if (!target.ok) return { ok: false, reason: target.reason };
+    if (!target.ok) return { ok: false, reason: refusalText(target.error) };
     try {
-      const stat = fs.statSync(target.path);
+      const stat = fs.statSync(target.value);
       if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
       if (stat.size > maxBytes)
         return { ok: false, reason: `over the ${maxBytes.toLocaleString('en-US')}-byte size limit` };
-      const decoded = decodeText(fs.readFileSync(target.path), maxBytes);
+      const decoded = decodeText(fs.readFileSync(target.value), maxBytes);
       return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: skipText(decoded.skip) };
     } catch (error) {
       return { ok: false, reason: `cannot read: ${(error as Error).message}` };
@@ -98,16 +99,24 @@ export function diskReader(root: string, maxBytes = DEFAULT_MAX_BYTES): Workspac
   };
 }
 
-function realInside(realRoot: string, full: string): { ok: true; path: string } | { ok: false; reason: string } {
+/** Why a path's real location is not read: it resolves nowhere, or somewhere outside the workspace. */
+type LinkRefusal = { code: 'broken-link' } | { code: 'outside'; real: string };
+
+function refusalText(refusal: LinkRefusal): string {
+  return refusal.code === 'broken-link'
+    ? 'broken link'
+    : `link to ${toPosix(refusal.real)}, outside the workspace — not read`;
+}
+
+/** The real path, inside the workspace; or why it is not read. */
+function realInside(realRoot: string, full: string): Result<string, LinkRefusal> {
   let real: string;
   try {
     real = fs.realpathSync(full);
   } catch {
-    return { ok: false, reason: 'broken link' };
+    return err({ code: 'broken-link' });
   }
-  return isInside(realRoot, real)
-    ? { ok: true, path: real }
-    : { ok: false, reason: `link to ${toPosix(real)}, outside the workspace — not read` };
+  return isInside(realRoot, real) ? ok(real) : err({ code: 'outside', real });
 }
 
 function isInside(root: string, candidate: string): boolean {

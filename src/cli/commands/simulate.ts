@@ -280,7 +280,7 @@ export function prepareDeps(config: UsageConfig, baseDir: string, workspaceRoot:
     const resolution = resolveModel(name, { overrides: config.prices });
     return resolution.ok
       ? { ok: true, rates: resolution.rates, explanation: resolution.explanation }
-      : { ok: false, message: resolution.message };
+      : { ok: false, problem: resolution.problem, message: resolution.message };
   };
   const deps: PrepareDeps = {
     lookup,

@@ -73,8 +73,8 @@ export class CliGitSource implements GitSource {
       this.options.top,
       files.map((f) => f.id ?? `${rev}:${f.path}`),
     );
-    if (!read.ok) return { ok: false, failure: { kind: 'failed', message: read.message } };
-    return { ok: true, value: read.blobs };
+    if (!read.ok) return { ok: false, failure: { kind: 'failed', message: read.error } };
+    return read;
   }
 
   async listFiles(): Promise<GitOutcome<string[]>> {

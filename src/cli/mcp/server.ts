@@ -28,10 +28,10 @@ export async function serveMcp(root: string): Promise<void> {
   }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const result = await callTool(root, request.params.name, request.params.arguments);
-    if (!result.ok) return { isError: true, content: [{ type: 'text', text: result.message }] };
+    if (!result.ok) return { isError: true, content: [{ type: 'text', text: result.error }] };
     return {
-      content: [{ type: 'text', text: JSON.stringify(result.json, null, 2) }],
-      structuredContent: result.json as Record<string, unknown>,
+      content: [{ type: 'text', text: JSON.stringify(result.value, null, 2) }],
+      structuredContent: result.value as Record<string, unknown>,
     };
   });
   const transport = new StdioServerTransport();

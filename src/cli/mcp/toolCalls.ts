@@ -1,5 +1,6 @@
 // What each agent tool does, on the CLI's engine: the same in-process commands `burnrate estimate --json` and
 // `burnrate diff --json` and `burnrate context --json` run, so an agent sees what a user sees. Paths are confined to the workspace.
+import { err, ok, type Result } from '../../core/result';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AGENT_TOOLS, checkToolInput } from '../../core/agentTools/tools';
@@ -11,18 +12,18 @@ import { estimateCommand } from '../commands/estimate';
 import { unitJson } from '../../core/present/unitJson';
 import { loadUsageFile } from '../workspace';
 
-export type ToolResult = { ok: true; json: unknown } | { ok: false; message: string };
+/** The tool's JSON document, or its error text. */
+export type ToolResult = Result<unknown>;
 
 export async function callTool(root: string, name: string, input: unknown): Promise<ToolResult> {
   const tool = AGENT_TOOLS.find((t) => t.name === name);
-  if (!tool)
-    return { ok: false, message: `unknown tool "${name}" (tools: ${AGENT_TOOLS.map((t) => t.name).join(', ')})` };
+  if (!tool) return err(`unknown tool "${name}" (tools: ${AGENT_TOOLS.map((t) => t.name).join(', ')})`);
   const checked = checkToolInput(tool, input);
   if (!checked.ok) return checked;
   const args = checked.value;
   if (tool.name === 'burnrate_estimate') {
     if (typeof args.text === 'string') {
-      if (args.path !== undefined) return { ok: false, message: 'give either "path" or "text", not both' };
+      if (args.path !== undefined) return err('give either "path" or "text", not both');
       return estimateText(root, args.text, typeof args.model === 'string' ? args.model : undefined);
     }
     const target = confine(root, typeof args.path === 'string' ? args.path : '.');
@@ -31,7 +32,7 @@ export async function callTool(root: string, name: string, input: unknown): Prom
       '--json',
       ...(typeof args.model === 'string' ? ['--model', args.model] : []),
       '--',
-      target.relative,
+      target.value,
     ]);
   }
   if (tool.name === 'burnrate_context') {
@@ -46,25 +47,25 @@ export async function callTool(root: string, name: string, input: unknown): Prom
   for (const given of Array.isArray(args.paths) ? args.paths : []) {
     const target = confine(root, given);
     if (!target.ok) return target;
-    paths.push(target.relative);
+    paths.push(target.value);
   }
   return runJson(diffCommand, root, ['--json', ...(paths.length ? ['--', ...paths] : [])]);
 }
 
 /** Resolves a workspace-relative path through symlinks; anything that lands outside the workspace is refused. */
-function confine(root: string, given: string): { ok: true; relative: string } | { ok: false; message: string } {
+function confine(root: string, given: string): Result<string> {
   const realRoot = fs.realpathSync(root);
   const absolute = path.resolve(realRoot, given);
   let real: string;
   try {
     real = fs.realpathSync(absolute);
   } catch {
-    return { ok: false, message: `no such file or folder in the workspace: ${given}` };
+    return err(`no such file or folder in the workspace: ${given}`);
   }
   const relative = path.relative(realRoot, real);
   if (relative.startsWith('..') || path.isAbsolute(relative))
-    return { ok: false, message: `${given} is outside the workspace (${realRoot}); only workspace files are read` };
-  return { ok: true, relative: relative === '' ? '.' : relative };
+    return err(`${given} is outside the workspace (${realRoot}); only workspace files are read`);
+  return ok(relative === '' ? '.' : relative);
 }
 
 function estimateText(root: string, text: string, model: string | undefined): ToolResult {
@@ -75,29 +76,25 @@ function estimateText(root: string, text: string, model: string | undefined): To
     usage: usage.config,
     flags: model ? { model } : {},
   });
-  if (!result.ok) return { ok: false, message: result.skipped.reason };
-  return {
-    ok: true,
-    json: { units: result.estimate.units.map((u) => unitJson(u, undefined)), problems: result.estimate.problems },
-  };
+  if (!result.ok) return err(result.skipped.reason);
+  return ok({ units: result.estimate.units.map((u) => unitJson(u, undefined)), problems: result.estimate.problems });
 }
 
 /** Runs a CLI command in-process with `--json` and returns its document, or its error text. */
 async function runJson(command: Command, cwd: string, args: string[]): Promise<ToolResult> {
   let out = '';
-  let err = '';
-  const io: CliIO = { out: (text) => void (out += text), err: (text) => void (err += text), cwd };
+  let errText = '';
+  const io: CliIO = { out: (text) => void (out += text), err: (text) => void (errText += text), cwd };
   let code: number;
   try {
     code = await command.run(args, io);
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return err(error instanceof Error ? error.message : String(error));
   }
-  if (code === 2 || out.trim() === '')
-    return { ok: false, message: err.trim() || `burnrate ${command.name} failed (exit ${code})` };
+  if (code === 2 || out.trim() === '') return err(errText.trim() || `burnrate ${command.name} failed (exit ${code})`);
   try {
-    return { ok: true, json: JSON.parse(out) };
+    return ok(JSON.parse(out) as unknown);
   } catch {
-    return { ok: false, message: `burnrate ${command.name} printed no JSON` };
+    return err(`burnrate ${command.name} printed no JSON`);
   }
 }

@@ -1,5 +1,6 @@
 // The tools Burnrate offers to coding agents: one definition each (name, what the model is told, input schema),
 // served by `burnrate mcp` and, with the same schemas, as VS Code language-model tools. Read-only, no network.
+import { err, ok, type Result } from '../result';
 
 export interface AgentToolDefinition {
   name: 'burnrate_estimate' | 'burnrate_diff' | 'burnrate_context';
@@ -82,31 +83,27 @@ export const AGENT_TOOLS: readonly AgentToolDefinition[] = [
   },
 ];
 
-export type ToolInput = { ok: true; value: Record<string, string | string[]> } | { ok: false; message: string };
+/** The call's arguments, or what is wrong with them. */
+export type ToolInput = Result<Record<string, string | string[]>>;
 
 /** Checks a call's arguments against the tool's schema (strings and string lists only); never throws. */
 export function checkToolInput(tool: AgentToolDefinition, input: unknown): ToolInput {
-  if (input === undefined || input === null) return { ok: true, value: {} };
-  if (typeof input !== 'object' || Array.isArray(input))
-    return { ok: false, message: 'the arguments must be an object' };
+  if (input === undefined || input === null) return ok({});
+  if (typeof input !== 'object' || Array.isArray(input)) return err('the arguments must be an object');
   const value: Record<string, string | string[]> = {};
   for (const [key, given] of Object.entries(input)) {
     const property = tool.inputSchema.properties[key];
     if (!property)
-      return {
-        ok: false,
-        message: `unknown argument "${key}" (known: ${Object.keys(tool.inputSchema.properties).join(', ')})`,
-      };
+      return err(`unknown argument "${key}" (known: ${Object.keys(tool.inputSchema.properties).join(', ')})`);
     if (property.type === 'string') {
-      if (typeof given !== 'string' || given.length === 0)
-        return { ok: false, message: `"${key}" must be a non-empty string` };
+      if (typeof given !== 'string' || given.length === 0) return err(`"${key}" must be a non-empty string`);
       value[key] = given;
     } else {
       if (!Array.isArray(given) || !given.every((g) => typeof g === 'string' && g.length > 0)) {
-        return { ok: false, message: `"${key}" must be a list of non-empty strings` };
+        return err(`"${key}" must be a list of non-empty strings`);
       }
       value[key] = given as string[];
     }
   }
-  return { ok: true, value };
+  return ok(value);
 }

@@ -1,6 +1,7 @@
 // Bytes of a file → its estimate. The one entry point both shells use, so a file reads and prices the same in the
 // editor, the CLI and the diff.
 import { readPromptFile, type ReadOptions } from '../formats';
+import type { DocumentLines } from '../formats/documentLines';
 import { prepareForRuntimes, withRuntimes, type RuntimeEnvironment } from '../runtimes/runtimeEstimate';
 import type { SkippedFile } from '../types';
 import { withCompanions, type CompanionReader } from './crewCompanion';
@@ -19,6 +20,8 @@ export interface SourceOptions extends EstimateOptions {
   readCompanion?: CompanionReader;
   /** The workspace's agent runtimes (imports, per-request shares, agent sessions); absent = the file on its own. */
   runtimes?: RuntimeEnvironment;
+  /** The open document's lines, followed through its edits (the editor's worker keeps one per document). */
+  document?: DocumentLines;
 }
 
 /** `source` is the file's bytes, or its text as an editor holds it. `path` is shown to the user; `options.relativePath` (workspace-relative) is what format detection and globs see. */
@@ -29,6 +32,7 @@ export function estimateSource(path: string, source: Uint8Array | string, option
   if (options.namedByUser) readOptions.namedByUser = true;
   const renamed = options.runtimes?.options.contextFileNames;
   if (renamed) readOptions.workspaceNames = renamed;
+  if (options.document) readOptions.document = options.document;
   const read = readPromptFile(options.relativePath, source, readOptions);
   if (!read.ok) return { ok: false, skipped: { ...read.skipped, path } };
   const file = prepareForRuntimes(

@@ -27,8 +27,12 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
   const standard = priceModel(model, unit, options);
   const tiered = standard.ok ? applyServiceTier(standard.rates, tier.value) : undefined;
   const pricing: Pricing =
-    standard.ok && tiered?.ok && tiered.note
-      ? { ...standard, rates: tiered.rates, explanation: `${standard.explanation}; ${tiered.note} (${tier.detail})` }
+    standard.ok && tiered?.ok && tiered.value.note
+      ? {
+          ...standard,
+          rates: tiered.value.rates,
+          explanation: `${standard.explanation}; ${tiered.value.note} (${tier.detail})`,
+        }
       : standard;
   const profile = profileForModel(pricing.ok ? pricing.rates.modelId : model.value, options.usage.tokenizer);
   const bounded: Problem[] = [];
@@ -124,7 +128,7 @@ export function estimateUnit(file: ParsedFile, unit: CostUnit, options: Estimate
   if (session) estimate.session = session;
   if (!pricing.ok) estimate.problems.push({ severity: 'warning', message: pricing.message });
   if (tiered && !tiered.ok)
-    estimate.problems.push({ severity: 'warning', message: `${tiered.message} (${tier.detail})` });
+    estimate.problems.push({ severity: 'warning', message: `${tiered.error} (${tier.detail})` });
   estimate.hints = unitHints(estimate, unit);
   return estimate;
 }
@@ -138,7 +142,7 @@ function priceModel(model: Sourced<string>, unit: CostUnit, options: EstimateOpt
       : resolveModel(model.value, { overrides, ...aliasOption(options) });
   return resolution.ok
     ? { ok: true, rates: resolution.rates, how: resolution.how, explanation: resolution.explanation }
-    : { ok: false, message: resolution.message };
+    : { ok: false, problem: resolution.problem, message: resolution.message };
 }
 
 function aliasOption(options: EstimateOptions): { aliases?: NonNullable<EstimateOptions['usage']['aliases']> } {

@@ -1,4 +1,5 @@
 // What an estimate says about one cost unit: plain data for lenses, hovers, the CLI table and its JSON.
+import type { PriceProblem } from '../problems/prices';
 import type { ResolutionKind } from '../pricing/resolve';
 import type { RateCard } from '../pricing/rateCard';
 import type { FormatId, LineRange, LoadingKind, PartRole, Problem, UnitKind } from '../types';
@@ -31,7 +32,9 @@ export interface SectionCount {
 }
 
 export type Pricing =
-  { ok: true; rates: RateCard; how: ResolutionKind; explanation: string } | { ok: false; message: string };
+  | { ok: true; rates: RateCard; how: ResolutionKind; explanation: string }
+  /** `message` is the plain wording of `problem`; a surface with its own words (a lens) reads `problem`. */
+  | { ok: false; problem: PriceProblem; message: string };
 
 export interface CostFigures {
   inputPerCall: number;

@@ -29,20 +29,20 @@ export function readFrontmatter(
   problems: Problem[],
   options: FrontmatterOptions = {},
 ): Frontmatter {
-  if (!OPENING.test(lines.lines[0] ?? '')) return { kind: 'none' };
+  if (!OPENING.test(lines.line(0) ?? '')) return { kind: 'none' };
   let close = -1;
-  for (let i = 1; i < lines.lines.length; i++) {
-    if (CLOSING.test(lines.lines[i]!)) {
+  for (let i = 1; i < lines.lineCount; i++) {
+    if (CLOSING.test(lines.line(i)!)) {
       close = i;
       break;
     }
   }
   if (close < 0) return bad(0, 'the opening --- has no closing ---');
 
-  const yamlLines = lines.lines.slice(1, close);
-  let parsed: YamlParse = parseYaml(yamlLines.join('\n'), lines, 1);
+  const yamlText = lines.slice(1, close - 1);
+  let parsed: YamlParse = parseYaml(yamlText, lines, 1);
   if (!parsed.ok && options.lenientValues) {
-    const retry = parseYaml(quotePlainValues(yamlLines).join('\n'), lines, 1);
+    const retry = parseYaml(quotePlainValues(yamlText.split('\n')).join('\n'), lines, 1);
     if (retry.ok) {
       problems.push({
         severity: 'info',

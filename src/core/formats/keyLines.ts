@@ -18,7 +18,7 @@ export function readKeyLines(
   const at = new Map<string, LineRange>();
   let current: string | undefined;
   for (let line = first; line < end; line++) {
-    const text = lines.lines[line]!;
+    const text = lines.line(line)!;
     const key = KEY_LINE.exec(text);
     if (key) {
       // An unclosed `[`, `{` or quote is broken structure, not a loosely written value: leave it to the YAML error.

@@ -3,6 +3,7 @@ import type { FormatId, ReadResult } from '../types';
 import { skippedFile } from '../problems/skipText';
 import { acceptText, decodeText, DEFAULT_MAX_BYTES } from './decode';
 import { detectFormat, detectLooseFormat, matchesExtraGlobs, skipReasonFor } from './detect';
+import type { DocumentLines } from './documentLines';
 import { SourceLines } from './lines';
 import type { FormatInput, FormatOutcome } from './parser';
 import { formatSpec } from './registry';
@@ -17,6 +18,8 @@ export interface ReadOptions {
   namedByUser?: boolean;
   /** File names the workspace's own settings give a family (Gemini CLI's `context.fileName`), at any depth. */
   workspaceNames?: { names: readonly string[]; format: FormatId };
+  /** The open document's lines as the editor's edits left them (the editor re-reads after every keystroke). */
+  document?: DocumentLines;
 }
 
 /**
@@ -48,7 +51,8 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
     spec = formatSpec(format);
   }
 
-  const input: FormatInput = { path, lines: new SourceLines(decoded.text) };
+  const lines = options.document?.linesOf(decoded.text) ?? new SourceLines(decoded.text);
+  const input: FormatInput = { path, lines };
   let outcome: FormatOutcome;
   try {
     outcome = spec.parse(input);

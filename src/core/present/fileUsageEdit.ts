@@ -1,6 +1,7 @@
 // Writing a file's own usage assumptions (`burnrate: { model, callsPerDay, outputTokens }` in its frontmatter) as one
 // small text edit that leaves every other line as the user wrote it. Files whose format has no frontmatter, or whose
 // tools would send a new frontmatter block to the model, are not edited: the caller keeps the choice elsewhere.
+import { err, ok, type Result } from '../result';
 import { parse } from 'yaml';
 import { formatSpec, type FrontmatterEdit } from '../formats/registry';
 import type { FormatId } from '../types';
@@ -16,7 +17,8 @@ export interface TextEdit {
   text: string;
 }
 
-export type UsageHintEdit = { ok: true; edit: TextEdit } | { ok: false; reason: string };
+/** The edit that writes the hint, or why the file is not edited. */
+export type UsageHintEdit = Result<TextEdit>;
 
 /** Whether a file of this format may get a `burnrate:` frontmatter block: the format's registry entry decides. */
 export function frontmatterPolicy(format: FormatId, path: string): FrontmatterEdit {
@@ -36,30 +38,28 @@ export function setUsageHint(
   path: string,
 ): UsageHintEdit {
   const policy = frontmatterPolicy(format, path);
-  if (policy === 'never') return { ok: false, reason: 'this kind of file has no frontmatter' };
-  if (policy === 'flagged')
-    return { ok: false, reason: "VS Code's prompt-file validation warns about header keys it does not know" };
+  if (policy === 'never') return err('this kind of file has no frontmatter');
+  if (policy === 'flagged') return err("VS Code's prompt-file validation warns about header keys it does not know");
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   const entry = `${key}: ${yamlScalar(value)}`;
 
   if (!OPENING.test(lines[0] ?? '')) {
-    if (policy === 'existing')
-      return { ok: false, reason: 'the file has no frontmatter and its tool would send a new one to the model' };
-    return { ok: true, edit: insertAt(0, `---${eol}burnrate:${eol}  ${entry}${eol}---${eol}`) };
+    if (policy === 'existing') return err('the file has no frontmatter and its tool would send a new one to the model');
+    return ok(insertAt(0, `---${eol}burnrate:${eol}  ${entry}${eol}---${eol}`));
   }
   const close = lines.findIndex((line, i) => i > 0 && CLOSING.test(line));
-  if (close < 0) return { ok: false, reason: 'the frontmatter has no closing ---' };
+  if (close < 0) return err('the frontmatter has no closing ---');
 
   const blockLine = lines.findIndex((line, i) => i > 0 && i < close && BURNRATE.test(line));
-  if (blockLine < 0) return { ok: true, edit: insertAt(close, `burnrate:${eol}  ${entry}${eol}`) };
+  if (blockLine < 0) return ok(insertAt(close, `burnrate:${eol}  ${entry}${eol}`));
 
   const rest = BURNRATE.exec(lines[blockLine]!)![1]!
     .replace(/(^|\s)#.*$/, '')
     .trim();
-  if (rest === '') return { ok: true, edit: editBlock(lines, blockLine, close, key, entry, eol) };
+  if (rest === '') return ok(editBlock(lines, blockLine, close, key, entry, eol));
   if (rest.startsWith('{')) return editFlowMap(lines[blockLine]!, blockLine, rest, key, value);
-  return { ok: true, edit: replaceLine(lines, blockLine, `burnrate:${eol}  ${entry}`) };
+  return ok(replaceLine(lines, blockLine, `burnrate:${eol}  ${entry}`));
 }
 
 function editBlock(
@@ -96,23 +96,20 @@ function editFlowMap(
   try {
     map = parse(flow);
   } catch {
-    return { ok: false, reason: `the burnrate: block on line ${blockLine + 1} is not readable YAML` };
+    return err(`the burnrate: block on line ${blockLine + 1} is not readable YAML`);
   }
   if (typeof map !== 'object' || map === null || Array.isArray(map))
-    return { ok: false, reason: `burnrate: on line ${blockLine + 1} is not a mapping` };
+    return err(`burnrate: on line ${blockLine + 1} is not a mapping`);
   const entries = { ...(map as Record<string, unknown>), [key]: value };
   const rendered: string[] = [];
   for (const [k, v] of Object.entries(entries)) {
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-      return { ok: false, reason: `burnrate.${k} on line ${blockLine + 1} holds a nested value; edit it by hand` };
+      return err(`burnrate.${k} on line ${blockLine + 1} holds a nested value; edit it by hand`);
     }
     rendered.push(`${k}: ${yamlScalar(v)}`);
   }
   const text = `burnrate: { ${rendered.join(', ')} }`;
-  return {
-    ok: true,
-    edit: { startLine: blockLine, startCharacter: 0, endLine: blockLine, endCharacter: line.length, text },
-  };
+  return ok({ startLine: blockLine, startCharacter: 0, endLine: blockLine, endCharacter: line.length, text });
 }
 
 /** A value as YAML: plain when it reads back as the same string, quoted otherwise. */

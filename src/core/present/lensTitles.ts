@@ -3,6 +3,7 @@
 import type { SectionCount, UnitEstimate } from '../estimate/types';
 import { compact, integer, percent, tokenText, usd } from './money';
 import { isAssumedModel } from '../usage/resolveInputs';
+import { priceProblemSummary } from '../problems/priceText';
 
 const SEP = ' · ';
 
@@ -89,9 +90,9 @@ export function skippedLensTitle(reason: string): string {
   return `Burnrate skipped this file: ${firstLine(reason)}`;
 }
 
-/** `no price for "x" — add one in .burnrate.yaml` (the engine's message without the example block after its colon). */
+/** `no price for "x" — add one in .burnrate.yaml`: the one-line wording of the unit's price problem. */
 export function noPriceText(u: UnitEstimate): string {
-  return u.pricing.ok ? '' : firstLine(u.pricing.message).replace(/:$/, '');
+  return u.pricing.ok ? '' : priceProblemSummary(u.pricing.problem);
 }
 
 function worstCaseText(u: UnitEstimate): string | undefined {

@@ -1,7 +1,6 @@
 // User-supplied prices: for models missing from the catalog (fine-tunes, local or private deployments) or to replace
 // catalog rates (negotiated discounts, batch pricing). From `.burnrate.yaml` `prices:` and the `burnrate.prices.overrides`
 // setting.
-import { activePriceData } from './catalog';
 import type { RateCard } from './rateCard';
 
 export interface PriceOverride {
@@ -36,13 +35,4 @@ export function overrideRateCard(override: PriceOverride): RateCard {
   if (override.cacheReadPerMTok !== undefined) card.cacheReadPerMTok = override.cacheReadPerMTok;
   if (override.cacheWritePerMTok !== undefined) card.cacheWritePerMTok = override.cacheWritePerMTok;
   return card;
-}
-
-/** The hint shown wherever a model has no price. */
-export function noPriceHint(name: string): string {
-  return (
-    `no price for "${name}" — add one in .burnrate.yaml:\n` +
-    `  prices:\n    - model: ${name}\n      inputPerMTok: 1.00   # USD per million input tokens\n      outputPerMTok: 4.00\n` +
-    `(or the burnrate.prices.overrides setting; prices in use: ${activePriceData().label})`
-  );
 }

@@ -2,6 +2,7 @@
 // prices) checked against the library's shape before it may replace the bundled data. The file may come from a
 // repository (priceData:, --prices) or the network, so it is untrusted: every field is checked, sizes are bounded, and
 // a regular expression that could backtrack badly is refused.
+import { err, ok, type Result } from '../result';
 import type { MatchLogic, ModelInfo, Provider } from '@pydantic/genai-prices';
 
 export const MAX_PRICE_DATA_BYTES = 32 * 1024 * 1024;
@@ -10,7 +11,8 @@ const MAX_MODELS = 50_000;
 const MAX_REGEX_LENGTH = 300;
 const MAX_MATCH_DEPTH = 8;
 
-export type PriceDataParse = { ok: true; providers: Provider[]; models: number } | { ok: false; message: string };
+/** The providers and their model count, or why the text is not price data. */
+export type PriceDataParse = Result<{ providers: Provider[]; models: number }>;
 
 export function parsePriceData(text: string): PriceDataParse {
   if (text.length > MAX_PRICE_DATA_BYTES) return fail(`larger than ${MAX_PRICE_DATA_BYTES / 1024 / 1024} MB`);
@@ -48,11 +50,11 @@ export function parsePriceData(text: string): PriceDataParse {
     }
   }
   if (models === 0) return fail('no models');
-  return { ok: true, providers: data as Provider[], models };
+  return ok({ providers: data as Provider[], models });
 }
 
 function fail(reason: string): PriceDataParse {
-  return { ok: false, message: `not a genai-prices data file: ${reason}` };
+  return err(`not a genai-prices data file: ${reason}`);
 }
 
 function modelProblem(model: unknown): string | undefined {

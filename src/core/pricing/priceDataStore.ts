@@ -1,12 +1,13 @@
 // Where fetched and pinned price data live on disk, and the one network request Burnrate makes for prices: only when
 // the user runs `burnrate prices update` or "Burnrate: Update Prices". The CLI keeps the data in the user's cache
 // folder, the extension in its global storage; both read it back with loadStoredPriceData.
+import { err } from '../result';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { REMOTE_DATA_JSON_URL } from '@pydantic/genai-prices';
 import { usePriceData, type PriceDataInfo } from './catalog';
-import { MAX_PRICE_DATA_BYTES, parsePriceData } from './priceDataFile';
+import { MAX_PRICE_DATA_BYTES, parsePriceData, type PriceDataParse } from './priceDataFile';
 import type { Provider } from '@pydantic/genai-prices';
 
 const DATA_FILE = 'genai-prices-data.json';
@@ -59,8 +60,13 @@ export async function updateStoredPriceData(dir: string, url: string, now: Date 
   }
   const parsed = parsePriceData(text);
   if (!parsed.ok)
-    return { ok: false, message: `${url}: ${parsed.message} — nothing stored; the data in use is unchanged` };
-  const meta: StoredMeta = { fetchedAt: now.toISOString(), url, bytes: Buffer.byteLength(text), models: parsed.models };
+    return { ok: false, message: `${url}: ${parsed.error} — nothing stored; the data in use is unchanged` };
+  const meta: StoredMeta = {
+    fetchedAt: now.toISOString(),
+    url,
+    bytes: Buffer.byteLength(text),
+    models: parsed.value.models,
+  };
   try {
     fs.mkdirSync(dir, { recursive: true });
     writeAtomically(path.join(dir, DATA_FILE), text);
@@ -69,7 +75,7 @@ export async function updateStoredPriceData(dir: string, url: string, now: Date 
     return { ok: false, message: `could not store the price data in ${dir}: ${(error as Error).message}` };
   }
   const info = updatedInfo(meta, dir);
-  return { ok: true, message: `stored ${parsed.models} models from ${url} in ${dir}`, info };
+  return { ok: true, message: `stored ${parsed.value.models} models from ${url} in ${dir}`, info };
 }
 
 /** The data a previous update stored, or undefined when there is none. */
@@ -90,22 +96,22 @@ export function loadStoredPriceData(dir: string): Loaded | undefined {
   }
   const loaded = loadFile(dataFile);
   if (!loaded.ok)
-    return { ok: false, message: `updated price data in ${dir}: ${loaded.message} — using the bundled data` };
-  return { ok: true, info: updatedInfo(meta, dir), providers: loaded.providers, models: loaded.models };
+    return { ok: false, message: `updated price data in ${dir}: ${loaded.error} — using the bundled data` };
+  return { ok: true, info: updatedInfo(meta, dir), providers: loaded.value.providers, models: loaded.value.models };
 }
 
 /** A data file the user pins (--prices, priceData:). Its date is its modification time, said as such. */
 export function loadPinnedPriceData(file: string, shownAs: string = file): Loaded {
   const loaded = loadFile(file);
-  if (!loaded.ok) return { ok: false, message: `price data ${shownAs}: ${loaded.message} — using the bundled data` };
-  return pinned(loaded, shownAs, fs.statSync(file).mtime.toISOString().slice(0, 10), 'file modified');
+  if (!loaded.ok) return { ok: false, message: `price data ${shownAs}: ${loaded.error} — using the bundled data` };
+  return pinned(loaded.value, shownAs, fs.statSync(file).mtime.toISOString().slice(0, 10), 'file modified');
 }
 
 /** A pinned data file read from somewhere other than the disk (a commit, through git); dated by that commit. */
 export function pinnedPriceDataFromText(text: string, shownAs: string, asOf: string): Loaded {
   const parsed = parsePriceData(text);
-  if (!parsed.ok) return { ok: false, message: `price data ${shownAs}: ${parsed.message} — using the bundled data` };
-  return pinned(parsed, shownAs, asOf, 'commit date');
+  if (!parsed.ok) return { ok: false, message: `price data ${shownAs}: ${parsed.error} — using the bundled data` };
+  return pinned(parsed.value, shownAs, asOf, 'commit date');
 }
 
 function pinned(
@@ -154,12 +160,12 @@ function updatedInfo(meta: StoredMeta, dir: string): PriceDataInfo {
   };
 }
 
-function loadFile(file: string): { ok: true; providers: Provider[]; models: number } | { ok: false; message: string } {
+function loadFile(file: string): PriceDataParse {
   let text: string;
   try {
     text = readBounded(file, MAX_PRICE_DATA_BYTES);
   } catch (error) {
-    return { ok: false, message: (error as Error).message };
+    return err((error as Error).message);
   }
   return parsePriceData(text);
 }

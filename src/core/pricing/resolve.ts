@@ -4,14 +4,17 @@
 import { findAlias, type AliasOverride, type ModelAlias } from './aliases';
 import { activePriceData, findExactModel, listProviderModels, matchCatalog, namedExactly } from './catalog';
 import { nameCandidates } from './modelNames';
-import { noPriceHint, overrideMatches, overrideRateCard, type PriceOverride } from './overrides';
+import { overrideMatches, overrideRateCard, type PriceOverride } from './overrides';
+import type { PriceProblem } from '../problems/prices';
+import { priceProblemText } from '../problems/priceText';
 import type { RateCard } from './rateCard';
 
 export type ResolutionKind = 'override' | 'exact' | 'alias' | 'normalized' | 'display-name';
 
 export type ModelResolution =
   | { ok: true; requested: string; rates: RateCard; how: ResolutionKind; explanation: string }
-  | { ok: false; requested: string; message: string };
+  /** `message` is the plain wording of `problem` (priceText.ts); a surface with its own words reads `problem`. */
+  | { ok: false; requested: string; problem: PriceProblem; message: string };
 
 export interface ResolveOptions {
   overrides?: readonly PriceOverride[];
@@ -58,8 +61,7 @@ function resolveUncached(
   aliases: readonly AliasOverride[],
 ): ModelResolution {
   const requested = name.trim();
-  if (!requested)
-    return { ok: false, requested, message: 'no model given — set one with --model, frontmatter or .burnrate.yaml' };
+  if (!requested) return unpriced(requested, { code: 'no-model' });
   const override = overrides.find((o) => overrideMatches(o, requested));
   if (override) {
     return {
@@ -99,34 +101,27 @@ function aliasOfSpelling(requested: string, aliases: readonly AliasOverride[]): 
 function resolveAlias(requested: string, alias: ModelAlias, overrides: readonly PriceOverride[]): ModelResolution {
   const origin = alias.asOf === 'your mapping' ? alias.source : `${alias.source}, as of ${alias.asOf}`;
   if (alias.kind === 'retired') {
-    const successor = alias.successor ? `; its successor is ${alias.successor}` : '';
-    return {
-      ok: false,
-      requested,
-      message:
-        `"${requested}" was retired by its vendor on ${alias.retired} — requests to it fail${successor} (${origin}). ` +
-        `Name the model it should be, or map it in .burnrate.yaml (aliases: {${requested}: <model>})`,
-    };
+    return unpriced(requested, {
+      code: 'retired',
+      model: requested,
+      retired: alias.retired,
+      ...(alias.successor ? { successor: alias.successor } : {}),
+      origin,
+    });
   }
   if (alias.kind === 'unknowable') {
-    return {
-      ok: false,
-      requested,
-      message: `"${requested}" cannot be priced: ${alias.reason} (${origin}). Name the model, or map it in .burnrate.yaml (aliases: {${requested}: <model>})`,
-    };
+    return unpriced(requested, { code: 'unknowable', model: requested, reason: alias.reason, origin });
   }
   const why = `alias "${requested}" → ${alias.model}${alias.note ? ` (${alias.note})` : ''}; ${origin}`;
   const target = resolveTarget(alias.model, overrides);
   if (!target.ok) {
-    const data = activePriceData();
-    return {
-      ok: false,
-      requested,
-      message:
-        `${why}. The price data in use (${data.label}) has no price for ${alias.model}, so "${requested}" is not priced rather than ` +
-        `priced as another model. Run "burnrate prices update" (or "Burnrate: Update Prices"), add a price for ${alias.model} in ` +
-        `.burnrate.yaml prices:, or map the alias to a priced model in .burnrate.yaml aliases:`,
-    };
+    return unpriced(requested, {
+      code: 'alias-unpriced',
+      model: requested,
+      target: alias.model,
+      why,
+      priceData: activePriceData().label,
+    });
   }
   return {
     ok: true,
@@ -151,7 +146,7 @@ function resolveTarget(model: string, overrides: readonly PriceOverride[]): Mode
   const card = findExactModel(model) ?? namedExactly(model);
   if (card)
     return { ok: true, requested: model, rates: card, how: 'exact', explanation: `${card.modelId} in ${card.source}` };
-  return { ok: false, requested: model, message: noPriceHint(model) };
+  return unpriced(model, { code: 'no-price', model, priceData: activePriceData().label });
 }
 
 function resolveInCatalog(requested: string, overrides: readonly PriceOverride[]): ModelResolution {
@@ -209,15 +204,14 @@ function resolveInCatalog(requested: string, overrides: readonly PriceOverride[]
     };
   }
   if (earlier) {
-    return {
-      ok: false,
-      requested,
-      message:
-        `${noPriceHint(requested)}\nThe price data's nearest entry, ${earlier.card.modelId}, is an earlier version than ` +
-        `"${earlier.written}" and is not used for it (prices in use: ${activePriceData().label}; "burnrate prices update" fetches newer data).`,
-    };
+    return unpriced(requested, {
+      code: 'no-price',
+      model: requested,
+      priceData: activePriceData().label,
+      earlier: { modelId: earlier.card.modelId, written: earlier.written },
+    });
   }
-  return { ok: false, requested, message: noPriceHint(requested) };
+  return unpriced(requested, { code: 'no-price', model: requested, priceData: activePriceData().label });
 }
 
 /** The first model of a fallback list that has a price (VS Code agents accept `model: [A, B]`). */
@@ -232,7 +226,7 @@ export function resolveFirst(names: readonly string[], options: ResolveOptions =
     }
     first ??= resolution;
   }
-  return first ?? { ok: false, requested: '', message: 'empty model list' };
+  return first ?? unpriced('', { code: 'empty-model-list' });
 }
 
 const DISPLAY_PROVIDERS = ['anthropic', 'openai', 'google', 'mistral', 'deepseek', 'x-ai'];
@@ -283,11 +277,10 @@ function movingAlias(requested: string): ModelResolution | undefined {
       explanation: `"${requested}" → ${card.modelId} (the price data names ${latest.id} as this model, as of ${card.asOf})`,
     };
   }
-  return {
-    ok: false,
-    requested,
-    message:
-      `"${requested}" is a moving alias: Burnrate cannot know which model its vendor serves under it today. Name the dated ` +
-      `model, or map it in .burnrate.yaml (aliases: {${requested}: <model>})`,
-  };
+  return unpriced(requested, { code: 'moving-alias', model: requested });
+}
+
+/** The one way a failed resolution is made: its code, and the plain wording beside it. */
+function unpriced(requested: string, problem: PriceProblem): ModelResolution {
+  return { ok: false, requested, problem, message: priceProblemText(problem) };
 }

@@ -1,6 +1,7 @@
 // Service tiers (batch, flex, priority): a per-token multiplier on a model's standard rates, from the dated table in
 // data/serviceTiers.json. Set per unit with `serviceTier:` in the usage file (defaults or a glob) or a file's
 // `burnrate:` frontmatter.
+import { err, ok, type Result } from '../result';
 import table from './data/serviceTiers.json';
 import type { RateCard } from './rateCard';
 
@@ -27,11 +28,12 @@ const NOT_SOLD: ReadonlyMap<string, { reason: string; source: string; asOf: stri
   table.notSoldPerToken.map((t) => [`${t.tier}:${t.provider}`, t] as const),
 );
 
-export type TieredRates = { ok: true; rates: RateCard; note?: string } | { ok: false; message: string };
+/** The rates at the tier (with a note saying so), or why the tier cannot be priced. */
+export type TieredRates = Result<{ rates: RateCard; note?: string }>;
 
 /** The card at `tier`'s rates, or why the tier cannot be priced for this provider (then standard rates apply). */
 export function applyServiceTier(card: RateCard, tier: ServiceTier): TieredRates {
-  if (tier === 'standard') return { ok: true, rates: card };
+  if (tier === 'standard') return ok({ rates: card });
   const key = `${tier}:${card.providerId}`;
   const entry = TIERS.get(key);
   if (!entry) {
@@ -39,7 +41,7 @@ export function applyServiceTier(card: RateCard, tier: ServiceTier): TieredRates
     const why = notSold
       ? `${notSold.reason} (${notSold.source}, ${notSold.asOf})`
       : `no ${tier} multiplier is known for ${card.providerId}`;
-    return { ok: false, message: `serviceTier ${tier}: ${why} — priced at standard rates` };
+    return err(`serviceTier ${tier}: ${why} — priced at standard rates`);
   }
   const m = entry.multiplier;
   const scale = (v: number | undefined) => (v === undefined ? undefined : v * m);
@@ -67,5 +69,5 @@ export function applyServiceTier(card: RateCard, tier: ServiceTier): TieredRates
     ...(entry.band ? { band: entry.band } : {}),
   };
   const note = `${tier} tier ×${m}${entry.band ? ` (${entry.band})` : ''} — ${entry.source}, ${entry.asOf}`;
-  return { ok: true, rates, note };
+  return ok({ rates, note });
 }

@@ -3,6 +3,7 @@
 // scoped rules), then what loads only sometimes (scoped rules, rule bodies pulled by description, skill bodies,
 // commands) and what runs as a session of its own (subagents, agent-mode prompts). One computation for the CLI's
 // `burnrate context`, the editor's Agent Context view, the always-on lenses' shares and the agent-session estimates.
+import { err } from '../result';
 import { estimateUnit } from '../estimate/estimateUnit';
 import type { Pricing } from '../estimate/types';
 import type { PriceOverride } from '../pricing/overrides';
@@ -196,8 +197,8 @@ function runtimeContext(
             ...(rule.imports && runtime.importDepth ? { importHops: runtime.importDepth.value } : {}),
             ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
           })
-        : { ok: false as const, reason: text.reason };
-      cached = read.ok ? read.value : { failed: read.reason };
+        : err(text.reason);
+      cached = read.ok ? read.value : { failed: read.error };
       cache.set(key, cached);
     }
     if ('failed' in cached) {

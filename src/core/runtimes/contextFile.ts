@@ -1,6 +1,7 @@
 // One repository file as a runtime loads it: the parsed file (so its tokens are counted exactly as `burnrate estimate`
 // counts them), its frontmatter fields (descriptions, globs, tools) and the files its `@path` imports pull in, which
 // join the file's unit as parts of their own.
+import { err, ok, type Result } from '../result';
 import { readPromptFile } from '../formats';
 import { readFrontmatter } from '../formats/frontmatter';
 import { SourceLines } from '../formats/lines';
@@ -19,7 +20,8 @@ export interface ContextFile {
   imports: ImportedFile[];
 }
 
-export type ContextFileRead = { ok: true; value: ContextFile } | { ok: false; reason: string };
+/** The context file read, or why it is not (its skip's plain wording). */
+export type ContextFileRead = Result<ContextFile>;
 
 export interface ContextFileOptions {
   /** Hops of `@path` imports to follow; absent = the runtime has no imports. */
@@ -34,7 +36,7 @@ export function readContextFile(path: string, text: string, options: ContextFile
     extraGlobs: [path],
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
   });
-  if (!read.ok) return { ok: false, reason: read.skipped.reason };
+  if (!read.ok) return err(read.skipped.reason);
   const scratch: Problem[] = [];
   const frontmatter =
     path.toLowerCase().endsWith('.md') || path.toLowerCase().endsWith('.mdc')
@@ -50,17 +52,14 @@ export function readContextFile(path: string, text: string, options: ContextFile
     options.importHops !== undefined
       ? withImports(parsed, path, options.importHops, options.read)
       : { file: parsed, imports: [] };
-  return {
-    ok: true,
-    value: {
-      path,
-      file: file.file,
-      ...(fields ? { fields } : {}),
-      body,
-      imports: file.imports,
-      ...(listing ? { listing } : {}),
-    },
-  };
+  return ok({
+    path,
+    file: file.file,
+    ...(fields ? { fields } : {}),
+    body,
+    imports: file.imports,
+    ...(listing ? { listing } : {}),
+  });
 }
 
 /** The file with its imports appended to its (single) unit as `imported @path` parts, and their problems as the file's. */

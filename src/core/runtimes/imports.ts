@@ -2,6 +2,7 @@
 // relative to the importing file, followed recursively up to the runtime's hop limit; each file is pulled in once (a
 // cycle stops where it closes); imports inside code spans and fenced blocks are text, not imports. Work is bounded by
 // the files read: every file is read at most once per expansion.
+import { err, ok, type Result } from '../result';
 import type { Problem } from '../types';
 
 export type WorkspaceRead = { ok: true; text: string } | { ok: false; reason: string };
@@ -35,15 +36,16 @@ export function expandImports(path: string, text: string, maxHops: number, read:
       if (!resolved.ok) {
         result.problems.push({
           severity: 'warning',
-          message: `@${target.path} in ${where}: ${resolved.reason} — not read`,
+          message: `@${target.path} in ${where}: ${resolved.error} — not read`,
         });
         continue;
       }
-      if (seen.has(resolved.path)) {
+      const imported = resolved.value;
+      if (seen.has(imported)) {
         if (
-          resolved.path === path ||
-          queue.some((q) => q.path === resolved.path) ||
-          result.imports.some((i) => i.path === resolved.path)
+          imported === path ||
+          queue.some((q) => q.path === imported) ||
+          result.imports.some((i) => i.path === imported)
         ) {
           result.problems.push({
             severity: 'info',
@@ -59,8 +61,8 @@ export function expandImports(path: string, text: string, maxHops: number, read:
         });
         continue;
       }
-      seen.add(resolved.path);
-      const file = read(resolved.path);
+      seen.add(imported);
+      const file = read(imported);
       if (!file.ok) {
         result.problems.push({
           severity: 'warning',
@@ -68,8 +70,8 @@ export function expandImports(path: string, text: string, maxHops: number, read:
         });
         continue;
       }
-      result.imports.push({ path: resolved.path, text: file.text, hop: next.hop + 1, from: next.path });
-      queue.push({ path: resolved.path, text: file.text, hop: next.hop + 1 });
+      result.imports.push({ path: imported, text: file.text, hop: next.hop + 1, from: next.path });
+      queue.push({ path: imported, text: file.text, hop: next.hop + 1 });
     }
   }
   return result;
@@ -104,20 +106,21 @@ export function importTargets(text: string): ImportTarget[] {
   return targets;
 }
 
-type Resolved = { ok: true; path: string } | { ok: false; reason: string };
+/** A workspace-relative path, or why the import leaves the workspace. */
+type Resolved = Result<string>;
 
 /** Workspace-relative target of an import written in `from`; absolute and home paths leave the workspace. */
 export function resolveImport(from: string, target: string): Resolved {
   if (target.startsWith('~') || target.startsWith('/') || /^[A-Za-z]:[\\/]/.test(target)) {
-    return { ok: false, reason: 'outside the workspace (absolute or home path)' };
+    return err('outside the workspace (absolute or home path)');
   }
   const segments = from.split('/').slice(0, -1);
   for (const part of target.replace(/\\/g, '/').split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') {
-      if (segments.length === 0) return { ok: false, reason: 'outside the workspace' };
+      if (segments.length === 0) return err('outside the workspace');
       segments.pop();
     } else segments.push(part);
   }
-  return segments.length > 0 ? { ok: true, path: segments.join('/') } : { ok: false, reason: 'not a file' };
+  return segments.length > 0 ? ok(segments.join('/')) : err('not a file');
 }

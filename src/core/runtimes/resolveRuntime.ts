@@ -73,7 +73,7 @@ export function resolveRuntime(id: RuntimeId, inputs: RuntimeInputs): ResolvedRu
   const resolution = resolveModel(model.value, { overrides: inputs.prices });
   const pricing: Pricing = resolution.ok
     ? { ok: true, rates: resolution.rates, how: resolution.how, explanation: resolution.explanation }
-    : { ok: false, message: resolution.message };
+    : { ok: false, problem: resolution.problem, message: resolution.message };
   const pricedId = pricing.ok ? pricing.rates.modelId : model.value;
   const tokenizer = profileForModel(pricedId, inputs.tokenizer ?? inputs.usage.tokenizer);
 
@@ -163,7 +163,7 @@ export function withModel(
   const resolution = resolveModel(name, { overrides: prices });
   const pricing: Pricing = resolution.ok
     ? { ok: true, rates: resolution.rates, how: resolution.how, explanation: resolution.explanation }
-    : { ok: false, message: resolution.message };
+    : { ok: false, problem: resolution.problem, message: resolution.message };
   const tokenizer = profileForModel(pricing.ok ? pricing.rates.modelId : name, usage.tokenizer);
   return { ...runtime, model: { value: name, basis: 'usage', detail }, pricing, tokenizer };
 }

@@ -50,7 +50,7 @@ export function priceLookup(prices: readonly PriceOverride[]): ModelLookup {
     const resolution = resolveModel(name, { overrides: prices });
     return resolution.ok
       ? { ok: true, rates: resolution.rates, explanation: resolution.explanation }
-      : { ok: false, message: resolution.message };
+      : { ok: false, problem: resolution.problem, message: resolution.message };
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type EstimatedBase,
 } from '../../core/editor/documentDelta';
 import { estimateSource, type SourceEstimate } from '../../core/estimate/estimateSource';
+import { DocumentLines } from '../../core/formats/documentLines';
 import type { RuntimeEnvironment } from '../../core/runtimes/runtimeEstimate';
 import { DocumentCounter } from '../../core/tokenize/documentCounter';
 import type { UsageConfig } from '../../core/usage/usageConfig';
@@ -32,6 +33,7 @@ import type {
 } from './protocol';
 
 const counters = new Map<string, DocumentCounter>();
+const documentLines = new Map<string, DocumentLines>();
 const bases = new Map<string, EstimatedBase>();
 
 function counterFor(
@@ -47,6 +49,14 @@ function counterFor(
   if (changes.length > 0) counter.applyChanges(changes, text);
   counter.setText(text); // a missed edit: start over rather than answer from stale chunks
   return counter;
+}
+
+/** The document's lines, followed through its edits (a missed edit: read afresh from the text). */
+function linesFor(key: string, text: string, changes: Parameters<DocumentLines['applyChanges']>[0]): DocumentLines {
+  let lines = documentLines.get(key);
+  if (!lines) documentLines.set(key, (lines = new DocumentLines()));
+  else if (changes.length > 0) lines.applyChanges(changes, text);
+  return lines;
 }
 
 /** HEAD's side of a document, estimated again only when its key (commit, path at HEAD, inputs) changed. */
@@ -99,6 +109,7 @@ function usePriceSource(source: PriceDataSource | undefined): void {
 parentPort?.on('message', (message: WorkerMessage) => {
   if ('forget' in message) {
     counters.delete(message.forget);
+    documentLines.delete(message.forget);
     bases.delete(message.forget);
     return;
   }
@@ -125,6 +136,7 @@ function estimate(message: EstimateRequest): { result: SourceEstimate; delta?: D
     ...message.options,
     ...(runtimes ? { runtimes } : {}),
     counter: counts && counts.size > 0 ? exactCountsCounter(counts, documentCounter) : documentCounter,
+    document: linesFor(message.key, message.text, message.changes),
     readCompanion: companionReader(new Map(message.companions)),
   });
   const delta =

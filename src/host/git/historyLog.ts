@@ -1,5 +1,6 @@
 // The cost history's git reads: one `git log` for every commit and the files it changed, then one
 // `git cat-file --batch` for every version of every tracked file — two processes whatever the number of commits.
+import { err, ok, type Result } from '../../core/result';
 import { LOG_FORMAT, parseLogRecords, type LoggedCommit } from '../../core/history/logRecords';
 import { readObjects } from './catFile';
 import { gitMessage, runGit } from './runGit';
@@ -16,7 +17,8 @@ export interface LogQuery {
   executable?: string;
 }
 
-export type LogOutcome = { ok: true; commits: LoggedCommit[] } | { ok: false; message: string };
+/** The commits, oldest first, or why git could not list them. */
+export type LogOutcome = Result<LoggedCommit[]>;
 
 /** Oldest first. */
 export async function readLog(query: LogQuery): Promise<LogOutcome> {
@@ -34,17 +36,18 @@ export async function readLog(query: LogQuery): Promise<LogOutcome> {
   if (query.since && 'date' in query.since) args.push(`--since=${query.since.date}`);
   args.push(query.since && 'commit' in query.since ? `${query.since.commit}..HEAD` : 'HEAD');
   const run = await runGit(query.top, [...args, '--', ...query.pathspecs], undefined, query.executable);
-  if (!run.ok) return { ok: false, message: run.message };
-  if (run.code !== 0) return { ok: false, message: `git log failed: ${gitMessage(run.stderr)}` };
-  return { ok: true, commits: parseLogRecords(run.stdout.toString('utf8')).reverse() };
+  if (!run.ok) return err(run.message);
+  if (run.code !== 0) return err(`git log failed: ${gitMessage(run.stderr)}`);
+  return ok(parseLogRecords(run.stdout.toString('utf8')).reverse());
 }
 
-export type BlobsOutcome = { ok: true; blobs: Map<string, Buffer | undefined> } | { ok: false; message: string };
+/** Each name's blob, or why git could not read them. */
+export type BlobsOutcome = Result<Map<string, Buffer | undefined>>;
 
 /** `commit:path` names → their bytes, in one batch. */
 export async function readVersions(top: string, names: readonly string[], executable?: string): Promise<BlobsOutcome> {
   const unique = [...new Set(names)];
   const read = await readObjects(top, unique, executable);
   if (!read.ok) return read;
-  return { ok: true, blobs: new Map(unique.map((name, i) => [name, read.blobs[i]])) };
+  return ok(new Map(unique.map((name, i) => [name, read.value[i]])));
 }

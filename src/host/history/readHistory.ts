@@ -30,56 +30,54 @@ export type HistoryOutcome =
 
 export async function readHistory(query: HistoryQuery): Promise<HistoryOutcome> {
   const log = await readLog(query);
-  if (!log.ok) return log;
+  if (!log.ok) return { ok: false, message: log.error };
+  const commits = log.value;
   const { location } = query;
   const relativePath = (repoPath: string) =>
     location.root && repoPath.startsWith(`${location.root}/`) ? repoPath.slice(location.root.length + 1) : repoPath;
-  const timelines = fileTimelines(log.commits, (repoPath) => isPromptPath(relativePath(repoPath)));
+  const timelines = fileTimelines(commits, (repoPath) => isPromptPath(relativePath(repoPath)));
 
   const names: string[] = [];
   for (const timeline of timelines) {
     for (const point of timeline.points) {
       if (point.status === 'deleted') continue;
-      const commit = log.commits[point.commitIndex]!.commit;
+      const commit = commits[point.commitIndex]!.commit;
       names.push(`${commit}:${point.path}`);
       const companion = companionOf(point.path);
       if (companion) names.push(`${commit}:${companion}`);
     }
   }
-  if (query.usageAtCommit) for (const logged of log.commits) names.push(`${logged.commit}:${location.file}`);
+  if (query.usageAtCommit) for (const logged of commits) names.push(`${logged.commit}:${location.file}`);
   const inWorkspace = (repoPath: string) =>
     location.root === '' ? repoPath : repoPath.startsWith(`${location.root}/`) ? relativePath(repoPath) : undefined;
-  const initial = query.runtimes ? await treeBefore(query, log.commits[0]?.commit) : undefined;
+  const initial = query.runtimes ? await treeBefore(query, commits[0]?.commit) : undefined;
   if (query.runtimes)
-    names.push(
-      ...runtimeVersionNames({ commits: log.commits, ...(initial ? { initial } : {}), relativePath: inWorkspace }),
-    );
+    names.push(...runtimeVersionNames({ commits, ...(initial ? { initial } : {}), relativePath: inWorkspace }));
   const versions = await readVersions(query.top, names, query.executable);
-  if (!versions.ok) return versions;
+  if (!versions.ok) return { ok: false, message: versions.error };
+  const blobs = versions.value;
 
   const usageAt = (commit: string): UsageConfig => {
     if (!query.usageAtCommit) return query.today;
-    const bytes = versions.blobs.get(`${commit}:${location.file}`);
+    const bytes = blobs.get(`${commit}:${location.file}`);
     return bytes ? parseUsageFile(bytes.toString('utf8'), location.file).config : EMPTY_USAGE;
   };
   const history = buildHistory({
-    commits: log.commits,
+    commits,
     timelines,
-    blobAt: (commit, repoPath) => versions.blobs.get(`${commit}:${repoPath}`),
-    companionAt: (commit, repoPath) => versions.blobs.get(`${commit}:${repoPath}`),
+    blobAt: (commit, repoPath) => blobs.get(`${commit}:${repoPath}`),
+    companionAt: (commit, repoPath) => blobs.get(`${commit}:${repoPath}`),
     usageAt,
     relativePath,
     ...(query.maxBytes !== undefined ? { maxBytes: query.maxBytes } : {}),
   });
-  const runtimes = query.runtimes
-    ? await runtimeHistory(query, log.commits, initial, inWorkspace, versions.blobs)
-    : undefined;
+  const runtimes = query.runtimes ? await runtimeHistory(query, commits, initial, inWorkspace, blobs) : undefined;
   return {
     ok: true,
     history,
     ...(runtimes ? { runtimes } : {}),
-    commitsRead: log.commits.length,
-    limited: log.commits.length >= query.maxCommits,
+    commitsRead: commits.length,
+    limited: commits.length >= query.maxCommits,
   };
 }
 
@@ -111,7 +109,7 @@ async function runtimeHistory(
   const names = first.misses.map((m) => `${m.commit}:${prefix}${m.relativePath}`);
   const read = await readVersions(query.top, names, query.executable);
   if (!read.ok) return first.series;
-  for (const name of names) others.set(name, read.blobs.get(name) ?? null);
+  for (const name of names) others.set(name, read.value.get(name) ?? null);
   return build().series;
 }
 

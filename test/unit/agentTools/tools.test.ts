@@ -48,7 +48,7 @@ describe('agent tools: one table for MCP and VS Code', () => {
       [diff, { paths: [1] }, /list of non-empty strings/],
     ] as const) {
       const checked = checkToolInput(tool, input);
-      assert.ok(!checked.ok && pattern.test(checked.message), JSON.stringify(checked));
+      assert.ok(!checked.ok && pattern.test(checked.error), JSON.stringify(checked));
     }
   });
 });

@@ -59,7 +59,7 @@ describe('git output parsing (CLI)', () => {
     const read = parseBatch(out, 4);
     assert.ok(read.ok);
     assert.deepStrictEqual(
-      read.blobs.map((b) => b?.toString('latin1')),
+      read.value.map((b) => b?.toString('latin1')),
       ['ab\ncd\n', undefined, undefined, '\u0000\u0001\u0002'],
     );
     assert.strictEqual(parseBatch(Buffer.from(`${A} blob 6\nab`), 1).ok, false, 'an object cut short');

@@ -32,8 +32,8 @@ function set(
   format: FormatId = 'claude-agent',
 ): string {
   const result = setUsageHint(text, key, value, format, path);
-  if (!result.ok) throw new Error(result.reason);
-  return apply(text, result.edit);
+  if (!result.ok) throw new Error(result.error);
+  return apply(text, result.value);
 }
 
 /** What the engine reads back from the edited file. */
@@ -106,11 +106,11 @@ describe('writing burnrate: frontmatter', () => {
     assert.strictEqual(frontmatterPolicy('cursor-rule', '.cursorrules'), 'never');
     const claude = setUsageHint('# Notes\n', 'model', 'x', 'always-on', 'CLAUDE.md');
     assert.ok(
-      !claude.ok && /would send a new one/.test(claude.reason),
+      !claude.ok && /would send a new one/.test(claude.error),
       'CLAUDE.md is sent as written: no new frontmatter',
     );
     const unclosed = setUsageHint('---\nname: x\nBody\n', 'model', 'x', 'claude-agent', AGENT);
-    assert.ok(!unclosed.ok && /no closing/.test(unclosed.reason));
+    assert.ok(!unclosed.ok && /no closing/.test(unclosed.error));
   });
 
   it('never writes into VS Code prompt, instructions or agent files, whose header validation would flag the key', () => {
@@ -121,7 +121,7 @@ describe('writing burnrate: frontmatter', () => {
     ] as const) {
       assert.strictEqual(frontmatterPolicy(format, path), 'flagged');
       const edit = setUsageHint('---\ndescription: x\n---\nBody\n', 'model', 'gpt-4.1', format, path);
-      assert.ok(!edit.ok && /VS Code's prompt-file validation warns/.test(edit.reason), format);
+      assert.ok(!edit.ok && /VS Code's prompt-file validation warns/.test(edit.error), format);
     }
   });
 

@@ -42,8 +42,8 @@ describe('price data: pinned files, freshness, the library shape', () => {
     for (const [text, reason] of cases) {
       const parsed = parsePriceData(text);
       assert.strictEqual(parsed.ok, false, text);
-      assert.match(parsed.ok ? '' : parsed.message, reason, text);
-      assert.match(parsed.ok ? '' : parsed.message, /not a genai-prices data file/);
+      assert.match(parsed.ok ? '' : parsed.error, reason, text);
+      assert.match(parsed.ok ? '' : parsed.error, /not a genai-prices data file/);
     }
   });
 

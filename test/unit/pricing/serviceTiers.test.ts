@@ -10,18 +10,18 @@ describe('service tiers and long-context tiers from dated data', () => {
     const card = findExactModel('gpt-4.1')!;
     const batch = applyServiceTier(card, 'batch');
     assert.ok(batch.ok);
-    assert.strictEqual(batch.rates.inputPerMTok, card.inputPerMTok / 2);
-    assert.strictEqual(batch.rates.cacheReadPerMTok, card.cacheReadPerMTok! / 2);
-    assert.strictEqual(batch.rates.serviceTier?.multiplier, 0.5);
-    assert.match(batch.note ?? '', /batch tier ×0\.5 — developers\.openai\.com/);
+    assert.strictEqual(batch.value.rates.inputPerMTok, card.inputPerMTok / 2);
+    assert.strictEqual(batch.value.rates.cacheReadPerMTok, card.cacheReadPerMTok! / 2);
+    assert.strictEqual(batch.value.rates.serviceTier?.multiplier, 0.5);
+    assert.match(batch.value.note ?? '', /batch tier ×0\.5 — developers\.openai\.com/);
     const priority = applyServiceTier(card, 'priority');
-    assert.ok(priority.ok && priority.rates.outputPerMTok === card.outputPerMTok * 2);
+    assert.ok(priority.ok && priority.value.rates.outputPerMTok === card.outputPerMTok * 2);
   });
 
   it('refuses a tier a provider does not sell per token, with the reason', () => {
     const r = applyServiceTier(findExactModel('claude-sonnet-4-5')!, 'priority');
     assert.strictEqual(r.ok, false);
-    assert.match(r.ok ? '' : r.message, /capacity commitment.*priced at standard rates/);
+    assert.match(r.ok ? '' : r.error, /capacity commitment.*priced at standard rates/);
     assert.strictEqual(applyServiceTier(findExactModel('claude-sonnet-4-5')!, 'flex').ok, false);
   });
 
