@@ -250,6 +250,11 @@ export class SessionEngine {
     return this.done > 0 ? this.calls / this.done : 0;
   }
 
+  /** Calls billed so far (retries included). */
+  get callsBilled(): number {
+    return this.calls;
+  }
+
   /** Simulates up to `count` more sessions; returns how many it ran. */
   runBatch(count: number): number {
     const end = Math.min(this.total, this.done + Math.max(0, Math.floor(count)));
