@@ -4,7 +4,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { simulateBatch, type BatchRunner } from '../../core/simulate/batches';
+import { simulateBatch, type BatchJob, type BatchRunner } from '../../core/simulate/batches';
 import type { RawRun } from '../../core/simulate/engine';
 import type { BatchReply, BatchRequest } from './protocol';
 
@@ -12,6 +12,8 @@ export interface WorkerPool {
   /** Workers it may start (0: every batch runs in this thread). */
   readonly size: number;
   run: BatchRunner;
+  /** Batches run so far in worker threads and in this thread (a fallback shows here). */
+  readonly ran: { inWorkers: number; here: number };
   /** Ends the workers; the pool starts new ones if run again. */
   close(): Promise<void>;
 }
@@ -36,12 +38,17 @@ export function createWorkerPool(options: { workers: number; script?: string }):
   const script = options.script ?? path.join(__dirname, 'simulateWorker.js');
   let slots: Slot[] = [];
   let nextId = 0;
+  const ran = { inWorkers: 0, here: 0 };
+  const here = (job: BatchJob): RawRun => {
+    ran.here++;
+    return simulateBatch(job);
+  };
 
   const runHere: BatchRunner = async (jobs, { signal, onDone }) => {
     const results: RawRun[] = [];
     for (let i = 0; i < jobs.length; i++) {
       if (signal?.aborted) return undefined;
-      results.push(simulateBatch(jobs[i]!));
+      results.push(here(jobs[i]!));
       onDone?.(i);
       if (i + 1 < jobs.length) await new Promise((resolve) => setImmediate(resolve));
     }
@@ -93,12 +100,12 @@ export function createWorkerPool(options: { workers: number; script?: string }):
         slots = slots.filter((s) => s !== slot);
         void slot.worker.terminate();
         // Its batch runs here: the same function the worker would have run, so the same result.
-        if (slot.busy >= 0 && !settled) complete(slot.busy, simulateBatch(jobs[slot.busy]!));
+        if (slot.busy >= 0 && !settled) complete(slot.busy, here(jobs[slot.busy]!));
         if (!settled && slots.length === 0) {
           // No worker left: the rest run here.
           while (next < jobs.length && !settled) {
             const index = next++;
-            complete(index, simulateBatch(jobs[index]!));
+            complete(index, here(jobs[index]!));
           }
         }
       };
@@ -108,7 +115,8 @@ export function createWorkerPool(options: { workers: number; script?: string }):
           if (index === undefined) return;
           requestJob.delete(reply.id);
           const job = jobs[index]!;
-          complete(index, reply.ok ? { ...reply.raw, scenario: job.scenario } : simulateBatch(job));
+          if (reply.ok) ran.inWorkers++;
+          complete(index, reply.ok ? { ...reply.raw, scenario: job.scenario } : here(job));
           feed(slot);
         };
         const onFailure = () => drop(slot);
@@ -145,7 +153,7 @@ export function createWorkerPool(options: { workers: number; script?: string }):
     await Promise.all(ending.map((slot) => slot.worker.terminate()));
   };
 
-  return { size, run, close: closeAll };
+  return { size, run, ran, close: closeAll };
 }
 
 function spawn(script: string): Slot | undefined {
