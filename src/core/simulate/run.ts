@@ -216,6 +216,12 @@ async function runElsewhere(
     if (!results || options.signal?.aborted) return undefined;
     jobs.forEach((job, i) => (batches[job.batch] = results[i]!));
     const raw = fold(batches.slice(0, sizes.length), sessions);
+    // The batches keep views of the folded costs, not their own copies: memory stays one sample (and its sorted copy).
+    let offset = 0;
+    for (let k = 0; k < sizes.length && sizes.length > 1; k++) {
+      batches[k] = { ...batches[k]!, costs: raw.costs.subarray(offset, offset + sizes[k]!) };
+      offset += sizes[k]!;
+    }
     const callsPerSession = raw.sessions > 0 ? raw.calls / raw.sessions : 0;
     const target = moreSessions(() => raw.costs, raw.sessions, callsPerSession, options, state);
     if (target === 0) return raw;
