@@ -72,7 +72,7 @@ export interface RawRun {
 
 const NONE = -1;
 
-// Slots of SessionEngine.at, through which call(), bill(), callOnce(), routed() and price() pass the figures of the
+// Slots of SessionEngine.at, through which session(), bill(), callOnce(), routed() and price() pass the figures of the
 // call being priced and the cost each computed. A double passed to or returned from a function V8 does not inline is
 // boxed — an allocation each, several per model call — while typed-array slots cost a store and a load.
 /** The call: its user message, history and tool-result tokens, output, and whole input. */
@@ -295,6 +295,7 @@ export class SessionEngine {
 
   private session(): number {
     const rng = this.rng;
+    const at = this.at;
     const scenario = this.scenario;
     const maxTurns = this.turnSessions.length;
     let turns = clamp(rng.roundStochastic(this.turns.sample(rng)), 1, maxTurns);
@@ -332,14 +333,12 @@ export class SessionEngine {
           const input = this.prefix + user + carriedMessages + turnMessages + carriedToolResults + turnToolResults;
           if (this.onContextFull === 'compact' && input >= this.compactAt) {
             // Claude Code-style auto-compact: one call writes a summary of everything so far, which then replaces it.
-            this.call(
-              user,
-              carriedMessages + turnMessages,
-              carriedToolResults + turnToolResults,
-              scenario.summaryTokens,
-              sessionRoute,
-            );
-            turnCost += this.at[A_COST]!;
+            at[A_USER] = user;
+            at[A_HISTORY] = carriedMessages + turnMessages;
+            at[A_TOOLS] = carriedToolResults + turnToolResults;
+            at[A_OUTPUT] = scenario.summaryTokens;
+            this.bill(sessionRoute);
+            turnCost += at[A_COST]!;
             carriedMessages = scenario.summaryTokens;
             carriedToolResults = turnMessages = turnToolResults = 0;
             this.epoch++;
@@ -368,16 +367,24 @@ export class SessionEngine {
           }
         }
         if (call === 0) this.turnFirstInputTokens[turn]! += this.prefix + user + carriedMessages + carriedToolResults;
-        this.call(user, carriedMessages + turnMessages, carriedToolResults + turnToolResults, output, sessionRoute);
-        turnCost += this.at[A_COST]!;
+        at[A_USER] = user;
+        at[A_HISTORY] = carriedMessages + turnMessages;
+        at[A_TOOLS] = carriedToolResults + turnToolResults;
+        at[A_OUTPUT] = output;
+        this.bill(sessionRoute);
+        turnCost += at[A_COST]!;
         turnMessages += output;
         if (call < toolCalls) turnToolResults += this.toolResult.sample(rng);
       }
       carriedMessages += user + turnMessages;
       carriedToolResults += turnToolResults;
       if (this.summarizeEvery > 0 && (turn + 1) % this.summarizeEvery === 0 && turn + 1 < turns) {
-        this.call(0, carriedMessages, carriedToolResults, scenario.summaryTokens, sessionRoute);
-        turnCost += this.at[A_COST]!;
+        at[A_USER] = 0;
+        at[A_HISTORY] = carriedMessages;
+        at[A_TOOLS] = carriedToolResults;
+        at[A_OUTPUT] = scenario.summaryTokens;
+        this.bill(sessionRoute);
+        turnCost += at[A_COST]!;
         carriedMessages = scenario.summaryTokens;
         carriedToolResults = 0;
         this.epoch++;
@@ -398,19 +405,9 @@ export class SessionEngine {
   }
 
   /**
-   * One model call (and its retries): its figures go to `at` and bill() prices them. Small enough for V8 to inline, so
-   * the doubles reach bill() through memory rather than as boxed arguments.
+   * One model call (and its retries) on the figures the session loop wrote to `at` (user, history, tool results,
+   * output): prices it, adds its cost to the session's components and the per-call stats, leaves it in at[A_COST].
    */
-  private call(user: number, history: number, toolResults: number, output: number, sessionRoute: number): void {
-    const at = this.at;
-    at[A_USER] = user;
-    at[A_HISTORY] = history;
-    at[A_TOOLS] = toolResults;
-    at[A_OUTPUT] = output;
-    this.bill(sessionRoute);
-  }
-
-  /** Prices the call in `at`, adds its cost to the session's components and the per-call stats, leaves it in at[A_COST]. */
   private bill(sessionRoute: number): void {
     const at = this.at;
     at[A_INPUT] = this.prefix + at[A_USER]! + at[A_HISTORY]! + at[A_TOOLS]!;
