@@ -57,6 +57,8 @@ const targets = {
   // The cost history is read and priced here (src/extension/history/runHistory.ts).
   historyWorker: { ...node, entryPoints: ['src/extension/history/historyWorker.ts'], outfile: 'out/historyWorker.js' },
   cli: { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // `burnrate simulate` runs batches of sessions here (src/host/simulate/workerPool.ts).
+  simulateWorker: { ...node, entryPoints: ['src/host/simulate/simulateWorker.ts'], outfile: 'out/simulateWorker.js' },
   action: { ...node, entryPoints: ['src/action/main.ts'], outfile: 'out/action.js', plugins: [] },
   mcp: { ...node, entryPoints: ['src/cli/mcp/server.ts'], outfile: 'out/mcp.js' },
   ranks: {
@@ -93,9 +95,9 @@ function copyGrammars() {
 async function main() {
   ensureGemmaData(path.join(__dirname, 'out'));
   copyGrammars();
-  // The CLI loads out/mcp.js for `burnrate mcp`: build them together.
+  // The CLI loads out/mcp.js for `burnrate mcp` and out/simulateWorker.js for `simulate`: build them together.
   const names = only
-    ? ['ranks', ...only.split(',').flatMap((n) => (n === 'cli' ? ['cli', 'mcp'] : [n]))]
+    ? ['ranks', ...only.split(',').flatMap((n) => (n === 'cli' ? ['cli', 'mcp', 'simulateWorker'] : [n]))]
     : Object.keys(targets);
   for (const name of names) {
     const options = targets[name];

@@ -7,7 +7,7 @@ import { gemmaLoadProbe, gemmaRows } from './gemma';
 import { editorKeystrokeRows } from './editor';
 import { historyRows } from './history';
 import { renderRows, type Row } from './report';
-import { simulationRows } from './simulate';
+import { memoryProbe, simulationRows } from './simulate';
 import { sourceCallRows } from './sourceCalls';
 import { cliColdStartRows, heapProbe, heapRows } from './startup';
 import { fullCountRows, keystrokeRows, pathologicalRows } from './tokenize';
@@ -17,6 +17,11 @@ const RUNS = 5;
 async function main(): Promise<void> {
   if (process.argv.includes('--heap-probe')) {
     heapProbe();
+    return;
+  }
+  const simMemoryProbe = process.argv.indexOf('--sim-memory-probe');
+  if (simMemoryProbe >= 0) {
+    memoryProbe(Number(process.argv[simMemoryProbe + 1]));
     return;
   }
   const gemmaProbe = process.argv.indexOf('--gemma-probe');
@@ -48,9 +53,10 @@ async function main(): Promise<void> {
   section('Gemini (Gemma 3) count, 1 MB', () => gemmaRows(large, '1 MB', 3, __filename));
   section('CLI cold start', () => cliColdStartRows(outDir, RUNS));
   section('heap', () => heapRows(__filename));
-  section('simulation (1e5 and 1e6 sessions of 20 turns; numpy reference when python3 has numpy)', () =>
-    simulationRows(),
+  process.stderr.write(
+    'bench: simulation (1e5 and 1e6 sessions of 20 turns, in this thread and in workers; numpy reference when python3 has numpy; peak RSS)…\n',
   );
+  rows.push(...(await simulationRows()));
   section('cost history, 1,000 commits', () => historyRows(path.join(outDir, 'cli.js')));
   process.stderr.write('bench: cost diff, 1,000 changed files…\n');
   rows.push(...(await diffRows(path.join(outDir, 'cli.js'))));

@@ -1,13 +1,16 @@
 // Simulation speed: 100,000 and 1,000,000 sessions of 20 turns (two model calls a turn, log-normal tokens, retries,
 // caching and routing sampled per call, budget gates), percentiles and daily band included — what `burnrate simulate`
 // does per scenario and preset. Called by bench.ts; also runs alone:
-// `npx tsc -p . && node out/node/bench/simulate.js` (add --quick to skip the 1,000,000-session run).
+// `npx tsc -p . && node out/node/bench/simulate.js` (add --quick to skip the 1,000,000-session run). Also: the same
+// sessions in worker threads, and the peak RSS of 1,000,000 and 10,000,000 sessions (each in a fresh process).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fixed, lognormal } from '../src/core/simulate/distribution';
 import type { RateCard } from '../src/core/pricing/rateCard';
-import { simulateScenario } from '../src/core/simulate/run';
+import { BATCH_SESSIONS } from '../src/core/simulate/batches';
+import { simulatePlan, simulateScenario } from '../src/core/simulate/run';
+import { createWorkerPool, defaultWorkerCount } from '../src/host/simulate/workerPool';
 import { scenarioWithDefaults, type Scenario } from '../src/core/simulate/scenario';
 
 export interface SimulateBenchFigures {
@@ -25,7 +28,18 @@ export interface SimulateBenchFigures {
   cpuNsPerCall: number;
   meanCostUsd: number;
   /** The numpy implementation of the same scenario (bench/simulate_numpy.py), or why it did not run. */
-  numpy: { cpuNsPerCall: number; meanCostUsd: number; version: string } | { skipped: string };
+  numpy: { cpuNsPerCall: number; wallNsPerCall: number; meanCostUsd: number; version: string } | { skipped: string };
+}
+
+/** The same 100,000 sessions through `burnrate simulate`'s worker pool: median of 3 runs. */
+export interface WorkerBenchFigures {
+  workers: number;
+  /** Batches that ran in worker threads (the rest fell back to this thread). */
+  inWorkers: number;
+  wallNsPerCall: number;
+  cpuNsPerCall: number;
+  /** Whether the report is the single-thread run's, bit for bit. */
+  sameResult: boolean;
 }
 
 const SONNET: RateCard = {
@@ -126,8 +140,19 @@ function numpyFigures(sessions: number): SimulateBenchFigures['numpy'] {
         ? 'numpy is not installed (apt-get install python3-numpy)'
         : `python3 failed: ${run.stderr.trim().split('\n').pop()}`,
     };
-  const out = JSON.parse(run.stdout) as { calls: number; cpuSeconds: number; meanCost: number; numpy: string };
-  return { cpuNsPerCall: (out.cpuSeconds * 1e9) / out.calls, meanCostUsd: out.meanCost, version: out.numpy };
+  const out = JSON.parse(run.stdout) as {
+    calls: number;
+    cpuSeconds: number;
+    wallSeconds: number;
+    meanCost: number;
+    numpy: string;
+  };
+  return {
+    cpuNsPerCall: (out.cpuSeconds * 1e9) / out.calls,
+    wallNsPerCall: (out.wallSeconds * 1e9) / out.calls,
+    meanCostUsd: out.meanCost,
+    version: out.numpy,
+  };
 }
 
 /**
@@ -138,8 +163,110 @@ export const GOAL_SMALL_MS = 1500;
 export const GOAL_RATIO: [number, number] = [7, 13];
 
 /** Rows in bench/report.ts's shape, kept structural so this file stands alone. */
-export function simulationRows(options: { quick?: boolean } = {}): BenchRow[] {
-  return rowsOf(simulateBenchmark(options));
+export async function simulationRows(options: { quick?: boolean } = {}): Promise<BenchRow[]> {
+  const figures = simulateBenchmark(options);
+  const workers = await workerFigures(figures.small.sessions);
+  return [...rowsOf(figures), ...workerRows(figures, workers), ...memoryRows()];
+}
+
+/** The worker script next to the bundle (out/simulateWorker.js) or in the tsc tree. */
+function workerScript(): string | undefined {
+  return [
+    path.resolve(__dirname, '..', 'simulateWorker.js'),
+    path.resolve(__dirname, '..', 'src', 'host', 'simulate', 'simulateWorker.js'),
+  ].find((p) => fs.existsSync(p));
+}
+
+export async function workerFigures(sessions: number): Promise<WorkerBenchFigures | { skipped: string }> {
+  const script = workerScript();
+  if (!script) return { skipped: 'no simulateWorker.js (run `node esbuild.js`)' };
+  const workers = Math.max(2, defaultWorkerCount());
+  const pool = createWorkerPool({ workers, script });
+  const job = [{ scenario: 'bench', runs: [{ preset: 'base', description: '', scenario: benchScenario() }] }];
+  try {
+    const single = await simulatePlan(job, { sessions, seed: 1 });
+    // Warm-up: every worker compiles the loop once (a run of one batch would stay in this thread).
+    await simulatePlan(job, { sessions: BATCH_SESSIONS * workers, seed: 1, batches: pool.run });
+    const runs: { wallMs: number; cpuMs: number; json: string; calls: number }[] = [];
+    for (let k = 0; k < 3; k++) {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      const outcome = await simulatePlan(job, { sessions, seed: 1, batches: pool.run });
+      const wallMs = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      if (!outcome.ok) return { skipped: 'cancelled' };
+      const result = outcome.value.scenarios[0]!.runs[0]!;
+      runs.push({
+        wallMs,
+        cpuMs: (used.user + used.system) / 1000,
+        json: JSON.stringify(outcome.value),
+        calls: result.meanPerSession.calls * result.sessionsSimulated,
+      });
+    }
+    const calls = runs[0]!.calls;
+    return {
+      workers,
+      inWorkers: pool.ran.inWorkers,
+      wallNsPerCall: (median(runs.map((r) => r.wallMs)) * 1e6) / calls,
+      cpuNsPerCall: (median(runs.map((r) => r.cpuMs)) * 1e6) / calls,
+      sameResult: single.ok && runs.every((r) => r.json === JSON.stringify(single.value)),
+    };
+  } finally {
+    await pool.close();
+  }
+}
+
+export function workerRows(f: SimulateBenchFigures, w: WorkerBenchFigures | { skipped: string }): BenchRow[] {
+  const measure = `simulate 100,000 sessions in worker threads: wall per simulated call against numpy's`;
+  if ('skipped' in w) return [{ measure, value: 'not run', reference: w.skipped }];
+  const numpy = f.numpy;
+  const reference =
+    `${w.workers} workers, ${w.inWorkers} batches in them; CPU ${w.cpuNsPerCall.toFixed(0)} ns/call (single thread ` +
+    `${f.cpuNsPerCall.toFixed(0)}); same report as single thread: ${w.sameResult ? 'yes' : 'NO'}` +
+    ('skipped' in numpy ? `; numpy not run: ${numpy.skipped}` : `; numpy wall ${numpy.wallNsPerCall.toFixed(0)} ns`);
+  if ('skipped' in numpy) return [{ measure, value: `${w.wallNsPerCall.toFixed(0)} ns`, reference }];
+  return [
+    {
+      measure,
+      value: `${w.wallNsPerCall.toFixed(0)} ns`,
+      reference,
+      ratio: `${(w.wallNsPerCall / numpy.wallNsPerCall).toFixed(2)}×`,
+      goal: 'no slower than numpy (≤ 1×), same report',
+      met: w.wallNsPerCall <= numpy.wallNsPerCall && w.sameResult,
+    },
+  ];
+}
+
+/** Sessions of the memory probe's scenario (2 turns: cheap enough for 10,000,000 sessions). */
+const MEMORY_SESSIONS = [1_000_000, 10_000_000];
+
+/** Peak RSS of a fresh process simulating n sessions through core (simulateScenario: sample, sort, bands). */
+export function memoryProbe(sessions: number): void {
+  const scenario = { ...benchScenario(), turns: fixed(2), maxTurns: 2 };
+  const result = simulateScenario(scenario, { sessions, seed: 1 });
+  process.stdout.write(
+    JSON.stringify({ sessions: result.sessionsSimulated, maxRssKb: process.resourceUsage().maxRSS }) + '\n',
+  );
+}
+
+export function memoryRows(): BenchRow[] {
+  const probes = MEMORY_SESSIONS.map((n) => {
+    const run = spawnSync(process.execPath, [process.argv[1]!, '--sim-memory-probe', String(n)], { encoding: 'utf8' });
+    const line = run.stdout.trim().split('\n').pop() ?? '';
+    return line.startsWith('{') ? (JSON.parse(line) as { sessions: number; maxRssKb: number }) : undefined;
+  });
+  const [small, large] = probes;
+  if (!small || !large) return [{ measure: 'simulate: peak RSS', value: 'not measured', reference: 'probe failed' }];
+  const perSession = ((large.maxRssKb - small.maxRssKb) * 1024) / (large.sessions - small.sessions);
+  return [
+    {
+      measure: `simulate: peak RSS, ${small.sessions.toLocaleString('en-US')} and ${large.sessions.toLocaleString('en-US')} sessions (2 turns, one process)`,
+      value: `${(small.maxRssKb / 1024).toFixed(0)} MB / ${(large.maxRssKb / 1024).toFixed(0)} MB`,
+      reference: `${perSession.toFixed(1)} bytes per extra session: the sample (8 B) and its sorted copy (8 B)`,
+      goal: '≤ 24 B per session beyond a fixed base',
+      met: perSession <= 24,
+    },
+  ];
 }
 
 type BenchRow = { measure: string; value: string; reference?: string; ratio?: string; goal?: string; met?: boolean };
@@ -185,11 +312,14 @@ export function rowsOf(f: SimulateBenchFigures): BenchRow[] {
 }
 
 if (require.main === module && /[\\/]simulate\.js$/.test(process.argv[1] ?? '')) {
-  const figures = simulateBenchmark({ quick: process.argv.includes('--quick') });
-  if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(figures, null, 2) + '\n');
-  for (const row of rowsOf(figures)) {
-    process.stdout.write(
-      `${row.measure}: ${row.value} (${row.reference ?? ''})${row.ratio ? `, ${row.ratio}` : ''} — goal ${row.goal}: ${row.met ? 'met' : 'NOT met'}\n`,
-    );
-  }
+  const probe = process.argv.indexOf('--sim-memory-probe');
+  if (probe >= 0) memoryProbe(Number(process.argv[probe + 1]));
+  else
+    void simulationRows({ quick: process.argv.includes('--quick') }).then((rows) => {
+      for (const row of rows) {
+        process.stdout.write(
+          `${row.measure}: ${row.value} (${row.reference ?? ''})${row.ratio ? `, ${row.ratio}` : ''} — goal ${row.goal}: ${row.met ? 'met' : 'NOT met'}\n`,
+        );
+      }
+    });
 }

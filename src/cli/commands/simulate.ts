@@ -24,6 +24,7 @@ import { defineCommand, EXIT_GATE, EXIT_OK, EXIT_USAGE, UsageError } from '../co
 import { priceDataFor } from '../priceData';
 import { findWorkspaceRoot, loadUsageFile } from '../workspace';
 import { agentFileScenarios } from './simulateFile';
+import { createWorkerPool, defaultWorkerCount } from '../../host/simulate/workerPool';
 
 const DEFAULT_SEED = 1;
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
@@ -49,6 +50,12 @@ const FLAGS = {
     value: 'S',
     max: 0xffffffff,
     help: `random seed; the same seed gives the same output (default ${DEFAULT_SEED})`,
+  },
+  workers: {
+    type: 'integer',
+    value: 'N',
+    max: 256,
+    help: 'worker threads that simulate batches of sessions in parallel (default: one per CPU core; 0 or 1:\nall in this thread); the output is the same for any N',
   },
   format: { type: 'string', value: 'F', choices: FORMATS, help: 'text, json, csv or markdown (default text)' },
   json: { type: 'boolean', help: 'same as --format json' },
@@ -151,9 +158,11 @@ See examples/.burnrate.yaml for every key and its default.`,
       if (format === 'text' || problem.severity === 'error') io.err(`${problem.severity}: ${problem.message}\n`);
 
     const showProgress = process.stderr.isTTY === true && format === 'text';
+    const pool = createWorkerPool({ workers: flags.workers ?? defaultWorkerCount() });
     const outcome = await simulatePlan(jobs, {
       sessions,
       seed,
+      batches: pool.run,
       ...(usage.config.monthHours !== undefined ? { monthHours: usage.config.monthHours } : {}),
       ...(showProgress
         ? {
@@ -163,7 +172,7 @@ See examples/.burnrate.yaml for every key and its default.`,
               ),
           }
         : {}),
-    });
+    }).finally(() => pool.close());
     if (showProgress) process.stderr.write('\r\x1b[K');
     if (!outcome.ok) return EXIT_USAGE; // no signal is passed, so this cannot happen; kept for the type
     const report = outcome.value;

@@ -92,9 +92,14 @@ export class Sampler {
     return this.kind === FIXED;
   }
 
+  // Kept small so V8 inlines it at every call site of the session loop (a double returned from a call it does not
+  // inline is boxed): the log-normal inline, the rest out of line.
   sample(rng: Rng): number {
+    return this.kind === LOGNORMAL ? Math.exp(this.mu + this.sigma * rng.normal()) : this.other(rng);
+  }
+
+  private other(rng: Rng): number {
     if (this.kind === FIXED) return this.value;
-    if (this.kind === LOGNORMAL) return Math.exp(this.mu + this.sigma * rng.normal());
     return this.samples[rng.index(this.samples.length)]!;
   }
 }

@@ -79,6 +79,29 @@ export interface RawRun {
 
 const NONE = -1;
 
+// Slots of SessionEngine.at, through which session(), bill(), callOnce(), routed() and price() pass the figures of the
+// call being priced and the cost each computed. A double passed to or returned from a function V8 does not inline is
+// boxed — an allocation each, several per model call — while typed-array slots cost a store and a load.
+/** The call: its user message, history and tool-result tokens, output, and whole input. */
+const A_USER = 0;
+const A_HISTORY = 1;
+const A_TOOLS = 2;
+const A_OUTPUT = 3;
+const A_INPUT = 4;
+/** routed(): the route's share of the traffic, the chance of a hit, the (expected) failed attempts. */
+const A_WEIGHT = 5;
+const A_HIT = 6;
+const A_FAILURES = 7;
+/** price(): the weight, output billed, tokens read from and written to the cache, the write rate. */
+const A_PRICE_WEIGHT = 8;
+const A_BILLED_OUTPUT = 9;
+const A_READ = 10;
+const A_WRITE = 11;
+const A_WRITE_RATE = 12;
+/** The cost the last of these functions computed. */
+const A_COST = 13;
+const CALL_SLOTS = 14;
+
 /** Calls per session tracked one by one for the "k-th call" chart; later calls count in the totals only. */
 export const CALL_STATS = 256;
 
@@ -168,6 +191,8 @@ export class SessionEngine {
   private readonly callGateUsd: Float64Array;
   private callsMade = 0;
   private readonly callsAtGate: Float64Array;
+  /** The call being priced and what pricing it gave (slots A_*): see CALL_SLOTS. */
+  private readonly at = new Float64Array(CALL_SLOTS);
 
   constructor(scenario: Scenario, options: EngineOptions) {
     this.scenario = scenario;
@@ -271,6 +296,11 @@ export class SessionEngine {
     return this.done > 0 ? this.calls / this.done : 0;
   }
 
+  /** Calls billed so far (retries included). */
+  get callsBilled(): number {
+    return this.calls;
+  }
+
   /** Simulates up to `count` more sessions; returns how many it ran. */
   runBatch(count: number): number {
     const end = Math.min(this.total, this.done + Math.max(0, Math.floor(count)));
@@ -312,6 +342,7 @@ export class SessionEngine {
 
   private session(): number {
     const rng = this.rng;
+    const at = this.at;
     const scenario = this.scenario;
     const maxTurns = this.turnSessions.length;
     let turns = clamp(rng.roundStochastic(this.turns.sample(rng)), 1, maxTurns);
@@ -355,13 +386,12 @@ export class SessionEngine {
           const input = this.prefix + user + carriedMessages + turnMessages + carriedToolResults + turnToolResults;
           if (this.onContextFull === 'compact' && input >= this.compactAt) {
             // Claude Code-style auto-compact: one call writes a summary of everything so far, which then replaces it.
-            turnCost += this.call(
-              user,
-              carriedMessages + turnMessages,
-              carriedToolResults + turnToolResults,
-              scenario.summaryTokens,
-              sessionRoute,
-            );
+            at[A_USER] = user;
+            at[A_HISTORY] = carriedMessages + turnMessages;
+            at[A_TOOLS] = carriedToolResults + turnToolResults;
+            at[A_OUTPUT] = scenario.summaryTokens;
+            this.bill(sessionRoute);
+            turnCost += at[A_COST]!;
             carriedMessages = scenario.summaryTokens;
             carriedToolResults = turnMessages = turnToolResults = turnReasoning = 0;
             this.epoch++;
@@ -392,13 +422,12 @@ export class SessionEngine {
           }
         }
         if (call === 0) this.turnFirstInputTokens[turn]! += this.prefix + user + carriedMessages + carriedToolResults;
-        turnCost += this.call(
-          user,
-          carriedMessages + turnMessages,
-          carriedToolResults + turnToolResults,
-          output + reasoning,
-          sessionRoute,
-        );
+        at[A_USER] = user;
+        at[A_HISTORY] = carriedMessages + turnMessages;
+        at[A_TOOLS] = carriedToolResults + turnToolResults;
+        at[A_OUTPUT] = output + reasoning;
+        this.bill(sessionRoute);
+        turnCost += at[A_COST]!;
         // Reasoning goes back with the tool results inside the loop (every provider requires or keeps it there).
         turnMessages += output + reasoning + this.framing;
         turnReasoning += reasoning;
@@ -420,7 +449,12 @@ export class SessionEngine {
         turnCost += this.subagentUsdAtTurn[turn]!;
       }
       if (this.summarizeEvery > 0 && (turn + 1) % this.summarizeEvery === 0 && turn + 1 < turns) {
-        turnCost += this.call(0, carriedMessages, carriedToolResults, scenario.summaryTokens, sessionRoute);
+        at[A_USER] = 0;
+        at[A_HISTORY] = carriedMessages;
+        at[A_TOOLS] = carriedToolResults;
+        at[A_OUTPUT] = scenario.summaryTokens;
+        this.bill(sessionRoute);
+        turnCost += at[A_COST]!;
         carriedMessages = scenario.summaryTokens;
         carriedToolResults = 0;
         this.epoch++;
@@ -478,52 +512,47 @@ export class SessionEngine {
       if (this.cachedTokens[route]! > tokens) this.cachedTokens[route] = tokens;
   }
 
-  /** One model call (and its retry, if any); adds its cost to the session's components and returns it. */
-  private call(userTokens: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
-    const user = userTokens + this.priming;
-    const cost = this.callOnce(user, history, toolResults, output, sessionRoute);
+  /**
+   * One model call (and its retries) on the figures the session loop wrote to `at` (user, history, tool results,
+   * output): prices it, adds its cost to the session's components and the per-call stats, leaves it in at[A_COST].
+   */
+  private bill(sessionRoute: number): void {
+    const at = this.at;
+    at[A_USER] = at[A_USER]! + this.priming; // the reply's priming tokens ride on every call's user message
+    at[A_INPUT] = this.prefix + at[A_USER]! + at[A_HISTORY]! + at[A_TOOLS]!;
+    this.callOnce(sessionRoute);
+    const cost = at[A_COST]!;
     const k = this.callIndex++;
     this.callsMade++;
     for (let g = 0; g < this.callGateUsd.length; g++) if (cost >= this.callGateUsd[g]!) this.callsAtGate[g]! += 1;
     if (k < CALL_STATS) {
       this.callCostUsd[k]! += cost;
-      this.callInputTokens[k]! += this.prefix + user + history + toolResults;
+      this.callInputTokens[k]! += at[A_INPUT]!;
       this.callSessions[k]! += 1;
     }
-    return cost;
   }
 
-  private callOnce(user: number, history: number, toolResults: number, output: number, sessionRoute: number): number {
-    const input = this.prefix + user + history + toolResults;
-    if (input > this.contextWindow) this.sessionOverContext = true;
+  /** The call's cost over its route(s), retries included, left in at[A_COST]. */
+  private callOnce(sessionRoute: number): void {
+    const at = this.at;
+    if (at[A_INPUT]! > this.contextWindow) this.sessionOverContext = true;
     if (this.shares === 'expected') {
       const cheapShare = this.cheap ? this.routeShare : 0;
       let cost = 0;
-      if (cheapShare < 1)
-        cost += this.routed(
-          0,
-          1 - cheapShare,
-          this.hitRate,
-          this.expectedFailures,
-          input,
-          user,
-          history,
-          toolResults,
-          output,
-        );
-      if (this.cheap && cheapShare > 0)
-        cost += this.routed(
-          1,
-          cheapShare,
-          this.hitRate,
-          this.expectedFailures,
-          input,
-          user,
-          history,
-          toolResults,
-          output,
-        );
-      return cost;
+      at[A_HIT] = this.hitRate;
+      at[A_FAILURES] = this.expectedFailures;
+      if (cheapShare < 1) {
+        at[A_WEIGHT] = 1 - cheapShare;
+        this.routed(0);
+        cost += at[A_COST]!;
+      }
+      if (this.cheap && cheapShare > 0) {
+        at[A_WEIGHT] = cheapShare;
+        this.routed(1);
+        cost += at[A_COST]!;
+      }
+      at[A_COST] = cost;
+      return;
     }
     const rng = this.rng;
     const route =
@@ -531,30 +560,30 @@ export class SessionEngine {
     const hit = rng.chance(this.hitRate) ? 1 : 0;
     let failures = 0;
     while (failures < this.maxRetries && rng.chance(this.retryRate)) failures++;
-    return this.routed(route, 1, hit, failures, input, user, history, toolResults, output);
+    at[A_WEIGHT] = 1;
+    at[A_HIT] = hit;
+    at[A_FAILURES] = failures;
+    this.routed(route);
   }
 
   /**
-   * A call on one route with `weight` of the traffic: `hit` is the chance its lookup on a live entry hits, `failures`
-   * the (expected) failed attempts before it succeeds. Prices the call, its failed attempts (each reads what the first
-   * attempt cached and is billed failedOutputShare of the output), updates the route's cache and returns the cost.
+   * The call in `at` on one route with at[A_WEIGHT] of the traffic: at[A_HIT] is the chance its lookup on a live entry
+   * hits, at[A_FAILURES] the (expected) failed attempts before it succeeds. Prices the call, its failed attempts (each
+   * reads what the first attempt cached and is billed failedOutputShare of the output), updates the route's cache and
+   * leaves the cost in at[A_COST].
    */
-  private routed(
-    route: number,
-    weight: number,
-    hit: number,
-    failures: number,
-    input: number,
-    user: number,
-    history: number,
-    toolResults: number,
-    output: number,
-  ): number {
+  private routed(route: number): void {
+    const at = this.at;
+    const weight = at[A_WEIGHT]!;
+    const hit = at[A_HIT]!;
+    const failures = at[A_FAILURES]!;
+    const input = at[A_INPUT]!;
+    const output = at[A_OUTPUT]!;
     const rates = route === 1 ? this.cheap! : this.main;
     const cache = this.cache[route]!;
     const tier = input > rates.tierAbove;
     const r = tier ? rates.tier : rates.base;
-    const writeRate = tier ? cache.writeTier : cache.writeBase;
+    at[A_WRITE_RATE] = tier ? cache.writeTier : cache.writeBase;
     const prefix = this.prefix;
     let cost = 0;
     let read = 0;
@@ -572,21 +601,21 @@ export class SessionEngine {
       if (match < cache.minTokens) match = 0;
       const writeOnHit = cache.premium && cacheable ? Math.max(0, covered - match) : 0;
       const writeOnMiss = cache.premium && cacheable ? covered : 0;
-      if (hit > 0 && match > 0)
-        cost += this.price(r, writeRate, weight * hit, input, user, history, toolResults, output, match, writeOnHit);
-      if (hit < 1 || match === 0)
-        cost += this.price(
-          r,
-          writeRate,
-          weight * (match > 0 ? 1 - hit : 1),
-          input,
-          user,
-          history,
-          toolResults,
-          output,
-          0,
-          writeOnMiss,
-        );
+      at[A_BILLED_OUTPUT] = output;
+      if (hit > 0 && match > 0) {
+        at[A_PRICE_WEIGHT] = weight * hit;
+        at[A_READ] = match;
+        at[A_WRITE] = writeOnHit;
+        this.price(r, false);
+        cost += at[A_COST]!;
+      }
+      if (hit < 1 || match === 0) {
+        at[A_PRICE_WEIGHT] = weight * (match > 0 ? 1 - hit : 1);
+        at[A_READ] = 0;
+        at[A_WRITE] = writeOnMiss;
+        this.price(r, false);
+        cost += at[A_COST]!;
+      }
       read = match > 0 ? hit * match : 0;
       written = match > 0 ? hit * writeOnHit + (1 - hit) * writeOnMiss : writeOnMiss;
       if (cacheable) {
@@ -598,61 +627,56 @@ export class SessionEngine {
         this.lastTouch[route] = this.clock;
       }
     } else {
-      cost += this.price(r, writeRate, weight, input, user, history, toolResults, output, 0, 0);
+      at[A_PRICE_WEIGHT] = weight;
+      at[A_BILLED_OUTPUT] = output;
+      at[A_READ] = 0;
+      at[A_WRITE] = 0;
+      this.price(r, false);
+      cost += at[A_COST]!;
     }
-    this.countTokens(weight, input, output, read, written);
-    if (failures > 0) {
-      // A failed attempt cached what its call covered; the next attempt reads it (and writes nothing new).
-      const retryRead = cacheable ? Math.floor(covered / cache.granularity) * cache.granularity : 0;
-      const before = this.sessionComponents[RETRIES]!;
-      const attempt = this.price(
-        r,
-        writeRate,
-        weight * failures,
-        input,
-        user,
-        history,
-        toolResults,
-        output * this.failedOutputShare,
-        retryRead,
-        0,
-        true,
-      );
-      this.sessionComponents[RETRIES] = before + attempt;
-      cost += attempt;
-      this.countTokens(weight * failures, input, output * this.failedOutputShare, retryRead, 0);
-    }
-    this.calls += weight * (1 + failures);
-    return cost;
-  }
-
-  private countTokens(weight: number, input: number, output: number, read: number, written: number): void {
+    // Inline rather than a helper taking five doubles (boxed unless V8 inlines it).
     this.inputTokens += weight * input;
     this.outputTokens += weight * output;
     this.cacheReadTokens += weight * read;
     this.cacheWriteTokens += weight * written;
+    if (failures > 0) {
+      // A failed attempt cached what its call covered; the next attempt reads it (and writes nothing new).
+      const retryRead = cacheable ? Math.floor(covered / cache.granularity) * cache.granularity : 0;
+      const before = this.sessionComponents[RETRIES]!;
+      at[A_PRICE_WEIGHT] = weight * failures;
+      at[A_BILLED_OUTPUT] = output * this.failedOutputShare;
+      at[A_READ] = retryRead;
+      at[A_WRITE] = 0;
+      this.price(r, true);
+      const attempt = at[A_COST]!;
+      this.sessionComponents[RETRIES] = before + attempt;
+      cost += attempt;
+      const retryWeight = weight * failures;
+      this.inputTokens += retryWeight * input;
+      this.outputTokens += retryWeight * (output * this.failedOutputShare);
+      this.cacheReadTokens += retryWeight * retryRead;
+    }
+    this.calls += weight * (1 + failures);
+    at[A_COST] = cost;
   }
 
   /**
-   * `weight` × the call's cost when `read` tokens of its input come from the cache and `write` are written to it. The
-   * cached part is the start of the input — the system prompt first, then the history and the rest in proportion —
-   * so each component carries its own reads; writes are their own component. With `toRetries`, the cost is returned
-   * without touching the components (the caller books it under retries).
+   * at[A_PRICE_WEIGHT] × the cost of the call in `at` when at[A_READ] tokens of its input come from the cache and
+   * at[A_WRITE] are written to it (at at[A_WRITE_RATE]), with at[A_BILLED_OUTPUT] output tokens. The cached part is the
+   * start of the input — the system prompt first, then the history and the rest in proportion — so each component
+   * carries its own reads; writes are their own component. The cost is left in at[A_COST]; with `toRetries`, without
+   * touching the components (the caller books it under retries).
    */
-  private price(
-    r: TokenRates,
-    writeRate: number,
-    weight: number,
-    input: number,
-    user: number,
-    history: number,
-    toolResults: number,
-    output: number,
-    read: number,
-    write: number,
-    toRetries = false,
-  ): number {
-    if (weight === 0) return 0;
+  private price(r: TokenRates, toRetries: boolean): void {
+    const at = this.at;
+    const weight = at[A_PRICE_WEIGHT]!;
+    if (weight === 0) {
+      at[A_COST] = 0;
+      return;
+    }
+    const input = at[A_INPUT]!;
+    const read = at[A_READ]!;
+    const write = at[A_WRITE]!;
     const prefix = this.prefix;
     const readPrefix = read < prefix ? read : prefix;
     const writePrefix = Math.min(prefix - readPrefix, write);
@@ -662,13 +686,14 @@ export class SessionEngine {
     const plainShare = rest > 0 ? (rest - (read - readPrefix) - (write - writePrefix)) / rest : 0;
     const restRate = readShare * r.cacheRead + plainShare * r.input;
     const system = weight * (readPrefix * r.cacheRead + plainPrefix * r.input);
-    const writes = weight * write * writeRate;
-    const userCost = weight * user * restRate;
-    const historyCost = weight * history * restRate;
-    const toolCost = weight * toolResults * restRate;
-    const outputCost = weight * output * r.output;
+    const writes = weight * write * at[A_WRITE_RATE]!;
+    const userCost = weight * at[A_USER]! * restRate;
+    const historyCost = weight * at[A_HISTORY]! * restRate;
+    const toolCost = weight * at[A_TOOLS]! * restRate;
+    const outputCost = weight * at[A_BILLED_OUTPUT]! * r.output;
     const total = system + writes + userCost + historyCost + toolCost + outputCost;
-    if (toRetries) return total;
+    at[A_COST] = total;
+    if (toRetries) return;
     const parts = this.sessionComponents;
     parts[SYSTEM]! += system;
     parts[CACHE_WRITES]! += writes;
@@ -676,7 +701,6 @@ export class SessionEngine {
     parts[HISTORY]! += historyCost;
     parts[TOOL_RESULTS]! += toolCost;
     parts[OUTPUT]! += outputCost;
-    return total;
   }
 }
 

@@ -1,4 +1,14 @@
 // The simulation engine's public surface, for the CLI, the extension host and a webview panel.
+export {
+  BATCH_SESSIONS,
+  BatchedRun,
+  batchSeed,
+  batchSizes,
+  simulateBatch,
+  type BatchJob,
+  type BatchRunner,
+  type SessionRunner,
+} from './batches';
 export { closedFormSession, type ClosedForm, type ClosedFormResult } from './closedForm';
 export { COMPONENTS, type ComponentId } from './components';
 export { fixed, lognormal, lognormalParams, describeDist, type Dist } from './distribution';
@@ -8,6 +18,7 @@ export { toJson, type ScenarioJson, type SimulationJson } from './export/json';
 export { toMarkdown } from './export/markdown';
 export { toText } from './export/text';
 export { GATE_LEVELS, GATE_TRIP_SHARE, type DayGateReport, type SessionGateReport } from './gates';
+export { mergeRuns } from './merge';
 export { lookupFromCards, type ModelLookup } from './modelLookup';
 export { parseScenarios, type ParsedScenarios } from './parseScenarios';
 export { prepareScenario, type PrepareDeps, type PreparedScenario } from './prepare';

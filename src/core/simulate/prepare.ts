@@ -248,12 +248,12 @@ function atServiceTier(card: RateCard, spec: ScenarioSpec, problems: Problem[], 
   if (!tiered.ok) {
     problems.push({
       severity: 'warning',
-      message: `scenarios.${spec.name}.serviceTier: ${card.modelId}: ${tiered.message}`,
+      message: `scenarios.${spec.name}.serviceTier: ${card.modelId}: ${tiered.error}`,
     });
     return card;
   }
-  notes.push(`${card.modelId}: ${tiered.note ?? `${tier} tier`}`);
-  return tiered.rates;
+  notes.push(`${card.modelId}: ${tiered.value.note ?? `${tier} tier`}`);
+  return tiered.value.rates;
 }
 
 const CARRY_WORDS: Record<ReasoningCarry, string> = {

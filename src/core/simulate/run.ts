@@ -1,6 +1,8 @@
 // Entry points: one scenario at once (tests, small runs), or in slices with progress and cancellation so that a UI
 // stays responsive during long runs.
-import { SessionEngine, type EngineOptions } from './engine';
+import { BatchedRun, batchSizes, type BatchJob, type BatchRunner, type SessionRunner } from './batches';
+import type { EngineOptions, RawRun } from './engine';
+import { mergeRuns } from './merge';
 import { nextSessionTarget, PRECISION_TARGET, relativeP99HalfWidth, type SessionCount } from './precision';
 import type { PresetRun } from './presets';
 import { monthConvention } from './projection';
@@ -12,30 +14,44 @@ import { summarizeRun, type SummaryOptions } from './summarize';
 
 export type SimulateOptions = Omit<EngineOptions, 'sessions'> & SummaryOptions & { sessions: SessionCount };
 
-function engineFor(scenario: Scenario, options: SimulateOptions): SessionEngine {
-  const sessions = options.sessions === 'auto' ? PRECISION_TARGET.initialSessions : options.sessions;
-  return new SessionEngine(scenario, { ...options, sessions });
+type RunState = { rounds: number; limitedBy?: 'sessions' | 'calls' };
+
+function initialSessions(options: SimulateOptions): number {
+  return options.sessions === 'auto' ? PRECISION_TARGET.initialSessions : Math.max(0, Math.floor(options.sessions));
+}
+
+function engineFor(scenario: Scenario, options: SimulateOptions): BatchedRun {
+  return new BatchedRun(scenario, { ...options, sessions: initialSessions(options) });
 }
 
 /**
- * After the engine's sessions ran: in an 'auto' run, raises its session count when the P99 is not yet known to ±1%
- * (returns true: run on), else returns false. Records what bound stopped it.
+ * After `done` sessions ran: in an 'auto' run, the session count to raise the run to when the P99 is not yet known to
+ * ±1%, else 0 (stop). Records what bound stopped it.
  */
-function wantsMore(
-  engine: SessionEngine,
+function moreSessions(
+  costs: () => Float64Array,
+  done: number,
+  callsPerSession: number,
   options: SimulateOptions,
-  state: { rounds: number; limitedBy?: 'sessions' | 'calls' },
-): boolean {
-  if (options.sessions !== 'auto' || state.rounds >= PRECISION_TARGET.rounds) return false;
-  const halfWidth = relativeP99HalfWidth(sortedCopy(engine.raw().costs));
-  if (halfWidth <= PRECISION_TARGET.relativeP99) return false;
-  const target = nextSessionTarget(engine.sessionsDone, halfWidth, engine.callsPerSession);
-  if (target <= engine.sessionsDone) {
-    state.limitedBy = engine.sessionsDone >= PRECISION_TARGET.maxSessions ? 'sessions' : 'calls';
-    return false;
+  state: RunState,
+): number {
+  if (options.sessions !== 'auto' || state.rounds >= PRECISION_TARGET.rounds) return 0;
+  const halfWidth = relativeP99HalfWidth(sortedCopy(costs()));
+  if (halfWidth <= PRECISION_TARGET.relativeP99) return 0;
+  const target = nextSessionTarget(done, halfWidth, callsPerSession);
+  if (target <= done) {
+    state.limitedBy = done >= PRECISION_TARGET.maxSessions ? 'sessions' : 'calls';
+    return 0;
   }
-  engine.extendTo(target);
   state.rounds++;
+  return target;
+}
+
+/** moreSessions() for a run in this thread: raises its count (returns true: run on) or returns false. */
+function wantsMore(engine: SessionRunner, options: SimulateOptions, state: RunState): boolean {
+  const target = moreSessions(() => engine.raw().costs, engine.sessionsDone, engine.callsPerSession, options, state);
+  if (target === 0) return false;
+  engine.extendTo(target);
   return true;
 }
 
@@ -49,7 +65,7 @@ function summaryOptions(options: SimulateOptions, state: { limitedBy?: 'sessions
 
 export function simulateScenario(scenario: Scenario, options: SimulateOptions): ScenarioResult {
   const engine = engineFor(scenario, options);
-  const state: { rounds: number; limitedBy?: 'sessions' | 'calls' } = { rounds: 0 };
+  const state: RunState = { rounds: 0 };
   do engine.runBatch(engine.sessionsTotal - engine.sessionsDone);
   while (wantsMore(engine, options, state));
   return summarizeRun(engine.raw(), summaryOptions(options, state));
@@ -67,6 +83,8 @@ export interface Progress {
 export interface PlanOptions extends SimulateOptions {
   /** How each preset's sessions are cut into slices between yields to the event loop; fixed batches by default. */
   slices?: Slicing;
+  /** Runs the batch plan's batches elsewhere (worker threads) instead of slice by slice in this thread; same result. */
+  batches?: BatchRunner;
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
 }
@@ -83,7 +101,7 @@ export async function* simulateInBatches(
 ): AsyncGenerator<{ done: number; total: number }, ScenarioResult, void> {
   const engine = engineFor(scenario, options);
   const batch = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
-  const state: { rounds: number; limitedBy?: 'sessions' | 'calls' } = { rounds: 0 };
+  const state: RunState = { rounds: 0 };
   do {
     while (!engine.finished) {
       engine.runBatch(batch);
@@ -105,17 +123,35 @@ export async function simulatePlan(
   options: PlanOptions,
 ): Promise<Outcome<SimulationReport>> {
   const slicing = options.slices ?? fixedSlices();
-  const perRun =
-    options.sessions === 'auto' ? PRECISION_TARGET.initialSessions : Math.max(0, Math.floor(options.sessions));
+  const perRun = initialSessions(options);
   let total = jobs.reduce((sum, job) => sum + job.runs.length, 0) * perRun;
   let done = 0;
   const scenarios: ScenarioRuns[] = [];
   for (const job of jobs) {
     const results: ScenarioResult[] = [];
     for (const run of job.runs) {
+      if (options.batches) {
+        const state: RunState = { rounds: 0 };
+        const progress = (sessions: number) => {
+          done += sessions;
+          options.onProgress?.({ done, total, scenario: job.scenario, preset: run.preset });
+        };
+        const raw = await runElsewhere(run.scenario, options, options.batches, state, progress, (more) => {
+          total += more;
+        });
+        if (!raw) return { ok: false, cancelled: true, done };
+        results.push(
+          summarizeRun(raw, {
+            ...summaryOptions(options, state),
+            preset: run.preset,
+            presetDescription: run.description,
+          }),
+        );
+        continue;
+      }
       const engine = engineFor(run.scenario, options);
       const runSlice = slicing();
-      const state: { rounds: number; limitedBy?: 'sessions' | 'calls' } = { rounds: 0 };
+      const state: RunState = { rounds: 0 };
       do {
         while (!engine.finished) {
           if (options.signal?.aborted) return { ok: false, cancelled: true, done };
@@ -147,6 +183,66 @@ export async function simulatePlan(
       scenarios,
     },
   };
+}
+
+/**
+ * One preset run through a BatchRunner: every batch of the plan, folded in batch order (as BatchedRun folds them), then
+ * in an 'auto' run more rounds; a batch already run whole is kept, only the last, partial one of a round runs again at
+ * its new size (the same stream, so the same first sessions). Undefined when cancelled.
+ */
+async function runElsewhere(
+  scenario: Scenario,
+  options: PlanOptions,
+  runner: BatchRunner,
+  state: RunState,
+  onDone: (sessions: number) => void,
+  onExtended: (more: number) => void,
+): Promise<RawRun | undefined> {
+  const shares = options.shares ?? 'sampled';
+  const batches: RawRun[] = [];
+  let sessions = initialSessions(options);
+  if (sessions === 0) return engineFor(scenario, options).raw();
+  for (;;) {
+    const sizes = batchSizes(sessions);
+    const jobs: BatchJob[] = [];
+    sizes.forEach((size, batch) => {
+      if (batches[batch]?.sessions !== size) jobs.push({ scenario, seed: options.seed, shares, batch, sessions: size });
+    });
+    const results = await runner(jobs, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      // A batch run again at its new size counts only its new sessions.
+      onDone: (index) => onDone(jobs[index]!.sessions - (batches[jobs[index]!.batch]?.sessions ?? 0)),
+    });
+    if (!results || options.signal?.aborted) return undefined;
+    jobs.forEach((job, i) => (batches[job.batch] = results[i]!));
+    const raw = fold(batches.slice(0, sizes.length), sessions);
+    // The batches keep views of the folded costs, not their own copies: memory stays one sample (and its sorted copy).
+    let offset = 0;
+    for (let k = 0; k < sizes.length && sizes.length > 1; k++) {
+      batches[k] = { ...batches[k]!, costs: raw.costs.subarray(offset, offset + sizes[k]!) };
+      offset += sizes[k]!;
+    }
+    const callsPerSession = raw.sessions > 0 ? raw.calls / raw.sessions : 0;
+    const target = moreSessions(() => raw.costs, raw.sessions, callsPerSession, options, state);
+    if (target === 0) return raw;
+    onExtended(target - sessions);
+    sessions = target;
+  }
+}
+
+/** The batches (at least one) folded left to right, their costs laid out in one array of `sessions`. */
+function fold(batches: readonly RawRun[], sessions: number): RawRun {
+  let raw = batches[0]!;
+  if (batches.length === 1) return raw;
+  const costs = new Float64Array(sessions);
+  costs.set(raw.costs);
+  let at = raw.sessions;
+  for (const batch of batches.slice(1)) {
+    costs.set(batch.costs, at);
+    at += batch.sessions;
+    raw = mergeRuns(raw, batch, costs.subarray(0, at));
+  }
+  return raw;
 }
 
 /** Yields to the event loop (works in Node and in a webview, where setImmediate does not exist). */

@@ -1,11 +1,11 @@
 // How a simulation run is cut into slices between yields to the event loop: fixed batches (the CLI), or slices sized
 // to a time budget (the extension host, which shares its thread with other work and must stay responsive whether a
-// session is one call or two hundred). The engine consumes its random stream in session order, so slicing never
-// changes a result.
-import type { SessionEngine } from './engine';
+// session is one call or two hundred). Each batch of the plan consumes its random stream in session order, so slicing
+// never changes a result.
+import type { SessionRunner } from './batches';
 
 /** Runs the next slice of one preset's sessions and returns how many ran. */
-export type SliceRunner = (engine: SessionEngine) => number;
+export type SliceRunner = (engine: SessionRunner) => number;
 /** Makes the slice runner for one preset run. */
 export type Slicing = () => SliceRunner;
 
