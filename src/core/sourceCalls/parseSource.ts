@@ -1,5 +1,5 @@
 // The format parser for source files: every recognised SDK call becomes a unit. Runs only after the shell loaded the
-// grammars (`loadSourceGrammars`), and only on files that mention an SDK (the cheap pre-check).
+// grammars (`loadSourceGrammars`), and only on files that import an SDK (the cheap pre-check, `importsAnSdk`).
 import type { FormatInput, FormatOutcome } from '../formats/parser';
 import type { CostUnit, Problem } from '../types';
 import { callComment } from './callComment';
@@ -7,7 +7,7 @@ import { callUnit } from './callUnit';
 import { Evaluator } from './evaluate';
 import { findCalls } from './findCalls';
 import { sourceLanguageOf, sourceParser } from './grammars';
-import { mentionsAnSdk } from './sdks';
+import { importsAnSdk } from './sdks';
 import { dialectOf } from './syntax';
 
 export function parseSourceFile(input: FormatInput): FormatOutcome {
@@ -15,7 +15,7 @@ export function parseSourceFile(input: FormatInput): FormatOutcome {
   if (!language) return { ok: false, reason: 'not a TypeScript, JavaScript or Python file' };
   const source = input.lines.text;
   // Most source files hold no SDK call: they are read as files without units, not listed as skipped.
-  if (!mentionsAnSdk(source)) return { ok: true, units: [], problems: [] };
+  if (!importsAnSdk(source)) return { ok: true, units: [], problems: [] };
   const parser = sourceParser(language);
   if (!parser) return { ok: false, reason: 'the source-code parser is not loaded in this run' };
   const tree = parser.parse(source);

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { DocumentDelta } from '../../core/editor/documentDelta';
 import type { SourceEstimate } from '../../core/estimate/estimateSource';
-import type { EstimateRequest, EstimateResponse, WorkerMessage } from './protocol';
+import type { EstimateRequest, EstimateResponse, WorkerInit, WorkerMessage } from './protocol';
 
 export type RunOutcome =
   | { ok: true; result: SourceEstimate; delta?: DocumentDelta }
@@ -25,6 +25,7 @@ export class EstimateRunner {
 
   constructor(
     private readonly budgetMs: number,
+    private readonly init: WorkerInit = { grammarDir: path.join(__dirname, 'grammars') },
     private readonly script = path.join(__dirname, 'estimateWorker.js'),
   ) {}
 
@@ -57,7 +58,7 @@ export class EstimateRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { workerData: this.init });
     worker.on('message', (response: EstimateResponse) => {
       const entry = this.inFlight.get(response.id);
       if (!entry) return;
