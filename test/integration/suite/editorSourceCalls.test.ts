@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BurnrateApi } from '../../../src/extension/main';
+import type { RunSimulationResult } from '../../../src/extension/simulation/simulationPanels';
 import { repoRoot } from '../harness/paths';
 import {
   EXTENSION_ID,
@@ -131,6 +132,27 @@ describe('editor: SDK calls in source code', function () {
     const hover = await hoverText(editor.document.uri, new vscode.Position(8, 4));
     assert.match(hover, /placeholder in [^\n]*\(ticket\)/, 'the run-time value is a placeholder');
     assert.doesNotMatch(hover, /placeholders? in [^\n(]*\([^)\n]*(RULES|file app\/ts\/reply\.md)/, hover);
+  });
+
+  it('runs a simulation from the call: its lens opens the panel on a scenario of that call', async () => {
+    const editor = await open('app/ts/support.ts');
+    const found = await lensesUntil(editor.document.uri, (titles) =>
+      titles.includes('Run Simulation') ? undefined : 'no Run Simulation lens yet',
+    );
+    const lens = found.find((l) => l.command?.title === 'Run Simulation')!;
+    assert.strictEqual(lens.range.start.line, 8, 'beside the cost lens over the call');
+    assert.strictEqual(lens.command!.command, 'burnrate.runSimulation');
+    const [args] = lens.command!.arguments as [Record<string, unknown>];
+    const result = await vscode.commands.executeCommand<RunSimulationResult | undefined>('burnrate.runSimulation', {
+      ...args,
+      waitForRender: true,
+      timeoutMs: 60_000,
+    });
+    assert.ok(result, 'the panel drew the scenario');
+    assert.strictEqual(result.rendered.scenarioId, `file:${editor.document.uri.toString()}#0`);
+    const base = result.rendered.presets.find((p) => p.preset === 'base');
+    assert.ok(base && base.model === 'claude-haiku-4-5' && base.p50 > 0, JSON.stringify(result.rendered.presets));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('gives a source file without an SDK import no lens and no status', async () => {
