@@ -142,14 +142,22 @@ async function handle(message: WorkerMessage): Promise<void> {
     await ready(message);
     usePriceSource(message.priceData);
     const runtimes = environmentFor(message.runtimes, message.options.usage);
-    const { relativePath: _relativePath, ...side } = { ...message.options, ...(runtimes ? { runtimes } : {}) };
+    const readCompanion = companionsFor(message);
+    // HEAD's side of a source file reads its imports and prompt files as the buffer's side does (from the folder on
+    // disk: which files they are is known only after parsing), so the delta is the file's own change, not placeholders
+    // against texts.
+    const { relativePath: _relativePath, ...side } = {
+      ...message.options,
+      ...(runtimes ? { runtimes } : {}),
+      ...(sourceLanguageOf(message.path) ? { readCompanion } : {}),
+    };
     const documentCounter = counterFor(message.key, message.text, message.changes);
     const counts = exactCountsFor(message.exactCounts);
     const result = estimateSource(message.path, message.text, {
       ...message.options,
       ...(runtimes ? { runtimes } : {}),
       counter: counts && counts.size > 0 ? exactCountsCounter(counts, documentCounter) : documentCounter,
-      readCompanion: companionsFor(message),
+      readCompanion,
     });
     const delta =
       message.base && documentDelta(message.base, baseFor(message.key, message.base, side), message.text, result, side);
