@@ -88,7 +88,9 @@ function readPrompt(
  * tried first, then the file's folder. Undefined: outside the workspace.
  */
 function promptCandidates(path: string, fromFileDir: boolean, folder: string): (string | undefined)[] {
-  return fromFileDir ? [workspaceRelative(folder, path)] : [workspaceRelative('', path), workspaceRelative(folder, path)];
+  return fromFileDir
+    ? [workspaceRelative(folder, path)]
+    : [workspaceRelative('', path), workspaceRelative(folder, path)];
 }
 
 /** The files a one-hop import may be: the module with each source extension, or Python's module file or package. */
