@@ -43,6 +43,12 @@ async function main(): Promise<void> {
     process.stdout.write(renderRows(rows));
     return;
   }
+  // `--only source`: the source-call row alone (parse + price of a 5,000-line file against a full count).
+  if (process.argv.includes('--only') && process.argv.includes('source')) {
+    rows.push(...(await sourceCallRows(RUNS)));
+    process.stdout.write(renderRows(rows));
+    return;
+  }
   section('full count', () => fullCountRows(large, '1 MB', RUNS));
   section('pathological pre-tokens', () => pathologicalRows());
   section('keystrokes, 20 KB', () => keystrokeRows(small, '20 KB', RUNS));

@@ -7,6 +7,7 @@ import { OPEN_CHANGE_COMMAND, type OpenChangeArgs } from './diff/openChange';
 import { Disposable } from './disposable';
 import type { DocumentEstimate, DocumentEstimates } from './documentEstimates';
 import { guarded, type Log } from './log';
+import type { RunSimulationArgs } from './simulation/simulationPanels';
 import { editorSkipText } from './skipWording';
 
 export class CostLensProvider extends Disposable implements vscode.CodeLensProvider {
@@ -56,6 +57,10 @@ function commandOf(lens: EditorLens, estimate: DocumentEstimate): vscode.Command
       arguments: [estimate.uri, action.unitIndex],
       ...tooltip,
     };
+  if (action.kind === 'simulate') {
+    const args: RunSimulationArgs = { file: estimate.uri.toString(), unit: action.unitIndex };
+    return { title: lens.title, command: 'burnrate.runSimulation', arguments: [args], ...tooltip };
+  }
   const delta = estimate.delta;
   if (!delta) return { title: lens.title, command: '', ...tooltip };
   const args: OpenChangeArgs = {

@@ -17,6 +17,8 @@ import { skippedFile } from '../core/problems/skipText';
 import { checkReadable } from '../core/files/readableFile';
 import { nodeFileProbe } from '../host/fileProbe';
 import { detectFormat, isPromptPath } from '../core/formats';
+import { sourceLanguageOf } from '../core/sourceCalls/grammars';
+import { importsAnSdk } from '../core/sourceCalls/sdks';
 import { companionsOf } from '../core/diff/companions';
 import type { DocumentDelta } from '../core/editor/documentDelta';
 import type { TextChange } from '../core/tokenize/incremental';
@@ -153,11 +155,24 @@ export class DocumentEstimates extends Disposable {
     });
   }
 
-  /** Is this a file Burnrate reads (known prompt format or one of the user's extra globs)? */
+  /** Per source document, whether its text (at that version) imports an SDK: asked on every lens and status refresh. */
+  private readonly sdkImports = new Map<string, { version: number; imports: boolean }>();
+
+  /**
+   * Is this a file Burnrate reads: a known prompt format, one of the user's extra globs, or a source file that imports
+   * an SDK (the same pre-check as the CLI's; a source file without one gets no lens, no status, no skip).
+   */
   isPromptDocument(document: vscode.TextDocument): boolean {
-    return (
-      document.uri.scheme === 'file' && isPromptPath(relativePathOf(document.uri), new Config(document.uri).extraGlobs)
-    );
+    if (document.uri.scheme !== 'file') return false;
+    const relativePath = relativePathOf(document.uri);
+    if (isPromptPath(relativePath, new Config(document.uri).extraGlobs)) return true;
+    if (!sourceLanguageOf(relativePath)) return false;
+    const key = document.uri.toString();
+    const known = this.sdkImports.get(key);
+    if (known?.version === document.version) return known.imports;
+    const imports = importsAnSdk(document.getText());
+    this.sdkImports.set(key, { version: document.version, imports });
+    return imports;
   }
 
   /** The latest estimate, if one was computed for this exact version and inputs. Never computes. */
@@ -267,6 +282,7 @@ export class DocumentEstimates extends Disposable {
         ...(flags ? { flags } : {}),
       },
       companions: companionsOf(relativePath).map((companion) => [companion, readCompanion(folder, companion)]),
+      ...(folder?.uri.scheme === 'file' ? { root: folder.uri.fsPath } : {}),
       ...(runtimes ? { runtimes } : {}),
       ...(base ? { base: base.base } : {}),
       ...(exactCountsSource ? { exactCounts: exactCountsSource } : {}),
@@ -354,6 +370,7 @@ export class DocumentEstimates extends Disposable {
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.cache.delete(key);
+    this.sdkImports.delete(key);
     this.edits.delete(key);
     this.runner.forget(key);
     const pending = this.pending.get(key);

@@ -99,6 +99,26 @@ export function diskReader(root: string, maxBytes = DEFAULT_MAX_BYTES): Workspac
   };
 }
 
+/**
+ * The bytes of a workspace file a format refers to (a prompt a source file reads, a sibling module it imports), as
+ * `diskReader` allows them: regular files inside the workspace, within the size limit, decoded; else undefined.
+ */
+export function companionBytesReader(
+  root: string,
+  maxBytes?: number,
+): (relativePath: string) => Uint8Array | undefined {
+  let read: WorkspaceReader;
+  try {
+    read = diskReader(root, maxBytes);
+  } catch {
+    return () => undefined; // the folder is gone
+  }
+  return (relativePath) => {
+    const result = read(relativePath);
+    return result.ok ? new TextEncoder().encode(result.text) : undefined;
+  };
+}
+
 /** Why a path's real location is not read: it resolves nowhere, or somewhere outside the workspace. */
 type LinkRefusal = { code: 'broken-link' } | { code: 'outside'; real: string };
 

@@ -94,4 +94,82 @@ describe('CLI: SDK calls in source code', function () {
     assert.match(row!, /^\s*~/, 'the call is changed, not removed and added');
     assert.doesNotMatch(plain.stdout, /^\s*[+-] .*summarise/m);
   });
+
+  it('diff --source reads one-hop imports and file-loaded prompts at each side, as estimate does', () => {
+    const caller = (extra: string) =>
+      [
+        "import OpenAI from 'openai';",
+        "import { readFileSync } from 'fs';",
+        "import { RULES } from './prompts';",
+        'const client = new OpenAI();',
+        extra,
+        'export async function triage(ticket: string) {',
+        '  return client.chat.completions.create({',
+        "    model: 'gpt-4o',",
+        "    messages: [{ role: 'system', content: RULES }, { role: 'user', content: readFileSync('prompts/triage.md', 'utf8') }],",
+        '  });',
+        '}',
+        '',
+      ].join('\n');
+    const rules = 'Sort the ticket into billing, shipping or other, and say why in one line.';
+    const repo = Repo.create('burnrate-source-diff-imports-')
+      .write('src/prompts.ts', `export const RULES = ${JSON.stringify(rules)};\n`)
+      .write('prompts/triage.md', 'Here is the ticket text, quoted in full.\n')
+      .write('src/triage.ts', caller(''))
+      .commit('initial');
+    const estimated = () =>
+      (JSON.parse(repo.cli('estimate', ['src/triage.ts', '--json', '--source']).stdout).units as JsonUnit[])[0]!
+        .inputTokens;
+    const before = estimated();
+    // The caller changes (a line above the call) and so do both files it reads: each side reads its own versions.
+    repo
+      .write('src/triage.ts', caller('const retries = 2;'))
+      .write('src/prompts.ts', `export const RULES = ${JSON.stringify(`${rules} Never guess an order number.`)};\n`)
+      .write('prompts/triage.md', 'Here is the ticket text, quoted in full, with the customer history below.\n');
+    const after = estimated();
+    assert.ok(after > before);
+    const run = repo.diff(['--source', '--json']);
+    assert.strictEqual(run.code, 0, run.stderr);
+    const file = (
+      JSON.parse(run.stdout).files as {
+        path: string;
+        units: { before: { inputTokens: number }; after: { inputTokens: number }; status: string }[];
+        notes: string[];
+      }[]
+    ).find((f) => f.path === 'src/triage.ts');
+    assert.ok(file, run.stdout);
+    assert.strictEqual(file.units.length, 1);
+    assert.deepStrictEqual(
+      [file.units[0]!.before.inputTokens, file.units[0]!.after.inputTokens],
+      [before, after],
+      'the same counts as estimate at each side, not placeholders',
+    );
+    assert.doesNotMatch(JSON.stringify(file), /placeholder/);
+  });
+
+  it('diff --source re-prices an unchanged call whose prompt file changed', () => {
+    const repo = Repo.create('burnrate-source-diff-prompt-')
+      .write(
+        'src/ask.ts',
+        [
+          "import OpenAI from 'openai';",
+          "import { readFileSync } from 'fs';",
+          'export async function ask() {',
+          "  return new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: readFileSync('prompts/ask.md', 'utf8') }] });",
+          '}',
+          '',
+        ].join('\n'),
+      )
+      .write('prompts/ask.md', 'Answer briefly.\n')
+      .commit('initial')
+      .write('prompts/ask.md', 'Answer briefly, and cite the page of the manual each answer comes from.\n');
+    const run = repo.diff(['--source', '--json']);
+    assert.strictEqual(run.code, 0, run.stderr);
+    const file = (
+      JSON.parse(run.stdout).files as { path: string; status: string; delta: { inputTokens: number } }[]
+    ).find((f) => f.path === 'src/ask.ts');
+    assert.ok(file, run.stdout);
+    assert.strictEqual(file.status, 'repriced');
+    assert.ok(file.delta.inputTokens > 0, JSON.stringify(file));
+  });
 });

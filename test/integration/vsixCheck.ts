@@ -1,7 +1,9 @@
 /**
  * The user-level check: package the extension as a .vsix, install it into a fresh code-server extensions dir, open
  * the fixture workspace in headless chromium, click a prompt file in the Explorer and read the CodeLens titles the
- * user would see. Saves test-results/lenses.png. Fails when no lens mentioning "tokens" appears.
+ * user would see. Saves test-results/lenses.png. Fails when no lens mentioning "tokens" appears. Then the same over an
+ * SDK call in the examples' TypeScript service (test-results/source-call-lens.png; with BURNRATE_SAVE_SCREENSHOTS=1
+ * also media/screenshots/source-call-lens.png, the README's picture — tests never write tracked files otherwise).
  *
  *   node out/node/test/integration/vsixCheck.js [--file .github/prompts/review-pr.prompt.md]
  */
@@ -13,7 +15,7 @@ import { openBrowser } from './harness/browser';
 import { onTeardown, teardownAll, tearingDown } from './harness/cleanup';
 import { codeServerMissing, installVsix, startCodeServer } from './harness/codeServer';
 import { freePort } from './harness/freePort';
-import { repoRoot, testResultsDir } from './harness/paths';
+import { examplesWorkspace, repoRoot, testResultsDir } from './harness/paths';
 import { copyFixtureWorkspace, makeTempDir, makeUserDataDir, removeDir } from './harness/workspace';
 
 const EXTENSION_ID = 'burnrate.burnrate';
@@ -21,6 +23,11 @@ const vsixPath = path.join(repoRoot, 'out', 'burnrate.vsix');
 const artifactsDir = path.join(testResultsDir, 'vsix');
 const screenshotPath = path.join(testResultsDir, 'lenses.png');
 const LENS_TIMEOUT_MS = 30_000;
+// The first source file of a window also loads the parser's WASM in the estimate worker (seconds on a loaded machine).
+const SOURCE_LENS_TIMEOUT_MS = 120_000;
+const SOURCE_FILE = 'app/ts-service/support.ts';
+const sourceScreenshotPath = path.join(testResultsDir, 'source-call-lens.png');
+const savedSourceScreenshot = path.join(repoRoot, 'media', 'screenshots', 'source-call-lens.png');
 
 /** Files the package must carry, and patterns it must not (sources, tests, compiled tests, source maps). */
 const REQUIRED_FILES = [
@@ -69,6 +76,7 @@ async function main(): Promise<void> {
   removeDir(artifactsDir);
   fs.mkdirSync(artifactsDir, { recursive: true });
   fs.rmSync(screenshotPath, { force: true });
+  fs.rmSync(sourceScreenshotPath, { force: true });
   const relativeFile = fileArgument();
 
   if (!(await step('package with vsce', packageVsix))) return;
@@ -102,6 +110,29 @@ async function main(): Promise<void> {
   } finally {
     await page.screenshot({ path: screenshotPath }).catch(() => undefined);
     console.log(`  screenshot: ${path.relative(process.cwd(), screenshotPath)}`);
+  }
+
+  // A source file: the packaged worker must find the grammars in the installed extension's out/grammars/.
+  const examplesParent = path.join(scratch, 'examples');
+  fs.mkdirSync(examplesParent, { recursive: true });
+  const examples = copyFixtureWorkspace(examplesParent, examplesWorkspace);
+  await page.goto(`${server.origin}/?${new URLSearchParams({ folder: examples }).toString()}`);
+  try {
+    if (
+      !(await step(`open examples/${SOURCE_FILE} from the Explorer`, () =>
+        openFromExplorer(page, examples, SOURCE_FILE),
+      ))
+    )
+      return;
+    await step('CodeLens over an SDK call', () => readLenses(page, SOURCE_LENS_TIMEOUT_MS));
+  } finally {
+    await page.screenshot({ path: sourceScreenshotPath }).catch(() => undefined);
+    console.log(`  screenshot: ${path.relative(process.cwd(), sourceScreenshotPath)}`);
+    if (process.env.BURNRATE_SAVE_SCREENSHOTS === '1' && fs.existsSync(sourceScreenshotPath)) {
+      fs.mkdirSync(path.dirname(savedSourceScreenshot), { recursive: true });
+      fs.copyFileSync(sourceScreenshotPath, savedSourceScreenshot);
+      console.log(`  saved: ${path.relative(process.cwd(), savedSourceScreenshot)}`);
+    }
   }
 }
 
@@ -195,14 +226,14 @@ async function openFromExplorer(page: Page, workspace: string, relativeFile: str
   return 'editor open';
 }
 
-async function readLenses(page: Page): Promise<string> {
+async function readLenses(page: Page, timeout = LENS_TIMEOUT_MS): Promise<string> {
   const lenses = page.locator('.monaco-editor .codelens-decoration');
   try {
-    await lenses.filter({ hasText: 'tokens' }).first().waitFor({ timeout: LENS_TIMEOUT_MS });
+    await lenses.filter({ hasText: 'tokens' }).first().waitFor({ timeout });
   } catch {
     const seen = (await lenses.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
     throw new Error(
-      `no CodeLens containing "tokens" within ${LENS_TIMEOUT_MS / 1000}s` +
+      `no CodeLens containing "tokens" within ${timeout / 1000}s` +
         (seen.length > 0 ? `; lenses seen: ${seen.join(' | ')}` : '; no CodeLens at all'),
     );
   }

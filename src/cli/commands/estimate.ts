@@ -16,7 +16,7 @@ import { defineCommand, EXIT_OK } from '../command';
 import { priceDataFor, PRICES_FLAG } from '../priceData';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 import { hasContextFileName } from '../../core/runtimes/contextFileNames';
-import { diskReader } from '../../host/diskSnapshot';
+import { companionBytesReader } from '../../host/diskSnapshot';
 import { prepareSourceScope } from '../sourceScope';
 import { exactCountsCounter } from '../../core/calibrate/exactCounts';
 import { plainCounter } from '../../core/tokenize/textCounter';
@@ -82,16 +82,12 @@ A file name that starts with - goes after --: burnrate estimate -- -notes.md`,
 
     const sourceProblem = await prepareSourceScope(flags.source === true, usage.config, inputs, io.cwd, root);
     if (sourceProblem) io.err(`warning: ${sourceProblem}\n`);
+    // Companions a file names (a prompt a source file reads) are untrusted paths: regular files inside the workspace only.
+    const readInside = companionBytesReader(root, flags['max-bytes'] ?? undefined);
     const readCompanion = Object.assign((companion: string) => readInside(companion), {
       list: (dir: string) => listWorkspaceFiles(root, dir),
     });
     // Texts `burnrate calibrate --claude` counted exactly are shown exact (a local cache read; no network).
-    // Companions a file names (a prompt a source file reads) are untrusted paths: regular files inside the workspace only.
-    const workspaceRead = diskReader(root, flags['max-bytes'] ?? undefined);
-    function readInside(companion: string): Uint8Array | undefined {
-      const read = workspaceRead(companion);
-      return read.ok ? new TextEncoder().encode(read.text) : undefined;
-    }
     const exactCounts = readExactCounts();
     if (exactCounts.problem) io.err(`warning: ${exactCounts.problem}\n`);
     const counter = exactCountsCounter(exactCounts.counts, plainCounter);

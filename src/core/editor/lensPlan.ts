@@ -15,7 +15,9 @@ export type LensAction =
   /** Open the cost breakdown of the document's unit at this index. */
   | { kind: 'breakdown'; unitIndex: number }
   /** Open VS Code's diff editor on this document against HEAD. */
-  | { kind: 'openChange'; status: FileStatus };
+  | { kind: 'openChange'; status: FileStatus }
+  /** Open the simulation panel on a scenario started from this unit (an SDK call of a source file). */
+  | { kind: 'simulate'; unitIndex: number };
 
 export interface EditorLens {
   /** Zero-based line the lens sits above (the editor clamps it to the document). */
@@ -36,11 +38,28 @@ export function planEditorLenses(
   return [...costLenses(working, options), ...(delta ? deltaLenses(delta, options) : [])];
 }
 
+export const SIMULATE_LENS_TITLE = 'Run Simulation';
+
 function costLenses(working: SourceEstimate, options: LensPlanOptions): EditorLens[] {
-  return planLenses(working, options).map((lens): EditorLens => {
-    if (lens.unitIndex === undefined) return { line: lens.line, title: lens.title };
+  return planLenses(working, options).flatMap((lens): EditorLens[] => {
+    if (lens.unitIndex === undefined) return [{ line: lens.line, title: lens.title }];
     const tooltip = lens.detail ? `${lens.detail} — click for the cost breakdown` : 'Show the cost breakdown';
-    return { line: lens.line, title: lens.title, tooltip, action: { kind: 'breakdown', unitIndex: lens.unitIndex } };
+    const cost: EditorLens = {
+      line: lens.line,
+      title: lens.title,
+      tooltip,
+      action: { kind: 'breakdown', unitIndex: lens.unitIndex },
+    };
+    const unit = working.ok ? working.estimate.units[lens.unitIndex] : undefined;
+    // A call in application code has no scenario of its own: the lens starts one from it.
+    if (lens.kind !== 'unit' || unit?.format !== 'source-call') return [cost];
+    const simulate: EditorLens = {
+      line: lens.line,
+      title: SIMULATE_LENS_TITLE,
+      tooltip: `Simulate ${unit.name}: its system prompt, tool definitions, model and output as the scenario`,
+      action: { kind: 'simulate', unitIndex: lens.unitIndex },
+    };
+    return [cost, simulate];
   });
 }
 

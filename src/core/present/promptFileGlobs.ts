@@ -9,6 +9,15 @@ export const PROMPT_FILE_GLOBS: readonly string[] = [
   ...new Set(FORMATS.flatMap((spec: FormatSpec) => (spec.onRequest ? [] : spec.globs))),
 ];
 
+/**
+ * Families read only when asked (SDK calls in source code): their files are many and mostly not prompts, so they are
+ * no activation event; the editor registers for them and reads a document only when it is shown and passes the
+ * family's pre-check.
+ */
+export const ON_REQUEST_FILE_GLOBS: readonly string[] = [
+  ...new Set(FORMATS.flatMap((spec: FormatSpec) => (spec.onRequest ? spec.globs : []))),
+];
+
 /** The patterns to match real paths with: letters become `[xX]` classes, the user's extra globs are added as given. */
 export function promptFileMatchGlobs(extraGlobs: readonly string[] = []): string[] {
   const extra = extraGlobs

@@ -7,11 +7,20 @@ import type { UnitEstimate } from '../estimate/types';
 import { fixed } from './distribution';
 import type { ScenarioSpec } from './spec';
 
+/** Tokens of the unit's tool schemas (an SDK call's `tools`, a payload's functions): the scenario's tool definitions. */
+export function toolSchemaTokens(unit: UnitEstimate): number {
+  return unit.input.parts.reduce((sum, part) => sum + (part.role === 'tool-schema' ? part.tokens : 0), 0);
+}
+
 export function unitScenarioSpec(unit: UnitEstimate, name: string): ScenarioSpec {
+  // Both are the prefix of every call, so the split leaves a session's input as the lens's; it shows the tools apart.
+  const tools = toolSchemaTokens(unit);
   const spec: ScenarioSpec = {
     name,
     model: unit.pricing.ok ? unit.pricing.rates.modelId : unit.model.value,
-    systemPrompt: { tokens: unit.input.tokens },
+    systemPrompt: { tokens: unit.input.tokens - tools },
+    ...(tools > 0 ? { toolDefinitions: { tokens: tools } } : {}),
+    // The expected output, already capped by the call's own limit (max_tokens) when it has one.
     outputTokens: fixed(unit.output.expected.value),
     sessionsPerDay: fixed(unit.callsPerDay.value),
     presets: {},

@@ -379,28 +379,30 @@ export class Evaluator {
     return this.imports!;
   }
 
-  /** One pass over the tree (an explicit stack: no recursion on deep files) for bindings and imports. */
+  /**
+   * The file's bindings and imports, in document order. The grammar's own search finds them (inside the WASM): walking
+   * every node from JavaScript made each one an object and was most of the time a large file took.
+   */
   private scan(): void {
     const constants = new Map<string, Node>();
     const imports = new Map<string, ImportRef>();
-    const stack: Node[] = [this.root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    const types = this.dialect.python ? PYTHON_BINDINGS : JS_BINDINGS;
+    for (const node of this.root.descendantsOfType(types)) {
+      if (!node) continue;
       if (node.type === 'variable_declarator' || node.type === 'assignment') {
         const name = node.childForFieldName(node.type === 'assignment' ? 'left' : 'name');
         const value = node.childForFieldName(node.type === 'assignment' ? 'right' : 'value');
         if (name?.type === 'identifier' && value && !constants.has(name.text)) constants.set(name.text, value);
       } else if (node.type === 'import_statement') readJsImport(node, imports);
       else if (node.type === 'import_from_statement') readPythonImport(node, imports);
-      for (let i = node.namedChildCount - 1; i >= 0; i--) {
-        const child = node.namedChild(i);
-        if (child) stack.push(child);
-      }
     }
     this.constants = constants;
     this.imports = imports;
   }
 }
+
+const JS_BINDINGS = ['variable_declarator', 'import_statement'];
+const PYTHON_BINDINGS = ['assignment', 'import_from_statement'];
 
 function readJsImport(node: Node, imports: Map<string, ImportRef>): void {
   const source = node.childForFieldName('source');

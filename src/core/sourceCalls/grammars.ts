@@ -28,6 +28,11 @@ export function sourceLanguageOf(path: string): SourceLanguage | undefined {
 
 let grammarDir: string | null | undefined;
 
+/** A shell that knows where its build keeps the WASM (the editor's worker: the extension's out/grammars/) says so. */
+export function useGrammarFolder(folder: string): void {
+  grammarDir = folder;
+}
+
 /** The folder holding the WASM files: out/grammars/ beside the bundle (or a few folders up), else the package's own. */
 export function grammarFolder(): string | undefined {
   if (grammarDir !== undefined) return grammarDir ?? undefined;

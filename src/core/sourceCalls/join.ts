@@ -7,6 +7,9 @@ import { Evaluator } from './evaluate';
 import { sourceLanguageOf, sourceParser } from './grammars';
 import { hole, render, text, type Segments } from './segments';
 import { dialectOf } from './syntax';
+import { SourceLines } from '../formats/lines';
+import { parseSourceFile } from './parseSource';
+import { importsAnSdk } from './sdks';
 
 const TS_EXTENSIONS = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '/index.ts', '/index.js'];
 
@@ -65,11 +68,7 @@ function readPrompt(
   read: CompanionReader,
   problems: Problem[],
 ): Segments {
-  // Node and Python resolve a relative path against the working directory, usually the project root; a path joined
-  // onto __dirname / __file__ is the file's own folder. The root is tried first, then the file's folder.
-  const candidates = fromFileDir
-    ? [workspaceRelative(folder, path)]
-    : [workspaceRelative('', path), workspaceRelative(folder, path)];
+  const candidates = promptCandidates(path, fromFileDir, folder);
   for (const candidate of candidates) {
     if (candidate === undefined) continue;
     const bytes = read(candidate);
@@ -83,6 +82,50 @@ function readPrompt(
   return [hole(`file ${path}`)];
 }
 
+/**
+ * Where a prompt read by a literal path may be. Node and Python resolve a relative path against the working
+ * directory, usually the project root; a path joined onto __dirname / __file__ is the file's own folder. The root is
+ * tried first, then the file's folder. Undefined: outside the workspace.
+ */
+function promptCandidates(path: string, fromFileDir: boolean, folder: string): (string | undefined)[] {
+  return fromFileDir
+    ? [workspaceRelative(folder, path)]
+    : [workspaceRelative('', path), workspaceRelative(folder, path)];
+}
+
+/** The files a one-hop import may be: the module with each source extension, or Python's module file or package. */
+function importCandidates(module: string, folder: string, relativePath: string): (string | undefined)[] {
+  return sourceLanguageOf(relativePath) === 'python'
+    ? pythonModuleFiles(module, folder)
+    : TS_EXTENSIONS.map((ext) => workspaceRelative(folder, module.replace(/\.(js|mjs|cjs)$/, '') + ext));
+}
+
+/**
+ * The workspace files a source file's calls may read (the registry's `inText`): every candidate of its one-hop
+ * imports and literal prompt paths, so a diff can fetch them at each side before the join asks. A file the imported
+ * module itself reads is not among them (it is known only from the module's text): the diff counts it as a
+ * placeholder, as a missing file.
+ */
+export function sourceReferences(relativePath: string, text: string): string[] {
+  if (!sourceLanguageOf(relativePath) || !importsAnSdk(text)) return [];
+  const parsed = parseSourceFile({ path: relativePath, lines: new SourceLines(text) });
+  if (!parsed.ok) return [];
+  const folder = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/')) : '';
+  const paths = new Set<string>();
+  for (const unit of parsed.units)
+    for (const part of unit.parts)
+      for (const segment of part.pending ?? []) {
+        const candidates =
+          segment.kind === 'file'
+            ? promptCandidates(segment.path, segment.fromFileDir, folder)
+            : segment.kind === 'import'
+              ? importCandidates(segment.module, folder, relativePath)
+              : [];
+        for (const candidate of candidates) if (candidate !== undefined && candidate !== '') paths.add(candidate);
+      }
+  return [...paths];
+}
+
 function readImport(
   ref: { module: string; name: string },
   folder: string,
@@ -90,10 +133,7 @@ function readImport(
   read: CompanionReader,
   problems: Problem[],
 ): Segments {
-  const python = sourceLanguageOf(relativePath) === 'python';
-  const candidates = python
-    ? pythonModuleFiles(ref.module, folder)
-    : TS_EXTENSIONS.map((ext) => workspaceRelative(folder, ref.module.replace(/\.(js|mjs|cjs)$/, '') + ext));
+  const candidates = importCandidates(ref.module, folder, relativePath);
   for (const candidate of candidates) {
     if (candidate === undefined) continue;
     const language = sourceLanguageOf(candidate);

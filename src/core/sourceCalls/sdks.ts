@@ -117,21 +117,33 @@ export const FIELD_PLACES: Record<Exclude<SdkCall, 'langchain-template' | 'langc
   },
 };
 
-/** The words in a source file that make it worth parsing: an SDK's package or a call's own name. */
-export const SDK_MENTIONS = [
-  'openai',
-  'anthropic',
-  'genai',
-  'generateText',
-  'streamText',
-  'generateObject',
-  'streamObject',
-  'langchain',
-  'litellm',
-  'ChatPromptTemplate',
-];
+// The cheap textual pre-check before a source file is parsed at all (the CLI's walk and the editor both ask it, so a
+// file is priced in one only if it is in the other): an import or require of an SDK's package, in any case.
+// JS/TS: `import X from 'm'`, `import 'm'`, `export … from 'm'`, `require('m')`, `import('m')`.
+const JS_MODULE = /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*['"`]([^'"`\n]{1,200})['"`]/gi;
+// Python: `import m`, `import a, m as b`, `from m import x` (module paths with dots).
+const PY_IMPORT = /^[ \t]*import[ \t]+([\w. \t,]{1,400})\r?$/gim;
+const PY_FROM = /^[ \t]*from[ \t]+([\w.]{1,200})[ \t]+import[ \t]+\(?[ \t]*([\w]{1,100})/gim;
 
-/** The cheap textual pre-check before a source file is parsed at all. */
-export function mentionsAnSdk(text: string): boolean {
-  return SDK_MENTIONS.some((word) => text.includes(word));
+/** npm packages (or their scopes) and Python modules whose import makes a file worth parsing. */
+const SDK_PACKAGES = ['openai', 'anthropic', 'ai', 'litellm', 'langchain'];
+const SDK_SCOPES = ['@anthropic-ai/', '@ai-sdk/', '@langchain/', '@google/genai'];
+
+/** Is this module (an npm specifier or a Python dotted path) an SDK Burnrate reads calls of? */
+export function isSdkModule(module: string, pythonName?: string): boolean {
+  const m = module.trim().toLowerCase();
+  if (SDK_SCOPES.some((scope) => m.startsWith(scope))) return true;
+  if (m === 'google.genai' || m.startsWith('google.genai.')) return true;
+  if (m === 'google' && pythonName?.toLowerCase() === 'genai') return true;
+  const head = /^[^/.]*/.exec(m)![0];
+  return SDK_PACKAGES.includes(head) || head.startsWith('langchain_') || head.startsWith('langchain-');
+}
+
+/** Does the text import or require an SDK package (OpenAI, Anthropic, Google GenAI, AI SDK, LangChain, LiteLLM)? */
+export function importsAnSdk(text: string): boolean {
+  for (const match of text.matchAll(JS_MODULE)) if (isSdkModule(match[1]!)) return true;
+  for (const match of text.matchAll(PY_FROM)) if (isSdkModule(match[1]!, match[2])) return true;
+  for (const match of text.matchAll(PY_IMPORT))
+    for (const piece of match[1]!.split(',')) if (isSdkModule(piece.trim().split(/[ \t]/)[0] ?? '')) return true;
+  return false;
 }

@@ -25,10 +25,12 @@ export interface PanelDeps extends SourceDeps {
   promptFiles(): vscode.Uri[];
 }
 
-/** What a command asks the panel to show: a scenario by id or name, or the first unit of a prompt file. */
+/** What a command asks the panel to show: a scenario by id or name, or a unit of a prompt file (the first by default). */
 export interface Selection {
   scenario?: string;
   file?: vscode.Uri;
+  /** The unit of `file` (an SDK call of a source file) to start from, by its index in the file's estimate. */
+  unit?: number;
   levers?: Partial<Levers>;
 }
 
@@ -129,9 +131,12 @@ export class SimulationPanel extends Disposable {
 
   /** The scenario id a selection names, once the sources are loaded. */
   resolvedScenarioId(selection: Selection): string | undefined {
-    if (selection.file)
-      return this.session.scenarios.find((s) => s.choice.id.startsWith(`file:${selection.file!.toString()}#`))?.choice
-        .id;
+    if (selection.file) {
+      const prefix = `file:${selection.file.toString()}#`;
+      const wanted = selection.unit === undefined ? undefined : `${prefix}${selection.unit}`;
+      return this.session.scenarios.find((s) => (wanted ? s.choice.id === wanted : s.choice.id.startsWith(prefix)))
+        ?.choice.id;
+    }
     return selection.scenario ? this.session.find(selection.scenario)?.choice.id : undefined;
   }
 

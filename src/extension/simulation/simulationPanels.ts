@@ -28,8 +28,10 @@ export interface SimulationDeps {
 export interface RunSimulationArgs {
   /** A scenario's name (or panel id). */
   scenario?: string;
-  /** A prompt file to start a scenario from (its first unit). */
+  /** A prompt file to start a scenario from (its first unit, or `unit`). */
   file?: vscode.Uri | string;
+  /** Which unit of `file` (its index in the file's estimate): the SDK call a "Run Simulation" lens sits over. */
+  unit?: number;
   levers?: Partial<Levers>;
   /** Resolve with what the panel drew (for tests and other commands) instead of at once. */
   waitForRender?: boolean;
@@ -107,6 +109,7 @@ export class SimulationPanels extends Disposable {
       selection = {
         ...(args.scenario !== undefined ? { scenario: args.scenario } : {}),
         ...(args.file ? { file: args.file } : {}),
+        ...(args.file && args.unit !== undefined ? { unit: args.unit } : {}),
         ...(args.levers ? { levers: args.levers } : {}),
       };
     } else if (active && this.deps.estimates.isPromptDocument(active)) {
@@ -149,6 +152,7 @@ export class SimulationPanels extends Disposable {
 function readArgs(raw: unknown): {
   scenario?: string;
   file?: vscode.Uri;
+  unit?: number;
   levers?: Partial<Levers>;
   waitForRender?: boolean;
   timeoutMs?: number;
@@ -162,6 +166,7 @@ function readArgs(raw: unknown): {
   if (typeof r.scenario === 'string') args.scenario = r.scenario;
   const file = toUri(r.file);
   if (file) args.file = file;
+  if (typeof r.unit === 'number' && Number.isInteger(r.unit) && r.unit >= 0) args.unit = r.unit;
   if (typeof r.levers === 'object' && r.levers !== null) {
     const given = r.levers as Record<string, unknown>;
     const levers: Record<string, string | number> = {};

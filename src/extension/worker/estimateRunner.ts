@@ -7,7 +7,14 @@ import { Worker } from 'worker_threads';
 import type { FileComparison } from '../../core/diff';
 import type { DocumentDelta } from '../../core/editor/documentDelta';
 import type { SourceEstimate } from '../../core/estimate/estimateSource';
-import type { CompareRequest, EstimateRequest, EstimateResponse, WorkerMessage, WorkerRequest } from './protocol';
+import type {
+  CompareRequest,
+  EstimateRequest,
+  EstimateResponse,
+  WorkerInit,
+  WorkerMessage,
+  WorkerRequest,
+} from './protocol';
 
 type Failed = { ok: false; timedOut: true } | { ok: false; timedOut?: false; error: string };
 
@@ -31,6 +38,7 @@ export class EstimateRunner {
 
   constructor(
     readonly budgetMs: number,
+    private readonly init: WorkerInit = { grammarDir: path.join(__dirname, 'grammars') },
     private readonly script = path.join(__dirname, 'estimateWorker.js'),
   ) {}
 
@@ -81,7 +89,7 @@ export class EstimateRunner {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { workerData: this.init });
     worker.on('message', (response: EstimateResponse) => {
       const entry = this.inFlight.get(response.id);
       if (!entry) return;

@@ -3,7 +3,7 @@
 // can keep the host from answering. The host gives each request a time budget and ends this thread when it is spent.
 // HEAD's side of each document is estimated once per base key (commit, path, inputs) and kept; typing re-counts only
 // the buffer, incrementally.
-import { parentPort } from 'worker_threads';
+import { parentPort, workerData } from 'worker_threads';
 import { exactCountsCounter, type ExactCounts } from '../../core/calibrate/exactCounts';
 import { companionReader } from '../../core/diff/companions';
 import { compareJob } from '../../core/diff/compareJob';
@@ -21,15 +21,21 @@ import { DocumentCounter } from '../../core/tokenize/documentCounter';
 import type { UsageConfig } from '../../core/usage/usageConfig';
 import { diskRuntimeEnvironment } from '../../host/runtimeEnvironment';
 import { readExactCountsFile } from '../../host/exactCountsFile';
+import { companionBytesReader } from '../../host/diskSnapshot';
+import type { CompanionReader } from '../../core/formats/registry/spec';
 import { usePriceData } from '../../core/pricing/catalog';
 import { applyPriceData, loadPinnedPriceData, loadStoredPriceData } from '../../core/pricing/priceDataStore';
+import { loadSourceGrammars, sourceLanguageOf, useGrammarFolder } from '../../core/sourceCalls/grammars';
+import { setSourceScope } from '../../core/sourceCalls/scope';
 import type {
   EstimateRequest,
   EstimateResponse,
   ExactCountsSource,
   PriceDataSource,
   RuntimeSource,
+  WorkerInit,
   WorkerMessage,
+  WorkerRequest,
 } from './protocol';
 
 const counters = new Map<string, DocumentCounter>();
@@ -106,7 +112,47 @@ function usePriceSource(source: PriceDataSource | undefined): void {
   if (!loaded || !applyPriceData(loaded).ok) usePriceData();
 }
 
+const diskReaders = new Map<string, { maxBytes: number | undefined; read: (path: string) => Uint8Array | undefined }>();
+
+/** What the host fetched (open documents first), else for a source file the folder's files on disk. */
+function companionsFor(message: EstimateRequest): CompanionReader {
+  const fetched = companionReader(new Map(message.companions));
+  const root = message.root;
+  if (root === undefined || !sourceLanguageOf(message.path)) return fetched;
+  const maxBytes = message.options.maxBytes;
+  let disk = diskReaders.get(root);
+  if (!disk || disk.maxBytes !== maxBytes) {
+    disk = { maxBytes, read: companionBytesReader(root, maxBytes) };
+    diskReaders.set(root, disk);
+  }
+  const { read } = disk;
+  const known = new Set(message.companions.map(([path]) => path));
+  return (path) => (known.has(path) ? fetched(path) : read(path));
+}
+
+const init = workerData as WorkerInit | undefined;
+if (init?.grammarDir) useGrammarFolder(init.grammarDir);
+// The host sends a source file only when it is shown and imports an SDK (core's `importsAnSdk`): every source file
+// that reaches this thread is one to read.
+setSourceScope({ all: true, globs: [] });
+
+/** Source files need the parser's WASM, loaded once on the first of them (asynchronously; parsing is synchronous). */
+async function ready(message: WorkerRequest): Promise<void> {
+  const paths =
+    message.kind === 'compare'
+      ? message.job.globPaths.flat()
+      : [message.path, ...(message.base ? [message.base.basePath] : [])];
+  if (paths.some((path) => sourceLanguageOf(path))) await loadSourceGrammars();
+}
+
+// One request at a time, in order: a source file waiting for the grammars holds the ones behind it.
+let queue: Promise<void> = Promise.resolve();
+
 parentPort?.on('message', (message: WorkerMessage) => {
+  queue = queue.then(() => handle(message));
+});
+
+async function handle(message: WorkerMessage): Promise<void> {
   if ('forget' in message) {
     counters.delete(message.forget);
     documentLines.delete(message.forget);
@@ -116,6 +162,7 @@ parentPort?.on('message', (message: WorkerMessage) => {
   parentPort?.postMessage({ id: message.id, started: true } satisfies EstimateResponse);
   let response: EstimateResponse;
   try {
+    await ready(message);
     usePriceSource(message.priceData);
     response =
       message.kind === 'compare'
@@ -125,11 +172,19 @@ parentPort?.on('message', (message: WorkerMessage) => {
     response = { id: message.id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(response);
-});
+}
 
 function estimate(message: EstimateRequest): { result: SourceEstimate; delta?: DocumentDelta } {
   const runtimes = environmentFor(message.runtimes, message.options.usage);
-  const { relativePath: _relativePath, ...side } = { ...message.options, ...(runtimes ? { runtimes } : {}) };
+  const readCompanion = companionsFor(message);
+  // HEAD's side of a source file reads its imports and prompt files as the buffer's side does (from the folder on
+  // disk: which files they are is known only after parsing), so the delta is the file's own change, not placeholders
+  // against texts.
+  const { relativePath: _relativePath, ...side } = {
+    ...message.options,
+    ...(runtimes ? { runtimes } : {}),
+    ...(sourceLanguageOf(message.path) ? { readCompanion } : {}),
+  };
   const documentCounter = counterFor(message.key, message.text, message.changes);
   const counts = exactCountsFor(message.exactCounts);
   const result = estimateSource(message.path, message.text, {
@@ -137,7 +192,7 @@ function estimate(message: EstimateRequest): { result: SourceEstimate; delta?: D
     ...(runtimes ? { runtimes } : {}),
     counter: counts && counts.size > 0 ? exactCountsCounter(counts, documentCounter) : documentCounter,
     document: linesFor(message.key, message.text, message.changes),
-    readCompanion: companionReader(new Map(message.companions)),
+    readCompanion,
   });
   const delta =
     message.base && documentDelta(message.base, baseFor(message.key, message.base, side), message.text, result, side);

@@ -28,6 +28,11 @@ export interface EstimateRequest {
   options: WorkerOptions;
   /** Companion files by the workspace path the engine asks for (a CrewAI tasks file's agents.yaml). */
   companions: [string, Uint8Array | undefined][];
+  /**
+   * The document's workspace folder on disk: a source file's one-hop imports and file-loaded prompts are known only
+   * once it is parsed, so the worker reads them from there (inside the folder only), as the CLI does.
+   */
+  root?: string;
   runtimes?: RuntimeSource;
   /** HEAD's side of the document (a trusted workspace, a file git tracks or a new one): the delta runs here too. */
   base?: BaseVersion;
@@ -44,6 +49,12 @@ export interface ExactCountsSource {
 /** The price data the worker prices with (absent: the bundled data); re-read when it differs from the last one. */
 export type PriceDataSource =
   { kind: 'stored'; dir: string; version: number } | { kind: 'pinned'; file: string; shownAs: string; version: number };
+
+/** The worker's `workerData`: what it needs from the extension's install before the first request. */
+export interface WorkerInit {
+  /** The extension's out/grammars/ (the source-code parser's WASM), loaded on the first source file. */
+  grammarDir: string;
+}
 
 /** One changed file of the "Prompt Cost Changes" review, compared in the worker. */
 export interface CompareRequest {

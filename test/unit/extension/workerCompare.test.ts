@@ -29,7 +29,7 @@ describe('the cost review compared in the estimate worker (issue 10)', function 
   const log = { warn: (message: string) => void warnings.push(message) };
 
   it('the worker answers each file with the comparison core makes here', async () => {
-    const compare = new WorkerCompare(() => undefined, log, new EstimateRunner(60_000, WORKER));
+    const compare = new WorkerCompare(() => undefined, log, new EstimateRunner(60_000, undefined, WORKER));
     try {
       const base = { 'prompts/a.prompt.md': 'Answer briefly.', 'prompts/gone.prompt.md': 'Old.' };
       const head = {
@@ -47,7 +47,7 @@ describe('the cost review compared in the estimate worker (issue 10)', function 
   it('a file over the budget is "too large to compare here" (not compared); the files behind it are compared', async () => {
     // Room for a fresh thread's first count (loading a tokenizer's data) on a loaded machine.
     const budgetMs = 6000;
-    const compare = new WorkerCompare(() => undefined, log, new EstimateRunner(budgetMs, WORKER));
+    const compare = new WorkerCompare(() => undefined, log, new EstimateRunner(budgetMs, undefined, WORKER));
     try {
       const report = await reviewOf(
         { 'prompts/hostile.prompt.md': '# Hostile\n', 'prompts/z.prompt.md': 'Short.' },

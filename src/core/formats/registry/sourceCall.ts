@@ -1,6 +1,6 @@
 // SDK calls in application code (TypeScript, JavaScript, Python): each call is a unit. Read only when the run asks
 // for source files (see sourceCalls/scope.ts), and parsed only when the text mentions an SDK.
-import { joinSourceReferences } from '../../sourceCalls/join';
+import { joinSourceReferences, sourceReferences } from '../../sourceCalls/join';
 import { parseSourceFile } from '../../sourceCalls/parseSource';
 import { inSourceScope } from '../../sourceCalls/scope';
 import type { FormatSpec } from './spec';
@@ -15,7 +15,7 @@ export const sourceCall: FormatSpec<'source-call'> = {
   parse: parseSourceFile,
   frontmatter: { sent: false, edit: 'never' },
   loading: ['one-call'],
-  companions: { of: () => [], join: joinSourceReferences },
+  companions: { of: () => [], inText: sourceReferences, join: joinSourceReferences },
   doc: {
     files: '`*.ts` `*.tsx` `*.js` `*.mjs` `*.cjs` `*.py` (with `--source` or `sources:`)',
     units: 'each SDK call',
