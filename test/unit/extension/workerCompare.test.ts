@@ -1,7 +1,9 @@
 // The cost review's comparisons in the estimate worker (a real worker thread, the compiled estimateWorker.js): the
-// worker's answer is the comparison core gives here, and a file over the per-file budget comes back "too large to
+// worker's answer is the comparison core gives here, and a file over the per-file budget (one the test's wrapper never lets finish) comes back "too large to
 // compare here" (not compared) while the files queued behind it are compared by a fresh thread.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type * as vscode from 'vscode';
 import { compareJob, review, type DiffReport, type ReviewOptions } from '../../../src/core/diff';
@@ -13,9 +15,27 @@ import { FakeGit, type Tree } from '../diff/fakeGit';
 const WORKER = path.join(__dirname, '../../../src/extension/worker/estimateWorker.js');
 const FOLDER = {} as vscode.WorkspaceFolder; // the hook only hands it to the price data source
 
-// Four and a half megabytes of spaces before a letter (under the 5 MB size limit): one pre-token, the worst case of a
-// naive BPE merge loop — tens of seconds to count, far past the budget below on any machine.
-const PATHOLOGICAL = `# Hostile\n${' '.repeat(4_500_000)}x\n`;
+// The real worker, behind a listener that never returns for one file: a comparison that cannot finish on any machine,
+// however fast (a pathological text no longer is one: counting is O(n log n)), so the budget is what this test checks.
+// Listeners run in the order they were added, so this one holds the thread before the worker's own sees the message.
+const HANGS = 'prompts/hostile.prompt.md';
+function hangingWorker(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-worker-')), 'hangingWorker.js');
+  fs.writeFileSync(
+    file,
+    [
+      "const { parentPort } = require('worker_threads');",
+      'parentPort.on("message", (m) => {',
+      `  if (m && m.kind === 'compare' && m.job.versions.path === ${JSON.stringify(HANGS)}) {`,
+      '    parentPort.postMessage({ id: m.id, started: true });',
+      '    for (;;) {}',
+      '  }',
+      '});',
+      `require(${JSON.stringify(WORKER)});`,
+    ].join('\n'),
+  );
+  return file;
+}
 
 async function reviewOf(base: Tree, head: Tree, options: ReviewOptions = {}): Promise<DiffReport> {
   const outcome = await review(new FakeGit(base, head), options);
@@ -46,12 +66,15 @@ describe('the cost review compared in the estimate worker (issue 10)', function 
 
   it('a file over the budget is "too large to compare here" (not compared); the files behind it are compared', async () => {
     // Room for a fresh thread's first count (loading a tokenizer's data) on a loaded machine.
-    const budgetMs = 6000;
-    const compare = new WorkerCompare(() => undefined, log, new EstimateRunner(budgetMs, undefined, WORKER));
+    const budgetMs = 10_000;
+    const compare = new WorkerCompare(() => undefined, log, new EstimateRunner(budgetMs, undefined, hangingWorker()));
     try {
       const report = await reviewOf(
         { 'prompts/hostile.prompt.md': '# Hostile\n', 'prompts/z.prompt.md': 'Short.' },
-        { 'prompts/hostile.prompt.md': PATHOLOGICAL, 'prompts/z.prompt.md': 'Short, and a little longer now.' },
+        {
+          'prompts/hostile.prompt.md': '# Hostile\nNow longer.\n',
+          'prompts/z.prompt.md': 'Short, and a little longer now.',
+        },
         { compare: compare.hookFor(FOLDER) },
       );
       assert.deepStrictEqual(report.uncompared, [
