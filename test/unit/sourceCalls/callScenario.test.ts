@@ -6,8 +6,7 @@ import { planEditorLenses, SIMULATE_LENS_TITLE } from '../../../src/core/editor/
 import { estimateSource } from '../../../src/core/estimate/estimateSource';
 import { closedFormSession } from '../../../src/core/simulate/closedForm';
 import { prepareScenario } from '../../../src/core/simulate/prepare';
-import { loadSourceGrammars } from '../../../src/core/sourceCalls/grammars';
-import { setSourceScope, sourceScope, type SourceScope } from '../../../src/core/sourceCalls/scope';
+import { readAllSourcesInThisSuite } from './readAllSources';
 import { EMPTY_USAGE } from '../../../src/core/usage/usageConfig';
 import { toolSchemaTokens, unitScenarioSpec } from '../../../src/extension/simulation/fileScenario';
 import { priceLookup } from '../../../src/extension/simulation/scenarioSources';
@@ -36,14 +35,7 @@ function estimated(path: string, text: string) {
 }
 
 describe('source calls: Run Simulation from a call', function () {
-  let saved: SourceScope;
-  before(async function () {
-    this.timeout(20_000);
-    assert.strictEqual(await loadSourceGrammars(), undefined);
-    saved = sourceScope();
-    setSourceScope({ all: true, globs: [] });
-  });
-  after(() => setSourceScope(saved));
+  readAllSourcesInThisSuite();
 
   it('plans a Run Simulation lens on the line of each call, naming that call', () => {
     const working = estimated('src/support.ts', SOURCE);

@@ -4,8 +4,8 @@ import * as assert from 'assert';
 import { readPromptFile } from '../../../src/core/formats';
 import { estimateSource } from '../../../src/core/estimate/estimateSource';
 import type { UnitEstimate } from '../../../src/core/estimate/types';
-import { loadSourceGrammars } from '../../../src/core/sourceCalls/grammars';
-import { setSourceScope, sourceScope, type SourceScope } from '../../../src/core/sourceCalls/scope';
+import { setSourceScope } from '../../../src/core/sourceCalls/scope';
+import { readAllSourcesInThisSuite } from './readAllSources';
 import { plainCounter } from '../../../src/core/tokenize/textCounter';
 import { profileForModel } from '../../../src/core/tokenize/families';
 import type { CostUnit } from '../../../src/core/types';
@@ -38,14 +38,7 @@ const texts = (unit: CostUnit) => unit.parts.map((p) => [p.role, p.text]);
 const count = (text: string, model = 'gpt-4o') => plainCounter.count(text, profileForModel(model)).tokens;
 
 describe('source calls', function () {
-  let saved: SourceScope;
-  before(async function () {
-    this.timeout(20_000);
-    assert.strictEqual(await loadSourceGrammars(), undefined);
-    saved = sourceScope();
-    setSourceScope({ all: true, globs: [] });
-  });
-  after(() => setSourceScope(saved));
+  readAllSourcesInThisSuite();
 
   it('reads an Anthropic call in TypeScript: model fallback, max_tokens, system constant, messages, tools', () => {
     const source = [

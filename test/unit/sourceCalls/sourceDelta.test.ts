@@ -5,8 +5,7 @@ import * as assert from 'assert';
 import { documentDelta, estimateBase, type BaseVersion } from '../../../src/core/editor/documentDelta';
 import { estimateSource } from '../../../src/core/estimate/estimateSource';
 import type { SideOptions } from '../../../src/core/diff/compareFile';
-import { loadSourceGrammars } from '../../../src/core/sourceCalls/grammars';
-import { setSourceScope, sourceScope, type SourceScope } from '../../../src/core/sourceCalls/scope';
+import { readAllSourcesInThisSuite } from './readAllSources';
 import { EMPTY_USAGE } from '../../../src/core/usage/usageConfig';
 
 const PATH = 'src/triage.ts';
@@ -41,14 +40,7 @@ function delta(side: SideOptions) {
 }
 
 describe('source calls: the delta lens against HEAD', function () {
-  let saved: SourceScope;
-  before(async function () {
-    this.timeout(20_000);
-    assert.strictEqual(await loadSourceGrammars(), undefined);
-    saved = sourceScope();
-    setSourceScope({ all: true, globs: [] });
-  });
-  after(() => setSourceScope(saved));
+  readAllSourcesInThisSuite();
 
   it("reads HEAD's imports with the same reader: an edit beside the call is no cost change", () => {
     const outcome = delta({ usage: EMPTY_USAGE, readCompanion });
