@@ -148,7 +148,7 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
   for (let start = 0; start < jobs.length; start += batch) {
     if (options.isCancelled?.()) break;
     const slice = jobs.slice(start, start + batch);
-    const read = await readBatch(git, slice, globPath);
+    const read = await readBatch(git, slice, globPath, options.maxBytes);
     if (!read.ok) return read;
     const compared: Promise<{ job: Job; result: FileComparison }>[] = [];
     slice.forEach((job, i) => {
@@ -215,6 +215,7 @@ async function readBatch(
   git: GitSource,
   jobs: readonly Job[],
   globPath: (path: string) => string,
+  maxBytes: number | undefined,
 ): Promise<{ ok: true; value: Versions[] } | { ok: false; failure: GitFailure }> {
   const wanted: Record<Side, FileRef[]> = { base: [], head: [] };
   const slot = (side: Side, file: FileRef) => wanted[side].push(file) - 1;
@@ -244,7 +245,7 @@ async function readBatch(
     for (const c of plan.headCompanions) versions.companions.head.set(globPath(c.path), bytesOf(head.value[c.at]));
     return versions;
   });
-  const named = await readTextCompanions(git, jobs, value, globPath);
+  const named = await readTextCompanions(git, jobs, value, globPath, maxBytes);
   return named.ok ? { ok: true, value } : named;
 }
 
@@ -254,6 +255,7 @@ async function readTextCompanions(
   jobs: readonly Job[],
   value: Versions[],
   globPath: (path: string) => string,
+  maxBytes: number | undefined,
 ): Promise<GitOutcome<void>> {
   const wanted: Record<Side, string[]> = { base: [], head: [] };
   const plans = jobs.map((job, i) => {
@@ -261,8 +263,9 @@ async function readTextCompanions(
     if (!hasTextCompanions(job.path) && !(job.basePath !== undefined && hasTextCompanions(job.basePath)))
       return undefined;
     // A re-priced config is the same text at both sides; the files it names are read at each.
-    const base = textCompanionsOf(job.basePath ?? job.path, versions.base);
-    const head = textCompanionsOf(job.path, versions.head);
+    // Read where the review runs (before any compare hook): bounded by the size limit, as every other read is.
+    const base = textCompanionsOf(job.basePath ?? job.path, versions.base, maxBytes);
+    const head = textCompanionsOf(job.path, versions.head, maxBytes);
     wanted.base.push(...base);
     wanted.head.push(...head);
     return { base, head };
