@@ -13,6 +13,13 @@ import { errorMessage, type Log } from './log';
 import type { UsageFiles } from './usageFileWatcher';
 
 const REBUILD_DELAY_MS = 300;
+/**
+ * This context is built on the extension host's thread (the Agent Context view and the status bar read it at once),
+ * so each runtime file it counts is bounded: counting is O(n log n) but a 2 MB pathological agent file still took
+ * seconds, and no file may block the host. A larger file is listed here as over the limit, not counted; the estimate
+ * worker, which builds its own context for the lenses, and `burnrate context` count it.
+ */
+const HOST_FILE_BYTES = 128 * 1024;
 
 export class AgentContexts extends Disposable {
   private readonly environments = new Map<string, RuntimeEnvironment>();
@@ -51,7 +58,10 @@ export class AgentContexts extends Disposable {
     let environment = this.environments.get(source.root);
     if (!environment) {
       try {
-        environment = diskRuntimeEnvironment(source.root, this.usage.configFor(folder), source.options);
+        environment = diskRuntimeEnvironment(source.root, this.usage.configFor(folder), {
+          ...source.options,
+          maxBytes: Math.min(source.options.maxBytes ?? HOST_FILE_BYTES, HOST_FILE_BYTES),
+        });
       } catch (error) {
         this.log.warn(`agent context of ${source.root}: ${errorMessage(error)}`);
         return undefined;
