@@ -1,8 +1,16 @@
-// The levers form: model, turns, cache hit rate, retry rate, sessions/day, turn cap, runaway share, users, routing and
-// what happens when the context window fills (onContextFull). Each input
-// shows the scenario's own value beside it; a change that parses is handed to `onChange` (the app debounces runs),
+// The levers form: model, turns, sessions/day, turn cap, session budget stop, users, cache hit rate, retry rate,
+// runaway share, routing, what happens when the context window fills (onContextFull), what is cached and for how long.
+// Each input shows the scenario's own value beside it; a change that parses is handed to `onChange` (the app debounces runs),
 // one that does not is marked invalid and sent nowhere.
-import { CONTEXT_FULL_ACTIONS, SCENARIO_LIMITS, type ContextFullAction } from '../core/simulate/scenario';
+import {
+  CACHE_TTLS,
+  CACHING_MODES,
+  CONTEXT_FULL_ACTIONS,
+  SCENARIO_LIMITS,
+  type CacheTtl,
+  type CachingMode,
+  type ContextFullAction,
+} from '../core/simulate/scenario';
 import type { Levers, ModelOption } from './protocol';
 import { el, fill } from './dom';
 
@@ -11,7 +19,8 @@ export interface LeversFormOptions {
   onReset(): void;
 }
 
-type NumberLever = 'turns' | 'sessionsPerDay' | 'maxTurns' | 'sessionsPerUserPerDay' | 'userIntensitySigma';
+type NumberLever =
+  'turns' | 'sessionsPerDay' | 'maxTurns' | 'sessionStopUsd' | 'sessionsPerUserPerDay' | 'userIntensitySigma';
 type ShareLever = 'cacheHitRate' | 'retryRate' | 'routingShare' | 'runawayRate';
 type TextLever = 'model' | 'routingModel';
 
@@ -20,6 +29,7 @@ const NUMBER_LEVERS: Record<NumberLever, { label: string; min: number; max?: num
   turns: { label: 'Turns per session (median)', min: 1, max: SCENARIO_LIMITS.maxTurns, step: '0.5' },
   sessionsPerDay: { label: 'Sessions per day (median)', min: 0, step: 'any' },
   maxTurns: { label: 'Turn cap (stops runaway loops)', min: 1, max: SCENARIO_LIMITS.maxTurns, step: '1' },
+  sessionStopUsd: { label: 'Stop a session at USD (0: no stop)', min: 0, step: 'any' },
   sessionsPerUserPerDay: {
     label: 'Sessions per user per day (0: no users)',
     min: 0,
@@ -43,12 +53,44 @@ const SHARE_LEVERS: Record<ShareLever, { label: string; step: string }> = {
 
 const TEXT_LEVERS: Record<TextLever, string> = { model: 'Model', routingModel: 'Cheaper model for routing' };
 
-const CONTEXT_FULL_LABELS: Record<ContextFullAction, string> = {
-  compact: 'compact: a summary replaces the history',
-  truncate: 'truncate: drop the oldest tokens',
-  fail: 'fail: the session ends',
-  flag: 'flag: price it anyway, count it',
+/** The levers chosen from a list: each value the engine knows, worded for the form, in the engine's order. */
+const CHOICE_LEVERS: {
+  onContextFull: ChoiceSpec<ContextFullAction>;
+  caching: ChoiceSpec<CachingMode>;
+  cacheTtl: ChoiceSpec<CacheTtl>;
+} = {
+  onContextFull: {
+    label: 'When a call would not fit the context window',
+    values: CONTEXT_FULL_ACTIONS,
+    words: {
+      compact: 'compact: a summary replaces the history',
+      truncate: 'truncate: drop the oldest tokens',
+      fail: 'fail: the session ends',
+      flag: 'flag: price it anyway, count it',
+    },
+  },
+  caching: {
+    label: 'Prompt caching',
+    values: CACHING_MODES,
+    words: {
+      conversation: 'conversation: each call reads the last one’s input',
+      prefix: 'prefix: system prompt and tools only',
+      off: 'off: nothing is cached',
+    },
+  },
+  cacheTtl: {
+    label: 'Cache lifetime',
+    values: CACHE_TTLS,
+    words: { '5m': '5 minutes', '1h': '1 hour (a higher write premium)' },
+  },
 };
+type ChoiceLever = keyof typeof CHOICE_LEVERS;
+
+interface ChoiceSpec<T extends string> {
+  label: string;
+  values: readonly T[];
+  words: Record<T, string>;
+}
 
 const MODEL_LIST_ID = 'model-options';
 
@@ -60,7 +102,7 @@ export class LeversForm {
   private readonly shares = new Map<ShareLever, { input: HTMLInputElement; output: HTMLOutputElement }>();
   private readonly defaultsShown = new Map<keyof Levers, HTMLElement>();
   private readonly models: HTMLDataListElement;
-  private readonly contextFull: HTMLSelectElement;
+  private readonly choices = new Map<ChoiceLever, HTMLSelectElement>();
 
   constructor(
     doc: Document,
@@ -120,17 +162,19 @@ export class LeversForm {
       row(key, spec.label, input, output);
     }
     row('routingModel', TEXT_LEVERS.routingModel, textInput('routingModel'));
-    this.contextFull = el(
-      doc,
-      'select',
-      { id: 'lever-onContextFull' },
-      ...CONTEXT_FULL_ACTIONS.map((action) =>
-        el(doc, 'option', { attrs: { value: action }, text: CONTEXT_FULL_LABELS[action] }),
-      ),
-    );
-    // A select reports a new choice with 'change' (not every engine sends 'input' for it).
-    this.contextFull.addEventListener('change', () => this.changed());
-    row('onContextFull', 'When a call would not fit the context window', this.contextFull);
+    for (const key of Object.keys(CHOICE_LEVERS) as ChoiceLever[]) {
+      const spec: ChoiceSpec<string> = CHOICE_LEVERS[key];
+      const select = el(
+        doc,
+        'select',
+        { id: `lever-${key}` },
+        ...spec.values.map((value) => el(doc, 'option', { attrs: { value }, text: spec.words[value] })),
+      );
+      // A select reports a new choice with 'change' (not every engine sends 'input' for it).
+      select.addEventListener('change', () => this.changed());
+      this.choices.set(key, select);
+      row(key, spec.label, select);
+    }
     const reset = el(doc, 'button', {
       className: 'secondary',
       attrs: { type: 'button', 'data-action': 'reset-levers' },
@@ -159,7 +203,7 @@ export class LeversForm {
     }
     for (const [key, input] of this.text) input.value = levers[key];
     for (const [key, input] of this.numbers) input.value = String(levers[key]);
-    this.contextFull.value = levers.onContextFull;
+    for (const [key, select] of this.choices) select.value = levers[key];
     for (const [key, { input, output }] of this.shares) {
       input.value = String(Math.round(levers[key] * 1000) / 10);
       output.value = percentText(levers[key]);
@@ -167,7 +211,15 @@ export class LeversForm {
     for (const [key, shown] of this.defaultsShown) {
       const value = defaults[key];
       const count = key in NUMBER_LEVERS;
-      shown.textContent = `scenario: ${typeof value === 'number' && !count ? percentText(value) : String(value)}`;
+      const text =
+        key === 'sessionStopUsd'
+          ? Number(value) > 0
+            ? `$${String(value)}`
+            : 'no stop'
+          : typeof value === 'number' && !count
+            ? percentText(value)
+            : String(value);
+      shown.textContent = `scenario: ${text}`;
     }
     this.element.querySelectorAll('input').forEach((input) => input.removeAttribute('aria-invalid'));
   }
@@ -213,7 +265,10 @@ export class LeversForm {
       runawayRate: shareValue('runawayRate'),
       sessionsPerUserPerDay: numberValue('sessionsPerUserPerDay'),
       userIntensitySigma: numberValue('userIntensitySigma'),
-      onContextFull: contextFullValue(this.contextFull.value),
+      sessionStopUsd: numberValue('sessionStopUsd'),
+      onContextFull: this.choice('onContextFull'),
+      caching: this.choice('caching'),
+      cacheTtl: this.choice('cacheTtl'),
     };
     return valid ? levers : undefined;
   }
@@ -224,14 +279,17 @@ export class LeversForm {
       .forEach((control) => (control.disabled = !enabled));
   }
 
+  /** The select's value, or the first the engine knows if the page was tampered with. */
+  private choice<K extends ChoiceLever>(key: K): (typeof CHOICE_LEVERS)[K]['values'][number] {
+    const values: readonly string[] = CHOICE_LEVERS[key].values;
+    const value = this.choices.get(key)!.value;
+    return (values.includes(value) ? value : values[0]) as (typeof CHOICE_LEVERS)[K]['values'][number];
+  }
+
   private changed(): void {
     const levers = this.read();
     if (levers) this.options.onChange(levers);
   }
-}
-
-function contextFullValue(value: string): ContextFullAction {
-  return CONTEXT_FULL_ACTIONS.find((action) => action === value) ?? 'flag';
 }
 
 function percentText(share: number): string {

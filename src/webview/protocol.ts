@@ -4,7 +4,14 @@
 // (`run`, `export`) carry an id that every reply to them repeats, so a late reply to an old request is recognised.
 import type { SessionCount } from '../core/simulate/precision';
 import type { SimulationReport } from '../core/simulate/result';
-import { CONTEXT_FULL_ACTIONS, type ContextFullAction } from '../core/simulate/scenario';
+import {
+  CACHE_TTLS,
+  CACHING_MODES,
+  CONTEXT_FULL_ACTIONS,
+  type CacheTtl,
+  type CachingMode,
+  type ContextFullAction,
+} from '../core/simulate/scenario';
 import type { Problem } from '../core/types';
 
 export const VIEW_TYPE = 'burnrate.simulation';
@@ -33,6 +40,12 @@ export interface Levers {
   userIntensitySigma: number;
   /** What the runtime does when a call would not fit the context window. */
   onContextFull: ContextFullAction;
+  /** What the prompt cache holds: the growing conversation, only the system prompt and tools, or nothing. */
+  caching: CachingMode;
+  /** The cache lifetime asked for, against the think time between turns. */
+  cacheTtl: CacheTtl;
+  /** USD at which the runtime stops a session after its turn; 0 = no stop. */
+  sessionStopUsd: number;
 }
 
 export const LEVER_KEYS = [
@@ -48,6 +61,9 @@ export const LEVER_KEYS = [
   'sessionsPerUserPerDay',
   'userIntensitySigma',
   'onContextFull',
+  'caching',
+  'cacheTtl',
+  'sessionStopUsd',
 ] as const satisfies readonly (keyof Levers)[];
 
 export interface ScenarioChoice {
@@ -160,7 +176,10 @@ export function isLevers(value: unknown): value is Levers {
     isNumber(value.runawayRate) &&
     isNumber(value.sessionsPerUserPerDay) &&
     isNumber(value.userIntensitySigma) &&
-    (CONTEXT_FULL_ACTIONS as readonly unknown[]).includes(value.onContextFull)
+    (CONTEXT_FULL_ACTIONS as readonly unknown[]).includes(value.onContextFull) &&
+    (CACHING_MODES as readonly unknown[]).includes(value.caching) &&
+    (CACHE_TTLS as readonly unknown[]).includes(value.cacheTtl) &&
+    isNumber(value.sessionStopUsd)
   );
 }
 

@@ -5,6 +5,8 @@
 import { fixed, type Dist } from '../../core/simulate/distribution';
 import { scaleDist } from '../../core/simulate/presets';
 import {
+  CACHE_TTLS,
+  CACHING_MODES,
   CONTEXT_FULL_ACTIONS,
   SCENARIO_DEFAULTS,
   SCENARIO_LIMITS,
@@ -48,6 +50,9 @@ export function leverDefaults(spec: ScenarioSpec, prepared: Scenario, routingFal
     sessionsPerUserPerDay: prepared.users?.sessionsPerUserPerDay ?? 0,
     userIntensitySigma: prepared.users?.intensitySigma ?? USERS_DEFAULTS.intensitySigma,
     onContextFull: prepared.onContextFull,
+    caching: prepared.caching,
+    cacheTtl: prepared.cacheTtl,
+    sessionStopUsd: prepared.budget.stopSessions ? (prepared.budget.perSessionUsd ?? 0) : 0,
   };
 }
 
@@ -121,6 +126,23 @@ export function applyLevers(written: ScenarioSpec, levers: Levers, defaults: Lev
     spec.onContextFull = levers.onContextFull;
     changes.push(`onContextFull ${defaults.onContextFull} → ${levers.onContextFull}`);
   }
+  if (moved('caching') && (CACHING_MODES as readonly string[]).includes(levers.caching)) {
+    spec.caching = levers.caching;
+    changes.push(`caching ${defaults.caching} → ${levers.caching}`);
+  }
+  if (moved('cacheTtl') && (CACHE_TTLS as readonly string[]).includes(levers.cacheTtl)) {
+    spec.cacheTtl = levers.cacheTtl;
+    changes.push(`cache lifetime ${defaults.cacheTtl} → ${levers.cacheTtl}`);
+  }
+  if (moved('sessionStopUsd')) {
+    // The stop and the per-session gate are one key in the engine (budget.perSessionUsd): a stop moves the gate too.
+    const stop = Number.isFinite(levers.sessionStopUsd) ? Math.max(0, levers.sessionStopUsd) : 0;
+    spec.budget =
+      stop > 0
+        ? { ...written.budget, perSessionUsd: stop, stopSessions: true }
+        : { ...written.budget, stopSessions: false };
+    changes.push(`session stop ${usdOrOff(defaults.sessionStopUsd)} → ${usdOrOff(stop)}`);
+  }
   const share = clampShare(levers.routingShare);
   const routingModel = levers.routingModel.trim() || defaults.routingModel;
   if (share === 0) {
@@ -143,6 +165,10 @@ function clampShare(x: number): number {
 
 function round(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+function usdOrOff(x: number): string {
+  return x > 0 ? `$${x}` : 'off';
 }
 
 function pct(x: number): string {

@@ -143,6 +143,40 @@ describe('webview app', () => {
     assert.deepStrictEqual(runs[1]!.levers, { ...source.choice.defaults!, onContextFull: 'fail' });
   });
 
+  it('offers caching, its lifetime and a session stop as levers, each showing the scenario’s own value', async () => {
+    const opened = openPage(undefined, 10);
+    page = opened;
+    page.app.start();
+    const source = agentSource('levers', { caching: 'prefix', cacheTtl: '1h' });
+    page.app.receive(initMessage([source]));
+    const options = (id: string) => [...opened.doc.querySelector<HTMLSelectElement>(id)!.options].map((o) => o.value);
+    assert.deepStrictEqual(options('#lever-caching'), ['conversation', 'prefix', 'off']);
+    assert.deepStrictEqual(options('#lever-cacheTtl'), ['5m', '1h']);
+    assert.strictEqual(page.doc.querySelector<HTMLSelectElement>('#lever-caching')!.value, 'prefix');
+    assert.strictEqual(page.doc.querySelector<HTMLSelectElement>('#lever-cacheTtl')!.value, '1h');
+    const shown = (key: string) => opened.doc.querySelector(`.lever[data-lever="${key}"] .lever-default`)!.textContent;
+    assert.strictEqual(shown('caching'), 'scenario: prefix');
+    assert.strictEqual(shown('sessionStopUsd'), 'scenario: no stop');
+
+    const caching = page.doc.querySelector<HTMLSelectElement>('#lever-caching')!;
+    caching.value = 'off';
+    caching.dispatchEvent(new page.dom.window.Event('change', { bubbles: true }));
+    await delay(40);
+    type(page, '#lever-sessionStopUsd', '0.25');
+    await delay(40);
+    const runs = page.sent('run');
+    assert.deepStrictEqual(runs[runs.length - 1]!.levers, {
+      ...source.choice.defaults!,
+      caching: 'off',
+      sessionStopUsd: 0.25,
+    });
+    const before = runs.length;
+    type(page, '#lever-sessionStopUsd', '-1');
+    await delay(40);
+    assert.strictEqual(page.sent('run').length, before, 'a negative stop is not sent');
+    assert.strictEqual(page.doc.querySelector('#lever-sessionStopUsd')!.getAttribute('aria-invalid'), 'true');
+  });
+
   it('sends nothing for an invalid lever and marks it', async () => {
     page = openPage(undefined, 10);
     page.app.start();

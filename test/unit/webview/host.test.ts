@@ -46,7 +46,54 @@ describe('panel levers', () => {
       sessionsPerUserPerDay: 0,
       userIntensitySigma: 1,
       onContextFull: 'flag',
+      caching: 'conversation',
+      cacheTtl: '5m',
+      sessionStopUsd: 0,
     });
+  });
+
+  it('the caching and cache-lifetime levers set the written keys, and change what is read from the cache', async () => {
+    const source = agentSource('cached', { turns: fixed(6) });
+    const defaults = source.choice.defaults!;
+    const prefixOnly = applyLevers(source.spec!, { ...defaults, caching: 'prefix', cacheTtl: '1h' }, defaults);
+    assert.strictEqual(prefixOnly.spec.caching, 'prefix');
+    assert.strictEqual(prefixOnly.spec.cacheTtl, '1h');
+    assert.deepStrictEqual(prefixOnly.changes, ['caching conversation → prefix', 'cache lifetime 5m → 1h']);
+    const share = async (levers: typeof defaults) => {
+      const outcome = await runScenario(source, levers, { sessions: 2000, seed: 3 });
+      assert.ok(outcome.ok);
+      return outcome.report.scenarios[0]!.runs[0]!.inputCache.readShare;
+    };
+    const conversation = await share(defaults);
+    const prefix = await share({ ...defaults, caching: 'prefix' });
+    const off = await share({ ...defaults, caching: 'off' });
+    assert.ok(conversation > prefix && prefix > 0, `${conversation} > ${prefix} > 0`);
+    assert.strictEqual(off, 0);
+    const message = { type: 'run', requestId: 'r', scenarioId: 's', sessions: 'auto', seed: 1 };
+    assert.strictEqual(parseWebviewMessage({ ...message, levers: { ...defaults, caching: 'always' } }), undefined);
+    assert.strictEqual(parseWebviewMessage({ ...message, levers: { ...defaults, cacheTtl: '1d' } }), undefined);
+  });
+
+  it('the session stop lever stops sessions at a budget (the gate moves with it), and 0 takes the stop away', async () => {
+    const source = agentSource('stopped', { turns: lognormal(6, 30), maxTurns: 200 });
+    const defaults = source.choice.defaults!;
+    assert.strictEqual(defaults.sessionStopUsd, 0, 'the fixture has a per-session gate but no stop');
+    const stopped = applyLevers(source.spec!, { ...defaults, sessionStopUsd: 0.2 }, defaults);
+    assert.deepStrictEqual(stopped.spec.budget, { perSessionUsd: 0.2, perDayUsd: 900, stopSessions: true });
+    assert.deepStrictEqual(stopped.changes, ['session stop off → $0.2']);
+    const p99 = async (levers: typeof defaults) => {
+      const outcome = await runScenario(source, levers, { sessions: 4000, seed: 5 });
+      assert.ok(outcome.ok);
+      return outcome.report.scenarios[0]!.runs[0]!.perSession;
+    };
+    const free = await p99(defaults);
+    const capped = await p99({ ...defaults, sessionStopUsd: 0.2 });
+    // A session stops after the turn that reaches the stop: its last turn can take it past, never by more than a turn.
+    assert.ok(free.p99 > 0.3, `the fixture's P99 ${free.p99} is above the stop`);
+    assert.ok(capped.p99 < free.p99 * 0.8, `stopped P99 ${capped.p99} against ${free.p99}`);
+    const off = applyLevers(stopped.spec, { ...defaults, sessionStopUsd: 0 }, { ...defaults, sessionStopUsd: 0.2 });
+    assert.deepStrictEqual(off.spec.budget, { perSessionUsd: 0.2, perDayUsd: 900, stopSessions: false });
+    assert.deepStrictEqual(off.changes, ['session stop $0.2 → off']);
   });
 
   it('the onContextFull lever sets the written key, and a value the engine does not know is refused', () => {
