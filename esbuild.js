@@ -57,7 +57,7 @@ const targets = {
   // The cost history is read and priced here (src/extension/history/runHistory.ts).
   historyWorker: { ...node, entryPoints: ['src/extension/history/historyWorker.ts'], outfile: 'out/historyWorker.js' },
   cli: { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'out/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // `burnrate simulate` runs batches of sessions here (src/host/simulate/workerPool.ts).
+  // `burnrate simulate` and the simulation panel run batches of sessions here (src/host/simulate/workerPool.ts).
   simulateWorker: { ...node, entryPoints: ['src/host/simulate/simulateWorker.ts'], outfile: 'out/simulateWorker.js' },
   action: { ...node, entryPoints: ['src/action/main.ts'], outfile: 'out/action.js', plugins: [] },
   mcp: { ...node, entryPoints: ['src/cli/mcp/server.ts'], outfile: 'out/mcp.js' },

@@ -38,6 +38,7 @@ const REQUIRED_FILES = [
   'out/extension.js',
   'out/estimateWorker.js',
   'out/historyWorker.js',
+  'out/simulateWorker.js',
   'out/historyWebview.js',
   'out/ranks/o200k_base.js',
   'out/ranks/cl100k_base.js',

@@ -2,7 +2,9 @@
 // message loop, and the host session that runs the engine. Nothing is posted before the webview's `ready`; a webview
 // that was hidden is rebuilt by VS Code and says `ready` again. Every failure is logged and shown in the panel,
 // never thrown into the extension host.
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { createWorkerPool, defaultWorkerCount, type WorkerPool } from '../../host/simulate/workerPool';
 import { modelChoices } from '../../core/present/modelChoices';
 import {
   parseWebviewMessage,
@@ -54,6 +56,7 @@ export class SimulationPanel extends Disposable {
   /** The prompt file of the scenario last run (or selected before a reload): kept in the list so the selection survives. */
   private selectedFile: vscode.Uri | undefined;
   private readonly session: PanelSession;
+  private readonly pool: WorkerPool;
   private readonly waiters = new Set<RenderWaiter>();
   private readonly disposeEmitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidDispose = this.disposeEmitter.event;
@@ -64,7 +67,26 @@ export class SimulationPanel extends Disposable {
     private readonly deps: PanelDeps,
   ) {
     super();
-    this.session = new PanelSession({ post: (message) => this.post(message) });
+    // The engine runs in worker threads, one core left to the extension host and the window; a thread that cannot
+    // start or fails hands its batch back to this thread, with the same result.
+    this.pool = createWorkerPool({
+      workers: Math.max(1, defaultWorkerCount() - 1),
+      script: path.join(deps.extensionUri.fsPath, 'out', 'simulateWorker.js'),
+      offThread: true,
+    });
+    const pool = this.pool;
+    this.session = new PanelSession({
+      post: (message) => this.post(message),
+      batches: async (jobs, options) => {
+        const before = pool.ran.here;
+        const raws = await pool.run(jobs, options);
+        if (pool.ran.here > before)
+          deps.log.warn(
+            `simulation panel: ${pool.ran.here - before} batch(es) ran on the extension host: a worker thread could not start or failed`,
+          );
+        return raws;
+      },
+    });
     const webview = panel.webview;
     webview.options = {
       enableScripts: true,
@@ -140,8 +162,14 @@ export class SimulationPanel extends Disposable {
     return selection.scenario ? this.session.find(selection.scenario)?.choice.id : undefined;
   }
 
+  /** Batches this panel's runs simulated in worker threads and on the extension host (a fallback). */
+  get batchesRan(): { inWorkers: number; here: number } {
+    return { ...this.pool.ran };
+  }
+
   override dispose(): void {
     this.session.dispose();
+    void this.pool.close();
     for (const waiter of this.waiters) waiter.reject(new Error('the simulation panel was closed'));
     this.disposeEmitter.fire();
     super.dispose();

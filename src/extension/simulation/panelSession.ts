@@ -1,6 +1,7 @@
 // The host side of one panel, without VS Code: the scenarios it offers, the run in flight (a new run request aborts
 // it), throttled progress, and the finished reports that exports are made from. Every outcome is a message; nothing
 // is thrown to the caller. The panel controller feeds it messages and forwards what it posts.
+import type { BatchRunner } from '../../core/simulate/batches';
 import type { SessionCount } from '../../core/simulate/precision';
 import type { SimulationReport } from '../../core/simulate/result';
 import type { HostMessage, Levers } from '../../webview/protocol';
@@ -30,6 +31,8 @@ export interface PanelSessionOptions {
   now?: () => number;
   progressIntervalMs?: number;
   sliceMs?: number;
+  /** Where the batches run (the panel's worker threads); in time slices on this thread without it. */
+  batches?: BatchRunner;
 }
 
 type ResultMessage = Extract<HostMessage, { type: 'result' }>;
@@ -108,6 +111,7 @@ export class PanelSession {
       seed: request.seed,
       signal: controller.signal,
       ...(this.options.sliceMs ? { sliceMs: this.options.sliceMs } : {}),
+      ...(this.options.batches ? { batches: this.options.batches } : {}),
       onProgress: (p) => {
         const now = this.now();
         if (now - lastProgress < interval && p.done < p.total) return;

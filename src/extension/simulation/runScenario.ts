@@ -1,10 +1,12 @@
 // One panel run: levers applied to the written scenario, the scenario prepared, then base / bull / stress (and the
-// scenario's own presets) simulated in time slices that yield to the event loop, so the extension host stays
-// responsive, progress is reported after each slice, and an aborted signal stops the run at the next one.
+// scenario's own presets) simulated in worker threads when the panel has them (`batches`), else in time slices that
+// yield to the event loop — either way the extension host stays responsive, progress is reported after each batch or
+// slice, and an aborted signal stops the run.
 import { presetRuns } from '../../core/simulate/presets';
 import { prepareScenario } from '../../core/simulate/prepare';
 import type { SessionCount } from '../../core/simulate/precision';
 import type { SimulationReport } from '../../core/simulate/result';
+import type { BatchRunner } from '../../core/simulate/batches';
 import { simulatePlan, type Progress } from '../../core/simulate/run';
 import { timedSlices } from '../../core/simulate/slicing';
 import type { Problem } from '../../core/types';
@@ -19,6 +21,8 @@ export interface RunOptions {
   onProgress?: (progress: Progress) => void;
   /** Target milliseconds of engine work between two yields to the event loop. */
   sliceMs?: number;
+  /** Runs the batches in worker threads (the same report as in this thread); without it, time slices here. */
+  batches?: BatchRunner;
 }
 
 export type RunOutcome =
@@ -65,6 +69,7 @@ export async function runScenario(source: ScenarioSource, levers: Levers, option
         sessions,
         seed: options.seed,
         slices: timedSlices(options.sliceMs),
+        ...(options.batches ? { batches: options.batches } : {}),
         ...(source.monthHours !== undefined ? { monthHours: source.monthHours } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),

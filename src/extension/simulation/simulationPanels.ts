@@ -43,6 +43,8 @@ export interface RunSimulationArgs {
 export interface RunSimulationResult {
   rendered: RenderedSummary;
   exported?: vscode.Uri;
+  /** Where the panel's batches ran so far (the host only when a worker thread failed). */
+  batches: { inWorkers: number; here: number };
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -119,7 +121,7 @@ export class SimulationPanels extends Disposable {
     if (selection) panel.select(selection);
     if (!waiting) return undefined;
     const rendered = await waiting;
-    const result: RunSimulationResult = { rendered };
+    const result: RunSimulationResult = { rendered, batches: panel.batchesRan };
     if (args.exportTo) {
       const run = panel.finishedRun(rendered.requestId);
       if (!run)

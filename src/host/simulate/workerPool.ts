@@ -33,8 +33,19 @@ interface Slot {
   dead: boolean;
 }
 
-export function createWorkerPool(options: { workers: number; script?: string }): WorkerPool {
+export interface WorkerPoolOptions {
+  workers: number;
+  script?: string;
+  /**
+   * Every batch in a worker, even a run of one batch (the CLI runs that one here: a thread would only add its start).
+   * The editor's panel sets it: a batch run on the extension host would hold every other extension while it runs.
+   */
+  offThread?: boolean;
+}
+
+export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   const size = Math.max(0, Math.floor(options.workers));
+  const minWorkers = options.offThread ? 1 : 2;
   const script = options.script ?? path.join(__dirname, 'simulateWorker.js');
   let slots: Slot[] = [];
   let nextId = 0;
@@ -56,7 +67,8 @@ export function createWorkerPool(options: { workers: number; script?: string }):
   };
 
   const run: BatchRunner = (jobs, runOptions) => {
-    if (size <= 1 || jobs.length <= 1) return runHere(jobs, runOptions);
+    if (size < minWorkers || jobs.length < minWorkers) return runHere(jobs, runOptions);
+    if (runOptions.signal?.aborted) return Promise.resolve(undefined);
     return new Promise<RawRun[] | undefined>((resolve) => {
       const results: (RawRun | undefined)[] = new Array(jobs.length);
       let next = 0;
@@ -67,8 +79,15 @@ export function createWorkerPool(options: { workers: number; script?: string }):
         if (settled) return;
         settled = true;
         for (const slot of slots) slot.off();
+        runOptions.signal?.removeEventListener('abort', onAbort);
         resolve(value);
       };
+      // Cancelled: answer at once and end the threads mid-batch (listeners off first, so no batch moves here).
+      const onAbort = () => {
+        settle(undefined);
+        void closeAll();
+      };
+      runOptions.signal?.addEventListener('abort', onAbort);
       const complete = (index: number, raw: RawRun) => {
         results[index] = raw;
         finished++;

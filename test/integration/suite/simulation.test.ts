@@ -45,8 +45,10 @@ describe('simulation panel', function () {
   });
 
   it('runs a .burnrate.yaml scenario and draws its histogram with P50 ≤ P90 ≤ P99, under a strict CSP', async () => {
-    const { rendered } = await simulate({ scenario: 'support-chat' });
+    const { rendered, batches } = await simulate({ scenario: 'support-chat' });
     first = rendered;
+    // The engine ran in the panel's worker threads, none of it on the extension host.
+    assert.ok(batches.inWorkers >= 3 && batches.here === 0, JSON.stringify(batches));
     assertBands(rendered);
     assert.strictEqual(rendered.source, 'run');
     assert.strictEqual(rendered.presets[0]!.model, 'gpt-4o');

@@ -104,4 +104,41 @@ describe('simulate: worker pool', function () {
       await pool.close();
     }
   });
+
+  it('off the thread (the panel): a run of one batch goes to a worker too, with the same result', async () => {
+    const options: PlanOptions = { sessions: 3000, seed: 9 };
+    const pool = createWorkerPool({ workers: 1, offThread: true });
+    try {
+      const outcome = await simulatePlan(jobs, { ...options, batches: pool.run });
+      assert.ok(outcome.ok);
+      assert.strictEqual(JSON.stringify(outcome.value), (await report(options)).json);
+      assert.deepStrictEqual(pool.ran, { inWorkers: 2, here: 0 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a cancelled run answers without waiting for the batch in flight, moves nothing here, and the pool runs on', async () => {
+    // One batch of long sessions: far longer than the moment it is cancelled at.
+    const long = scenarioWithDefaults('long', SONNET, { ...spec, turns: fixed(60), maxTurns: 60 });
+    const plan: SimulationJob[] = [{ scenario: 'long', runs: [{ preset: 'base', description: '', scenario: long }] }];
+    const pool = createWorkerPool({ workers: 1, offThread: true });
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 100);
+      const cancelled = await simulatePlan(plan, {
+        sessions: BATCH_SESSIONS,
+        seed: 1,
+        batches: pool.run,
+        signal: controller.signal,
+      });
+      assert.strictEqual(cancelled.ok, false);
+      assert.deepStrictEqual(pool.ran, { inWorkers: 0, here: 0 }, 'the batch in flight was dropped, not finished');
+      const again = await simulatePlan(jobs.slice(0, 1), { sessions: 2000, seed: 3, batches: pool.run });
+      assert.ok(again.ok);
+      assert.strictEqual(pool.ran.inWorkers, 1);
+    } finally {
+      await pool.close();
+    }
+  });
 });
