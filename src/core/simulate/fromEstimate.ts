@@ -32,6 +32,10 @@ export function unitScenarioSpec(unit: UnitEstimate, name: string): ScenarioSpec
   } else {
     spec.turns = fixed(1);
     spec.userTokens = fixed(0);
+    // The engine's cache lives within a session: a one-call session would pay a cache write (Anthropic's premium)
+    // that no later call reads, a cost neither the lens nor the provider's bill at volume has. Uncached, as the lens;
+    // the panel's caching lever turns it on.
+    spec.caching = 'off';
   }
   return spec;
 }

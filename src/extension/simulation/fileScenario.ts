@@ -23,7 +23,7 @@ export function fileScenarioSources(
     const spec = unitScenarioSpec(unit, name);
     const shape = unit.session
       ? `${unit.session.turns.value} turns of ${unit.session.userTokensPerTurn.value} user tokens`
-      : 'one call per session';
+      : 'one call per session, uncached as the lens prices it';
     const tools = toolSchemaTokens(unit);
     const input =
       tools > 0

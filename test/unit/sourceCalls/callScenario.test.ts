@@ -69,11 +69,9 @@ describe('source calls: Run Simulation from a call', function () {
     assert.deepStrictEqual(spec.toolDefinitions, { tokens: tools });
     assert.strictEqual(spec.model, 'claude-haiku-4-5');
     assert.deepStrictEqual(spec.outputTokens, { kind: 'fixed', value: 120 }, 'the default 500 capped by max_tokens');
-    // Caching off: the closed form covers it, and the lens prices a call without a cache write.
-    const prepared = prepareScenario(
-      { ...spec, caching: 'off' },
-      { lookup: priceLookup([]), countFile: () => ({ error: 'not used' }) },
-    );
+    // One call per session: uncached, as the lens prices it (no cache write that nothing reads).
+    assert.strictEqual(spec.caching, 'off');
+    const prepared = prepareScenario(spec, { lookup: priceLookup([]), countFile: () => ({ error: 'not used' }) });
     assert.ok(prepared.scenario, JSON.stringify(prepared.problems));
     const session = closedFormSession(prepared.scenario);
     assert.ok(session.ok, session.ok ? '' : session.message);
