@@ -17,20 +17,21 @@ export class AgentContextView extends Disposable implements vscode.TreeDataProvi
   constructor(private readonly contexts: AgentContexts) {
     super();
     this.register(contexts.onDidChange(() => this.changed.fire()));
+    this.register(contexts.onDidBuild(() => this.changed.fire()));
     this.register(vscode.window.registerTreeDataProvider('burnrate.agentContext', this));
   }
 
   /** Every runtime of every folder, as the view shows them (for tests and the status bar). */
   runtimes(): RuntimeContext[] {
     return (vscode.workspace.workspaceFolders ?? []).flatMap(
-      (folder) => this.contexts.environmentFor(folder)?.context.runtimes ?? [],
+      (folder) => this.contexts.contextFor(folder)?.runtimes ?? [],
     );
   }
 
   getChildren(node?: Node): Node[] {
     if (!node) {
       return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
-        (this.contexts.environmentFor(folder)?.context.runtimes ?? []).map((runtime) => ({ runtime, folder })),
+        (this.contexts.contextFor(folder)?.runtimes ?? []).map((runtime) => ({ runtime, folder })),
       );
     }
     return 'runtime' in node ? node.runtime.items.map((item) => ({ item, folder: node.folder })) : [];

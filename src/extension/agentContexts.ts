@@ -1,11 +1,14 @@
 // Each workspace folder's agent-runtime context (what every request of each runtime carries), built from disk when
 // first asked for and rebuilt after a runtime file or the usage file changes. The estimates read it (imports, shares,
-// agent sessions) and the Agent Context view shows it: one computation, as in `burnrate context`.
+// agent sessions) and the Agent Context view shows it: one computation, as in `burnrate context`. It is built in the
+// estimate worker — the thread that builds the same context for the lenses — so walking the folder and counting its
+// runtime files never holds the extension host; the view and the status bar show it when it arrives.
 import * as vscode from 'vscode';
-import { hasContextFileName } from '../core/runtimes/contextFileNames';
+import type { WorkspaceContext } from '../core/runtimes/context';
+import { hasContextFileName, readContextFileNames, type ContextFileNames } from '../core/runtimes/contextFileNames';
 import { isRuntimePath } from '../core/runtimes/loading';
-import type { RuntimeEnvironment } from '../core/runtimes/runtimeEstimate';
 import type { RuntimeSource } from './worker/protocol';
+import { diskReader } from '../host/diskSnapshot';
 import { diskRuntimeEnvironment } from '../host/runtimeEnvironment';
 import { Config } from './config';
 import { Disposable } from './disposable';
@@ -14,20 +17,38 @@ import type { UsageFiles } from './usageFileWatcher';
 
 const REBUILD_DELAY_MS = 300;
 /**
- * This context is built on the extension host's thread (the Agent Context view and the status bar read it at once),
- * so each runtime file it counts is bounded: counting is O(n log n) but a 2 MB pathological agent file still took
- * seconds, and no file may block the host. A larger file is listed here as over the limit, not counted; the estimate
- * worker, which builds its own context for the lenses, and `burnrate context` count it.
+ * Only when the worker cannot build a context (it failed, or ran out of its time budget) is it built here, on the
+ * extension host's thread, and then each runtime file it reads is bounded: counting is O(n log n), but a 2 MB
+ * pathological agent file still took seconds. A larger file is left out of that context (the lenses, built in the
+ * worker, and `burnrate context` count it); the log says the context was built here.
  */
 const HOST_FILE_BYTES = 128 * 1024;
 
+/** Builds a folder's context off the host's thread (the estimate worker); an error or undefined falls back to here. */
+export type ContextBuilder = (
+  folder: vscode.WorkspaceFolder,
+  source: RuntimeSource,
+) => Promise<{ ok: true; context: WorkspaceContext } | { ok: false; error: string } | undefined>;
+
+interface Built {
+  version: number;
+  context: WorkspaceContext;
+}
+
 export class AgentContexts extends Disposable {
-  private readonly environments = new Map<string, RuntimeEnvironment>();
+  private readonly built = new Map<string, Built>();
+  private readonly building = new Map<string, { version: number; done: Promise<WorkspaceContext | undefined> }>();
+  /** Per folder root: context files its settings rename (a change to one is a runtime change). */
+  private readonly renamed = new Map<string, ContextFileNames | undefined>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** A folder's context was thrown away: ask again. */
   readonly onDidChange = this.changed.event;
+  private readonly arrived = this.register(new vscode.EventEmitter<void>());
+  /** A context asked for has been built: what shows it can draw it now. */
+  readonly onDidBuild = this.arrived.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private version = 0;
+  private builder: ContextBuilder | undefined;
 
   constructor(
     private readonly usage: UsageFiles,
@@ -37,7 +58,7 @@ export class AgentContexts extends Disposable {
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     const touched = (uri: vscode.Uri) => {
       const path = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
-      const renamed = [...this.environments.values()].some((e) => hasContextFileName(path, e.options.contextFileNames));
+      const renamed = [...this.renamed.values()].some((names) => hasContextFileName(path, names));
       if (renamed || isRuntimePath(path)) this.invalidateSoon();
     };
     for (const event of [watcher.onDidCreate, watcher.onDidChange, watcher.onDidDelete]) this.register(event(touched));
@@ -51,24 +72,78 @@ export class AgentContexts extends Disposable {
     this.register({ dispose: () => clearTimeout(this.timer) });
   }
 
-  /** The folder's runtimes (undefined outside a folder or for non-file folders). */
-  environmentFor(folder: vscode.WorkspaceFolder | undefined): RuntimeEnvironment | undefined {
+  /** Where contexts are built from now on (the estimate worker, once it exists). */
+  buildWith(builder: ContextBuilder): void {
+    this.builder = builder;
+  }
+
+  /**
+   * The folder's runtimes if built (undefined outside a folder, for non-file folders, and until the build asked for
+   * here arrives — onDidBuild says when).
+   */
+  contextFor(folder: vscode.WorkspaceFolder | undefined): WorkspaceContext | undefined {
     const source = this.sourceFor(folder);
-    if (!source) return undefined;
-    let environment = this.environments.get(source.root);
-    if (!environment) {
-      try {
-        environment = diskRuntimeEnvironment(source.root, this.usage.configFor(folder), {
-          ...source.options,
-          maxBytes: Math.min(source.options.maxBytes ?? HOST_FILE_BYTES, HOST_FILE_BYTES),
-        });
-      } catch (error) {
-        this.log.warn(`agent context of ${source.root}: ${errorMessage(error)}`);
-        return undefined;
+    if (!source || !folder) return undefined;
+    const built = this.built.get(source.root);
+    if (built?.version === source.version) return built.context;
+    void this.build(folder, source);
+    return undefined;
+  }
+
+  /** The folder's runtimes, built first if need be. */
+  async context(folder: vscode.WorkspaceFolder | undefined): Promise<WorkspaceContext | undefined> {
+    const source = this.sourceFor(folder);
+    if (!source || !folder) return undefined;
+    const built = this.built.get(source.root);
+    if (built?.version === source.version) return built.context;
+    return this.build(folder, source);
+  }
+
+  /** The price data changed: every context is priced again (the files did not change, so the estimates keep theirs). */
+  repriced(): void {
+    this.built.clear();
+    this.building.clear();
+    this.arrived.fire();
+  }
+
+  private build(folder: vscode.WorkspaceFolder, source: RuntimeSource): Promise<WorkspaceContext | undefined> {
+    const pending = this.building.get(source.root);
+    if (pending?.version === source.version) return pending.done;
+    const done = this.buildOnce(folder, source).then((context) => {
+      if (this.building.get(source.root)?.done !== done) return context;
+      this.building.delete(source.root);
+      // Kept only if nothing changed while it was built (else the next ask builds the new version).
+      if (context && source.version === this.version) {
+        this.built.set(source.root, { version: source.version, context });
+        this.arrived.fire();
       }
-      this.environments.set(source.root, environment);
+      return context;
+    });
+    this.building.set(source.root, { version: source.version, done });
+    return done;
+  }
+
+  private async buildOnce(
+    folder: vscode.WorkspaceFolder,
+    source: RuntimeSource,
+  ): Promise<WorkspaceContext | undefined> {
+    try {
+      this.renamed.set(source.root, readContextFileNames(diskReader(source.root, source.options.maxBytes)));
+    } catch {
+      this.renamed.set(source.root, undefined);
     }
-    return environment;
+    const outcome = await this.builder?.(folder, source);
+    if (outcome?.ok) return outcome.context;
+    if (outcome) this.log.warn(`agent context of ${source.root}: built here (the estimate worker: ${outcome.error})`);
+    try {
+      return diskRuntimeEnvironment(source.root, this.usage.configFor(folder), {
+        ...source.options,
+        maxBytes: Math.min(source.options.maxBytes ?? HOST_FILE_BYTES, HOST_FILE_BYTES),
+      }).context;
+    } catch (error) {
+      this.log.warn(`agent context of ${source.root}: ${errorMessage(error)}`);
+      return undefined;
+    }
   }
 
   /**
@@ -99,7 +174,8 @@ export class AgentContexts extends Disposable {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.version++;
-      this.environments.clear();
+      this.built.clear();
+      this.building.clear();
       this.changed.fire();
     }, REBUILD_DELAY_MS);
   }

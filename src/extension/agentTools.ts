@@ -112,11 +112,11 @@ export class AgentTools extends Disposable {
   }
 
   /** The same context the Agent Context view and `burnrate context --json` show. */
-  private context(runtime: string | undefined): unknown {
+  private async context(runtime: string | undefined): Promise<unknown> {
     const folder = vscode.workspace.workspaceFolders?.[0];
-    const environment = this.services.contexts.environmentFor(folder);
-    if (!environment) return { error: 'no workspace folder on disk is open' };
-    const json = contextJson(environment.context, { workspaceRoot: folder!.uri.fsPath }) as {
+    const context = await this.services.contexts.context(folder);
+    if (!context) return { error: 'no workspace folder on disk is open' };
+    const json = contextJson(context, { workspaceRoot: folder!.uri.fsPath }) as {
       runtimes: { id: string }[];
     };
     if (runtime === undefined) return json;

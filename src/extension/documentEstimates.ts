@@ -23,8 +23,8 @@ import { companionsOf } from '../core/diff/companions';
 import type { DocumentDelta } from '../core/editor/documentDelta';
 import type { TextChange } from '../core/tokenize/incremental';
 import { ESTIMATE_BUDGET_MS } from './worker/budget';
-import { EstimateRunner } from './worker/estimateRunner';
-import type { ExactCountsSource, PriceDataSource } from './worker/protocol';
+import { EstimateRunner, type ContextOutcome } from './worker/estimateRunner';
+import type { ExactCountsSource, PriceDataSource, RuntimeSource } from './worker/protocol';
 import { Config } from './config';
 import { Disposable } from './disposable';
 import type { AgentContexts } from './agentContexts';
@@ -355,8 +355,18 @@ export class DocumentEstimates extends Disposable {
     return this.priceDataSource?.(folder);
   }
 
+  /**
+   * A folder's agent-runtime context, built by the estimate worker with the folder's price data — the thread that
+   * builds the same context for the lenses, which then need not build it again.
+   */
+  runtimeContext(folder: vscode.WorkspaceFolder, runtimes: RuntimeSource): Promise<ContextOutcome> {
+    const priceData = this.priceDataSource?.(folder);
+    return this.runner.context({ runtimes, usage: this.usage.configFor(folder), ...(priceData ? { priceData } : {}) });
+  }
+
   /** Every estimate is stale for a reason outside the documents (the price data changed). */
   invalidateAll(why: string): void {
+    this.agentContexts?.repriced();
     this.invalidate(why);
   }
 

@@ -51,6 +51,10 @@ class Burnrate extends Disposable implements BurnrateApi {
     const bases = this.register(new HeadBases());
     const claudeCounts = this.register(new ClaudeCounts(context, usage, choices, log));
     const estimates = this.register(new DocumentEstimates(usage, choices, log, agentContexts, bases, claudeCounts));
+    agentContexts.buildWith(async (folder, source) => {
+      const built = await estimates.runtimeContext(folder, source);
+      return built.ok ? built : { ok: false, error: built.timedOut ? 'not built within its time budget' : built.error };
+    });
     const lenses = this.register(new CostLensProvider(estimates, log));
     const hovers = new CostHoverProvider(estimates, log);
     this.register(new BreakdownDocuments(estimates, log));

@@ -25,6 +25,7 @@ export class RuntimeStatusBar extends Disposable {
     this.item.command = 'burnrate.agentContext.focus';
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
     this.register(contexts.onDidChange(() => this.refresh()));
+    this.register(contexts.onDidBuild(() => this.refresh()));
     this.register(
       vscode.workspace.onDidChangeConfiguration(
         (event) => Config.affects(event, 'statusBar.runtimeOverhead') && this.refresh(),
@@ -51,7 +52,7 @@ export class RuntimeStatusBar extends Disposable {
     const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
     if (!uri || !folder || !new Config(uri).runtimeOverheadInStatusBar) return undefined;
     const relativePath = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-    const found = runtimeOfFile(this.contexts.environmentFor(folder)?.context.runtimes ?? [], relativePath);
+    const found = runtimeOfFile(this.contexts.contextFor(folder)?.runtimes ?? [], relativePath);
     return found && { runtime: found.runtime, status: runtimeStatusText(found.runtime, found.kind) };
   }
 }

@@ -1,14 +1,16 @@
 // The host's side of the estimate worker: one worker thread, requests answered in order, each within a time budget.
 // A request over its budget ends the thread (the only way to stop a runaway computation) and is answered "too large to
 // count here"; the requests queued behind it are sent again to a fresh thread. Requests are a document's estimate
-// (`run`) or one file of the review (`compare`).
+// (`run`), one file of the review (`compare`) or a folder's agent-runtime context (`context`).
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { FileComparison } from '../../core/diff';
 import type { DocumentDelta } from '../../core/editor/documentDelta';
 import type { SourceEstimate } from '../../core/estimate/estimateSource';
+import type { WorkspaceContext } from '../../core/runtimes/context';
 import type {
   CompareRequest,
+  ContextRequest,
   EstimateRequest,
   EstimateResponse,
   WorkerInit,
@@ -21,6 +23,8 @@ type Failed = { ok: false; timedOut: true } | { ok: false; timedOut?: false; err
 export type RunOutcome = { ok: true; result: SourceEstimate; delta?: DocumentDelta } | Failed;
 
 export type CompareOutcome = { ok: true; comparison: FileComparison } | Failed;
+
+export type ContextOutcome = { ok: true; context: WorkspaceContext } | Failed;
 
 /** What the worker answered a request with (neither `started` nor an error). */
 type Answer = Exclude<EstimateResponse, { started: true } | { error: string }>;
@@ -55,6 +59,14 @@ export class EstimateRunner {
       'comparison' in answer
         ? { ok: true, comparison: answer.comparison }
         : { ok: false, error: 'the worker answered a comparison with something else' },
+    );
+  }
+
+  context(request: Omit<ContextRequest, 'id' | 'kind'>): Promise<ContextOutcome> {
+    return this.submit({ ...request, kind: 'context', id: this.nextId++ }, (answer) =>
+      'context' in answer
+        ? { ok: true, context: answer.context }
+        : { ok: false, error: 'the worker answered a context request with something else' },
     );
   }
 

@@ -141,7 +141,9 @@ async function ready(message: WorkerRequest): Promise<void> {
   const paths =
     message.kind === 'compare'
       ? message.job.globPaths.flat()
-      : [message.path, ...(message.base ? [message.base.basePath] : [])];
+      : message.kind === 'context'
+        ? []
+        : [message.path, ...(message.base ? [message.base.basePath] : [])];
   if (paths.some((path) => sourceLanguageOf(path))) await loadSourceGrammars();
 }
 
@@ -167,7 +169,9 @@ async function handle(message: WorkerMessage): Promise<void> {
     response =
       message.kind === 'compare'
         ? { id: message.id, comparison: compareJob(message.job) }
-        : { id: message.id, ...estimate(message) };
+        : message.kind === 'context'
+          ? { id: message.id, context: environmentFor(message.runtimes, message.usage)!.context }
+          : { id: message.id, ...estimate(message) };
   } catch (error) {
     response = { id: message.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,10 +1,12 @@
 // Messages between the extension host and the estimate worker. Everything here is structured-cloneable data: the
-// engine's options without its callbacks (companion files are read by the host and sent along). Two kinds of request:
-// an open document's estimate, and one changed file of the review (both sides' bytes, read by the host through git).
+// engine's options without its callbacks (companion files are read by the host and sent along). Three kinds of
+// request: an open document's estimate, one changed file of the review (both sides' bytes, read by the host through
+// git), and a folder's agent-runtime context (for the Agent Context view and the runtime status bar).
 import type { CompareJob, FileComparison } from '../../core/diff';
 import type { BaseVersion, DocumentDelta } from '../../core/editor/documentDelta';
 import type { SourceEstimate, SourceOptions } from '../../core/estimate/estimateSource';
-import type { ContextOptions } from '../../core/runtimes/context';
+import type { ContextOptions, WorkspaceContext } from '../../core/runtimes/context';
+import type { UsageConfig } from '../../core/usage/usageConfig';
 import type { TextChange } from '../../core/tokenize/incremental';
 
 export type WorkerOptions = Omit<SourceOptions, 'counter' | 'readCompanion' | 'runtimes'>;
@@ -64,7 +66,19 @@ export interface CompareRequest {
   priceData?: PriceDataSource;
 }
 
-export type WorkerRequest = EstimateRequest | CompareRequest;
+/**
+ * A folder's agent-runtime context, built here from disk (every runtime file counted, whatever its size) and kept for
+ * the estimates of that folder, which read the same one.
+ */
+export interface ContextRequest {
+  kind: 'context';
+  id: number;
+  runtimes: RuntimeSource;
+  usage: UsageConfig;
+  priceData?: PriceDataSource;
+}
+
+export type WorkerRequest = EstimateRequest | CompareRequest | ContextRequest;
 
 export type WorkerMessage = WorkerRequest | { forget: string };
 
@@ -73,4 +87,5 @@ export type EstimateResponse =
   | { id: number; started: true }
   | { id: number; result: SourceEstimate; delta?: DocumentDelta }
   | { id: number; comparison: FileComparison }
+  | { id: number; context: WorkspaceContext }
   | { id: number; error: string };
