@@ -4,6 +4,7 @@
 // estimate worker — the thread that builds the same context for the lenses — so walking the folder and counting its
 // runtime files never holds the extension host; the view and the status bar show it when it arrives.
 import * as vscode from 'vscode';
+import type { Result } from '../core/result';
 import type { WorkspaceContext } from '../core/runtimes/context';
 import { hasContextFileName, readContextFileNames, type ContextFileNames } from '../core/runtimes/contextFileNames';
 import { isRuntimePath } from '../core/runtimes/loading';
@@ -28,7 +29,7 @@ const HOST_FILE_BYTES = 128 * 1024;
 export type ContextBuilder = (
   folder: vscode.WorkspaceFolder,
   source: RuntimeSource,
-) => Promise<{ ok: true; context: WorkspaceContext } | { ok: false; error: string } | undefined>;
+) => Promise<Result<WorkspaceContext> | undefined>;
 
 interface Built {
   version: number;
@@ -133,7 +134,7 @@ export class AgentContexts extends Disposable {
       this.renamed.set(source.root, undefined);
     }
     const outcome = await this.builder?.(folder, source);
-    if (outcome?.ok) return outcome.context;
+    if (outcome?.ok) return outcome.value;
     if (outcome) this.log.warn(`agent context of ${source.root}: built here (the estimate worker: ${outcome.error})`);
     try {
       return diskRuntimeEnvironment(source.root, this.usage.configFor(folder), {

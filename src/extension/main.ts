@@ -1,6 +1,7 @@
 // Wiring only: what Burnrate shows in the editor is decided in src/core; each piece here is one VS Code surface.
 // Activation loads no tokenizer: the first count of a shown prompt file does (ranks are lazily required).
 import * as vscode from 'vscode';
+import { err, ok } from '../core/result';
 import { AgentTools } from './agentTools';
 import { AgentContexts } from './agentContexts';
 import { AgentContextView } from './agentContextView';
@@ -53,7 +54,7 @@ class Burnrate extends Disposable implements BurnrateApi {
     const estimates = this.register(new DocumentEstimates(usage, choices, log, agentContexts, bases, claudeCounts));
     agentContexts.buildWith(async (folder, source) => {
       const built = await estimates.runtimeContext(folder, source);
-      return built.ok ? built : { ok: false, error: built.timedOut ? 'not built within its time budget' : built.error };
+      return built.ok ? ok(built.context) : err(built.timedOut ? 'not built within its time budget' : built.error);
     });
     const lenses = this.register(new CostLensProvider(estimates, log));
     const hovers = new CostHoverProvider(estimates, log);
