@@ -1,5 +1,12 @@
 // The report's groupings: cost by day, project and git branch, and the per-session aggregates they are built from.
-// Each aggregate is a handful of numbers: memory grows with the number of sessions and groups, not of calls.
+// Each aggregate is a handful of numbers, and a grouping keeps at most GROUP_KEYS keys: a log names as many projects
+// or branches as it likes (one per call, in a hostile one), so past that bound a key's calls add to one OTHER_GROUP.
+// Memory is bounded by the bound, not by the log.
+
+/** Distinct keys a grouping keeps (27 years of days; far more projects or branches than any team has). */
+export const GROUP_KEYS = 10_000;
+/** The group every key past GROUP_KEYS adds to. */
+export const OTHER_GROUP = '(other keys)';
 
 export interface GroupReplay {
   /** The day (YYYY-MM-DD, UTC), project or branch. */
@@ -45,10 +52,11 @@ export class GroupTotals {
     cost: number | undefined,
   ): void {
     if (key === undefined) return;
-    let group = this.groups.get(key);
+    const kept = this.keyFor(key);
+    let group = this.groups.get(kept);
     if (!group) {
       group = {
-        key,
+        key: kept,
         calls: 0,
         sessions: 0,
         inputTokens: 0,
@@ -58,7 +66,7 @@ export class GroupTotals {
         cost: 0,
         unpriced: false,
       };
-      this.groups.set(key, group);
+      this.groups.set(kept, group);
     }
     group.calls++;
     group.inputTokens += call.input;
@@ -69,8 +77,14 @@ export class GroupTotals {
   }
 
   countSession(key: string | undefined): void {
-    const group = key === undefined ? undefined : this.groups.get(key);
+    const group = key === undefined ? undefined : this.groups.get(this.keyFor(key));
     if (group) group.sessions++;
+  }
+
+  /** The key itself while the grouping has room for it (or has it already), else OTHER_GROUP. */
+  private keyFor(key: string): string {
+    // One slot is kept for OTHER_GROUP, so the grouping never holds more than GROUP_KEYS.
+    return this.groups.has(key) || this.groups.size < GROUP_KEYS - 1 ? key : OTHER_GROUP;
   }
 
   get size(): number {
