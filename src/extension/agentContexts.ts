@@ -3,10 +3,17 @@
 // agent sessions) and the Agent Context view shows it: one computation, as in `burnrate context`. It is built in the
 // estimate worker — the thread that builds the same context for the lenses — so walking the folder and counting its
 // runtime files never holds the extension host; the view and the status bar show it when it arrives.
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Result } from '../core/result';
 import type { WorkspaceContext } from '../core/runtimes/context';
-import { hasContextFileName, readContextFileNames, type ContextFileNames } from '../core/runtimes/contextFileNames';
+import {
+  GEMINI_SETTINGS,
+  hasContextFileName,
+  readContextFileNames,
+  type ContextFileNames,
+} from '../core/runtimes/contextFileNames';
 import { isRuntimePath } from '../core/runtimes/loading';
 import type { RuntimeSource } from './worker/protocol';
 import { diskReader } from '../host/diskSnapshot';
@@ -24,6 +31,8 @@ const REBUILD_DELAY_MS = 300;
  * worker, and `burnrate context` count it); the log says the context was built here.
  */
 const HOST_FILE_BYTES = 128 * 1024;
+/** A settings file that renames context files is a few lines; a larger one is not read on the host. */
+const SETTINGS_BYTES = 256 * 1024;
 
 /** Builds a folder's context off the host's thread (the estimate worker); an error or undefined falls back to here. */
 export type ContextBuilder = (
@@ -40,7 +49,7 @@ export class AgentContexts extends Disposable {
   private readonly built = new Map<string, Built>();
   private readonly building = new Map<string, { version: number; done: Promise<WorkspaceContext | undefined> }>();
   /** Per folder root: context files its settings rename (a change to one is a runtime change). */
-  private readonly renamed = new Map<string, ContextFileNames | undefined>();
+  private readonly renamed = new Map<string, { stamp: string; names: ContextFileNames | undefined }>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** A folder's context was thrown away: ask again. */
   readonly onDidChange = this.changed.event;
@@ -58,9 +67,9 @@ export class AgentContexts extends Disposable {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     const touched = (uri: vscode.Uri) => {
-      const path = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
-      const renamed = [...this.renamed.values()].some((names) => hasContextFileName(path, names));
-      if (renamed || isRuntimePath(path)) this.invalidateSoon();
+      const relative = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
+      const renamed = [...this.renamed.values()].some((kept) => hasContextFileName(relative, kept.names));
+      if (renamed || isRuntimePath(relative)) this.invalidateSoon();
     };
     for (const event of [watcher.onDidCreate, watcher.onDidChange, watcher.onDidDelete]) this.register(event(touched));
     this.register(vscode.workspace.onDidSaveTextDocument((document) => touched(document.uri)));
@@ -124,15 +133,40 @@ export class AgentContexts extends Disposable {
     return done;
   }
 
+  /**
+   * The context files the folder's settings rename (Gemini's context.fileName): read here, a small settings file, so
+   * that a renamed file gets its lens like GEMINI.md. Read again when the file's size or time changes — checked on
+   * every ask, not only on a watcher event, which can come late or not at all for a file written as the window opens;
+   * a change then rebuilds the contexts, as a watched change does.
+   */
+  renamedFor(folder: vscode.WorkspaceFolder | undefined): ContextFileNames | undefined {
+    if (!folder || folder.uri.scheme !== 'file') return undefined;
+    const root = folder.uri.fsPath;
+    const stamp = settingsStamp(root);
+    const kept = this.renamed.get(root);
+    if (kept?.stamp === stamp) return kept.names;
+    let names: ContextFileNames | undefined;
+    try {
+      names = stamp === '' ? undefined : readContextFileNames(diskReader(root, SETTINGS_BYTES));
+    } catch {
+      names = undefined;
+    }
+    this.renamed.set(root, { stamp, names });
+    if (kept && JSON.stringify(kept.names?.names ?? []) !== JSON.stringify(names?.names ?? [])) this.invalidateSoon();
+    return names;
+  }
+
+  /** Every workspace folder's renamed context file names (for the providers' document selector). */
+  renamedNames(): string[] {
+    const names = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => this.renamedFor(folder)?.names ?? []);
+    return [...new Set(names)].sort();
+  }
+
   private async buildOnce(
     folder: vscode.WorkspaceFolder,
     source: RuntimeSource,
   ): Promise<WorkspaceContext | undefined> {
-    try {
-      this.renamed.set(source.root, readContextFileNames(diskReader(source.root, source.options.maxBytes)));
-    } catch {
-      this.renamed.set(source.root, undefined);
-    }
+    this.renamedFor(folder);
     const outcome = await this.builder?.(folder, source);
     if (outcome?.ok) return outcome.value;
     if (outcome) this.log.warn(`agent context of ${source.root}: built here (the estimate worker: ${outcome.error})`);
@@ -179,5 +213,15 @@ export class AgentContexts extends Disposable {
       this.building.clear();
       this.changed.fire();
     }, REBUILD_DELAY_MS);
+  }
+}
+
+/** The settings file's size and modification time ('' when there is none): what says it must be read again. */
+function settingsStamp(root: string): string {
+  try {
+    const stat = fs.statSync(path.join(root, GEMINI_SETTINGS));
+    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : '';
+  } catch {
+    return '';
   }
 }

@@ -24,6 +24,7 @@ import type { DocumentDelta } from '../core/editor/documentDelta';
 import type { TextChange } from '../core/tokenize/incremental';
 import { ESTIMATE_BUDGET_MS } from './worker/budget';
 import { EstimateRunner, type ContextOutcome } from './worker/estimateRunner';
+import { hasContextFileName } from '../core/runtimes/contextFileNames';
 import type { ExactCountsSource, PriceDataSource, RuntimeSource } from './worker/protocol';
 import { Config } from './config';
 import { Disposable } from './disposable';
@@ -166,6 +167,8 @@ export class DocumentEstimates extends Disposable {
     if (document.uri.scheme !== 'file') return false;
     const relativePath = relativePathOf(document.uri);
     if (isPromptPath(relativePath, new Config(document.uri).extraGlobs)) return true;
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (hasContextFileName(relativePath, this.agentContexts?.renamedFor(folder))) return true;
     if (!sourceLanguageOf(relativePath)) return false;
     const key = document.uri.toString();
     const known = this.sdkImports.get(key);

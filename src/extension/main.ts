@@ -72,10 +72,14 @@ class Burnrate extends Disposable implements BurnrateApi {
     );
     this.register(new AgentTools({ estimates, contexts: agentContexts, usage, costDiff }));
 
-    // Selectors come from the file patterns plus the user's extra globs, so they are rebuilt when those change.
+    // Selectors come from the file patterns plus the user's extra globs and the context files a workspace renames, so
+    // they are rebuilt when those change.
+    let registeredNames = '';
     const registerProviders = () => {
       this.providers?.dispose();
-      const selector = promptDocumentSelector(new Config().extraGlobs);
+      const renamed = agentContexts.renamedNames();
+      registeredNames = renamed.join('\n');
+      const selector = promptDocumentSelector(new Config().extraGlobs, renamed);
       this.providers = vscode.Disposable.from(
         vscode.languages.registerCodeLensProvider(selector, lenses),
         vscode.languages.registerHoverProvider(selector, hovers),
@@ -89,6 +93,13 @@ class Burnrate extends Disposable implements BurnrateApi {
           void guarded(log, 're-registering providers', undefined, registerProviders);
       }),
     );
+    // A document opened, or the runtime files changed: the settings may rename other context files now.
+    const renamedChanged = () => {
+      if (agentContexts.renamedNames().join('\n') !== registeredNames)
+        void guarded(log, 're-registering providers', undefined, registerProviders);
+    };
+    this.register(agentContexts.onDidChange(renamedChanged));
+    this.register(vscode.workspace.onDidOpenTextDocument(renamedChanged));
 
     // Said once per session, in the log and in the status bar tooltip; never a notification on every file.
     if (!vscode.workspace.isTrusted) log.info(RESTRICTED_NOTE);

@@ -5,8 +5,17 @@
 import * as vscode from 'vscode';
 import { anyCase, ON_REQUEST_FILE_GLOBS, promptFileMatchGlobs } from '../core/present/promptFileGlobs';
 
-export function promptDocumentSelector(extraGlobs: readonly string[]): vscode.DocumentFilter[] {
-  return [...promptFileMatchGlobs(extraGlobs), ...ON_REQUEST_FILE_GLOBS.map(anyCase)].map((pattern) => ({
+/**
+ * `contextFileNames`: context files a workspace's settings rename (Gemini's context.fileName), matched anywhere by
+ * name. A name is untrusted text: one with glob syntax in it is left out here (it would widen the pattern), and such a
+ * file is still priced by `burnrate estimate`.
+ */
+export function promptDocumentSelector(
+  extraGlobs: readonly string[],
+  contextFileNames: readonly string[] = [],
+): vscode.DocumentFilter[] {
+  const renamed = contextFileNames.filter((name) => /^[\w. -]+$/.test(name)).map((name) => `**/${name}`);
+  return [...promptFileMatchGlobs(extraGlobs), ...ON_REQUEST_FILE_GLOBS.map(anyCase), ...renamed].map((pattern) => ({
     scheme: 'file',
     pattern,
   }));
