@@ -139,6 +139,13 @@ describe('burnrate simulate (built CLI)', function () {
     assert.match(run.stdout, /^support — claude-sonnet-4-5/m);
   });
 
+  it('names a scenario that is not there even when a broken one starts with its name', () => {
+    const yaml = `${SUPPORT}  supportive:\n    turns: four\n`;
+    const run = runCli(['simulate', '--scenario', 'supp'], workspace(yaml, { 'system.md': SYSTEM }));
+    assert.strictEqual(run.code, 2);
+    assert.match(run.stderr, /no scenario "supp" .*\(scenarios: support\)/);
+  });
+
   it('exits 2 on a missing system-prompt file, unknown scenario or preset, and bad flags', () => {
     const dir = workspace(SUPPORT);
     const missing = runCli(['simulate', '--sessions', '100'], dir);
