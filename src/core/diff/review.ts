@@ -2,6 +2,7 @@
 // editor's review view shows. Files whose blob ids match are neither read nor tokenized.
 import type { PriceOverride } from '../pricing/overrides';
 import { isPromptPath } from '../formats';
+import { uncomparedFile } from '../problems/uncomparedText';
 import { BUILTIN_DEFAULTS, type UsageDefaults } from '../usage/usageConfig';
 import { companionsOf, dependentsOf, hasTextCompanions, textCompanionsOf } from './companions';
 import type { FileComparison, FileVersions } from './compareFile';
@@ -155,11 +156,7 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
       const versions = read.value[i]!;
       if (job.status === 'repriced' && versions.head === undefined) return; // a dependent that does not exist
       if (job.unmerged && versions.head === undefined) {
-        uncompared.push({
-          path: job.path,
-          severity: 'error',
-          reason: `unmerged in ${git.headLabel} (merge conflict): resolve and stage it to compare its cost`,
-        });
+        uncompared.push(uncomparedFile(job.path, undefined, 'error', { code: 'unmerged', head: git.headLabel }));
         return;
       }
       if (
