@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -302,5 +303,10 @@ describe('burnrate replay (built CLI)', () => {
     const missing = runCli(['replay', 'no-such.jsonl']);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.stderr, /no such file: no-such\.jsonl/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-replay-'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.jsonl')]);
+    const fifo = runCli(['replay', 'pipe.jsonl'], dir);
+    assert.strictEqual(fifo.code, 2);
+    assert.match(fifo.stderr, /cannot read pipe\.jsonl: not a regular file \(a FIFO\) — not read/);
   });
 });
