@@ -208,7 +208,7 @@ function runtimeContext(
     }
     const file = cached;
     for (const problem of file.file.problems)
-      if (problem.severity !== 'info' || /import|pulled in/.test(problem.message))
+      if (problem.severity !== 'info' || file.importProblems.includes(problem))
         problems.push({ ...problem, message: `${path}: ${problem.message}` });
     const loading = loadingOf(rule, file);
     const label = `${rule.label}: ${path}`;
