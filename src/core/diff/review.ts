@@ -2,7 +2,6 @@
 // editor's review view shows. Files whose blob ids match are neither read nor tokenized.
 import type { PriceOverride } from '../pricing/overrides';
 import { isPromptPath } from '../formats';
-import { uncomparedFile } from '../problems/uncomparedText';
 import { BUILTIN_DEFAULTS, type UsageDefaults } from '../usage/usageConfig';
 import { companionsOf, dependentsOf, hasTextCompanions, textCompanionsOf } from './companions';
 import type { FileComparison, FileVersions } from './compareFile';
@@ -21,6 +20,7 @@ import {
 import { diffTotals, sortFiles } from './totals';
 import type { DiffReport, FileDiff, UncomparedFile, UsagePricing } from './types';
 import { loadUsageSides, type ExplicitUsage } from './usageSides';
+import { uncomparedFile } from '../problems/uncomparedText';
 
 export interface ReviewOptions {
   /** Repository path of the usage file, read at each side (e.g. ".burnrate.yaml"); absent: no usage file. */
