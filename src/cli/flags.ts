@@ -86,7 +86,10 @@ function rangeText(min: number, max: number): string {
   return max === Number.MAX_SAFE_INTEGER ? `of at least ${fmt(min)}` : `from ${fmt(min)} to ${fmt(max)}`;
 }
 
-/** util.parseArgs words its errors for a generic program; reword the common ones for ours. */
+/**
+ * util.parseArgs words its errors for a generic program; reword the common ones for ours. Its text is Node's, not
+ * ours: one code covers both "takes no value" and "needs a value", so only its message tells them apart.
+ */
 function parserMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;

@@ -77,24 +77,27 @@ export function diskSnapshot(
   return { paths, skipped, read: diskReader(realRoot, maxBytes) };
 }
 
+function unreadable(reason: string): WorkspaceRead {
+  return err({ code: 'unreadable', reason });
+}
+
 /** Reads a workspace-relative path, refusing anything whose real location is outside the workspace. */
 export function diskReader(root: string, maxBytes = DEFAULT_MAX_BYTES): WorkspaceReader {
   const realRoot = fs.realpathSync(root);
   return (relativePath: string): WorkspaceRead => {
     const full = path.resolve(realRoot, relativePath);
-    if (!isInside(realRoot, full)) return { ok: false, reason: 'outside the workspace' };
-    if (!fs.existsSync(full)) return { ok: false, reason: 'no such file' };
+    if (!isInside(realRoot, full)) return unreadable('outside the workspace');
+    if (!fs.existsSync(full)) return err({ code: 'missing' });
     const target = realInside(realRoot, full);
-    if (!target.ok) return { ok: false, reason: refusalText(target.error) };
+    if (!target.ok) return unreadable(refusalText(target.error));
     try {
       const stat = fs.statSync(target.value);
-      if (!stat.isFile()) return { ok: false, reason: 'not a regular file' };
-      if (stat.size > maxBytes)
-        return { ok: false, reason: `over the ${maxBytes.toLocaleString('en-US')}-byte size limit` };
+      if (!stat.isFile()) return unreadable('not a regular file');
+      if (stat.size > maxBytes) return unreadable(`over the ${maxBytes.toLocaleString('en-US')}-byte size limit`);
       const decoded = decodeText(fs.readFileSync(target.value), maxBytes);
-      return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: skipText(decoded.skip) };
+      return decoded.ok ? ok(decoded.text) : unreadable(skipText(decoded.skip));
     } catch (error) {
-      return { ok: false, reason: `cannot read: ${(error as Error).message}` };
+      return unreadable(`cannot read: ${(error as Error).message}`);
     }
   };
 }
@@ -115,7 +118,7 @@ export function companionBytesReader(
   }
   return (relativePath) => {
     const result = read(relativePath);
-    return result.ok ? new TextEncoder().encode(result.text) : undefined;
+    return result.ok ? new TextEncoder().encode(result.value) : undefined;
   };
 }
 

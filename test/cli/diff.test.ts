@@ -66,7 +66,7 @@ interface JsonDoc {
       sections: { title: string }[];
     }[];
   }[];
-  uncompared: { path: string; severity: string; reason: string }[];
+  uncompared: { path: string; severity: string; code: string; reason: string }[];
   gates: { gate: string; tripped: boolean; files: string[] }[];
 }
 
@@ -435,6 +435,11 @@ describe('burnrate diff (built CLI, real git repositories)', function () {
         /1 changed file could not be compared:\n {2}\.github\/prompts\/review\.prompt\.md: over the 1000 bytes size limit in working tree \([\d.]+ KB\): its cost change is unknown/,
       );
       assert.match(run.stdout, /! \.github\/prompts\/review\.prompt\.md: over the 1000 bytes size limit/);
+      const doc = json(repo.diff(['--max-bytes', '1000', '--json']));
+      assert.deepStrictEqual(
+        doc.uncompared.map((u) => [u.path, u.severity, u.code, u.reason.split(' (')[0]]),
+        [[REVIEW, 'error', 'too-large', 'over the 1000 bytes size limit in working tree']],
+      );
     });
 
     it('switching a prompt to a model with no price trips the gate and names the unit', () => {

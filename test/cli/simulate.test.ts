@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -137,6 +138,13 @@ describe('burnrate simulate (built CLI)', function () {
     assert.match(run.stderr, /scenarios\.broken\.turns: expected a number/);
     assert.match(run.stderr, /scenarios\.broken\.retryRate: is a share between 0 and 1/);
     assert.match(run.stdout, /^support — claude-sonnet-4-5/m);
+  });
+
+  it('names a scenario that is not there even when a broken one starts with its name', () => {
+    const yaml = `${SUPPORT}  supportive:\n    turns: four\n`;
+    const run = runCli(['simulate', '--scenario', 'supp'], workspace(yaml, { 'system.md': SYSTEM }));
+    assert.strictEqual(run.code, 2);
+    assert.match(run.stderr, /no scenario "supp" .*\(scenarios: support\)/);
   });
 
   it('exits 2 on a missing system-prompt file, unknown scenario or preset, and bad flags', () => {
@@ -295,5 +303,10 @@ describe('burnrate replay (built CLI)', () => {
     const missing = runCli(['replay', 'no-such.jsonl']);
     assert.strictEqual(missing.code, 2);
     assert.match(missing.stderr, /no such file: no-such\.jsonl/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'burnrate-replay-'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.jsonl')]);
+    const fifo = runCli(['replay', 'pipe.jsonl'], dir);
+    assert.strictEqual(fifo.code, 2);
+    assert.match(fifo.stderr, /cannot read pipe\.jsonl: not a regular file \(a FIFO\) — not read/);
   });
 });

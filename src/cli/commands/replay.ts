@@ -123,7 +123,7 @@ without a price (the total is then unknown and reported as null — never as $0;
       );
       if (streamed) {
         problems.push(
-          streamed.error === 'file not found' ? `no such file: ${name}` : `cannot read ${name}: ${streamed.error}`,
+          streamed.error.code === 'missing' ? `no such file: ${name}` : `cannot read ${name}: ${streamed.error.reason}`,
         );
         continue;
       }

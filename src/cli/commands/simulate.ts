@@ -113,7 +113,7 @@ See examples/.burnrate.yaml for every key and its default.`,
     const parsed = agentFile
       ? (() => {
           const fromFile = agentFileScenarios(agentFile, root, usage.config, io.cwd);
-          return { scenarios: fromFile.specs, problems: fromFile.problems };
+          return { scenarios: fromFile.specs, problems: fromFile.problems, byScenario: new Map<string, Problem[]>() };
         })()
       : parseScenarios(usage.config.scenarios);
     problems.push(...parsed.problems);
@@ -124,7 +124,7 @@ See examples/.burnrate.yaml for every key and its default.`,
       specs = specs.filter((s) => s.name === wanted);
       if (specs.length === 0) {
         const names = parsed.scenarios.map((s) => s.name);
-        const broken = parsed.problems.some((p) => p.message.startsWith(`scenarios.${wanted}`));
+        const broken = parsed.byScenario.has(wanted);
         if (!broken)
           throw new UsageError(
             `no scenario "${wanted}" in ${source}${names.length ? ` (scenarios: ${names.join(', ')})` : ''}`,

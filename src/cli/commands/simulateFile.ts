@@ -25,7 +25,7 @@ export function agentFileScenarios(
   const readCompanion = Object.assign(
     (companion: string) => {
       const text = read(companion);
-      return text.ok ? new TextEncoder().encode(text.text) : undefined;
+      return text.ok ? new TextEncoder().encode(text.value) : undefined;
     },
     { list: (dir: string) => listWorkspaceFiles(root, dir) },
   );

@@ -3,14 +3,16 @@
 import { estimateSource, type SourceEstimate, type SourceOptions } from '../estimate/estimateSource';
 import type { FileEstimate } from '../estimate/types';
 import { isPromptPath } from '../formats';
-import { DEFAULT_MAX_BYTES, formatSize } from '../formats/decode';
+import { DEFAULT_MAX_BYTES } from '../formats/decode';
+import type { Uncompared } from '../problems/uncompared';
+import { uncomparedFile } from '../problems/uncomparedText';
 import { delta } from './delta';
 import { isUnreadable, type ChangeStatus, type Side, type Unreadable } from './gitSource';
 import { compareUnits, unitSide } from './compareUnits';
 import { matchUnits, type UnitPair } from './matchUnits';
 import type { CostSide, FileDiff, FileStatus, UncomparedFile, UnitDiff } from './types';
 import { conflictMarkerLine, isBinary } from './unreadable';
-import { isLfsPointer, LFS_POINTER_REASON } from '../files/lfsPointer';
+import { isLfsPointer } from '../files/lfsPointer';
 
 /** Everything estimateSource needs except the path, for one side. */
 export type SideOptions = Omit<SourceOptions, 'relativePath'>;
@@ -63,7 +65,7 @@ export interface EstimatedSide {
 export type SideResult =
   | { kind: 'estimate'; estimate: FileEstimate }
   | { kind: 'absent' }
-  | { kind: 'uncompared'; reason: string; severity: 'error' | 'warning' };
+  | { kind: 'uncompared'; cause: Uncompared; severity: 'error' | 'warning' };
 
 /** Two estimated sides → the file's cost change. `versions` gives the paths and status; its contents are not read. */
 export function compareSides(versions: FileVersions, baseSide: EstimatedSide, headSide: EstimatedSide): FileComparison {
@@ -71,8 +73,8 @@ export function compareSides(versions: FileVersions, baseSide: EstimatedSide, he
   const notes = [...baseSide.notes, ...headSide.notes];
   const base = baseSide.result;
   const head = headSide.result;
-  if (base.kind === 'uncompared') return uncompared(versions, base.reason, base.severity);
-  if (head.kind === 'uncompared') return uncompared(versions, head.reason, head.severity);
+  if (base.kind === 'uncompared') return uncompared(versions, base.cause, base.severity);
+  if (head.kind === 'uncompared') return uncompared(versions, head.cause, head.severity);
   if (base.kind === 'absent' && head.kind === 'absent') return { kind: 'ignored' };
 
   const before = base.kind === 'estimate' ? base.estimate : undefined;
@@ -149,31 +151,29 @@ function checkedSide(
   const options = inputs[side];
   const relativePath = inputs.globPath ? inputs.globPath(path) : path;
   const label = side === 'base' ? (inputs.baseLabel ?? 'the base') : (inputs.headLabel ?? 'the head');
-  const fail = (reason: string): EstimatedSide => ({
-    result: { kind: 'uncompared', reason, severity: 'error' },
+  const fail = (cause: Uncompared): EstimatedSide => ({
+    result: { kind: 'uncompared', cause, severity: 'error' },
     notes,
   });
+  const at = { side, label };
   if (!isPromptPath(relativePath, options.extraGlobs ?? [])) {
     notes.push(`${path} in ${label} is not a prompt or agent file`);
     return { result: { kind: 'absent' }, notes };
   }
-  if (typeof content !== 'string' && isUnreadable(content)) return fail(`${content.unreadable} (${label})`);
+  if (typeof content !== 'string' && isUnreadable(content))
+    return fail({ code: 'unreadable', ...at, why: content.unreadable });
 
-  if (isBinary(content)) return fail(`binary in ${label}: a cost diff needs text on both sides`);
-  if (typeof content !== 'string' && isLfsPointer(content)) return fail(`${LFS_POINTER_REASON} (${label})`);
+  if (isBinary(content)) return fail({ code: 'binary', ...at });
+  if (typeof content !== 'string' && isLfsPointer(content)) return fail({ code: 'lfs-pointer', ...at });
   const conflict = conflictMarkerLine(content);
-  if (conflict !== undefined)
-    return fail(`merge conflict markers in ${label} (line ${conflict + 1}): resolve the conflict to compare its cost`);
+  if (conflict !== undefined) return fail({ code: 'conflict-markers', ...at, line: conflict });
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = byteLength(content, maxBytes);
   // An error, not a warning: a gate that skipped the file would pass whatever it grew by.
-  if (size > maxBytes)
-    return fail(
-      `over the ${formatSize(maxBytes)} size limit in ${label} (${formatSize(size)}): its cost change is unknown`,
-    );
+  if (size > maxBytes) return fail({ code: 'too-large', ...at, limitBytes: maxBytes, sizeBytes: size });
   const result = estimate(relativePath);
   if (result.ok) return { result: { kind: 'estimate', estimate: result.estimate }, notes };
-  if (result.skipped.skip.code === 'binary') return fail(`binary in ${label}: a cost diff needs text on both sides`);
+  if (result.skipped.skip.code === 'binary') return fail({ code: 'binary', ...at });
   // The content says it is not a prompt (a JSON file without messages, a YAML file that is not CrewAI): on this side
   // it costs nothing.
   notes.push(`in ${label}: ${result.skipped.reason}`);
@@ -188,10 +188,8 @@ function byteLength(content: Uint8Array | string, maxBytes: number): number {
     : new TextEncoder().encode(content).length;
 }
 
-function uncompared(versions: FileVersions, reason: string, severity: 'error' | 'warning'): FileComparison {
-  const file: UncomparedFile = { path: versions.path, severity, reason };
-  if (versions.basePath && versions.basePath !== versions.path) file.basePath = versions.basePath;
-  return { kind: 'uncompared', file };
+function uncompared(versions: FileVersions, cause: Uncompared, severity: 'error' | 'warning'): FileComparison {
+  return { kind: 'uncompared', file: uncomparedFile(versions.path, versions.basePath, severity, cause) };
 }
 
 function fileStatus(

@@ -1,6 +1,8 @@
 // One file's comparison as plain data (structured-cloneable: no callbacks): what review() builds for each changed file
 // once both sides' bytes are read, so a shell can run the comparison elsewhere — the editor runs it in its worker,
 // within a time budget, so that no file in a diff keeps the extension host from answering.
+import type { Uncompared } from '../problems/uncompared';
+import { uncomparedFile } from '../problems/uncomparedText';
 import { companionReader } from './companions';
 import { compareFile, type FileComparison, type FileVersions, type SideOptions } from './compareFile';
 
@@ -42,21 +44,14 @@ export function compareJob(job: CompareJob): FileComparison {
  * the size limit, since a review that counted it as $0 would hide whatever it grew by.
  */
 export function notComparedInTime(job: CompareJob, seconds: number): FileComparison {
-  return notCompared(
-    job,
-    `too large to compare here (not compared within ${seconds} s) — run \`burnrate diff\` in a terminal for its cost change`,
-  );
+  return notCompared(job, { code: 'not-compared-in-time', seconds });
 }
 
 /** A job whose comparison failed in the shell (a worker that stopped): not compared, with why. */
 export function compareFailed(job: CompareJob, error: string): FileComparison {
-  return notCompared(job, `not compared (internal error: ${error}) — run \`burnrate diff\` in a terminal`);
+  return notCompared(job, { code: 'compare-failed', error });
 }
 
-function notCompared(job: CompareJob, reason: string): FileComparison {
-  const { path, basePath } = job.versions;
-  return {
-    kind: 'uncompared',
-    file: { path, severity: 'error', reason, ...(basePath && basePath !== path ? { basePath } : {}) },
-  };
+function notCompared(job: CompareJob, cause: Uncompared): FileComparison {
+  return { kind: 'uncompared', file: uncomparedFile(job.versions.path, job.versions.basePath, 'error', cause) };
 }

@@ -20,6 +20,7 @@ import {
 import { diffTotals, sortFiles } from './totals';
 import type { DiffReport, FileDiff, UncomparedFile, UsagePricing } from './types';
 import { loadUsageSides, type ExplicitUsage } from './usageSides';
+import { uncomparedFile } from '../problems/uncomparedText';
 
 export interface ReviewOptions {
   /** Repository path of the usage file, read at each side (e.g. ".burnrate.yaml"); absent: no usage file. */
@@ -155,11 +156,7 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
       const versions = read.value[i]!;
       if (job.status === 'repriced' && versions.head === undefined) return; // a dependent that does not exist
       if (job.unmerged && versions.head === undefined) {
-        uncompared.push({
-          path: job.path,
-          severity: 'error',
-          reason: `unmerged in ${git.headLabel} (merge conflict): resolve and stage it to compare its cost`,
-        });
+        uncompared.push(uncomparedFile(job.path, undefined, 'error', { code: 'unmerged', head: git.headLabel }));
         return;
       }
       if (

@@ -1,5 +1,6 @@
 // What a cost diff says: plain data for the CLI table, the PR comment, the JSON document, the editor's lenses and its
 // review view. Money is USD; "month" follows the usage file's month (730 hours unless set).
+import type { Uncompared } from '../problems/uncompared';
 import type { FormatId, LineRange, Problem, UnitKind } from '../types';
 
 /** One unit, or one file, at one side of the diff. Costs are absent when the model has no price. */
@@ -86,6 +87,8 @@ export interface UncomparedFile {
   path: string;
   basePath?: string;
   severity: 'error' | 'warning';
+  cause: Uncompared;
+  /** The plain wording of `cause`; a surface with its own words reads `cause`. */
   reason: string;
 }
 

@@ -4,7 +4,7 @@
 // on the unit naming the field, what was written and the bound. The bounds sit far above any real use (the largest
 // context windows hold ~2M tokens; a month has at most 744 hours) so no honest estimate ever meets them.
 import type { Problem } from '../types';
-import type { Sourced } from '../usage/resolveInputs';
+import { noted, type Sourced } from '../usage/resolveInputs';
 
 export { LIMITS } from '../limits';
 import { LIMITS } from '../limits';
@@ -37,11 +37,7 @@ export function boundSourced(
   const before = problems.length;
   const bounded = boundCount(value.value, field, `${label} (${value.detail})`, problems);
   if (problems.length === before) return value;
-  return {
-    ...value,
-    value: bounded,
-    detail: `${value.detail}, capped at Burnrate's bound of ${formatNumber(bounded)}`,
-  };
+  return noted(value, bounded, `capped at Burnrate's bound of ${formatNumber(bounded)}`);
 }
 
 function describe(field: BoundedField): string {

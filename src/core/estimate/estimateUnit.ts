@@ -6,7 +6,7 @@ import type { PriceOverride } from '../pricing/overrides';
 import { plainCounter, type TextCounter } from '../tokenize/textCounter';
 import { profileForModel, type TokenizerProfile } from '../tokenize/families';
 import type { CostUnit, LineRange, ParsedFile, Problem } from '../types';
-import { sourced, type InputLayers, type Sourced } from '../usage/resolveInputs';
+import { noted, sourced, type InputLayers, type Sourced } from '../usage/resolveInputs';
 import { BUILTIN_DEFAULTS } from '../usage/usageConfig';
 import { unitHints } from './hints';
 import { ANTHROPIC_TOOL_SYSTEM_PROMPT_TOKENS, messageOverhead } from './messageOverhead';
@@ -236,11 +236,7 @@ function countInput(
 function expectedOutputTokens(configured: Sourced<number>, unit: CostUnit, limit: number | undefined): Sourced<number> {
   if (unit.kind === 'always-on') return { value: 0, source: 'format', detail: 'always-on context adds input only' };
   if (limit !== undefined && configured.value > limit) {
-    return {
-      value: limit,
-      source: configured.source,
-      detail: `${configured.detail}, capped at the declared limit of ${limit}`,
-    };
+    return noted(configured, limit, `capped at the declared limit of ${limit}`);
   }
   return configured;
 }
@@ -259,11 +255,7 @@ function sessionFigures(
   const configured = boundSourced(sourced('turns', file, unit, options), 'turns', 'turns', problems);
   const turns: Sourced<number> =
     configured.value > maxTurns
-      ? {
-          value: maxTurns,
-          source: configured.source,
-          detail: `${configured.detail}, capped by ${unit.turns!.field} = ${maxTurns}`,
-        }
+      ? noted(configured, maxTurns, `capped by ${unit.turns!.field} = ${maxTurns}`)
       : configured;
   const userTokensPerTurn = boundSourced(
     sourced('userTokensPerTurn', file, unit, options),

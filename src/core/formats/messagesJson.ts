@@ -162,7 +162,10 @@ function noteExtras(fields: FieldReader, tally: ContentTally): void {
   }
 }
 
-/** V8 appends the whole input and an offset to its messages; the line is reported separately. */
+/**
+ * V8 appends the whole input and an offset to its messages; the line is reported separately. The message is V8's own
+ * text with no code beside it, so trimming it by its wording is the only way.
+ */
 function shortJsonError(message: string): string {
   return message.replace(/, (\.\.\.)?"[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+[\s\S]*$/, '');
 }

@@ -5,6 +5,7 @@
 // read them in one more batch and run again.
 import { decodeText } from '../formats/decode';
 import { skipText } from '../problems/skipText';
+import { err, ok } from '../result';
 import { buildWorkspaceContext, type WorkspaceSnapshot } from '../runtimes/context';
 import { isRuntimePath } from '../runtimes/loading';
 import type { UsageConfig } from '../usage/usageConfig';
@@ -134,15 +135,15 @@ function snapshotOf(
         bytes = inputs.otherAt?.(commit, relative);
         if (bytes === undefined) {
           misses.push({ commit, relativePath: relative });
-          return { ok: false, reason: 'not read by the history yet' };
+          return err({ code: 'unreadable', reason: 'not read by the history yet' });
         }
       } else {
         const [changedAt, repoPath] = at.split('\0') as [string, string];
         bytes = inputs.blobAt(changedAt, repoPath);
       }
-      if (!bytes) return { ok: false, reason: 'not a file at this commit' };
+      if (!bytes) return err({ code: 'unreadable', reason: 'not a file at this commit' });
       const decoded = decodeText(bytes, inputs.maxBytes);
-      return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: skipText(decoded.skip) };
+      return decoded.ok ? ok(decoded.text) : err({ code: 'unreadable', reason: skipText(decoded.skip) });
     },
   };
 }

@@ -3,7 +3,7 @@
 // history so far — the task message, then each reply and tool result. Priced as a growing cached prefix.
 import { TOKENS_PER_MESSAGE } from '../estimate/messageOverhead';
 import type { CostUnit, ParsedFile } from '../types';
-import { sourced, type InputLayers, type Sourced } from '../usage/resolveInputs';
+import { noted, sourced, type InputLayers, type Sourced } from '../usage/resolveInputs';
 import { combinedBand, type TokenFigure } from './figures';
 import {
   callRow,
@@ -97,7 +97,7 @@ export function agentSession(setup: SessionSetup): AgentSessionFigures {
   const cap = setup.maxCalls;
   const calls: Sourced<number> =
     cap && configured.value > cap.value
-      ? { ...configured, value: cap.value, detail: `${configured.detail}, capped by ${cap.field} = ${cap.value}` }
+      ? noted(configured, cap.value, `capped by ${cap.field} = ${cap.value}`)
       : configured;
 
   const growthPerCall = setup.outputPerCall + toolResultTokens.value + 2 * TOKENS_PER_MESSAGE;

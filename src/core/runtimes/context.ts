@@ -8,6 +8,7 @@ import { estimateUnit } from '../estimate/estimateUnit';
 import type { Pricing } from '../estimate/types';
 import type { PriceOverride } from '../pricing/overrides';
 import { callCost } from '../pricing/rateCard';
+import { readFailureText } from '../problems/readText';
 import { countTokens } from '../tokenize/count';
 import type { Problem, SkippedFile } from '../types';
 import { BUILTIN_DEFAULTS, type UsageConfig } from '../usage/usageConfig';
@@ -192,12 +193,12 @@ function runtimeContext(
     if (!cached) {
       const text = snapshot.read(path);
       const read = text.ok
-        ? readContextFile(path, text.text, {
+        ? readContextFile(path, text.value, {
             read: snapshot.read,
             ...(rule.imports && runtime.importDepth ? { importHops: runtime.importDepth.value } : {}),
             ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
           })
-        : err(text.reason);
+        : err(readFailureText(text.error));
       cached = read.ok ? read.value : { failed: read.error };
       cache.set(key, cached);
     }
@@ -207,7 +208,7 @@ function runtimeContext(
     }
     const file = cached;
     for (const problem of file.file.problems)
-      if (problem.severity !== 'info' || /import|pulled in/.test(problem.message))
+      if (problem.severity !== 'info' || file.importProblems.includes(problem))
         problems.push({ ...problem, message: `${path}: ${problem.message}` });
     const loading = loadingOf(rule, file);
     const label = `${rule.label}: ${path}`;

@@ -18,6 +18,8 @@ export interface ContextFile {
   /** A skill's listing entry as the format registry reads it (name + description, `when_to_use`), when it has one. */
   listing?: CostUnit;
   imports: ImportedFile[];
+  /** The problems following its imports raised (also in `file.problems`): the context lists even the info ones. */
+  importProblems: Problem[];
 }
 
 /** The context file read, or why it is not (its skip's plain wording). */
@@ -51,29 +53,33 @@ export function readContextFile(path: string, text: string, options: ContextFile
   const file =
     options.importHops !== undefined
       ? withImports(parsed, path, options.importHops, options.read)
-      : { file: parsed, imports: [] };
+      : { file: parsed, imports: [], problems: [] };
   return ok({
     path,
     file: file.file,
     ...(fields ? { fields } : {}),
     body,
     imports: file.imports,
+    importProblems: file.problems,
     ...(listing ? { listing } : {}),
   });
 }
 
-/** The file with its imports appended to its (single) unit as `imported @path` parts, and their problems as the file's. */
+/**
+ * The file with its imports appended to its (single) unit as `imported @path` parts, and their problems as the file's
+ * (`problems` lists them alone).
+ */
 export function withImports(
   file: ParsedFile,
   path: string,
   hops: number,
   read: WorkspaceReader,
-): { file: ParsedFile; imports: ImportedFile[] } {
+): { file: ParsedFile; imports: ImportedFile[]; problems: Problem[] } {
   const unit = file.units[0];
-  if (!unit || file.units.length !== 1) return { file, imports: [] };
+  if (!unit || file.units.length !== 1) return { file, imports: [], problems: [] };
   const own = unit.parts.map((p) => p.text).join('\n');
   const expansion = expandImports(path, own, hops, read);
-  if (expansion.imports.length === 0 && expansion.problems.length === 0) return { file, imports: [] };
+  if (expansion.imports.length === 0 && expansion.problems.length === 0) return { file, imports: [], problems: [] };
   const parts = [
     ...unit.parts,
     ...expansion.imports.map((i) => ({
@@ -85,5 +91,6 @@ export function withImports(
   return {
     file: { ...file, units: [{ ...unit, parts }], problems: [...file.problems, ...expansion.problems] },
     imports: expansion.imports,
+    problems: expansion.problems,
   };
 }

@@ -25,8 +25,8 @@ export interface ContextFileNames {
 /** The workspace's renamed Gemini context files; undefined when there is no settings file or it names none. */
 export function readContextFileNames(read: WorkspaceReader): ContextFileNames | undefined {
   const text = read(GEMINI_SETTINGS);
-  if (!text.ok) return text.reason === 'no such file' ? undefined : unreadable(`not read (${text.reason})`);
-  const plain = stripJsonComments(text.text);
+  if (!text.ok) return text.error.code === 'missing' ? undefined : unreadable(`not read (${text.error.reason})`);
+  const plain = stripJsonComments(text.value);
   let data: unknown;
   try {
     data = JSON.parse(plain);

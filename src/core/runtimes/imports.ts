@@ -3,9 +3,11 @@
 // cycle stops where it closes); imports inside code spans and fenced blocks are text, not imports. Work is bounded by
 // the files read: every file is read at most once per expansion.
 import { err, ok, type Result } from '../result';
+import type { ReadFailure } from '../problems/reads';
+import { readFailureText } from '../problems/readText';
 import type { Problem } from '../types';
 
-export type WorkspaceRead = { ok: true; text: string } | { ok: false; reason: string };
+export type WorkspaceRead = Result<string, ReadFailure>;
 /** Reads a workspace-relative path; the shell keeps reads inside the workspace and says why a file can't be read. */
 export type WorkspaceReader = (relativePath: string) => WorkspaceRead;
 
@@ -66,12 +68,12 @@ export function expandImports(path: string, text: string, maxHops: number, read:
       if (!file.ok) {
         result.problems.push({
           severity: 'warning',
-          message: `@${target.path} in ${where}: ${file.reason} — not counted`,
+          message: `@${target.path} in ${where}: ${readFailureText(file.error)} — not counted`,
         });
         continue;
       }
-      result.imports.push({ path: imported, text: file.text, hop: next.hop + 1, from: next.path });
-      queue.push({ path: imported, text: file.text, hop: next.hop + 1 });
+      result.imports.push({ path: imported, text: file.value, hop: next.hop + 1, from: next.path });
+      queue.push({ path: imported, text: file.value, hop: next.hop + 1 });
     }
   }
   return result;

@@ -1,6 +1,7 @@
 // Validates the raw `scenarios:` object of `.burnrate.yaml` (already YAML-parsed). Every problem names its key
-// ("scenarios.support-agent.turns: …"). A scenario with an error is left out — a silently defaulted typo would give
-// wrong money — while the others still run; unknown keys are warnings with a suggestion.
+// ("scenarios.support-agent.turns: …") and is also listed under the scenario it belongs to, so a shell selects a
+// scenario's problems by name, not by the text. A scenario with an error is left out — a silently defaulted typo
+// would give wrong money — while the others still run; unknown keys are warnings with a suggestion.
 import { SERVICE_TIERS } from '../pricing/serviceTiers';
 import { TOOL_FEE_NAMES } from '../pricing/toolFees';
 import type { Problem } from '../types';
@@ -18,67 +19,103 @@ import { SCENARIO_KEYS, type FromLog, type RoutingSpec, type ScenarioSpec, type 
 
 export interface ParsedScenarios {
   scenarios: ScenarioSpec[];
+  /** Every problem, in the order found. */
   problems: Problem[];
+  /** The same problems by the scenario they belong to; one about the whole block (not a mapping) is under none. */
+  byScenario: ReadonlyMap<string, readonly Problem[]>;
 }
 
 type Obj = Record<string, unknown>;
 
-class Reader {
+/** Where every problem is written: the flat list and, when it is about one scenario, that scenario's list. */
+class ProblemLog {
   readonly problems: Problem[] = [];
+  readonly byScenario = new Map<string, Problem[]>();
+
+  add(scenario: string | undefined, problem: Problem): void {
+    this.problems.push(problem);
+    if (scenario === undefined) return;
+    const own = this.byScenario.get(scenario);
+    if (own) own.push(problem);
+    else this.byScenario.set(scenario, [problem]);
+  }
+}
+
+/** Reads one scenario (or, without a name, the block itself), writing its problems to the log under its name. */
+class Reader {
   errors = 0;
+
+  constructor(
+    private readonly log: ProblemLog,
+    private readonly scenario?: string,
+  ) {}
 
   error(path: string, message: string): undefined {
     this.errors++;
-    this.problems.push({ severity: 'error', message: `${path}: ${message}` });
+    this.log.add(this.scenario, { severity: 'error', message: `${path}: ${message}` });
     return undefined;
   }
 
   warn(path: string, message: string): void {
-    this.problems.push({ severity: 'warning', message: `${path}: ${message}` });
+    this.log.add(this.scenario, { severity: 'warning', message: `${path}: ${message}` });
   }
 }
 
 export function parseScenarios(raw: unknown): ParsedScenarios {
-  const reader = new Reader();
+  const log = new ProblemLog();
   const scenarios: ScenarioSpec[] = [];
-  if (raw === undefined || raw === null) return { scenarios, problems: [] };
+  const parsed = (valid: ScenarioSpec[]): ParsedScenarios => ({
+    scenarios: valid,
+    problems: log.problems,
+    byScenario: log.byScenario,
+  });
+  if (raw === undefined || raw === null) return parsed(scenarios);
   if (!isObject(raw)) {
-    reader.error('scenarios', `expected a mapping of scenario names to scenarios, got ${describe(raw)}`);
-    return { scenarios, problems: reader.problems };
+    new Reader(log).error('scenarios', `expected a mapping of scenario names to scenarios, got ${describe(raw)}`);
+    return parsed(scenarios);
   }
   for (const [name, value] of Object.entries(raw)) {
-    const before = reader.errors;
+    const reader = new Reader(log, name);
     const spec = readScenario(reader, name, value);
-    if (spec && reader.errors === before) scenarios.push(spec);
+    if (spec && reader.errors === 0) scenarios.push(spec);
     else
-      reader.problems.push({
+      log.add(name, {
         severity: 'error',
         message: `scenarios.${name}: not simulated until the errors above are fixed`,
       });
   }
-  return { scenarios: linkSubagents(reader, scenarios), problems: reader.problems };
+  return parsed(linkSubagents(log, scenarios));
 }
 
 /**
  * Points each subagent at the scenario it names. A name that is not a valid scenario, or a chain that comes back to
  * itself (a cycle would never end), is an error, and the scenarios depending on it are left out.
  */
-function linkSubagents(reader: Reader, scenarios: ScenarioSpec[]): ScenarioSpec[] {
+function linkSubagents(log: ProblemLog, scenarios: ScenarioSpec[]): ScenarioSpec[] {
   const byName = new Map(scenarios.map((s) => [s.name, s] as const));
   const broken = new Set<string>();
   const visit = (spec: ScenarioSpec, chain: string[]): boolean => {
     if (chain.includes(spec.name)) {
-      reader.error(`scenarios.${chain[0]}.subagents`, `${[...chain, spec.name].join(' → ')} is a cycle`);
+      new Reader(log, chain[0]).error(
+        `scenarios.${chain[0]}.subagents`,
+        `${[...chain, spec.name].join(' → ')} is a cycle`,
+      );
       return false;
     }
     if (chain.length > SCENARIO_LIMITS.subagentDepth) {
-      reader.error(`scenarios.${chain[0]}.subagents`, `nest deeper than ${SCENARIO_LIMITS.subagentDepth} levels`);
+      new Reader(log, chain[0]).error(
+        `scenarios.${chain[0]}.subagents`,
+        `nest deeper than ${SCENARIO_LIMITS.subagentDepth} levels`,
+      );
       return false;
     }
     for (const [i, sub] of (spec.subagents ?? []).entries()) {
       const target = byName.get(sub.scenario);
       if (!target) {
-        reader.error(`scenarios.${spec.name}.subagents[${i}].scenario`, `no valid scenario "${sub.scenario}"`);
+        new Reader(log, spec.name).error(
+          `scenarios.${spec.name}.subagents[${i}].scenario`,
+          `no valid scenario "${sub.scenario}"`,
+        );
         return false;
       }
       if (!visit(target, [...chain, spec.name])) return false;

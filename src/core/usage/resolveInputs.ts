@@ -10,8 +10,19 @@ export type InputSource = 'flag' | 'file' | 'format' | 'usage-glob' | 'usage-def
 export interface Sourced<T> {
   value: T;
   source: InputSource;
-  /** Human-readable origin: "--model flag", "burnrate.callsPerDay in frontmatter", ".burnrate.yaml line 7 (prompts/**)". */
+  /**
+   * Human-readable origin and what happened to the value since: "--model option", "burnrate.callsPerDay in this
+   * file's frontmatter", ".burnrate.yaml line 7 (files: prompts/**), capped at the declared limit of 800".
+   */
   detail: string;
+  /** Present when the flag layer set the value, so a shell whose flags are something else words the origin itself. */
+  flag?: FlagOrigin;
+}
+
+/** Which input the flag layer set, and the notes `detail` adds after the flag's name, in order. */
+export interface FlagOrigin {
+  key: keyof UsageDefaults;
+  notes: string[];
 }
 
 export interface InputLayers {
@@ -25,6 +36,13 @@ export interface InputLayers {
 }
 
 type Key = keyof UsageDefaults;
+
+/** The value changed for a reason (a cap): `note` is added to the detail, and to a flag origin's notes. */
+export function noted<T>(sourced: Sourced<T>, value: T, note: string): Sourced<T> {
+  const next: Sourced<T> = { ...sourced, value, detail: `${sourced.detail}, ${note}` };
+  if (sourced.flag) next.flag = { key: sourced.flag.key, notes: [...sourced.flag.notes, note] };
+  return next;
+}
 
 const FLAG_NAMES: Record<Key, string> = {
   model: '--model',
@@ -45,7 +63,12 @@ export function sourced<K extends Key>(
 ): Sourced<NonNullable<UsageDefaults[K]>> {
   const flag = layers.flags?.[key];
   if (flag !== undefined)
-    return { value: flag as NonNullable<UsageDefaults[K]>, source: 'flag', detail: `${FLAG_NAMES[key]} option` };
+    return {
+      value: flag as NonNullable<UsageDefaults[K]>,
+      source: 'flag',
+      detail: `${FLAG_NAMES[key]} option`,
+      flag: { key, notes: [] },
+    };
 
   const own = (unit.usageHints as UsageDefaults | undefined)?.[key];
   if (own !== undefined) {

@@ -70,7 +70,7 @@ export function usageScenarioSources(input: UsageScenarioInput): { sources: Scen
   const deps = usageDeps(input);
   const origin = `.burnrate.yaml (${input.folderName})`;
   const sources = parsed.scenarios.map((spec) => {
-    const own = parsed.problems.filter((p) => p.message.startsWith(`scenarios.${spec.name}.`));
+    const own = parsed.byScenario.get(spec.name) ?? [];
     const source = preparedSource(
       `usage:${input.folderKey}#${spec.name}`,
       spec.name,

@@ -3,7 +3,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { forEachLine, readBoundedText, type LongLine } from '../../../src/cli/boundedRead';
+import { forEachLine, readBoundedText, readFailureWords, type LongLine } from '../../../src/cli/boundedRead';
 import { LIMITS } from '../../../src/core/limits';
 
 describe('reading files a repository names (issue 10)', () => {
@@ -35,9 +35,21 @@ describe('reading files a repository names (issue 10)', () => {
     const lines: string[] = [];
     assert.strictEqual(await forEachLine(path.join(dir, 'log.jsonl'), (line) => lines.push(line)), undefined);
     assert.deepStrictEqual(lines, ['a', 'b', '', 'c']);
-    assert.match(
-      ((await forEachLine('/dev/urandom', () => undefined)) as { error: string }).error,
-      /not a regular file/,
+    const device = await forEachLine('/dev/urandom', () => undefined);
+    assert.ok(device && device.error.code === 'unreadable' && /not a regular file/.test(device.error.reason));
+  });
+
+  it('says a missing file is missing, and anything else is unreadable with the reason', async () => {
+    assert.deepStrictEqual(await forEachLine(path.join(dir, 'none.jsonl'), () => undefined), {
+      error: { code: 'missing' },
+    });
+    assert.deepStrictEqual(await forEachLine(path.join(dir, 'fifo.md'), () => undefined), {
+      error: { code: 'unreadable', reason: 'not a regular file (a FIFO) — not read' },
+    });
+    assert.strictEqual(readFailureWords({ code: 'missing' }), 'file not found');
+    assert.strictEqual(
+      readFailureWords({ code: 'unreadable', reason: 'cannot read (EACCES)' }),
+      'cannot read (EACCES)',
     );
   });
 

@@ -244,6 +244,13 @@ describe('cost diff review (fake git)', () => {
     );
     assert.match(report.uncompared[0]!.reason, /binary in working tree/);
     assert.match(report.uncompared[1]!.reason, /merge conflict markers in working tree \(line 2\)/);
+    assert.deepStrictEqual(
+      report.uncompared.map((u) => u.cause),
+      [
+        { code: 'binary', side: 'head', label: 'working tree' },
+        { code: 'conflict-markers', side: 'head', label: 'working tree', line: 1 },
+      ],
+    );
   });
 
   it('a model without a price: tokens count, cost change is unknown and kept out of the dollar total', async () => {
@@ -375,6 +382,7 @@ describe('cost diff review (fake git)', () => {
       {
         path: PROMPT,
         severity: 'error',
+        cause: { code: 'not-compared-in-time', seconds: 15 },
         reason:
           'too large to compare here (not compared within 15 s) — run `burnrate diff` in a terminal for its cost change',
       },

@@ -81,6 +81,7 @@ describe('the cost review compared in the estimate worker (issue 10)', function 
         {
           path: 'prompts/hostile.prompt.md',
           severity: 'error',
+          cause: { code: 'not-compared-in-time', seconds: budgetMs / 1000 },
           reason: `too large to compare here (not compared within ${budgetMs / 1000} s) — run \`burnrate diff\` in a terminal for its cost change`,
         },
       ]);

@@ -65,6 +65,17 @@ describe('editor inputs', () => {
     );
   });
 
+  it('an editor choice that was capped keeps the note after its own wording', () => {
+    const e = fileEstimate('p.prompt.md', PROMPT, { flags: { callsPerDay: 1e12 } });
+    const calls = e.units[0]!.callsPerDay;
+    assert.strictEqual(calls.detail, "--calls-per-day option, capped at Burnrate's bound of 100,000,000");
+    assert.deepStrictEqual(calls.flag, { key: 'callsPerDay', notes: ["capped at Burnrate's bound of 100,000,000"] });
+    assert.strictEqual(
+      relabelFlagSources(e, (key) => `${key} chosen in the editor`).units[0]!.callsPerDay.detail,
+      "callsPerDay chosen in the editor, capped at Burnrate's bound of 100,000,000",
+    );
+  });
+
   it('model choices: the user prices first, then priced chat models, no duplicates', () => {
     const choices = modelChoices([
       { model: 'my-ft', inputPerMTok: 1, outputPerMTok: 2, origin: '.burnrate.yaml line 3' },

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readPromptFile } from '../../../src/core/formats';
+import { err } from '../../../src/core/result';
 import { readContextFileNames } from '../../../src/core/runtimes/contextFileNames';
 import { resolve } from '../../../src/core/runtimes/context';
 import { countTokens } from '../../../src/core/tokenize/count';
@@ -66,6 +67,19 @@ describe('Gemini CLI context.fileName', () => {
       undefined,
     );
     assert.strictEqual(readContextFileNames(memorySnapshot({}).read), undefined);
+  });
+
+  it("a settings file that is there but cannot be read is a warning with the reader's reason; a missing one is none", () => {
+    const refused = readContextFileNames(() => err({ code: 'unreadable', reason: 'outside the workspace' }));
+    assert.deepStrictEqual(refused?.names, []);
+    assert.deepStrictEqual(
+      refused?.problems.map((p) => `${p.severity}: ${p.message}`),
+      ['warning: .gemini/settings.json: not read (outside the workspace)'],
+    );
+    assert.strictEqual(
+      readContextFileNames(() => err({ code: 'missing' })),
+      undefined,
+    );
   });
 
   it('malformed settings are a problem with the line, and GEMINI.md stays the context file', () => {

@@ -51,7 +51,8 @@ describe('workspace snapshot on disk', () => {
     const read = diskReader(root);
     assert.strictEqual(read('../secret.md').ok, false);
     const viaLink = read('.claude/rules/leak.md');
-    assert.ok(!viaLink.ok && /outside the workspace/.test(viaLink.reason));
+    assert.ok(!viaLink.ok && viaLink.error.code === 'unreadable' && /outside the workspace/.test(viaLink.error.reason));
     assert.ok(read('CLAUDE.md').ok);
+    assert.deepStrictEqual(read('nothing-here.md'), { ok: false, error: { code: 'missing' } });
   });
 });

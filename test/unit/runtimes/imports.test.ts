@@ -70,6 +70,21 @@ describe('@path imports', () => {
     );
   });
 
+  it("the runtime's context lists what following the imports said, the notes as well as the warnings", () => {
+    const files: Record<string, string> = { 'CLAUDE.md': '@f1.md @f1.md @gone.md' };
+    for (let i = 1; i <= 5; i++) files[`f${i}.md`] = `file ${i} @f${i + 1}.md`;
+    const claude = contextOf(files, ['claude-code']).runtimes[0]!;
+    const own = claude.problems.filter((p) => p.message.startsWith('CLAUDE.md: '));
+    assert.deepStrictEqual(
+      own.map((p) => `${p.severity}: ${p.message}`),
+      [
+        'info: CLAUDE.md: @f1.md in CLAUDE.md line 1: already pulled in (cycle or repeat), counted once',
+        'warning: CLAUDE.md: @gone.md in CLAUDE.md line 1: no such file — not counted',
+        'info: CLAUDE.md: @f5.md in f4.md line 1: beyond the 4-hop import limit — not loaded',
+      ],
+    );
+  });
+
   it('Claude Code follows imports to its dated depth (4 hops now); a CLAUDE.md that only says @AGENTS.md costs what AGENTS.md costs', () => {
     const agents = '# Agents\n\n' + 'Run the tests before every commit and keep the diff small. '.repeat(20);
     const files = { 'CLAUDE.md': '@AGENTS.md\n', 'AGENTS.md': agents };

@@ -1,5 +1,6 @@
 // A workspace held in memory for the runtime tests: paths → text, read through the same interface the CLI's disk
 // snapshot implements.
+import { err, ok } from '../../../src/core/result';
 import type { WorkspaceSnapshot } from '../../../src/core/runtimes/context';
 import { buildWorkspaceContext, type ContextOptions } from '../../../src/core/runtimes/context';
 import { readContextFileNames } from '../../../src/core/runtimes/contextFileNames';
@@ -11,7 +12,7 @@ export function memorySnapshot(files: Record<string, string>): WorkspaceSnapshot
   return {
     paths: Object.keys(files),
     skipped: [],
-    read: (path) => (path in files ? { ok: true, text: files[path]! } : { ok: false, reason: 'no such file' }),
+    read: (path) => (path in files ? ok(files[path]!) : err({ code: 'missing' })),
   };
 }
 

@@ -143,7 +143,7 @@ support-agent:
   });
 
   it('is silent on a missing block and clear on a wrong one', () => {
-    assert.deepStrictEqual(parseScenarios(undefined), { scenarios: [], problems: [] });
+    assert.deepStrictEqual(parseScenarios(undefined), { scenarios: [], problems: [], byScenario: new Map() });
     assert.deepStrictEqual(messages([1, 2]), [
       'error: scenarios: expected a mapping of scenario names to scenarios, got a list',
     ]);
@@ -151,6 +151,31 @@ support-agent:
       messages({ s: 3 })[0],
       'error: scenarios.s: expected a mapping of scenario keys (model, turns, …), got 3',
     );
+  });
+
+  it("lists each problem under its own scenario: a's are not ab's or a.b's, and the block's are under none", () => {
+    const parsed = parseScenarios({
+      a: { turns: 2, bogus: 1 },
+      ab: { turns: 'four' },
+      'a.b': { retryRate: 15 },
+      c: { subagents: [{ scenario: 'nobody' }] },
+    });
+    const own = (name: string) => (parsed.byScenario.get(name) ?? []).map((p) => p.message);
+    assert.deepStrictEqual(own('a'), ['scenarios.a.bogus: unknown key, ignored']);
+    assert.deepStrictEqual(own('ab'), [
+      'scenarios.ab.turns: expected a number, {p50: …, p90: …} or {samples: [ … ]}, got "four"',
+      'scenarios.ab: not simulated until the errors above are fixed',
+    ]);
+    assert.deepStrictEqual(own('a.b'), [
+      'scenarios.a.b.retryRate: is a share between 0 and 1 (e.g. 0.15 for 15%), got 15',
+      'scenarios.a.b: not simulated until the errors above are fixed',
+    ]);
+    assert.deepStrictEqual(own('c'), ['scenarios.c.subagents[0].scenario: no valid scenario "nobody"']);
+    assert.deepStrictEqual(
+      [...parsed.byScenario.values()].flat(),
+      parsed.problems.filter((p) => !p.message.startsWith('scenarios:')),
+    );
+    assert.deepStrictEqual(parseScenarios([1]).byScenario, new Map());
   });
 
   it('reads every scenario of examples/.burnrate.yaml without a problem', () => {

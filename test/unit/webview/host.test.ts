@@ -400,6 +400,28 @@ describe('panel scenario sources', () => {
     );
   });
 
+  it("lists a scenario's own problems with it, never those of a scenario whose name starts with its name", () => {
+    const scenario = (extra: Record<string, unknown>) => ({ model: 'claude-sonnet-4-5', turns: 2, ...extra });
+    const { sources, problems } = usageScenarioSources({
+      config: { ...usage.config, scenarios: { a: scenario({ typoA: 1 }), 'a.b': scenario({ typoB: 1 }), ab: 3 } },
+      fileProblems: [],
+      folderName: 'w',
+      folderKey: 'k',
+      files: new Map(),
+    });
+    const own = (label: string) =>
+      sources.find((s) => s.choice.label === label)!.choice.problems.map((p) => p.message.split(':')[0]);
+    assert.deepStrictEqual(own('a'), ['scenarios.a.typoA']);
+    assert.deepStrictEqual(own('a.b'), ['scenarios.a.b.typoB']);
+    assert.deepStrictEqual(
+      problems.map((p) => p.message),
+      [
+        '.burnrate.yaml (w): scenarios.ab: expected a mapping of scenario keys (model, turns, …), got 3',
+        '.burnrate.yaml (w): scenarios.ab: not simulated until the errors above are fixed',
+      ],
+    );
+  });
+
   it('starts a scenario from a prompt file: one call per session costs what the estimate says a call costs', async () => {
     const text = fs.readFileSync(path.join(examples, 'prompts/support/system.md'));
     const estimate = estimateSource('prompts/support/system.md', text, {

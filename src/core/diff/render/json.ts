@@ -1,7 +1,7 @@
 // The `--json` document: per file and per unit, before and after tokens and costs, and the totals. Costs are USD;
 // null means "no price" (never $0).
 import { priceDataJson } from '../../pricing/freshness';
-import type { CostSide, Delta, DiffReport, FileDiff, SectionDiff, UnitDiff, UnitSide } from '../types';
+import type { CostSide, Delta, DiffReport, FileDiff, SectionDiff, UncomparedFile, UnitDiff, UnitSide } from '../types';
 
 export function diffReportJson(report: DiffReport) {
   return {
@@ -24,9 +24,20 @@ export function diffReportJson(report: DiffReport) {
       delta: deltaJson(report.totals.delta),
     },
     files: report.files.map(fileJson),
-    uncompared: report.uncompared,
+    uncompared: report.uncompared.map(uncomparedJson),
     ignoredFiles: report.ignoredFiles,
     unchangedFiles: report.unchangedFiles,
+  };
+}
+
+/** The code beside the plain `reason` (which consumers read since before there were codes); not its arguments. */
+function uncomparedJson(file: UncomparedFile) {
+  return {
+    path: file.path,
+    ...(file.basePath !== undefined ? { basePath: file.basePath } : {}),
+    severity: file.severity,
+    code: file.cause.code,
+    reason: file.reason,
   };
 }
 
