@@ -31,8 +31,6 @@ const REBUILD_DELAY_MS = 300;
  * worker, and `burnrate context` count it); the log says the context was built here.
  */
 const HOST_FILE_BYTES = 128 * 1024;
-/** A settings file that renames context files is a few lines; a larger one is not read on the host. */
-const SETTINGS_BYTES = 256 * 1024;
 
 /** Builds a folder's context off the host's thread (the estimate worker); an error or undefined falls back to here. */
 export type ContextBuilder = (
@@ -42,7 +40,8 @@ export type ContextBuilder = (
 
 interface Built {
   version: number;
-  context: WorkspaceContext;
+  /** Undefined: the build failed (logged); not tried again until the files or the prices change. */
+  context: WorkspaceContext | undefined;
 }
 
 export class AgentContexts extends Disposable {
@@ -100,7 +99,7 @@ export class AgentContexts extends Disposable {
     return undefined;
   }
 
-  /** The folder's runtimes, built first if need be. */
+  /** The folder's runtimes, built first if need be (undefined: no folder on disk, or the build failed — logged). */
   async context(folder: vscode.WorkspaceFolder | undefined): Promise<WorkspaceContext | undefined> {
     const source = this.sourceFor(folder);
     if (!source || !folder) return undefined;
@@ -109,8 +108,12 @@ export class AgentContexts extends Disposable {
     return this.build(folder, source);
   }
 
-  /** The price data changed: every context is priced again (the files did not change, so the estimates keep theirs). */
+  /**
+   * The price data changed: every context is priced again. A new version, so the worker, which keeps each folder's
+   * environment by version, builds it again too.
+   */
   repriced(): void {
+    this.version++;
     this.built.clear();
     this.building.clear();
     this.arrived.fire();
@@ -122,8 +125,8 @@ export class AgentContexts extends Disposable {
     const done = this.buildOnce(folder, source).then((context) => {
       if (this.building.get(source.root)?.done !== done) return context;
       this.building.delete(source.root);
-      // Kept only if nothing changed while it was built (else the next ask builds the new version).
-      if (context && source.version === this.version) {
+      // Kept, a failure too, only if nothing changed while it was built (else the next ask builds the new version).
+      if (source.version === this.version) {
         this.built.set(source.root, { version: source.version, context });
         this.arrived.fire();
       }
@@ -147,7 +150,8 @@ export class AgentContexts extends Disposable {
     if (kept?.stamp === stamp) return kept.names;
     let names: ContextFileNames | undefined;
     try {
-      names = stamp === '' ? undefined : readContextFileNames(diskReader(root, SETTINGS_BYTES));
+      // The size bound every read of the folder has, so the host and the worker read the same names.
+      names = stamp === '' ? undefined : readContextFileNames(diskReader(root, new Config(folder.uri).maxSizeBytes));
     } catch {
       names = undefined;
     }

@@ -2,8 +2,10 @@
 // message loop, and the host session that runs the engine. Nothing is posted before the webview's `ready`; a webview
 // that was hidden is rebuilt by VS Code and says `ready` again. Every failure is logged and shown in the panel,
 // never thrown into the extension host.
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { BatchRunner } from '../../core/simulate/batches';
 import { createWorkerPool, defaultWorkerCount, type WorkerPool } from '../../host/simulate/workerPool';
 import { modelChoices } from '../../core/present/modelChoices';
 import {
@@ -67,26 +69,25 @@ export class SimulationPanel extends Disposable {
     private readonly deps: PanelDeps,
   ) {
     super();
-    // The engine runs in worker threads, one core left to the extension host and the window; a thread that cannot
-    // start or fails hands its batch back to this thread, with the same result.
-    this.pool = createWorkerPool({
-      workers: Math.max(1, defaultWorkerCount() - 1),
-      script: path.join(deps.extensionUri.fsPath, 'out', 'simulateWorker.js'),
-      offThread: true,
-    });
+    // The engine runs in worker threads, one core left to the extension host and the window; a thread that fails
+    // mid-run hands its batch back to this thread, with the same result (logged).
+    const script = path.join(deps.extensionUri.fsPath, 'out', 'simulateWorker.js');
+    this.pool = createWorkerPool({ workers: Math.max(1, defaultWorkerCount() - 1), script, offThread: true });
+    // Without the worker's script (a broken install) the runs go in time slices here, which yield to other work,
+    // rather than through the pool's fallback, which would run whole batches on this thread.
+    const offThread = fs.existsSync(script);
+    if (!offThread) deps.log.warn(`simulation panel: ${script} is missing; simulations run on the extension host`);
     const pool = this.pool;
-    this.session = new PanelSession({
-      post: (message) => this.post(message),
-      batches: async (jobs, options) => {
-        const before = pool.ran.here;
-        const raws = await pool.run(jobs, options);
-        if (pool.ran.here > before)
-          deps.log.warn(
-            `simulation panel: ${pool.ran.here - before} batch(es) ran on the extension host: a worker thread could not start or failed`,
-          );
-        return raws;
-      },
-    });
+    const batches: BatchRunner = async (jobs, options) => {
+      const before = pool.ran.here;
+      const raws = await pool.run(jobs, options);
+      if (pool.ran.here > before)
+        deps.log.warn(
+          `simulation panel: ${pool.ran.here - before} batch(es) ran on the extension host: a worker thread failed`,
+        );
+      return raws;
+    };
+    this.session = new PanelSession({ post: (message) => this.post(message), ...(offThread ? { batches } : {}) });
     const webview = panel.webview;
     webview.options = {
       enableScripts: true,

@@ -82,10 +82,13 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
         runOptions.signal?.removeEventListener('abort', onAbort);
         resolve(value);
       };
-      // Cancelled: answer at once and end the threads mid-batch (listeners off first, so no batch moves here).
+      // Cancelled: answer at once and end the threads that are mid-batch (listeners off first, so no batch moves
+      // here); idle ones stay for the next run, which a lever moved in the panel starts at once.
       const onAbort = () => {
         settle(undefined);
-        void closeAll();
+        const busy = slots.filter((slot) => slot.busy >= 0);
+        slots = slots.filter((slot) => slot.busy < 0);
+        for (const slot of busy) void slot.worker.terminate();
       };
       runOptions.signal?.addEventListener('abort', onAbort);
       const complete = (index: number, raw: RawRun) => {
@@ -95,13 +98,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
         if (finished === jobs.length) settle(results as RawRun[]);
       };
       const feed = (slot: Slot) => {
-        if (settled) return;
-        if (runOptions.signal?.aborted) {
-          void closeAll();
-          settle(undefined);
-          return;
-        }
-        if (next >= jobs.length) {
+        if (settled || next >= jobs.length) {
           slot.busy = -1;
           // An idle worker does not keep the process alive.
           slot.worker.unref();

@@ -1,6 +1,6 @@
 // A folder's agent-runtime context built in the estimate worker (a real worker thread, the compiled
 // estimateWorker.js) for the Agent Context view and the runtime status bar: the same context core builds in place,
-// every runtime file counted whatever its size (the host's own fallback stops at 128 KiB), and it is plain data.
+// a runtime file over 128 KiB counted (where the host's own fallback stops), and it is plain data.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';

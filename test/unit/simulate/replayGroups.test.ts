@@ -17,6 +17,8 @@ describe('replay groupings', () => {
     groups.add('project-0', CALL, 0.01);
     assert.strictEqual(groups.size, GROUP_KEYS);
     const list = groups.list();
+    assert.strictEqual(list[list.length - 1]!.key, OTHER_GROUP, 'listed last');
+    assert.strictEqual(groups.list(true).pop()!.key, OTHER_GROUP, 'last by key too: it is not a day');
     const other = list.find((g) => g.key === OTHER_GROUP)!;
     assert.strictEqual(other.calls, keys - (GROUP_KEYS - 1));
     assert.strictEqual(other.sessions, other.calls);

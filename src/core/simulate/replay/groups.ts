@@ -9,7 +9,7 @@ export const GROUP_KEYS = 10_000;
 export const OTHER_GROUP = '(other keys)';
 
 export interface GroupReplay {
-  /** The day (YYYY-MM-DD, UTC), project or branch. */
+  /** The day (YYYY-MM-DD, UTC), project or branch; OTHER_GROUP for the keys past GROUP_KEYS (listed last). */
   key: string;
   calls: number;
   /** Sessions whose first call falls in the group. */
@@ -97,9 +97,11 @@ export class GroupTotals {
       ...group,
       costUsd: unpriced ? null : cost,
     }));
+    // OTHER_GROUP last either way: it is not a day, and its cost is no one key's.
+    const other = (g: GroupReplay) => (g.key === OTHER_GROUP ? 1 : 0);
     return byKey
-      ? list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      : list.sort((a, b) => (b.costUsd ?? -1) - (a.costUsd ?? -1));
+      ? list.sort((a, b) => other(a) - other(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      : list.sort((a, b) => other(a) - other(b) || (b.costUsd ?? -1) - (a.costUsd ?? -1));
   }
 }
 
