@@ -4,11 +4,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { LIMITS } from '../core/limits';
+import { err, ok, type Result } from '../core/result';
 
 /** Largest file read whole (a system prompt, a usage log for calibration). */
 export const MAX_READ_BYTES = 20 * 1024 * 1024;
 
-export type Opened = { ok: true; fd: number; size: number } | { ok: false; error: string };
+export type Opened = Result<{ fd: number; size: number }>;
 
 /**
  * Opens `file` for reading if it is a regular file (checked on the opened descriptor, so a swap between check and
@@ -21,18 +22,14 @@ export function openRegularFile(file: string, root: string | undefined, maxBytes
     real = fs.realpathSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      error: code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? (error as Error).message})`,
-    };
+    return err(code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? (error as Error).message})`);
   }
-  if (root !== undefined && !isInside(real, safeRealpath(root)))
-    return { ok: false, error: 'outside the workspace — not read' };
+  if (root !== undefined && !isInside(real, safeRealpath(root))) return err('outside the workspace — not read');
   let fd: number;
   try {
     fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    return { ok: false, error: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return err(`cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const stat = fs.fstatSync(fd);
   const refusal = !stat.isFile()
@@ -42,9 +39,9 @@ export function openRegularFile(file: string, root: string | undefined, maxBytes
       : undefined;
   if (refusal) {
     fs.closeSync(fd);
-    return { ok: false, error: refusal };
+    return err(refusal);
   }
-  return { ok: true, fd, size: stat.size };
+  return ok({ fd, size: stat.size });
 }
 
 /** The text of a regular file inside `root`, at most MAX_READ_BYTES, or why not. */
@@ -57,11 +54,11 @@ export function readBoundedText(
   if (!opened.ok) return { error: opened.error };
   try {
     // Read no more than the limit even if the file grew after fstat.
-    const buffer = Buffer.alloc(Math.min(opened.size, maxBytes));
-    const read = fs.readSync(opened.fd, buffer, 0, buffer.length, 0);
+    const buffer = Buffer.alloc(Math.min(opened.value.size, maxBytes));
+    const read = fs.readSync(opened.value.fd, buffer, 0, buffer.length, 0);
     return buffer.subarray(0, read).toString('utf8');
   } finally {
-    fs.closeSync(opened.fd);
+    fs.closeSync(opened.value.fd);
   }
 }
 
@@ -89,7 +86,7 @@ export async function forEachLine(
   else {
     const opened = openRegularFile(file, undefined, undefined);
     if (!opened.ok) return { error: opened.error };
-    input = fs.createReadStream('', { fd: opened.fd });
+    input = fs.createReadStream('', { fd: opened.value.fd });
   }
   const splitter = new LineSplitter(onLine, onLongLine, maxLineBytes);
   for await (const chunk of input) splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);

@@ -2,6 +2,7 @@
 // beyond a shallow clone's history, or a ref that does not exist.
 import type { GitFailure } from '../../core/diff';
 import { gitMessage, runGit } from '../../host/git/runGit';
+import { err, ok, type Result } from '../../core/result';
 
 export interface ResolvedRef {
   ref: string;
@@ -10,16 +11,16 @@ export interface ResolvedRef {
   label: string;
 }
 
-export type RefOutcome = { ok: true; value: ResolvedRef } | { ok: false; failure: GitFailure };
+export type RefOutcome = Result<ResolvedRef, GitFailure>;
 
 export async function resolveRef(top: string, ref: string, flag: string): Promise<RefOutcome> {
   const run = await runGit(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  if (!run.ok) return { ok: false, failure: { kind: 'git-missing', message: run.message } };
+  if (!run.ok) return err({ kind: 'git-missing', message: run.message });
   if (run.code === 0) {
     const commit = run.stdout.toString('utf8').trim();
-    return { ok: true, value: { ref, commit, label: await labelOf(top, ref, commit) } };
+    return ok({ ref, commit, label: await labelOf(top, ref, commit) });
   }
-  return { ok: false, failure: await whyUnresolved(top, ref, flag) };
+  return err(await whyUnresolved(top, ref, flag));
 }
 
 async function whyUnresolved(top: string, ref: string, flag: string): Promise<GitFailure> {
@@ -55,13 +56,12 @@ async function labelOf(top: string, ref: string, commit: string): Promise<string
 
 export async function mergeBase(top: string, base: ResolvedRef, head: string): Promise<RefOutcome> {
   const run = await runGit(top, ['merge-base', base.commit, head]);
-  if (!run.ok) return { ok: false, failure: { kind: 'git-missing', message: run.message } };
+  if (!run.ok) return err({ kind: 'git-missing', message: run.message });
   if (run.code !== 0) {
     const shallow = await runGit(top, ['rev-parse', '--is-shallow-repository']);
     const isShallow = shallow.ok && shallow.stdout.toString('utf8').trim() === 'true';
-    return {
-      ok: false,
-      failure: isShallow
+    return err(
+      isShallow
         ? {
             kind: 'shallow',
             message: `no merge base of ${base.ref} and ${head} in this shallow clone: fetch more history (git fetch --deepen=100, or fetch-depth: 0 on actions/checkout)`,
@@ -70,8 +70,8 @@ export async function mergeBase(top: string, base: ResolvedRef, head: string): P
             kind: 'unknown-ref',
             message: `${base.ref} and ${head} have no common ancestor${run.stderr ? ` (${gitMessage(run.stderr)})` : ''}`,
           },
-    };
+    );
   }
   const commit = run.stdout.toString('utf8').trim();
-  return { ok: true, value: { ref: base.ref, commit, label: `merge base of ${base.ref} (${commit.slice(0, 7)})` } };
+  return ok({ ref: base.ref, commit, label: `merge base of ${base.ref} (${commit.slice(0, 7)})` });
 }
