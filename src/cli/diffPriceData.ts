@@ -83,12 +83,12 @@ export async function diffPriceData(options: DiffPriceOptions): Promise<PriceDat
 async function blobSize(top: string, name: string): Promise<number | undefined> {
   if (name.includes('\n')) return undefined;
   const run = await runGit(top, ['cat-file', '-s', name]);
-  const size = run.ok && run.code === 0 ? Number(run.stdout.toString('utf8').trim()) : NaN;
+  const size = run.ok && run.value.code === 0 ? Number(run.value.stdout.toString('utf8').trim()) : NaN;
   return Number.isFinite(size) ? size : undefined;
 }
 
 async function commitDay(top: string, commit: string): Promise<string> {
   const run = await runGit(top, ['show', '-s', '--format=%cs', commit]);
-  const day = run.ok && run.code === 0 ? run.stdout.toString('utf8').trim() : '';
+  const day = run.ok && run.value.code === 0 ? run.value.stdout.toString('utf8').trim() : '';
   return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : new Date().toISOString().slice(0, 10);
 }

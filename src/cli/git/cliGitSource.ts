@@ -108,9 +108,12 @@ export class CliGitSource implements GitSource {
 
   private async git(args: string[]): Promise<GitOutcome<Buffer>> {
     const run = await runGit(this.options.top, args);
-    if (!run.ok) return { ok: false, failure: { kind: 'git-missing', message: run.message } };
-    if (run.code !== 0)
-      return { ok: false, failure: { kind: 'failed', message: `git ${args[0]} failed: ${gitMessage(run.stderr)}` } };
-    return { ok: true, value: run.stdout };
+    if (!run.ok) return { ok: false, failure: { kind: 'git-missing', message: run.error } };
+    if (run.value.code !== 0)
+      return {
+        ok: false,
+        failure: { kind: 'failed', message: `git ${args[0]} failed: ${gitMessage(run.value.stderr)}` },
+      };
+    return { ok: true, value: run.value.stdout };
   }
 }

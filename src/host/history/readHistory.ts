@@ -126,10 +126,10 @@ async function treeBefore(
     undefined,
     query.executable,
   );
-  if (!run.ok || run.code !== 0) return undefined;
+  if (!run.ok || run.value.code !== 0) return undefined;
   return {
     commit: parent,
-    paths: run.stdout
+    paths: run.value.stdout
       .toString('utf8')
       .split('\0')
       .filter((p) => p.length > 0),
