@@ -113,9 +113,9 @@ Exit codes: 0 ok · 2 usage or git error (not a repository, no commits, unknown 
       // One file followed: its own history only; otherwise the runtimes' overhead over the same range too.
       runtimes: !follow,
     });
-    if (!read.ok) return fail(io, read.message);
-    const { history, limited, runtimes } = read;
-    const commitsRead = read.commitsRead;
+    if (!read.ok) return fail(io, read.error);
+    const { history, limited, runtimes } = read.value;
+    const commitsRead = read.value.commitsRead;
 
     const pricedWith =
       flags.config ??

@@ -79,7 +79,7 @@ describe('Restricted Mode: the cost diff runs no git and says why', function () 
     const result = await vscode.commands.executeCommand<ShowHistoryResult>('burnrate.showCostHistory', uri);
     assert.ok(result && !result.ok, JSON.stringify(result));
     assert.match(
-      result.message,
+      result.error,
       /cost history from git only in a trusted workspace \(Restricted Mode runs no git\)\. Trust this folder/,
     );
     assert.ok(
