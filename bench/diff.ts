@@ -91,7 +91,7 @@ export async function diffBenchmark(cliPath?: string): Promise<DiffBenchFigures>
       { usageFile: '.burnrate.yaml' },
     );
     const reviewMs = performance.now() - start;
-    if (!outcome.ok) throw new Error(outcome.failure.message);
+    if (!outcome.ok) throw new Error(outcome.error.message);
 
     let cliMs: number | undefined;
     if (cliPath && fs.existsSync(cliPath)) {
@@ -111,8 +111,8 @@ export async function diffBenchmark(cliPath?: string): Promise<DiffBenchFigures>
       untouchedFiles: UNTOUCHED,
       reviewMs,
       cliMs,
-      filesInReport: outcome.report.files.length,
-      unchangedInReport: outcome.report.unchangedFiles,
+      filesInReport: outcome.value.files.length,
+      unchangedInReport: outcome.value.unchangedFiles,
       setupMs,
     };
   } finally {

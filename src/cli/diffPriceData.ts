@@ -66,7 +66,7 @@ export async function diffPriceData(options: DiffPriceOptions): Promise<PriceDat
     return unpinnedPriceData([`${shown}: larger than ${MAX_PRICE_DATA_BYTES / 1024 / 1024} MB — not read`]);
   const read = await git.read(side, [{ path: repoPath }]);
   const content = read.ok ? read.value[0] : undefined;
-  if (!read.ok) return unpinnedPriceData([`${shown}: ${read.failure.message}`]);
+  if (!read.ok) return unpinnedPriceData([`${shown}: ${read.error.message}`]);
   if (content === undefined) return unpinnedPriceData([`${shown}: no such file at ${where}`]);
   if (isUnreadable(content)) return unpinnedPriceData([`${shown}: ${content.unreadable}`]);
   if (content.byteLength > MAX_PRICE_DATA_BYTES)

@@ -164,8 +164,8 @@ CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head 
       ...(explicitUsage ? { explicitUsage } : {}),
       ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
     });
-    if (!outcome.ok) return fail(outcome.failure);
-    const report = outcome.report;
+    if (!outcome.ok) return fail(outcome.error);
+    const report = outcome.value;
 
     const limits: GateLimits = {};
     if (flags['fail-on-increase-usd-month'] !== undefined)

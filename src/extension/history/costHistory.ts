@@ -57,8 +57,8 @@ export class CostHistoryPanels extends Disposable {
           : vscode.window.activeTextEditor?.document.uri;
     if (!uri || uri.scheme !== 'file') return refuse('open a prompt or agent file (on disk) to see its cost history.');
     const access = await gitAccess();
-    if (!access.ok) return refuse(access.failure.message);
-    const repository = access.api.getRepository(uri);
+    if (!access.ok) return refuse(access.error.message);
+    const repository = access.value.getRepository(uri);
     const repoPath = repository ? repoPathOf(repository.rootUri, uri) : undefined;
     if (!repository || repoPath === undefined)
       return refuse(
@@ -73,7 +73,7 @@ export class CostHistoryPanels extends Disposable {
       () =>
         runHistory({
           top: repository.rootUri.fsPath,
-          executable: access.api.git.path,
+          executable: access.value.git.path,
           repoPath,
           maxCommits: DEFAULT_MAX_COMMITS,
         }),

@@ -69,7 +69,7 @@ describe('problems: skip codes', () => {
     );
     assert.ok(outcome.ok);
     assert.deepStrictEqual(
-      outcome.report.uncompared.map((u) => [u.path, u.severity, u.reason]),
+      outcome.value.uncompared.map((u) => [u.path, u.severity, u.reason]),
       [['prompts/a.md', 'error', 'binary in working tree: a cost diff needs text on both sides']],
     );
   });
