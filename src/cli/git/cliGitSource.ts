@@ -99,7 +99,7 @@ export class CliGitSource implements GitSource {
   private readWorkingFile(relative: string): SideContent {
     const full = path.join(this.options.top, ...relative.split('/'));
     const check = checkReadable(nodeFileProbe, full, [this.options.top]);
-    if (!check.ok) return check.missing ? undefined : { unreadable: check.reason };
+    if (!check.ok) return check.error.missing ? undefined : { unreadable: check.error.reason };
     try {
       return fs.readFileSync(full);
     } catch (error) {
