@@ -77,7 +77,7 @@ export async function diffPriceData(options: DiffPriceOptions): Promise<PriceDat
     await commitDay(top, commit || 'HEAD'),
   );
   const applied = applyPriceData(loaded);
-  return applied.ok ? { info: applied.info, warnings: [] } : unpinnedPriceData([applied.message]);
+  return applied.ok ? { info: applied.value, warnings: [] } : unpinnedPriceData([applied.error]);
 }
 
 async function blobSize(top: string, name: string): Promise<number | undefined> {
