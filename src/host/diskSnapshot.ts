@@ -92,7 +92,7 @@ export function diskReader(root: string, maxBytes = DEFAULT_MAX_BYTES): Workspac
       if (stat.size > maxBytes)
         return { ok: false, reason: `over the ${maxBytes.toLocaleString('en-US')}-byte size limit` };
       const decoded = decodeText(fs.readFileSync(target.value), maxBytes);
-      return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: skipText(decoded.skip) };
+      return decoded.ok ? { ok: true, text: decoded.value.text } : { ok: false, reason: skipText(decoded.error) };
     } catch (error) {
       return { ok: false, reason: `cannot read: ${(error as Error).message}` };
     }

@@ -41,9 +41,9 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const decoded = typeof source === 'string' ? acceptText(source, maxBytes) : decodeText(source, maxBytes);
-  if (!decoded.ok) return { ok: false, skipped: skippedFile(path, decoded.skip) };
+  if (!decoded.ok) return { ok: false, skipped: skippedFile(path, decoded.error) };
   let spec = formatSpec(format);
-  const rejected = loose?.needsContentCheck ? spec.confirms?.(decoded.text) : undefined;
+  const rejected = loose?.needsContentCheck ? spec.confirms?.(decoded.value.text) : undefined;
   if (rejected) {
     if (!options.namedByUser)
       return { ok: false, skipped: skippedFile(path, { code: 'not-this-format', why: rejected }) };
@@ -51,7 +51,7 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
     spec = formatSpec(format);
   }
 
-  const lines = options.document?.linesOf(decoded.text) ?? new SourceLines(decoded.text);
+  const lines = options.document?.linesOf(decoded.value.text) ?? new SourceLines(decoded.value.text);
   const input: FormatInput = { path, lines };
   let outcome: FormatOutcome;
   try {
@@ -69,7 +69,7 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
       format,
       formatLabel: spec.label,
       units: outcome.units.map((unit) => (unit.loading ? unit : { ...unit, loading: loadingOf(unit, 'one-call') })),
-      problems: [...decoded.problems, ...outcome.problems],
+      problems: [...decoded.value.problems, ...outcome.problems],
       ...(outcome.usageHints ? { usageHints: outcome.usageHints } : {}),
       ...(outcome.frontmatter ? { frontmatter: outcome.frontmatter } : {}),
     },

@@ -142,7 +142,7 @@ function snapshotOf(
       }
       if (!bytes) return { ok: false, reason: 'not a file at this commit' };
       const decoded = decodeText(bytes, inputs.maxBytes);
-      return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: skipText(decoded.skip) };
+      return decoded.ok ? { ok: true, text: decoded.value.text } : { ok: false, reason: skipText(decoded.error) };
     },
   };
 }

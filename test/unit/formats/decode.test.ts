@@ -71,7 +71,7 @@ describe('formats: bytes to text', () => {
   it('treats a lone CR as a line break, as VS Code does', () => {
     const decoded = decodeText(new TextEncoder().encode('a\rb\r\nc'));
     assert.ok(decoded.ok);
-    assert.strictEqual(decoded.text, 'a\nb\nc');
+    assert.strictEqual(decoded.value.text, 'a\nb\nc');
   });
 
   it('decodes UTF-16 files that carry a byte order mark', () => {
