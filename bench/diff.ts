@@ -83,15 +83,15 @@ export async function diffBenchmark(cliPath?: string): Promise<DiffBenchFigures>
     for (const [key, value] of Object.entries(GIT_ENV)) process.env[key] = value;
     const start = performance.now();
     const repository = await openRepository(dir);
-    if (!repository.ok) throw new Error(repository.failure.message);
-    const base = await resolveRef(repository.top, 'HEAD', '--base');
-    if (!base.ok) throw new Error(base.failure.message);
+    if (!repository.ok) throw new Error(repository.error.message);
+    const base = await resolveRef(repository.value, 'HEAD', '--base');
+    if (!base.ok) throw new Error(base.error.message);
     const outcome = await review(
-      new CliGitSource({ top: repository.top, base: base.value, head: { kind: 'worktree' }, pathspecs: [] }),
+      new CliGitSource({ top: repository.value, base: base.value, head: { kind: 'worktree' }, pathspecs: [] }),
       { usageFile: '.burnrate.yaml' },
     );
     const reviewMs = performance.now() - start;
-    if (!outcome.ok) throw new Error(outcome.failure.message);
+    if (!outcome.ok) throw new Error(outcome.error.message);
 
     let cliMs: number | undefined;
     if (cliPath && fs.existsSync(cliPath)) {
@@ -111,8 +111,8 @@ export async function diffBenchmark(cliPath?: string): Promise<DiffBenchFigures>
       untouchedFiles: UNTOUCHED,
       reviewMs,
       cliMs,
-      filesInReport: outcome.report.files.length,
-      unchangedInReport: outcome.report.unchangedFiles,
+      filesInReport: outcome.value.files.length,
+      unchangedInReport: outcome.value.unchangedFiles,
       setupMs,
     };
   } finally {

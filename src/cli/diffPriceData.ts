@@ -66,7 +66,7 @@ export async function diffPriceData(options: DiffPriceOptions): Promise<PriceDat
     return unpinnedPriceData([`${shown}: larger than ${MAX_PRICE_DATA_BYTES / 1024 / 1024} MB — not read`]);
   const read = await git.read(side, [{ path: repoPath }]);
   const content = read.ok ? read.value[0] : undefined;
-  if (!read.ok) return unpinnedPriceData([`${shown}: ${read.failure.message}`]);
+  if (!read.ok) return unpinnedPriceData([`${shown}: ${read.error.message}`]);
   if (content === undefined) return unpinnedPriceData([`${shown}: no such file at ${where}`]);
   if (isUnreadable(content)) return unpinnedPriceData([`${shown}: ${content.unreadable}`]);
   if (content.byteLength > MAX_PRICE_DATA_BYTES)
@@ -77,18 +77,18 @@ export async function diffPriceData(options: DiffPriceOptions): Promise<PriceDat
     await commitDay(top, commit || 'HEAD'),
   );
   const applied = applyPriceData(loaded);
-  return applied.ok ? { info: applied.info, warnings: [] } : unpinnedPriceData([applied.message]);
+  return applied.ok ? { info: applied.value, warnings: [] } : unpinnedPriceData([applied.error]);
 }
 
 async function blobSize(top: string, name: string): Promise<number | undefined> {
   if (name.includes('\n')) return undefined;
   const run = await runGit(top, ['cat-file', '-s', name]);
-  const size = run.ok && run.code === 0 ? Number(run.stdout.toString('utf8').trim()) : NaN;
+  const size = run.ok && run.value.code === 0 ? Number(run.value.stdout.toString('utf8').trim()) : NaN;
   return Number.isFinite(size) ? size : undefined;
 }
 
 async function commitDay(top: string, commit: string): Promise<string> {
   const run = await runGit(top, ['show', '-s', '--format=%cs', commit]);
-  const day = run.ok && run.code === 0 ? run.stdout.toString('utf8').trim() : '';
+  const day = run.ok && run.value.code === 0 ? run.value.stdout.toString('utf8').trim() : '';
   return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : new Date().toISOString().slice(0, 10);
 }

@@ -33,8 +33,8 @@ export function choosePriceData(options: {
     const file = path.resolve(options.cwd, options.flag);
     if (!fs.existsSync(file)) throw new UsageError(`price data file not found: ${options.flag}`);
     const applied = applyPriceData(loadPinnedPriceData(file, options.flag));
-    if (!applied.ok) throw new UsageError(applied.message);
-    return { info: applied.info, warnings };
+    if (!applied.ok) throw new UsageError(applied.error);
+    return { info: applied.value, warnings };
   }
   const pinned = options.usage.priceData;
   if (pinned) {
@@ -44,8 +44,8 @@ export function choosePriceData(options: {
     if (!file) warnings.push(`${where} is not a file inside the workspace — using the ${fallbackName()} data`);
     else {
       const applied = applyPriceData(loadPinnedPriceData(file, pinned.path));
-      if (applied.ok) return { info: applied.info, warnings };
-      warnings.push(applied.message);
+      if (applied.ok) return { info: applied.value, warnings };
+      warnings.push(applied.error);
     }
   }
   return unpinnedPriceData(warnings);
@@ -56,8 +56,8 @@ export function unpinnedPriceData(warnings: string[] = []): PriceDataChoice {
   const stored = loadStoredPriceData(cliCacheDir());
   if (stored) {
     const applied = applyPriceData(stored);
-    if (applied.ok) return { info: applied.info, warnings };
-    warnings.push(applied.message);
+    if (applied.ok) return { info: applied.value, warnings };
+    warnings.push(applied.error);
   }
   return { info: activePriceData(), warnings };
 }

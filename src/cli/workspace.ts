@@ -5,6 +5,7 @@ import { parseUsageFile, type UsageFileResult } from '../core/usage/parseUsageFi
 import { EMPTY_USAGE, USAGE_FILE_NAME } from '../core/usage/usageConfig';
 import { climbsOut } from '../core/files/insidePath';
 import { checkReadable } from '../core/files/readableFile';
+import { ok } from '../core/result';
 import { nodeFileProbe } from '../host/fileProbe';
 import { SKIPPED_DIRS } from '../host/diskSnapshot';
 import { UsageError } from './command';
@@ -80,14 +81,14 @@ export function collectFiles(
     if (check.ok) {
       result.files.push(absolute);
       result.named.add(absolute);
-    } else if (check.missing) throw new UsageError(`no such file or folder: ${input}`);
+    } else if (check.error.missing) throw new UsageError(`no such file or folder: ${input}`);
     else if (nodeFileProbe.targetKind(absolute) === 'directory' && nodeFileProbe.kind(absolute) === 'directory') {
       const found = result.files.length;
       walk(absolute, root, isCandidate, result);
       if (result.files.length === found && isCandidate(workspacePath(root, absolute))) {
         result.refused.push({ path: input, reason: 'a folder named like a prompt file, with no prompt files in it' });
       }
-    } else result.refused.push({ path: input, reason: check.reason });
+    } else result.refused.push({ path: input, reason: check.error.reason });
   }
   result.files = [...new Set(result.files)];
   return result;
@@ -110,11 +111,11 @@ function walk(dir: string, base: string, isCandidate: (relativePath: string) => 
       if (entry.isFile()) result.ignored++;
       continue;
     }
-    const check = entry.isFile() ? ({ ok: true } as const) : checkReadable(nodeFileProbe, full, [base]);
+    const check = entry.isFile() ? ok(undefined) : checkReadable(nodeFileProbe, full, [base]);
     if (check.ok) result.files.push(full);
     // A symlink to a folder is not walked: the folder is walked where it is, if it is in the workspace.
-    else if (!check.missing && nodeFileProbe.targetKind(full) !== 'directory')
-      result.refused.push({ path: workspacePath(base, full), reason: check.reason });
+    else if (!check.error.missing && nodeFileProbe.targetKind(full) !== 'directory')
+      result.refused.push({ path: workspacePath(base, full), reason: check.error.reason });
   }
 }
 

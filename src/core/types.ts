@@ -1,6 +1,7 @@
 // The engine's shared vocabulary. Everything here is plain data so that both shells (extension, CLI) and the
 // webview can pass it around, serialise it and test it without VS Code.
 import type { Skip } from './problems/skips';
+import type { Result } from './result';
 
 /** Zero-based, inclusive line range in the source file (VS Code's convention, so lenses map directly). */
 export interface LineRange {
@@ -139,4 +140,4 @@ export interface SkippedFile {
   reason: string;
 }
 
-export type ReadResult = { ok: true; file: ParsedFile } | { ok: false; skipped: SkippedFile };
+export type ReadResult = Result<ParsedFile, SkippedFile>;

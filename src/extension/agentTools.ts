@@ -130,11 +130,11 @@ export class AgentTools extends Disposable {
 
   private async diff(paths: string[]): Promise<unknown> {
     const summary = await this.services.costDiff.review();
-    if (!summary.ok) return { error: summary.message ?? 'the review did not run' };
+    if (!summary.ok) return { error: summary.error };
     const wanted = (file: string) =>
       paths.length === 0 || paths.some((p) => file === p || file.startsWith(`${p.replace(/\/$/, '')}/`));
     return {
-      repositories: summary.repositories.map((r) => ({
+      repositories: summary.value.repositories.map((r) => ({
         root: r.root,
         base: r.base,
         head: r.head,
@@ -143,7 +143,7 @@ export class AgentTools extends Disposable {
         files: r.files.filter((f) => wanted(f.path)).map(({ item: _item, ...file }) => file),
         uncompared: r.uncompared,
       })),
-      skipped: summary.skipped,
+      skipped: summary.value.skipped,
     };
   }
 }

@@ -74,14 +74,14 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
         ...(current !== undefined ? { value: String(current) } : {}),
         validateInput: (text) => {
           const parsed = parseCount(text);
-          return parsed.ok ? undefined : parsed.message;
+          return parsed.ok ? undefined : parsed.error;
         },
       });
       if (typed === undefined) return undefined;
       value = parseCount(typed);
     }
     if (typeof value !== 'number') {
-      if (!value.ok) throw new Error(`not a count: ${String(calls)} (${value.message})`);
+      if (!value.ok) throw new Error(`not a count: ${String(calls)} (${value.error})`);
       value = value.value;
     }
     return writeUsageChoice(ctx.choices, document, estimate, 'callsPerDay', value);

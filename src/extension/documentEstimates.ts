@@ -294,20 +294,20 @@ export class DocumentEstimates extends Disposable {
     let result: SourceEstimate;
     let delta: DeltaAgainstHead | undefined;
     if (outcome.ok) {
-      result = outcome.result;
+      result = outcome.value.result;
       if (result.ok && flags) {
         const origin = (key: string) => `${key} chosen with a Burnrate command (kept in workspace state)`;
         result = { ok: true, estimate: relabelFlagSources(result.estimate, origin) };
       }
-      if (base && outcome.delta)
+      if (base && outcome.value.delta)
         delta = {
           root: base.root,
           commit: base.commit,
           path: base.base.path,
           basePath: base.base.basePath,
-          outcome: outcome.delta,
+          outcome: outcome.value.delta,
         };
-    } else if (outcome.timedOut) {
+    } else if (outcome.error.kind === 'timedOut') {
       this.log.warn(
         `${relativePath} v${version}: not estimated within ${ESTIMATE_BUDGET_MS} ms; the worker was restarted`,
       );
@@ -317,8 +317,11 @@ export class DocumentEstimates extends Disposable {
       };
     } else {
       // The engine returns failures as values; reaching this is a bug, shown as a lens rather than an exception.
-      this.log.warn(`estimating ${relativePath}: ${outcome.error}`);
-      result = { ok: false, skipped: skippedFile(relativePath, { code: 'estimate-failed', error: outcome.error }) };
+      this.log.warn(`estimating ${relativePath}: ${outcome.error.message}`);
+      result = {
+        ok: false,
+        skipped: skippedFile(relativePath, { code: 'estimate-failed', error: outcome.error.message }),
+      };
     }
     const millis = performance.now() - started;
     if (millis > SLOW_ESTIMATE_MS) this.log.info(`${relativePath} v${version}: estimated in ${millis.toFixed(0)} ms`);

@@ -54,7 +54,9 @@ class Burnrate extends Disposable implements BurnrateApi {
     const estimates = this.register(new DocumentEstimates(usage, choices, log, agentContexts, bases, claudeCounts));
     agentContexts.buildWith(async (folder, source) => {
       const built = await estimates.runtimeContext(folder, source);
-      return built.ok ? ok(built.context) : err(built.timedOut ? 'not built within its time budget' : built.error);
+      return built.ok
+        ? ok(built.value)
+        : err(built.error.kind === 'timedOut' ? 'not built within its time budget' : built.error.message);
     });
     const lenses = this.register(new CostLensProvider(estimates, log));
     const hovers = new CostHoverProvider(estimates, log);

@@ -16,6 +16,7 @@ import {
   priceDataUrl,
   updateStoredPriceData,
 } from '../core/pricing/priceDataStore';
+import { err, type Result } from '../core/result';
 import { Disposable } from './disposable';
 import type { DocumentEstimates } from './documentEstimates';
 import type { Log } from './log';
@@ -43,8 +44,8 @@ export class EditorPriceData extends Disposable {
     if (stored) {
       const applied = applyPriceData(stored);
       this.storedOk = applied.ok;
-      if (applied.ok) log.info(`prices: ${priceDataLine(applied.info)}`);
-      else log.warn(applied.message);
+      if (applied.ok) log.info(`prices: ${priceDataLine(applied.value)}`);
+      else log.warn(applied.error);
     }
     this.register({ dispose: () => this.watchers.forEach((w) => w.dispose()) });
     estimates.usePriceDataFrom((folder) => this.sourceFor(folder));
@@ -73,10 +74,9 @@ export class EditorPriceData extends Disposable {
     }
     const file = pinnedPriceFile(folder.uri.fsPath, pinned.path, folder.uri.fsPath);
     if (!file) {
-      this.checkOnce(`${folder.uri.fsPath}:${pinned.path}`, () => ({
-        ok: false,
-        message: `${shownAs} is not a file inside the workspace folder`,
-      }));
+      this.checkOnce(`${folder.uri.fsPath}:${pinned.path}`, () =>
+        err(`${shownAs} is not a file inside the workspace folder`),
+      );
       return undefined;
     }
     this.watch(folder, file);
@@ -96,15 +96,12 @@ export class EditorPriceData extends Disposable {
   }
 
   /** Checks a pinned file once per version, logging the outcome; a failure says which data is in use instead. */
-  private checkOnce(
-    key: string,
-    check: () => { ok: true; info: PriceDataInfo } | { ok: false; message: string },
-  ): boolean {
+  private checkOnce(key: string, check: () => Result<PriceDataInfo>): boolean {
     const seen = this.checked.get(key);
     if (seen?.version === this.version) return seen.ok;
     const result = check();
-    if (result.ok) this.log.info(`prices: ${priceDataLine(result.info)}`);
-    else this.log.warn(`${result.message} — using the ${this.storedOk ? 'updated' : 'bundled'} data`);
+    if (result.ok) this.log.info(`prices: ${priceDataLine(result.value)}`);
+    else this.log.warn(`${result.error} — using the ${this.storedOk ? 'updated' : 'bundled'} data`);
     this.checked.set(key, { version: this.version, ok: result.ok });
     return result.ok;
   }
@@ -150,22 +147,20 @@ export class EditorPriceData extends Disposable {
       () => updateStoredPriceData(dir, url),
     );
     if (!result.ok) {
-      this.log.warn(`prices update: ${result.message}`);
-      void vscode.window.showErrorMessage(`Burnrate: ${result.message}`);
+      this.log.warn(`prices update: ${result.error}`);
+      void vscode.window.showErrorMessage(`Burnrate: ${result.error}`);
       return false;
     }
     const stored = loadStoredPriceData(dir);
-    const applied = stored
-      ? applyPriceData(stored)
-      : { ok: false as const, message: 'the stored data could not be read back' };
+    const applied = stored ? applyPriceData(stored) : err('the stored data could not be read back');
     if (!applied.ok) {
-      void vscode.window.showErrorMessage(`Burnrate: ${applied.message}`);
+      void vscode.window.showErrorMessage(`Burnrate: ${applied.error}`);
       return false;
     }
-    this.log.info(`prices updated: ${priceDataLine(applied.info)}`);
+    this.log.info(`prices updated: ${priceDataLine(applied.value)}`);
     this.storedOk = true;
     this.changed('price data updated');
-    void vscode.window.showInformationMessage(`Burnrate: prices updated — ${priceDataLine(applied.info)}.`);
+    void vscode.window.showInformationMessage(`Burnrate: prices updated — ${priceDataLine(applied.value)}.`);
     return true;
   }
 

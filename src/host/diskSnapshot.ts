@@ -95,7 +95,7 @@ export function diskReader(root: string, maxBytes = DEFAULT_MAX_BYTES): Workspac
       if (!stat.isFile()) return unreadable('not a regular file');
       if (stat.size > maxBytes) return unreadable(`over the ${maxBytes.toLocaleString('en-US')}-byte size limit`);
       const decoded = decodeText(fs.readFileSync(target.value), maxBytes);
-      return decoded.ok ? ok(decoded.text) : unreadable(skipText(decoded.skip));
+      return decoded.ok ? ok(decoded.value.text) : unreadable(skipText(decoded.error));
     } catch (error) {
       return unreadable(`cannot read: ${(error as Error).message}`);
     }

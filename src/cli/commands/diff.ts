@@ -105,29 +105,29 @@ CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head 
     };
     const cwd = realish(path.resolve(io.cwd));
     const repository = await openRepository(cwd);
-    if (!repository.ok) return fail(repository.failure);
-    const top = repository.top;
+    if (!repository.ok) return fail(repository.error);
+    const top = repository.value;
 
     const pathspecs: string[] = [];
     for (const input of positionals) {
       const repoPath = toRepoPath(top, cwd, input);
-      if (!repoPath.ok) return fail(repoPath);
-      pathspecs.push(repoPath.path === '' ? '.' : repoPath.path);
+      if (!repoPath.ok) return fail({ message: repoPath.error });
+      pathspecs.push(repoPath.value === '' ? '.' : repoPath.value);
     }
 
     const baseRef = flags.base ?? 'HEAD';
     const headRef = flags.head;
     let base = await resolveRef(top, baseRef, '--base');
-    if (!base.ok) return fail(base.failure);
+    if (!base.ok) return fail(base.error);
     let head: HeadSide = flags.staged ? { kind: 'index' } : { kind: 'worktree' };
     if (headRef !== undefined) {
       const resolved = await resolveRef(top, headRef, '--head');
-      if (!resolved.ok) return fail(resolved.failure);
+      if (!resolved.ok) return fail(resolved.error);
       head = { kind: 'commit', ref: resolved.value };
     }
     if (flags['merge-base']) {
       base = await mergeBase(top, base.value, head.kind === 'commit' ? head.ref.commit : 'HEAD');
-      if (!base.ok) return fail(base.failure);
+      if (!base.ok) return fail(base.error);
     }
 
     const location = locateUsageFile(top, cwd);
@@ -164,8 +164,8 @@ CI on a pull request:  npx burnrate diff --base origin/main --merge-base --head 
       ...(explicitUsage ? { explicitUsage } : {}),
       ...(flags['max-bytes'] !== undefined ? { maxBytes: flags['max-bytes'] } : {}),
     });
-    if (!outcome.ok) return fail(outcome.failure);
-    const report = outcome.report;
+    if (!outcome.ok) return fail(outcome.error);
+    const report = outcome.value;
 
     const limits: GateLimits = {};
     if (flags['fail-on-increase-usd-month'] !== undefined)

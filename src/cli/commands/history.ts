@@ -63,16 +63,16 @@ Exit codes: 0 ok · 2 usage or git error (not a repository, no commits, unknown 
       throw new UsageError('--config prices every commit; drop --usage-at-commit');
     const cwd = realish(path.resolve(io.cwd));
     const repository = await openRepository(cwd);
-    if (!repository.ok) return fail(io, repository.failure.message);
-    const top = repository.top;
+    if (!repository.ok) return fail(io, repository.error.message);
+    const top = repository.value;
     const head = await resolveRef(top, 'HEAD', 'HEAD');
-    if (!head.ok) return fail(io, head.failure.message);
+    if (!head.ok) return fail(io, head.error.message);
 
     const pathspecs: string[] = [];
     for (const input of positionals) {
       const repoPath = toRepoPath(top, cwd, input);
-      if (!repoPath.ok) return fail(io, repoPath.message);
-      pathspecs.push(repoPath.path === '' ? '.' : repoPath.path);
+      if (!repoPath.ok) return fail(io, repoPath.error);
+      pathspecs.push(repoPath.value === '' ? '.' : repoPath.value);
     }
     // One file named (perhaps deleted since): follow it across renames; --follow takes exactly one path.
     const follow = pathspecs.length === 1 && !isDirectory(path.join(top, pathspecs[0]!));
@@ -113,9 +113,9 @@ Exit codes: 0 ok · 2 usage or git error (not a repository, no commits, unknown 
       // One file followed: its own history only; otherwise the runtimes' overhead over the same range too.
       runtimes: !follow,
     });
-    if (!read.ok) return fail(io, read.message);
-    const { history, limited, runtimes } = read;
-    const commitsRead = read.commitsRead;
+    if (!read.ok) return fail(io, read.error);
+    const { history, limited, runtimes } = read.value;
+    const commitsRead = read.value.commitsRead;
 
     const pricedWith =
       flags.config ??

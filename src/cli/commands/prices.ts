@@ -33,16 +33,14 @@ A file that fails the check is not stored; the data in use stays as it was.`,
         throw new UsageError('--prices pins a file; "prices update" fetches one — use one or the other');
       const dir = cliCacheDir();
       const result = await updateStoredPriceData(dir, priceDataUrl());
+      const message = result.ok ? result.value.message : result.error;
+      const info = result.ok ? result.value.info : undefined;
       if (flags.json)
         io.out(
-          JSON.stringify(
-            { ok: result.ok, message: result.message, priceData: result.info ? priceDataJson(result.info) : null },
-            null,
-            2,
-          ) + '\n',
+          JSON.stringify({ ok: result.ok, message, priceData: info ? priceDataJson(info) : null }, null, 2) + '\n',
         );
-      else if (result.ok) io.out(`Updated: ${result.message}.\nPrices now: ${priceDataLine(result.info)}\n`);
-      else io.err(`burnrate prices update: ${result.message}\n`);
+      else if (info) io.out(`Updated: ${message}.\nPrices now: ${priceDataLine(info)}\n`);
+      else io.err(`burnrate prices update: ${message}\n`);
       return result.ok ? EXIT_OK : EXIT_GATE;
     }
     const root = findWorkspaceRoot(io.cwd);

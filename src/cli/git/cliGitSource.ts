@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { ChangedFile, FileRef, GitOutcome, GitSource, Side, SideContent } from '../../core/diff';
 import { checkReadable } from '../../core/files/readableFile';
+import { err, ok } from '../../core/result';
 import { nodeFileProbe } from '../../host/fileProbe';
 import { readObjects } from '../../host/git/catFile';
 import { parsePathList, parseRawDiff } from './rawDiff';
@@ -73,7 +74,7 @@ export class CliGitSource implements GitSource {
       this.options.top,
       files.map((f) => f.id ?? `${rev}:${f.path}`),
     );
-    if (!read.ok) return { ok: false, failure: { kind: 'failed', message: read.error } };
+    if (!read.ok) return err({ kind: 'failed', message: read.error });
     return read;
   }
 
@@ -98,7 +99,7 @@ export class CliGitSource implements GitSource {
   private readWorkingFile(relative: string): SideContent {
     const full = path.join(this.options.top, ...relative.split('/'));
     const check = checkReadable(nodeFileProbe, full, [this.options.top]);
-    if (!check.ok) return check.missing ? undefined : { unreadable: check.reason };
+    if (!check.ok) return check.error.missing ? undefined : { unreadable: check.error.reason };
     try {
       return fs.readFileSync(full);
     } catch (error) {
@@ -108,9 +109,9 @@ export class CliGitSource implements GitSource {
 
   private async git(args: string[]): Promise<GitOutcome<Buffer>> {
     const run = await runGit(this.options.top, args);
-    if (!run.ok) return { ok: false, failure: { kind: 'git-missing', message: run.message } };
-    if (run.code !== 0)
-      return { ok: false, failure: { kind: 'failed', message: `git ${args[0]} failed: ${gitMessage(run.stderr)}` } };
-    return { ok: true, value: run.stdout };
+    if (!run.ok) return err({ kind: 'git-missing', message: run.error });
+    if (run.value.code !== 0)
+      return err({ kind: 'failed', message: `git ${args[0]} failed: ${gitMessage(run.value.stderr)}` });
+    return ok(run.value.stdout);
   }
 }

@@ -2,22 +2,21 @@
 import * as fs from 'fs';
 import type { GitFailure } from '../../core/diff';
 import { gitMessage, runGit } from '../../host/git/runGit';
+import { err, ok, type Result } from '../../core/result';
 
-export type RepositoryOutcome = { ok: true; top: string } | { ok: false; failure: GitFailure };
+/** The repository's top level, real path. */
+export type RepositoryOutcome = Result<string, GitFailure>;
 
 export async function openRepository(cwd: string): Promise<RepositoryOutcome> {
   const run = await runGit(cwd, ['rev-parse', '--show-toplevel']);
-  if (!run.ok) return { ok: false, failure: { kind: 'git-missing', message: run.message } };
-  if (run.code !== 0) {
-    const message = gitMessage(run.stderr);
+  if (!run.ok) return err({ kind: 'git-missing', message: run.error });
+  if (run.value.code !== 0) {
+    const message = gitMessage(run.value.stderr);
     if (/not a git repository/i.test(message)) {
-      return {
-        ok: false,
-        failure: { kind: 'not-a-repository', message: `not a git repository (nor any parent folder): ${cwd}` },
-      };
+      return err({ kind: 'not-a-repository', message: `not a git repository (nor any parent folder): ${cwd}` });
     }
-    return { ok: false, failure: { kind: 'not-a-repository', message: `no working tree here (${message})` } };
+    return err({ kind: 'not-a-repository', message: `no working tree here (${message})` });
   }
-  const top = run.stdout.toString('utf8').replace(/\n$/, '');
-  return { ok: true, top: fs.existsSync(top) ? fs.realpathSync(top) : top };
+  const top = run.value.stdout.toString('utf8').replace(/\n$/, '');
+  return ok(fs.existsSync(top) ? fs.realpathSync(top) : top);
 }

@@ -3,16 +3,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { climbsOut } from '../../core/files/insidePath';
+import { err, ok, type Result } from '../../core/result';
 
-export type RepoPath = { ok: true; path: string } | { ok: false; message: string };
+/** A repository-relative pathspec with "/" separators, or why the path is not one. */
+export type RepoPath = Result<string>;
 
 export function toRepoPath(top: string, cwd: string, input: string): RepoPath {
   const absolute = realish(path.resolve(cwd, input));
   const relative = path.relative(top, absolute);
   if (climbsOut(relative) || path.isAbsolute(relative)) {
-    return { ok: false, message: `${input} is outside the repository (${top})` };
+    return err(`${input} is outside the repository (${top})`);
   }
-  return { ok: true, path: relative.split(path.sep).join('/') };
+  return ok(relative.split(path.sep).join('/'));
 }
 
 /** The real path of the nearest existing ancestor, with the rest appended as written. */

@@ -28,7 +28,7 @@ export function textCompanionsOf(
   const inText = format ? formatSpec(format).companions?.inText : undefined;
   if (!inText || !(content instanceof Uint8Array)) return [];
   const decoded = decodeText(content, maxBytes);
-  return decoded.ok ? inText(path, decoded.text) : [];
+  return decoded.ok ? inText(path, decoded.value.text) : [];
 }
 
 /** The first of them, for callers that prefetch one file. */

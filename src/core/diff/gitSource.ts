@@ -1,6 +1,8 @@
 // How the diff engine reaches git: a small interface the CLI implements by spawning git and the editor through VS Code's
 // git extension, and tests with an in-memory fake. Paths are repository-relative with `/` separators.
 
+import { err, ok, type Result } from '../result';
+
 export type Side = 'base' | 'head';
 
 export type ChangeStatus = 'added' | 'deleted' | 'modified' | 'renamed';
@@ -52,7 +54,7 @@ export function isUnreadable(content: SideContent): content is Unreadable {
   return content !== undefined && !(content instanceof Uint8Array);
 }
 
-export type GitOutcome<T> = { ok: true; value: T } | { ok: false; failure: GitFailure };
+export type GitOutcome<T> = Result<T, GitFailure>;
 
 export interface GitSource {
   /** What the base side is, for people: "HEAD (3f2c1ab, main)". */
@@ -68,9 +70,9 @@ export interface GitSource {
 }
 
 export function gitOk<T>(value: T): GitOutcome<T> {
-  return { ok: true, value };
+  return ok(value);
 }
 
 export function gitFailed<T>(kind: GitFailureKind, message: string): GitOutcome<T> {
-  return { ok: false, failure: { kind, message } };
+  return err({ kind, message });
 }

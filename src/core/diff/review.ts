@@ -1,6 +1,7 @@
 // Every changed prompt and agent file between two sides, priced and sorted: what the CLI's `diff` prints and the
 // editor's review view shows. Files whose blob ids match are neither read nor tokenized.
 import type { PriceOverride } from '../pricing/overrides';
+import type { Result } from '../result';
 import { isPromptPath } from '../formats';
 import { BUILTIN_DEFAULTS, type UsageDefaults } from '../usage/usageConfig';
 import { companionsOf, dependentsOf, hasTextCompanions, textCompanionsOf } from './companions';
@@ -50,7 +51,7 @@ export interface ReviewOptions {
   compare?: CompareHook;
 }
 
-export type ReviewOutcome = { ok: true; report: DiffReport } | { ok: false; failure: GitFailure };
+export type ReviewOutcome = Result<DiffReport, GitFailure>;
 
 /** One file to compare: where its bytes are at each side. */
 interface Job {
@@ -182,20 +183,17 @@ export async function review(git: GitSource, options: ReviewOptions = {}): Promi
   }
 
   const sorted = sortFiles(files);
-  return {
-    ok: true,
-    report: {
-      baseLabel: git.baseLabel,
-      headLabel: git.headLabel,
-      files: sorted,
-      uncompared: uncompared.sort((a, b) => a.path.localeCompare(b.path)),
-      ignoredFiles,
-      unchangedFiles,
-      usage: usage.value.report,
-      monthHours: usage.value.head.monthHours ?? BUILTIN_DEFAULTS.monthHours,
-      totals: diffTotals(sorted),
-    },
-  };
+  return gitOk({
+    baseLabel: git.baseLabel,
+    headLabel: git.headLabel,
+    files: sorted,
+    uncompared: uncompared.sort((a, b) => a.path.localeCompare(b.path)),
+    ignoredFiles,
+    unchangedFiles,
+    usage: usage.value.report,
+    monthHours: usage.value.head.monthHours ?? BUILTIN_DEFAULTS.monthHours,
+    totals: diffTotals(sorted),
+  });
 }
 
 type Versions = FileVersions & {
@@ -213,7 +211,7 @@ async function readBatch(
   jobs: readonly Job[],
   globPath: (path: string) => string,
   maxBytes: number | undefined,
-): Promise<{ ok: true; value: Versions[] } | { ok: false; failure: GitFailure }> {
+): Promise<GitOutcome<Versions[]>> {
   const wanted: Record<Side, FileRef[]> = { base: [], head: [] };
   const slot = (side: Side, file: FileRef) => wanted[side].push(file) - 1;
   const plans = jobs.map((job) => {
@@ -243,7 +241,7 @@ async function readBatch(
     return versions;
   });
   const named = await readTextCompanions(git, jobs, value, globPath, maxBytes);
-  return named.ok ? { ok: true, value } : named;
+  return named.ok ? gitOk(value) : named;
 }
 
 /** Companions only a file's text names (a promptfoo config's `file://` prompts): read at the side of that text. */

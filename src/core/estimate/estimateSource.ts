@@ -34,9 +34,9 @@ export function estimateSource(path: string, source: Uint8Array | string, option
   if (renamed) readOptions.workspaceNames = renamed;
   if (options.document) readOptions.document = options.document;
   const read = readPromptFile(options.relativePath, source, readOptions);
-  if (!read.ok) return { ok: false, skipped: { ...read.skipped, path } };
+  if (!read.ok) return { ok: false, skipped: { ...read.error, path } };
   const file = prepareForRuntimes(
-    withCompanions({ ...read.file, path }, options.relativePath, options.readCompanion),
+    withCompanions({ ...read.value, path }, options.relativePath, options.readCompanion),
     options.relativePath,
     options.runtimes,
   );

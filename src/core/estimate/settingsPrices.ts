@@ -15,8 +15,8 @@ export function readSettingsPrices(
   value.forEach((entry: unknown, index) => {
     const where = `${origin} entry ${index + 1}`;
     const read = readPriceEntry(entry, where);
-    if (read.ok) prices.push(read.price);
-    else if (read.problem === 'not a mapping')
+    if (read.ok) prices.push(read.value);
+    else if (read.error === 'not a mapping')
       problems.push(`${where}: expected {model, inputPerMTok, outputPerMTok} — ignored`);
     else
       problems.push(

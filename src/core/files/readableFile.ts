@@ -1,6 +1,7 @@
 // Whether a file may be read at all, decided once for the CLI's walker, `diff`'s working-tree reader and the editor:
 // a symlink is followed only when its target lies inside the workspace; a FIFO, a device or a socket is never opened
 // (reading one blocks or never ends); a folder is not a file. The shells supply the file system through FileProbe.
+import { err, ok, type Result } from '../result';
 import { isInside } from './insidePath';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'fifo' | 'device' | 'socket' | 'other';
@@ -14,7 +15,10 @@ export interface FileProbe {
   realPath(path: string): string | undefined;
 }
 
-export type ReadCheck = { ok: true } | { ok: false; missing: true } | { ok: false; missing?: false; reason: string };
+/** Why a file is not read: it is not there, or it may not be read (`reason`, for people). */
+export type ReadRefusal = { missing: true } | { missing?: false; reason: string };
+
+export type ReadCheck = Result<void, ReadRefusal>;
 
 const NOT_A_FILE: Record<Exclude<EntryKind, 'file' | 'symlink'>, string> = {
   directory: 'a folder, not a file',
@@ -30,19 +34,19 @@ const NOT_A_FILE: Record<Exclude<EntryKind, 'file' | 'symlink'>, string> = {
  */
 export function checkReadable(probe: FileProbe, path: string, roots: readonly string[]): ReadCheck {
   const own = probe.kind(path);
-  if (own === undefined) return { ok: false, missing: true };
+  if (own === undefined) return err({ missing: true });
   const real = probe.realPath(path);
   if (real === undefined)
     return own === 'symlink'
-      ? { ok: false, reason: 'a symlink whose target does not exist: not read' }
-      : { ok: false, missing: true };
+      ? err({ reason: 'a symlink whose target does not exist: not read' })
+      : err({ missing: true });
   if (own === 'symlink' || roots.some((root) => isInside(root, path))) {
     const realRoots = roots.map((root) => probe.realPath(root) ?? root);
     if (!realRoots.some((root) => isInside(root, real)))
-      return { ok: false, reason: 'a symlink to outside the workspace: not read' };
+      return err({ reason: 'a symlink to outside the workspace: not read' });
   }
   const target = probe.targetKind(path);
-  if (target === undefined) return { ok: false, missing: true };
-  if (target === 'file') return { ok: true };
-  return { ok: false, reason: NOT_A_FILE[target === 'symlink' ? 'other' : target] };
+  if (target === undefined) return err({ missing: true });
+  if (target === 'file') return ok(undefined);
+  return err({ reason: NOT_A_FILE[target === 'symlink' ? 'other' : target] });
 }

@@ -26,8 +26,7 @@ export function parseContinuePrompt(input: FormatInput): FormatOutcome {
   let fields: FieldReader | undefined;
   if (close >= 0) {
     const parsed = parseYaml(lines.lines.slice(open, close).join('\n'), lines, open);
-    if (parsed.ok && isDict(parsed.source.value))
-      fields = new FieldReader(parsed.source.value, parsed.source, problems);
+    if (parsed.ok && isDict(parsed.value.value)) fields = new FieldReader(parsed.value.value, parsed.value, problems);
     else close = -1; // not a header after all: the whole file is the prompt
   }
   const bodyStart = close >= 0 ? close + 1 : 0;

@@ -51,7 +51,7 @@ function readAgents(agentsPath: string, read: CompanionReader): Map<string, Cost
   if (!bytes) return undefined;
   const decoded = decodeText(bytes);
   if (!decoded.ok) return undefined;
-  const outcome = parseCrewAgents({ path: agentsPath, lines: new SourceLines(decoded.text) });
+  const outcome = parseCrewAgents({ path: agentsPath, lines: new SourceLines(decoded.value.text) });
   return outcome.ok ? new Map(outcome.units.map((u) => [u.name, u])) : undefined;
 }
 
@@ -87,7 +87,7 @@ function readCrewAssignments(crewPath: string, read: CompanionReader): Map<strin
   const bytes = read(crewPath);
   if (!bytes) return new Map();
   const decoded = decodeText(bytes);
-  return decoded.ok ? crewAssignments(decoded.text) : new Map();
+  return decoded.ok ? crewAssignments(decoded.value.text) : new Map();
 }
 
 function joinAgent(task: CostUnit, agent: CostUnit | undefined, agentsPath: string): CostUnit {

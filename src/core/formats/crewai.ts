@@ -22,8 +22,8 @@ export const parseCrewTasks = (input: FormatInput): FormatOutcome => parseCrewAi
 function parseCrewAi(input: FormatInput, isAgents: boolean): FormatOutcome {
   const problems: Problem[] = [];
   const config = readYamlConfig(input, isAgents ? 'agents.yaml' : 'tasks.yaml', problems);
-  if (!config.ok) return config.outcome;
-  const { fields } = config;
+  if (!config.ok) return config.error;
+  const fields = config.value;
   const textKeys = isAgents ? AGENT_TEXT : TASK_TEXT;
 
   const root = fields.root;

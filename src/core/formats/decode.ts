@@ -4,10 +4,11 @@ import type { Problem } from '../types';
 import type { Skip } from '../problems/skips';
 import { firstInvalidUtf8, lineOfByte } from './utf8';
 import { isLfsPointer } from '../files/lfsPointer';
+import { err, ok, type Result } from '../result';
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-export type Decoded = { ok: true; text: string; problems: Problem[] } | { ok: false; skip: Skip };
+export type Decoded = Result<{ text: string; problems: Problem[] }, Skip>;
 
 const SNIFF_BYTES = 8192;
 // Share of control characters above which a NUL-free file is still treated as binary.
@@ -15,19 +16,18 @@ const CONTROL_RATIO_LIMIT = 0.1;
 
 export function decodeText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYTES): Decoded {
   if (bytes.length > maxBytes) {
-    return { ok: false, skip: { code: 'too-large', limitBytes: maxBytes, sizeBytes: bytes.length } };
+    return err({ code: 'too-large', limitBytes: maxBytes, sizeBytes: bytes.length });
   }
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
     const text = new TextDecoder(utf16).decode(bytes);
-    return {
-      ok: true,
+    return ok({
       text: normalizeNewlines(text),
       problems: [{ severity: 'info', message: `decoded as ${utf16.toUpperCase()} (byte order mark)` }],
-    };
+    });
   }
-  if (looksBinary(bytes)) return { ok: false, skip: { code: 'binary' } };
-  if (isLfsPointer(bytes)) return { ok: false, skip: { code: 'lfs-pointer' } };
+  if (looksBinary(bytes)) return err({ code: 'binary' });
+  if (isLfsPointer(bytes)) return err({ code: 'lfs-pointer' });
 
   const problems: Problem[] = [];
   const bad = firstInvalidUtf8(bytes);
@@ -41,16 +41,15 @@ export function decodeText(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BYT
   }
   // TextDecoder drops a leading UTF-8 BOM by default (ignoreBOM: false).
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return { ok: true, text: normalizeNewlines(text), problems };
+  return ok({ text: normalizeNewlines(text), problems });
 }
 
 /** Text an editor already decoded: the same size limit (in UTF-8 bytes) and newline handling as for bytes. */
 export function acceptText(text: string, maxBytes: number = DEFAULT_MAX_BYTES): Decoded {
   // UTF-8 takes 1 to 3 bytes per UTF-16 unit: measure exactly only when the bounds don't settle it.
   const size = text.length > maxBytes || text.length * 3 <= maxBytes ? text.length : utf8Length(text);
-  if (size > maxBytes)
-    return { ok: false, skip: { code: 'too-large', limitBytes: maxBytes, sizeBytes: utf8Length(text) } };
-  return { ok: true, text: normalizeNewlines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), problems: [] };
+  if (size > maxBytes) return err({ code: 'too-large', limitBytes: maxBytes, sizeBytes: utf8Length(text) });
+  return ok({ text: normalizeNewlines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), problems: [] });
 }
 
 function utf8Length(text: string): number {

@@ -46,8 +46,8 @@ export function readFrontmatter(
     if (retry.ok) {
       problems.push({
         severity: 'info',
-        message: `frontmatter is not strict YAML (line ${parsed.line + 1}): read as one "key: value" per line, as the editor does`,
-        line: parsed.line,
+        message: `frontmatter is not strict YAML (line ${parsed.error.line + 1}): read as one "key: value" per line, as the editor does`,
+        line: parsed.error.line,
       });
       parsed = retry;
     }
@@ -56,18 +56,18 @@ export function readFrontmatter(
     // Tools read keys line by line (an unquoted `: ` inside a description is common and accepted there): fall back
     // to that, so model, tools and turns are still read and only the body is counted.
     const keyed = readKeyLines(lines, 1, close);
-    if (!keyed) return bad(parsed.line, parsed.message);
+    if (!keyed) return bad(parsed.error.line, parsed.error.message);
     problems.push({
       severity: 'warning',
-      message: `frontmatter is not valid YAML at line ${parsed.line + 1} (${parsed.message}): read one "key: value" per line instead`,
-      line: parsed.line,
+      message: `frontmatter is not valid YAML at line ${parsed.error.line + 1} (${parsed.error.message}): read one "key: value" per line instead`,
+      line: parsed.error.line,
     });
     const fields = new FieldReader(keyed.value, keyed.positions, problems);
     return { kind: 'ok', fields, range: { startLine: 0, endLine: close }, bodyStart: close + 1 };
   }
-  const value = parsed.source.value;
+  const value = parsed.value.value;
   if (value !== null && value !== undefined && !isDict(value)) return bad(1, 'it is not a set of "key: value" fields');
-  const fields = new FieldReader(parsed.source.value, parsed.source, problems);
+  const fields = new FieldReader(parsed.value.value, parsed.value, problems);
   return { kind: 'ok', fields, range: { startLine: 0, endLine: close }, bodyStart: close + 1 };
 }
 

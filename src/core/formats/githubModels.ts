@@ -13,8 +13,8 @@ const MAX_OUTPUT_KEYS = ['max_tokens', 'maxTokens', 'max_completion_tokens'];
 export function parseGithubModelsPrompt(input: FormatInput): FormatOutcome {
   const problems: Problem[] = [];
   const config = readYamlConfig(input, 'prompt.yml', problems);
-  if (!config.ok) return config.outcome;
-  const { fields } = config;
+  if (!config.ok) return config.error;
+  const fields = config.value;
   const messages = fields.value(['messages']);
   if (!Array.isArray(messages)) return { ok: false, reason: 'no messages list: not a GitHub Models prompt file' };
   const parts: PromptPart[] = [];

@@ -42,7 +42,7 @@ export function parseMessagesJson(input: FormatInput): FormatOutcome {
   }
   // JSON is YAML, so the yaml parser can say where each message sits; if it can't, ranges are simply left out.
   const yaml = parseYaml(lines.text, lines, 0);
-  const positions: Positions = yaml.ok ? yaml.source : NO_POSITIONS;
+  const positions: Positions = yaml.ok ? yaml.value : NO_POSITIONS;
   const fields = new FieldReader(data, positions, problems);
   const tally: ContentTally = { images: 0, otherMedia: 0, cacheMarks: 0 };
 

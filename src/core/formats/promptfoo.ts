@@ -32,8 +32,8 @@ const FILE_LIKE = /^[^\s]+\.(txt|md|json|jsonl|ya?ml|py|js|mjs|cjs|ts|j2|jinja2?
 export function parsePromptfoo(input: FormatInput): FormatOutcome {
   const problems: Problem[] = [];
   const config = readYamlConfig(input, 'promptfoo config', problems);
-  if (!config.ok) return config.outcome;
-  const { fields } = config;
+  if (!config.ok) return config.error;
+  const fields = config.value;
   if (!isDict(fields.root)) return { ok: false, reason: 'not a promptfoo config: the file is not a map of settings' };
 
   const prompts = inlinePrompts(fields);

@@ -106,10 +106,10 @@ function readRef(dir: string, ref: string, read: CompanionReader, report: Report
     }
     const decoded = decodeText(bytes);
     if (!decoded.ok) {
-      report('warning', `prompt file://${ref}: ${skipText(decoded.skip)}`);
+      report('warning', `prompt file://${ref}: ${skipText(decoded.error)}`);
       continue;
     }
-    prompts.push(...promptsOf(path, decoded.text));
+    prompts.push(...promptsOf(path, decoded.value.text));
   }
   if (prompts.length > 0) report('info', `prompt text read from file://${ref}`);
   return prompts;

@@ -1,6 +1,7 @@
 // The formats entry point: bytes of one file in, a ParsedFile (or the reason it was skipped) out. Pure: no I/O.
 import type { FormatId, ReadResult } from '../types';
 import { skippedFile } from '../problems/skipText';
+import { err, ok } from '../result';
 import { acceptText, decodeText, DEFAULT_MAX_BYTES } from './decode';
 import { detectFormat, detectLooseFormat, matchesExtraGlobs, skipReasonFor } from './detect';
 import type { DocumentLines } from './documentLines';
@@ -36,22 +37,21 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
     (plain ? 'plain-prompt' : undefined);
   if (!format) {
     const why = skipReasonFor(path);
-    return { ok: false, skipped: skippedFile(path, why ? { code: 'known-folder', why } : { code: 'not-prompt' }) };
+    return err(skippedFile(path, why ? { code: 'known-folder', why } : { code: 'not-prompt' }));
   }
 
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const decoded = typeof source === 'string' ? acceptText(source, maxBytes) : decodeText(source, maxBytes);
-  if (!decoded.ok) return { ok: false, skipped: skippedFile(path, decoded.skip) };
+  if (!decoded.ok) return err(skippedFile(path, decoded.error));
   let spec = formatSpec(format);
-  const rejected = loose?.needsContentCheck ? spec.confirms?.(decoded.text) : undefined;
+  const rejected = loose?.needsContentCheck ? spec.confirms?.(decoded.value.text) : undefined;
   if (rejected) {
-    if (!options.namedByUser)
-      return { ok: false, skipped: skippedFile(path, { code: 'not-this-format', why: rejected }) };
+    if (!options.namedByUser) return err(skippedFile(path, { code: 'not-this-format', why: rejected }));
     format = 'plain-prompt'; // a file the user named is always priced: as its format, else as a plain prompt
     spec = formatSpec(format);
   }
 
-  const lines = options.document?.linesOf(decoded.text) ?? new SourceLines(decoded.text);
+  const lines = options.document?.linesOf(decoded.value.text) ?? new SourceLines(decoded.value.text);
   const input: FormatInput = { path, lines };
   let outcome: FormatOutcome;
   try {
@@ -59,21 +59,18 @@ export function readPromptFile(path: string, source: Uint8Array | string, option
   } catch (error) {
     // A parser bug must not take down a lens or a CLI run over a whole tree: report it as this file's skip reason.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, skipped: skippedFile(path, { code: 'parser-crashed', error: message }) };
+    return err(skippedFile(path, { code: 'parser-crashed', error: message }));
   }
-  if (!outcome.ok) return { ok: false, skipped: skippedFile(path, { code: 'not-this-format', why: outcome.reason }) };
-  return {
-    ok: true,
-    file: {
-      path,
-      format,
-      formatLabel: spec.label,
-      units: outcome.units.map((unit) => (unit.loading ? unit : { ...unit, loading: loadingOf(unit, 'one-call') })),
-      problems: [...decoded.problems, ...outcome.problems],
-      ...(outcome.usageHints ? { usageHints: outcome.usageHints } : {}),
-      ...(outcome.frontmatter ? { frontmatter: outcome.frontmatter } : {}),
-    },
-  };
+  if (!outcome.ok) return err(skippedFile(path, { code: 'not-this-format', why: outcome.reason }));
+  return ok({
+    path,
+    format,
+    formatLabel: spec.label,
+    units: outcome.units.map((unit) => (unit.loading ? unit : { ...unit, loading: loadingOf(unit, 'one-call') })),
+    problems: [...decoded.value.problems, ...outcome.problems],
+    ...(outcome.usageHints ? { usageHints: outcome.usageHints } : {}),
+    ...(outcome.frontmatter ? { frontmatter: outcome.frontmatter } : {}),
+  });
 }
 
 function namedFormat(path: string, named: ReadOptions['workspaceNames']): FormatId | undefined {

@@ -10,8 +10,8 @@ const TEXT_FIELDS = ['roleDefinition', 'customInstructions'] as const;
 export function parseRooModes(input: FormatInput): FormatOutcome {
   const problems: Problem[] = [];
   const config = readYamlConfig(input, '.roomodes', problems);
-  if (!config.ok) return config.outcome;
-  const { fields } = config;
+  if (!config.ok) return config.error;
+  const fields = config.value;
   const modes = fields.value(['customModes']);
   if (!Array.isArray(modes)) return { ok: false, reason: 'no customModes list: not a Roo Code modes file' };
   const units: CostUnit[] = [];

@@ -42,7 +42,7 @@ export function joinSkConfig(file: ParsedFile, relativePath: string, read: Compa
   const decoded = decodeText(bytes);
   let config: unknown;
   try {
-    config = decoded.ok ? JSON.parse(decoded.text) : undefined;
+    config = decoded.ok ? JSON.parse(decoded.value.text) : undefined;
   } catch {
     config = undefined;
   }

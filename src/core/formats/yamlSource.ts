@@ -13,12 +13,14 @@ import {
   type YAMLMap,
 } from 'yaml';
 import type { LineRange } from '../types';
+import { err, ok, type Result } from '../result';
 import type { SourceLines } from './lines';
 import type { Positions } from './values';
 
 export type YamlPath = readonly (string | number)[];
 
-export type YamlParse = { ok: true; source: YamlSource } | { ok: false; line: number; message: string };
+/** The parsed YAML, or where (0-based line) and why it is not YAML. */
+export type YamlParse = Result<YamlSource, { line: number; message: string }>;
 
 /**
  * Parse `text`, which starts at file line `firstLine` (non-zero for frontmatter). Duplicate keys are accepted, last one
@@ -37,15 +39,15 @@ export function parseYaml(text: string, lines: SourceLines, firstLine = 0): Yaml
   if (error) {
     // An error "at the end of input" points one line past the last; keep it on a line the editor has.
     const line = Math.min((error.linePos?.[0].line ?? 1) - 1 + firstLine, lines.lastLine);
-    return { ok: false, line, message: firstSentence(error.message) };
+    return err({ line, message: firstSentence(error.message) });
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    return { ok: false, line: firstLine, message: e instanceof Error ? e.message : String(e) };
+    return err({ line: firstLine, message: e instanceof Error ? e.message : String(e) });
   }
-  return { ok: true, source: new YamlSource(doc, value, counter, lines, firstLine) };
+  return ok(new YamlSource(doc, value, counter, lines, firstLine));
 }
 
 export class YamlSource implements Positions {

@@ -143,7 +143,7 @@ function snapshotOf(
       }
       if (!bytes) return err({ code: 'unreadable', reason: 'not a file at this commit' });
       const decoded = decodeText(bytes, inputs.maxBytes);
-      return decoded.ok ? ok(decoded.text) : err({ code: 'unreadable', reason: skipText(decoded.skip) });
+      return decoded.ok ? ok(decoded.value.text) : err({ code: 'unreadable', reason: skipText(decoded.error) });
     },
   };
 }

@@ -1,7 +1,7 @@
 // Where fetched and pinned price data live on disk, and the one network request Burnrate makes for prices: only when
 // the user runs `burnrate prices update` or "Burnrate: Update Prices". The CLI keeps the data in the user's cache
 // folder, the extension in its global storage; both read it back with loadStoredPriceData.
-import { err } from '../result';
+import { err, ok, type Result } from '../result';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -33,8 +33,7 @@ export function cliCacheDir(env: NodeJS.ProcessEnv = process.env, home: string =
   return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'burnrate');
 }
 
-export type Loaded =
-  { ok: true; info: PriceDataInfo; providers: Provider[]; models: number } | { ok: false; message: string };
+export type Loaded = Result<{ info: PriceDataInfo; providers: Provider[]; models: number }>;
 
 interface StoredMeta {
   fetchedAt: string;
@@ -43,24 +42,20 @@ interface StoredMeta {
   models: number;
 }
 
-export interface UpdateResult {
-  ok: boolean;
-  message: string;
-  info?: PriceDataInfo;
-}
+/** What was stored, said for people, or why nothing was. */
+export type UpdateResult = Result<{ message: string; info: PriceDataInfo }>;
 
 /** Fetch, check and store the newest data; the stored data is replaced only by data that passed the check. */
 export async function updateStoredPriceData(dir: string, url: string, now: Date = new Date()): Promise<UpdateResult> {
-  if (!/^https?:\/\//i.test(url)) return { ok: false, message: `not an http(s) URL: ${url}` };
+  if (!/^https?:\/\//i.test(url)) return err(`not an http(s) URL: ${url}`);
   let text: string;
   try {
     text = await fetchText(url);
   } catch (error) {
-    return { ok: false, message: `could not fetch ${url}: ${(error as Error).message}` };
+    return err(`could not fetch ${url}: ${(error as Error).message}`);
   }
   const parsed = parsePriceData(text);
-  if (!parsed.ok)
-    return { ok: false, message: `${url}: ${parsed.error} — nothing stored; the data in use is unchanged` };
+  if (!parsed.ok) return err(`${url}: ${parsed.error} — nothing stored; the data in use is unchanged`);
   const meta: StoredMeta = {
     fetchedAt: now.toISOString(),
     url,
@@ -72,10 +67,10 @@ export async function updateStoredPriceData(dir: string, url: string, now: Date 
     writeAtomically(path.join(dir, DATA_FILE), text);
     writeAtomically(path.join(dir, META_FILE), JSON.stringify(meta, null, 2) + '\n');
   } catch (error) {
-    return { ok: false, message: `could not store the price data in ${dir}: ${(error as Error).message}` };
+    return err(`could not store the price data in ${dir}: ${(error as Error).message}`);
   }
   const info = updatedInfo(meta, dir);
-  return { ok: true, message: `stored ${parsed.value.models} models from ${url} in ${dir}`, info };
+  return ok({ message: `stored ${parsed.value.models} models from ${url} in ${dir}`, info });
 }
 
 /** The data a previous update stored, or undefined when there is none. */
@@ -89,28 +84,24 @@ export function loadStoredPriceData(dir: string): Loaded | undefined {
     if (typeof meta.fetchedAt !== 'string' || typeof meta.url !== 'string' || Number.isNaN(Date.parse(meta.fetchedAt)))
       throw new Error('bad metadata');
   } catch (error) {
-    return {
-      ok: false,
-      message: `updated price data in ${dir} is unreadable (${(error as Error).message}) — using the bundled data`,
-    };
+    return err(`updated price data in ${dir} is unreadable (${(error as Error).message}) — using the bundled data`);
   }
   const loaded = loadFile(dataFile);
-  if (!loaded.ok)
-    return { ok: false, message: `updated price data in ${dir}: ${loaded.error} — using the bundled data` };
-  return { ok: true, info: updatedInfo(meta, dir), providers: loaded.value.providers, models: loaded.value.models };
+  if (!loaded.ok) return err(`updated price data in ${dir}: ${loaded.error} — using the bundled data`);
+  return ok({ info: updatedInfo(meta, dir), providers: loaded.value.providers, models: loaded.value.models });
 }
 
 /** A data file the user pins (--prices, priceData:). Its date is its modification time, said as such. */
 export function loadPinnedPriceData(file: string, shownAs: string = file): Loaded {
   const loaded = loadFile(file);
-  if (!loaded.ok) return { ok: false, message: `price data ${shownAs}: ${loaded.error} — using the bundled data` };
+  if (!loaded.ok) return err(`price data ${shownAs}: ${loaded.error} — using the bundled data`);
   return pinned(loaded.value, shownAs, fs.statSync(file).mtime.toISOString().slice(0, 10), 'file modified');
 }
 
 /** A pinned data file read from somewhere other than the disk (a commit, through git); dated by that commit. */
 export function pinnedPriceDataFromText(text: string, shownAs: string, asOf: string): Loaded {
   const parsed = parsePriceData(text);
-  if (!parsed.ok) return { ok: false, message: `price data ${shownAs}: ${parsed.error} — using the bundled data` };
+  if (!parsed.ok) return err(`price data ${shownAs}: ${parsed.error} — using the bundled data`);
   return pinned(parsed.value, shownAs, asOf, 'commit date');
 }
 
@@ -120,8 +111,7 @@ function pinned(
   asOf: string,
   dateBasis: PriceDataInfo['dateBasis'],
 ): Loaded {
-  return {
-    ok: true,
+  return ok({
     providers: parsed.providers,
     models: parsed.models,
     info: {
@@ -131,21 +121,20 @@ function pinned(
       source: shownAs,
       label: `${shownAs} (genai-prices data, ${dateBasis} ${asOf})`,
     },
-  };
+  });
 }
 
 /** Make `loaded` the data in use; a file the library itself refuses leaves the bundled data in use. */
-export function applyPriceData(loaded: Loaded): { ok: true; info: PriceDataInfo } | { ok: false; message: string } {
+export function applyPriceData(loaded: Loaded): Result<PriceDataInfo> {
   if (!loaded.ok) return loaded;
   try {
-    usePriceData(loaded.info, loaded.providers);
-    return { ok: true, info: loaded.info };
+    usePriceData(loaded.value.info, loaded.value.providers);
+    return ok(loaded.value.info);
   } catch (error) {
     usePriceData();
-    return {
-      ok: false,
-      message: `${loaded.info.source}: refused by genai-prices (${(error as Error).message}) — using the bundled data`,
-    };
+    return err(
+      `${loaded.value.info.source}: refused by genai-prices (${(error as Error).message}) — using the bundled data`,
+    );
   }
 }
 

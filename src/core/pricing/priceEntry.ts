@@ -2,16 +2,15 @@
 // the same way wherever it comes from. Callers word the problem for their source (a YAML line, a settings index).
 import { LIMITS } from '../limits';
 import type { PriceOverride } from './overrides';
+import { err, ok, type Result } from '../result';
 
-export type PriceEntry =
-  { ok: true; price: PriceOverride } | { ok: false; problem: 'not a mapping' | 'missing model or rates' };
+export type PriceEntry = Result<PriceOverride, 'not a mapping' | 'missing model or rates'>;
 
 export function readPriceEntry(value: unknown, origin: string): PriceEntry {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { ok: false, problem: 'not a mapping' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return err('not a mapping');
   const e = value as Record<string, unknown>;
   if (typeof e.model !== 'string' || !e.model.trim() || !isRate(e.inputPerMTok) || !isRate(e.outputPerMTok)) {
-    return { ok: false, problem: 'missing model or rates' };
+    return err('missing model or rates');
   }
   const price: PriceOverride = {
     model: e.model.trim(),
@@ -23,7 +22,7 @@ export function readPriceEntry(value: unknown, origin: string): PriceEntry {
   if (isRate(e.cacheWritePerMTok)) price.cacheWritePerMTok = e.cacheWritePerMTok;
   if (typeof e.provider === 'string' && e.provider.trim()) price.provider = e.provider.trim();
   if (Array.isArray(e.aliases)) price.aliases = e.aliases.filter((a): a is string => typeof a === 'string');
-  return { ok: true, price };
+  return ok(price);
 }
 
 function isRate(value: unknown): value is number {

@@ -38,7 +38,7 @@ export function readContextFile(path: string, text: string, options: ContextFile
     extraGlobs: [path],
     ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
   });
-  if (!read.ok) return err(read.skipped.reason);
+  if (!read.ok) return err(read.error.reason);
   const scratch: Problem[] = [];
   const frontmatter =
     path.toLowerCase().endsWith('.md') || path.toLowerCase().endsWith('.mdc')
@@ -46,9 +46,9 @@ export function readContextFile(path: string, text: string, options: ContextFile
       : undefined;
   const fields = frontmatter?.kind === 'ok' ? frontmatter.fields : undefined;
   // Skills parse into a listing unit (every request) and a body unit (on invocation): the body is the file's text.
-  const listing = read.file.units.length > 1 ? read.file.units.find((u) => u.loading === 'always-on') : undefined;
-  const bodyUnits = listing ? read.file.units.filter((u) => u !== listing) : read.file.units;
-  const parsed = listing ? { ...read.file, units: bodyUnits } : read.file;
+  const listing = read.value.units.length > 1 ? read.value.units.find((u) => u.loading === 'always-on') : undefined;
+  const bodyUnits = listing ? read.value.units.filter((u) => u !== listing) : read.value.units;
+  const parsed = listing ? { ...read.value, units: bodyUnits } : read.value;
   const body = bodyUnits[0]?.parts.map((p) => p.text).join('\n') ?? '';
   const file =
     options.importHops !== undefined

@@ -9,6 +9,7 @@
 // caching, whose reads depend on every earlier call, is checked against calls computed by hand instead (cache tests).
 // Retries: each call fails r + r² + … + r^maxRetries times on average; each failed attempt costs the call's input with
 // the prefix read from the cache it wrote, plus failedOutputShare of its output.
+import { err, type Result } from '../result';
 import { callRates, type CallRates, type TokenRates } from './callRates';
 import type { ComponentId } from './components';
 import { routeCache } from './routeCache';
@@ -26,7 +27,7 @@ export interface ClosedForm {
   maxInputTokens: number;
 }
 
-export type ClosedFormResult = { ok: true; value: ClosedForm } | { ok: false; message: string };
+export type ClosedFormResult = Result<ClosedForm>;
 
 interface Tokens {
   calls: number;
@@ -49,24 +50,23 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
   const u = fixedValue('userTokens');
   const o = fixedValue('outputTokens');
   const toolOutput = scenario.toolCallOutputTokens;
-  if (toolOutput && toolOutput.kind !== 'fixed')
-    return { ok: false, message: 'the closed form needs every distribution fixed' };
+  if (toolOutput && toolOutput.kind !== 'fixed') return err('the closed form needs every distribution fixed');
   const cRaw = fixedValue('toolCallsPerTurn');
   const r = fixedValue('toolResultTokens');
   if (turnsRaw === undefined || u === undefined || o === undefined || cRaw === undefined || r === undefined) {
-    return { ok: false, message: 'the closed form needs every distribution fixed' };
+    return err('the closed form needs every distribution fixed');
   }
   if (scenario.reasoningTokens && !(scenario.reasoningTokens.kind === 'fixed' && scenario.reasoningTokens.value === 0))
-    return { ok: false, message: 'the closed form has no reasoning tokens' };
+    return err('the closed form has no reasoning tokens');
   if (scenario.messageFraming && (scenario.messageFraming.perMessage > 0 || scenario.messageFraming.perReply > 0))
-    return { ok: false, message: 'the closed form has no message framing' };
+    return err('the closed form has no message framing');
   if (scenario.subagents && scenario.subagents.length > 0)
-    return { ok: false, message: 'the closed form has no subagents (checked against hand-computed sessions instead)' };
+    return err('the closed form has no subagents (checked against hand-computed sessions instead)');
   if (scenario.runawayRate > 0 && scenario.runawayRate < 1)
-    return { ok: false, message: 'the closed form needs a runaway rate of 0 or 1' };
-  if (scenario.budget.stopSessions) return { ok: false, message: 'the closed form has no budget stop' };
+    return err('the closed form needs a runaway rate of 0 or 1');
+  if (scenario.budget.stopSessions) return err('the closed form has no budget stop');
   if (!Number.isInteger(turnsRaw) || !Number.isInteger(cRaw))
-    return { ok: false, message: 'the closed form needs whole turns and tool calls' };
+    return err('the closed form needs whole turns and tool calls');
   const n =
     scenario.runawayRate === 1
       ? Math.max(1, Math.floor(scenario.maxTurns))
@@ -117,14 +117,11 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
     (card.cacheReadPerMTok ?? card.inputPerMTok) === card.inputPerMTok && card.cacheWritePerMTok === undefined;
   const priced = [scenario.rates, ...(scenario.routing ? [scenario.routing.rates] : [])];
   if (scenario.caching === 'conversation' && scenario.cacheHitRate > 0 && !priced.every(cacheless)) {
-    return {
-      ok: false,
-      message: 'the closed form covers prefix caching only; conversation caching is checked call by call',
-    };
+    return err('the closed form covers prefix caching only; conversation caching is checked call by call');
   }
   const cachingMatters = scenario.caching !== 'off' && scenario.cacheHitRate > 0 && !priced.every(cacheless);
   const gap = cachingMatters ? scenario.minutesBetweenTurns : { kind: 'fixed' as const, value: 0 };
-  if (gap.kind !== 'fixed') return { ok: false, message: 'the closed form needs a fixed minutesBetweenTurns' };
+  if (gap.kind !== 'fixed') return err('the closed form needs a fixed minutesBetweenTurns');
   const hit = Math.min(1, Math.max(0, scenario.cacheHitRate));
   const retry = Math.min(0.99, Math.max(0, scenario.retryRate));
   let failures = 0;
@@ -152,7 +149,7 @@ export function closedFormSession(scenario: Scenario): ClosedFormResult {
   components.embeddings = n * extras.perTurnUsd;
   const rest = total.user + total.history + total.tools;
   if (routes.some(([rates, weight]) => weight > 0 && total.maxInput > rates.tierAbove)) {
-    return { ok: false, message: 'the closed form assumes no call reaches the long-context tier' };
+    return err('the closed form assumes no call reaches the long-context tier');
   }
   routes.forEach(([rates, weight], index) => {
     if (weight === 0) return;

@@ -3,6 +3,7 @@
 import { BatchedRun, batchSizes, type BatchJob, type BatchRunner, type SessionRunner } from './batches';
 import type { EngineOptions, RawRun } from './engine';
 import { mergeRuns } from './merge';
+import { err, type Result } from '../result';
 import { nextSessionTarget, PRECISION_TARGET, relativeP99HalfWidth, type SessionCount } from './precision';
 import type { PresetRun } from './presets';
 import { monthConvention } from './projection';
@@ -89,7 +90,7 @@ export interface PlanOptions extends SimulateOptions {
   signal?: AbortSignal;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; cancelled: true; done: number };
+export type Outcome<T> = Result<T, { cancelled: true; done: number }>;
 
 /**
  * Runs a scenario batch by batch, yielding progress after each one; the generator's return value is the result.
@@ -139,7 +140,7 @@ export async function simulatePlan(
         const raw = await runElsewhere(run.scenario, options, options.batches, state, progress, (more) => {
           total += more;
         });
-        if (!raw) return { ok: false, cancelled: true, done };
+        if (!raw) return err({ cancelled: true, done });
         results.push(
           summarizeRun(raw, {
             ...summaryOptions(options, state),
@@ -154,7 +155,7 @@ export async function simulatePlan(
       const state: RunState = { rounds: 0 };
       do {
         while (!engine.finished) {
-          if (options.signal?.aborted) return { ok: false, cancelled: true, done };
+          if (options.signal?.aborted) return err({ cancelled: true, done });
           done += runSlice(engine);
           options.onProgress?.({ done, total, scenario: job.scenario, preset: run.preset });
           await nextTick();
@@ -163,7 +164,7 @@ export async function simulatePlan(
         if (!wantsMore(engine, options, state)) break;
         total += engine.sessionsTotal - before;
       } while (!options.signal?.aborted);
-      if (options.signal?.aborted) return { ok: false, cancelled: true, done };
+      if (options.signal?.aborted) return err({ cancelled: true, done });
       results.push(
         summarizeRun(engine.raw(), {
           ...summaryOptions(options, state),

@@ -283,9 +283,9 @@ function readPrice(node: Node, fileName: string, line: number | undefined, probl
     isMap(node) ? node.toJSON() : undefined,
     line === undefined ? fileName : `${fileName} line ${line + 1}`,
   );
-  if (read.ok) return read.price;
+  if (read.ok) return read.value;
   problem(
-    read.problem === 'not a mapping'
+    read.error === 'not a mapping'
       ? 'prices entry: expected {model, inputPerMTok, outputPerMTok} — ignored'
       : `prices entry needs model (text), inputPerMTok and outputPerMTok (USD per million tokens, 0 … ${LIMITS.ratePerMTok.toLocaleString('en-US')}) — ignored`,
     node,

@@ -2,6 +2,7 @@
 // planned with the cost lens, from the document model). Git is reached only through the built-in git extension, and
 // only in a trusted workspace.
 import * as vscode from 'vscode';
+import { err, ok, type Result } from '../../core/result';
 import { Disposable } from '../disposable';
 import type { DocumentEstimates } from '../documentEstimates';
 import type { Log } from '../log';
@@ -16,11 +17,11 @@ import { WorkerCompare } from './workerCompare';
 export const REVIEW_VIEW_ID = 'burnrate.costChanges';
 const AUTO_REFRESH_MS = 1500;
 
-/** What the review command returns (the same figures the view shows), for callers and tests. */
-export interface ReviewSummary {
-  ok: boolean;
-  message?: string;
-  cancelled?: boolean;
+/** What the review command returns (the same figures the view shows), for callers and tests; or why nothing was reviewed. */
+export type ReviewSummary = Result<ReviewedRepositories>;
+
+export interface ReviewedRepositories {
+  cancelled: boolean;
   skipped: string[];
   repositories: {
     root: string;
@@ -63,20 +64,20 @@ export class CostDiff extends Disposable {
     if (!isOpenChangeArgs(args)) throw new Error('open a change from the Prompt Cost Changes view or a cost diff lens');
     const access = await gitAccess();
     if (!access.ok) {
-      void vscode.window.showWarningMessage(`Burnrate: ${access.failure.message}`);
+      void vscode.window.showWarningMessage(`Burnrate: ${access.error.message}`);
       return undefined;
     }
-    return openChange(access.api, args);
+    return openChange(access.value, args);
   }
 
   private async runReview(where: 'notification' | 'view'): Promise<ReviewSummary> {
     const access = await gitAccess();
     if (!access.ok) {
-      this.tree.showMessage('Cost review unavailable', access.failure.message);
-      if (where === 'notification') void vscode.window.showWarningMessage(`Burnrate: ${access.failure.message}`);
-      return { ok: false, message: access.failure.message, skipped: [], repositories: [] };
+      this.tree.showMessage('Cost review unavailable', access.error.message);
+      if (where === 'notification') void vscode.window.showWarningMessage(`Burnrate: ${access.error.message}`);
+      return err(access.error.message);
     }
-    this.watch(access.api);
+    this.watch(access.value);
     const run = await vscode.window.withProgress(
       {
         location: where === 'view' ? { viewId: REVIEW_VIEW_ID } : vscode.ProgressLocation.Notification,
@@ -86,7 +87,7 @@ export class CostDiff extends Disposable {
       (progress, token) => {
         let shown = 0;
         return reviewRepositories(
-          access.api,
+          access.value,
           this.services,
           {
             report: (done, total, name) => {
@@ -114,19 +115,15 @@ export class CostDiff extends Disposable {
 
   private display(run: ReviewRun): ReviewSummary {
     if (!run.ok) {
-      this.tree.showMessage(run.message);
-      return { ok: false, message: run.message, skipped: [], repositories: [] };
+      this.tree.showMessage(run.error);
+      return err(run.error);
     }
-    const notes: ReviewNode[] = run.skipped.map((text) => ({ kind: 'message', text }));
-    if (run.cancelled) notes.push({ kind: 'message', text: 'Review cancelled: the list is incomplete' });
-    if (run.reviews.length === 0) this.tree.showMessage(run.skipped[0] ?? 'Nothing to review');
-    else this.tree.show(run.reviews, notes);
-    return {
-      ok: true,
-      cancelled: run.cancelled,
-      skipped: run.skipped,
-      repositories: run.reviews.map((review) => summarize(review, this.tree)),
-    };
+    const { reviews, skipped, cancelled } = run.value;
+    const notes: ReviewNode[] = skipped.map((text) => ({ kind: 'message', text }));
+    if (cancelled) notes.push({ kind: 'message', text: 'Review cancelled: the list is incomplete' });
+    if (reviews.length === 0) this.tree.showMessage(skipped[0] ?? 'Nothing to review');
+    else this.tree.show(reviews, notes);
+    return ok({ cancelled, skipped, repositories: reviews.map((review) => summarize(review, this.tree)) });
   }
 
   /** Keeps an open view current as files are edited, staged and committed. */
@@ -148,7 +145,7 @@ export class CostDiff extends Disposable {
   }
 }
 
-function summarize(review: RepositoryReview, tree: ReviewTree): ReviewSummary['repositories'][number] {
+function summarize(review: RepositoryReview, tree: ReviewTree): ReviewedRepositories['repositories'][number] {
   const { report } = review;
   return {
     root: review.root.toString(),

@@ -3,9 +3,11 @@
 // the Git extension's API has no batch read, so its worker runs the Git extension's own executable (api.git.path).
 import * as vscode from 'vscode';
 import type { GitFailure } from '../../core/diff';
+import { err, ok, type Result } from '../../core/result';
 import type { GitApi, GitExtensionExports } from './gitApi';
 
-export type GitAccess = { ok: true; api: GitApi } | { ok: false; failure: GitFailure };
+/** The Git extension's API, or why git cannot be reached. */
+export type GitAccess = Result<GitApi, GitFailure>;
 
 const INIT_WAIT_MS = 10_000;
 
@@ -13,33 +15,24 @@ export const UNTRUSTED_MESSAGE =
   'Burnrate compares costs with git only in a trusted workspace (Restricted Mode runs no git). Trust this folder to review cost changes.';
 
 export async function gitAccess(): Promise<GitAccess> {
-  if (!vscode.workspace.isTrusted) return { ok: false, failure: { kind: 'untrusted', message: UNTRUSTED_MESSAGE } };
+  if (!vscode.workspace.isTrusted) return err({ kind: 'untrusted', message: UNTRUSTED_MESSAGE });
   const extension = vscode.extensions.getExtension<GitExtensionExports>('vscode.git');
   if (!extension)
-    return {
-      ok: false,
-      failure: { kind: 'git-missing', message: "VS Code's built-in Git extension is not available (disabled?)." },
-    };
+    return err({ kind: 'git-missing', message: "VS Code's built-in Git extension is not available (disabled?)." });
   let exports: GitExtensionExports;
   try {
     exports = extension.isActive ? extension.exports : await extension.activate();
   } catch (error) {
-    return {
-      ok: false,
-      failure: {
-        kind: 'git-missing',
-        message: `VS Code's Git extension did not start: ${error instanceof Error ? error.message : String(error)}`,
-      },
-    };
+    return err({
+      kind: 'git-missing',
+      message: `VS Code's Git extension did not start: ${error instanceof Error ? error.message : String(error)}`,
+    });
   }
   if (!exports?.enabled)
-    return {
-      ok: false,
-      failure: { kind: 'git-missing', message: 'Git is disabled (setting git.enabled) or git is not installed.' },
-    };
+    return err({ kind: 'git-missing', message: 'Git is disabled (setting git.enabled) or git is not installed.' });
   const api = exports.getAPI(1);
   if (api.state !== 'initialized') await initialized(api);
-  return { ok: true, api };
+  return ok(api);
 }
 
 function initialized(api: GitApi): Promise<void> {

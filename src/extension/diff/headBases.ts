@@ -87,14 +87,14 @@ export class HeadBases extends Disposable {
         this.watched.add(key);
         this.register(repository.state.onDidChange(() => this.changedSoon()));
       };
-      access.api.repositories.forEach(watch);
+      access.value.repositories.forEach(watch);
       this.register(
-        access.api.onDidOpenRepository((repository) => {
+        access.value.onDidOpenRepository((repository) => {
           watch(repository);
           this.changedSoon();
         }),
       );
-      return access.api;
+      return access.value;
     });
     return this.api;
   }

@@ -2,6 +2,7 @@
 // cancellation. Returns plain results for the tree view and for callers (tests, other commands).
 import * as vscode from 'vscode';
 import { review, type CompareHook, type DiffReport, type ReviewOptions } from '../../core/diff';
+import { err, ok, type Result } from '../../core/result';
 import { Config } from '../config';
 import { globPathIn, repositoryUsage, type DiffServices } from './diffInputs';
 import type { GitApi, GitRepository } from './gitApi';
@@ -14,8 +15,7 @@ export interface RepositoryReview {
   report: DiffReport;
 }
 
-export type ReviewRun =
-  { ok: true; reviews: RepositoryReview[]; skipped: string[]; cancelled: boolean } | { ok: false; message: string };
+export type ReviewRun = Result<{ reviews: RepositoryReview[]; skipped: string[]; cancelled: boolean }>;
 
 export interface Progress {
   report(done: number, total: number, repository: string): void;
@@ -32,12 +32,11 @@ export async function reviewRepositories(
   compareIn: CompareIn,
 ): Promise<ReviewRun> {
   const repositories = api.repositories.filter((r) => repositoryUsage(services, r.rootUri) !== undefined);
-  if (repositories.length === 0)
-    return { ok: false, message: 'No git repository in this workspace: nothing to compare with HEAD.' };
+  if (repositories.length === 0) return err('No git repository in this workspace: nothing to compare with HEAD.');
   const reviews: RepositoryReview[] = [];
   const skipped: string[] = [];
   for (const repository of sortByPath(repositories)) {
-    if (progress.isCancelled()) return { ok: true, reviews, skipped, cancelled: true };
+    if (progress.isCancelled()) return ok({ reviews, skipped, cancelled: true });
     const name = vscode.workspace.asRelativePath(repository.rootUri, true) || repository.rootUri.fsPath;
     const source = VscodeGitSource.open(repository);
     if (!source) {
@@ -46,12 +45,12 @@ export async function reviewRepositories(
     }
     const outcome = await review(source, optionsFor(services, repository, progress, name, compareIn));
     if (!outcome.ok) {
-      skipped.push(`${name}: ${outcome.failure.message}`);
+      skipped.push(`${name}: ${outcome.error.message}`);
       continue;
     }
-    reviews.push({ root: repository.rootUri, commit: source.headCommit, report: outcome.report });
+    reviews.push({ root: repository.rootUri, commit: source.headCommit, report: outcome.value });
   }
-  return { ok: true, reviews, skipped, cancelled: progress.isCancelled() };
+  return ok({ reviews, skipped, cancelled: progress.isCancelled() });
 }
 
 function optionsFor(

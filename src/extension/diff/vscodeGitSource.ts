@@ -118,7 +118,7 @@ export function refusedOnDisk(uri: vscode.Uri, roots: readonly vscode.Uri[]): Si
     .map((r) => r.fsPath);
   const check = checkReadable(nodeFileProbe, uri.fsPath, folders);
   if (check.ok) return undefined;
-  return check.missing ? undefined : { unreadable: check.reason };
+  return check.error.missing ? undefined : { unreadable: check.error.reason };
 }
 
 /** Bytes, or undefined for a companion that is missing or may not be read. */

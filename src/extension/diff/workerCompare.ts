@@ -25,15 +25,15 @@ export class WorkerCompare extends Disposable {
     return async (job) => {
       const priceData = this.priceData(folder);
       const outcome = await this.runner.compare({ job, ...(priceData ? { priceData } : {}) });
-      if (outcome.ok) return outcome.comparison;
-      if (outcome.timedOut) {
+      if (outcome.ok) return outcome.value;
+      if (outcome.error.kind === 'timedOut') {
         this.log.warn(
           `review: ${job.versions.path} not compared within ${this.runner.budgetMs} ms; the worker was restarted`,
         );
         return notComparedInTime(job, this.runner.budgetMs / 1000);
       }
-      this.log.warn(`review: comparing ${job.versions.path}: ${outcome.error}`);
-      return compareFailed(job, outcome.error);
+      this.log.warn(`review: comparing ${job.versions.path}: ${outcome.error.message}`);
+      return compareFailed(job, outcome.error.message);
     };
   }
 }

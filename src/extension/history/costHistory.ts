@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { isMarkedStep } from '../../core/history/markedSteps';
 import { DEFAULT_MAX_COMMITS } from '../../core/history/logRecords';
+import { err, ok, type Result } from '../../core/result';
 import { HISTORY_VIEW_TYPE, type RenderedHistory } from '../../webview/history/protocol';
 import { Config } from '../config';
 import { gitAccess } from '../diff/gitAccess';
@@ -27,8 +28,8 @@ export interface ShowHistoryArgs {
   timeoutMs?: number;
 }
 
-export type ShowHistoryResult =
-  { ok: true; rendered?: RenderedHistory; opened?: Opened } | { ok: false; message: string };
+/** What the panel drew and the diff a click opened (when asked for), or why there is no history to show. */
+export type ShowHistoryResult = Result<{ rendered?: RenderedHistory; opened?: Opened }>;
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 
@@ -45,7 +46,7 @@ export class CostHistoryPanels extends Disposable {
     ) as ShowHistoryArgs;
     const refuse = (message: string): ShowHistoryResult => {
       void vscode.window.showWarningMessage(`Burnrate: ${message}`);
-      return { ok: false, message };
+      return err(message);
     };
     if (!vscode.workspace.isTrusted) return refuse(UNTRUSTED_HISTORY_MESSAGE);
     const uri =
@@ -56,8 +57,8 @@ export class CostHistoryPanels extends Disposable {
           : vscode.window.activeTextEditor?.document.uri;
     if (!uri || uri.scheme !== 'file') return refuse('open a prompt or agent file (on disk) to see its cost history.');
     const access = await gitAccess();
-    if (!access.ok) return refuse(access.failure.message);
-    const repository = access.api.getRepository(uri);
+    if (!access.ok) return refuse(access.error.message);
+    const repository = access.value.getRepository(uri);
     const repoPath = repository ? repoPathOf(repository.rootUri, uri) : undefined;
     if (!repository || repoPath === undefined)
       return refuse(
@@ -72,27 +73,28 @@ export class CostHistoryPanels extends Disposable {
       () =>
         runHistory({
           top: repository.rootUri.fsPath,
-          executable: access.api.git.path,
+          executable: access.value.git.path,
           repoPath,
           maxCommits: DEFAULT_MAX_COMMITS,
         }),
     );
     const subject = { root: repository.rootUri, file: repoPath };
     if (!response.ok) {
-      this.deps.log.warn(`cost history of ${repoPath}: ${response.message}`);
-      panel.show(subject, { failed: response.message });
+      this.deps.log.warn(`cost history of ${repoPath}: ${response.error}`);
+      panel.show(subject, { failed: response.error });
     } else {
       const thresholdPercent = new Config(uri).historyMarkPercent;
-      const points = response.points.map((point) => ({ ...point, marked: isMarkedStep(point, thresholdPercent) }));
-      const { commitsRead, limited, pricedWith } = response;
-      panel.show(subject, { view: { file: repoPath, points, commitsRead, limited, pricedWith, thresholdPercent } });
+      const { points, commitsRead, limited, pricedWith } = response.value;
+      const marked = points.map((point) => ({ ...point, marked: isMarkedStep(point, thresholdPercent) }));
+      panel.show(subject, {
+        view: { file: repoPath, points: marked, commitsRead, limited, pricedWith, thresholdPercent },
+      });
     }
-    if (!rendered)
-      return { ok: response.ok, ...(response.ok ? {} : { message: response.message }) } as ShowHistoryResult;
+    if (!rendered) return response.ok ? ok({}) : err(response.error);
     const summary = await rendered;
-    if (!response.ok) return { ok: false, message: response.message };
+    if (!response.ok) return err(response.error);
     const opened = args.clickPoint !== undefined ? await panel.click(args.clickPoint, timeoutMs) : undefined;
-    return { ok: true, rendered: summary, ...(opened ? { opened } : {}) };
+    return ok({ rendered: summary, ...(opened ? { opened } : {}) });
   }
 
   private panel(subject: { root: vscode.Uri; file: string }): HistoryPanel {

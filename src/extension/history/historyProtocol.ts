@@ -1,5 +1,6 @@
 // Messages between the extension host and the cost history worker: plain, structured-cloneable data.
 import type { HistoryPointJson } from '../../core/history/historyJson';
+import type { Result } from '../../core/result';
 
 export interface HistoryRequest {
   /** The repository's top folder (the Git extension's root). */
@@ -11,6 +12,9 @@ export interface HistoryRequest {
   maxCommits: number;
 }
 
-export type HistoryResponse =
-  | { ok: true; points: HistoryPointJson[]; commitsRead: number; limited: boolean; pricedWith: string }
-  | { ok: false; message: string };
+export type HistoryResponse = Result<{
+  points: HistoryPointJson[];
+  commitsRead: number;
+  limited: boolean;
+  pricedWith: string;
+}>;

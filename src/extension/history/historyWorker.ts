@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parentPort, workerData } from 'worker_threads';
 import { historyJson } from '../../core/history/historyJson';
+import { err, ok } from '../../core/result';
 import { parseUsageFile } from '../../core/usage/parseUsageFile';
 import { EMPTY_USAGE, type UsageConfig } from '../../core/usage/usageConfig';
 import { locateUsageFile } from '../../host/git/usageLocation';
@@ -26,9 +27,10 @@ async function answer(request: HistoryRequest): Promise<HistoryResponse> {
     usageAtCommit: false,
   });
   if (!read.ok) return read;
-  const file = historyJson(read.history).files[0];
+  const { history, commitsRead, limited } = read.value;
+  const file = historyJson(history).files[0];
   const pricedWith = today.found ? `today's ${location.file}` : 'the built-in defaults (no .burnrate.yaml)';
-  return { ok: true, points: file?.points ?? [], commitsRead: read.commitsRead, limited: read.limited, pricedWith };
+  return ok({ points: file?.points ?? [], commitsRead, limited, pricedWith });
 }
 
 function todayUsage(file: string): { config: UsageConfig; found: boolean } {
@@ -43,8 +45,5 @@ function todayUsage(file: string): { config: UsageConfig; found: boolean } {
 answer(workerData as HistoryRequest).then(
   (response) => parentPort?.postMessage(response),
   (error: unknown) =>
-    parentPort?.postMessage({
-      ok: false,
-      message: error instanceof Error ? error.message : String(error),
-    } satisfies HistoryResponse),
+    parentPort?.postMessage(err(error instanceof Error ? error.message : String(error)) satisfies HistoryResponse),
 );

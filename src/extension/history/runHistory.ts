@@ -2,6 +2,7 @@
 // budget is spent, or when it fails. The extension host's thread only waits.
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { err } from '../../core/result';
 import type { HistoryRequest, HistoryResponse } from './historyProtocol';
 
 const BUDGET_MS = 120_000;
@@ -21,12 +22,11 @@ export function runHistory(
       resolve(response);
     };
     const timer = setTimeout(
-      () =>
-        settle({ ok: false, message: `the history took longer than ${BUDGET_MS / 1000} s to read; it was stopped` }),
+      () => settle(err(`the history took longer than ${BUDGET_MS / 1000} s to read; it was stopped`)),
       BUDGET_MS,
     );
     worker.on('message', (response: HistoryResponse) => settle(response));
-    worker.on('error', (error) => settle({ ok: false, message: error.message }));
-    worker.on('exit', (code) => settle({ ok: false, message: `the history worker stopped (exit code ${code})` }));
+    worker.on('error', (error) => settle(err(error.message)));
+    worker.on('exit', (code) => settle(err(`the history worker stopped (exit code ${code})`)));
   });
 }

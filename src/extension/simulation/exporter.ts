@@ -4,8 +4,8 @@ import type { ExportFormat } from '../../webview/protocol';
 import { exportDocument } from './exportContent';
 import type { FinishedRun } from './panelSession';
 
+/** What was done, for people ("Saved …", "Export cancelled."); an export that fails throws. */
 export interface ExportOutcome {
-  ok: boolean;
   message: string;
   /** The written file, when one was written. */
   uri?: vscode.Uri;
@@ -20,7 +20,7 @@ export async function exportRun(
   const document = exportDocument(run.report, format);
   if (to === 'clipboard') {
     await vscode.env.clipboard.writeText(document.text);
-    return { ok: true, message: `Copied the ${document.filterName} export to the clipboard.` };
+    return { message: `Copied the ${document.filterName} export to the clipboard.` };
   }
   let target = to instanceof vscode.Uri ? to : undefined;
   if (!target) {
@@ -33,8 +33,8 @@ export async function exportRun(
       filters: { [document.filterName]: document.extensions },
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, document.fileName) } : {}),
     });
-    if (!target) return { ok: true, message: 'Export cancelled.' };
+    if (!target) return { message: 'Export cancelled.' };
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(document.text));
-  return { ok: true, message: `Saved ${vscode.workspace.asRelativePath(target)}.`, uri: target };
+  return { message: `Saved ${vscode.workspace.asRelativePath(target)}.`, uri: target };
 }

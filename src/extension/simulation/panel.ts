@@ -239,13 +239,17 @@ export class SimulationPanel extends Disposable {
         return;
       case 'export': {
         const run = this.session.finishedRun(message.runRequestId);
-        const outcome = run
-          ? await exportRun(run, message.format, message.to)
-          : {
-              ok: false,
-              message: 'That result is no longer held by the extension; let the run finish and export again.',
-            };
-        this.post({ type: 'exported', requestId: message.requestId, ok: outcome.ok, message: outcome.message });
+        if (!run) {
+          this.post({
+            type: 'exported',
+            requestId: message.requestId,
+            ok: false,
+            message: 'That result is no longer held by the extension; let the run finish and export again.',
+          });
+          return;
+        }
+        const outcome = await exportRun(run, message.format, message.to);
+        this.post({ type: 'exported', requestId: message.requestId, ok: true, message: outcome.message });
         return;
       }
       case 'rendered': {

@@ -120,24 +120,24 @@ export class PanelSession {
       },
     });
     this.settle(request.requestId);
-    if ((!outcome.ok && outcome.cancelled) || controller.signal.aborted) {
-      post({ type: 'cancelled', requestId: request.requestId });
+    if (!outcome.ok || controller.signal.aborted) {
+      const failure = outcome.ok ? undefined : outcome.error;
+      if (failure && !failure.cancelled && !controller.signal.aborted)
+        post({ type: 'runFailed', requestId: request.requestId, message: failure.message, problems: failure.problems });
+      else post({ type: 'cancelled', requestId: request.requestId });
       return;
     }
-    if (!outcome.ok) {
-      post({ type: 'runFailed', requestId: request.requestId, message: outcome.message, problems: outcome.problems });
-      return;
-    }
+    const { report, problems, changes } = outcome.value;
     const message: ResultMessage = {
       type: 'result',
       requestId: request.requestId,
       scenarioId: request.scenarioId,
-      report: outcome.report,
-      problems: outcome.problems,
-      changes: outcome.changes,
+      report,
+      problems,
+      changes,
       elapsedMs: Math.round(this.now() - started),
     };
-    const run: FinishedRun = { requestId: request.requestId, source, report: outcome.report };
+    const run: FinishedRun = { requestId: request.requestId, source, report };
     this.keep(run);
     this.cached = { key, message, run };
     post(message);

@@ -2,6 +2,7 @@
 // scenario's own presets) simulated in worker threads when the panel has them (`batches`), else in time slices that
 // yield to the event loop — either way the extension host stays responsive, progress is reported after each batch or
 // slice, and an aborted signal stops the run.
+import { err, ok, type Result } from '../../core/result';
 import { presetRuns } from '../../core/simulate/presets';
 import { prepareScenario } from '../../core/simulate/prepare';
 import type { SessionCount } from '../../core/simulate/precision';
@@ -25,42 +26,35 @@ export interface RunOptions {
   batches?: BatchRunner;
 }
 
-export type RunOutcome =
-  | { ok: true; report: SimulationReport; problems: Problem[]; changes: string[] }
-  | { ok: false; cancelled: true }
-  | { ok: false; cancelled: false; message: string; problems: Problem[] };
+export type RunOutcome = Result<
+  { report: SimulationReport; problems: Problem[]; changes: string[] },
+  { cancelled: true } | { cancelled: false; message: string; problems: Problem[] }
+>;
 
 export async function runScenario(source: ScenarioSource, levers: Levers, options: RunOptions): Promise<RunOutcome> {
   const defaults = source.choice.defaults;
   if (!source.spec || !defaults) {
     const problems = source.choice.problems;
     const first = problems.find((p) => p.severity === 'error');
-    return {
-      ok: false,
+    return err({
       cancelled: false,
       message: `${source.choice.label} cannot be simulated${first ? `: ${first.message}` : ''}`,
       problems,
-    };
+    });
   }
   const sessions = options.sessions === 'auto' ? 'auto' : Math.floor(options.sessions);
   if (sessions !== 'auto' && !(sessions >= 1))
-    return {
-      ok: false,
-      cancelled: false,
-      message: `sessions must be at least 1, got ${options.sessions}`,
-      problems: [],
-    };
+    return err({ cancelled: false, message: `sessions must be at least 1, got ${options.sessions}`, problems: [] });
   try {
     const { spec, changes } = applyLevers(source.spec, levers, defaults);
     const prepared = prepareScenario(spec, source.deps);
     if (!prepared.scenario) {
       const first = prepared.problems.find((p) => p.severity === 'error');
-      return {
-        ok: false,
+      return err({
         cancelled: false,
         message: first?.message ?? `${spec.name} cannot be simulated`,
         problems: prepared.problems,
-      };
+      });
     }
     if (changes.length > 0) prepared.scenario.notes.push(`levers moved in the panel: ${changes.join(', ')}`);
     const outcome = await simulatePlan(
@@ -75,15 +69,14 @@ export async function runScenario(source: ScenarioSource, levers: Levers, option
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       },
     );
-    if (!outcome.ok) return { ok: false, cancelled: true };
-    return { ok: true, report: outcome.value, problems: prepared.problems, changes };
+    if (!outcome.ok) return err({ cancelled: true });
+    return ok({ report: outcome.value, problems: prepared.problems, changes });
   } catch (error) {
     // The engine reports failures as values; an exception here is a bug, shown in the panel rather than thrown.
-    return {
-      ok: false,
+    return err({
       cancelled: false,
       message: `internal error: ${error instanceof Error ? error.message : String(error)}`,
       problems: [],
-    };
+    });
   }
 }

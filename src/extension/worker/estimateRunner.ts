@@ -7,6 +7,7 @@ import { Worker } from 'worker_threads';
 import type { FileComparison } from '../../core/diff';
 import type { DocumentDelta } from '../../core/editor/documentDelta';
 import type { SourceEstimate } from '../../core/estimate/estimateSource';
+import { err, ok, type Result } from '../../core/result';
 import type { WorkspaceContext } from '../../core/runtimes/context';
 import type {
   CompareRequest,
@@ -18,13 +19,16 @@ import type {
   WorkerRequest,
 } from './protocol';
 
-type Failed = { ok: false; timedOut: true } | { ok: false; timedOut?: false; error: string };
+/** A request over its time budget, or one the worker could not answer (why, in `message`). */
+export type RunFailure = { kind: 'timedOut' } | { kind: 'error'; message: string };
 
-export type RunOutcome = { ok: true; result: SourceEstimate; delta?: DocumentDelta } | Failed;
+type Failed = { ok: false; error: RunFailure };
 
-export type CompareOutcome = { ok: true; comparison: FileComparison } | Failed;
+export type RunOutcome = Result<{ result: SourceEstimate; delta?: DocumentDelta }, RunFailure>;
 
-export type ContextOutcome = { ok: true; context: WorkspaceContext } | Failed;
+export type CompareOutcome = Result<FileComparison, RunFailure>;
+
+export type ContextOutcome = Result<WorkspaceContext, RunFailure>;
 
 /** What the worker answered a request with (neither `started` nor an error). */
 type Answer = Exclude<EstimateResponse, { started: true } | { error: string }>;
@@ -49,24 +53,20 @@ export class EstimateRunner {
   run(request: Omit<EstimateRequest, 'id' | 'kind'>): Promise<RunOutcome> {
     return this.submit({ ...request, kind: 'estimate', id: this.nextId++ }, (answer) =>
       'result' in answer
-        ? { ok: true, result: answer.result, ...(answer.delta ? { delta: answer.delta } : {}) }
-        : { ok: false, error: 'the worker answered an estimate with something else' },
+        ? ok({ result: answer.result, ...(answer.delta ? { delta: answer.delta } : {}) })
+        : failed('the worker answered an estimate with something else'),
     );
   }
 
   compare(request: Omit<CompareRequest, 'id' | 'kind'>): Promise<CompareOutcome> {
     return this.submit({ ...request, kind: 'compare', id: this.nextId++ }, (answer) =>
-      'comparison' in answer
-        ? { ok: true, comparison: answer.comparison }
-        : { ok: false, error: 'the worker answered a comparison with something else' },
+      'comparison' in answer ? ok(answer.comparison) : failed('the worker answered a comparison with something else'),
     );
   }
 
   context(request: Omit<ContextRequest, 'id' | 'kind'>): Promise<ContextOutcome> {
     return this.submit({ ...request, kind: 'context', id: this.nextId++ }, (answer) =>
-      'context' in answer
-        ? { ok: true, context: answer.context }
-        : { ok: false, error: 'the worker answered a context request with something else' },
+      'context' in answer ? ok(answer.context) : failed('the worker answered a context request with something else'),
     );
   }
 
@@ -88,7 +88,7 @@ export class EstimateRunner {
   dispose(): void {
     for (const entry of this.inFlight.values()) {
       clearTimeout(entry.timer);
-      entry.settle({ ok: false, error: 'the extension is shutting down' });
+      entry.settle(failed('the extension is shutting down'));
     }
     this.inFlight.clear();
     void this.worker?.terminate();
@@ -112,7 +112,7 @@ export class EstimateRunner {
       }
       clearTimeout(entry.timer);
       this.inFlight.delete(response.id);
-      entry.settle('error' in response ? { ok: false, error: response.error } : response);
+      entry.settle('error' in response ? failed(response.error) : response);
     });
     worker.on('error', (error) => this.restart(error.message));
     worker.on('exit', (code) => {
@@ -125,7 +125,7 @@ export class EstimateRunner {
 
   private timedOut(entry: InFlight): void {
     this.inFlight.delete(entry.request.id);
-    entry.settle({ ok: false, timedOut: true });
+    entry.settle(err({ kind: 'timedOut' }));
     this.restart(undefined);
   }
 
@@ -142,7 +142,7 @@ export class EstimateRunner {
       if (entry.request.kind === 'estimate') entry.request = { ...entry.request, changes: [] };
     }
     if (error !== undefined) {
-      for (const entry of waiting) entry.settle({ ok: false, error });
+      for (const entry of waiting) entry.settle(failed(error));
       this.inFlight.clear();
       return;
     }
@@ -152,4 +152,8 @@ export class EstimateRunner {
 
 function isFailure(outcome: Answer | Failed): outcome is Failed {
   return 'ok' in outcome;
+}
+
+function failed(message: string): Failed {
+  return err({ kind: 'error', message });
 }

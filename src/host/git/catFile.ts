@@ -11,9 +11,9 @@ export async function readObjects(top: string, names: readonly string[], executa
   const batchable = names.every((n) => !n.includes('\n'));
   if (!batchable) return readOneByOne(top, names, executable);
   const run = await runGit(top, ['cat-file', '--batch'], names.join('\n') + '\n', executable);
-  if (!run.ok) return err(run.message);
-  if (run.code !== 0) return err(`git cat-file failed: ${gitMessage(run.stderr)}`);
-  return parseBatch(run.stdout, names.length);
+  if (!run.ok) return err(run.error);
+  if (run.value.code !== 0) return err(`git cat-file failed: ${gitMessage(run.value.stderr)}`);
+  return parseBatch(run.value.stdout, names.length);
 }
 
 /** "<id> <type> <size>\n<bytes>\n" per object; "<name> missing\n" (or "ambiguous") when it does not resolve. */
@@ -43,8 +43,8 @@ async function readOneByOne(top: string, names: readonly string[], executable?: 
   const blobs: (Buffer | undefined)[] = [];
   for (const name of names) {
     const run = await runGit(top, ['cat-file', 'blob', name], undefined, executable);
-    if (!run.ok) return err(run.message);
-    blobs.push(run.code === 0 ? run.stdout : undefined);
+    if (!run.ok) return err(run.error);
+    blobs.push(run.value.code === 0 ? run.value.stdout : undefined);
   }
   return ok(blobs);
 }

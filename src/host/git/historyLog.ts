@@ -36,9 +36,9 @@ export async function readLog(query: LogQuery): Promise<LogOutcome> {
   if (query.since && 'date' in query.since) args.push(`--since=${query.since.date}`);
   args.push(query.since && 'commit' in query.since ? `${query.since.commit}..HEAD` : 'HEAD');
   const run = await runGit(query.top, [...args, '--', ...query.pathspecs], undefined, query.executable);
-  if (!run.ok) return err(run.message);
-  if (run.code !== 0) return err(`git log failed: ${gitMessage(run.stderr)}`);
-  return ok(parseLogRecords(run.stdout.toString('utf8')).reverse());
+  if (!run.ok) return err(run.error);
+  if (run.value.code !== 0) return err(`git log failed: ${gitMessage(run.value.stderr)}`);
+  return ok(parseLogRecords(run.value.stdout.toString('utf8')).reverse());
 }
 
 /** Each name's blob, or why git could not read them. */

@@ -1,8 +1,9 @@
 // Runs git without a shell: arguments are passed as they are, so no path or ref is ever interpreted by a shell.
 import { spawn } from 'child_process';
+import { err, ok, type Result } from '../../core/result';
 
-export type GitRun =
-  { ok: true; code: number; stdout: Buffer; stderr: string } | { ok: false; missing: true; message: string };
+/** How git exited, or why it could not be started at all (not installed, say). */
+export type GitRun = Result<{ code: number; stdout: Buffer; stderr: string }>;
 
 // quotepath=off: paths come back as they are (with -z nothing is quoted anyway). literal-pathspecs: a path argument
 // named `*.md` or `:x` means that file, not a pattern. No optional locks: a read-only diff never blocks a commit.
@@ -23,22 +24,18 @@ export function runGit(cwd: string, args: readonly string[], input?: string, exe
         windowsHide: true,
       });
     } catch (error) {
-      resolve({ ok: false, missing: true, message: String(error) });
+      resolve(err(String(error)));
       return;
     }
     const out: Buffer[] = [];
-    const err: Buffer[] = [];
+    const errOut: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => errOut.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
-      resolve({
-        ok: false,
-        missing: true,
-        message: error.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : error.message,
-      });
+      resolve(err(error.code === 'ENOENT' ? 'git is not installed (or not on PATH)' : error.message));
     });
     child.on('close', (code) => {
-      resolve({ ok: true, code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });
+      resolve(ok({ code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(errOut).toString('utf8') }));
     });
     // git may exit before reading all of stdin (e.g. a bad argument): a closed pipe is not our error to report.
     child.stdin.on('error', () => undefined);

@@ -6,6 +6,7 @@ import { buildHistory, type CostHistory } from '../../core/history/buildHistory'
 import { fileTimelines } from '../../core/history/fileTimelines';
 import type { LoggedCommit } from '../../core/history/logRecords';
 import { runtimeSeries, runtimeVersionNames, type RuntimeSeries } from '../../core/history/runtimeSeries';
+import { err, ok, type Result } from '../../core/result';
 import { parseUsageFile } from '../../core/usage/parseUsageFile';
 import { EMPTY_USAGE, type UsageConfig } from '../../core/usage/usageConfig';
 import { readLog, readVersions, type LogQuery } from '../git/historyLog';
@@ -24,13 +25,16 @@ export interface HistoryQuery extends LogQuery {
   runtimes?: boolean;
 }
 
-export type HistoryOutcome =
-  | { ok: true; history: CostHistory; runtimes?: RuntimeSeries[]; commitsRead: number; limited: boolean }
-  | { ok: false; message: string };
+export type HistoryOutcome = Result<{
+  history: CostHistory;
+  runtimes?: RuntimeSeries[];
+  commitsRead: number;
+  limited: boolean;
+}>;
 
 export async function readHistory(query: HistoryQuery): Promise<HistoryOutcome> {
   const log = await readLog(query);
-  if (!log.ok) return { ok: false, message: log.error };
+  if (!log.ok) return err(log.error);
   const commits = log.value;
   const { location } = query;
   const relativePath = (repoPath: string) =>
@@ -54,7 +58,7 @@ export async function readHistory(query: HistoryQuery): Promise<HistoryOutcome> 
   if (query.runtimes)
     names.push(...runtimeVersionNames({ commits, ...(initial ? { initial } : {}), relativePath: inWorkspace }));
   const versions = await readVersions(query.top, names, query.executable);
-  if (!versions.ok) return { ok: false, message: versions.error };
+  if (!versions.ok) return err(versions.error);
   const blobs = versions.value;
 
   const usageAt = (commit: string): UsageConfig => {
@@ -72,13 +76,12 @@ export async function readHistory(query: HistoryQuery): Promise<HistoryOutcome> 
     ...(query.maxBytes !== undefined ? { maxBytes: query.maxBytes } : {}),
   });
   const runtimes = query.runtimes ? await runtimeHistory(query, commits, initial, inWorkspace, blobs) : undefined;
-  return {
-    ok: true,
+  return ok({
     history,
     ...(runtimes ? { runtimes } : {}),
     commitsRead: commits.length,
     limited: commits.length >= query.maxCommits,
-  };
+  });
 }
 
 /**
@@ -126,10 +129,10 @@ async function treeBefore(
     undefined,
     query.executable,
   );
-  if (!run.ok || run.code !== 0) return undefined;
+  if (!run.ok || run.value.code !== 0) return undefined;
   return {
     commit: parent,
-    paths: run.stdout
+    paths: run.value.stdout
       .toString('utf8')
       .split('\0')
       .filter((p) => p.length > 0),

@@ -84,8 +84,8 @@ describe('cost history in the editor (Show Cost History)', function () {
       waitForRender: true,
       clickPoint: 2,
     });
-    assert.ok(result.ok, result.ok ? '' : result.message);
-    const rendered = result.rendered!;
+    assert.ok(result.ok, result.ok ? '' : result.error);
+    const rendered = result.value.rendered!;
 
     const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'out', 'cli.js');
     const json = execFileSync(process.execPath, [cli, 'history', '--json', PROMPT], {
@@ -122,7 +122,7 @@ describe('cost history in the editor (Show Cost History)', function () {
     assert.strictEqual(tooltip[1], EVIL, 'the commit message is shown as it is, as text');
     assert.match(tooltip[2]!, /\/month \(\+\$[\d,.]+\) ▲ marked$/);
 
-    const opened = result.opened;
+    const opened = result.value.opened;
     assert.ok(opened && 'diff' in opened, `a diff was opened: ${JSON.stringify(opened)}`);
     const [left, right] = opened.diff.map((u) => vscode.Uri.from(u));
     assert.strictEqual(left!.scheme, 'git');

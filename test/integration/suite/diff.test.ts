@@ -172,9 +172,9 @@ describe('cost diff in the editor (git through the git extension)', function () 
     });
 
     const summary = await vscode.commands.executeCommand<ReviewSummary>('burnrate.reviewCostChanges');
-    assert.ok(summary.ok, summary.message);
-    assert.strictEqual(summary.repositories.length, 1);
-    const result = summary.repositories[0]!;
+    assert.ok(summary.ok, summary.ok ? '' : summary.error);
+    assert.strictEqual(summary.value.repositories.length, 1);
+    const result = summary.value.repositories[0]!;
     assert.match(result.base, /^HEAD \([0-9a-f]{7}, main\)$/);
     const byPath = new Map(result.files.map((f) => [f.path, f]));
     assert.deepStrictEqual([...byPath.keys()].sort(), [REVIEW, NEW, OLD, SUPPORT].sort());
@@ -219,7 +219,7 @@ describe('cost diff in the editor (git through the git extension)', function () 
     await repository.status();
     const summary = await vscode.commands.executeCommand<ReviewSummary>('burnrate.reviewCostChanges');
     assert.ok(summary.ok);
-    const uncompared = summary.repositories[0]!.uncompared;
+    const uncompared = summary.value.repositories[0]!.uncompared;
     assert.deepStrictEqual(
       uncompared.map((u) => u.path),
       [SUPPORT],
@@ -262,8 +262,8 @@ describe('cost diff in the editor (git through the git extension)', function () 
       assert.ok(probes > 0);
       assert.ok(worst < 1000, `the extension host answered after ${worst} ms during the review: something blocks it`);
       const summary = await reviewing;
-      assert.ok(summary.ok, summary.message);
-      const result = summary.repositories[0]!;
+      assert.ok(summary.ok, summary.ok ? '' : summary.error);
+      const result = summary.value.repositories[0]!;
       const compared = result.files.find((f) => f.path === hostile);
       const notCompared = result.uncompared.find((u) => u.path === hostile);
       // Either outcome is honest (a fast machine counts it within the budget); a silent $0 is not.

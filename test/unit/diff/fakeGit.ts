@@ -1,6 +1,7 @@
 // An in-memory GitSource: two maps of path → content. Ids are the content itself, so equal content has equal ids,
 // as with git blob ids. Counts what is read, so tests can check that unchanged files are not.
 import type { ChangedFile, FileRef, GitFailure, GitOutcome, GitSource, Side } from '../../../src/core/diff';
+import { err } from '../../../src/core/result';
 
 export type Tree = Record<string, string | Uint8Array>;
 
@@ -28,7 +29,7 @@ export class FakeGit implements GitSource {
   ) {}
 
   async changes(): Promise<GitOutcome<ChangedFile[]>> {
-    if (this.options.fail?.on === 'changes') return { ok: false, failure: this.options.fail.failure };
+    if (this.options.fail?.on === 'changes') return err(this.options.fail.failure);
     const renamedFrom = new Map((this.options.renames ?? []).map(([from, to]) => [to, from]));
     const renamedAway = new Set((this.options.renames ?? []).map(([from]) => from));
     const result: ChangedFile[] = [];
@@ -50,7 +51,7 @@ export class FakeGit implements GitSource {
   }
 
   async read(side: Side, files: readonly FileRef[]): Promise<GitOutcome<(Uint8Array | undefined)[]>> {
-    if (this.options.fail?.on === 'read') return { ok: false, failure: this.options.fail.failure };
+    if (this.options.fail?.on === 'read') return err(this.options.fail.failure);
     const tree = side === 'base' ? this.base : this.head;
     return {
       ok: true,
@@ -64,7 +65,7 @@ export class FakeGit implements GitSource {
 
   async listFiles(): Promise<GitOutcome<string[]>> {
     this.listCalls++;
-    if (this.options.fail?.on === 'listFiles') return { ok: false, failure: this.options.fail.failure };
+    if (this.options.fail?.on === 'listFiles') return err(this.options.fail.failure);
     return { ok: true, value: Object.keys(this.head).sort() };
   }
 

@@ -34,7 +34,7 @@ const head: Tree = {
 async function report(): Promise<DiffReport> {
   const outcome = await review(new FakeGit(base, head));
   assert.ok(outcome.ok);
-  return outcome.report;
+  return outcome.value;
 }
 
 describe('cost diff presentation', () => {

@@ -31,8 +31,8 @@ const GROWN = BODY.replace('Short bullets, most important first.', 'Short bullet
 
 async function reviewOf(base: Tree, head: Tree, options: ReviewOptions = {}, fake?: FakeGit): Promise<DiffReport> {
   const outcome = await review(fake ?? new FakeGit(base, head), options);
-  assert.ok(outcome.ok, outcome.ok ? '' : outcome.failure.message);
-  return outcome.report;
+  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error.message);
+  return outcome.value;
 }
 
 function monthly(path: string, content: string): number {
@@ -425,7 +425,7 @@ describe('cost diff review (fake git)', () => {
       );
       const outcome = await review(fake);
       assert.ok(!outcome.ok);
-      assert.strictEqual(outcome.failure.message, 'no such ref: nope');
+      assert.strictEqual(outcome.error.message, 'no such ref: nope');
     }
   });
 });

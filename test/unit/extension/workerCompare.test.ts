@@ -39,8 +39,8 @@ function hangingWorker(): string {
 
 async function reviewOf(base: Tree, head: Tree, options: ReviewOptions = {}): Promise<DiffReport> {
   const outcome = await review(new FakeGit(base, head), options);
-  assert.ok(outcome.ok, outcome.ok ? '' : outcome.failure.message);
-  return outcome.report;
+  assert.ok(outcome.ok, outcome.ok ? '' : outcome.error.message);
+  return outcome.value;
 }
 
 describe('the cost review compared in the estimate worker (issue 10)', function () {

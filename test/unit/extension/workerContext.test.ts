@@ -40,8 +40,8 @@ describe('the agent-runtime context built in the estimate worker', function () {
       const built = await runner.context({ runtimes: { root, version: 0, options: { overrides: [] } }, usage });
       assert.ok(built.ok, JSON.stringify(built));
       const here = diskRuntimeEnvironment(root, usage, { overrides: [] }).context;
-      assert.deepStrictEqual(built.context, here);
-      const claude = built.context.runtimes.find((r) => r.id === 'claude-code');
+      assert.deepStrictEqual(built.value, here);
+      const claude = built.value.runtimes.find((r) => r.id === 'claude-code');
       const session = claude?.items.find((i) => i.path === '.claude/agents/big.md' && i.kind === 'session');
       // The whole body counted (about 9 tokens per repetition), not only the listing.
       assert.ok(

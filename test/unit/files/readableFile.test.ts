@@ -38,17 +38,17 @@ describe('reading files safely (core/files)', () => {
       { '/repo': 'directory', '/repo/a.md': 'file', '/etc/secret': 'file', '/etc': 'directory' },
       { '/repo/in.md': '/repo/a.md', '/repo/out.md': '/etc/secret', '/repo/dir': '/etc' },
     );
-    assert.deepStrictEqual(checkReadable(fs, '/repo/a.md', ['/repo']), { ok: true });
-    assert.deepStrictEqual(checkReadable(fs, '/repo/in.md', ['/repo']), { ok: true });
+    assert.deepStrictEqual(checkReadable(fs, '/repo/a.md', ['/repo']), { ok: true, value: undefined });
+    assert.deepStrictEqual(checkReadable(fs, '/repo/in.md', ['/repo']), { ok: true, value: undefined });
     assert.match(
-      String((checkReadable(fs, '/repo/out.md', ['/repo']) as { reason: string }).reason),
+      String((checkReadable(fs, '/repo/out.md', ['/repo']) as { error: { reason: string } }).error.reason),
       /symlink to outside the workspace/,
     );
     assert.match(
-      String((checkReadable(fs, '/repo/dir/secret', ['/repo']) as { reason: string }).reason),
+      String((checkReadable(fs, '/repo/dir/secret', ['/repo']) as { error: { reason: string } }).error.reason),
       /outside the workspace/,
     );
-    assert.deepStrictEqual(checkReadable(fs, '/repo/none.md', ['/repo']), { ok: false, missing: true });
+    assert.deepStrictEqual(checkReadable(fs, '/repo/none.md', ['/repo']), { ok: false, error: { missing: true } });
   });
 
   it('FIFOs, devices and folders are never read', () => {
@@ -58,9 +58,15 @@ describe('reading files safely (core/files)', () => {
       '/repo/d.md': 'device',
       '/repo/f.prompt.md': 'directory',
     });
-    assert.match((checkReadable(fs, '/repo/p.md', ['/repo']) as { reason: string }).reason, /named pipe/);
-    assert.match((checkReadable(fs, '/repo/d.md', ['/repo']) as { reason: string }).reason, /device/);
-    assert.match((checkReadable(fs, '/repo/f.prompt.md', ['/repo']) as { reason: string }).reason, /folder/);
+    assert.match(
+      (checkReadable(fs, '/repo/p.md', ['/repo']) as { error: { reason: string } }).error.reason,
+      /named pipe/,
+    );
+    assert.match((checkReadable(fs, '/repo/d.md', ['/repo']) as { error: { reason: string } }).error.reason, /device/);
+    assert.match(
+      (checkReadable(fs, '/repo/f.prompt.md', ['/repo']) as { error: { reason: string } }).error.reason,
+      /folder/,
+    );
   });
 
   it('Git LFS pointers and fenced conflict markers', () => {

@@ -52,7 +52,7 @@ describe('formats: CrewAI', () => {
   it('an agents.yaml that is not CrewAI-shaped is skipped with a reason', () => {
     const result = readFixtureResult('not-crew/config/agents.yaml');
     assert.ok(!result.ok);
-    assert.match(result.skipped.reason, /not a CrewAI agents file/);
+    assert.match(result.error.reason, /not a CrewAI agents file/);
   });
 
   it('broken YAML is counted as plain text, naming the line', () => {

@@ -11,27 +11,27 @@ describe('formats: bytes to text', () => {
     const skip = { code: 'too-large', limitBytes: 5 * 1024 * 1024, sizeBytes: big.length };
     assert.deepStrictEqual(result, {
       ok: false,
-      skipped: { path: 'CLAUDE.md', skip, reason: 'over the 5 MB size limit (6.2 MB)' },
+      error: { path: 'CLAUDE.md', skip, reason: 'over the 5 MB size limit (6.2 MB)' },
     });
   });
 
   it('honours a custom size limit and accepts a file exactly at it', () => {
     const text = new Uint8Array(2048).fill(0x61);
     const over = readPromptFile('CLAUDE.md', text, { maxBytes: 1024 });
-    assert.ok(!over.ok && over.skipped.reason === 'over the 1 KB size limit (2 KB)');
+    assert.ok(!over.ok && over.error.reason === 'over the 1 KB size limit (2 KB)');
     assert.ok(readPromptFile('CLAUDE.md', text, { maxBytes: 2048 }).ok);
   });
 
   it('skips binary files (NUL bytes)', () => {
     const result = readFixtureResult('prompts/binary.txt');
     assert.ok(!result.ok);
-    assert.strictEqual(result.skipped.reason, 'binary file');
+    assert.strictEqual(result.error.reason, 'binary file');
   });
 
   it('skips NUL-free files that are mostly control characters, but not text with tabs and ANSI colours', () => {
     const junk = new Uint8Array(400).map((_, i) => (i % 3 === 0 ? 0x01 : 0x41));
     const skipped = readPromptFile('prompts/x.txt', junk);
-    assert.ok(!skipped.ok && skipped.skipped.reason === 'binary file');
+    assert.ok(!skipped.ok && skipped.error.reason === 'binary file');
     const coloured = new TextEncoder().encode('\x1b[31mred\x1b[0m\tcolumn\n'.repeat(20));
     assert.ok(readPromptFile('prompts/x.txt', coloured).ok);
   });
@@ -50,7 +50,7 @@ describe('formats: bytes to text', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('ok\nfine: é\n'), 0xe9, 0x0a]);
     const result = readPromptFile('prompts/x.txt', bytes);
     assert.ok(result.ok);
-    assert.strictEqual(result.file.problems[0]?.line, 2);
+    assert.strictEqual(result.value.problems[0]?.line, 2);
   });
 
   it('strips a UTF-8 BOM and reads CRLF files with the editor line numbers', () => {
@@ -71,7 +71,7 @@ describe('formats: bytes to text', () => {
   it('treats a lone CR as a line break, as VS Code does', () => {
     const decoded = decodeText(new TextEncoder().encode('a\rb\r\nc'));
     assert.ok(decoded.ok);
-    assert.strictEqual(decoded.text, 'a\nb\nc');
+    assert.strictEqual(decoded.value.text, 'a\nb\nc');
   });
 
   it('decodes UTF-16 files that carry a byte order mark', () => {

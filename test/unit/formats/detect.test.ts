@@ -69,15 +69,15 @@ describe('formats: isPromptPath and extra globs', () => {
       extraGlobs: ['templates/**'],
     });
     assert.ok(result.ok);
-    assert.strictEqual(result.file.format, 'plain-prompt');
-    assert.strictEqual(result.file.units[0]?.parts[0]?.text, 'You are helpful.');
+    assert.strictEqual(result.value.format, 'plain-prompt');
+    assert.strictEqual(result.value.units[0]?.parts[0]?.text, 'You are helpful.');
   });
 
   it('skips files that are no known format', () => {
     const result = readPromptFile('src/main.ts', bytes('console.log(1)'));
     assert.deepStrictEqual(result, {
       ok: false,
-      skipped: { path: 'src/main.ts', skip: { code: 'not-prompt' }, reason: 'not a prompt or agent file' },
+      error: { path: 'src/main.ts', skip: { code: 'not-prompt' }, reason: 'not a prompt or agent file' },
     });
   });
 });
@@ -96,6 +96,6 @@ describe('loose detection of renamed copies', () => {
     assert.strictEqual(detectLooseFormat('docs/readme.md'), undefined);
     assert.ok(isPromptPath('claude-agents/reviewer.md'));
     const notAnAgent = readPromptFile('docs/agents/notes.md', bytes('# Notes\nNothing here.\n'));
-    assert.ok(!notAnAgent.ok && /not a Claude Code subagent/.test(notAnAgent.skipped.reason));
+    assert.ok(!notAnAgent.ok && /not a Claude Code subagent/.test(notAnAgent.error.reason));
   });
 });

@@ -124,7 +124,7 @@ describe('formats: document lines followed through edits', () => {
     assert.deepStrictEqual(followed, readPromptFile(path, next.text));
     assert.ok(followed.ok);
     assert.deepStrictEqual(
-      followed.file.units[0]!.sections.map((s) => s.title),
+      followed.value.units[0]!.sections.map((s) => s.title),
       ['A', 'B', 'xC'],
     );
   });

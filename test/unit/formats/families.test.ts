@@ -247,7 +247,7 @@ describe('formats: the families of the registry (fixture workspace)', () => {
       const read = readPromptFile(kase.file, fs.readFileSync(path.join(ROOT, kase.file)));
       assert.ok(read.ok);
       kase.units.forEach((want, i) => {
-        assert.deepStrictEqual(read.file.units[i]!.tools, want.tools, `${want.name}: tools`);
+        assert.deepStrictEqual(read.value.units[i]!.tools, want.tools, `${want.name}: tools`);
         const unit = declared.units[i]!;
         const exact = counted.units[i]!;
         assert.strictEqual(unit.kind, want.kind, `${want.name}: kind`);

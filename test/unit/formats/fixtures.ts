@@ -14,8 +14,8 @@ export function readFixtureResult(relative: string): ReadResult {
 
 export function readFixture(relative: string): ParsedFile {
   const result = readFixtureResult(relative);
-  if (!result.ok) assert.fail(`${relative} was skipped: ${result.skipped.reason}`);
-  return result.file;
+  if (!result.ok) assert.fail(`${relative} was skipped: ${result.error.reason}`);
+  return result.value;
 }
 
 export function onlyUnit(file: ParsedFile): CostUnit {
@@ -41,8 +41,8 @@ export function bytes(text: string): Uint8Array {
 
 export function readText(path: string, text: string): ParsedFile {
   const result = readPromptFile(path, bytes(text));
-  if (!result.ok) assert.fail(`${path} was skipped: ${result.skipped.reason}`);
-  return result.file;
+  if (!result.ok) assert.fail(`${path} was skipped: ${result.error.reason}`);
+  return result.value;
 }
 
 /** Line `n` (zero-based) of a fixture, to check that a range points where it should. */

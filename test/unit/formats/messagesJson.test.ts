@@ -66,7 +66,7 @@ describe('formats: chat API payloads (JSON)', () => {
   it('JSON without a messages array is skipped with a reason', () => {
     const result = readFixtureResult('requests/not-a-chat.json');
     assert.ok(!result.ok);
-    assert.match(result.skipped.reason, /without a messages array/);
+    assert.match(result.error.reason, /without a messages array/);
   });
 
   it('a bare array of messages is a conversation', () => {

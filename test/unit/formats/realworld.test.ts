@@ -60,9 +60,9 @@ function read(stored: string): ParsedFile {
   if (cached) return cached;
   const kase = CASES.find((c) => c.stored === stored)!;
   const result = readPromptFile(kase.placed ?? stored, fs.readFileSync(path.join(REALWORLD, stored)));
-  if (!result.ok) assert.fail(`${stored}: skipped (${result.skipped.reason})`);
-  parsed.set(stored, result.file);
-  return result.file;
+  if (!result.ok) assert.fail(`${stored}: skipped (${result.error.reason})`);
+  parsed.set(stored, result.value);
+  return result.value;
 }
 
 function unit(stored: string, index = 0) {

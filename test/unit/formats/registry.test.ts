@@ -135,7 +135,7 @@ describe('format registry', () => {
     ] as const) {
       assert.ok(!isPromptPath(p) && isListedPath(p), p);
       const read = readPromptFile(p, 'text');
-      assert.ok(!read.ok && reason.test(read.skipped.reason), `${p}: ${JSON.stringify(read)}`);
+      assert.ok(!read.ok && reason.test(read.error.reason), `${p}: ${JSON.stringify(read)}`);
     }
     assert.ok(!isListedPath('.claude/settings.json'), 'only text layouts, not settings');
     assert.ok(!isListedPath('docs/guide.md'));

@@ -59,13 +59,13 @@ describe('formats: robustness', () => {
           const result = readPromptFile(path, new TextEncoder().encode(text));
           if (!result.ok) return;
           const lineCount = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length;
-          for (const unit of result.file.units) {
+          for (const unit of result.value.units) {
             assert.ok(inFile(unit.range, lineCount), `unit range ${JSON.stringify(unit.range)} of ${lineCount} lines`);
             for (const part of unit.parts)
               assert.ok(inFile(part.range, lineCount), `part range ${JSON.stringify(part.range)}`);
             for (const section of unit.sections) assert.ok(inFile(section.range, lineCount));
           }
-          for (const problem of result.file.problems) {
+          for (const problem of result.value.problems) {
             assert.ok(
               problem.line === undefined || (problem.line >= 0 && problem.line < lineCount),
               JSON.stringify(problem),
@@ -81,10 +81,10 @@ describe('formats: robustness', () => {
     fc.assert(
       fc.property(fc.constantFrom(...PATHS), fc.uint8Array({ maxLength: 300 }), (path, bytes) => {
         const result = readPromptFile(path, bytes);
-        assert.ok(result.ok || result.skipped.reason.length > 0);
+        assert.ok(result.ok || result.error.reason.length > 0);
         assert.ok(
-          result.ok || !result.skipped.reason.startsWith('could not be read'),
-          result.ok ? '' : result.skipped.reason,
+          result.ok || !result.error.reason.startsWith('could not be read'),
+          result.ok ? '' : result.error.reason,
         );
       }),
       { numRuns: 1000 },

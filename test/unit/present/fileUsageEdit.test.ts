@@ -41,10 +41,10 @@ function hints(text: string, path = AGENT) {
   const read = readPromptFile(path, new TextEncoder().encode(text));
   assert.ok(read.ok);
   assert.deepStrictEqual(
-    read.file.problems.filter((p) => p.severity !== 'info'),
+    read.value.problems.filter((p) => p.severity !== 'info'),
     [],
   );
-  return read.file.usageHints;
+  return read.value.usageHints;
 }
 
 describe('writing burnrate: frontmatter', () => {

@@ -87,7 +87,7 @@ describe('escaping in every markdown surface (hostile model names and paths)', (
         new FakeGit({ [path]: frontmatterPrompt('gpt-4o') }, { [path]: frontmatterPrompt(model) + 'More text.\n' }),
       );
       assert.ok(outcome.ok);
-      return outcome.report;
+      return outcome.value;
     };
     const hostile = await reportOf(HOSTILE_PATH, HOSTILE);
     const benign = await reportOf('.github/prompts/plain.prompt.md', 'acme-unknown');

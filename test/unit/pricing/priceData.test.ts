@@ -73,10 +73,7 @@ describe('price data: pinned files, freshness, the library shape', () => {
     fs.writeFileSync(file, '[{"id": "x"}]');
     const applied = applyPriceData(loadPinnedPriceData(file, 'broken.json'));
     assert.strictEqual(applied.ok, false);
-    assert.match(
-      applied.ok ? '' : applied.message,
-      /broken\.json: not a genai-prices data file.*using the bundled data/,
-    );
+    assert.match(applied.ok ? '' : applied.error, /broken\.json: not a genai-prices data file.*using the bundled data/);
     assert.strictEqual(activePriceData().kind, 'bundled');
     fs.writeFileSync(path.join(dir, 'genai-prices-data.json'), '[]');
     fs.writeFileSync(
@@ -84,7 +81,7 @@ describe('price data: pinned files, freshness, the library shape', () => {
       JSON.stringify({ fetchedAt: '2026-11-30T10:00:00Z', url: 'http://127.0.0.1/x', bytes: 2, models: 0 }),
     );
     const stored = loadStoredPriceData(dir);
-    assert.ok(stored && !stored.ok && /using the bundled data/.test(stored.message));
+    assert.ok(stored && !stored.ok && /using the bundled data/.test(stored.error));
     assert.strictEqual(loadStoredPriceData(path.join(dir, 'none')), undefined);
   });
 

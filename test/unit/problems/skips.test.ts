@@ -15,7 +15,7 @@ const CONTROL_SOUP = new Uint8Array(200).map((_, i) => (i % 2 === 0 ? 0x01 : 0x4
 function skipOf(path: string, source: Uint8Array | string, maxBytes?: number): Skip {
   const result = readPromptFile(path, source, maxBytes === undefined ? {} : { maxBytes });
   assert.ok(!result.ok, 'expected a skip');
-  return result.skipped.skip;
+  return result.error.skip;
 }
 
 describe('problems: skip codes', () => {
@@ -30,7 +30,7 @@ describe('problems: skip codes', () => {
     const lfs = 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'a'.repeat(64) + '\nsize 12\n';
     assert.deepStrictEqual(skipOf('CLAUDE.md', new TextEncoder().encode(lfs)), { code: 'lfs-pointer' });
     const result = readPromptFile('CLAUDE.md', CONTROL_SOUP);
-    assert.ok(!result.ok && result.skipped.reason === skipText(result.skipped.skip));
+    assert.ok(!result.ok && result.error.reason === skipText(result.error.skip));
   });
 
   it('plain wording keeps the CLI sentences', () => {
@@ -69,7 +69,7 @@ describe('problems: skip codes', () => {
     );
     assert.ok(outcome.ok);
     assert.deepStrictEqual(
-      outcome.report.uncompared.map((u) => [u.path, u.severity, u.reason]),
+      outcome.value.uncompared.map((u) => [u.path, u.severity, u.reason]),
       [['prompts/a.md', 'error', 'binary in working tree: a cost diff needs text on both sides']],
     );
   });

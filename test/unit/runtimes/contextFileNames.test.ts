@@ -118,7 +118,7 @@ describe('Gemini CLI context.fileName', () => {
       const runtime = env.context.runtimes.find((r) => r.id === 'gemini-cli')!;
       assert.strictEqual(runtime.items.find((i) => i.path === 'CONTEXT.md')?.kind, 'always-on');
       const read = readPromptFile('CONTEXT.md', CONTEXT, { workspaceNames: env.options.contextFileNames! });
-      assert.ok(read.ok && read.file.format === 'gemini-context');
+      assert.ok(read.ok && read.value.format === 'gemini-context');
       assert.strictEqual(readPromptFile('CONTEXT.md', CONTEXT).ok, false, 'without the settings it is no known family');
     } finally {
       fs.rmSync(root, { recursive: true, force: true });

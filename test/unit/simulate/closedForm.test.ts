@@ -53,7 +53,7 @@ describe('simulate: engine against the closed form (every distribution fixed)', 
     it(`${name}: each session costs exactly the closed form`, () => {
       const scenario = base(fields);
       const closed = closedFormSession(scenario);
-      assert.ok(closed.ok, closed.ok ? '' : closed.message);
+      assert.ok(closed.ok, closed.ok ? '' : closed.error);
       const result = simulateScenario(scenario, { sessions: 50, seed: 3, shares: 'expected' });
       for (const value of [
         result.perSession.min,
@@ -117,7 +117,7 @@ describe('simulate: engine against the closed form (every distribution fixed)', 
     });
     const at = (fields: Partial<Scenario>) => {
       const closed = closedFormSession({ ...scenario, ...fields });
-      assert.ok(closed.ok, closed.ok ? '' : closed.message);
+      assert.ok(closed.ok, closed.ok ? '' : closed.error);
       const engine = simulateScenario({ ...scenario, ...fields }, { sessions: 5, seed: 1, shares: 'expected' });
       assert.ok(
         close(engine.perSession.mean, closed.value.costUsd),

@@ -48,7 +48,7 @@ describe('simulate: plan, progress, cancellation and exports', () => {
         if (p.done >= 1500) controller.abort();
       },
     });
-    assert.deepStrictEqual(outcome, { ok: false, cancelled: true, done: 1500 });
+    assert.deepStrictEqual(outcome, { ok: false, error: { cancelled: true, done: 1500 } });
     assert.deepStrictEqual(
       seen,
       Array.from({ length: 15 }, (_, i) => (i + 1) * 100),

@@ -31,7 +31,7 @@ describe('simulate: per-message framing tokens', () => {
     assert.strictEqual(run.meanPerSession.inputTokens, 6072);
     assert.strictEqual(run.meanPerSession.outputTokens, 800, 'framing is input, not output');
     const form = closedFormSession(scenario);
-    assert.ok(!form.ok && /framing/.test(form.message));
+    assert.ok(!form.ok && /framing/.test(form.error));
   });
 
   it("true takes the provider's figures with their source; an own {perMessage, perReply} is used as given", () => {

@@ -69,7 +69,7 @@ describe('simulate: reasoning tokens are billed as output, and carried as the pr
 
   it('the closed form declines reasoning rather than disagree with the engine', () => {
     const form = closedFormSession(plain({}));
-    assert.ok(!form.ok && /reasoning/.test(form.message));
+    assert.ok(!form.ok && /reasoning/.test(form.error));
   });
 
   it('prepareScenario takes the rule from the model, with its source; reasoningAcrossTurns overrides it', () => {

@@ -43,7 +43,7 @@ describe('simulate: multi-agent fan-out (subagents)', () => {
     assert.ok(close(run.components.find((c) => c.id === 'subagents')!.meanUsd, 0.0023));
     assert.ok(scenario.notes.some((n) => n.startsWith('subagent child (simple): 2 calls per session')));
     const form = closedFormSession(scenario);
-    assert.ok(!form.ok && /subagents/.test(form.message));
+    assert.ok(!form.ok && /subagents/.test(form.error));
   });
 
   it('a subagent can call its own (a tree), and the sub-sessions are reproducible by seed', () => {

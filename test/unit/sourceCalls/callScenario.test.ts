@@ -74,7 +74,7 @@ describe('source calls: Run Simulation from a call', function () {
     const prepared = prepareScenario(spec, { lookup: priceLookup([]), countFile: () => ({ error: 'not used' }) });
     assert.ok(prepared.scenario, JSON.stringify(prepared.problems));
     const session = closedFormSession(prepared.scenario);
-    assert.ok(session.ok, session.ok ? '' : session.message);
+    assert.ok(session.ok, session.ok ? '' : session.error);
     assert.ok(unit!.cost);
     assert.ok(
       Math.abs(session.value.costUsd - unit!.cost.perCall) < 1e-9,

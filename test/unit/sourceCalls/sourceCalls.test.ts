@@ -19,8 +19,8 @@ function reader(files: Record<string, string>) {
 
 function units(path: string, source: string): CostUnit[] {
   const read = readPromptFile(path, source);
-  assert.ok(read.ok, read.ok ? '' : read.skipped.reason);
-  return read.file.units;
+  assert.ok(read.ok, read.ok ? '' : read.error.reason);
+  return read.value.units;
 }
 
 function estimate(
@@ -272,7 +272,7 @@ describe('source calls', function () {
     try {
       assert.strictEqual(readPromptFile('lib/a.ts', "import OpenAI from 'openai';").ok, false);
       const inside = readPromptFile('src/a.ts', 'export const x = 1;');
-      assert.ok(inside.ok && inside.file.format === 'source-call' && inside.file.units.length === 0);
+      assert.ok(inside.ok && inside.value.format === 'source-call' && inside.value.units.length === 0);
     } finally {
       setSourceScope({ all: true, globs: [] });
     }
@@ -297,7 +297,7 @@ describe('source calls', function () {
     ].join('\n');
     const read = readPromptFile('blow.ts', blowup);
     assert.ok(read.ok);
-    assert.ok(read.file.units[0]!.parts[0]!.text.length < 64 * 1024 * 1024);
-    assert.ok(read.file.problems.some((p) => p.message.includes('expand to more than')));
+    assert.ok(read.value.units[0]!.parts[0]!.text.length < 64 * 1024 * 1024);
+    assert.ok(read.value.problems.some((p) => p.message.includes('expand to more than')));
   });
 });

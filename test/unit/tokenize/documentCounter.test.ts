@@ -117,7 +117,7 @@ describe('reading an editor’s text instead of bytes', () => {
   it('applies the size limit in UTF-8 bytes', () => {
     const text = '漢'.repeat(400); // 1,200 bytes in UTF-8, 400 UTF-16 units
     const over = readPromptFile(path, text, { maxBytes: 1000 });
-    assert.ok(!over.ok && /size limit/.test(over.skipped.reason));
+    assert.ok(!over.ok && /size limit/.test(over.error.reason));
     assert.ok(readPromptFile(path, text, { maxBytes: 1200 }).ok);
   });
 });

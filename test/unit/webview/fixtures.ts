@@ -55,9 +55,9 @@ export async function resultMessage(
     type: 'result',
     requestId,
     scenarioId: source.choice.id,
-    report: outcome.report,
-    problems: outcome.problems,
-    changes: outcome.changes,
+    report: outcome.value.report,
+    problems: outcome.value.problems,
+    changes: outcome.value.changes,
     elapsedMs: 12,
   };
 }

@@ -62,7 +62,7 @@ describe('panel levers', () => {
     const share = async (levers: typeof defaults) => {
       const outcome = await runScenario(source, levers, { sessions: 2000, seed: 3 });
       assert.ok(outcome.ok);
-      return outcome.report.scenarios[0]!.runs[0]!.inputCache.readShare;
+      return outcome.value.report.scenarios[0]!.runs[0]!.inputCache.readShare;
     };
     const conversation = await share(defaults);
     const prefix = await share({ ...defaults, caching: 'prefix' });
@@ -84,7 +84,7 @@ describe('panel levers', () => {
     const p99 = async (levers: typeof defaults) => {
       const outcome = await runScenario(source, levers, { sessions: 4000, seed: 5 });
       assert.ok(outcome.ok);
-      return outcome.report.scenarios[0]!.runs[0]!.perSession;
+      return outcome.value.report.scenarios[0]!.runs[0]!.perSession;
     };
     const free = await p99(defaults);
     const capped = await p99({ ...defaults, sessionStopUsd: 0.2 });
@@ -146,7 +146,7 @@ describe('panel levers', () => {
       seed: 11,
     });
     assert.ok(outcome.ok && direct.ok);
-    assert.deepStrictEqual(outcome.report, direct.value);
+    assert.deepStrictEqual(outcome.value.report, direct.value);
   });
 
   it('move the median and keep the spread of a {p50, p90} distribution, raising maxTurns when needed', () => {
@@ -180,7 +180,7 @@ describe('panel levers', () => {
     const p50 = async (levers: typeof d) => {
       const outcome = await runScenario(source, levers, { sessions: 4000, seed: 3 });
       assert.ok(outcome.ok);
-      return outcome.report.scenarios[0]!.runs[0]!.perSession.p50;
+      return outcome.value.report.scenarios[0]!.runs[0]!.perSession.p50;
     };
     const base = await p50(d);
     assert.ok((await p50({ ...d, turns: 8 })) > base * 1.5);
@@ -228,7 +228,7 @@ describe('time-sliced runs', () => {
       },
     });
     assert.deepStrictEqual(sizes, [100, 200, 400, 800, 1600]);
-    assert.deepStrictEqual(outcome, { ok: false, cancelled: true, done: 3100 });
+    assert.deepStrictEqual(outcome, { ok: false, error: { cancelled: true, done: 3100 } });
   });
 });
 
@@ -440,7 +440,7 @@ describe('panel scenario sources', () => {
     assert.deepStrictEqual(unitScenarioSpec(unit, 'n').systemPrompt, { tokens: unit.input.tokens });
     const outcome = await runScenario(source, source.choice.defaults, { sessions: 500, seed: 1 });
     assert.ok(outcome.ok);
-    const base = outcome.report.scenarios[0]!.runs[0]!;
+    const base = outcome.value.report.scenarios[0]!.runs[0]!;
     assert.ok(
       Math.abs(base.perSession.p50 - unit.cost.perCall) < 1e-12,
       `${base.perSession.p50} vs ${unit.cost.perCall}`,
@@ -481,18 +481,18 @@ describe('panel exports', () => {
       seed: 1,
     });
     assert.ok(outcome.ok);
-    const json = exportDocument(outcome.report, 'json');
+    const json = exportDocument(outcome.value.report, 'json');
     assert.strictEqual(json.fileName, 'burnrate-simulation-support-agent.json');
     const parsed = JSON.parse(json.text) as {
       scenarios: Record<string, { perSession: { p90: number }; presets: Record<string, unknown> }>;
     };
     assert.strictEqual(
       parsed.scenarios['Support Agent!']!.perSession.p90,
-      outcome.report.scenarios[0]!.runs[0]!.perSession.p90,
+      outcome.value.report.scenarios[0]!.runs[0]!.perSession.p90,
     );
     assert.deepStrictEqual(Object.keys(parsed.scenarios['Support Agent!']!.presets), ['bull', 'stress']);
-    assert.match(exportDocument(outcome.report, 'csv').text, /^scenario,preset,section,item,stat,value\n/);
-    const markdown = exportDocument(outcome.report, 'markdown');
+    assert.match(exportDocument(outcome.value.report, 'csv').text, /^scenario,preset,section,item,stat,value\n/);
+    const markdown = exportDocument(outcome.value.report, 'markdown');
     assert.strictEqual(markdown.fileName, 'burnrate-simulation-support-agent.md');
     assert.match(markdown.text, /^# Burnrate simulation/);
   });
