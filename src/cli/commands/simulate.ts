@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { resolveModel } from '../../core/pricing/resolve';
 import { usd } from '../../core/present/money';
 import { toCsv } from '../../core/simulate/export/csv';
 import { toJson } from '../../core/simulate/export/json';
 import { toMarkdown } from '../../core/simulate/export/markdown';
 import { toText } from '../../core/simulate/export/text';
-import type { ModelLookup } from '../../core/simulate/modelLookup';
+import { priceDataLookup } from '../../core/simulate/modelLookup';
+import { err, ok } from '../../core/result';
 import { parseScenarios } from '../../core/simulate/parseScenarios';
 import { prepareScenario, type PrepareDeps } from '../../core/simulate/prepare';
 import { presetRuns } from '../../core/simulate/presets';
@@ -285,14 +285,8 @@ export function trippedGates(report: SimulationReport): string[] {
 /** The file system and price data behind prepareScenario(); paths in the usage file are relative to it. */
 export function prepareDeps(config: UsageConfig, baseDir: string, workspaceRoot: string = baseDir): PrepareDeps {
   const readText = (file: string) => readBoundedText(file, workspaceRoot);
-  const lookup: ModelLookup = (name) => {
-    const resolution = resolveModel(name, { overrides: config.prices });
-    return resolution.ok
-      ? { ok: true, rates: resolution.rates, explanation: resolution.explanation }
-      : { ok: false, problem: resolution.problem, message: resolution.message };
-  };
   const deps: PrepareDeps = {
-    lookup,
+    lookup: priceDataLookup(config.prices),
     countFile(file, modelId) {
       const text = readText(path.resolve(baseDir, file));
       if (typeof text !== 'string') return { error: text.error };
@@ -301,8 +295,8 @@ export function prepareDeps(config: UsageConfig, baseDir: string, workspaceRoot:
     },
     loadLog(file) {
       const text = readText(path.resolve(baseDir, file));
-      if (typeof text !== 'string') return { ok: false, message: `${file}: ${text.error}` };
-      return { ok: true, log: readUsageLog(text, file) };
+      if (typeof text !== 'string') return err(`${file}: ${text.error}`);
+      return ok(readUsageLog(text, file));
     },
   };
   if (config.defaults.model) deps.defaultModel = config.defaults.model;

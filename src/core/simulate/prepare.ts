@@ -7,6 +7,7 @@ import { applyServiceTier } from '../pricing/serviceTiers';
 import { toolFee } from '../pricing/toolFees';
 import type { Problem } from '../types';
 import { describeDist, fixed, lognormal, type Dist } from './distribution';
+import type { Result } from '../result';
 import type { ModelLookup } from './modelLookup';
 import type { PresetSpec } from './presets';
 import { observedCacheHitRate, outputSamples, type UsageLog } from './replay/replay';
@@ -31,7 +32,7 @@ export interface PrepareDeps {
   /** Tokens of a file's text for a model's tokenizer; paths as written in the scenario. */
   countFile(path: string, modelId: string): FileCount;
   /** Reads a JSONL usage log; paths as written in the scenario. */
-  loadLog?(path: string): { ok: true; log: UsageLog } | { ok: false; message: string };
+  loadLog?(path: string): Result<UsageLog>;
   /** Model for scenarios that name none (the usage file's default), else SCENARIO_DEFAULTS.model. */
   defaultModel?: string;
 }
@@ -54,8 +55,9 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps, depth = 0
 
   const modelName = spec.model ?? deps.defaultModel ?? SCENARIO_DEFAULTS.model;
   if (!spec.model) notes.push(`model not set: using ${modelName}`);
-  const main = deps.lookup(modelName);
-  if (!main.ok) return fail('model', main.message);
+  const found = deps.lookup(modelName);
+  if (!found.ok) return fail('model', found.error);
+  const main = found.value;
   const longContext = spec.longContext === true;
   const mainTier = withLongContext(main.rates, longContext);
   if (mainTier.note) notes.push(mainTier.note);
@@ -66,8 +68,9 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps, depth = 0
 
   let routing: Scenario['routing'];
   if (spec.routing && spec.routing.share > 0) {
-    const cheap = deps.lookup(spec.routing.model);
-    if (!cheap.ok) return fail('routing.model', cheap.message);
+    const foundCheap = deps.lookup(spec.routing.model);
+    if (!foundCheap.ok) return fail('routing.model', foundCheap.error);
+    const cheap = foundCheap.value;
     const cheapTier = withLongContext(cheap.rates, longContext);
     if (cheapTier.note) notes.push(`routing ${cheapTier.note}`);
     routing = {
@@ -91,10 +94,10 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps, depth = 0
     if (cached) return cached;
     if (!deps.loadLog) return `${path(key)}: usage logs cannot be read here`;
     const loaded = deps.loadLog(ref.fromLog);
-    if (!loaded.ok) return `${path(key)}: ${loaded.message}`;
-    if (loaded.log.calls.length === 0) return `${path(key)}: ${ref.fromLog} has no usage records`;
-    logs.set(ref.fromLog, loaded.log);
-    return loaded.log;
+    if (!loaded.ok) return `${path(key)}: ${loaded.error}`;
+    if (loaded.value.calls.length === 0) return `${path(key)}: ${ref.fromLog} has no usage records`;
+    logs.set(ref.fromLog, loaded.value);
+    return loaded.value;
   };
 
   let outputTokens: Dist = fixed(SCENARIO_DEFAULTS.outputTokens);
@@ -173,8 +176,9 @@ export function prepareScenario(spec: ScenarioSpec, deps: PrepareDeps, depth = 0
     }
   }
   if (spec.embeddings) {
-    const embedding = deps.lookup(spec.embeddings.model);
-    if (!embedding.ok) return fail('embeddings.model', embedding.message);
+    const foundEmbedding = deps.lookup(spec.embeddings.model);
+    if (!foundEmbedding.ok) return fail('embeddings.model', foundEmbedding.error);
+    const embedding = foundEmbedding.value;
     const callsPerTurn = spec.embeddings.callsPerTurn ?? 1;
     scenario.embeddings = { rates: embedding.rates, callsPerTurn, tokens: spec.embeddings.tokens };
     notes.push(

@@ -2,9 +2,9 @@
 // scenario list shows its problems and the levers start at its own values. Files a scenario names (system prompt,
 // tool definitions, usage logs) are read by the caller beforehand and passed in as text, so this module stays free
 // of vscode and of the file system and is tested in Node.
-import { resolveModel } from '../../core/pricing/resolve';
 import type { PriceOverride } from '../../core/pricing/overrides';
-import type { ModelLookup } from '../../core/simulate/modelLookup';
+import { priceDataLookup, type ModelLookup } from '../../core/simulate/modelLookup';
+import { err, ok } from '../../core/result';
 import { parseScenarios } from '../../core/simulate/parseScenarios';
 import { prepareScenario, type PrepareDeps } from '../../core/simulate/prepare';
 import { readUsageLog } from '../../core/simulate/replay/replay';
@@ -46,12 +46,7 @@ export interface UsageScenarioInput {
 }
 
 export function priceLookup(prices: readonly PriceOverride[]): ModelLookup {
-  return (name) => {
-    const resolution = resolveModel(name, { overrides: prices });
-    return resolution.ok
-      ? { ok: true, rates: resolution.rates, explanation: resolution.explanation }
-      : { ok: false, problem: resolution.problem, message: resolution.message };
-  };
+  return priceDataLookup(prices);
 }
 
 /** Paths of the files the scenarios name, each once: what the caller must read before usageScenarioSources(). */
@@ -129,9 +124,7 @@ function usageDeps(input: UsageScenarioInput): PrepareDeps {
     },
     loadLog(file) {
       const read = text(file);
-      return 'error' in read
-        ? { ok: false, message: `${file}: ${read.error}` }
-        : { ok: true, log: readUsageLog(read.text, file) };
+      return 'error' in read ? err(`${file}: ${read.error}`) : ok(readUsageLog(read.text, file));
     },
   };
   if (input.config.defaults.model) deps.defaultModel = input.config.defaults.model;

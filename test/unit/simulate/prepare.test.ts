@@ -83,7 +83,7 @@ describe('simulate: prepareScenario', () => {
         cacheHitRate: { fromLog: 'usage.jsonl' },
       }),
       deps({
-        loadLog: (file) => (file === 'usage.jsonl' ? { ok: true, log } : { ok: false, message: 'file not found' }),
+        loadLog: (file) => (file === 'usage.jsonl' ? { ok: true, value: log } : { ok: false, error: 'file not found' }),
       }),
     );
     const s = prepared.scenario!;
@@ -91,7 +91,7 @@ describe('simulate: prepareScenario', () => {
     assert.strictEqual(s.cacheHitRate, 0.5);
     const broken = prepareScenario(
       spec({ outputTokens: { fromLog: 'missing.jsonl' } }),
-      deps({ loadLog: () => ({ ok: false, message: 'missing.jsonl: file not found' }) }),
+      deps({ loadLog: () => ({ ok: false, error: 'missing.jsonl: file not found' }) }),
     );
     assert.strictEqual(broken.scenario, undefined);
     assert.deepStrictEqual(

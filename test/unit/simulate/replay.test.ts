@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { resolveModel } from '../../../src/core/pricing/resolve';
-import type { ModelLookup } from '../../../src/core/simulate/modelLookup';
+import { priceDataLookup, type ModelLookup } from '../../../src/core/simulate/modelLookup';
 import { lookupFromCards } from '../../../src/core/simulate/modelLookup';
 import { readUsageLog, recordCost, replayUsageLog } from '../../../src/core/simulate/replay/replay';
 import { readUsageLine } from '../../../src/core/simulate/replay/usageRecord';
@@ -12,10 +11,7 @@ import { card, close, GPT4O, SONNET } from './cards';
 const FIXTURES = path.join(repoRoot(), 'test/unit/simulate/fixtures');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
-const realResolver: ModelLookup = (name) => {
-  const r = resolveModel(name);
-  return r.ok ? { ok: true, rates: r.rates, explanation: r.explanation } : { ok: false, message: r.message };
-};
+const realResolver: ModelLookup = priceDataLookup();
 
 describe('simulate: usage-log replay', () => {
   it('prices the 10-step GPT-4o research agent of domain.md at $0.097 + $0.032 = $0.129 (hand-made card)', () => {

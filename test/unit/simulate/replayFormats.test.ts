@@ -3,15 +3,12 @@ import { resolveModel } from '../../../src/core/pricing/resolve';
 import type { RateCard } from '../../../src/core/pricing/rateCard';
 import { compareFirstCalls } from '../../../src/core/simulate/replay/against';
 import { detectLogFormat } from '../../../src/core/simulate/replay/formats';
-import type { ModelLookup } from '../../../src/core/simulate/modelLookup';
+import { priceDataLookup, type ModelLookup } from '../../../src/core/simulate/modelLookup';
 import { readUsageLog, replayUsageLog } from '../../../src/core/simulate/replay/replay';
 import { Reservoir } from '../../../src/core/simulate/replay/reservoir';
 import { claudeLine, claudeUserLine, codexLine, codexTokenCount, otlpExport, otlpSpan } from './agentLogs';
 
-const realLookup: ModelLookup = (name) => {
-  const r = resolveModel(name);
-  return r.ok ? { ok: true, rates: r.rates, explanation: r.explanation } : { ok: false, message: r.message };
-};
+const realLookup: ModelLookup = priceDataLookup();
 
 function rates(model: string): RateCard {
   const r = resolveModel(model);

@@ -2,16 +2,12 @@
 // sums, max and the costliest few, and uniform samples for the percentiles — the same figures as holding every
 // session while they fit, and said in the output when a sample was used or sessions were closed early.
 import * as assert from 'assert';
-import { resolveModel } from '../../../src/core/pricing/resolve';
-import type { ModelLookup } from '../../../src/core/simulate/modelLookup';
+import { priceDataLookup, type ModelLookup } from '../../../src/core/simulate/modelLookup';
 import { ReplayAccumulator } from '../../../src/core/simulate/replay/accumulator';
 import type { LoggedCall, ReplayResult } from '../../../src/core/simulate/replay/replay';
 import { SESSION_SAMPLE } from '../../../src/core/simulate/replay/sessionBook';
 
-const lookup: ModelLookup = (name) => {
-  const r = resolveModel(name);
-  return r.ok ? { ok: true, rates: r.rates, explanation: r.explanation } : { ok: false, message: r.message };
-};
+const lookup: ModelLookup = priceDataLookup();
 
 let line = 0;
 function call(session: string, input: number, model = 'gpt-4o'): LoggedCall {

@@ -183,11 +183,11 @@ export class ReplayAccumulator {
       costUsd: 0,
     };
     if (resolution.ok) {
-      model.rates = resolution.rates;
-      model.pricedAs = resolution.rates.modelId;
-      model.explanation = resolution.explanation;
+      model.rates = resolution.value.rates;
+      model.pricedAs = resolution.value.rates.modelId;
+      model.explanation = resolution.value.explanation;
     } else {
-      model.message = resolution.message;
+      model.message = resolution.error;
       model.costUsd = null;
     }
     this.models.set(name, model);
