@@ -4,17 +4,11 @@ import { fixed, lognormal } from '../../../src/core/simulate/distribution';
 import { simulatePlan, type PlanOptions, type SimulationJob } from '../../../src/core/simulate/run';
 import { scenarioWithDefaults, type Scenario } from '../../../src/core/simulate/scenario';
 import { createWorkerPool } from '../../../src/host/simulate/workerPool';
-import { HAIKU, SONNET } from '../simulate/cards';
+import { HAIKU, SONNET, SUPPORT_CALLS } from '../simulate/cards';
 
 const spec: Partial<Scenario> = {
-  systemPromptTokens: 1500,
+  ...SUPPORT_CALLS,
   turns: fixed(2),
-  userTokens: lognormal(60, 200),
-  outputTokens: lognormal(200, 600),
-  toolCallsPerTurn: fixed(1),
-  toolResultTokens: lognormal(800, 3000),
-  retryRate: 0.15,
-  cacheHitRate: 0.6,
   routing: { rates: HAIKU, share: 0.4, per: 'call' },
   budget: { perSessionUsd: 0.05, perDayUsd: 50 },
 };

@@ -1,21 +1,15 @@
 import * as assert from 'assert';
 import { BATCH_SESSIONS, BatchedRun, batchSeed, batchSizes, simulateBatch } from '../../../src/core/simulate/batches';
-import { fixed, lognormal } from '../../../src/core/simulate/distribution';
+import { fixed } from '../../../src/core/simulate/distribution';
 import { SessionEngine, type RawRun } from '../../../src/core/simulate/engine';
 import { mergeRuns } from '../../../src/core/simulate/merge';
 import { scenarioWithDefaults } from '../../../src/core/simulate/scenario';
-import { HAIKU, SONNET } from './cards';
+import { HAIKU, SONNET, SUPPORT_CALLS } from './cards';
 
 /** Two turns of two calls: cheap to run past several batches, with caching, routing and retries all drawn. */
 const short = scenarioWithDefaults('short', SONNET, {
-  systemPromptTokens: 1500,
+  ...SUPPORT_CALLS,
   turns: fixed(2),
-  userTokens: lognormal(60, 200),
-  outputTokens: lognormal(200, 600),
-  toolCallsPerTurn: fixed(1),
-  toolResultTokens: lognormal(800, 3000),
-  retryRate: 0.15,
-  cacheHitRate: 0.6,
   routing: { rates: HAIKU, share: 0.4, per: 'call' },
   budget: { perCallUsd: 0.01 },
 });

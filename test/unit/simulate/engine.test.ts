@@ -4,18 +4,12 @@ import { SessionEngine } from '../../../src/core/simulate/engine';
 import { simulateInBatches, simulateScenario } from '../../../src/core/simulate/run';
 import { scenarioWithDefaults, type Scenario } from '../../../src/core/simulate/scenario';
 import { summarizeRun } from '../../../src/core/simulate/summarize';
-import { card, close, HAIKU, SIMPLE, SONNET } from './cards';
+import { card, close, HAIKU, SIMPLE, SONNET, SUPPORT_CALLS } from './cards';
 
 const support: Scenario = scenarioWithDefaults('support-agent', SONNET, {
-  systemPromptTokens: 1500,
+  ...SUPPORT_CALLS,
   sessionsPerDay: fixed(50_000),
   turns: lognormal(4, 9),
-  userTokens: lognormal(60, 200),
-  outputTokens: lognormal(200, 600),
-  toolCallsPerTurn: fixed(1),
-  toolResultTokens: lognormal(800, 3000),
-  retryRate: 0.15,
-  cacheHitRate: 0.6,
   summarizeAfterTurns: 8,
   routing: { rates: HAIKU, share: 0.6, per: 'call' },
   budget: { perSessionUsd: 0.5, perDayUsd: 8000 },
